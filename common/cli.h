@@ -1,0 +1,52 @@
+/*
+ * cli.h — her dersin ortak komut satırı bayrakları (getopt_long ile).
+ *
+ * Her ders şu bayrakları tanır:
+ *   --quick        küçük alt küme, birkaç saniye (testler bunu kullanır)
+ *   --epochs N     eğitim turu (epoch) sayısı
+ *   --seed N       rastgele üreteç tohumu (aynı tohum + --threads 1 = aynı sayılar)
+ *   --threads N    OpenMP iş parçacığı sayısı
+ *   --data DİZİN   dört MNIST biçimli IDX dosyasını tutan klasör (düz ya da .gz)
+ *   --quiz         dersin sınavını sorar
+ *   --answers DOSYA  sınavı bu cevap dosyasıyla etkileşimsiz notlandırır (--quiz ile)
+ *   --ascii        grafikleri terminalde metin olarak da çizer
+ *   --help         Türkçe yardım
+ * İsteğe bağlı olanlar (ders cli_parse'a hangilerini istediğini söyler):
+ *   --predict DOSYA, --label SINIF, --images DİZİN, --model DOSYA
+ *
+ * KULLANIM
+ *   LessonArgs a;
+ *   cli_parse(argc, argv, &a, &(CliSpec){ .name = "lesson02",
+ *             .title = "Çok katmanlı algılayıcı (MLP)", .default_epochs = 10,
+ *             .extras = CLI_PREDICT | CLI_MODEL });
+ * Bilinmeyen bayrak ya da hatalı sayı: Türkçe hata, çıkış kodu 2.
+ */
+#ifndef DOAA_CLI_H
+#define DOAA_CLI_H
+
+enum { CLI_PREDICT = 1, CLI_LABEL = 2, CLI_IMAGES = 4, CLI_MODEL = 8 };
+
+typedef struct {
+    const char *name;        /* "lesson02" */
+    const char *title;       /* dersin Türkçe başlığı */
+    int default_epochs;
+    int default_seed;        /* 0 ise 42 */
+    int extras;              /* CLI_PREDICT | ... */
+    const char *extra_help;  /* isteğe bağlı: ek yardım metni */
+} CliSpec;
+
+typedef struct {
+    int quick, epochs, seed, threads, quiz, ascii;
+    const char *data_dir;    /* varsayılan: data/mnist */
+    const char *answers;     /* --answers */
+    const char *predict;     /* --predict */
+    const char *label;       /* --label */
+    const char *images;      /* --images */
+    const char *model;       /* --model */
+    int epochs_given;        /* kullanıcı --epochs verdi mi */
+} LessonArgs;
+
+void cli_parse(int argc, char **argv, LessonArgs *a, const CliSpec *spec);
+/* Sayı ayrıştırma: tamamı sayı değilse ya da aralık dışıysa hata (çıkış 2). */
+long cli_parse_long(const char *flag, const char *s, long lo, long hi);
+#endif

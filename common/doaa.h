@@ -1,0 +1,25 @@
+/*
+ * doaa.h — "Derin Öğrenme Adım Adım" ortak kütüphanesinin tamamı tek başlıkta.
+ * Her dosyanın kılavuzu kendi başlığının en üstündedir.
+ */
+#ifndef DOAA_H
+#define DOAA_H
+#include "activation.h"
+#include "cli.h"
+#include "conv.h"
+#include "data.h"
+#include "dense.h"
+#include "dropout.h"
+#include "gemm.h"
+#include "idx.h"
+#include "loss.h"
+#include "metrics.h"
+#include "net.h"
+#include "optim.h"
+#include "plot.h"
+#include "progress.h"
+#include "quiz.h"
+#include "rng.h"
+#include "tensor.h"
+#include "util.h"
+#endif

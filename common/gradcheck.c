@@ -1,0 +1,31 @@
+/* gradcheck.c — bkz. gradcheck.h */
+#include "gradcheck.h"
+#include <math.h>
+
+GradCheck gradcheck(GradLossFn f, void *ctx, float *param, const float *grad, size_t n,
+                    size_t max_checks, double eps, double rtol, double atol) {
+    GradCheck r = {0, 0.0, 0, 0.0, 0.0};
+    if (n == 0 || max_checks == 0) return r;
+    size_t step = n <= max_checks ? 1 : n / max_checks;
+    for (size_t i = 0; i < n; i += step) {
+        float v = param[i];
+        param[i] = (float)(v + eps);
+        double fp = f(ctx);
+        param[i] = (float)(v - eps);
+        double fm = f(ctx);
+        param[i] = v;
+        /* float'a yuvarlanan gerçek adım boyunu kullan */
+        double h = (double)(float)(v + eps) - (double)(float)(v - eps);
+        double num = (fp - fm) / h, ana = grad[i];
+        double denom = atol + rtol * fmax(fabs(num), fabs(ana));
+        double ratio = fabs(num - ana) / denom;
+        if (ratio > r.worst || r.checked == 0) {
+            r.worst = ratio;
+            r.worst_index = i;
+            r.numeric = num;
+            r.analytic = ana;
+        }
+        r.checked++;
+    }
+    return r;
+}

@@ -1,0 +1,78 @@
+/*
+ * testutil.h — Check testleri için ortak yardımcılar.
+ *
+ *   TEST_MAIN(suite_fn)        main(): paketi çalıştırır, başarısızlıkta 1 döner.
+ *   ck_assert_close(a, b, tol) |a-b| <= tol * max(1, |b|)
+ *   run_cmd(cmd, out, cap)     komutu çalıştırır, stdout+stderr'i toplar, çıkış kodunu döner
+ *   bin_path("lesson02")       $DOAA_BIN/lesson02 (ASan turunda build/asan/lesson02)
+ *   sonuc_get(out, "test_acc") çıktıdaki "SONUÇ:" satırından bir değeri okur (yoksa NAN)
+ */
+#ifndef DOAA_TESTUTIL_H
+#define DOAA_TESTUTIL_H
+#include <check.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#define ck_assert_close(a, b, tol)                                                        \
+    do {                                                                                  \
+        double _a = (a), _b = (b), _t = (tol);                                            \
+        double _s = fabs(_b) > 1.0 ? fabs(_b) : 1.0;                                      \
+        ck_assert_msg(fabs(_a - _b) <= _t * _s, "%s = %.8g, beklenen %s = %.8g (tol %g)", \
+                      #a, _a, #b, _b, _t);                                                \
+    } while (0)
+
+#define TEST_MAIN(suite_fn)                                   \
+    int main(void) {                                          \
+        SRunner *sr = srunner_create(suite_fn());             \
+        srunner_run_all(sr, CK_NORMAL);                       \
+        int nf = srunner_ntests_failed(sr);                   \
+        srunner_free(sr);                                     \
+        return nf == 0 ? 0 : 1;                               \
+    }
+
+static inline const char *bin_path(const char *name) {
+    static char buf[4][512];
+    static int k;
+    const char *dir = getenv("DOAA_BIN");
+    char *b = buf[k++ & 3];
+    snprintf(b, sizeof buf[0], "%s/%s", dir && *dir ? dir : ".", name);
+    return b;
+}
+
+/* Komutu /bin/sh ile çalıştırır; stdout ve stderr 'out'a (en çok cap-1 bayt). */
+static inline int run_cmd(const char *cmd, char *out, size_t cap) {
+    char full[4096];
+    snprintf(full, sizeof full, "%s 2>&1", cmd);
+    FILE *p = popen(full, "r");
+    if (!p) return -1;
+    size_t n = 0;
+    if (out && cap) {
+        size_t r;
+        while (n + 1 < cap && (r = fread(out + n, 1, cap - 1 - n, p)) > 0) n += r;
+        out[n] = '\0';
+    }
+    char sink[4096];
+    while (fread(sink, 1, sizeof sink, p) > 0) {
+    }
+    int st = pclose(p);
+    if (st == -1) return -1;
+    return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + (WIFSIGNALED(st) ? WTERMSIG(st) : 0);
+}
+
+/* "SONUÇ: a=1 b=2" satırından key'in değeri. */
+static inline double sonuc_get(const char *out, const char *key) {
+    const char *line = strstr(out, "SONUÇ:");
+    if (!line) return NAN;
+    const char *last = line;
+    while ((line = strstr(last + 1, "SONUÇ:")) != NULL) last = line;
+    char pat[128];
+    snprintf(pat, sizeof pat, " %s=", key);
+    const char *p = strstr(last, pat);
+    const char *eol = strchr(last, '\n');
+    if (!p || (eol && p > eol)) return NAN;
+    return atof(p + strlen(pat));
+}
+#endif
