@@ -6,7 +6,7 @@
 #include "util.h"
 
 void batch_fill(float *x, int *y, const ImageSet *set, const int *idx, int B, Norm n) {
-    int D = set->rows * set->cols;
+    int D = set->rows * set->cols * (set->channels > 0 ? set->channels : 1);
     /* Her piksel için aynı dönüşüm: 256 girdilik bir tablo işi hızlandırır. */
     float lut[256];
     for (int v = 0; v < 256; v++) lut[v] = norm_pixel(n, (uint8_t)v);
@@ -50,7 +50,7 @@ void batcher_free(Batcher *b) {
 }
 
 void imageset_pixel_stats(const ImageSet *s, double *mean, double *std) {
-    size_t N = (size_t)s->n * s->rows * s->cols;
+    size_t N = (size_t)s->n * s->rows * s->cols * (s->channels > 0 ? s->channels : 1);
     double sum = 0.0, sum2 = 0.0;
     for (size_t i = 0; i < N; i++) {
         double v = s->images[i] / 255.0;

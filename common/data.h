@@ -12,7 +12,7 @@
  *   Batcher bt; batcher_init(&bt, &m.train, NULL, m.train.n, 128);  // NULL: tüm örnekler
  *   batcher_shuffle(&bt, &rng);
  *   int B; while ((B = batcher_next(&bt, x, y, norm)) > 0) { ... }
- * x (B, rows*cols) float, y (B) int; son yığın daha küçük olabilir.
+ * x (B, channels*rows*cols) float, y (B) int; son yığın daha küçük olabilir.
  */
 #ifndef DOAA_DATA_H
 #define DOAA_DATA_H
@@ -35,7 +35,7 @@ static inline float norm_pixel(Norm n, uint8_t p) {
     return v;
 }
 
-/* x (B, D) <- set'in idx[0..B) sıradaki görüntüleri, y (B) <- etiketleri (y NULL olabilir) */
+/* x (B, D), D = channels*rows*cols <- set'in idx[0..B) sıradaki görüntüleri, y (B) <- etiketleri (y NULL olabilir) */
 void batch_fill(float *x, int *y, const ImageSet *set, const int *idx, int B, Norm n);
 
 typedef struct {

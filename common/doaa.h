@@ -11,6 +11,7 @@
 #include "dense.h"
 #include "dropout.h"
 #include "gemm.h"
+#include "gradcheck.h"
 #include "idx.h"
 #include "loss.h"
 #include "metrics.h"
@@ -21,5 +22,6 @@
 #include "quiz.h"
 #include "rng.h"
 #include "tensor.h"
+#include "train.h"
 #include "util.h"
 #endif

@@ -155,6 +155,7 @@ int imageset_load(const char *ip, const char *lp, ImageSet *s, char *err, size_t
     s->n = im.dims[0];
     s->rows = im.dims[1];
     s->cols = im.dims[2];
+    s->channels = 1;
     s->images = im.data;
     s->labels = xmalloc((size_t)s->n * sizeof(int));
     for (int i = 0; i < s->n; i++) {

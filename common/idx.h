@@ -30,10 +30,12 @@ typedef struct {
 int idx_load(const char *path, IdxArray *out, char *err, size_t errlen);
 void idx_free(IdxArray *a);
 
+/* Görüntü kümesi. Her görüntü channels*rows*cols bayttır ve kanal kanal (CHW,
+ * "planar") saklanır; MNIST'te channels = 1. Etiketler 0..nclasses-1. */
 typedef struct {
-    uint8_t *images;   /* (N, rows*cols) */
+    uint8_t *images;   /* (N, channels*rows*cols) */
     int *labels;       /* (N) */
-    int n, rows, cols;
+    int n, rows, cols, channels;
 } ImageSet;
 
 typedef struct {
