@@ -15,6 +15,7 @@
 #include "idx.h"
 #include "loss.h"
 #include "metrics.h"
+#include "models.h"
 #include "net.h"
 #include "optim.h"
 #include "plot.h"
