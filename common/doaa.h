@@ -5,6 +5,7 @@
 #ifndef DOAA_H
 #define DOAA_H
 #include "activation.h"
+#include "augment.h"
 #include "cli.h"
 #include "conv.h"
 #include "data.h"
