@@ -1,0 +1,106 @@
+/* test_lesson11.c — konumsal kodlama dersi: ./lesson11 --quick çıktısındaki SONUÇ
+ * değerleri dersin iddialarını taşımalı; sınav cevap dosyaları; hatalı bayrak. */
+#include <sys/stat.h>
+#include "testutil.h"
+
+static char out[1 << 16];
+
+static void write_file(const char *path, const char *text) {
+    mkdir("tests/out", 0755);
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+START_TEST(test_quick_run_claims) {
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "%s --quick", bin_path("lesson11"));
+    int rc = run_cmd(cmd, out, sizeof out);
+    ck_assert_msg(rc == 0, "lesson11 --quick çıkış kodu %d:\n%s", rc, out);
+    ck_assert_ptr_nonnull(strstr(out, "=== Adım 4/4"));
+    /* Göreli konum: aynı M_k her konumda PE(pos+k)'yı verir (float yuvarlaması kadar hata) */
+    double shift = sonuc_get(out, "kaydirma_hata");
+    ck_assert_msg(shift >= 0 && shift < 1e-5, "kaydirma_hata = %g", shift);
+    /* Benzerlik yalnızca uzaklığa bağlı: farklı p'lerin eğrileri çakışır */
+    double dev = sonuc_get(out, "benzerlik_sapma");
+    ck_assert_msg(dev >= 0 && dev < 1e-4, "benzerlik_sapma = %g", dev);
+    /* k = 0'da C/2; uzaklık arttıkça benzerlik düşer */
+    double C = sonuc_get(out, "C");
+    ck_assert_close(sonuc_get(out, "benzerlik_k0"), C / 2, 1e-4);
+    double s1 = sonuc_get(out, "benzerlik_k1"), s10 = sonuc_get(out, "benzerlik_k10");
+    ck_assert_msg(s1 < C / 2 && s10 < s1, "benzerlik_k1 = %g, benzerlik_k10 = %g", s1, s10);
+    /* Sıra körlüğü: PE yokken çıktı satırları aynı biçimde karışır (fark ≈ 0),
+     * PE varken her permütasyonda açıkça farklı */
+    double nope = sonuc_get(out, "sira_farki_pe_yok"), pe = sonuc_get(out, "sira_farki_pe_var");
+    ck_assert_msg(nope >= 0 && nope < 1e-5, "sira_farki_pe_yok = %g", nope);
+    ck_assert_msg(pe > 0.05, "sira_farki_pe_var = %g", pe);
+    ck_assert_msg(pe > 1e4 * nope, "PE varken fark (%g) yokkenkinden (%g) çok büyük olmalı", pe, nope);
+    /* Her resimli adım .dat ve .gp yazar */
+    const char *steps[] = {"pe_tablosu", "benzerlik_uzaklik", "benzerlik_matrisi",
+                           "kaydirma_matrisi", "siralama_farki"};
+    for (int i = 0; i < 5; i++) {
+        char p[256];
+        struct stat st;
+        snprintf(p, sizeof p, "plots/lesson11/%s.gp", steps[i]);
+        ck_assert_msg(stat(p, &st) == 0, "%s yok", p);
+        snprintf(p, sizeof p, "plots/lesson11/%s.dat", steps[i]);
+        ck_assert_msg(stat(p, &st) == 0 && st.st_size > 0, "%s yok ya da boş", p);
+    }
+}
+END_TEST
+
+START_TEST(test_quiz_answers) {
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "%s --quiz --answers tests/answers/lesson11.txt", bin_path("lesson11"));
+    int rc = run_cmd(cmd, out, sizeof out);
+    ck_assert_msg(rc == 0, "doğru cevap dosyası: çıkış %d\n%s", rc, out);
+    ck_assert_int_eq((int)sonuc_get(out, "quiz_dogru"), (int)sonuc_get(out, "quiz_toplam"));
+    ck_assert_int_ge((int)sonuc_get(out, "quiz_toplam"), 6);
+
+    /* Bir cevabı yanlış olan dosya: çıkış 1 */
+    write_file("tests/out/lesson11_yanlis.txt", "0.0200\n4\n628.3\nb\nb\n0.5403\nc\nb\n");
+    snprintf(cmd, sizeof cmd, "%s --quiz --answers tests/out/lesson11_yanlis.txt",
+             bin_path("lesson11"));
+    rc = run_cmd(cmd, out, sizeof out);
+    ck_assert_msg(rc == 1, "yanlış cevap: çıkış %d\n%s", rc, out);
+
+    /* Sayısal soruya harf yazılmış bozuk dosya: çıkış 2, dosya adını söyleyen Türkçe hata */
+    write_file("tests/out/lesson11_bozuk.txt", "x\n4\n");
+    snprintf(cmd, sizeof cmd, "%s --quiz --answers tests/out/lesson11_bozuk.txt",
+             bin_path("lesson11"));
+    rc = run_cmd(cmd, out, sizeof out);
+    ck_assert_msg(rc == 2, "bozuk dosya: çıkış %d\n%s", rc, out);
+    ck_assert_ptr_nonnull(strstr(out, "lesson11_bozuk.txt"));
+    ck_assert_ptr_nonnull(strstr(out, "hata"));
+
+    /* Olmayan dosya */
+    snprintf(cmd, sizeof cmd, "%s --quiz --answers tests/out/yok_boyle_dosya.txt",
+             bin_path("lesson11"));
+    rc = run_cmd(cmd, out, sizeof out);
+    ck_assert_int_eq(rc, 2);
+    ck_assert_ptr_nonnull(strstr(out, "yok_boyle_dosya.txt"));
+}
+END_TEST
+
+START_TEST(test_bad_flag) {
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "%s --boyle-bir-bayrak-yok", bin_path("lesson11"));
+    int rc = run_cmd(cmd, out, sizeof out);
+    ck_assert_int_eq(rc, 2);
+    ck_assert_ptr_nonnull(strstr(out, "bilinmeyen bayrak"));
+    snprintf(cmd, sizeof cmd, "%s --model x.model", bin_path("lesson11"));
+    ck_assert_int_eq(run_cmd(cmd, out, sizeof out), 2);
+}
+END_TEST
+
+static Suite *suite(void) {
+    Suite *s = suite_create("lesson11");
+    TCase *tc = tcase_create("konumsal kodlama");
+    tcase_add_test(tc, test_quick_run_claims);
+    tcase_add_test(tc, test_quiz_answers);
+    tcase_add_test(tc, test_bad_flag);
+    suite_add_tcase(s, tc);
+    return s;
+}
+TEST_MAIN(suite)
