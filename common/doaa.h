@@ -14,6 +14,7 @@
 #include "gemm.h"
 #include "gradcheck.h"
 #include "idx.h"
+#include "image.h"
 #include "loss.h"
 #include "metrics.h"
 #include "models.h"
