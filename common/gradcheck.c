@@ -4,7 +4,8 @@
 
 GradCheck gradcheck(GradLossFn f, void *ctx, float *param, const float *grad, size_t n,
                     size_t max_checks, double eps, double rtol, double atol) {
-    GradCheck r = {0, 0.0, 0, 0.0, 0.0};
+    GradCheck r = {0, 0.0, 0, 0.0, 0.0, 0, 0.0};
+    double sd = 0.0, sa = 0.0, sn = 0.0;
     if (n == 0 || max_checks == 0) return r;
     size_t step = n <= max_checks ? 1 : n / max_checks;
     for (size_t i = 0; i < n; i += step) {
@@ -26,6 +27,11 @@ GradCheck gradcheck(GradLossFn f, void *ctx, float *param, const float *grad, si
             r.analytic = ana;
         }
         r.checked++;
+        if (ratio <= 1.0) r.passed++;
+        sd += (num - ana) * (num - ana);
+        sa += ana * ana;
+        sn += num * num;
     }
+    r.rel_norm = (sa + sn) > 0 ? sqrt(sd) / (sqrt(sa) + sqrt(sn)) : 0.0;
     return r;
 }

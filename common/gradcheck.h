@@ -15,6 +15,10 @@
  *   GradCheck r = gradcheck(loss, ctx, param, grad, n, 200, 1e-2, 1e-2, 1e-3);
  *   ck_assert(r.checked > 0 && r.worst <= 1.0);
  * max_checks < n ise indisler eşit aralıklı seçilir.
+ *
+ * ReLU gibi kırılma noktası (kink) olan fonksiyonlarda θ ± ε noktaları kırılmanın
+ * iki yanına düşerse sayısal türev yanılır; böyle tek tük elemanlar için toplu
+ * göreli hata (rel_norm) daha anlamlı bir özettir.
  */
 #ifndef DOAA_GRADCHECK_H
 #define DOAA_GRADCHECK_H
@@ -27,6 +31,9 @@ typedef struct {
     double worst;       /* en kötü oran (<= 1 geçer) */
     size_t worst_index;
     double numeric, analytic; /* en kötü elemanın değerleri */
+    size_t passed;      /* oranı <= 1 olan eleman sayısı */
+    double rel_norm;    /* ||a - s|| / (||a|| + ||s||): denenen elemanlar üzerinden toplu
+                           göreli hata (tek tük ReLU kırılma noktalarına daha az duyarlı) */
 } GradCheck;
 
 GradCheck gradcheck(GradLossFn f, void *ctx, float *param, const float *grad, size_t n,

@@ -2,7 +2,7 @@
 #include "loss.h"
 #include <math.h>
 
-float softmax_xent_forward(float *probs, const float *logits, const int *labels, int B, int K) {
+double softmax_xent_forward(float *probs, const float *logits, const int *labels, int B, int K) {
     double total = 0.0;
     for (int b = 0; b < B; b++) {
         const float *z = logits + (size_t)b * K;
@@ -16,7 +16,7 @@ float softmax_xent_forward(float *probs, const float *logits, const int *labels,
         if (probs)
             for (int k = 0; k < K; k++) probs[(size_t)b * K + k] = (float)exp((double)z[k] - lse);
     }
-    return (float)(total / B);
+    return total / B;
 }
 
 void softmax_xent_backward(float *dlogits, const float *probs, const int *labels, int B, int K) {

@@ -19,8 +19,8 @@
 #define DOAA_LOSS_H
 #include <stddef.h>
 
-/* logits (B,K), labels (B) -> ortalama kayıp; probs (B,K) NULL değilse olasılıklar yazılır. */
-float softmax_xent_forward(float *probs, const float *logits, const int *labels, int B, int K);
+/* logits (B,K), labels (B) -> ortalama kayıp (double: sonlu fark denetimi için hassas); probs (B,K) NULL değilse olasılıklar yazılır. */
+double softmax_xent_forward(float *probs, const float *logits, const int *labels, int B, int K);
 /* dlogits (B,K) = (probs - onehot(labels)) / B */
 void softmax_xent_backward(float *dlogits, const float *probs, const int *labels, int B, int K);
 

@@ -116,11 +116,14 @@ void train_classifier(Net *net, Adam *opt, const ImageSet *tr, const int *tr_idx
     batcher_init(&bt, tr, tr_idx, ntr, cfg->batch);
     Rng rng;
     rng_seed(&rng, cfg->seed);
-    float best = INFINITY;
+    float lr0 = opt->lr, best = INFINITY;
     int since_best = 0;
     float *best_params = cfg->patience > 0 ? xmalloc(net->nparams * sizeof(float)) : NULL;
     for (int e = 0; e < cfg->epochs; e++) {
         batcher_shuffle(&bt, &rng);
+        /* Kosinüs çizelgesi: lr_e = lr0 · (1 + cos(π e / E)) / 2 — ilk epoch'ta lr0,
+         * sona doğru yumuşakça sıfıra iner; son epoch'lar ince ayar gibi çalışır. */
+        if (cfg->cosine) opt->lr = 0.5f * lr0 * (1.0f + cosf(3.14159265f * (float)e / (float)cfg->epochs));
         Progress pr;
         if (!cfg->quiet) progress_begin(&pr, e + 1, cfg->epochs, batcher_steps(&bt));
         double t0 = now_sec(), sum_loss = 0.0;
@@ -159,6 +162,7 @@ void train_classifier(Net *net, Adam *opt, const ImageSet *tr, const int *tr_idx
             break;
         }
     }
+    opt->lr = lr0;
     free(best_params);
     free(x);
     free(y);

@@ -41,6 +41,7 @@ typedef struct {
     AugmentFn augment;   /* NULL: artırma yok */
     void *augment_ctx;
     int quiet;           /* 1: ilerleme çubuğu ve epoch satırları basılmaz */
+    int cosine;          /* 1: öğrenme oranı epoch'tan epoch'a kosinüs eğrisiyle lr0'dan 0'a iner */
 } TrainConfig;
 
 #define TRAIN_MAX_EPOCHS 500
