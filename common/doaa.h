@@ -15,6 +15,7 @@
 #include "gradcheck.h"
 #include "idx.h"
 #include "image.h"
+#include "imgfolder.h"
 #include "loss.h"
 #include "metrics.h"
 #include "models.h"

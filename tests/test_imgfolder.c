@@ -1,0 +1,283 @@
+/* test_imgfolder.c — görüntü klasörü veri kümesi: testin kendi ürettiği
+ * klasörlerle (renkli ve gri, PNG/JPEG/BMP, karışık boylar, bozuk bir dosya ve
+ * bir metin dosyası) sınıf sırası, atlanan dosya sayısı, otomatik şekil, piksel
+ * içeriği, tohumlu ayrım ve hatalı klasörler. */
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "doaa.h"
+#include "image.h"
+#include "imgfolder.h"
+#include "stb_image_write.h"
+#include "testutil.h"
+
+static char g_dir[256];
+
+static const char *P(const char *rel) {
+    static char buf[8][512];
+    static int k;
+    char *b = buf[k++ & 7];
+    snprintf(b, sizeof buf[0], "%s/%s", g_dir, rel);
+    return b;
+}
+
+static void setup(void) {
+    snprintf(g_dir, sizeof g_dir, "/tmp/doaa_test_imgfolder_XXXXXX");
+    ck_assert_ptr_nonnull(mkdtemp(g_dir));
+}
+
+static void teardown(void) {
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", g_dir);
+    ck_assert_int_eq(system(cmd), 0);
+}
+
+static void md(const char *rel) { ck_assert_int_eq(mkdir_p(P(rel)), 0); }
+
+static void write_bytes(const char *path, const void *p, size_t n) {
+    FILE *f = fopen(path, "wb");
+    ck_assert_ptr_nonnull(f);
+    ck_assert_uint_eq(fwrite(p, 1, n, f), n);
+    fclose(f);
+}
+
+/* Düz renkli (w x h x c) görüntü; kind: 0 png, 1 jpg, 2 bmp */
+static void solid(const char *rel, int w, int h, int c, const uint8_t *rgb, int kind) {
+    uint8_t *px = malloc((size_t)w * h * c);
+    for (int i = 0; i < w * h; i++)
+        for (int ch = 0; ch < c; ch++) px[i * c + ch] = rgb[ch];
+    int ok = kind == 0 ? stbi_write_png(P(rel), w, h, c, px, w * c)
+           : kind == 1 ? stbi_write_jpg(P(rel), w, h, c, px, 95)
+                       : stbi_write_bmp(P(rel), w, h, c, px);
+    ck_assert_int_ne(ok, 0);
+    free(px);
+}
+
+/* Karışık klasör: kedi/ (5 dosya, 2'si okunamaz), kopek/ (5 dosya) */
+static void make_mixed(void) {
+    static const uint8_t green[3] = {0, 255, 0}, grey[1] = {90}, red[3] = {255, 0, 0},
+                         blue[3] = {0, 0, 255}, white[1] = {250};
+    md("veri/kopek");
+    md("veri/kedi");
+    md("veri/.gizli_sinif");
+    solid("veri/kopek/yesil.png", 30, 20, 3, green, 0);
+    solid("veri/kopek/b.png", 40, 40, 3, red, 0);
+    solid("veri/kopek/c.png", 17, 23, 4, blue, 0);     /* alfa kanallı */
+    solid("veri/kopek/d.jpg", 50, 35, 3, red, 1);
+    solid("veri/kopek/e.bmp", 16, 16, 1, grey, 2);
+    solid("veri/kedi/gri1.png", 28, 28, 1, grey, 0);
+    solid("veri/kedi/gri2.png", 28, 28, 1, white, 0);
+    solid("veri/kedi/renkli.jpg", 64, 48, 3, blue, 1);
+    const unsigned char bad[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 1, 2, 3, 4, 5};
+    write_bytes(P("veri/kedi/bozuk.png"), bad, sizeof bad);
+    write_bytes(P("veri/kedi/not.txt"), "merhaba\n", 8);
+    write_bytes(P("veri/kedi/.DS_Store"), "xx", 2);          /* gizli: sayılmaz */
+    write_bytes(P("veri/kok_dosyasi.txt"), "kök\n", 5);     /* kökteki dosya: yok sayılır */
+    solid("veri/.gizli_sinif/x.png", 8, 8, 1, grey, 0);
+}
+
+START_TEST(test_mixed_folder_auto_shape) {
+    make_mixed();
+    ImageFolder f;
+    char err[512];
+    ImgFolderOpts o = {.quiet = 1};
+    ck_assert_msg(imgfolder_load(P("veri"), &o, &f, err, sizeof err) == 0, "%s", err);
+    ck_assert_int_eq(f.nclasses, 2);
+    ck_assert_str_eq(f.class_names[0], "kedi");
+    ck_assert_str_eq(f.class_names[1], "kopek");
+    ck_assert_int_eq(f.nfiles, 10);
+    ck_assert_int_eq(f.skipped, 2);
+    ck_assert_int_eq(f.set.n, 8);
+    ck_assert_int_eq(f.class_counts[0], 3);
+    ck_assert_int_eq(f.class_counts[1], 5);
+    ck_assert_ptr_nonnull(strstr(f.first_skip, "veri/kedi/bozuk.png"));
+    /* renkli dosya var -> 3 kanal; boylar karışık -> 64x64 */
+    ck_assert_int_eq(f.set.channels, 3);
+    ck_assert_int_eq(f.set.rows, IMGFOLDER_AUTO_SIDE);
+    ck_assert_int_eq(f.set.cols, IMGFOLDER_AUTO_SIDE);
+    int D = 3 * 64 * 64, found = 0;
+    for (int i = 0; i < f.set.n; i++) {
+        ck_assert_int_eq(f.set.labels[i], strstr(f.paths[i], "/kopek/") ? 1 : 0);
+        if (strstr(f.paths[i], "yesil.png")) {   /* CHW: R düzlemi 0, G düzlemi 255 */
+            found = 1;
+            const uint8_t *im = f.set.images + (size_t)i * D;
+            for (int j = 0; j < 64 * 64; j++) {
+                ck_assert_int_eq(im[j], 0);
+                ck_assert_int_eq(im[64 * 64 + j], 255);
+                ck_assert_int_eq(im[2 * 64 * 64 + j], 0);
+            }
+        }
+        if (strstr(f.paths[i], "gri1.png")) {    /* gri -> üç kanal eşit */
+            const uint8_t *im = f.set.images + (size_t)i * D;
+            ck_assert_int_eq(im[100], 90);
+            ck_assert_int_eq(im[64 * 64 + 100], 90);
+        }
+    }
+    ck_assert_int_eq(found, 1);
+    char meta[256];
+    ck_assert_int_gt(imgfolder_classes_meta(&f, meta, sizeof meta), 0);
+    ck_assert_str_eq(meta, "classes=kedi,kopek");
+    ck_assert_int_eq(imgfolder_classes_meta(&f, meta, 10), -1);
+    ck_assert_int_eq(imgfolder_class_index(&f, "kopek"), 1);
+    ck_assert_int_eq(imgfolder_class_index(&f, "at"), -1);
+    /* data.h'nin Batcher'ı doğrudan çalışır: (B, C*H*W) [0,1] */
+    Batcher bt;
+    batcher_init(&bt, &f.set, NULL, f.set.n, 4);
+    float *x = malloc((size_t)4 * D * sizeof(float));
+    int y[4], B, tot = 0;
+    Norm nm = {NORM_MINMAX, 0, 1};
+    while ((B = batcher_next(&bt, x, y, nm)) > 0) {
+        for (int i = 0; i < B * D; i++) ck_assert(x[i] >= 0.0f && x[i] <= 1.0f);
+        tot += B;
+    }
+    ck_assert_int_eq(tot, 8);
+    free(x);
+    batcher_free(&bt);
+    imgfolder_free(&f);
+}
+END_TEST
+
+START_TEST(test_forced_shape_and_limits) {
+    make_mixed();
+    ImageFolder f;
+    char err[512];
+    ImgFolderOpts o = {.channels = 1, .height = 28, .width = 20, .quiet = 1};
+    ck_assert_msg(imgfolder_load(P("veri"), &o, &f, err, sizeof err) == 0, "%s", err);
+    ck_assert_int_eq(f.set.channels, 1);
+    ck_assert_int_eq(f.set.rows, 28);
+    ck_assert_int_eq(f.set.cols, 20);
+    ck_assert_int_eq(f.set.n, 8);
+    for (int i = 0; i < f.set.n; i++)
+        if (strstr(f.paths[i], "yesil.png"))   /* saf yeşilin parlaklığı ≈ 0,587 x 255 */
+            ck_assert_int_le(abs((int)f.set.images[(size_t)i * 28 * 20] - 150), 2);
+    imgfolder_free(&f);
+    /* Her sınıftan en çok 2 dosya (ad sırasıyla; okunamayan dosya yerini başkasına bırakır) */
+    o.max_per_class = 2;
+    ck_assert_int_eq(imgfolder_load(P("veri"), &o, &f, err, sizeof err), 0);
+    ck_assert_int_eq(f.class_counts[0], 2);
+    ck_assert_int_eq(f.class_counts[1], 2);
+    ck_assert_int_eq(f.skipped, 1);   /* kedi/bozuk.png: ad sırasında ilk */
+    imgfolder_free(&f);
+    /* Hepsi aynı boyda gri: otomatik şekil o boy ve 1 kanal */
+    static const uint8_t g[1] = {30};
+    md("gri/a");
+    md("gri/b");
+    for (int i = 0; i < 3; i++) {
+        char rel[64];
+        snprintf(rel, sizeof rel, "gri/a/%d.png", i);
+        solid(rel, 28, 28, 1, g, 0);
+        snprintf(rel, sizeof rel, "gri/b/%d.png", i);
+        solid(rel, 28, 28, 1, g, 0);
+    }
+    ImgFolderOpts a = {.quiet = 1};
+    ck_assert_int_eq(imgfolder_load(P("gri"), &a, &f, err, sizeof err), 0);
+    ck_assert_int_eq(f.set.channels, 1);
+    ck_assert_int_eq(f.set.rows, 28);
+    ck_assert_int_eq(f.set.cols, 28);
+    ck_assert_int_eq(f.skipped, 0);
+    ck_assert_str_eq(f.first_skip, "");
+    imgfolder_free(&f);
+}
+END_TEST
+
+START_TEST(test_split_deterministic_stratified) {
+    static const uint8_t g[1] = {128};
+    const char *cls[3] = {"c_uc", "a_bir", "b_iki"};   /* sıralama: a_bir, b_iki, c_uc */
+    for (int k = 0; k < 3; k++)
+        for (int i = 0; i < 20; i++) {
+            char rel[128];
+            snprintf(rel, sizeof rel, "ucsinif/%s", cls[k]);
+            md(rel);
+            snprintf(rel, sizeof rel, "ucsinif/%s/%02d.png", cls[k], i);
+            solid(rel, 6, 6, 1, g, 0);
+        }
+    ImageFolder f;
+    char err[512];
+    ImgFolderOpts o = {.quiet = 1};
+    ck_assert_int_eq(imgfolder_load(P("ucsinif"), &o, &f, err, sizeof err), 0);
+    ck_assert_str_eq(f.class_names[0], "a_bir");
+    ck_assert_str_eq(f.class_names[2], "c_uc");
+    ck_assert_int_eq(f.set.n, 60);
+    int *t1, *v1, *t2, *v2, *t3, *v3, n1, m1, n2, m2, n3, m3;
+    imgfolder_split(&f, 0.2f, 123, &t1, &n1, &v1, &m1);
+    imgfolder_split(&f, 0.2f, 123, &t2, &n2, &v2, &m2);
+    imgfolder_split(&f, 0.2f, 124, &t3, &n3, &v3, &m3);
+    ck_assert_int_eq(n1, 48);
+    ck_assert_int_eq(m1, 12);
+    ck_assert_int_eq(n2, n1);
+    ck_assert_int_eq(memcmp(t1, t2, sizeof(int) * n1), 0);
+    ck_assert_int_eq(memcmp(v1, v2, sizeof(int) * m1), 0);
+    ck_assert_int_ne(memcmp(v1, v3, sizeof(int) * m1), 0);   /* başka tohum, başka ayrım */
+    int seen[60] = {0}, per[3] = {0};
+    for (int i = 0; i < n1; i++) seen[t1[i]]++;
+    for (int i = 0; i < m1; i++) {
+        seen[v1[i]]++;
+        per[f.set.labels[v1[i]]]++;
+    }
+    for (int i = 0; i < 60; i++) ck_assert_int_eq(seen[i], 1);   /* ayrık ve eksiksiz */
+    for (int k = 0; k < 3; k++) ck_assert_int_eq(per[k], 4);    /* katmanlı: her sınıftan %20 */
+    free(t1); free(v1); free(t2); free(v2); free(t3); free(v3);
+    imgfolder_free(&f);
+}
+END_TEST
+
+START_TEST(test_bad_folders) {
+    ImageFolder f;
+    char err[512];
+    ImgFolderOpts o = {.quiet = 1};
+    static const uint8_t g[1] = {1};
+    /* Olmayan yol */
+    ck_assert_int_eq(imgfolder_load(P("yok"), &o, &f, err, sizeof err), -1);
+    ck_assert_ptr_nonnull(strstr(err, P("yok")));
+    ck_assert_ptr_nonnull(strstr(err, "bulunamadı"));
+    /* Dosya, klasör değil */
+    write_bytes(P("dosya.txt"), "x", 1);
+    ck_assert_int_eq(imgfolder_load(P("dosya.txt"), &o, &f, err, sizeof err), -1);
+    ck_assert_ptr_nonnull(strstr(err, "bir klasör değil"));
+    /* Boş klasör */
+    md("bos");
+    ck_assert_int_eq(imgfolder_load(P("bos"), &o, &f, err, sizeof err), -1);
+    ck_assert_ptr_nonnull(strstr(err, "hiç alt klasör yok"));
+    /* Tek sınıf */
+    md("tek/kedi");
+    solid("tek/kedi/a.png", 4, 4, 1, g, 0);
+    ck_assert_int_eq(imgfolder_load(P("tek"), &o, &f, err, sizeof err), -1);
+    ck_assert_ptr_nonnull(strstr(err, "yalnızca bir sınıf"));
+    ck_assert_ptr_nonnull(strstr(err, "kedi"));
+    /* İki sınıf, biri yalnızca okunamayan dosyalar içeriyor */
+    md("yarim/kedi");
+    md("yarim/kopek");
+    solid("yarim/kedi/a.png", 4, 4, 1, g, 0);
+    write_bytes(P("yarim/kopek/a.png"), "PNG degil", 9);
+    ck_assert_int_eq(imgfolder_load(P("yarim"), &o, &f, err, sizeof err), -1);
+    ck_assert_ptr_nonnull(strstr(err, "yarim/kopek"));
+    ck_assert_ptr_nonnull(strstr(err, "okunabilir görüntü yok"));
+    /* Boş sınıf klasörü */
+    md("bosinif/kedi");
+    md("bosinif/kopek");
+    solid("bosinif/kedi/a.png", 4, 4, 1, g, 0);
+    ck_assert_int_eq(imgfolder_load(P("bosinif"), &o, &f, err, sizeof err), -1);
+    ck_assert_ptr_nonnull(strstr(err, "bosinif/kopek"));
+    /* Adında virgül olan sınıf */
+    md("virgul/a,b");
+    md("virgul/c");
+    ck_assert_int_eq(imgfolder_load(P("virgul"), &o, &f, err, sizeof err), -1);
+    ck_assert_ptr_nonnull(strstr(err, "virgül"));
+    /* Geçersiz seçenek */
+    ImgFolderOpts bad = {.channels = 2};
+    ck_assert_int_eq(imgfolder_load(P("tek"), &bad, &f, err, sizeof err), -1);
+}
+END_TEST
+
+static Suite *suite(void) {
+    Suite *s = suite_create("imgfolder");
+    TCase *tc = tcase_create("klasörler");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, test_mixed_folder_auto_shape);
+    tcase_add_test(tc, test_forced_shape_and_limits);
+    tcase_add_test(tc, test_split_deterministic_stratified);
+    tcase_add_test(tc, test_bad_folders);
+    suite_add_tcase(s, tc);
+    return s;
+}
+TEST_MAIN(suite)
