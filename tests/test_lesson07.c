@@ -1,0 +1,111 @@
+/* test_lesson07.c — ölçekli nokta çarpım dikkati dersi: ./lesson07 --quick çıktısındaki SONUÇ
+ * değerleri dersin iddialarını taşımalı; sınav cevap dosyaları; hatalı bayrak. */
+#include <sys/stat.h>
+#include "testutil.h"
+
+static char out[1 << 17];
+
+static void write_file(const char *path, const char *text) {
+    mkdir("tests/out", 0755);
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+START_TEST(test_quick_run_claims) {
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "%s --quick", bin_path("lesson07"));
+    int rc = run_cmd(cmd, out, sizeof out);
+    ck_assert_msg(rc == 0, "lesson07 --quick çıkış kodu %d:\n%s", rc, out);
+    ck_assert_ptr_nonnull(strstr(out, "=== Adım 7/7"));
+    /* "çekti" dikkatinin çoğunu bankadan + krediye verir; ikisi de Ali'den ve kendisinden büyük */
+    double kr = sonuc_get(out, "cekti_kredi"), ba = sonuc_get(out, "cekti_bankadan");
+    double al = sonuc_get(out, "cekti_ali"), ke = sonuc_get(out, "cekti_kendi");
+    ck_assert_close(kr + ba + al + ke, 1.0, 1e-3);
+    ck_assert_msg(kr + ba > 0.6, "bankadan+kredi = %g", kr + ba);
+    ck_assert(kr > al && kr > ke && ba > al && ba > ke);
+    /* Adım adım hesap ile kütüphanenin sdpa_forward'ı aynı */
+    ck_assert_msg(sonuc_get(out, "sdpa_fark") < 1e-6, "sdpa_fark = %g", sonuc_get(out, "sdpa_fark"));
+    /* Ölçeksiz varyans d_k ile doğrusal: log-log eğim ~1, Var(512)/Var(8) ~ 64 */
+    double slope = sonuc_get(out, "var_egim"), ratio = sonuc_get(out, "var_oran_512_8");
+    ck_assert_msg(slope > 0.9 && slope < 1.1, "var_egim = %g", slope);
+    ck_assert_msg(ratio > 48 && ratio < 80, "var_oran_512_8 = %g (beklenen ~64)", ratio);
+    /* log₂ ölçeğinde: 512/8 = 2^6 kat büyüme, ±0,4 içinde */
+    ck_assert_msg(fabs(log2(ratio) - 6.0) < 0.4, "log2(var_oran_512_8) = %g", log2(ratio));
+    /* Ölçekli varyans her d_k'da ~1 */
+    double vmin = sonuc_get(out, "var_olcekli_min"), vmax = sonuc_get(out, "var_olcekli_max");
+    ck_assert_msg(vmin > 0.85 && vmax < 1.15, "ölçekli varyans %g..%g", vmin, vmax);
+    /* Ölçeksiz softmax doyar (en büyük ağırlık -> 1), ölçekli doymaz; gradyan söner */
+    double w512 = sonuc_get(out, "maxw_olceksiz_512"), w2 = sonuc_get(out, "maxw_olceksiz_2");
+    double ws512 = sonuc_get(out, "maxw_olcekli_512");
+    ck_assert_msg(w512 > 0.9, "maxw_olceksiz_512 = %g", w512);
+    ck_assert_msg(w512 > w2 + 0.5, "doygunluk d_k ile artmalı: %g -> %g", w2, w512);
+    ck_assert_msg(ws512 < 0.4, "maxw_olcekli_512 = %g", ws512);
+    double g = sonuc_get(out, "grad_olceksiz_512"), gs = sonuc_get(out, "grad_olcekli_512");
+    ck_assert_msg(g > 0 && g * 3 < gs, "gradyan: ölçeksiz %g, ölçekli %g", g, gs);
+    const char *steps[] = {"dikkat_isi_haritasi", "varyans", "en_buyuk_agirlik", "gradyan_boyu"};
+    for (int i = 0; i < 4; i++) {
+        char p[256];
+        struct stat st;
+        snprintf(p, sizeof p, "plots/lesson07/%s.gp", steps[i]);
+        ck_assert_msg(stat(p, &st) == 0, "%s yok", p);
+        snprintf(p, sizeof p, "plots/lesson07/%s.dat", steps[i]);
+        ck_assert_msg(stat(p, &st) == 0 && st.st_size > 0, "%s yok ya da boş", p);
+    }
+}
+END_TEST
+
+START_TEST(test_quiz_answers) {
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "%s --quiz --answers tests/answers/lesson07.txt", bin_path("lesson07"));
+    int rc = run_cmd(cmd, out, sizeof out);
+    ck_assert_msg(rc == 0, "doğru cevap dosyası: çıkış %d\n%s", rc, out);
+    ck_assert_int_eq((int)sonuc_get(out, "quiz_dogru"), (int)sonuc_get(out, "quiz_toplam"));
+    ck_assert_int_ge((int)sonuc_get(out, "quiz_toplam"), 6);
+
+    /* İlk cevabı yanlış (softmax([2,0])'ın ilk elemanı 0,5 değil): çıkış 1 */
+    write_file("tests/out/lesson07_yanlis.txt", "0.5\nb\n1\na\n0,75\nc\n0.3478\nc\n");
+    snprintf(cmd, sizeof cmd, "%s --quiz --answers tests/out/lesson07_yanlis.txt",
+             bin_path("lesson07"));
+    rc = run_cmd(cmd, out, sizeof out);
+    ck_assert_msg(rc == 1, "yanlış cevap: çıkış %d\n%s", rc, out);
+    ck_assert_int_eq((int)sonuc_get(out, "quiz_dogru"), 7);
+
+    /* Çoktan seçmeli soruya sayı, eksik cevaplar: çıkış 2, dosyayı adlandıran Türkçe hata */
+    write_file("tests/out/lesson07_bozuk.txt", "0.8808\n7\n");
+    snprintf(cmd, sizeof cmd, "%s --quiz --answers tests/out/lesson07_bozuk.txt",
+             bin_path("lesson07"));
+    rc = run_cmd(cmd, out, sizeof out);
+    ck_assert_msg(rc == 2, "bozuk dosya: çıkış %d\n%s", rc, out);
+    ck_assert_ptr_nonnull(strstr(out, "lesson07_bozuk.txt"));
+    ck_assert_ptr_nonnull(strstr(out, "hata"));
+
+    snprintf(cmd, sizeof cmd, "%s --quiz --answers tests/out/yok_boyle_dosya.txt",
+             bin_path("lesson07"));
+    ck_assert_int_eq(run_cmd(cmd, out, sizeof out), 2);
+    ck_assert_ptr_nonnull(strstr(out, "yok_boyle_dosya.txt"));
+}
+END_TEST
+
+START_TEST(test_bad_flag) {
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "%s --boyle-bir-bayrak-yok", bin_path("lesson07"));
+    int rc = run_cmd(cmd, out, sizeof out);
+    ck_assert_int_eq(rc, 2);
+    ck_assert_ptr_nonnull(strstr(out, "bilinmeyen bayrak"));
+    snprintf(cmd, sizeof cmd, "%s --seed abc", bin_path("lesson07"));
+    ck_assert_int_eq(run_cmd(cmd, out, sizeof out), 2);
+}
+END_TEST
+
+static Suite *suite(void) {
+    Suite *s = suite_create("lesson07");
+    TCase *tc = tcase_create("ölçekli nokta çarpım dikkati");
+    tcase_add_test(tc, test_quick_run_claims);
+    tcase_add_test(tc, test_quiz_answers);
+    tcase_add_test(tc, test_bad_flag);
+    suite_add_tcase(s, tc);
+    return s;
+}
+TEST_MAIN(suite)
