@@ -21,7 +21,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <stb_image_write.h>
 #include "doaa.h"
 #include "show.h"
 
@@ -93,23 +92,6 @@ static double minmax_scale(double v, double lo, double hi) { return (v - lo) / (
 /* one_hot (K) <- y etiketinin one-hot kodu */
 static void one_hot(int y, float *out) {
     for (int k = 0; k < K; k++) out[k] = k == y ? 1.0f : 0.0f;
-}
-
-/* Görüntüleri gri tonlu bir PNG ızgarasına yazar: imgs[i] (rows*cols),
- * nr x nc hücre, her piksel scale x scale, hücreler arasında pad piksel boşluk. */
-static void write_grid_png(const char *path, const uint8_t *const *imgs, int nr, int nc, int rows,
-                           int cols, int scale, int pad) {
-    int W = nc * (cols * scale + pad) + pad, H = nr * (rows * scale + pad) + pad;
-    uint8_t *buf = xmalloc((size_t)W * H);
-    memset(buf, 60, (size_t)W * H);   /* koyu gri çerçeve: siyah zeminli rakamlar ayrılsın */
-    for (int i = 0; i < nr * nc; i++) {
-        int oy = pad + (i / nc) * (rows * scale + pad), ox = pad + (i % nc) * (cols * scale + pad);
-        for (int y = 0; y < rows * scale; y++)
-            for (int x = 0; x < cols * scale; x++)
-                buf[(size_t)(oy + y) * W + ox + x] = imgs[i][(y / scale) * cols + x / scale];
-    }
-    if (!stbi_write_png(path, W, H, 1, buf, W)) die("'%s' PNG olarak yazılamadı", path);
-    free(buf);
 }
 
 /* Histogram aralığı: ham -0,5 ve 255,5 düzeylerinin bu normalizasyondaki karşılığı
@@ -339,15 +321,20 @@ int main(int argc, char **argv) {
         caps[i] = capbuf[i];
     }
     show_digits(stdout, three, caps, 3, m.train.rows, m.train.cols);
-    const uint8_t *grid[K * 10];
+    uint8_t *grid = xmalloc((size_t)K * 10 * D);   /* (100, 28, 28): satır k = k rakamları */
     int filled[K] = {0};
     for (int i = 0; i < m.train.n; i++) {
         int y = m.train.labels[i];
-        if (filled[y] < 10) grid[y * 10 + filled[y]++] = m.train.images + (size_t)i * D;
+        if (filled[y] < 10)
+            memcpy(grid + (size_t)(y * 10 + filled[y]++) * D, m.train.images + (size_t)i * D, D);
     }
-    mkdir_p("plots/lesson01");
     const char *grid_png = "plots/lesson01/rakamlar.png";
-    write_grid_png(grid_png, grid, K, 10, m.train.rows, m.train.cols, 2, 4);
+    char err[512];
+    if (mkdir_p("plots/lesson01") != 0) die("'plots/lesson01' klasörü oluşturulamadı");
+    if (image_write_grid(grid_png, grid, K * 10, 1, m.train.rows, m.train.cols, K, 10, 4, 2, err,
+                         sizeof err) != 0)
+        die("%s", err);
+    free(grid);
     printf("PNG ızgarası: %s (satır k = k rakamının eğitim kümesindeki ilk 10 örneği)\n", grid_png);
     printf("Zemin siyah (0), mürekkep beyaz (255'e yakın); kenarlar gri tonlu (yumuşatılmış).\n");
 
