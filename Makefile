@@ -85,11 +85,11 @@ $(foreach l,$(LESSONS),$(eval $(call LESSON_RULE,$(l))))
 
 build/tests/%: tests/%.c tests/testutil.h build/libdoaa.a $(COMMON_HDR) | deps
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -Itests -o $@ $< build/libdoaa.a $(LDLIBS) -lcheck -lsubunit -lrt -pthread
+	$(CC) $(CFLAGS) -Itests -o $@ $< build/libdoaa.a -lcheck -lsubunit -lrt -pthread $(LDLIBS)
 
 build/asan/tests/%: tests/%.c tests/testutil.h build/asan/libdoaa.a $(COMMON_HDR) | deps
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(ASAN) -Itests -o $@ $< build/asan/libdoaa.a $(LDLIBS) -lcheck -lsubunit -lrt -pthread
+	$(CC) $(CFLAGS) $(ASAN) -Itests -o $@ $< build/asan/libdoaa.a -lcheck -lsubunit -lrt -pthread $(LDLIBS)
 
 # Testler: önce normal derleme (birim + derslerin --quick koşuları), sonra
 # aynı birim testleri ve kötü girdi testleri AddressSanitizer/UBSan ile.

@@ -1,0 +1,316 @@
+/* test_nn.c — katmanların, kayıpların ve ağın geri geçişleri sonlu farklarla;
+ * eniyileyiciler elle hesaba karşı; RNG belirlenimciliği. */
+#include "doaa.h"
+#include "testutil.h"
+
+/* Kayıp = Σ out ⊙ R (R sabit rastgele): dL/dout = R. Böylece her katman tek başına sınanır. */
+static double dotR(const float *out, const float *R, size_t n) {
+    double s = 0;
+    for (size_t i = 0; i < n; i++) s += (double)out[i] * R[i];
+    return s;
+}
+static void randn(float *x, size_t n, Rng *r, float scale) {
+    for (size_t i = 0; i < n; i++) x[i] = scale * rng_normal(r);
+}
+#define GC_OK(r) ck_assert_msg((r).checked > 0 && (r).worst <= 1.0, \
+    "gradyan uyuşmuyor: #%zu analitik %g sayısal %g oran %g (denenen %zu)", (r).worst_index, \
+    (r).analytic, (r).numeric, (r).worst, (r).checked)
+
+/* ---- dense ---- */
+enum { DB = 3, DIN = 5, DOUT = 4 };
+typedef struct { float x[DB * DIN], W[DIN * DOUT], b[DOUT], out[DB * DOUT], R[DB * DOUT]; } DenseCtx;
+static double dense_loss(void *p) {
+    DenseCtx *c = p;
+    dense_forward(c->out, c->x, c->W, c->b, DB, DIN, DOUT);
+    return dotR(c->out, c->R, DB * DOUT);
+}
+START_TEST(test_dense_grad) {
+    DenseCtx c;
+    Rng r; rng_seed(&r, 1);
+    randn(c.x, DB * DIN, &r, 1); randn(c.W, DIN * DOUT, &r, 1); randn(c.b, DOUT, &r, 1);
+    randn(c.R, DB * DOUT, &r, 1);
+    float dx[DB * DIN], dW[DIN * DOUT] = {0}, db[DOUT] = {0};
+    dense_backward(dx, dW, db, c.R, c.x, c.W, DB, DIN, DOUT);
+    GC_OK(gradcheck(dense_loss, &c, c.x, dx, DB * DIN, 100, 1e-2, 1e-3, 1e-4));
+    GC_OK(gradcheck(dense_loss, &c, c.W, dW, DIN * DOUT, 100, 1e-2, 1e-3, 1e-4));
+    GC_OK(gradcheck(dense_loss, &c, c.b, db, DOUT, 100, 1e-2, 1e-3, 1e-4));
+}
+END_TEST
+
+START_TEST(test_gradcheck_can_fail) {
+    /* Denetleyici yanlış bir gradyanı yakalamalı (yoksa hiçbir şeyi sınamıyor demektir). */
+    DenseCtx c;
+    Rng r; rng_seed(&r, 2);
+    randn(c.x, DB * DIN, &r, 1); randn(c.W, DIN * DOUT, &r, 1); randn(c.b, DOUT, &r, 1);
+    randn(c.R, DB * DOUT, &r, 1);
+    float dx[DB * DIN], dW[DIN * DOUT] = {0}, db[DOUT] = {0};
+    dense_backward(dx, dW, db, c.R, c.x, c.W, DB, DIN, DOUT);
+    dW[3] += 0.5f;
+    GradCheck g = gradcheck(dense_loss, &c, c.W, dW, DIN * DOUT, 100, 1e-2, 1e-3, 1e-4);
+    ck_assert(g.checked == DIN * DOUT);
+    ck_assert(g.worst > 10.0);
+    ck_assert_int_eq((int)g.worst_index, 3);
+}
+END_TEST
+
+/* ---- aktivasyonlar (elemanter) ---- */
+enum { AN = 17 };
+typedef struct { float x[AN], out[AN], R[AN]; int kind; } ActCtx;
+static void act_fwd(ActCtx *c) {
+    if (c->kind == 0) relu_forward(c->out, c->x, AN);
+    else if (c->kind == 1) sigmoid_forward(c->out, c->x, AN);
+    else tanh_forward(c->out, c->x, AN);
+}
+static double act_loss(void *p) { ActCtx *c = p; act_fwd(c); return dotR(c->out, c->R, AN); }
+START_TEST(test_activation_grads) {
+    for (int kind = 0; kind < 3; kind++) {
+        ActCtx c; c.kind = kind;
+        Rng r; rng_seed(&r, 3 + kind);
+        for (int i = 0; i < AN; i++) {
+            float v = 2.0f * rng_normal(&r);
+            if (kind == 0 && fabsf(v) < 0.1f) v = 0.5f; /* ReLU'nun 0'daki kırılmasından uzak dur */
+            c.x[i] = v;
+        }
+        randn(c.R, AN, &r, 1);
+        float dx[AN];
+        act_fwd(&c);
+        if (kind == 0) relu_backward(dx, c.R, c.out, AN);
+        else if (kind == 1) sigmoid_backward(dx, c.R, c.out, AN);
+        else tanh_backward(dx, c.R, c.out, AN);
+        GC_OK(gradcheck(act_loss, &c, c.x, dx, AN, 100, 1e-3, 1e-2, 1e-4));
+    }
+}
+END_TEST
+
+START_TEST(test_sigmoid_extremes) {
+    float x[4] = {-1000, -50, 50, 1000}, o[4];
+    sigmoid_forward(o, x, 4);
+    for (int i = 0; i < 4; i++) ck_assert(isfinite(o[i]) && o[i] >= 0 && o[i] <= 1);
+    ck_assert_float_eq(o[3], 1.0f);
+    ck_assert(o[0] < 1e-30f);
+}
+END_TEST
+
+/* ---- softmax ---- */
+enum { SB = 2, SK = 6 };
+typedef struct { float z[SB * SK], p[SB * SK], R[SB * SK]; int y[SB]; } SmCtx;
+static double sm_loss(void *q) { SmCtx *c = q; softmax_forward(c->p, c->z, SB, SK); return dotR(c->p, c->R, SB * SK); }
+static double xent_loss(void *q) { SmCtx *c = q; return softmax_xent_forward(NULL, c->z, c->y, SB, SK); }
+START_TEST(test_softmax_and_xent_grads) {
+    SmCtx c; Rng r; rng_seed(&r, 9);
+    randn(c.z, SB * SK, &r, 2); randn(c.R, SB * SK, &r, 1);
+    c.y[0] = 1; c.y[1] = 5;
+    float dz[SB * SK];
+    softmax_forward(c.p, c.z, SB, SK);
+    softmax_backward(dz, c.R, c.p, SB, SK);
+    GC_OK(gradcheck(sm_loss, &c, c.z, dz, SB * SK, 100, 1e-3, 1e-2, 1e-5));
+    float probs[SB * SK];
+    softmax_xent_forward(probs, c.z, c.y, SB, SK);
+    softmax_xent_backward(dz, probs, c.y, SB, SK);
+    GC_OK(gradcheck(xent_loss, &c, c.z, dz, SB * SK, 100, 1e-3, 1e-2, 1e-5));
+}
+END_TEST
+
+START_TEST(test_softmax_stable_and_sums_to_one) {
+    float z[4] = {1000.f, 1001.f, 1002.f, -1000.f}, p[4];
+    softmax_forward(p, z, 1, 4);
+    double s = 0;
+    for (int i = 0; i < 4; i++) { ck_assert(isfinite(p[i])); s += p[i]; }
+    ck_assert_close(s, 1.0, 1e-6);
+    /* kaydırmaya karşı değişmez: softmax(z + c) = softmax(z) */
+    float z2[4] = {0.f, 1.f, 2.f, -2000.f}, p2[4];
+    softmax_forward(p2, z2, 1, 4);
+    for (int i = 0; i < 4; i++) ck_assert_close(p[i], p2[i], 1e-6);
+    int y = 2;
+    double l = softmax_xent_forward(NULL, z, &y, 1, 4);
+    ck_assert(isfinite(l));
+    ck_assert_close(l, -log(p2[2]), 1e-5);
+}
+END_TEST
+
+/* ---- BCE ve MSE ---- */
+enum { BN = 7 };
+typedef struct { float a[BN], y[BN]; int kind; } BceCtx;
+static double bce_loss(void *q) {
+    BceCtx *c = q;
+    if (c->kind == 0) return bce_forward(c->a, c->y, BN);
+    if (c->kind == 1) return bce_logits_forward(c->a, c->y, BN);
+    return mse_forward(c->a, c->y, BN);
+}
+START_TEST(test_bce_mse_grads) {
+    for (int kind = 0; kind < 3; kind++) {
+        BceCtx c; c.kind = kind; Rng r; rng_seed(&r, 11 + kind);
+        for (int i = 0; i < BN; i++) {
+            c.y[i] = kind == 2 ? rng_normal(&r) : (float)(i % 2);
+            c.a[i] = kind == 0 ? 0.1f + 0.8f * rng_uniform(&r) : 2.0f * rng_normal(&r);
+        }
+        float g[BN];
+        if (kind == 0) bce_backward(g, c.a, c.y, BN);
+        else if (kind == 1) bce_logits_backward(g, c.a, c.y, BN);
+        else mse_backward(g, c.a, c.y, BN);
+        GC_OK(gradcheck(bce_loss, &c, c.a, g, BN, 100, 1e-3, 1e-2, 1e-5));
+    }
+    /* logit sürümü aşırı değerlerde sonlu kalır ve olasılık sürümüyle uyuşur */
+    float z[2] = {-200.f, 200.f}, t[2] = {1.f, 0.f};
+    ck_assert(isfinite(bce_logits_forward(z, t, 2)));
+    ck_assert_close(bce_logits_forward(z, t, 2), 200.0, 1e-4);
+    float zz[3] = {-1.f, 0.f, 2.f}, pp[3], tt[3] = {0.f, 1.f, 1.f};
+    sigmoid_forward(pp, zz, 3);
+    ck_assert_close(bce_logits_forward(zz, tt, 3), bce_forward(pp, tt, 3), 1e-5);
+}
+END_TEST
+
+/* ---- dropout ---- */
+START_TEST(test_dropout) {
+    enum { N = 20000 };
+    static float x[N], o[N], m[N], g[N], dx[N];
+    Rng r; rng_seed(&r, 5);
+    for (int i = 0; i < N; i++) { x[i] = 1.0f; g[i] = 1.0f; }
+    dropout_forward(o, m, x, N, 0.2f, 1, &r);
+    int zeros = 0; double mean = 0;
+    for (int i = 0; i < N; i++) { zeros += o[i] == 0.0f; mean += o[i]; }
+    mean /= N;
+    ck_assert_msg(abs(zeros - N / 5) < 300, "sıfır sayısı %d", zeros);
+    ck_assert_close(mean, 1.0, 0.03); /* beklenen değer korunur */
+    dropout_backward(dx, g, m, N);
+    for (int i = 0; i < N; i++) ck_assert_float_eq(dx[i], m[i]);
+    dropout_forward(o, m, x, N, 0.2f, 0, &r); /* değerlendirme: kimlik */
+    for (int i = 0; i < N; i++) ck_assert_float_eq(o[i], 1.0f);
+}
+END_TEST
+
+/* ---- bütün ağ: yumuşak aktivasyonlar + dropout (sabit maske), giriş ve parametre gradyanı ---- */
+typedef struct { Net *net; float *x; int *y; int B; Rng saved; } NetCtx;
+static double net_loss(void *q) {
+    NetCtx *c = q;
+    c->net->rng = c->saved; /* aynı dropout maskesi */
+    const float *z = net_forward(c->net, c->x, c->B, 1);
+    return softmax_xent_forward(NULL, z, c->y, c->B, (int)net_out_size(c->net));
+}
+START_TEST(test_net_backward_fd) {
+    Net net;
+    net_init(&net, 1, 3, 4);
+    net_dense(&net, 7); net_tanh(&net); net_dropout(&net, 0.3f);
+    net_dense(&net, 5); net_sigmoid(&net);
+    net_dense(&net, 3);
+    net_build(&net, 4, 3);
+    int B = 4, y[4] = {0, 2, 1, 2};
+    float x[4 * 12], probs[12], dz[12], dx[4 * 12];
+    Rng r; rng_seed(&r, 8);
+    randn(x, 4 * 12, &r, 1);
+    NetCtx c = {&net, x, y, B, net.rng};
+    const float *z = net_forward(&net, x, B, 1);
+    softmax_xent_forward(probs, z, y, B, 3);
+    softmax_xent_backward(dz, probs, y, B, 3);
+    net_zero_grad(&net);
+    net_backward(&net, x, dz, B, dx);
+    float *g = malloc(net.nparams * sizeof(float));
+    memcpy(g, net.grads, net.nparams * sizeof(float));
+    GC_OK(gradcheck(net_loss, &c, net.params, g, net.nparams, 1000, 1e-2, 2e-2, 1e-5));
+    GC_OK(gradcheck(net_loss, &c, x, dx, 4 * 12, 1000, 1e-2, 2e-2, 1e-5));
+    /* dondurulmuş katmanın gradyanı birikmez */
+    net.L[0].frozen = 1;
+    net_zero_grad(&net);
+    net_forward(&net, x, B, 1);
+    net_backward(&net, x, dz, B, NULL);
+    for (size_t i = net.L[0].w_off; i < net.L[0].w_off + net.L[0].nparams; i++)
+        ck_assert_float_eq(net.grads[i], 0.0f);
+    free(g);
+    net_free(&net);
+}
+END_TEST
+
+/* ---- eniyileyiciler ---- */
+START_TEST(test_optimizers_by_hand) {
+    float p[2] = {1.0f, -2.0f}, g[2] = {0.5f, -1.0f};
+    sgd_step(p, g, 2, 0.1f);
+    ck_assert_close(p[0], 0.95, 1e-6);
+    ck_assert_close(p[1], -1.9, 1e-6);
+    Momentum m; momentum_init(&m, 2, 0.1f, 0.9f);
+    float q[2] = {0, 0};
+    momentum_step(&m, q, g);   /* v = g */
+    momentum_step(&m, q, g);   /* v = 0.9 g + g = 1.9 g */
+    ck_assert_close(q[0], -0.1 * (0.5 + 1.9 * 0.5), 1e-6);
+    momentum_free(&m);
+    /* Adam'ın ilk adımı: m̂ = g, v̂ = g², adım = lr · g/|g| = lr · işaret(g) */
+    Adam a; adam_init(&a, 2, 0.01f);
+    float w[2] = {0, 0};
+    adam_step(&a, w, g);
+    ck_assert_close(w[0], -0.01, 1e-5);
+    ck_assert_close(w[1], 0.01, 1e-5);
+    /* ikinci adım elle */
+    float g2[2] = {0.1f, 0.1f};
+    adam_step(&a, w, g2);
+    double m1 = 0.9 * 0.1 * 0.5 + 0.1 * 0.1, v1 = 0.999 * 0.001 * 0.25 + 0.001 * 0.01;
+    double mh = m1 / (1 - 0.81), vh = v1 / (1 - 0.999 * 0.999);
+    ck_assert_close(w[0], -0.01 - 0.01 * mh / (sqrt(vh) + 1e-8), 1e-5);
+    adam_free(&a);
+}
+END_TEST
+
+/* ---- rng ---- */
+START_TEST(test_rng) {
+    Rng a, b; rng_seed(&a, 123); rng_seed(&b, 123);
+    for (int i = 0; i < 100; i++) ck_assert_uint_eq(rng_u32(&a), rng_u32(&b));
+    double s = 0, s2 = 0; int N = 100000;
+    for (int i = 0; i < N; i++) { double z = rng_normal(&a); s += z; s2 += z * z; }
+    ck_assert_close(s / N, 0.0, 0.02);
+    ck_assert_close(s2 / N, 1.0, 0.02);
+    int cnt[10] = {0};
+    for (int i = 0; i < N; i++) { float u = rng_uniform(&a); ck_assert(u >= 0 && u < 1); cnt[rng_int(&a, 10)]++; }
+    for (int k = 0; k < 10; k++) ck_assert_msg(abs(cnt[k] - N / 10) < 600, "kova %d: %d", k, cnt[k]);
+    int perm[50], seen[50] = {0};
+    for (int i = 0; i < 50; i++) perm[i] = i;
+    rng_shuffle(&a, perm, 50);
+    for (int i = 0; i < 50; i++) seen[perm[i]]++;
+    for (int i = 0; i < 50; i++) ck_assert_int_eq(seen[i], 1);
+}
+END_TEST
+
+/* ---- ölçütler ---- */
+START_TEST(test_metrics) {
+    /* 3 sınıf: elle hesaplanmış bir karmaşıklık matrisi */
+    int cm[9] = {5, 1, 0,
+                 2, 3, 1,
+                 0, 0, 4};
+    ClassMetrics per[3]; MetricsSummary s;
+    metrics_from_confusion(cm, 3, per, &s);
+    ck_assert_close(s.accuracy, 12.0 / 16.0, 1e-12);
+    ck_assert_close(per[0].precision, 5.0 / 7.0, 1e-12);
+    ck_assert_close(per[0].recall, 5.0 / 6.0, 1e-12);
+    ck_assert_close(per[1].precision, 3.0 / 4.0, 1e-12);
+    ck_assert_close(per[1].recall, 3.0 / 6.0, 1e-12);
+    ck_assert_close(per[2].precision, 4.0 / 5.0, 1e-12);
+    ck_assert_close(per[2].recall, 1.0, 1e-12);
+    double f0 = 2 * (5.0 / 7) * (5.0 / 6) / (5.0 / 7 + 5.0 / 6);
+    ck_assert_close(per[0].f1, f0, 1e-12);
+    ck_assert_close(s.macro_recall, (5.0 / 6 + 0.5 + 1.0) / 3, 1e-12);
+    ck_assert_int_eq(per[1].support, 6);
+    int yt[3] = {0, 1, 2}, yp[3] = {1, 1, 2}, cm2[9] = {0};
+    confusion_add(cm2, 3, yt, yp, 3);
+    ck_assert_int_eq(cm2[1], 1);
+    ck_assert_int_eq(cm2[4], 1);
+    float v[4] = {0.1f, 0.7f, 0.7f, 0.2f};
+    ck_assert_int_eq(argmax(v, 4), 1);
+}
+END_TEST
+
+static Suite *suite(void) {
+    Suite *s = suite_create("nn");
+    TCase *tc = tcase_create("katmanlar");
+    tcase_add_test(tc, test_dense_grad);
+    tcase_add_test(tc, test_gradcheck_can_fail);
+    tcase_add_test(tc, test_activation_grads);
+    tcase_add_test(tc, test_sigmoid_extremes);
+    tcase_add_test(tc, test_softmax_and_xent_grads);
+    tcase_add_test(tc, test_softmax_stable_and_sums_to_one);
+    tcase_add_test(tc, test_bce_mse_grads);
+    tcase_add_test(tc, test_dropout);
+    tcase_add_test(tc, test_net_backward_fd);
+    tcase_add_test(tc, test_optimizers_by_hand);
+    tcase_add_test(tc, test_rng);
+    tcase_add_test(tc, test_metrics);
+    suite_add_tcase(s, tc);
+    return s;
+}
+TEST_MAIN(suite)
