@@ -97,6 +97,7 @@ END_TEST
 static Suite *suite(void) {
     Suite *s = suite_create("lesson11");
     TCase *tc = tcase_create("konumsal kodlama");
+    tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_quick_run_claims);
     tcase_add_test(tc, test_quiz_answers);
     tcase_add_test(tc, test_bad_flag);
