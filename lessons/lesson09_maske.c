@@ -1,15 +1,16 @@
 /*
- * lesson09 — Maskeleme (masking): dolgu maskesi ve geleceği görmeme kuralı
+ * lesson09 — Maskeleme (masking): dolgu maskesi (padding mask) ve geleceği görmeme kuralı
  *
  * Bu derste öğrenecekleriniz:
  *   - Farklı uzunluktaki cümleleri tek bir yığına (batch) koymak için dolgu
- *     (padding) ve dikkatin dolguya bakmasını engelleyen dolgu maskesi.
+ *     (padding) ve dikkatin (attention) dolguya bakmasını engelleyen dolgu maskesi.
  *   - Nedensel maske (causal mask): t konumu yalnızca 0..t konumlarına bakar.
  *     Maskeli skorlar -∞ olur, softmax onlara TAM OLARAK 0 ağırlık verir.
- *   - Sızıntı (leak) deneyi: küçük bir sonraki-harf modelini (gömme + konumsal
- *     kodlama + öz dikkat + doğrusal çıkış) bir kez maskeyle, bir kez maskesiz
- *     eğitiyoruz. Maskesiz model eğitimde kopya çeker (t konumu cevabı, yani t+1
- *     harfini görür) ve kaybı sıfıra yaklaşır; ama metin üretirken gelecek elde
+ *   - Sızıntı (leak) deneyi: küçük bir sonraki-harf modelini bir kez maskeyle,
+ *     bir kez maskesiz eğitiyoruz. Model: gömme (embedding), konumsal kodlama
+ *     (positional encoding), öz dikkat (self-attention) ve doğrusal bir çıkış.
+ *     Maskesiz model eğitimde kopya çeker (t konumu cevabı, yani t+1 harfini
+ *     görür) ve kaybı (loss) sıfıra yaklaşır; ama metin üretirken gelecek elde
  *     olmadığından çöker. Maskeli model dürüst öğrenir ve metni üretebilir.
  *   - "Dürüst" (otoregresif, autoregressive) değerlendirme: her konumda modele
  *     yalnızca geçmişi verip bir sonraki harfi sormak.
@@ -17,8 +18,9 @@
  * Çalıştırma:  make lesson09 && ./lesson09        (tam eğitim, birkaç saniye)
  *              ./lesson09 --quick                  (daha kısa eğitim)
  *              ./lesson09 --quiz                   (sınav)
- * Matematik common/ altında: attention.c (maskeler, mha_*), embed.c (gömme,
- * katman normalizasyonu, konumsal kodlama), dense.c, loss.c, optim.c.
+ * Matematik common/ altında: attention.c (maskeler, mha_*), embed.c (gömme, katman
+ * normalizasyonu (layer normalization), konumsal kodlama), dense.c, loss.c, optim.c.
+ * Her geri geçişin gradyanı (gradient) elle yazılmıştır ve testlerde sınanır.
  */
 #include <math.h>
 #include <omp.h>
@@ -114,7 +116,7 @@ static void step1_tokenize(WordBatch *wb) {
  * Adım 2: Dolgu maskesi (padding mask)
  *
  * mask[b][t] = 1 ise t konumu gerçek bir kelime, 0 ise dolgudur. Dikkatte bu maske
- * ANAHTARLARA (keys) uygulanır: hiçbir sorgu dolguya bakmaz. Dolgu konumlarının
+ * ANAHTARLARA (keys) uygulanır: hiçbir sorgu (query) dolguya bakmaz. Dolgu konumlarının
  * kendi çıktıları yine hesaplanır ama kullanılmaz (kayıpta atlanır).
  */
 static void step2_padding(const WordBatch *wb, unsigned char *pmask, int ascii) {
@@ -142,7 +144,7 @@ static void step2_padding(const WordBatch *wb, unsigned char *pmask, int ascii) 
              WT - 1, NS - 1);
     plot_finish_size(&p, body, 800, 400);
     plot_render(&p, ascii);
-    printf("Isı haritası: %s\n", plot_png_path(&p));
+    printf("Isı haritası (heatmap): %s\n", plot_png_path(&p));
 }
 
 /*
@@ -298,7 +300,7 @@ static void char_tokenize(CharText *ct, const char *s) {
  *   h = x + a                           (B,T,C)   artık bağlantı (residual)
  *   n = LayerNorm(h)                    (B,T,C)
  *   z = n W + b                         (B,T,V)   her konumda bir sonraki harfin skorları
- *   L = ortalama softmax çapraz entropi (hedef: bir sonraki harf)
+ *   L = ortalama softmax çapraz entropi (cross-entropy); hedef: bir sonraki harf
  */
 typedef struct {
     int V, C, NH, T, maxB;
@@ -402,7 +404,7 @@ static void window(const CharText *ct, int s, int L, int *in, int *tg) {
  * Maskesiz modelde t konumunun dikkati t+1 konumunu görebilir — orada duran harf
  * tam da t'nin cevabıdır. Konumsal kodlama sayesinde (lesson11: PE(t+1) = M_1 PE(t))
  * "bir sağımdakine bak" demek, W_Q ve W_K'nın öğrenebileceği basit bir kuraldır.
- * Eğitmeden önce elle yazdığımız geri geçişi sonlu farklarla sınıyoruz; iki
+ * Eğitmeden önce elle yazdığımız geri geçişi sonlu farklarla (finite differences) sınıyoruz; iki
  * modelde de (maskeli ve maskesiz) her parametre grubundan örnekler.
  */
 typedef struct {
@@ -459,9 +461,9 @@ static double step5_model(const CharText *ct, const LessonArgs *a, int C, int NH
 /*
  * Adım 6: Eğitim — maskeli ve maskesiz
  *
- * İki model aynı tohumla, aynı başlangıç ağırlıklarıyla ve aynı pencerelerle
+ * İki model aynı tohumla (seed), aynı başlangıç ağırlıklarıyla ve aynı pencerelerle
  * eğitilir; tek fark nedensel maskedir. Her adımda metinden rastgele B tane
- * T harflik pencere seçilir; Adam eniyileyicisi (bkz. optim.h) parametre
+ * T harflik pencere seçilir; Adam eniyileyicisi (optimizer, bkz. optim.h) parametre
  * bloğunu tek döngüde günceller. Eğitim kaybı, "cevap anahtarı" görülerek
  * hesaplanan kayıptır; maskesiz modelde ona güvenmemeyi öğreneceğiz.
  */
@@ -534,7 +536,8 @@ static void step6_train(Lm *mm, Lm *mu, const CharText *ct, int steps, int B, fl
  * hesabın aynısıdır (maske zaten geleceği gizliyordu); maskesiz modelde ise
  * kopya çektiği harf artık yoktur. Not: maskesiz model eğitimde de her pencerenin
  * SON konumunda kopya çekemez (sağında harf yok); yani dürüst tahmini yalnızca
- * 1/T oranında görmüştür. Grafik kaybı konuma göre gösterir.
+ * 1/T oranında görmüştür. İki ölçü: ortalama kayıp ve doğruluk (accuracy), yani en
+ * olası harfin gerçekten sıradaki harf olma oranı. Grafik kaybı konuma göre gösterir.
  */
 typedef struct {
     double honest_loss, honest_acc;   /* dürüst (önek) değerlendirme */
@@ -808,7 +811,7 @@ static int run_quiz(const LessonArgs *a) {
         {.q = "Maskesiz eğitilen sonraki-harf modelinin eğitim kaybı neden sıfıra yaklaşır?",
          .choices = {"Model dili çok iyi öğrenmiştir",
                      "t konumu, cevabı olan t+1 harfini görüp kopyalayabilir",
-                     "Öğrenme oranı çok büyüktür", "Dolgu maskesi eksiktir"},
+                     "Öğrenme oranı (learning rate) çok büyüktür", "Dolgu maskesi eksiktir"},
          .correct = 1,
          .explain = "Hedef dizisi girdinin bir kaydırılmışıdır; maskesiz dikkat sağdaki harfe "
                     "bakarak cevabı okur. Üretimde o harf yoktur."},

@@ -1,5 +1,5 @@
 /*
- * lesson11 — Konumsal kodlama (positional encoding): dikkate sıra bilgisi vermek
+ * lesson11 — Konumsal kodlama (positional encoding): dikkate (attention) sıra bilgisi vermek
  *
  * Bu derste öğrenecekleriniz:
  *   - Sinüslü konumsal kodlama tablosunun nasıl kurulduğu ve neden her sütun
@@ -77,7 +77,7 @@ static void step1_table(const float *pe, int ascii) {
              PC - 1, PT - 1);
     plot_finish_size(&p, body, 700, 800);
     plot_render(&p, ascii);
-    printf("Isı haritası: %s (satır = konum, sütun = boyut).\n", plot_png_path(&p));
+    printf("Isı haritası (heatmap): %s (satır = konum, sütun = boyut).\n", plot_png_path(&p));
 }
 
 /*
@@ -281,7 +281,7 @@ static void step4_order(const float *pe, const LessonArgs *a, double *d_nope, do
     double dp = perm_diff(emb, perm, pe, &acts, &P, row_pe);
     printf("Cümle: \"Ali dün bankadan kredi çekti\" -> karıştırılmış: \"");
     for (int t = 0; t < NW; t++) printf("%s%s", t ? " " : "", WORDS[perm[t]]);
-    printf("\"\n%d başlı öz dikkat, C = %d, %zu parametre (rastgele, tohum %d).\n", NH, PC, np,
+    printf("\"\n%d başlı öz dikkat, C = %d, %zu parametre; rastgele başlatıldı, tohum (seed) %d.\n", NH, PC, np,
            a->seed);
     printf("Her kelimenin çıktısı iki cümlede ne kadar değişti? (max |y' - y|)\n");
     printf("  %-10s %14s %14s\n", "kelime", "PE yok", "PE var");
@@ -376,7 +376,7 @@ static int run_quiz(const LessonArgs *a) {
          .choices = {"Değerleri [0, 1] aralığında tutmak için",
                      "Tablonun iki kat büyük olması eğitimi hızlandırdığı için",
                      "Kaydırma (pos -> pos+k) ancak ikisi birlikteyken doğrusal bir döndürme olur",
-                     "Kosinüs, sinüsün gradyanı olduğu için"},
+                     "Kosinüs, sinüsün türevi olduğu için"},
          .correct = 2,
          .explain = "sin((p+k)ω) hem sin(pω)'ya hem cos(pω)'ya bağlıdır; çift birlikte bir çember "
                     "noktasıdır ve kaydırma onu döndürür."},
