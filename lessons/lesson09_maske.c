@@ -18,8 +18,8 @@
  * Çalıştırma:  make lesson09 && ./lesson09        (tam eğitim, birkaç saniye)
  *              ./lesson09 --quick                  (daha kısa eğitim)
  *              ./lesson09 --quiz                   (sınav)
- * Matematik common/ altında: attention.c (maskeler, mha_*), embed.c (gömme, katman
- * normalizasyonu (layer normalization), konumsal kodlama), dense.c, loss.c, optim.c.
+ * Matematik common/ altında: attention.c (maskeler, mha_*), embed.c (gömme, LayerNorm,
+ * konumsal kodlama), dense.c, loss.c, optim.c.
  * Her geri geçişin gradyanı (gradient) elle yazılmıştır ve testlerde sınanır.
  */
 #include <math.h>
