@@ -11,6 +11,7 @@
 #include "data.h"
 #include "dense.h"
 #include "dropout.h"
+#include "embed.h"
 #include "gemm.h"
 #include "gradcheck.h"
 #include "idx.h"
