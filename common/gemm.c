@@ -2,9 +2,9 @@
  * gemm.c — gemm_ref (düz döngüler) ve gemm (paketlenmiş, bloklu, OpenMP).
  *
  * Hızlı sürümün fikri (Goto ve van de Geijn, 2008):
- *   1. K boyutunu KC'lik, N'yi NC'lik, M'yi MC'lik dilimlere böl.
+ *   1. K boyutunu en çok KC'lik, N'yi NC'lik dilimlere böl.
  *   2. B'nin (KC x NC) dilimini 16 sütunluk şeritler halinde bitişik belleğe kopyala;
- *      A'nın (MC x KC) dilimini 6 satırlık şeritler halinde kopyala. Devrik (transpose)
+ *      A'nın (M x KC) dilimini 6 satırlık şeritler halinde kopyala. Devrik (transpose)
  *      durumları yalnızca bu kopyalama sırasında ele alınır; çekirdek hep aynıdır.
  *   3. Mikro-çekirdek, C'nin 6x16'lık bir karesini 12 vektör yazmacında biriktirir:
  *      her adımda A'dan 6 sayı, B'den 16 sayı okur, 96 çarp-topla yapar.
@@ -39,52 +39,53 @@ void gemm_ref(int transA, int transB, int M, int N, int K, float alpha,
 #define MR 6
 #define NR 16
 #define KC 256
-#define MC 96
 #define NC 4096
 
 typedef float v8 __attribute__((vector_size(32)));
 
-/* A'nın (mc x kc) bloğunu MR satırlık şeritlere paketle: Ap[şerit][p][r]. */
-static void pack_a(int transA, const float *A, int lda, int i0, int p0, int mc, int kc,
-                   float *Ap) {
-    for (int s = 0; s < mc; s += MR) {
-        int rows = mc - s < MR ? mc - s : MR;
-        float *dst = Ap + (size_t)s * kc;
-        for (int p = 0; p < kc; p++) {
-            for (int r = 0; r < MR; r++) {
-                float v = 0.0f;
-                if (r < rows) {
-                    int i = i0 + s + r, k = p0 + p;
-                    v = transA ? A[(size_t)k * lda + i] : A[(size_t)i * lda + k];
-                }
-                dst[p * MR + r] = v;
+/* A'dan bir şeridi (MR satır) paketle: Ap[p][r]. */
+static void pack_a_strip(int transA, const float *A, int lda, int i0, int p0, int kc, int rows,
+                         float *dst) {
+    if (!transA) {
+        for (int r = 0; r < MR; r++) {
+            if (r < rows) {
+                const float *src = A + (size_t)(i0 + r) * lda + p0;
+                for (int p = 0; p < kc; p++) dst[p * MR + r] = src[p];
+            } else {
+                for (int p = 0; p < kc; p++) dst[p * MR + r] = 0.0f;
             }
+        }
+    } else {
+        for (int p = 0; p < kc; p++) {
+            const float *src = A + (size_t)(p0 + p) * lda + i0;
+            float *d = dst + p * MR;
+            for (int r = 0; r < MR; r++) d[r] = r < rows ? src[r] : 0.0f;
         }
     }
 }
 
-/* B'nin (kc x nc) bloğunu NR sütunluk şeritlere paketle: Bp[şerit][p][c]. */
-static void pack_b(int transB, const float *B, int ldb, int p0, int j0, int kc, int nc,
-                   float *Bp, int parallel) {
-    int nstrips = (nc + NR - 1) / NR;
-#pragma omp parallel for schedule(static) if (parallel)
-    for (int t = 0; t < nstrips; t++) {
-        int s = t * NR;
-        int cols = nc - s < NR ? nc - s : NR;
-        float *dst = Bp + (size_t)s * kc;
+/* B'nin (kc x nc) bloğundan bir şeridi (NR sütun) paketle: Bp[p][c].
+ * Devrik B'de (N,K) bellekte her sütun bitişiktir; onu p boyunca okuyup
+ * küçük (L1'e sığan) şeride dağıtmak, satır satır atlamaktan çok daha hızlıdır. */
+static void pack_b_strip(int transB, const float *B, int ldb, int p0, int j0, int kc, int cols,
+                         float *dst) {
+    if (!transB) {
         for (int p = 0; p < kc; p++) {
-            int k = p0 + p;
-            if (!transB && cols == NR) {
-                memcpy(dst + p * NR, B + (size_t)k * ldb + j0 + s, NR * sizeof(float));
-                continue;
+            const float *src = B + (size_t)(p0 + p) * ldb + j0;
+            float *d = dst + p * NR;
+            if (cols == NR) memcpy(d, src, NR * sizeof(float));
+            else {
+                for (int c = 0; c < cols; c++) d[c] = src[c];
+                for (int c = cols; c < NR; c++) d[c] = 0.0f;
             }
-            for (int c = 0; c < NR; c++) {
-                float v = 0.0f;
-                if (c < cols) {
-                    int j = j0 + s + c;
-                    v = transB ? B[(size_t)j * ldb + k] : B[(size_t)k * ldb + j];
-                }
-                dst[p * NR + c] = v;
+        }
+    } else {
+        for (int c = 0; c < NR; c++) {
+            if (c < cols) {
+                const float *src = B + (size_t)(j0 + c) * ldb + p0;
+                for (int p = 0; p < kc; p++) dst[p * NR + c] = src[p];
+            } else {
+                for (int p = 0; p < kc; p++) dst[p * NR + c] = 0.0f;
             }
         }
     }
@@ -156,12 +157,10 @@ void gemm(int transA, int transB, int M, int N, int K, float alpha,
     nested = omp_in_parallel();
 #endif
     int par = !nested && (double)M * N * K >= 65536.0;
-    int mcmax = M < MC ? ((M + MR - 1) / MR) * MR : MC;
     int ncmax = N < NC ? ((N + NR - 1) / NR) * NR : NC;
     int kcmax = K < KC ? K : KC;
     size_t need_a = (size_t)((M + MR - 1) / MR) * MR * kcmax; /* tüm M şeritleri */
     size_t need_b = (size_t)ncmax * kcmax;
-    (void)mcmax;
     float *Ap, *Bp;
     if (nested) {
         Ap = aligned_floats(need_a);
@@ -173,24 +172,30 @@ void gemm(int transA, int transB, int M, int N, int K, float alpha,
         Bp = g_bp;
     }
     int mstrips = (M + MR - 1) / MR;
+    /* K'yı eşit parçalara böl (ör. 784 = 4 x 196): son parçanın küçük kalması verimsizdir. */
+    int nkb = (K + KC - 1) / KC, kcb = (K + nkb - 1) / nkb;
+    /* Tek bir paralel bölge: iş parçacıkları her blokta yalnızca engelde (barrier) buluşur. */
+#pragma omp parallel if (par)
     for (int jc = 0; jc < N; jc += NC) {
         int nc = N - jc < NC ? N - jc : NC;
         int nstrips = (nc + NR - 1) / NR;
-        for (int pc = 0; pc < K; pc += KC) {
-            int kc = K - pc < KC ? K - pc : KC;
+        for (int pc = 0; pc < K; pc += kcb) {
+            int kc = K - pc < kcb ? K - pc : kcb;
             int first = (pc == 0);
-            pack_b(transB, B, ldb, pc, jc, kc, nc, Bp, par);
-            /* A'yı MC'lik bloklar halinde paketle (bloklar birbirinden bağımsız) */
-            int nablk = (M + MC - 1) / MC;
-#pragma omp parallel for schedule(static) if (par)
-            for (int ib = 0; ib < nablk; ib++) {
-                int i0 = ib * MC;
-                int mc = M - i0 < MC ? M - i0 : MC;
-                pack_a(transA, A, lda, i0, pc, mc, kc, Ap + (size_t)i0 * kc);
+            /* 1) paketleme: B şeritleri ve A şeritleri tek iş listesinde */
+#pragma omp for schedule(static)
+            for (int t = 0; t < nstrips + mstrips; t++) {
+                if (t < nstrips) {
+                    int j = t * NR, cols = nc - j < NR ? nc - j : NR;
+                    pack_b_strip(transB, B, ldb, pc, jc + j, kc, cols, Bp + (size_t)j * kc);
+                } else {
+                    int i = (t - nstrips) * MR, rows = M - i < MR ? M - i : MR;
+                    pack_a_strip(transA, A, lda, i, pc, kc, rows, Ap + (size_t)i * kc);
+                }
             }
-            /* Mikro-karelerin ızgarası: satır şeritleri x sütun şeritleri */
+            /* 2) mikro-karelerin ızgarası: satır şeritleri x sütun şeritleri */
             long ntiles = (long)mstrips * nstrips;
-#pragma omp parallel for schedule(static) if (par)
+#pragma omp for schedule(static)
             for (long t = 0; t < ntiles; t++) {
                 int js = (int)(t / mstrips), is = (int)(t % mstrips);
                 int i = is * MR, j = js * NR;
