@@ -1,0 +1,837 @@
+/*
+ * lesson05 — İnce ayar (fine-tuning) ve yeniden eğitim
+ *
+ * Bu derste öğrenecekleriniz:
+ *   - Kendi görüntü klasörünüzden bir veri kümesi kurmak: her sınıf bir alt
+ *     klasör (kedi/, kopek/ ...), okunamayan dosyalar atlanır ve sayılır,
+ *     eğitim/doğrulama ayrımı bir tohumla (seed) her seferinde aynıdır.
+ *   - Veri artırma (data augmentation): çevirme, döndürme, yakınlaştırma,
+ *     kaydırma; her birini resimde görmek.
+ *   - İkili sınıflandırma: tek çıkışlı ağ, sigmoid ve ikili çapraz entropi
+ *     (binary cross-entropy); modeli sınıf adlarıyla birlikte kaydetmek.
+ *   - Tek bir görüntü dosyasını tahmin etmek: "Bu görüntü %93 güvenle bir bot".
+ *   - Yanlış tahmin edilen tek bir görüntüyle yeniden eğitmenin bedeli: felaket
+ *     unutma (catastrophic forgetting) — ve çaresi: düzeltilen örneği eski
+ *     verilerden bir "tekrar oynatma" (replay) yığınıyla karıştırmak.
+ *   - Transfer öğrenme (transfer learning): lesson04'te rakamlarla eğitilmiş
+ *     evrişim katmanlarını dondurup giysiler için yalnızca yeni bir "baş"
+ *     (head) eğitmek; aynı ağı sıfırdan eğitmekle karşılaştırmak.
+ *
+ * Çalıştırma:
+ *   make lesson05 && ./lesson05           Fashion-MNIST'ten spor ayakkabı / bot klasörü
+ *   ./lesson05 --images kedi_kopek        kendi klasörünüz (kedi_kopek/kedi, kedi_kopek/kopek)
+ *   ./lesson05 --predict foto.jpg         kaydedilen modelle tek bir dosyayı sınıflandır
+ *   ./lesson05 --predict foto.jpg --label kedi
+ *                                         tahmin yanlışsa modeli düzelt ve kaydet
+ *   ./lesson05 --quick                    birkaç saniyelik küçük deneme
+ * Kodun matematiği common/ altındadır: imgfolder.c (klasör), image.c (dosyalar),
+ * augment.c (artırma), conv.c (evrişim), train.c (eğitim), net.c (kaydet/yükle).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "doaa.h"
+
+#define NSTEPS 8
+#define LESSON "lesson05"
+#define DEFAULT_IMAGES "data/ayakkabi"
+#define FASHION_DIR "/usr/share/datasets/fashion-mnist"
+#define VAL_FRAC 0.2f
+#define QUICK_PER_CLASS 200  /* --quick: her sınıftan en çok bu kadar görüntü */
+#define BATCH 32
+#define MAX_BATCH 64
+#define RETRAIN_STEPS 10     /* yeniden eğitim adımı (Keras örneğindeki fit(epochs=5)'in karşılığı) */
+#define REPLAY_COPIES 4      /* tekrar oynatma yığınında düzeltilen örneğin kopyası */
+#define REPLAY_OLD 28        /* ... ve eski eğitim verisinden rastgele (artırılmış) örnek */
+
+static const char *model_path(const LessonArgs *a) {
+    return a->model ? a->model
+           : a->quick ? MODEL_DIR "/lesson05_ikili_quick.model"
+                      : MODEL_DIR "/lesson05_ikili.model";
+}
+
+/* Eğitimde ve düzeltmede kullanılan artırma: Keras örneğindeki RandomFlip, RandomRotation,
+ * RandomZoom'un karşılığı (ve küçük bir kaydırma). */
+static AugmentConfig train_augment(void) {
+    AugmentConfig ac = augment_config_default();
+    ac.flip = 1;
+    ac.rotate_deg = 10.0f;
+    ac.zoom = 0.1f;
+    ac.shift = 0.1f;
+    return ac;
+}
+
+/* ---- Model dosyası: meta alanındaki sınıf adları ---- */
+
+typedef struct {
+    char names[2][128];
+    char images[512];   /* eğitildiği klasör ("" bilinmiyorsa) */
+    uint64_t seed;      /* eğitim/doğrulama ayrımının tohumu */
+    float val_frac;
+} ModelInfo;
+
+/* meta: "classes=a,b\nimages=...\nseed=42\nval=0.20" satırları. 0: tamam, -1: err. */
+static int parse_meta(const char *meta, ModelInfo *mi, char *err, size_t errlen) {
+    memset(mi, 0, sizeof *mi);
+    mi->seed = 42;
+    mi->val_frac = VAL_FRAC;
+    int have = 0;
+    const char *p = meta;
+    while (*p) {
+        const char *eol = strchr(p, '\n');
+        size_t n = eol ? (size_t)(eol - p) : strlen(p);
+        char line[600];
+        if (n >= sizeof line) n = sizeof line - 1;
+        memcpy(line, p, n);
+        line[n] = '\0';
+        if (strncmp(line, "classes=", 8) == 0) {
+            char *v = line + 8, *comma = strchr(v, ',');
+            if (!comma || strchr(comma + 1, ',') || comma == v || !comma[1]) {
+                snprintf(err, errlen, "sınıf listesi '%.200s' iki sınıf içermiyor", v);
+                return -1;
+            }
+            *comma = '\0';
+            if (strlen(v) >= sizeof mi->names[0] || strlen(comma + 1) >= sizeof mi->names[1]) {
+                snprintf(err, errlen, "sınıf adları çok uzun");
+                return -1;
+            }
+            memcpy(mi->names[0], v, strlen(v) + 1);
+            memcpy(mi->names[1], comma + 1, strlen(comma + 1) + 1);
+            have = 1;
+        } else if (strncmp(line, "images=", 7) == 0) {
+            snprintf(mi->images, sizeof mi->images, "%.*s", (int)sizeof mi->images - 1, line + 7);
+        } else if (strncmp(line, "seed=", 5) == 0) {
+            mi->seed = strtoull(line + 5, NULL, 10);
+        } else if (strncmp(line, "val=", 4) == 0) {
+            mi->val_frac = strtof(line + 4, NULL);
+            if (!(mi->val_frac > 0.0f && mi->val_frac < 1.0f)) mi->val_frac = VAL_FRAC;
+        }
+        p += n + (eol ? 1 : 0);
+        if (!eol) break;
+    }
+    if (!have) {
+        snprintf(err, errlen, "sınıf adları (classes=...) yok");
+        return -1;
+    }
+    return 0;
+}
+
+/* Bu dersin kaydettiği ikili modeli yükler; başka bir dersin modeli, kesik ya da bozuk
+ * dosya Türkçe bir hatayla (dosya adıyla) programı bitirir. */
+static void load_binary_model(const char *path, Net *net, ModelInfo *mi) {
+    char err[1024], e2[512];
+    if (net_load(net, path, MAX_BATCH, err, sizeof err) != 0) die("%s", err);
+    if (net_out_size(net) != 1) {
+        char d[512];
+        net_describe(net, d, sizeof d);
+        die("model dosyası '%s' bu derse ait değil: ağın %zu çıkışı var, ikili sınıflandırıcının "
+            "tek çıkışı olmalı (mimari: %s). Önce ./lesson05 ile bir model eğitin.",
+            path, net_out_size(net), d);
+    }
+    if (net->in_c != 1 && net->in_c != 3)
+        die("model dosyası '%s': giriş %d kanallı; 1 (gri) ya da 3 (renkli) olmalı", path, net->in_c);
+    if (parse_meta(net->meta, mi, e2, sizeof e2) != 0)
+        die("model dosyası '%s' bu derse ait değil: %s", path, e2);
+}
+
+/* Dosyayı ağın giriş şekline getirir: x (C*H*W) [0,1]. */
+static void load_input(const Net *net, const char *file, float *x, uint8_t *u8) {
+    char err[1024];
+    if (image_load_chw(file, net->in_c, net->in_h, net->in_w, u8, err, sizeof err) != 0)
+        die("%s", err);
+    size_t D = net_in_size(net);
+    for (size_t i = 0; i < D; i++) x[i] = u8[i] / 255.0f;
+}
+
+/* Tek görüntü: sınıf 1'in olasılığı p = sigmoid(z). x (C*H*W) */
+static float predict_p1(Net *net, const float *x) {
+    const float *z = net_forward(net, x, 1, 0);
+    return 1.0f / (1.0f + expf(-z[0]));
+}
+
+/* "Bu görüntü %93 güvenle bir bot." — güven, seçilen sınıfın olasılığıdır. */
+static int print_prediction(const char *file, float p1, const ModelInfo *mi, float *conf) {
+    int k = p1 >= 0.5f;
+    *conf = k ? p1 : 1.0f - p1;
+    printf("%s: Bu görüntü %%%.0f güvenle bir %s.\n", file, 100.0 * *conf, mi->names[k]);
+    return k;
+}
+
+/*
+ * Adım 1: Klasörden veri kümesi
+ *
+ * Keras'ın image_dataset_from_directory'si gibi: her alt klasör bir sınıf, sınıf
+ * adları klasör adları ve sıralı (bot = 0, spor_ayakkabi = 1). Her dosya okunur,
+ * tek bir şekle getirilir (gri ya da renkli, H x W) ve bellekte uint8 CHW olarak
+ * durur. Okunamayan dosyalar (metin dosyası, yarım inmiş JPEG) eğitimi
+ * durdurmaz: atlanır ve sayılır. Verinin %20'si doğrulamaya ayrılır; ayrım her
+ * sınıfta ayrı ve tohumludur: aynı --seed her zaman aynı ayrımı verir.
+ */
+typedef struct {
+    ImageFolder f;
+    int *tr, ntr, *va, nva;
+    const char *dir;
+} Data;
+
+static void step1_load(Data *d, const LessonArgs *a) {
+    step_banner(1, NSTEPS, "Görüntü klasörünü oku, eğitim/doğrulama olarak ayır");
+    d->dir = a->images ? a->images : DEFAULT_IMAGES;
+    char err[1024];
+    ImgFolderOpts o = {.max_per_class = a->quick ? QUICK_PER_CLASS : 0};
+    if (imgfolder_load(d->dir, &o, &d->f, err, sizeof err) != 0) die("%s", err);
+    if (d->f.nclasses != 2)
+        die("'%s' klasöründe %d sınıf var; bu ders ikili sınıflandırma yapar: tam iki sınıf "
+            "klasörü olmalı", d->dir, d->f.nclasses);
+    imgfolder_split(&d->f, VAL_FRAC, (uint64_t)a->seed, &d->tr, &d->ntr, &d->va, &d->nva);
+    const ImageSet *s = &d->f.set;
+    printf("'%s': %d dosya denendi, %d görüntü okundu, %d dosya atlandı.\n", d->dir, d->f.nfiles,
+           s->n, d->f.skipped);
+    if (d->f.skipped) printf("İlk atlanan: %s\n", d->f.first_skip);
+    for (int k = 0; k < 2; k++)
+        printf("  sınıf %d = '%s': %d görüntü\n", k, d->f.class_names[k], d->f.class_counts[k]);
+    printf("Her görüntü %d kanal (%s), %dx%d piksel; bellekte %.1f MB (uint8).\n", s->channels,
+           s->channels == 1 ? "gri" : "renkli", s->rows, s->cols,
+           (double)s->n * s->channels * s->rows * s->cols / 1e6);
+    printf("Eğitim: %d, doğrulama: %d görüntü (tohum %d, oran %.0f%%).\n", d->ntr, d->nva,
+           a->seed, 100.0 * VAL_FRAC);
+    /* Her sınıftan 8 eğitim görüntüsü: üst satır sınıf 0, alt satır sınıf 1 */
+    int C = s->channels, H = s->rows, W = s->cols, D = C * H * W, cnt[2] = {0, 0};
+    uint8_t *tiles = xcalloc((size_t)16 * D, 1);
+    for (int i = 0; i < d->ntr; i++) {
+        int y = s->labels[d->tr[i]];
+        if (cnt[y] < 8) memcpy(tiles + (size_t)(y * 8 + cnt[y]++) * D, s->images + (size_t)d->tr[i] * D, D);
+    }
+    char png[256];
+    snprintf(png, sizeof png, "plots/%s/ornekler.png", LESSON);
+    mkdir_p("plots/" LESSON);
+    if (image_write_grid(png, tiles, 16, C, H, W, 2, 8, 2, H < 48 ? 3 : 1, err, sizeof err) != 0)
+        die("%s", err);
+    free(tiles);
+    printf("Örnekler: %s (üst satır '%s', alt satır '%s')\n", png, d->f.class_names[0],
+           d->f.class_names[1]);
+}
+
+/*
+ * Adım 2: Veri artırma (data augmentation)
+ *
+ * Her epoch'ta her eğitim görüntüsü rastgele biraz değiştirilir; etiket aynı
+ * kalır. Model böylece aynı 2400 görüntüyü ezberlemek yerine "ayakkabının
+ * kendisini" öğrenir. Dönüşümler (common/augment.c):
+ *   çevirme       out[y][x] = in[y][W-1-x]           (0,5 olasılıkla)
+ *   döndürme      ±10°, yakınlaştırma ölçek 0,9..1,1, kaydırma ±%10
+ *   üçü birlikte tek bir afin dönüşümdür; her çıkış pikseli girişteki
+ *   kaynağından çift doğrusal (bilinear) ara değerlemeyle okunur.
+ * Resimde her satır bir işlem, her sütun aynı görüntü.
+ */
+static void step2_augment(Data *d, const LessonArgs *a) {
+    step_banner(2, NSTEPS, "Veri artırma: çevirme, döndürme, yakınlaştırma, kaydırma");
+    const ImageSet *s = &d->f.set;
+    int C = s->channels, H = s->rows, W = s->cols, D = C * H * W, n = 8;
+    int rows = 6;
+    float *tiles = xmalloc((size_t)rows * n * D * sizeof(float));
+    Norm nm = {NORM_MINMAX, 0, 0};
+    batch_fill(tiles, NULL, s, d->tr, n, nm);          /* satır 0: orijinal */
+    AugmentConfig all = train_augment(), only[4];
+    for (int k = 0; k < 4; k++) only[k] = augment_config_default();
+    only[0].flip = 1;
+    only[1].rotate_deg = 20.0f;   /* resimde açıkça görünsün diye eğitimdekinin iki katı */
+    only[2].zoom = 0.2f;
+    only[3].shift = 0.15f;
+    Rng r;
+    rng_seed(&r, (uint64_t)a->seed + 2);
+    for (int k = 0; k < 5; k++) {
+        float *row = tiles + (size_t)(k + 1) * n * D;
+        memcpy(row, tiles, (size_t)n * D * sizeof(float));
+        augment_batch(row, n, C, H, W, &r, k < 4 ? &only[k] : &all);
+    }
+    char png[256], err[1024];
+    snprintf(png, sizeof png, "plots/%s/artirma.png", LESSON);
+    if (image_write_grid_f(png, tiles, rows * n, C, H, W, rows, n, 2, H < 48 ? 3 : 1, err,
+                           sizeof err) != 0)
+        die("%s", err);
+    /* Değer aralığı korunuyor mu? Çift doğrusal ara değerleme ağırlıkları toplamı 1'dir. */
+    float lo = 1e9f, hi = -1e9f;
+    for (size_t i = (size_t)n * D; i < (size_t)rows * n * D; i++) {
+        lo = fminf(lo, tiles[i]);
+        hi = fmaxf(hi, tiles[i]);
+    }
+    printf("Resim: %s\n  satır 1 orijinal, 2 yatay çevirme (0,5 olasılıkla), 3 döndürme (±%.0f°),\n"
+           "  4 yakınlaştırma (ölçek %.1f..%.1f), 5 kaydırma (±%.0f%%), 6 eğitimde kullanılan karışım\n"
+           "  (çevirme + ±%.0f° + ölçek %.1f..%.1f + ±%.0f%%).\n",
+           png, only[1].rotate_deg, 1 - only[2].zoom, 1 + only[2].zoom, 100 * only[3].shift,
+           all.rotate_deg, 1 - all.zoom, 1 + all.zoom, 100 * all.shift);
+    printf("Artırılmış piksellerin aralığı [%.3f, %.3f]: girişin [0, 1] aralığının dışına çıkmadı.\n",
+           lo, hi);
+    free(tiles);
+}
+
+/*
+ * Adım 3: İkili sınıflandırıcıyı kur
+ *
+ * lesson04'ün evrişimli ağı (CNN), tek farkla: çıkışta 10 yerine TEK bir sayı z
+ * (ham skor, logit) var. Sınıf 1'in olasılığı p = sigmoid(z) = 1 / (1 + e^-z),
+ * sınıf 0'ınki 1 - p. Kayıp ikili çapraz entropidir (binary cross-entropy):
+ *   L = -[ y log p + (1-y) log(1-p) ]
+ * Sigmoid ile birlikte kararlı biçimde hesaplanır (train.h: LOSS_BCE_LOGIT) ve
+ * türevi sadedir: dL/dz = p - y. Eğitilmemiş ağ için z ≈ 0, p ≈ 0,5, dolayısıyla
+ * L ≈ -log 0,5 = ln 2 ≈ 0,693: ilk ölçümümüz bunu doğrulamalı.
+ */
+static float step3_model(Net *net, Data *d, const LessonArgs *a) {
+    step_banner(3, NSTEPS, "İkili sınıflandırıcı: tek çıkış, sigmoid, ikili çapraz entropi");
+    const ImageSet *s = &d->f.set;
+    models_mnist_cnn(net, s->channels, s->rows, s->cols, 1, MAX_BATCH, (uint64_t)a->seed);
+    net_summary(net, stdout);
+    float loss, acc;
+    evaluate(net, s, d->va, d->nva, (Norm){NORM_MINMAX, 0, 0}, LOSS_BCE_LOGIT, &loss, &acc, NULL,
+             NULL);
+    printf("Eğitimden önce doğrulama kaybı %.4f (beklenen ≈ ln 2 = %.4f), doğruluk %.1f%%.\n", loss,
+           log(2.0), 100.0 * acc);
+    return loss;
+}
+
+/*
+ * Adım 4: Eğit, eğrileri çiz, sınıf adlarıyla kaydet
+ *
+ * Adam (η = 1e-3), yığın 32, her yığına Adım 2'deki artırma. Her epoch sonunda
+ * doğrulama kümesinde kayıp ve doğruluk ölçülür: eğitim kaybı düşerken
+ * doğrulama kaybı yükselirse ezber başlamıştır. Model dosyasının meta alanına
+ * sınıf adları ("classes=bot,spor_ayakkabi"), klasör ve ayrımın tohumu yazılır;
+ * böylece --predict, modelin hangi sayının hangi sınıf olduğunu bilir.
+ */
+static void step4_train(Net *net, Data *d, const LessonArgs *a, TrainHistory *h) {
+    step_banner(4, NSTEPS, "Eğit (artırmayla), doğrulama eğrilerini çiz ve kaydet");
+    TrainConfig cfg = train_config_default();
+    cfg.epochs = a->quick && !a->epochs_given ? 2 : a->epochs;
+    cfg.batch = BATCH;
+    cfg.loss = LOSS_BCE_LOGIT;
+    cfg.seed = (uint64_t)a->seed;
+    AugmentConfig ac = train_augment();
+    cfg.augment = augment_batch;
+    cfg.augment_ctx = &ac;
+    Adam opt;
+    adam_init(&opt, net->nparams, 1e-3f);
+    train_classifier(net, &opt, &d->f.set, d->tr, d->ntr, &d->f.set, d->va, d->nva, &cfg, h);
+    adam_free(&opt);
+    int n = h->epochs_run;
+    float ep[TRAIN_MAX_EPOCHS];
+    for (int e = 0; e < n; e++) ep[e] = (float)(e + 1);
+    plot_lines(LESSON, "kayip_egrisi", "İkili çapraz entropi kaybı", "epoch", "kayıp", n, ep, 2,
+               (const float *const[]){h->loss, h->val_loss},
+               (const char *const[]){"eğitim (artırılmış)", "doğrulama"}, 0, a->ascii);
+    plot_lines(LESSON, "dogruluk_egrisi", "Doğruluk", "epoch", "doğruluk", n, ep, 2,
+               (const float *const[]){h->acc, h->val_acc},
+               (const char *const[]){"eğitim (artırılmış)", "doğrulama"}, 0, a->ascii);
+    printf("Son epoch: eğitim kaybı %.4f, doğrulama kaybı %.4f, doğrulama doğruluğu %.2f%%.\n",
+           h->loss[n - 1], h->val_loss[n - 1], 100.0 * h->val_acc[n - 1]);
+    printf("Grafikler: plots/%s/kayip_egrisi.png, plots/%s/dogruluk_egrisi.png\n", LESSON, LESSON);
+    char cls[600], err[1024];
+    if (imgfolder_classes_meta(&d->f, cls, sizeof cls) < 0) die("sınıf adları çok uzun");
+    int k = snprintf(net->meta, sizeof net->meta, "%s\nimages=%s\nseed=%d\nval=%.2f", cls, d->dir,
+                     a->seed, (double)VAL_FRAC);
+    if (k >= (int)sizeof net->meta) snprintf(net->meta, sizeof net->meta, "%s\nseed=%d\nval=%.2f",
+                                             cls, a->seed, (double)VAL_FRAC);
+    if (mkdir_p(MODEL_DIR) != 0) die("'%s' klasörü oluşturulamadı", MODEL_DIR);
+    const char *path = model_path(a);
+    if (net_save(net, path, err, sizeof err) != 0) die("%s", err);
+    printf("Model kaydedildi: %s (meta: %s)\n", path, cls);
+}
+
+/*
+ * Adım 5: Kaydedilen modelle tek bir dosyayı tahmin et
+ *
+ * ./lesson05 --predict DOSYA'nın yaptığı budur: modeli dosyadan kur, görüntüyü
+ * aynı şekle getir (kanal, boyut, /255), ileri geçiş, p = sigmoid(z).
+ * p >= 0,5 ise sınıf 1, değilse sınıf 0; güven seçilen sınıfın olasılığıdır.
+ * Burada doğrulama kümesinden modelin yanıldığı bir görüntüyü (yoksa en az emin
+ * olduğunu) seçiyoruz: Adım 6 onu düzeltecek.
+ */
+static int step5_predict(Data *d, const LessonArgs *a, int *pick) {
+    step_banner(5, NSTEPS, "Kaydedilen modeli yükle ve tek bir dosyayı tahmin et");
+    Net net;
+    ModelInfo mi;
+    load_binary_model(model_path(a), &net, &mi);
+    const ImageSet *s = &d->f.set;
+    float *probs = xmalloc((size_t)d->nva * sizeof(float));
+    int *pred = xmalloc((size_t)d->nva * sizeof(int));
+    float loss, acc;
+    evaluate(&net, s, d->va, d->nva, (Norm){NORM_MINMAX, 0, 0}, LOSS_BCE_LOGIT, &loss, &acc, pred,
+             probs);
+    int wrong = 0, best = 0;
+    float best_margin = 2.0f;
+    for (int i = 0; i < d->nva; i++) {
+        int y = s->labels[d->va[i]];
+        if (pred[i] != y) {
+            if (!wrong) best = i;
+            wrong++;
+        }
+        float m = fabsf(probs[i] - 0.5f);
+        if (!wrong && m < best_margin) {
+            best_margin = m;
+            best = i;
+        }
+    }
+    *pick = best;
+    const char *file = d->f.paths[d->va[best]];
+    printf("Yüklenen modelin doğrulama doğruluğu %.2f%% (%d/%d yanlış).\n", 100.0 * acc, wrong, d->nva);
+    size_t D = net_in_size(&net);
+    float *x = xmalloc(D * sizeof(float));
+    uint8_t *u8 = xmalloc(D);
+    load_input(&net, file, x, u8);
+    float conf, p1 = predict_p1(&net, x);
+    int k = print_prediction(file, p1, &mi, &conf);
+    int y = s->labels[d->va[best]];
+    printf("Gerçek sınıf: %s — tahmin %s. (Aynısı: ./lesson05%s --predict %s)\n", mi.names[y],
+           k == y ? "doğru (yanlış tahmin yoktu; en az emin olunan seçildi)" : "YANLIŞ",
+           a->quick ? " --quick" : "", file);
+    free(x);
+    free(u8);
+    free(probs);
+    free(pred);
+    net_free(&net);
+    return wrong;
+}
+
+/*
+ * Adım 6: Yanlış tahminle yeniden eğitim — unutma ve tekrar oynatma
+ *
+ * Keras örneğindeki gibi modeli YALNIZCA düzeltilen görüntüyle birkaç adım
+ * eğitirsek o görüntüyü öğrenir; ama her adımın gradyanı tek bir örnekten
+ * gelir ve bütün ağırlıkları o örneğe doğru çeker. Ağ, eskiden bildiklerini
+ * bozar: buna felaket unutma (catastrophic forgetting) denir. Ölçüsü, düzeltme
+ * boyunca doğrulama doğruluğudur.
+ * Çaresi tekrar oynatma (replay, rehearsal): her adımda yığının içine eski
+ * eğitim verisinden rastgele örnekler koymak. Burada yığın = düzeltilen
+ * örneğin 4 kopyası + 28 eski (artırılmış) örnek: yeni örnek kaybın 1/8'i olur.
+ * Gradyan artık "yeni örneği
+ * öğren AMA eskileri de doğru tut" der. İki yöntem aynı başlangıçtan, aynı adım
+ * sayısıyla (10 Adam adımı, η = 1e-3) çalışır; düzeltilen görüntü doğrulama
+ * ölçümünden çıkarılır.
+ */
+typedef struct {
+    float val_acc[RETRAIN_STEPS + 1];
+    float p_true[RETRAIN_STEPS + 1];   /* düzeltilen görüntünün doğru sınıfının olasılığı */
+} RetrainLog;
+
+static float p_true_of(Net *net, const float *x1, int y1) {
+    float p = predict_p1(net, x1);
+    return y1 ? p : 1.0f - p;
+}
+
+/* x1 (D) düzeltilen görüntü, y1 doğru sınıfı. replay=0: yalnızca x1; 1: x1 kopyaları + eski. */
+static void retrain(Net *net, const float *x1, int y1, const ImageSet *s, const int *tr, int ntr,
+                    const int *va, int nva, int replay, uint64_t seed, RetrainLog *log) {
+    size_t D = net_in_size(net);
+    int B = replay ? REPLAY_COPIES + REPLAY_OLD : 1;
+    float *x = xmalloc((size_t)B * D * sizeof(float));
+    int y[REPLAY_COPIES + REPLAY_OLD], old[REPLAY_OLD];
+    Adam opt;
+    adam_init(&opt, net->nparams, 1e-3f);
+    Rng r;
+    rng_seed(&r, seed);
+    AugmentConfig ac = train_augment();
+    Norm nm = {NORM_MINMAX, 0, 0};
+    evaluate(net, s, va, nva, nm, LOSS_BCE_LOGIT, NULL, &log->val_acc[0], NULL, NULL);
+    log->p_true[0] = p_true_of(net, x1, y1);
+    for (int t = 1; t <= RETRAIN_STEPS; t++) {
+        int nc = replay ? REPLAY_COPIES : 1;
+        for (int c = 0; c < nc; c++) {
+            memcpy(x + (size_t)c * D, x1, D * sizeof(float));
+            y[c] = y1;
+        }
+        if (replay) {
+            for (int j = 0; j < REPLAY_OLD; j++) old[j] = tr[rng_int(&r, ntr)];
+            batch_fill(x + (size_t)nc * D, y + nc, s, old, REPLAY_OLD, nm);
+            augment_batch(x + (size_t)nc * D, REPLAY_OLD, net->in_c, net->in_h, net->in_w, &r, &ac);
+        }
+        train_step(net, &opt, x, y, B, LOSS_BCE_LOGIT, NULL);
+        evaluate(net, s, va, nva, nm, LOSS_BCE_LOGIT, NULL, &log->val_acc[t], NULL, NULL);
+        log->p_true[t] = p_true_of(net, x1, y1);
+    }
+    adam_free(&opt);
+    free(x);
+}
+
+/* İki yöntemi aynı başlangıçtan çalıştırır; sonunda net'te tekrar oynatmalı sonuç kalır. */
+static void compare_retrain(Net *net, const float *x1, int y1, const ImageSet *s, const int *tr,
+                            int ntr, const int *va, int nva, uint64_t seed, const char *plot_step,
+                            int ascii, RetrainLog *naive, RetrainLog *rep) {
+    float *p0 = xmalloc(net->nparams * sizeof(float));
+    memcpy(p0, net->params, net->nparams * sizeof(float));
+    retrain(net, x1, y1, s, tr, ntr, va, nva, 0, seed, naive);
+    memcpy(net->params, p0, net->nparams * sizeof(float));
+    retrain(net, x1, y1, s, tr, ntr, va, nva, 1, seed, rep);
+    free(p0);
+    float st[RETRAIN_STEPS + 1];
+    for (int t = 0; t <= RETRAIN_STEPS; t++) st[t] = (float)t;
+    plot_lines(LESSON, plot_step, "Yeniden eğitim: doğrulama doğruluğu ve düzeltilen görüntü",
+               "yeniden eğitim adımı", "doğruluk / olasılık", RETRAIN_STEPS + 1, st, 4,
+               (const float *const[]){naive->val_acc, rep->val_acc, naive->p_true, rep->p_true},
+               (const char *const[]){"yalnız tek örnek: doğrulama doğruluğu",
+                                     "tekrar oynatma: doğrulama doğruluğu",
+                                     "yalnız tek örnek: p(doğru sınıf)",
+                                     "tekrar oynatma: p(doğru sınıf)"},
+               0, ascii);
+    printf("                         doğrulama doğruluğu     p(doğru sınıf) düzeltilen görüntüde\n");
+    printf("  başlangıç                    %6.2f%%                 %.3f\n", 100.0 * naive->val_acc[0],
+           naive->p_true[0]);
+    printf("  yalnız tek örnek (%2d adım)   %6.2f%% (%+.2f)        %.3f\n", RETRAIN_STEPS,
+           100.0 * naive->val_acc[RETRAIN_STEPS],
+           100.0 * (naive->val_acc[RETRAIN_STEPS] - naive->val_acc[0]), naive->p_true[RETRAIN_STEPS]);
+    printf("  tekrar oynatma (%2d adım)     %6.2f%% (%+.2f)        %.3f\n", RETRAIN_STEPS,
+           100.0 * rep->val_acc[RETRAIN_STEPS],
+           100.0 * (rep->val_acc[RETRAIN_STEPS] - rep->val_acc[0]), rep->p_true[RETRAIN_STEPS]);
+    float worst = 1.0f;
+    for (int t = 0; t <= RETRAIN_STEPS; t++) worst = fminf(worst, naive->val_acc[t]);
+    printf("Tek örnekle eğitimde doğrulama doğruluğu en çok %.2f%%'ye düştü. Grafik: plots/%s/%s.png\n",
+           100.0 * worst, LESSON, plot_step);
+}
+
+static void step6_retrain(Net *net, Data *d, const LessonArgs *a, int pick, RetrainLog *naive,
+                          RetrainLog *rep) {
+    step_banner(6, NSTEPS, "Yanlış tahminle yeniden eğitim: unutma ve tekrar oynatma");
+    const ImageSet *s = &d->f.set;
+    int id = d->va[pick], y1 = s->labels[id];
+    size_t D = net_in_size(net);
+    float *x1 = xmalloc(D * sizeof(float));
+    batch_fill(x1, NULL, s, &id, 1, (Norm){NORM_MINMAX, 0, 0});
+    /* Düzeltilen görüntü doğrulama ölçümünden çıkarılır */
+    int *va = xmalloc((size_t)d->nva * sizeof(int)), nva = 0;
+    for (int i = 0; i < d->nva; i++)
+        if (i != pick) va[nva++] = d->va[i];
+    printf("Düzeltilen görüntü: %s (doğru sınıf '%s'); doğrulama: kalan %d görüntü.\n",
+           d->f.paths[id], d->f.class_names[y1], nva);
+    compare_retrain(net, x1, y1, s, d->tr, d->ntr, va, nva, (uint64_t)a->seed + 6, "yeniden_egitim",
+                    a->ascii, naive, rep);
+    printf("(Bu adımın sonuçları kaydedilmedi; kaydeden yol: ./lesson05 --predict DOSYA --label SINIF)\n");
+    free(va);
+    free(x1);
+}
+
+/*
+ * Adım 7: Transfer öğrenme — lesson04'ün evrişim katmanlarını yeniden kullan
+ *
+ * lesson04'ün ağı 60 000 el yazısı rakamla eğitildi. İlk evrişim katmanları
+ * kenar, çizgi, köşe gibi genel desenleri bulur; bunlar giysiler için de
+ * işe yarar. Deney: Fashion-MNIST'in 10 sınıfından yalnızca küçük bir eğitim
+ * altkümesi (500 görüntü) var.
+ *   transfer:  evrişim katmanlarının ağırlıkları lesson04'ten kopyalanır ve
+ *              dondurulur (Layer.frozen: gradyan hesaplanmaz, güncellenmez);
+ *              yalnızca yeni baş (dense 128 - ReLU - dense 10) eğitilir.
+ *   sıfırdan:  aynı mimari, rastgele başlatılmış, her katman eğitilir.
+ * İkisi aynı veriyle, aynı epoch sayısıyla eğitilir ve Fashion-MNIST test
+ * kümesinden 2000 görüntüde ölçülür.
+ */
+/* Kaynak ağın flatten'a kadarki katmanlarıyla (aynı tanım) yeni bir ağ + yeni baş. */
+static void build_transfer_net(Net *dst, const Net *src, uint64_t seed) {
+    char err[256];
+    net_init(dst, src->in_c, src->in_h, src->in_w);
+    for (int i = 0; i < src->n && src->L[i].kind != LAYER_FLATTEN; i++) {
+        const Layer *l = &src->L[i];
+        if (net_add(dst, l->kind, l->a, l->b, l->c, l->d, l->p, err, sizeof err) != 0)
+            die("transfer ağı kurulamadı: %s", err);
+    }
+    net_flatten(dst);
+    net_dense(dst, 128);
+    net_relu(dst);
+    net_dropout(dst, 0.5f);
+    net_dense(dst, 10);
+    net_build(dst, 128, seed);
+}
+
+/* lesson04'ün modelini bulur; yoksa MNIST'le kısa bir tane eğitir. */
+static void get_lesson04(Net *src, const LessonArgs *a, const char **from) {
+    const char *cands[2] = {MODEL_DIR "/lesson04_cnn.model", MODEL_DIR "/lesson04_cnn_quick.model"};
+    char err[1024];
+    for (int c = a->quick ? 1 : 0; c < 2; c++) {
+        if (!file_exists(cands[c])) continue;
+        if (net_load(src, cands[c], 128, err, sizeof err) != 0) die("%s", err);
+        *from = cands[c];
+        return;
+    }
+    int n = a->quick ? 1500 : 6000, epochs = a->quick ? 1 : 2;
+    printf("lesson04 modeli yok (%s); MNIST'in %d görüntüsüyle %d epoch'luk kısa bir CNN "
+           "eğitiliyor.\n(Daha iyisi için önce ./lesson04 çalıştırın.)\n", cands[a->quick ? 1 : 0],
+           n, epochs);
+    fflush(stdout);
+    Mnist m;
+    mnist_load(a->data_dir, &m);
+    models_mnist_cnn(src, 1, 28, 28, 10, 128, (uint64_t)a->seed + 4);
+    TrainConfig cfg = train_config_default();
+    cfg.epochs = epochs;
+    cfg.seed = (uint64_t)a->seed + 4;
+    cfg.quiet = 1;
+    Adam opt;
+    adam_init(&opt, src->nparams, 1e-3f);
+    TrainHistory h;
+    train_classifier(src, &opt, &m.train, NULL, n, NULL, NULL, 0, &cfg, &h);
+    adam_free(&opt);
+    mnist_free(&m);
+    *from = "kısa MNIST eğitimi (bellekte)";
+}
+
+static void step7_transfer(const LessonArgs *a, float *tr_acc, float *sc_acc) {
+    step_banner(7, NSTEPS, "Transfer öğrenme: lesson04'ün evrişim katmanları + yeni baş");
+    Net src;
+    const char *from;
+    get_lesson04(&src, a, &from);
+    int nconv = 0;
+    for (int i = 0; i < src.n && src.L[i].kind != LAYER_FLATTEN; i++) nconv += src.L[i].kind == LAYER_CONV2D;
+    int has_flat = 0;
+    for (int i = 0; i < src.n; i++) has_flat |= src.L[i].kind == LAYER_FLATTEN;
+    if (src.in_c != 1 || src.in_h != 28 || src.in_w != 28 || !nconv || !has_flat) {
+        char dsc[512];
+        net_describe(&src, dsc, sizeof dsc);
+        die("'%s' transfer için uygun değil: 1x28x28 girişli ve flatten'dan önce evrişim "
+            "katmanları olan bir CNN bekleniyordu, bulunan (%d,%d,%d) %s", from, src.in_c,
+            src.in_h, src.in_w, dsc);
+    }
+    Mnist fm;
+    mnist_load(FASHION_DIR, &fm);
+    int ntrain = a->quick ? 200 : 500, nval = a->quick ? 300 : 2000;
+    int epochs = a->quick ? 3 : 20;
+    int *all = xmalloc((size_t)fm.train.n * sizeof(int));
+    for (int i = 0; i < fm.train.n; i++) all[i] = i;
+    Rng r;
+    rng_seed(&r, (uint64_t)a->seed + 7);
+    rng_shuffle(&r, all, fm.train.n);
+    Net tnet, snet;
+    build_transfer_net(&tnet, &src, (uint64_t)a->seed + 70);
+    build_transfer_net(&snet, &src, (uint64_t)a->seed + 70);   /* aynı baş başlangıcı */
+    int frozen = 0;
+    for (int i = 0; i < tnet.n; i++)
+        if (tnet.L[i].kind == LAYER_CONV2D) {
+            const Layer *l = &tnet.L[i];
+            memcpy(tnet.params + l->w_off, src.params + src.L[i].w_off, l->nparams * sizeof(float));
+            tnet.L[i].frozen = 1;
+            frozen += (int)l->nparams;
+        }
+    printf("Kaynak: %s. Kopyalanan ve dondurulan evrişim parametresi: %d; eğitilen baş: %zu.\n",
+           from, frozen, tnet.nparams - (size_t)frozen);
+    net_summary(&tnet, stdout);
+    printf("Fashion-MNIST: %d eğitim görüntüsü (10 sınıf, rastgele), %d test görüntüsü, %d epoch.\n",
+           ntrain, nval, epochs);
+    TrainConfig cfg = train_config_default();
+    cfg.epochs = epochs;
+    cfg.batch = BATCH;
+    cfg.seed = (uint64_t)a->seed + 7;
+    cfg.quiet = 1;
+    TrainHistory ht, hs;
+    Adam o1, o2;
+    adam_init(&o1, tnet.nparams, 1e-3f);
+    adam_init(&o2, snet.nparams, 1e-3f);
+    train_classifier(&tnet, &o1, &fm.train, all, ntrain, &fm.test, NULL, nval, &cfg, &ht);
+    train_classifier(&snet, &o2, &fm.train, all, ntrain, &fm.test, NULL, nval, &cfg, &hs);
+    float ep[TRAIN_MAX_EPOCHS];
+    for (int e = 0; e < epochs; e++) ep[e] = (float)(e + 1);
+    plot_lines(LESSON, "transfer", "Fashion-MNIST, 10 sınıf: test doğruluğu", "epoch", "doğruluk",
+               epochs, ep, 4, (const float *const[]){ht.val_acc, hs.val_acc, ht.acc, hs.acc},
+               (const char *const[]){"transfer (donmuş evrişim): test", "sıfırdan: test",
+                                     "transfer: eğitim", "sıfırdan: eğitim"},
+               0, a->ascii);
+    *tr_acc = ht.val_acc[epochs - 1];
+    *sc_acc = hs.val_acc[epochs - 1];
+    printf("Epoch:        1       %d       %d\n", epochs / 2, epochs);
+    printf("  transfer  %5.1f%%  %5.1f%%  %5.1f%%\n", 100.0 * ht.val_acc[0],
+           100.0 * ht.val_acc[epochs / 2 - 1], 100.0 * *tr_acc);
+    printf("  sıfırdan  %5.1f%%  %5.1f%%  %5.1f%%\n", 100.0 * hs.val_acc[0],
+           100.0 * hs.val_acc[epochs / 2 - 1], 100.0 * *sc_acc);
+    printf("Son epoch farkı: %+.1f puan (transfer - sıfırdan). Grafik: plots/%s/transfer.png\n",
+           100.0 * (*tr_acc - *sc_acc), LESSON);
+    adam_free(&o1);
+    adam_free(&o2);
+    net_free(&tnet);
+    net_free(&snet);
+    net_free(&src);
+    free(all);
+    mnist_free(&fm);
+}
+
+/* ---- --predict DOSYA [--label SINIF] ---- */
+
+static int run_predict(const LessonArgs *a) {
+    const char *path = model_path(a);
+    Net net;
+    ModelInfo mi;
+    load_binary_model(path, &net, &mi);
+    int want = -1;
+    if (a->label) {   /* etiketi modeli ya da dosyayı yüklemeden önce doğrula */
+        for (int k = 0; k < 2; k++)
+            if (strcmp(a->label, mi.names[k]) == 0) want = k;
+        if (want < 0)
+            die("--label '%s' bu modelin sınıflarından biri değil (model '%s': %s, %s)", a->label,
+                path, mi.names[0], mi.names[1]);
+    }
+    size_t D = net_in_size(&net);
+    float *x = xmalloc(D * sizeof(float));
+    uint8_t *u8 = xmalloc(D);
+    load_input(&net, a->predict, x, u8);
+    printf("Model: %s (sınıflar: %s, %s; giriş %dx%dx%d)\n", path, mi.names[0], mi.names[1],
+           net.in_c, net.in_h, net.in_w);
+    float conf, p1 = predict_p1(&net, x);
+    int k = print_prediction(a->predict, p1, &mi, &conf);
+    if (!a->label) {
+        printf("SONUÇ: tahmin=%d sinif=%s guven=%.4f p1=%.4f\n", k, mi.names[k], conf, p1);
+        free(x);
+        free(u8);
+        net_free(&net);
+        return 0;
+    }
+    if (k == want) {
+        printf("Tahmin doğru (etiket '%s'); yeniden eğitime gerek yok. Model dosyasına dokunulmadı.\n",
+               a->label);
+        printf("SONUÇ: tahmin=%d guven=%.4f dogru=1 retrained=0\n", k, conf);
+        free(x);
+        free(u8);
+        net_free(&net);
+        return 0;
+    }
+    printf("Tahmin YANLIŞ (tahmin '%s', doğrusu '%s'). Model yeniden eğitilecek.\n", mi.names[k],
+           mi.names[want]);
+    /* Doğrulama ve tekrar oynatma için eğitim klasörü: --images, yoksa modelin meta'sındaki */
+    const char *dir = a->images ? a->images : mi.images[0] ? mi.images : DEFAULT_IMAGES;
+    ImageFolder f;
+    char err[1024];
+    ImgFolderOpts o = {.channels = net.in_c, .height = net.in_h, .width = net.in_w,
+                       .max_per_class = a->quick ? QUICK_PER_CLASS : 0};
+    if (imgfolder_load(dir, &o, &f, err, sizeof err) != 0) die("%s", err);
+    if (f.nclasses != 2 || strcmp(f.class_names[0], mi.names[0]) != 0 ||
+        strcmp(f.class_names[1], mi.names[1]) != 0)
+        die("'%s' klasörünün sınıfları modelinkilerle ('%s': %s, %s) aynı değil", dir, path,
+            mi.names[0], mi.names[1]);
+    int *tr, *va, ntr, nva;
+    imgfolder_split(&f, mi.val_frac, mi.seed, &tr, &ntr, &va, &nva);
+    printf("Eski veri: '%s' (%d eğitim, %d doğrulama görüntüsü; %d dosya atlandı).\n", dir, ntr, nva,
+           f.skipped);
+    RetrainLog naive, rep;
+    compare_retrain(&net, x, want, &f.set, tr, ntr, va, nva, (uint64_t)a->seed + 6,
+                    "duzeltme", a->ascii, &naive, &rep);
+    /* Tekrar oynatmalı sonucu kaydet: net_save önce .tmp'ye yazar, sonra rename eder */
+    if (net_save(&net, path, err, sizeof err) != 0) die("%s", err);
+    float c2, p2 = predict_p1(&net, x);
+    printf("Tekrar oynatmalı model kaydedildi: %s\nYeniden tahmin: ", path);
+    int k2 = print_prediction(a->predict, p2, &mi, &c2);
+    printf("SONUÇ: tahmin=%d dogru=0 retrained=1 yeni_tahmin=%d val_acc_once=%.4f naive_val_acc=%.4f "
+           "replay_val_acc=%.4f p_once=%.4f p_naive=%.4f p_replay=%.4f skipped=%d\n",
+           k, k2, naive.val_acc[0], naive.val_acc[RETRAIN_STEPS], rep.val_acc[RETRAIN_STEPS],
+           naive.p_true[0], naive.p_true[RETRAIN_STEPS], rep.p_true[RETRAIN_STEPS], f.skipped);
+    free(tr);
+    free(va);
+    imgfolder_free(&f);
+    free(x);
+    free(u8);
+    net_free(&net);
+    return 0;
+}
+
+/* ---- Sınav: sayısal cevaplar kütüphaneyle çalışma anında hesaplanır ---- */
+static int run_quiz(const LessonArgs *a) {
+    static char e1[256], e2[256], e3[256], e6[256];
+    float z1 = 1.5f, p1;
+    sigmoid_forward(&p1, &z1, 1);
+    snprintf(e1, sizeof e1, "p = sigmoid(1,5) = 1/(1+e^-1,5) = %.4f; bu sınıf 1'in olasılığıdır.", p1);
+    float pp = 0.8f, yy = 1.0f;
+    double l2 = bce_forward(&pp, &yy, 1);
+    snprintf(e2, sizeof e2, "L = -[1·log 0,8 + 0·log 0,2] = -ln 0,8 = %.4f.", l2);
+    float z0 = 0.0f, y0 = 1.0f;
+    double l3 = bce_logits_forward(&z0, &y0, 1);
+    snprintf(e3, sizeof e3, "z = 0 ise p = 0,5 ve L = -ln 0,5 = ln 2 = %.4f (y'den bağımsız).", l3);
+    Net n;
+    net_init(&n, 3, 64, 64);
+    net_conv2d(&n, 32, 3, 1, 0);
+    double np6 = (double)n.L[0].nparams;
+    snprintf(e6, sizeof e6, "Her filtre 3 kanal x 3 x 3 = 27 ağırlık + 1 bias; 32 filtre: 32·28 = %.0f.",
+             np6);
+    QuizQuestion qs[] = {
+        {.q = "İkili sınıflandırıcının tek çıkışı (logit) z = 1,5. Sınıf 1'in olasılığı kaçtır? "
+              "(4 ondalık)", .answer = p1, .tol = 5e-4, .explain = e1},
+        {.q = "Gerçek sınıf y = 1 ve model p = 0,8 veriyor. İkili çapraz entropi kaybı kaçtır? "
+              "(4 ondalık)", .answer = l2, .tol = 5e-4, .explain = e2},
+        {.q = "Eğitilmemiş ikili sınıflandırıcı z ≈ 0 veriyor. Kayıp yaklaşık kaçtır? (4 ondalık)",
+         .answer = l3, .tol = 5e-4, .explain = e3},
+        {.q = "Model tek bir yanlış görüntüyle 10 adım eğitildi ve doğrulama doğruluğu düştü. Bunun "
+              "adı nedir?",
+         .choices = {"Aşırı öğrenme (overfitting) değil, yetersiz öğrenme",
+                     "Felaket unutma (catastrophic forgetting)", "Gradyan patlaması",
+                     "Veri sızıntısı"},
+         .correct = 1,
+         .explain = "Her adımın gradyanı tek örnekten gelir ve ağırlıkları yalnızca ona göre "
+                    "değiştirir; eski örneklerde öğrenilen bozulur."},
+        {.q = "Tekrar oynatma (replay) yöntemi unutmayı nasıl azaltır?",
+         .choices = {"Öğrenme oranını sıfıra indirir",
+                     "Düzeltilen örneği eski eğitim örnekleriyle aynı yığında eğitir",
+                     "Modeli her adımda baştan başlatır", "Doğrulama kümesiyle eğitir"},
+         .correct = 1,
+         .explain = "Eski örnekler de kayba girdiği için gradyan yeni örneği öğretirken eskileri "
+                    "bozan yönlerden kaçınır."},
+        {.q = "3 kanallı (renkli) girişte 32 filtreli 3x3 evrişim katmanının (bias'lar dahil) kaç "
+              "parametresi vardır?", .answer = np6, .tol = 0.5, .explain = e6},
+        {.q = "Transfer öğrenmede lesson04'ün evrişim katmanlarını neden donduruyoruz?",
+         .choices = {"Donmuş katmanlar daha hızlı ileri geçiş yapar",
+                     "Az veriyle eğitirken genel desen bulucuları (kenar, köşe) bozulmasın ve "
+                     "yalnızca yeni baş öğrensin diye",
+                     "Çünkü evrişim katmanlarının gradyanı hesaplanamaz",
+                     "Model dosyası küçülsün diye"},
+         .correct = 1,
+         .explain = "500 görüntüyle bütün ağı eğitmek ezberlemeye açıktır; dondurulan katmanlar 60 000 "
+                    "rakamdan öğrenilmiş özellikleri korur."},
+        {.q = "El yazısı RAKAMLAR (MNIST) için hangi artırma zararlı olabilir?",
+         .choices = {"±10° döndürme", "%10 kaydırma", "Yatay çevirme", "%10 yakınlaştırma"},
+         .correct = 2,
+         .explain = "Aynada çevrilen 2, 3, 7 artık o rakam gibi görünmez: etiket değişir. Ayakkabı ya "
+                    "da kedi fotoğrafında çevirme etiketi değiştirmez."},
+    };
+    (void)n;
+    int rc = quiz_run(LESSON, qs, (int)(sizeof qs / sizeof qs[0]), a->answers);
+    net_free(&n);
+    return rc;
+}
+
+int main(int argc, char **argv) {
+    LessonArgs a;
+    cli_parse(argc, argv, &a,
+              &(CliSpec){.name = LESSON, .title = "İnce ayar (fine-tuning) ve yeniden eğitim",
+                         .default_epochs = 10,
+                         .extras = CLI_PREDICT | CLI_LABEL | CLI_IMAGES | CLI_MODEL,
+                         .extra_help = "\nVarsayılan klasör " DEFAULT_IMAGES " (make ile hazırlanır); "
+                                       "kendi klasörünüz: --images DİZİN\n(her sınıf bir alt klasör, ör. "
+                                       "DİZİN/kedi ve DİZİN/kopek; renkli, her boyda görüntü).\n"});
+    if (a.quiz) return run_quiz(&a);
+    if (a.predict) return run_predict(&a);
+
+    Data d;
+    Net net;
+    TrainHistory h;
+    RetrainLog naive, rep;
+    float tr_acc, sc_acc;
+    step1_load(&d, &a);
+    step2_augment(&d, &a);
+    float l0 = step3_model(&net, &d, &a);
+    step4_train(&net, &d, &a, &h);
+    int pick, wrong = step5_predict(&d, &a, &pick);
+    step6_retrain(&net, &d, &a, pick, &naive, &rep);
+    step7_transfer(&a, &tr_acc, &sc_acc);
+
+    step_banner(8, NSTEPS, "Özet");
+    int n = h.epochs_run;
+    float worst = 1.0f;
+    for (int t = 0; t <= RETRAIN_STEPS; t++) worst = fminf(worst, naive.val_acc[t]);
+    printf("Klasör '%s': %d görüntü, %d atlanan dosya; %d epoch sonra doğrulama doğruluğu %.2f%%.\n",
+           d.dir, d.f.set.n, d.f.skipped, n, 100.0 * h.val_acc[n - 1]);
+    printf("Yeniden eğitim: tek örnekle doğrulama %.2f%% -> %.2f%% (en düşük %.2f%%), tekrar "
+           "oynatmayla -> %.2f%%.\n", 100.0 * naive.val_acc[0],
+           100.0 * naive.val_acc[RETRAIN_STEPS], 100.0 * worst, 100.0 * rep.val_acc[RETRAIN_STEPS]);
+    printf("Transfer öğrenme %.1f%%, sıfırdan %.1f%% (Fashion-MNIST, 10 sınıf, küçük altküme).\n",
+           100.0 * tr_acc, 100.0 * sc_acc);
+    printf("SONUÇ: val_acc=%.4f val_loss=%.4f skipped=%d images=%d classes=%d epochs=%d "
+           "initial_loss=%.4f val_wrong=%d retrain_before=%.4f naive_val_acc=%.4f naive_min=%.4f "
+           "replay_val_acc=%.4f naive_p=%.4f replay_p=%.4f transfer_acc=%.4f scratch_acc=%.4f\n",
+           h.val_acc[n - 1], h.val_loss[n - 1], d.f.skipped, d.f.set.n, d.f.nclasses, n, l0, wrong,
+           naive.val_acc[0], naive.val_acc[RETRAIN_STEPS], worst, rep.val_acc[RETRAIN_STEPS],
+           naive.p_true[RETRAIN_STEPS], rep.p_true[RETRAIN_STEPS], tr_acc, sc_acc);
+    net_free(&net);
+    imgfolder_free(&d.f);
+    free(d.tr);
+    free(d.va);
+    return 0;
+}
