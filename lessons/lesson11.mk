@@ -1,6 +1,0 @@
-# lesson11.mk — test_lesson11 bağlama (link) düzeltmesi.
-# Makefile testleri "... -lm -lcheck" sırasıyla bağlar; libcheck.a floor()'u kullanır
-# ama -lm ondan önce geldiği ve test kendisi libm çağırmadığı için (--as-needed)
-# floor bulunamaz. Check'ten sonra bir -lm daha eklemek bunu çözer. Makefile'daki
-# test kuralı "-lcheck ... -lm" sırasına geçerse bu dosya silinebilir.
-build/tests/test_lesson11 build/asan/tests/test_lesson11: LDLIBS += -lcheck -lm
