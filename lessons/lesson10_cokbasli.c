@@ -1,0 +1,558 @@
+/*
+ * lesson10 — Çok başlı dikkat (multi-head attention)
+ *
+ * Bu derste öğrenecekleriniz:
+ *   - Model genişliği d_model'in NH başa bölünmesi: her baş C/NH sütunluk kendi
+ *     Q, K, V dilimiyle ayrı bir dikkat yapar; çıktılar yan yana eklenir (concat)
+ *     ve W_O ile karıştırılır.
+ *   - Başlar parametre eklemez: NH = 1, 2, 4, 8 için parametre sayısı aynıdır.
+ *   - Neden birden çok baş? Bir dikkat satırı tek bir olasılık dağılımıdır; aynı
+ *     anda iki ayrı yere "tam" bakamaz. İki baş bakabilir.
+ *   - Küçük bir görev üzerinde elle yazılmış geri geçiş + Adam ile eğitim ve
+ *     başların kendiliğinden farklı işlere uzmanlaştığını ısı haritalarında görmek.
+ *
+ * Görev: 8 harfli (a..h) rastgele dizilerde, t. konumdaki çıktı iki soruyu birden
+ * cevaplamalı: "bir önceki harf x[t-1] ne?" ve "dizinin ilk harfi x[0] ne?".
+ * Bunun için model t-1 konumuna ve 0 konumuna birlikte bakmalıdır.
+ *
+ * Çalıştırma:  make lesson10 && ./lesson10      (tam eğitim, birkaç saniye)
+ *              ./lesson10 --quick                (kısa eğitim, testlerin kullandığı)
+ *              ./lesson10 --quiz                 (kendini sına)
+ * Çok başlı dikkatin ileri/geri geçişi common/attention.c'dedir (mha_forward/backward).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "doaa.h"
+#include "attention.h"
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
+#define NSTEPS 6
+#define V 8          /* harf sayısı (sözlük) */
+#define T 8          /* dizi uzunluğu */
+#define C (V + T)    /* model genişliği: tek-sıcak harf ⊕ tek-sıcak konum */
+#define NOUT (2 * V) /* çıkış: [önceki harfin 8 skoru | ilk harfin 8 skoru] */
+#define BATCH 32
+#define NEVAL 1000   /* değerlendirme dizisi sayısı */
+
+/* Model: çok başlı öz dikkat (nedensel maske) -> yoğun katman C -> 2 x 8 skor.
+ * Bütün parametreler tek blokta: [MHA | W_out (C,NOUT) | b_out (NOUT)]. */
+typedef struct {
+    int NH;
+    size_t n;                 /* toplam parametre */
+    float *params, *grads;    /* (n) */
+    MhaParams P, G;           /* MHA parametreleri ve gradyanları (bloğun başı) */
+    float *wout, *bout;       /* (C,NOUT), (NOUT) */
+    float *gwout, *gbout;
+    MhaActs acts;
+    float *x;                 /* (B,T,C) giriş */
+    float *y;                 /* (B,T,C) dikkat çıktısı */
+    float *logits, *dlogits;  /* (B,T,NOUT) */
+    float *dy;                /* (B,T,C) */
+    unsigned char mask[T * T];
+} Model;
+
+static void model_init(Model *m, int NH, int maxB, uint64_t seed) {
+    memset(m, 0, sizeof *m);
+    m->NH = NH;
+    size_t nm = mha_param_count(C, C);
+    m->n = nm + (size_t)C * NOUT + NOUT;
+    m->params = xcalloc(m->n, sizeof(float));
+    m->grads = xcalloc(m->n, sizeof(float));
+    mha_params_point(&m->P, m->params, C, C);
+    mha_params_point(&m->G, m->grads, C, C);
+    m->wout = m->params + nm;
+    m->bout = m->wout + (size_t)C * NOUT;
+    m->gwout = m->grads + nm;
+    m->gbout = m->gwout + (size_t)C * NOUT;
+    Rng r;
+    rng_seed(&r, seed);
+    mha_params_init(&m->P, C, C, &r);
+    dense_init_glorot(m->wout, m->bout, C, NOUT, &r);
+    mha_acts_alloc(&m->acts, C, C, NH, maxB, T, T);
+    m->x = xcalloc((size_t)maxB * T * C, sizeof(float));
+    m->y = xmalloc((size_t)maxB * T * C * sizeof(float));
+    m->dy = xmalloc((size_t)maxB * T * C * sizeof(float));
+    m->logits = xmalloc((size_t)maxB * T * NOUT * sizeof(float));
+    m->dlogits = xmalloc((size_t)maxB * T * NOUT * sizeof(float));
+    causal_mask(m->mask, T);
+}
+
+static void model_free(Model *m) {
+    mha_acts_free(&m->acts);
+    free(m->params); free(m->grads); free(m->x); free(m->y); free(m->dy);
+    free(m->logits); free(m->dlogits);
+}
+
+/* Rastgele diziler: tok (B,T) harfler 0..V-1; hedef (t >= 1): x[t-1]*V + x[0]. */
+static void make_batch(int *tok, int *target, int B, Rng *r) {
+    for (int b = 0; b < B; b++) {
+        for (int t = 0; t < T; t++) tok[b * T + t] = rng_int(r, V);
+        target[b * T] = -1; /* t = 0'da önceki harf yok: kayba girmez */
+        for (int t = 1; t < T; t++) target[b * T + t] = tok[b * T + t - 1] * V + tok[b * T];
+    }
+}
+
+/* x (B,T,C): [tek-sıcak harf (V) | tek-sıcak konum (T)] */
+static void encode(float *x, const int *tok, int B) {
+    memset(x, 0, (size_t)B * T * C * sizeof(float));
+    for (int b = 0; b < B; b++)
+        for (int t = 0; t < T; t++) {
+            float *row = x + ((size_t)b * T + t) * C;
+            row[tok[b * T + t]] = 1.0f;
+            row[V + t] = 1.0f;
+        }
+}
+
+static void forward(Model *m, const int *tok, int B) {
+    encode(m->x, tok, B);
+    mha_forward(m->y, &m->acts, &m->P, m->x, m->x, B, T, T, m->mask, NULL);
+    dense_forward(m->logits, m->y, m->wout, m->bout, B * T, C, NOUT);
+}
+
+static int argmax_n(const float *z, int n) {
+    int k = 0;
+    for (int i = 1; i < n; i++)
+        if (z[i] > z[k]) k = i;
+    return k;
+}
+
+/* Kayıp = CE(önceki harf) + CE(ilk harf), t >= 1 konumlarının ortalaması; dlogits'i de
+ * yazar (t = 0 satırları 0). target (B,T) = önceki*V + ilk. */
+static float loss_and_grad(Model *m, const int *target, int B) {
+    int N = B * (T - 1);
+    float *sel = xmalloc((size_t)N * V * sizeof(float)), *prob = xmalloc((size_t)N * V * sizeof(float));
+    float *dsel = xmalloc((size_t)N * V * sizeof(float));
+    int *lab = xmalloc((size_t)N * sizeof(int));
+    float L = 0;
+    memset(m->dlogits, 0, (size_t)B * T * NOUT * sizeof(float));
+    for (int g = 0; g < 2; g++) { /* g = 0: önceki harf, g = 1: ilk harf */
+        int k = 0;
+        for (int b = 0; b < B; b++)
+            for (int t = 1; t < T; t++, k++) {
+                memcpy(sel + (size_t)k * V, m->logits + ((size_t)b * T + t) * NOUT + g * V,
+                       V * sizeof(float));
+                lab[k] = g == 0 ? target[b * T + t] / V : target[b * T + t] % V;
+            }
+        L += softmax_xent_forward(prob, sel, lab, N, V);
+        softmax_xent_backward(dsel, prob, lab, N, V);
+        k = 0;
+        for (int b = 0; b < B; b++)
+            for (int t = 1; t < T; t++, k++)
+                memcpy(m->dlogits + ((size_t)b * T + t) * NOUT + g * V, dsel + (size_t)k * V,
+                       V * sizeof(float));
+    }
+    free(sel); free(prob); free(dsel); free(lab);
+    return L;
+}
+
+static void backward(Model *m, int B) {
+    memset(m->grads, 0, m->n * sizeof(float));
+    dense_backward(m->dy, m->gwout, m->gbout, m->dlogits, m->y, m->wout, B * T, C, NOUT);
+    /* Giriş sabit tek-sıcak vektörler: giriş gradyanı gerekmez (NULL) */
+    mha_backward(NULL, NULL, &m->G, m->dy, &m->acts, &m->P, m->x, m->x);
+}
+
+/*
+ * Adım 1: d_model'i başlara bölmek
+ *
+ * Model genişliği C = 16. Q = X W_Q (T,C) hesaplandıktan sonra sütunları NH parçaya
+ * bölünür: NH = 2 ise 0. baş 0..7. sütunları, 1. baş 8..15. sütunları alır
+ * (baş boyu HS = C/NH = 8). Her baş kendi softmax(Q_h K_hᵀ/√HS) V_h dikkatini yapar.
+ * Çıktılar yan yana eklenir: concat (T,C), sonra Y = concat W_O.
+ * W_Q, W_K, W_V, W_O hep (C,C)'dir; bölmek yalnızca sütunların nasıl
+ * gruplandığını değiştirir. Bu yüzden parametre sayısı NH'den bağımsızdır:
+ *   4·C·C + 4·C = 4·256 + 64 = 1088.
+ */
+static void step1_split(const LessonArgs *a) {
+    (void)a;
+    step_banner(1, NSTEPS, "d_model'i başlara bölmek: C = 16, NH = 1, 2, 4, 8");
+    printf("    NH   baş boyu HS   dikkat parametresi (W_Q,W_K,W_V,W_O + bias)\n");
+    for (int nh = 1; nh <= 8; nh *= 2)
+        printf("    %2d   %6d        %zu\n", nh, C / nh, mha_param_count(C, C));
+    printf("Bir büyük baş (NH=1, HS=16) ile iki küçük baş (NH=2, HS=8) aynı sayıda parametre "
+           "kullanır: %zu = 4·%d·%d + 4·%d.\n",
+           mha_param_count(C, C), C, C, C);
+    /* Bölmeyi gözle görmek: sütun numaralarından oluşan bir satır */
+    float q[C], qh[C], back[C];
+    for (int c = 0; c < C; c++) q[c] = (float)c;
+    split_heads(qh, q, 1, 1, 2, C / 2);
+    merge_heads(back, qh, 1, 1, 2, C / 2);
+    printf("NH = 2 için bir konumun sorgu sütunları:\n    0. baş:");
+    for (int d = 0; d < C / 2; d++) printf(" %2.0f", qh[d]);
+    printf("\n    1. baş:");
+    for (int d = 0; d < C / 2; d++) printf(" %2.0f", qh[C / 2 + d]);
+    int same = memcmp(q, back, sizeof q) == 0;
+    printf("\nBirleştirince (concat) sütunlar eski yerlerine döner: %s.\n",
+           same ? "evet, birebir aynı" : "HAYIR");
+}
+
+/*
+ * Adım 2: İki yere birden bakmayı gerektiren görev
+ *
+ * 8 harfli rastgele diziler (a..h). Her t >= 1 konumunda model iki soruyu
+ * cevaplar: "önceki harf x[t-1] ne?" ve "ilk harf x[0] ne?". Çıkış katmanı her
+ * soru için 8 skor verir; kayıp iki çapraz entropinin toplamıdır ve bir konum
+ * ancak iki cevap birden doğruysa doğru sayılır. Girişte her konum, harfinin tek-sıcak
+ * (one-hot) vektörü ile konumunun tek-sıcak vektörünün yan yana eklenmesidir
+ * (C = 8 + 8 = 16); dikkat böylece hem "hangi harf" hem "hangi konum" bilgisini
+ * görür. Nedensel maske (causal mask) her konumun yalnızca kendisine ve
+ * geçmişine bakmasını sağlar; 0. konum ve t-1 her zaman görünürdür.
+ */
+static void step2_task(Rng *r) {
+    step_banner(2, NSTEPS, "Görev: her konumda önceki harf ve ilk harf");
+    int tok[T], tgt[T];
+    make_batch(tok, tgt, 1, r);
+    printf("Örnek dizi  :");
+    for (int t = 0; t < T; t++) printf("  %c ", 'a' + tok[t]);
+    printf("\nönceki harf :   - ");
+    for (int t = 1; t < T; t++) printf("  %c ", 'a' + tgt[t] / V);
+    printf("\nilk harf    :   - ");
+    for (int t = 1; t < T; t++) printf("  %c ", 'a' + tgt[t] % V);
+    printf("\nŞansla ikisini birden bilme olasılığı 1/8 · 1/8 = %.4f.\n", 1.0 / (V * V));
+}
+
+/*
+ * Adım 3: Geri geçişi sınamak
+ *
+ * Modelin tamamı (çok başlı dikkat + çıkış katmanı) için analitik gradyanları
+ * sonlu farklarla karşılaştırıyoruz: dL/dθ ≈ (L(θ+ε) - L(θ-ε)) / 2ε.
+ * Eğitimden önce yapılan bu denetim, hatalı bir geri geçişle saatlerce boşa
+ * eğitmekten kurtarır.
+ */
+typedef struct {
+    Model *m;
+    int *tok, *tgt, B;
+} GcCtx;
+
+static double gc_loss(void *p) {
+    GcCtx *c = p;
+    forward(c->m, c->tok, c->B);
+    return loss_and_grad(c->m, c->tgt, c->B);
+}
+
+static double step3_gradcheck(const LessonArgs *a) {
+    step_banner(3, NSTEPS, "Geri geçiş: sonlu farklarla gradyan denetimi");
+    Model m;
+    model_init(&m, 2, 4, (uint64_t)a->seed + 3);
+    Rng r;
+    rng_seed(&r, (uint64_t)a->seed + 4);
+    int tok[4 * T], tgt[4 * T];
+    make_batch(tok, tgt, 4, &r);
+    GcCtx c = {&m, tok, tgt, 4};
+    gc_loss(&c);
+    backward(&m, 4);
+    float *g = xmalloc(m.n * sizeof(float));
+    memcpy(g, m.grads, m.n * sizeof(float));
+    GradCheck res = gradcheck(gc_loss, &c, m.params, g, m.n, 300, 1e-2, 1e-2, 1e-3);
+    printf("%zu parametrenin %zu tanesinde analitik ve sayısal türev karşılaştırıldı.\n", m.n,
+           res.checked);
+    printf("En kötü eleman #%zu: analitik %.6f, sayısal %.6f, oran %.3f (<= 1 ise uyumlu): %s\n",
+           res.worst_index, res.analytic, res.numeric, res.worst,
+           res.worst <= 1.0 ? "geri geçiş doğru." : "UYARI: türevler uyuşmuyor!");
+    free(g);
+    model_free(&m);
+    return res.worst;
+}
+
+/*
+ * Adım 4: Eğitim (NH = 2)
+ *
+ * Her adımda 32 yeni rastgele dizi: ileri geçiş, kayıp (çapraz entropi), geri
+ * geçiş, Adam (öğrenme oranı 0,01). Veri her adımda yeni üretildiği için ezber
+ * mümkün değildir; değerlendirme de hiç görülmemiş 1000 dizide yapılır.
+ * Başlangıç kaybı iki tahminin ikisi de tekdüzeyken 2 · ln 8 = ln 64 ≈ 4,16 olmalı.
+ * Model çok küçük (matrisler 256x16): işi iş parçacıklarına bölmek bölmenin
+ * maliyetinden pahalıya gelir; --threads verilmedikçe tek iş parçacığı kullanılır.
+ */
+typedef struct {
+    float *loss;   /* (steps) her adımın kaybı */
+    int steps;
+    double acc;    /* değerlendirme doğruluğu, iki soru birden doğru (t >= 1) */
+    double acc_t2; /* yalnız t >= 2 konumları (önceki ≠ ilk konum) */
+    double acc_prev, acc_first; /* t >= 2'de ayrı ayrı: önceki harf, ilk harf */
+} TrainResult;
+
+static void eval_model(Model *m, const LessonArgs *a, TrainResult *res, double mass_prev[],
+                       double mass_first[]) {
+    Rng r;
+    rng_seed(&r, (uint64_t)a->seed + 1000); /* eğitimden ayrı, sabit değerlendirme dizileri */
+    int *tok = xmalloc(sizeof(int) * BATCH * T), *tgt = xmalloc(sizeof(int) * BATCH * T);
+    long right = 0, total = 0, right2 = 0, total2 = 0, npos = 0, rprev = 0, rfirst = 0;
+    for (int h = 0; h < m->NH; h++) mass_prev[h] = mass_first[h] = 0;
+    for (int done = 0; done < NEVAL; done += BATCH) {
+        int B = NEVAL - done < BATCH ? NEVAL - done : BATCH;
+        make_batch(tok, tgt, B, &r);
+        forward(m, tok, B);
+        for (int b = 0; b < B; b++)
+            for (int t = 1; t < T; t++) {
+                const float *z = m->logits + ((size_t)b * T + t) * NOUT;
+                int okp = argmax_n(z, V) == tgt[b * T + t] / V;       /* önceki harf */
+                int okf = argmax_n(z + V, V) == tgt[b * T + t] % V;   /* ilk harf */
+                int ok = okp && okf;                                  /* ikisi birden */
+                right += ok;
+                total++;
+                if (t >= 2) {
+                    right2 += ok;
+                    total2++;
+                    rprev += okp;
+                    rfirst += okf;
+                    /* att (B,NH,T,T): her başın t satırında t-1 ve 0 sütunlarına düşen ağırlık */
+                    for (int h = 0; h < m->NH; h++) {
+                        const float *row = m->acts.att + (((size_t)b * m->NH + h) * T + t) * T;
+                        mass_prev[h] += row[t - 1];
+                        mass_first[h] += row[0];
+                    }
+                    npos++;
+                }
+            }
+    }
+    for (int h = 0; h < m->NH; h++) mass_prev[h] /= npos, mass_first[h] /= npos;
+    res->acc = (double)right / total;
+    res->acc_t2 = (double)right2 / total2;
+    res->acc_prev = (double)rprev / total2;
+    res->acc_first = (double)rfirst / total2;
+    free(tok);
+    free(tgt);
+}
+
+static void train(Model *m, int steps, const LessonArgs *a, TrainResult *res) {
+    Adam opt;
+    adam_init(&opt, m->n, 1e-2f);
+    Rng r;
+    rng_seed(&r, (uint64_t)a->seed + 7);
+    int tok[BATCH * T], tgt[BATCH * T];
+    res->loss = xmalloc(sizeof(float) * steps);
+    res->steps = steps;
+    for (int s = 0; s < steps; s++) {
+        make_batch(tok, tgt, BATCH, &r);
+        forward(m, tok, BATCH);
+        res->loss[s] = loss_and_grad(m, tgt, BATCH);
+        backward(m, BATCH);
+        adam_step(&opt, m->params, m->grads);
+    }
+    adam_free(&opt);
+}
+
+static void step4_train(Model *m, int steps, const LessonArgs *a, TrainResult *res,
+                        double mass_prev[], double mass_first[]) {
+    step_banner(4, NSTEPS, "Eğitim: iki başlı dikkat, Adam");
+    double t0 = now_sec();
+    train(m, steps, a, res);
+    double dt = now_sec() - t0;
+    eval_model(m, a, res, mass_prev, mass_first);
+    printf("%d adım x %d dizi (%.2f s). Kayıp: başta %.3f (2 ln 8 = %.3f), sonda %.4f.\n", steps,
+           BATCH, dt, res->loss[0], 2 * log((double)V), res->loss[steps - 1]);
+    printf("Görülmemiş %d dizide doğruluk %%%.2f (t >= 2 konumlarında %%%.2f: önceki harf "
+           "%%%.2f, ilk harf %%%.2f); şans %%%.2f.\n",
+           NEVAL, 100.0 * res->acc, 100.0 * res->acc_t2, 100.0 * res->acc_prev,
+           100.0 * res->acc_first, 100.0 / (V * V));
+}
+
+/*
+ * Adım 5: Başlar neye bakıyor?
+ *
+ * Değerlendirme dizilerinde, t >= 2 konumlarında (t-1 ile 0'ın ayrı olduğu yerler)
+ * her başın dikkat ağırlığının ne kadarının t-1'e ("önceki") ve ne kadarının 0'a
+ * ("ilk") gittiğini ortalıyoruz. Kimse başlara "sen öncekine bak" demedi: iş
+ * bölümünü eğitim kendiliğinden buldu. Isı haritaları tek bir örnek dizinin
+ * her baş için dikkat matrisidir (satır: soran konum, sütun: bakılan konum).
+ */
+static void draw_heads(Model *m, const char *prefix, const char *who, const LessonArgs *a) {
+    Rng r;
+    rng_seed(&r, (uint64_t)a->seed + 99);
+    int tok[T], tgt[T];
+    make_batch(tok, tgt, 1, &r);
+    forward(m, tok, 1);
+    static char lab[T][16];
+    const char *labels[T];
+    for (int t = 0; t < T; t++) {
+        snprintf(lab[t], sizeof lab[t], "%d:%c", t, 'a' + tok[t]);
+        labels[t] = lab[t];
+    }
+    for (int h = 0; h < m->NH; h++) {
+        char step[64], title[160];
+        snprintf(step, sizeof step, "%s%d_dikkat", prefix, h);
+        snprintf(title, sizeof title, "%s: %d. başın dikkati (NH = %d)", who, h, m->NH);
+        plot_heatmap("lesson10", step, title, T, T, m->acts.att + (size_t)h * T * T, labels,
+                     labels, "bakılan konum:harf", "soran konum:harf", 1, a->ascii);
+        printf("Isı haritası: plots/lesson10/%s.png\n", step);
+    }
+}
+
+static void step5_heads(Model *m, const double *mass_prev, const double *mass_first,
+                        int *h_prev, int *h_first, const LessonArgs *a) {
+    step_banner(5, NSTEPS, "Başlar uzmanlaştı mı? Önceki konum ve ilk konum");
+    printf("    baş   'önceki' (t-1) ağırlığı   'ilk' (0) ağırlığı\n");
+    *h_prev = *h_first = 0;
+    for (int h = 0; h < m->NH; h++) {
+        printf("    %d     %.4f                   %.4f\n", h, mass_prev[h], mass_first[h]);
+        if (mass_prev[h] > mass_prev[*h_prev]) *h_prev = h;
+        if (mass_first[h] > mass_first[*h_first]) *h_first = h;
+    }
+    printf("%d. baş öncekine (%%%.1f), %d. baş ilke (%%%.1f) bakıyor: %s.\n", *h_prev,
+           100.0 * mass_prev[*h_prev], *h_first, 100.0 * mass_first[*h_first],
+           *h_prev != *h_first ? "iki baş işi bölüşmüş" : "aynı baş ikisine birden bakıyor");
+    draw_heads(m, "bas", "İki başlı model", a);
+}
+
+/*
+ * Adım 6: Karşılaştırma — tek büyük baş (NH = 1, HS = 16)
+ *
+ * Aynı parametre sayısı, aynı görev, aynı eğitim. Tek başın dikkat satırı tek bir
+ * dağılımdır: t-1'e ve 0'a aynı anda bakmak için ağırlığı ikisine bölmek zorundadır
+ * ve iki harfin değer vektörleri tek bir ağırlıklı ortalamada üst üste biner.
+ * Ağırlıklar eşit olsaydı (a, b) ile (b, a) dizileri aynı çıktıyı verirdi; tek baş
+ * hangisinin "önceki", hangisinin "ilk" olduğunu ancak ağırlıkları harfe göre
+ * biraz farklılaştırarak kodlayabilir. Bu kırılgan kodu bulmak daha uzun sürer;
+ * iki başta ise her baş tek bir konuma bakar ve bilgiler concat'te ayrı
+ * sütunlarda kalır. Tohuma göre tek baş da sonunda çözebilir: ölçtüğümüz, aynı
+ * bütçeyle hangisinin daha kolay ve daha yorumlanabilir öğrendiğidir.
+ */
+static size_t step6_single_head(int steps, const LessonArgs *a, TrainResult *res,
+                                double *mass_prev, double *mass_first) {
+    step_banner(6, NSTEPS, "Karşılaştırma: aynı parametreyle tek büyük baş");
+    Model m1;
+    model_init(&m1, 1, BATCH, (uint64_t)a->seed);
+    train(&m1, steps, a, res);
+    eval_model(&m1, a, res, mass_prev, mass_first);
+    printf("NH = 1: %zu parametre (iki başlıyla aynı), kayıp sonda %.4f.\n", m1.n,
+           res->loss[steps - 1]);
+    printf("Doğruluk %%%.2f (t >= 2: %%%.2f; önceki harf %%%.2f, ilk harf %%%.2f).\n",
+           100.0 * res->acc, 100.0 * res->acc_t2, 100.0 * res->acc_prev, 100.0 * res->acc_first);
+    printf("Tek başın ağırlığı: önceki %.4f, ilk %.4f — ikisine de yarım yamalak bakıyor.\n",
+           mass_prev[0], mass_first[0]);
+    draw_heads(&m1, "tek_bas", "Tek başlı model", a);
+    /* draw_heads örnek diziyi ileri geçirdi: acts.att o dizinin dikkati (1,1,T,T) */
+    printf("Örnek dizide tek başın t. satırında (t-1, 0) ağırlıkları:");
+    for (int t = 2; t < T; t++)
+        printf(" (%.2f, %.2f)", m1.acts.att[t * T + t - 1], m1.acts.att[t * T]);
+    printf("\nOran satırdan satıra, harflere göre değişiyor: tek baş sırayı bu farklarla kodluyor.\n");
+    size_t n = m1.n;
+    model_free(&m1);
+    return n;
+}
+
+static void plot_losses(const TrainResult *r2, const TrainResult *r1, const LessonArgs *a) {
+    int n = r2->steps, every = n / 100 > 0 ? n / 100 : 1, k = 0;
+    float *x = xmalloc(sizeof(float) * n), *y2 = xmalloc(sizeof(float) * n),
+          *y1 = xmalloc(sizeof(float) * n);
+    /* her 'every' adımın ortalaması: gürültüyü yumuşatır */
+    for (int s = 0; s + every <= n; s += every, k++) {
+        double a2 = 0, a1 = 0;
+        for (int j = 0; j < every; j++) a2 += r2->loss[s + j], a1 += r1->loss[s + j];
+        x[k] = (float)(s + every);
+        y2[k] = (float)(a2 / every);
+        y1[k] = (float)(a1 / every);
+    }
+    plot_lines("lesson10", "kayip_egrisi", "Eğitim kaybı: iki baş ve tek baş", "adım",
+               "kayıp (çapraz entropi)", k, x, 2, (const float *const[]){y2, y1},
+               (const char *const[]){"NH = 2 (HS = 8)", "NH = 1 (HS = 16)"}, 1, a->ascii);
+    printf("Kayıp eğrileri: plots/lesson10/kayip_egrisi.png\n");
+    free(x); free(y2); free(y1);
+}
+
+/* Sınav: sayısal cevaplar kütüphaneyle çalışma anında hesaplanır. */
+static int run_quiz(const LessonArgs *a) {
+    static char e1[256], e2[256], e6[256];
+    size_t p512 = mha_param_count(512, 512);
+    snprintf(e1, sizeof e1, "4·512·512 + 4·512 = %zu; baş sayısı bu sayıyı değiştirmez.", p512);
+    int hs = 512 / 8;
+    snprintf(e2, sizeof e2, "HS = d_model / NH = 512 / 8 = %d.", hs);
+    /* S6: split_heads ile: C = 6, NH = 3 -> 1. başın ilk sütunu */
+    float q[6] = {0, 1, 2, 3, 4, 5}, qh[6];
+    split_heads(qh, q, 1, 1, 3, 2);
+    snprintf(e6, sizeof e6, "HS = 2; 0. baş sütun 0-1, 1. baş sütun 2-3, 2. baş 4-5: 1. başın "
+             "ilk sütunu %.0f.", qh[2]);
+    QuizQuestion qs[] = {
+        {.q = "d_model = 512, NH = 8 olan bir çok başlı öz dikkatin (W_Q, W_K, W_V, W_O ve "
+              "bias'lar) parametre sayısı kaçtır?",
+         .answer = (double)p512, .tol = 0.5, .explain = e1},
+        {.q = "d_model = 512 ve NH = 8 ise her başın boyu (HS) kaçtır?", .answer = hs,
+         .tol = 0.5, .explain = e2},
+        {.q = "Baş sayısını 1'den 8'e çıkarmak (d_model sabit) parametre sayısını nasıl "
+              "değiştirir?",
+         .choices = {"8 katına çıkarır", "Değiştirmez", "8'e böler", "√8 katına çıkarır"},
+         .correct = 1,
+         .explain = "W'ler hep (C,C); başlar yalnızca sütunları gruplara ayırır."},
+        {.q = "Tek bir dikkat başı neden aynı anda iki ayrı konuma 'tam' bakamaz?",
+         .choices = {"Nedensel maske engeller",
+                     "Dikkat satırı toplamı 1 olan tek bir dağılımdır; ağırlığı bölmek iki "
+                     "bilgiyi tek ortalamada karıştırır",
+                     "√d_k ölçeklemesi engeller", "Bakabilir; hiçbir sınırı yoktur"},
+         .correct = 1,
+         .explain = "Softmax satırı tek bir olasılık dağılımıdır; iki başın iki ayrı dağılımı "
+                    "vardır ve çıktıları concat ile ayrı sütunlarda kalır."},
+        {.q = "Başların çıktıları nasıl birleştirilir?",
+         .choices = {"Toplanır", "Ortalaması alınır",
+                     "Yan yana eklenir (concat) ve W_O ile çarpılır", "En büyüğü seçilir"},
+         .correct = 2,
+         .explain = "concat (T, NH·HS) = (T, C); W_O başların bilgisini karıştırır."},
+        {.q = "C = 6, NH = 3 iken bir konumun sorgu vektörü [0, 1, 2, 3, 4, 5] ise 1. başın "
+              "(0'dan sayarak) aldığı ilk sayı nedir?",
+         .answer = qh[2], .tol = 0.01, .explain = e6},
+        {.q = "Bu dersin modeli her konumda iki 8 sınıflı tahmin yapar ve kaybı iki çapraz "
+              "entropinin toplamıdır. Eğitilmemiş (her sınıfa 1/8 veren) modelin kaybı kaçtır?",
+         .answer = 2.0 * log((double)V), .tol = 0.01,
+         .explain = "Her tahmin için -ln(1/8) = ln 8; toplam 2 ln 8 = ln 64 ≈ 4,159 (4. adımdaki "
+                    "başlangıç kaybına bakın)."},
+    };
+    return quiz_run("lesson10", qs, (int)(sizeof qs / sizeof qs[0]), a->answers);
+}
+
+int main(int argc, char **argv) {
+    LessonArgs a;
+    cli_parse(argc, argv, &a,
+              &(CliSpec){.name = "lesson10", .title = "Çok başlı dikkat", .default_epochs = 1,
+                         .extra_help = "  (--epochs N: eğitim adımı sayısını N x 1500 yapar)\n"});
+    if (a.quiz) return run_quiz(&a);
+    int steps = a.quick && !a.epochs_given ? 600 : 1500 * a.epochs;
+    int threads_given = 0;
+    for (int i = 1; i < argc; i++)
+        if (strncmp(argv[i], "--threads", 9) == 0) threads_given = 1;
+#ifdef _OPENMP
+    if (!threads_given) omp_set_num_threads(1); /* küçük model: bkz. Adım 4 */
+#endif
+
+    Rng r;
+    rng_seed(&r, (uint64_t)a.seed);
+    step1_split(&a);
+    step2_task(&r);
+    double gc = step3_gradcheck(&a);
+    Model m;
+    model_init(&m, 2, BATCH, (uint64_t)a.seed);
+    TrainResult r2, r1;
+    double mp[2], mf[2], mp1[1], mf1[1];
+    step4_train(&m, steps, &a, &r2, mp, mf);
+    int h_prev, h_first;
+    step5_heads(&m, mp, mf, &h_prev, &h_first, &a);
+    size_t n1 = step6_single_head(steps, &a, &r1, mp1, mf1);
+    plot_losses(&r2, &r1, &a);
+
+    /* son %10 adımın ortalama kaybı: tek adımın gürültüsünden bağımsız */
+    double tail2 = 0, tail1 = 0;
+    int ntail = steps / 10 > 0 ? steps / 10 : 1;
+    for (int s = steps - ntail; s < steps; s++) tail2 += r2.loss[s], tail1 += r1.loss[s];
+    tail2 /= ntail;
+    tail1 /= ntail;
+    printf("\nÖzet: iki baş %%%.1f, tek baş %%%.1f doğruluk (aynı %zu parametre); son %d adımın "
+           "ortalama kaybı iki başta %.4f, tek başta %.4f. %d. baş öncekine %.2f, %d. baş ilke "
+           "%.2f ağırlık veriyor.\n",
+           100.0 * r2.acc, 100.0 * r1.acc, m.n, ntail, tail2, tail1, h_prev, mp[h_prev], h_first,
+           mf[h_first]);
+    printf("SONUÇ: acc_nh2=%.4f acc_nh2_t2=%.4f acc_nh1=%.4f acc_nh1_t2=%.4f params_nh2=%zu "
+           "params_nh1=%zu loss_ilk=%.4f loss_son=%.4f gradcheck=%.4f h0_onceki=%.4f "
+           "h0_ilk=%.4f h1_onceki=%.4f h1_ilk=%.4f onceki_bas_onceki=%.4f ilk_bas_ilk=%.4f "
+           "onceki_bas_ilk=%.4f farkli_bas=%d nh1_onceki=%.4f nh1_ilk=%.4f kayip_son_nh2=%.5f "
+           "kayip_son_nh1=%.5f adim=%d\n",
+           r2.acc, r2.acc_t2, r1.acc, r1.acc_t2, m.n, n1, r2.loss[0], r2.loss[steps - 1], gc,
+           mp[0], mf[0], mp[1], mf[1], mp[h_prev], mf[h_first], mf[h_prev],
+           h_prev != h_first, mp1[0], mf1[0], tail2, tail1, steps);
+    free(r2.loss);
+    free(r1.loss);
+    model_free(&m);
+    return 0;
+}

@@ -1,0 +1,109 @@
+/* test_lesson10.c — çok başlı dikkat dersi: ./lesson10 --quick çıktısındaki SONUÇ değerleri
+ * dersin iddialarını taşımalı (başlar uzmanlaşır, görev çözülür, parametre sayısı NH'den
+ * bağımsız); sınav cevap dosyaları; hatalı bayrak. */
+#include <sys/stat.h>
+#include "testutil.h"
+
+static char out[1 << 17];
+
+static void write_file(const char *path, const char *text) {
+    mkdir("tests/out", 0755);
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+START_TEST(test_quick_run_claims) {
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "%s --quick", bin_path("lesson10"));
+    int rc = run_cmd(cmd, out, sizeof out);
+    ck_assert_msg(rc == 0, "lesson10 --quick çıkış kodu %d:\n%s", rc, out);
+    ck_assert_ptr_nonnull(strstr(out, "=== Adım 6/6"));
+    /* Modelin tamamının geri geçişi sonlu farklarla uyumlu */
+    double gc = sonuc_get(out, "gradcheck");
+    ck_assert_msg(gc >= 0 && gc <= 1.0, "gradcheck = %g", gc);
+    /* Başlangıç kaybı 2 ln 8, eğitim onu çok düşürür */
+    ck_assert_close(sonuc_get(out, "loss_ilk"), 2 * log(8.0), 0.05);
+    ck_assert_msg(sonuc_get(out, "kayip_son_nh2") < 0.01, "kayip_son_nh2 = %g",
+                  sonuc_get(out, "kayip_son_nh2"));
+    /* Görev çözüldü: görülmemiş dizilerde iki cevap birden doğru (şans 1/64) */
+    double acc2 = sonuc_get(out, "acc_nh2"), acc2t = sonuc_get(out, "acc_nh2_t2");
+    ck_assert_msg(acc2 > 0.98 && acc2t > 0.98, "acc_nh2 = %g, t>=2: %g", acc2, acc2t);
+    /* Başlar uzmanlaştı: biri öncekine, diğeri ilke bakıyor ve bunlar farklı başlar */
+    ck_assert_int_eq((int)sonuc_get(out, "farkli_bas"), 1);
+    double pp = sonuc_get(out, "onceki_bas_onceki"), ff = sonuc_get(out, "ilk_bas_ilk");
+    double pf = sonuc_get(out, "onceki_bas_ilk");
+    ck_assert_msg(pp > 0.7, "önceki başı t-1'e %g ağırlık veriyor", pp);
+    ck_assert_msg(ff > 0.9, "ilk başı 0'a %g ağırlık veriyor", ff);
+    ck_assert_msg(pf < 0.2, "önceki başı 0'a da %g ağırlık veriyor (uzmanlaşmamış)", pf);
+    double h0p = sonuc_get(out, "h0_onceki"), h1p = sonuc_get(out, "h1_onceki");
+    ck_assert_msg(fabs(h0p - h1p) > 0.5, "başların 'önceki' ağırlıkları %g ve %g: farklı değil",
+                  h0p, h1p);
+    /* Parametre sayısı NH'den bağımsız; aynı bütçeyle tek baş daha kötü öğrenir
+     * (ağırlığı iki konuma bölüşür, kaybı belirgin biçimde yüksek kalır) */
+    ck_assert_int_eq((int)sonuc_get(out, "params_nh2"), (int)sonuc_get(out, "params_nh1"));
+    ck_assert(sonuc_get(out, "acc_nh2") >= sonuc_get(out, "acc_nh1"));
+    double l1 = sonuc_get(out, "kayip_son_nh1"), l2 = sonuc_get(out, "kayip_son_nh2");
+    ck_assert_msg(l1 > 10 * l2, "tek baş kaybı %g, iki baş %g", l1, l2);
+    double n1p = sonuc_get(out, "nh1_onceki"), n1f = sonuc_get(out, "nh1_ilk");
+    ck_assert_msg(n1p > 0.2 && n1f > 0.2, "tek baş iki konuma da bakmalı: %g, %g", n1p, n1f);
+    const char *steps[] = {"bas0_dikkat", "bas1_dikkat", "tek_bas0_dikkat", "kayip_egrisi"};
+    for (int i = 0; i < 4; i++) {
+        char p[256];
+        struct stat st;
+        snprintf(p, sizeof p, "plots/lesson10/%s.gp", steps[i]);
+        ck_assert_msg(stat(p, &st) == 0, "%s yok", p);
+        snprintf(p, sizeof p, "plots/lesson10/%s.dat", steps[i]);
+        ck_assert_msg(stat(p, &st) == 0 && st.st_size > 0, "%s yok ya da boş", p);
+    }
+}
+END_TEST
+
+START_TEST(test_quiz_answers) {
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "%s --quiz --answers tests/answers/lesson10.txt", bin_path("lesson10"));
+    int rc = run_cmd(cmd, out, sizeof out);
+    ck_assert_msg(rc == 0, "doğru cevap dosyası: çıkış %d\n%s", rc, out);
+    ck_assert_int_eq((int)sonuc_get(out, "quiz_dogru"), (int)sonuc_get(out, "quiz_toplam"));
+    ck_assert_int_ge((int)sonuc_get(out, "quiz_toplam"), 6);
+
+    /* Baş sayısının parametreyi 8 katına çıkardığını sanan cevap: çıkış 1 */
+    write_file("tests/out/lesson10_yanlis.txt", "1050624\n64\na\nb\nc\n2\n4.1589\n");
+    snprintf(cmd, sizeof cmd, "%s --quiz --answers tests/out/lesson10_yanlis.txt",
+             bin_path("lesson10"));
+    rc = run_cmd(cmd, out, sizeof out);
+    ck_assert_msg(rc == 1, "yanlış cevap: çıkış %d\n%s", rc, out);
+
+    /* Fazla cevaplı dosya: çıkış 2, dosyayı adlandıran Türkçe hata */
+    write_file("tests/out/lesson10_bozuk.txt", "1050624\n64\nb\nb\nc\n2\n4.1589\na\n");
+    snprintf(cmd, sizeof cmd, "%s --quiz --answers tests/out/lesson10_bozuk.txt",
+             bin_path("lesson10"));
+    rc = run_cmd(cmd, out, sizeof out);
+    ck_assert_msg(rc == 2, "bozuk dosya: çıkış %d\n%s", rc, out);
+    ck_assert_ptr_nonnull(strstr(out, "lesson10_bozuk.txt"));
+    ck_assert_ptr_nonnull(strstr(out, "hata"));
+}
+END_TEST
+
+START_TEST(test_bad_flag) {
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "%s --boyle-bir-bayrak-yok", bin_path("lesson10"));
+    int rc = run_cmd(cmd, out, sizeof out);
+    ck_assert_int_eq(rc, 2);
+    ck_assert_ptr_nonnull(strstr(out, "bilinmeyen bayrak"));
+    snprintf(cmd, sizeof cmd, "%s --epochs 0", bin_path("lesson10"));
+    ck_assert_int_eq(run_cmd(cmd, out, sizeof out), 2);
+}
+END_TEST
+
+static Suite *suite(void) {
+    Suite *s = suite_create("lesson10");
+    TCase *tc = tcase_create("çok başlı dikkat");
+    tcase_add_test(tc, test_quick_run_claims);
+    tcase_add_test(tc, test_quiz_answers);
+    tcase_add_test(tc, test_bad_flag);
+    suite_add_tcase(s, tc);
+    return s;
+}
+TEST_MAIN(suite)
