@@ -415,7 +415,7 @@ typedef struct {
 
 static int is_blank_line(const char *p, const char *e) {
     for (; p < e; p++)
-        if (*p != ' ' && *p != '\t' && *p != '\r') return 0;
+        if (*p != ' ' && *p != '\t' && *p != '\r' && *p != '\n') return 0;
     return 1;
 }
 
@@ -818,7 +818,7 @@ typedef struct {
     char *kv_keys[32], *kv_vals[32];
     int nkv;
     char **figs;          /* şekil dosya adları */
-    int *figstep;         /* şeklin adımı (0: adım belli değil) */
+    int *figstep;         /* şeklin adımı (0: ilk adımdan önce, -1: bilinmiyor) */
     int nfigs;
 } Run;
 
@@ -1019,6 +1019,7 @@ int wv_load_run(Run *r, const char *dir) {
     /* şekiller: klasördeki *.png (ada göre sıralı); adımları sekiller.txt'ten */
     r->nfigs = wv_list_dir(dir, "", ".png", &r->figs);
     r->figstep = wv_alloc((size_t)(r->nfigs + 1) * sizeof *r->figstep);
+    for (int f = 0; f < r->nfigs; f++) r->figstep[f] = -1; /* kayıtta yoksa: "Diğer şekiller" */
     snprintf(p, sizeof p, "%s/sekiller.txt", dir);
     char *sk = wv_read_file(p, NULL);
     int *order = wv_alloc((size_t)(r->nfigs + 1) * sizeof *order); /* dosyadaki sıra */
@@ -1140,11 +1141,18 @@ static char *find_cli_title(const char *src) {
         if (*q == '=') {
             q++;
             while (*q == ' ' || *q == '\t' || *q == '\n') q++;
-            if (*q == '"') {
+            /* bitişik dizgeler C'deki gibi birleşir: "a, " "b" -> "a, b" */
+            Str t = {0};
+            while (*q == '"') {
                 const char *e = q + 1;
                 while (*e && *e != '"' && *e != '\n') e += (*e == '\\' && e[1]) ? 2 : 1;
-                if (*e == '"') return wv_strndup(q + 1, (size_t)(e - q - 1));
+                if (*e != '"') break;
+                str_addn(&t, q + 1, (size_t)(e - q - 1));
+                q = e + 1;
+                while (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r') q++;
             }
+            if (t.n) return str_take(&t);
+            free(t.s);
         }
         p += 6;
     }
@@ -1326,8 +1334,11 @@ static void emit_figs(Str *o, const Lesson *L, int k, const char *title) {
 }
 
 static void emit_code(Str *o, const char *file, const Seg *s) {
-    str_addf(o, "[`lessons/%s`, satır %d–%d](../lessons/%s#L%d-L%d):\n\n", file, s->line0, s->line1,
-             file, s->line0, s->line1);
+    if (s->line0 == s->line1)
+        str_addf(o, "[`lessons/%s`, satır %d](../lessons/%s#L%d):\n\n", file, s->line0, file, s->line0);
+    else
+        str_addf(o, "[`lessons/%s`, satır %d–%d](../lessons/%s#L%d-L%d):\n\n", file, s->line0,
+                 s->line1, file, s->line0, s->line1);
     md_fence(o, "c", s->text);
     str_addc(o, '\n');
 }
@@ -1804,20 +1815,49 @@ static long find_term(const char *text, const Term *t, size_t from, size_t *wend
     return (long)best;
 }
 
-/* wend'den sonra "(…english…)" var mı? */
+static int has_en_at(const char *a, const char *close, const Term *t);
+
+/* wend'den sonra İngilizce karşılık geliyor mu? Kabul edilen biçimler:
+ *   "kayıp (loss)", "kayıp (loss, İng.)"        hemen ardından parantez içinde;
+ *   "çapraz entropi kaybı (cross-entropy)"       en çok iki sözcük sonra parantez içinde;
+ *   "(aşırı öğrenme, overfitting)"               virgülden hemen sonra. */
 static int paired_after(const char *text, size_t wend, const Term *t) {
     size_t p = wend;
-    while (text[p] == ' ') p++;
+    if (text[p] == ',') {
+        p++;
+        while (text[p] == ' ') p++;
+        const char *e = text + p;
+        while (*e && *e != ')' && *e != ',' && *e != ';' && *e != '\x01' && e - (text + p) < 60) e++;
+        if (has_en_at(text + p - 1, e, t)) return 1;
+        p = wend;
+    }
+    for (int extra = 0; extra <= 2; extra++) {
+        while (text[p] == ' ' || text[p] == '"' || text[p] == '\'') p++; /* "tekrar oynatma" (replay) */
+        if (text[p] == '(') break;
+        if (extra == 2) return 0;
+        int l;
+        if (!text[p] || !is_wordc(u8_get(text + p, &l))) return 0;
+        p = word_end(text, p);
+    }
     if (text[p] != '(') return 0;
     const char *close = strchr(text + p, ')');
     const char *sep = strchr(text + p, '\x01');
     if (!close || (sep && sep < close) || close - (text + p) > 200) return 0;
+    return has_en_at(text + p, close, t);
+}
+
+/* (a, close) aralığında terimin İngilizce seçeneklerinden biri tam sözcük olarak geçiyor mu? */
+static int has_en_at(const char *a, const char *close, const Term *t) {
     for (int k = 0; k < t->nens; k++) {
         size_t l = strlen(t->ens[k]);
-        for (const char *q = text + p + 1; q + l <= close; q++)
-            if (!strncasecmp(q, t->ens[k], l) && !isalpha((unsigned char)q[l]) &&
-                (q == text + p + 1 || !isalpha((unsigned char)q[-1])))
-                return 1;
+        for (const char *q = a + 1; q + l <= close; q++)
+            if (!strncasecmp(q, t->ens[k], l) && (q == a + 1 || !isalpha((unsigned char)q[-1]))) {
+                /* tam sözcük; İngilizce çoğul eki (-s, -es) olabilir: "(keys)", "(batches)" */
+                const char *e = q + l;
+                if (*e == 's') e++;
+                else if (e[0] == 'e' && e[1] == 's') e += 2;
+                if (!isalpha((unsigned char)q[l]) || !isalpha((unsigned char)*e)) return 1;
+            }
     }
     return 0;
 }
@@ -1876,11 +1916,16 @@ static int glossary_has_en(const Glossary *g, const char *ph) {
 
 /* Bir dersi sözlük kurallarına göre denetler; ihlalleri o'ya satır satır yazar.
  * Kural 1 (eşleştirme): sözlükteki her terimin (Türkçe karşılığı İngilizcesinden farklıysa)
- *   dersteki İLK kullanımının hemen ardından parantez içinde İngilizce karşılığı gelmeli:
- *   "kayıp (loss)", "Kayıplar (losses)". Aranan metin yorumlar ve dizgelerdir.
+ *   dersteki İLK kullanımının ardından İngilizce karşılığı gelmeli: "kayıp (loss)",
+ *   "Kayıplar (losses)", "çapraz entropi kaybı (cross-entropy)" (en çok iki sözcük sonra
+ *   parantez), "(aşırı öğrenme, overfitting)" (virgülden hemen sonra). Terim bir sözcük
+ *   başında, büyük/küçük harf ayrımı olmadan (Türkçe I/İ kuralıyla) aranır; ardından yalnızca
+ *   Türkçe çekim ekleri gelebilir (SUFFIXES). Aranan metin yorumlar ve dizgelerdir.
  * Kural 2 (anahtar terim sözlükte): dersin "türkçe (english)" biçiminde tanıttığı her terim
- *   (parantez içi 1–4 ASCII sözcük, tamamı büyük harf kısaltma değil, sozluk_haric.txt'teki
- *   sözcüklerden hiçbirini içermiyor) sözlükte bulunmalı.
+ *   sözlükte bulunmalı. Eşleştirme sayılan parantez: önünde boşluk ve bir sözcük var; içi
+ *   1–4 ASCII sözcük (harf ve tire); hiçbir sözcüğü 2 harften kısa değil ya da içinde büyük
+ *   harf taşımıyor (NaN, SHOWN, i, dx gibi kısaltma/değişkenler sayılmaz); hiçbir sözcüğü
+ *   sozluk_haric.txt'te değil (orada İngilizce görünen Türkçe sözcükler durur: "bir", "son").
  * Dönüş: ihlal sayısı. first_lesson: terimin ilk geçtiği ders numarası (NULL olabilir). */
 int wv_check_lesson_glossary(const Glossary *g, const char *lesson_id, const char *file,
                              const char *src, Str *o, int *seen) {
@@ -1944,6 +1989,16 @@ int wv_check_lesson_glossary(const Glossary *g, const char *lesson_id, const cha
                 w += wl;
                 while (*w == ' ') w++;
             }
+        }
+        /* kısa sözcük (i, j, dx) ya da içinde büyük harf olan sözcük (NaN, SHOWN) varsa
+         * parantez bir terim değil, bir değişken ya da kısaltmadır */
+        for (const char *w = ph; *w && !skip;) {
+            size_t wl = strcspn(w, " ");
+            if (wl <= 2) skip = 1;
+            for (size_t c = 1; c < wl; c++)
+                if (isupper((unsigned char)w[c])) skip = 1;
+            w += wl;
+            while (*w == ' ') w++;
         }
         if (skip || glossary_has_en(g, ph)) continue;
         bad++;

@@ -1,0 +1,325 @@
+/*
+ * test_textbook.c — ders kitabı dokuyucusunun (textbook/weave.c) testleri.
+ *
+ *   dokuyucu  : C sözcük çözümleyicisi (dizgede "/ *", yorumda "/ *", iç içe olmayan yorum),
+ *               düzyazı/kod bölme ve satır aralıkları, yorumsuz ders, UTF-8 Türkçe harfler,
+ *               cksum, çıktıyı adımlara bölme, sınav ayrıştırma, Türkçe alfabe sırası;
+ *               tests/fixtures/textbook/ örnek deposundan üretilen kitabın beklenen/ ile
+ *               bayt bayt aynı olması.
+ *   sozluk    : sözlük kuralları örnek derste (bilinen ihlaller bulunur) ve bozuk sözlük
+ *               dosyasının Türkçe, dosya ve satır adlı hatası.
+ *   esitleme  : textbook/ güncel mi? Depodaki dersler ve kayıtlı koşular yeniden dokunur,
+ *               işlenmiş bölümlerle karşılaştırılır (fark varsa: make textbook).
+ *   depo_sozluk: depodaki derslerin sözlük kurallarına uyması (ihlaller tek tek listelenir).
+ * Testler depo kökünden çalışır (tests/run.sh böyle çağırır).
+ */
+#define WEAVE_NO_MAIN
+#include "../textbook/weave.c"
+#include "testutil.h"
+
+#define FIX "tests/fixtures/textbook"
+
+/* Parçalar içinde n'inci olanı (0 tabanlı) */
+static const Seg *seg_at(const Seg *s, int n, int k) {
+    ck_assert_int_lt(k, n);
+    return &s[k];
+}
+
+START_TEST(test_lex_strings_and_comments) {
+    const char *src = "int a; /* x \"y\" /* z */\n"
+                      "const char *s = \"/* değil */ ve */ de değil\";\n"
+                      "char c = '\"'; // satır /* yorumu\n"
+                      "/* son */\n";
+    Tok *t;
+    int n = wv_lex(src, &t);
+    ck_assert_int_eq(n, 4);
+    ck_assert_int_eq(t[0].kind, TOK_BLOCK);
+    ck_assert_int_eq(t[0].prose, 0); /* sütun 0'da değil */
+    ck_assert_int_eq((int)(t[0].end - t[0].start), (int)strlen(" x \"y\" /* z "));
+    ck_assert_int_eq(t[1].kind, TOK_STRING);
+    ck_assert_int_eq(t[1].line0, 2);
+    ck_assert(!strncmp(src + t[1].start, "/* değil */ ve */ de değil", t[1].end - t[1].start));
+    ck_assert_int_eq(t[2].kind, TOK_LINE); /* '"' karakter sabiti dizge açmadı */
+    ck_assert_int_eq(t[3].kind, TOK_BLOCK);
+    ck_assert_int_eq(t[3].prose, 1);
+    ck_assert_int_eq(t[3].line0, 4);
+    free(t);
+}
+END_TEST
+
+START_TEST(test_segment_ranges) {
+    const char *src = "/*\n"                          /* 1 */
+                      " * lesson42 — Başlık\n"        /* 2 */
+                      " */\n"                         /* 3 */
+                      "#include <stdio.h>\n"          /* 4 */
+                      "\n"                            /* 5 */
+                      "/* Adım 3: Üçüncü adım\n"      /* 6 */
+                      "   açıklama */\n"              /* 7 */
+                      "\n"                            /* 8 */
+                      "int x = 1; /* yan yorum */\n"  /* 9 */
+                      "    /* girintili */\n"         /* 10 */
+                      "int y;\n"                      /* 11 */
+                      "/* sütun 0 */ int z;\n"        /* 12 */
+                      "\n";                           /* 13 */
+    Seg *s;
+    int n = wv_segment(src, &s);
+    ck_assert_int_eq(n, 4);
+    const Seg *a = seg_at(s, n, 0), *b = seg_at(s, n, 1), *c = seg_at(s, n, 2), *d = seg_at(s, n, 3);
+    ck_assert_int_eq(a->prose, 1);
+    ck_assert_int_eq(a->line0, 1);
+    ck_assert_int_eq(a->line1, 3);
+    ck_assert_str_eq(a->text, "lesson42 — Başlık\n");
+    ck_assert_int_eq(b->prose, 0);
+    ck_assert_int_eq(b->line0, 4);
+    ck_assert_int_eq(b->line1, 4);
+    ck_assert_str_eq(b->text, "#include <stdio.h>");
+    ck_assert_int_eq(c->prose, 1);
+    ck_assert_int_eq(c->step, 3);
+    ck_assert_str_eq(c->title, "Üçüncü adım");
+    ck_assert_str_eq(c->text, "açıklama\n");
+    ck_assert_int_eq(c->line0, 6);
+    ck_assert_int_eq(c->line1, 7);
+    ck_assert_int_eq(d->prose, 0);
+    ck_assert_int_eq(d->line0, 9); /* baştaki boş satır 8 ve sondaki 13 kırpılır */
+    ck_assert_int_eq(d->line1, 12);
+    ck_assert(strstr(d->text, "/* girintili */") != NULL);
+    ck_assert(strstr(d->text, "/* sütun 0 */ int z;") != NULL);
+    wv_free_segs(s, n);
+}
+END_TEST
+
+START_TEST(test_no_comments) {
+    const char *src = "#include <stdio.h>\n\nint main(void) { return 0; }\n";
+    Seg *s;
+    int n = wv_segment(src, &s);
+    ck_assert_int_eq(n, 1);
+    ck_assert_int_eq(s[0].prose, 0);
+    ck_assert_int_eq(s[0].line0, 1);
+    ck_assert_int_eq(s[0].line1, 3);
+    wv_free_segs(s, n);
+    n = wv_segment("", &s);
+    ck_assert_int_eq(n, 0);
+    free(s);
+}
+END_TEST
+
+START_TEST(test_utf8_prose) {
+    const char *body = "\n * Çığ ışık: ĞÜŞİÖÇ ğüşiöç\n *   - madde *yıldız*\n *\n *     x = a_b\n ";
+    char *c = wv_clean_comment(body, strlen(body));
+    ck_assert_str_eq(c, "Çığ ışık: ĞÜŞİÖÇ ğüşiöç\n  - madde *yıldız*\n\n    x = a_b\n");
+    Str o = {0};
+    wv_prose_md(&o, c);
+    ck_assert_str_eq(o.s, "Çığ ışık: ĞÜŞİÖÇ ğüşiöç\n\n- madde \\*yıldız\\*\n\n```formul\nx = a_b\n```\n");
+    free(o.s);
+    free(c);
+    /* Türkçe alfabe: c < ç < d, ı < i, o < ö < p, s < ş < t, u < ü < v */
+    ck_assert_int_lt(wv_tr_cmp("cam", "çam"), 0);
+    ck_assert_int_lt(wv_tr_cmp("çam", "dam"), 0);
+    ck_assert_int_lt(wv_tr_cmp("ılık", "ilik"), 0);
+    ck_assert_int_lt(wv_tr_cmp("ot", "öt"), 0);
+    ck_assert_int_lt(wv_tr_cmp("şu", "tu"), 0);
+    ck_assert_int_lt(wv_tr_cmp("üç", "var"), 0);
+    ck_assert_int_eq(wv_tr_cmp("İnce", "ince"), 0);
+}
+END_TEST
+
+START_TEST(test_cksum) {
+    /* POSIX cksum: `printf 123456789 | cksum` -> 930766865; boş girdi -> 4294967295 */
+    ck_assert_uint_eq(wv_cksum((const unsigned char *)"123456789", 9), 930766865u);
+    ck_assert_uint_eq(wv_cksum((const unsigned char *)"", 0), 4294967295u);
+}
+END_TEST
+
+START_TEST(test_output_and_quiz_parse) {
+    Run r;
+    memset(&r, 0, sizeof r);
+    wv_parse_output(&r, "baş\n\n=== Adım 1/2: Bir ===\nx\n\n=== Adım 2/2: İki: nokta ===\ny\n"
+                        "SONUÇ: a=1\n=== Adım 9: bozuk ===\n");
+    ck_assert_str_eq(r.pre, "baş\n");
+    ck_assert_int_eq(r.nparts, 2);
+    ck_assert_int_eq(r.parts[1].k, 2);
+    ck_assert_int_eq(r.parts[1].n, 2);
+    ck_assert_str_eq(r.parts[1].title, "İki: nokta");
+    ck_assert_str_eq(r.parts[1].text, "y\nSONUÇ: a=1\n=== Adım 9: bozuk ===\n");
+    ck_assert_str_eq(r.sonuc, "a=1");
+    wv_parse_quiz(&r, "Soru 1/1: Ne?\n   a) bir\n   b) iki\nCevabınız:   '?' olmaz\n"
+                      "  Yanlış.\n  Doğru cevap: b) iki\n  Açıklama: Çünkü.\n\nPuan: 0/1\n");
+    ck_assert_int_eq(r.nquiz, 1);
+    ck_assert_int_eq(r.quiz[0].nch, 2);
+    ck_assert_str_eq(r.quiz[0].choices[1], "b) iki");
+    ck_assert_str_eq(r.quiz[0].answer, "b) iki");
+    ck_assert_str_eq(r.quiz[0].explain, "Çünkü.");
+    wv_free_run(&r);
+}
+END_TEST
+
+/* Örnek depodan üretilen kitap, beklenen/ altındaki dosyalarla bayt bayt aynı olmalı. */
+START_TEST(test_fixture_book) {
+    Book b;
+    Str v = {0};
+    int nv = 0;
+    ck_assert_msg(wv_build_book(FIX, &b, &v, &nv) == 0, "kitap üretilemedi: %s", wv_err);
+    ck_assert_int_eq(b.n, 4);
+    for (int i = 0; i < b.n; i++) {
+        char p[512];
+        snprintf(p, sizeof p, FIX "/beklenen/%s", b.names[i]);
+        char *want = wv_read_file(p, NULL);
+        ck_assert_msg(want != NULL, "%s okunamadı", p);
+        ck_assert_msg(!strcmp(want, b.texts[i]), "%s beklenenden farklı", b.names[i]);
+        free(want);
+    }
+    /* ikinci üretim de aynı (belirlenimcilik) */
+    Book b2;
+    ck_assert(wv_build_book(FIX, &b2, NULL, NULL) == 0);
+    for (int i = 0; i < b.n; i++) ck_assert_str_eq(b.texts[i], b2.texts[i]);
+    wv_free_book(&b);
+    wv_free_book(&b2);
+    free(v.s);
+}
+END_TEST
+
+/* Örnek derste bilinen üç ihlal: eşleştirmesiz ilk kullanım (satır 35 ve 2) ve sözlükte
+ * olmayan "(light)" eşleştirmesi (satır 19). kayıp ve yığın doğru eşleştirilmiş. */
+START_TEST(test_glossary_rules_fixture) {
+    Book b;
+    Str v = {0};
+    int nv = -1;
+    ck_assert(wv_build_book(FIX, &b, &v, &nv) == 0);
+    ck_assert_msg(nv == 3, "ihlal sayısı %d, beklenen 3:\n%s", nv, v.s ? v.s : "");
+    ck_assert(strstr(v.s, "satır 35): 'öğrenme oranı' teriminin ilk kullanımında '(learning rate)'"));
+    ck_assert(strstr(v.s, "satır 2): 'çığ' teriminin"));
+    ck_assert(strstr(v.s, "satır 19): '(light)' eşleştirmesi sözlükte yok"));
+    ck_assert(strstr(v.s, "'kayıp'") == NULL);
+    ck_assert(strstr(v.s, "'yığın'") == NULL);
+    wv_free_book(&b);
+    free(v.s);
+
+    /* Eklerle ve İngilizce çoğulla eşleşme; "ağ" terimi "ağırlık"a uymaz */
+    Glossary g = {0};
+    const char *tsv = "/tmp/test_textbook_sozluk.tsv";
+    FILE *f = fopen(tsv, "w");
+    ck_assert(f != NULL);
+    fputs("kayıp\tloss\tt\t1\tkayb\nağ\tnetwork\tt\t1\nanahtar\tkey\tt\t0\n", f);
+    fclose(f);
+    ck_assert(wv_load_glossary(&g, tsv, NULL) == 0);
+    Str o = {0};
+    int bad = wv_check_lesson_glossary(&g, "x", "x.c",
+                                       "/* Kaybı (loss) ve ağırlık; ANAHTARLARA (keys) */\n", &o, NULL);
+    ck_assert_msg(bad == 0, "%s", o.s ? o.s : "");
+    /* en çok iki sözcük sonra gelen parantez sayılır, üç sözcük sonra gelen sayılmaz */
+    bad = wv_check_lesson_glossary(&g, "x", "x.c", "/* Ağları derin eğitiriz (network). */\n", &o, NULL);
+    ck_assert_int_eq(bad, 0);
+    bad = wv_check_lesson_glossary(&g, "x", "x.c", "/* Ağları çok derin kurarız (network). */\n", &o,
+                                   NULL);
+    ck_assert_int_eq(bad, 1);
+    free(o.s);
+    o = (Str){0};
+    bad = wv_check_lesson_glossary(&g, "x", "x.c", "const char *s = \"ağ (network)\";\n", &o, NULL);
+    ck_assert_int_eq(bad, 0); /* dizgeler de okurun gördüğü metindir */
+    free(o.s);
+    wv_free_glossary(&g);
+    remove(tsv);
+}
+END_TEST
+
+START_TEST(test_glossary_bad_file) {
+    const char *tsv = "/tmp/test_textbook_bozuk.tsv";
+    FILE *f = fopen(tsv, "w");
+    ck_assert(f != NULL);
+    fputs("# açıklama\nkayıp\tloss\ttanım\t1\nyığın\tbatch\ttanım\tevet\n", f);
+    fclose(f);
+    Glossary g;
+    ck_assert_int_eq(wv_load_glossary(&g, tsv, NULL), -1);
+    ck_assert_msg(strstr(wv_err, tsv) && strstr(wv_err, "satır 3") && strstr(wv_err, "0 ya da 1"),
+                  "hata iletisi: %s", wv_err);
+    wv_free_glossary(&g);
+    f = fopen(tsv, "w");
+    fputs("kayıp\tloss\n", f);
+    fclose(f);
+    ck_assert_int_eq(wv_load_glossary(&g, tsv, NULL), -1);
+    ck_assert_msg(strstr(wv_err, "satır 1") && strstr(wv_err, "sütun"), "hata iletisi: %s", wv_err);
+    wv_free_glossary(&g);
+    remove(tsv);
+    ck_assert_int_eq(wv_load_glossary(&g, "/yok/sozluk.tsv", NULL), -1);
+    ck_assert(strstr(wv_err, "/yok/sozluk.tsv") != NULL);
+}
+END_TEST
+
+/* textbook/ işlenmiş bölümleri, depodaki derslerden ve kayıtlı koşulardan yeniden
+ * dokunanla aynı mı? Değilse hangi dosyanın hangi satırda ayrıldığını söyler. */
+START_TEST(test_sync) {
+    Book b;
+    ck_assert_msg(wv_build_book(".", &b, NULL, NULL) == 0, "kitap üretilemedi: %s", wv_err);
+    Str msg = {0};
+    for (int i = 0; i < b.n; i++) {
+        char p[512];
+        snprintf(p, sizeof p, "textbook/%s", b.names[i]);
+        char *have = wv_read_file(p, NULL);
+        if (!have) {
+            str_addf(&msg, "  %s yok\n", p);
+            continue;
+        }
+        if (strcmp(have, b.texts[i])) {
+            int line = 1;
+            const char *x = have, *y = b.texts[i];
+            while (*x && *x == *y) line += *x++ == '\n', y++;
+            str_addf(&msg, "  %s güncel değil (ilk fark satır %d)\n", p, line);
+        }
+        free(have);
+    }
+    char **f;
+    int nf = wv_list_dir("textbook", "", ".md", &f);
+    for (int i = 0; i < nf; i++) {
+        if (!wv_is_generated_name(f[i])) continue;
+        int ok = 0;
+        for (int k = 0; k < b.n; k++) ok |= !strcmp(f[i], b.names[k]);
+        if (!ok) str_addf(&msg, "  textbook/%s artık hiçbir derse ait değil\n", f[i]);
+    }
+    free_list(f, nf);
+    ck_assert_msg(msg.n == 0,
+                  "ders kitabı derslerle eşit değil — 'make textbook' çalıştırıp textbook/ altını "
+                  "commit edin:\n%s", msg.s ? msg.s : "");
+    free(msg.s);
+    wv_free_book(&b);
+}
+END_TEST
+
+/* Depodaki dersler sözlük kurallarına uyuyor mu? (kurallar: textbook/README.md) */
+START_TEST(test_repo_glossary) {
+    Book b;
+    Str v = {0};
+    int nv = 0;
+    ck_assert_msg(wv_build_book(".", &b, &v, &nv) == 0, "kitap üretilemedi: %s", wv_err);
+    if (nv) fprintf(stderr, "Sözlük kuralı ihlalleri (%d):\n%s", nv, v.s);
+    int first = v.s ? (int)strcspn(v.s, "\n") : 0;
+    ck_assert_msg(nv == 0,
+                  "%d sözlük kuralı ihlali (tam liste yukarıda ve `make textbook-sozluk` ile); ilki: %.*s",
+                  nv, first, v.s ? v.s : "");
+    free(v.s);
+    wv_free_book(&b);
+}
+END_TEST
+
+static Suite *suite(void) {
+    Suite *s = suite_create("textbook");
+    TCase *a = tcase_create("dokuyucu");
+    tcase_add_test(a, test_lex_strings_and_comments);
+    tcase_add_test(a, test_segment_ranges);
+    tcase_add_test(a, test_no_comments);
+    tcase_add_test(a, test_utf8_prose);
+    tcase_add_test(a, test_cksum);
+    tcase_add_test(a, test_output_and_quiz_parse);
+    tcase_add_test(a, test_fixture_book);
+    suite_add_tcase(s, a);
+    TCase *g = tcase_create("sozluk");
+    tcase_add_test(g, test_glossary_rules_fixture);
+    tcase_add_test(g, test_glossary_bad_file);
+    suite_add_tcase(s, g);
+    TCase *y = tcase_create("esitleme");
+    tcase_add_test(y, test_sync);
+    tcase_add_test(y, test_repo_glossary);
+    suite_add_tcase(s, y);
+    return s;
+}
+
+TEST_MAIN(suite)
