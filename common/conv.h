@@ -1,26 +1,61 @@
 /*
  * conv.h — 2B evrişim (convolution) ve en büyük değer havuzlama (max pooling), NCHW.
  *
- * Evrişim: küçük bir filtre (çekirdek, kernel) görüntü üzerinde kaydırılır; her
- * konumda filtre ile altındaki yama (patch) eleman eleman çarpılıp toplanır:
- *   out[b][o][y][x] = bias[o] + Σ_c Σ_i Σ_j W[o][c][i][j] * inp[b][c][y*s+i-p][x*s+j-p]
+ * EVRİŞİM
+ *   Küçük bir filtre (çekirdek, kernel) görüntü üzerinde kaydırılır; her konumda
+ *   filtre ile altındaki yama (patch) eleman eleman çarpılıp toplanır:
+ *     out[b][o][y][x] = bias[o] + Σ_c Σ_i Σ_j W[o][c][i][j] * inp[b][c][y*s+i-p][x*s+j-p]
  *   (görüntü dışına taşan konumlar 0 sayılır: sıfır dolgu, zero padding)
  *   Çıkış boyu: OH = (H + 2p - k)/s + 1,  OW = (W + 2p - k)/s + 1
- * Geri geçiş:
- *   dW[o][c][i][j] = Σ_b,y,x dout[b][o][y][x] * inp[b][c][y*s+i-p][x*s+j-p]
- *   dbias[o]       = Σ_b,y,x dout[b][o][y][x]
+ *   Aynı filtre her konumda kullanılır (ağırlık paylaşımı, weight sharing): 3x3'lük
+ *   bir filtrenin 9 ağırlığı, görüntü ne kadar büyük olursa olsun 9 ağırlıktır.
+ *
+ * GERİ GEÇİŞ (zincir kuralı; dout = dL/dout)
+ *   dW[o][c][i][j]   = Σ_b,y,x dout[b][o][y][x] * inp[b][c][y*s+i-p][x*s+j-p]
+ *   dbias[o]         = Σ_b,y,x dout[b][o][y][x]
  *   dinp[b][c][h][w] = Σ (o,i,j: h = y*s+i-p, w = x*s+j-p) dout[b][o][y][x] * W[o][c][i][j]
+ *   Yani dW, girdi yamalarının gradyanla ağırlıklı toplamıdır; dinp ise gradyanın
+ *   ters çevrilmiş filtreyle "geri yayılmasıdır" (her girdi pikseli, dokunduğu
+ *   bütün çıkışlardan pay alır).
  *
- * Max pooling (k x k pencere, adım k): out = pencerenin en büyüğü; geri geçişte
- * gradyan yalnızca o en büyük elemana gider (argmax saklanır).
+ * MAX POOLING (k x k pencere, adım k)
+ *   out = pencerenin en büyüğü; geri geçişte gradyan yalnızca o en büyük elemana
+ *   gider (argmax saklanır), pencerenin diğer elemanları 0 gradyan alır.
+ *   H ya da W k'ya bölünmüyorsa artan son satır/sütun kullanılmaz (11 -> 5).
  *
- * Şekiller: inp (B,C,H,W), W (OC,C,k,k), bias (OC), out (B,OC,OH,OW),
- *           pool: inp (B,C,H,W) -> out (B,C,H/k,W/k), argmax (B,C,H/k,W/k).
- * dW, dbias'a EKLENİR; dinp'in üzerine YAZILIR (NULL ise hesaplanmaz).
+ * ŞEKİLLER
+ *   inp (B,C,H,W), W (OC,C,k,k), bias (OC), out (B,OC,OH,OW), dout (B,OC,OH,OW)
+ *   pool: inp (B,C,H,W) -> out (B,C,H/k,W/k), argmax (B,C,H/k,W/k) (düzlem içi indis)
+ *   dW, dbias'a EKLENİR (+=); dinp'in üzerine YAZILIR. dinp, dW ya da dbias NULL
+ *   ise o gradyan hesaplanmaz (dondurulmuş katman: dW = dbias = NULL; ilk katman:
+ *   dinp = NULL). bias NULL ise 0 sayılır.
  *
- * İki sürüm: *_ref düz döngülerdir (referans); conv2d_forward/backward hızlı
- * sürümdür (im2col + GEMM) ve testler ikisini karşılaştırır.
- * work: conv2d_work_size(...) float'lık geçici tampon (hızlı sürüm için).
+ * İKİ SÜRÜM
+ *   conv2d_forward_ref / conv2d_backward_ref: yukarıdaki formüllerin düz döngüleri.
+ *   Yavaş ama her satırı formülün kendisidir; testler hızlı sürümü bunlara karşı sınar.
+ *
+ *   conv2d_forward / conv2d_backward: hızlı sürüm, "im2col + GEMM":
+ *     1. im2col: her çıkış konumunun yamasını (C*k*k sayı) bir sütuna açarız;
+ *        nb örneklik bir parça (chunk) için col (C*k*k, nb*OH*OW) matrisi çıkar.
+ *     2. Evrişim tek bir matris çarpımı olur:  Y (OC, nb*OH*OW) = W (OC, C*k*k) * col
+ *        Geri geçiş de iki GEMM'dir:  dW += dY * col^T,   dcol = W^T * dY
+ *        ve dcol'u col2im ile (üst üste binen yamaları toplayarak) dinp'e geri katlarız.
+ *     3. Yığın, önbelleğe (L2) sığan parçalara bölünür; parçalar OpenMP ile
+ *        çekirdeklere dağıtılır (GEMM paralel bölge içinde tek iş parçacığıyla
+ *        çalışır). Her parçanın dW katkısı ayrı tamponda toplanır ve parça
+ *        sırasıyla birleştirilir: sonuç iş parçacığı sayısından bağımsızdır.
+ *     4. Tüm yığının sütunları work'e sığıyorsa (MNIST CNN'inde sığar) ileri
+ *        geçişin sütunları saklanır ve geri geçiş im2col'u yeniden yapmaz. work
+ *        bunu kendisi not eder: geri geçiş, sütunların aynı girdi ve aynı B ile
+ *        ileri geçişten kaldığını görmezse im2col'u yeniden hesaplar; yani sonuç
+ *        her durumda doğrudur, yalnızca ileri+geri sırası en hızlısıdır.
+ *   work: conv2d_work_size(B,...) float'lık tampon (ağ her evrişim katmanı için bir
+ *   tane ayırır; B en büyük yığındır, daha küçük yığınlar da aynı tamponla çalışır).
+ *
+ * KULLANIM
+ *   float *work = xmalloc(conv2d_work_size(B, C, H, W, OC, k, s, p) * sizeof(float));
+ *   conv2d_forward(out, inp, Wt, bias, B, C, H, W, OC, k, s, p, work);
+ *   conv2d_backward(dinp, dWt, dbias, dout, inp, Wt, B, C, H, W, OC, k, s, p, work);
  */
 #ifndef DOAA_CONV_H
 #define DOAA_CONV_H
@@ -28,21 +63,32 @@
 
 static inline int conv_out_dim(int H, int k, int s, int p) { return (H + 2 * p - k) / s + 1; }
 
+/* Referans (düz döngü). out (B,OC,OH,OW) <- inp (B,C,H,W), W (OC,C,k,k), bias (OC) */
 void conv2d_forward_ref(float *out, const float *inp, const float *W, const float *bias, int B,
                         int C, int H, int Wd, int OC, int k, int s, int p);
+/* Referans geri geçiş. dinp (B,C,H,W) yazılır; dW (OC,C,k,k), dbias (OC) eklenir. */
 void conv2d_backward_ref(float *dinp, float *dW, float *dbias, const float *dout,
                          const float *inp, const float *W, int B, int C, int H, int Wd, int OC,
                          int k, int s, int p);
 
+/* Hızlı sürümün geçici tamponunun boyu (float sayısı), en çok B örneklik yığın için. */
 size_t conv2d_work_size(int B, int C, int H, int Wd, int OC, int k, int s, int p);
+/* Hızlı ileri geçiş (im2col + GEMM). Şekiller referansla aynı. */
 void conv2d_forward(float *out, const float *inp, const float *W, const float *bias, int B, int C,
                     int H, int Wd, int OC, int k, int s, int p, float *work);
+/* Hızlı geri geçiş. work, (tercihen) aynı inp ve B ile yapılmış ileri geçişin tamponu. */
 void conv2d_backward(float *dinp, float *dW, float *dbias, const float *dout, const float *inp,
                      const float *W, int B, int C, int H, int Wd, int OC, int k, int s, int p,
                      float *work);
 
+/* Parça boyu ve saklama sınırı (float sayısı; 0 = varsayılan). Yalnızca testler ve
+ * ölçümler için: tamponları AYIRMADAN ÖNCE çağrılmalı (work boyunu değiştirir). */
+void conv2d_set_tuning(size_t chunk_floats, size_t keep_floats);
+
+/* out (B,C,H/k,W/k), argmax (B,C,H/k,W/k) <- inp (B,C,H,W) */
 void maxpool2d_forward(float *out, int *argmax, const float *inp, int B, int C, int H, int Wd,
                        int k);
+/* dinp (B,C,H,W) yazılır <- dout (B,C,H/k,W/k), argmax */
 void maxpool2d_backward(float *dinp, const float *dout, const int *argmax, int B, int C, int H,
                         int Wd, int k);
 #endif

@@ -1,0 +1,365 @@
+/* test_conv.c — evrişim ve max pooling:
+ *   - hızlı sürüm (parçalı im2col + mikro-çekirdek) düz döngü referansına karşı, tek
+ *     sayılı şekillerde (adım 2, dolgu 1, C=3, kare olmayan, k=1, k=5, çekirdek > giriş),
+ *     çok parçalı ve "saklamasız" (akış) kiplerde, NULL gradyanlarla (dondurulmuş
+ *     katman), ileri geçişsiz çağrılan geri geçişte;
+ *   - sonuç iş parçacığı sayısından bağımsız (bit düzeyinde);
+ *   - sonlu farklarla gradyan denetimi: conv2d (dinp, dW, dbias), maxpool (eşitsiz
+ *     girdi), ve bütün bir evrişimli ağın (net_backward) kaybı. */
+#include <omp.h>
+#include <stdlib.h>
+#include "doaa.h"
+#include "testutil.h"
+
+static void fill(float *x, size_t n, Rng *r) {
+    for (size_t i = 0; i < n; i++) x[i] = rng_uniform(r) * 2.0f - 1.0f;
+}
+
+static double max_abs_diff(const float *a, const float *b, size_t n) {
+    double w = 0.0;
+    for (size_t i = 0; i < n; i++) {
+        double d = fabs((double)a[i] - (double)b[i]);
+        if (d > w) w = d;
+    }
+    return w;
+}
+
+typedef struct {
+    int B, C, H, W, OC, k, s, p;
+} Shape;
+
+static const Shape shapes[] = {
+    {3, 3, 9, 7, 5, 3, 2, 1},     /* adım 2, dolgu 1, C=3, kare olmayan */
+    {2, 1, 28, 28, 32, 3, 1, 0},  /* MNIST'in ilk katmanı */
+    {4, 32, 13, 13, 64, 3, 1, 0}, /* ikinci katman (OC 6'nın katı değil) */
+    {5, 2, 6, 11, 7, 5, 1, 2},    /* k=5, dolgu 2 */
+    {2, 4, 5, 5, 3, 1, 1, 0},     /* 1x1 evrişim */
+    {2, 2, 3, 3, 2, 5, 1, 2},     /* çekirdek girişten büyük, dolgu sayesinde geçerli */
+    {3, 3, 10, 8, 9, 3, 3, 1},    /* adım 3 */
+    {1, 1, 1, 1, 1, 1, 1, 0},     /* en küçük */
+};
+#define NSHAPES (int)(sizeof shapes / sizeof shapes[0])
+
+/* Bir şekil için hızlı ve referans sürümü karşılaştırır. fwd_first=0 ise geri
+ * geçiş, başka bir girdiyle yapılmış ileri geçişin tamponuyla çağrılır (yeniden
+ * im2col gerekir). */
+static void compare_shape(const Shape *S, int fwd_first, int null_params) {
+    int OH = conv_out_dim(S->H, S->k, S->s, S->p), OW = conv_out_dim(S->W, S->k, S->s, S->p);
+    size_t ni = (size_t)S->B * S->C * S->H * S->W, no = (size_t)S->B * S->OC * OH * OW;
+    size_t nw = (size_t)S->OC * S->C * S->k * S->k;
+    Rng r;
+    rng_seed(&r, (uint64_t)(S->B * 1000 + S->C * 100 + S->H * 10 + S->k));
+    float *x = malloc(ni * 4), *x2 = malloc(ni * 4), *W = malloc(nw * 4), *bias = malloc(S->OC * 4);
+    float *o1 = malloc(no * 4), *o2 = malloc(no * 4), *g = malloc(no * 4);
+    float *di1 = malloc(ni * 4), *di2 = malloc(ni * 4);
+    float *dW1 = malloc(nw * 4), *dW2 = malloc(nw * 4), *db1 = malloc(S->OC * 4), *db2 = malloc(S->OC * 4);
+    fill(x, ni, &r);
+    fill(x2, ni, &r);
+    fill(W, nw, &r);
+    fill(bias, S->OC, &r);
+    fill(g, no, &r);
+    /* dW ve dbias'a EKLENİR: ikisi de aynı sıfır olmayan değerlerle başlasın */
+    fill(dW1, nw, &r);
+    memcpy(dW2, dW1, nw * 4);
+    fill(db1, S->OC, &r);
+    memcpy(db2, db1, S->OC * 4);
+    float *work = malloc(conv2d_work_size(S->B, S->C, S->H, S->W, S->OC, S->k, S->s, S->p) * 4);
+
+    conv2d_forward_ref(o1, x, W, bias, S->B, S->C, S->H, S->W, S->OC, S->k, S->s, S->p);
+    conv2d_forward(o2, x, W, bias, S->B, S->C, S->H, S->W, S->OC, S->k, S->s, S->p, work);
+    double tol = 1e-5 * (1 + sqrt((double)S->C * S->k * S->k));
+    ck_assert_msg(max_abs_diff(o1, o2, no) <= tol, "ileri: fark %g (B%d C%d H%d W%d OC%d k%d s%d p%d)",
+                  max_abs_diff(o1, o2, no), S->B, S->C, S->H, S->W, S->OC, S->k, S->s, S->p);
+    if (!fwd_first) /* tampon başka girdinin sütunlarını tutuyor */
+        conv2d_forward(o2, x2, W, bias, S->B, S->C, S->H, S->W, S->OC, S->k, S->s, S->p, work);
+
+    conv2d_backward_ref(di1, null_params ? NULL : dW1, null_params ? NULL : db1, g, x, W, S->B,
+                        S->C, S->H, S->W, S->OC, S->k, S->s, S->p);
+    conv2d_backward(di2, null_params ? NULL : dW2, null_params ? NULL : db2, g, x, W, S->B, S->C,
+                    S->H, S->W, S->OC, S->k, S->s, S->p, work);
+    double tolb = 1e-5 * (1 + sqrt((double)S->B * OH * OW * S->OC));
+    ck_assert_msg(max_abs_diff(di1, di2, ni) <= tolb, "dinp: fark %g", max_abs_diff(di1, di2, ni));
+    ck_assert_msg(max_abs_diff(dW1, dW2, nw) <= tolb, "dW: fark %g", max_abs_diff(dW1, dW2, nw));
+    ck_assert_msg(max_abs_diff(db1, db2, S->OC) <= tolb, "dbias: fark %g",
+                  max_abs_diff(db1, db2, S->OC));
+    if (null_params) { /* NULL verilen gradyanlara dokunulmamalı */
+        ck_assert_int_eq(memcmp(dW1, dW2, nw * 4), 0);
+        ck_assert_int_eq(memcmp(db1, db2, S->OC * 4), 0);
+    }
+    /* dinp NULL: yalnızca parametre gradyanları */
+    memcpy(dW2, dW1, nw * 4);
+    memcpy(db2, db1, S->OC * 4);
+    conv2d_forward(o2, x, W, bias, S->B, S->C, S->H, S->W, S->OC, S->k, S->s, S->p, work);
+    conv2d_backward(NULL, dW2, db2, g, x, W, S->B, S->C, S->H, S->W, S->OC, S->k, S->s, S->p, work);
+    conv2d_backward_ref(NULL, dW1, db1, g, x, W, S->B, S->C, S->H, S->W, S->OC, S->k, S->s, S->p);
+    ck_assert_msg(max_abs_diff(dW1, dW2, nw) <= 2 * tolb, "dW (dinp NULL): fark %g",
+                  max_abs_diff(dW1, dW2, nw));
+    free(x); free(x2); free(W); free(bias); free(o1); free(o2); free(g); free(di1); free(di2);
+    free(dW1); free(dW2); free(db1); free(db2); free(work);
+}
+
+START_TEST(test_fast_matches_ref) {
+    for (int i = 0; i < NSHAPES; i++) {
+        compare_shape(&shapes[i], 1, 0);
+        compare_shape(&shapes[i], 0, 0);
+        compare_shape(&shapes[i], 1, 1);
+    }
+}
+END_TEST
+
+START_TEST(test_chunked_and_streaming) {
+    /* Küçük parçalar: çok parçalı yol ve eksik son parça. Sonra saklama sınırı da
+     * küçük: yuvalar parçaları paylaşır, geri geçiş im2col'u yeniden yapar. */
+    size_t tunings[][2] = {{2000, 0}, {2000, 4000}, {1, 1}};
+    for (size_t t = 0; t < 3; t++) {
+        conv2d_set_tuning(tunings[t][0], tunings[t][1]);
+        for (int i = 0; i < NSHAPES; i++) {
+            compare_shape(&shapes[i], 1, 0);
+            compare_shape(&shapes[i], 0, 1);
+        }
+    }
+    conv2d_set_tuning(0, 0);
+}
+END_TEST
+
+START_TEST(test_smaller_batch_same_buffer) {
+    /* Ağ, tamponu en büyük yığın için bir kez ayırır; daha küçük yığınlar (son
+     * yığın, tek görüntü) aynı tamponla doğru çalışmalı. */
+    const Shape S = {64, 32, 13, 13, 64, 3, 1, 0};
+    size_t ws = conv2d_work_size(S.B, S.C, S.H, S.W, S.OC, S.k, S.s, S.p);
+    for (int b = 1; b <= S.B; b++)
+        ck_assert_msg(conv2d_work_size(b, S.C, S.H, S.W, S.OC, S.k, S.s, S.p) <= ws,
+                      "B=%d daha büyük tampon istiyor", b);
+    Shape small = S;
+    small.B = 7;
+    compare_shape(&small, 1, 0);
+}
+END_TEST
+
+START_TEST(test_thread_independent) {
+    const Shape S = {16, 8, 12, 10, 12, 3, 1, 1};
+    int OH = conv_out_dim(S.H, 3, 1, 1), OW = conv_out_dim(S.W, 3, 1, 1);
+    size_t ni = (size_t)S.B * S.C * S.H * S.W, no = (size_t)S.B * S.OC * OH * OW, nw = (size_t)S.OC * S.C * 9;
+    Rng r;
+    rng_seed(&r, 11);
+    float *x = malloc(ni * 4), *W = malloc(nw * 4), *bias = malloc(S.OC * 4), *g = malloc(no * 4);
+    fill(x, ni, &r);
+    fill(W, nw, &r);
+    fill(bias, S.OC, &r);
+    fill(g, no, &r);
+    float *out[2], *di[2], *dW[2], *db[2];
+    conv2d_set_tuning(3000, 0); /* birkaç parça olsun */
+    float *work = malloc(conv2d_work_size(S.B, S.C, S.H, S.W, S.OC, 3, 1, 1) * 4);
+    for (int t = 0; t < 2; t++) {
+        omp_set_num_threads(t + 1);
+        out[t] = malloc(no * 4);
+        di[t] = malloc(ni * 4);
+        dW[t] = calloc(nw, 4);
+        db[t] = calloc(S.OC, 4);
+        conv2d_forward(out[t], x, W, bias, S.B, S.C, S.H, S.W, S.OC, 3, 1, 1, work);
+        conv2d_backward(di[t], dW[t], db[t], g, x, W, S.B, S.C, S.H, S.W, S.OC, 3, 1, 1, work);
+    }
+    conv2d_set_tuning(0, 0);
+    ck_assert_int_eq(memcmp(out[0], out[1], no * 4), 0);
+    ck_assert_int_eq(memcmp(di[0], di[1], ni * 4), 0);
+    ck_assert_int_eq(memcmp(dW[0], dW[1], nw * 4), 0);
+    ck_assert_int_eq(memcmp(db[0], db[1], S.OC * 4), 0);
+    for (int t = 0; t < 2; t++) {
+        free(out[t]); free(di[t]); free(dW[t]); free(db[t]);
+    }
+    free(x); free(W); free(bias); free(g); free(work);
+}
+END_TEST
+
+/* ---- Sonlu farklarla gradyan denetimi ---- */
+
+/* Kayıp L = Σ R ⊙ conv(x): dL/dout = R, böylece geri geçişe R verilir. */
+typedef struct {
+    Shape S;
+    float *x, *W, *bias, *R, *out, *work;
+    size_t no;
+} ConvCtx;
+
+static double conv_loss(void *p) {
+    ConvCtx *c = p;
+    const Shape *S = &c->S;
+    conv2d_forward(c->out, c->x, c->W, c->bias, S->B, S->C, S->H, S->W, S->OC, S->k, S->s, S->p,
+                   c->work);
+    double L = 0.0;
+    for (size_t i = 0; i < c->no; i++) L += (double)c->R[i] * c->out[i];
+    return L;
+}
+
+START_TEST(test_conv_gradcheck) {
+    const Shape shp[] = {{2, 3, 7, 6, 4, 3, 2, 1}, {2, 2, 6, 6, 5, 3, 1, 0}};
+    for (int si = 0; si < 2; si++) {
+        ConvCtx c = {.S = shp[si]};
+        const Shape *S = &c.S;
+        int OH = conv_out_dim(S->H, S->k, S->s, S->p), OW = conv_out_dim(S->W, S->k, S->s, S->p);
+        size_t ni = (size_t)S->B * S->C * S->H * S->W, nw = (size_t)S->OC * S->C * S->k * S->k;
+        c.no = (size_t)S->B * S->OC * OH * OW;
+        Rng r;
+        rng_seed(&r, 3 + si);
+        c.x = malloc(ni * 4); c.W = malloc(nw * 4); c.bias = malloc(S->OC * 4);
+        c.R = malloc(c.no * 4); c.out = malloc(c.no * 4);
+        c.work = malloc(conv2d_work_size(S->B, S->C, S->H, S->W, S->OC, S->k, S->s, S->p) * 4);
+        fill(c.x, ni, &r); fill(c.W, nw, &r); fill(c.bias, S->OC, &r); fill(c.R, c.no, &r);
+        float *dx = malloc(ni * 4), *dW = calloc(nw, 4), *db = calloc(S->OC, 4);
+        conv_loss(&c);
+        conv2d_backward(dx, dW, db, c.R, c.x, c.W, S->B, S->C, S->H, S->W, S->OC, S->k, S->s,
+                        S->p, c.work);
+        /* Kayıp girdilere göre doğrusal: merkezi fark kesin, sıkı tolerans */
+        GradCheck gx = gradcheck(conv_loss, &c, c.x, dx, ni, 300, 1e-2, 1e-3, 1e-4);
+        GradCheck gw = gradcheck(conv_loss, &c, c.W, dW, nw, 300, 1e-2, 1e-3, 1e-4);
+        GradCheck gb = gradcheck(conv_loss, &c, c.bias, db, S->OC, 300, 1e-2, 1e-3, 1e-4);
+        ck_assert_msg(gx.checked > 0 && gx.worst <= 1.0, "dinp: oran %g (sayısal %g, analitik %g)",
+                      gx.worst, gx.numeric, gx.analytic);
+        ck_assert_msg(gw.checked > 0 && gw.worst <= 1.0, "dW: oran %g (sayısal %g, analitik %g)",
+                      gw.worst, gw.numeric, gw.analytic);
+        ck_assert_msg(gb.checked == (size_t)S->OC && gb.worst <= 1.0, "dbias: oran %g", gb.worst);
+        free(c.x); free(c.W); free(c.bias); free(c.R); free(c.out); free(c.work);
+        free(dx); free(dW); free(db);
+    }
+}
+END_TEST
+
+typedef struct {
+    int B, C, H, W, k;
+    float *x, *R, *out;
+    int *arg;
+} PoolCtx;
+
+static double pool_loss(void *p) {
+    PoolCtx *c = p;
+    maxpool2d_forward(c->out, c->arg, c->x, c->B, c->C, c->H, c->W, c->k);
+    size_t no = (size_t)c->B * c->C * (c->H / c->k) * (c->W / c->k);
+    double L = 0.0;
+    for (size_t i = 0; i < no; i++) L += (double)c->R[i] * c->out[i];
+    return L;
+}
+
+START_TEST(test_maxpool_gradcheck_and_values) {
+    int ks[] = {2, 3};
+    for (int t = 0; t < 2; t++) {
+        PoolCtx c = {2, 3, 7, 9, ks[t], NULL, NULL, NULL, NULL}; /* 7x9: son satır/sütun artar */
+        size_t ni = (size_t)c.B * c.C * c.H * c.W;
+        int OH = c.H / c.k, OW = c.W / c.k;
+        size_t no = (size_t)c.B * c.C * OH * OW;
+        Rng r;
+        rng_seed(&r, 21 + t);
+        c.x = malloc(ni * 4); c.R = malloc(no * 4); c.out = malloc(no * 4);
+        c.arg = malloc(no * sizeof(int));
+        /* Eşitlik yok: değerler karıştırılmış 0.1'lik adımlar; ε = 1e-2 sırayı bozamaz */
+        int *perm = malloc(ni * sizeof(int));
+        for (size_t i = 0; i < ni; i++) perm[i] = (int)i;
+        rng_shuffle(&r, perm, (int)ni);
+        for (size_t i = 0; i < ni; i++) c.x[i] = 0.1f * (float)perm[i] - 10.0f;
+        fill(c.R, no, &r);
+        pool_loss(&c);
+        /* Değerler: her pencerenin en büyüğü (düz arama) */
+        for (int bc = 0; bc < c.B * c.C; bc++)
+            for (int y = 0; y < OH; y++)
+                for (int xx = 0; xx < OW; xx++) {
+                    float best = -1e30f;
+                    for (int i = 0; i < c.k; i++)
+                        for (int j = 0; j < c.k; j++) {
+                            float v = c.x[((size_t)bc * c.H + y * c.k + i) * c.W + xx * c.k + j];
+                            if (v > best) best = v;
+                        }
+                    ck_assert_float_eq(c.out[((size_t)bc * OH + y) * OW + xx], best);
+                }
+        float *dx = malloc(ni * 4);
+        maxpool2d_backward(dx, c.R, c.arg, c.B, c.C, c.H, c.W, c.k);
+        GradCheck g = gradcheck(pool_loss, &c, c.x, dx, ni, ni, 1e-2, 1e-3, 1e-4);
+        ck_assert_msg(g.checked == ni && g.worst <= 1.0, "maxpool k=%d: oran %g", c.k, g.worst);
+        free(c.x); free(c.R); free(c.out); free(c.arg); free(perm); free(dx);
+    }
+}
+END_TEST
+
+/* Bütün bir evrişimli ağ: conv-tanh-maxpool-conv(adım 2, dolgu 1)-relu-flatten-dense.
+ * İlk aktivasyon tanh: ilk katmanın bir ağırlığı bütün konumları birden kaydırır;
+ * ReLU olsaydı ±ε adımı sık sık bir kırılma noktasını (kink) aşar, sayısal türev
+ * yanılırdı. (ReLU'nun geri geçişi ayrıca test_nn'de sınanır.) */
+typedef struct {
+    Net net;
+    float *x;
+    int *y;
+    int B;
+} NetCtx;
+
+static double net_loss(void *p) {
+    NetCtx *c = p;
+    const float *z = net_forward(&c->net, c->x, c->B, 0);
+    int K = (int)net_out_size(&c->net);
+    float *probs = malloc((size_t)c->B * K * 4);
+    double L = softmax_xent_forward(probs, z, c->y, c->B, K);
+    free(probs);
+    return L;
+}
+
+START_TEST(test_net_gradcheck) {
+    NetCtx c;
+    net_init(&c.net, 2, 9, 8);
+    net_conv2d(&c.net, 4, 3, 1, 1);
+    net_tanh(&c.net);
+    net_maxpool2d(&c.net, 2);
+    net_conv2d(&c.net, 3, 3, 2, 1);
+    net_relu(&c.net);
+    net_flatten(&c.net);
+    net_dense(&c.net, 5);
+    net_build(&c.net, 4, 7);
+    c.B = 3;
+    size_t D = net_in_size(&c.net);
+    Rng r;
+    rng_seed(&r, 99);
+    c.x = malloc(c.B * D * 4);
+    fill(c.x, c.B * D, &r);
+    int y[3] = {0, 3, 4};
+    c.y = y;
+    /* Analitik gradyanlar */
+    const float *z = net_forward(&c.net, c.x, c.B, 0);
+    int K = (int)net_out_size(&c.net);
+    float *probs = malloc(c.B * K * 4), *dz = malloc(c.B * K * 4), *dx = malloc(c.B * D * 4);
+    softmax_xent_forward(probs, z, c.y, c.B, K);
+    softmax_xent_backward(dz, probs, c.y, c.B, K);
+    net_zero_grad(&c.net);
+    net_backward(&c.net, c.x, dz, c.B, dx);
+    float *grads = malloc(c.net.nparams * 4);
+    memcpy(grads, c.net.grads, c.net.nparams * 4);
+    /* Her katmanın parametrelerini ayrı ayrı dene (hepsi denensin diye) */
+    for (int i = 0; i < c.net.n; i++) {
+        Layer *l = &c.net.L[i];
+        if (!l->nparams) continue;
+        GradCheck g = gradcheck(net_loss, &c, c.net.params + l->w_off, grads + l->w_off,
+                                l->nparams, 200, 1e-4, 1e-2, 2e-3);
+        ck_assert_msg(g.checked > 0, "katman %d denenmedi", i);
+        /* ReLU/maxpool kırılmaları tek tük elemanı yanıltabilir: toplu hata sıkı,
+         * elemanların neredeyse tamamı tek tek geçmeli */
+        ck_assert_msg(g.rel_norm < 1e-2 && g.passed >= g.checked - 1,
+                      "katman %d: rel_norm %g, geçen %zu/%zu, en kötü oran %g", i, g.rel_norm,
+                      g.passed, g.checked, g.worst);
+    }
+    GradCheck gx = gradcheck(net_loss, &c, c.x, dx, c.B * D, 200, 1e-4, 1e-2, 2e-3);
+    ck_assert_msg(gx.checked > 0 && gx.rel_norm < 1e-2 && gx.passed >= gx.checked - 1,
+                  "dx: rel_norm %g, geçen %zu/%zu", gx.rel_norm, gx.passed, gx.checked);
+    free(probs); free(dz); free(dx); free(grads); free(c.x);
+    net_free(&c.net);
+}
+END_TEST
+
+static Suite *suite(void) {
+    Suite *s = suite_create("conv");
+    TCase *tc = tcase_create("evrişim");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, test_fast_matches_ref);
+    tcase_add_test(tc, test_chunked_and_streaming);
+    tcase_add_test(tc, test_smaller_batch_same_buffer);
+    tcase_add_test(tc, test_thread_independent);
+    tcase_add_test(tc, test_conv_gradcheck);
+    tcase_add_test(tc, test_maxpool_gradcheck_and_values);
+    tcase_add_test(tc, test_net_gradcheck);
+    suite_add_tcase(s, tc);
+    return s;
+}
+TEST_MAIN(suite)
