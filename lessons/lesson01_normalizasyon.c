@@ -364,7 +364,7 @@ int main(int argc, char **argv) {
            sr.mean, sr.max);
     d = plot_begin(&p, L, "histogram_ham");
     write_hist(d, hraw, rlo, rhi);
-    plot_finish(&p, "set title 'Ham piksel değerlerinin histogramı (eğitim kümesi)'\n"
+    plot_finish(&p, "set title 'Ham piksel değerlerinin histogramı (eğitim kümesi; 64 kutu, her biri 4 değer)'\n"
                     "set xlabel 'piksel değeri (0–255)'\nset ylabel 'piksel sayısı'\n"
                     "set logscale y\nset grid\nset style fill solid 0.7\nset boxwidth 0.9 relative\n"
                     "set xrange [-0.5:255.5]\nunset key\n"
