@@ -1392,12 +1392,12 @@ char *wv_chapter(const Lesson *ls, int n, int i) {
     const Lesson *L = &ls[i];
     const Run *r = &L->run;
     Str o = {0};
-    str_addf(&o, "<!-- Bu dosya textbook/weave.c tarafından üretildi (make textbook); elle "
-                 "düzenlemeyin. Kaynak: lessons/%s ve textbook/runs/%s/ -->\n\n",
-             L->files[0], L->id);
     str_addf(&o, "# Ders %s — ", L->num);
     md_inline(&o, L->title, strlen(L->title), 0);
     str_add(&o, "\n\n");
+    str_addf(&o, "<!-- Bu dosya textbook/weave.c tarafından üretildi (make textbook); elle "
+                 "düzenlemeyin. Kaynak: lessons/%s ve textbook/runs/%s/ -->\n\n",
+             L->files[0], L->id);
     nav_line(&o, ls, n, i);
     str_addc(&o, '\n');
     run_note(&o, L);
@@ -2023,9 +2023,9 @@ int wv_check_lesson_glossary(const Glossary *g, const char *lesson_id, const cha
 
 char *wv_index(const Lesson *ls, int n, const char *preface, const Glossary *g, int *const *seen) {
     Str o = {0};
+    str_add(&o, "# Derin Öğrenme Adım Adım — İçindekiler\n\n");
     str_add(&o, "<!-- Bu dosya textbook/weave.c tarafından üretildi (make textbook); elle "
                 "düzenlemeyin. Önsöz: textbook/onsoz.md -->\n\n");
-    str_add(&o, "# Derin Öğrenme Adım Adım — İçindekiler\n\n");
     if (preface && preface[0]) {
         str_add(&o, preface);
         if (preface[strlen(preface) - 1] != '\n') str_addc(&o, '\n');
@@ -2124,9 +2124,10 @@ static void md_cell(Str *o, const char *s) {
 
 char *wv_glossary_md(const Glossary *g, const Lesson *ls, int n, int *const *seen) {
     Str o = {0};
+    str_add(&o, "# Sözlük\n\n");
     str_add(&o, "<!-- Bu dosya textbook/weave.c tarafından textbook/sozluk.tsv'den üretildi; elle "
                 "düzenlemeyin. -->\n\n");
-    str_add(&o, "# Sözlük\n\n[İçindekiler](" INDEX_MD ")\n\n");
+    str_add(&o, "[İçindekiler](" INDEX_MD ")\n\n");
     str_add(&o, "Kitapta geçen terimler, Türkçe alfabe sırasıyla. **Kalın** olanlar anahtar "
                 "terimlerdir. \"Dersler\" sütunu terimin geçtiği dersleri gösterir; derslerde bir "
                 "terim ilk kullanıldığı yerde İngilizcesiyle birlikte yazılır: \"kayıp (loss)\".\n\n");
