@@ -32,12 +32,13 @@ static void usage(const CliSpec *s, FILE *out) {
             "  --quick          küçük bir alt kümeyle birkaç saniyede çalış (testler bunu kullanır)\n"
             "  --epochs N       eğitim turu (epoch) sayısı (varsayılan %d)\n"
             "  --seed N         rastgele tohum (varsayılan %d)\n"
-            "  --threads N      iş parçacığı sayısı (varsayılan: tüm çekirdekler)\n"
+            "  --threads N      iş parçacığı sayısı (varsayılan: %s)\n"
             "  --data DİZİN     MNIST biçimli dört IDX dosyasının klasörü (varsayılan data/mnist)\n"
             "  --quiz           dersin sınavını çöz\n"
             "  --answers DOSYA  sınavı bu cevap dosyasıyla notlandır (--quiz ile)\n"
             "  --ascii          grafikleri terminalde metin olarak da göster\n",
-            s->name, s->title, s->name, s->default_epochs, s->default_seed ? s->default_seed : 42);
+            s->name, s->title, s->name, s->default_epochs, s->default_seed ? s->default_seed : 42,
+            s->default_threads == 1 ? "1, bu dersin matrisleri küçük" : "tüm çekirdekler");
     if (s->extras & CLI_PREDICT)
         fprintf(out, "  --predict DOSYA  bir görüntü dosyasını sınıflandır\n");
     if (s->extras & CLI_LABEL)
@@ -76,7 +77,10 @@ void cli_parse(int argc, char **argv, LessonArgs *a, const CliSpec *s) {
             a->epochs_given = 1;
             break;
         case O_SEED: a->seed = (int)cli_parse_long("--seed", optarg, 0, 2147483647L); break;
-        case O_THREADS: a->threads = (int)cli_parse_long("--threads", optarg, 1, 1024); break;
+        case O_THREADS:
+            a->threads = (int)cli_parse_long("--threads", optarg, 1, 1024);
+            a->threads_given = 1;
+            break;
         case O_DATA: a->data_dir = optarg; break;
         case O_QUIZ: a->quiz = 1; break;
         case O_ANSWERS: a->answers = optarg; break;
@@ -113,6 +117,7 @@ void cli_parse(int argc, char **argv, LessonArgs *a, const CliSpec *s) {
         fprintf(stderr, "hata: --label yalnızca --predict ile birlikte kullanılır\n");
         exit(2);
     }
+    if (!a->threads_given && s->default_threads > 0) a->threads = s->default_threads;
 #ifdef _OPENMP
     if (a->threads > 0) omp_set_num_threads(a->threads);
     else a->threads = omp_get_max_threads();

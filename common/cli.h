@@ -32,6 +32,8 @@ typedef struct {
     int default_epochs;
     int default_seed;        /* 0 ise 42 */
     int extras;              /* CLI_PREDICT | ... */
+    int default_threads;     /* --threads verilmezse: 0 = tüm çekirdekler; 1 = tek iş parçacığı
+                                (matrisleri küçük dersler için: eşitleme maliyeti hesabı aşar) */
     const char *extra_help;  /* isteğe bağlı: ek yardım metni */
 } CliSpec;
 
@@ -44,6 +46,7 @@ typedef struct {
     const char *images;      /* --images */
     const char *model;       /* --model */
     int epochs_given;        /* kullanıcı --epochs verdi mi */
+    int threads_given;       /* kullanıcı --threads verdi mi */
 } LessonArgs;
 
 void cli_parse(int argc, char **argv, LessonArgs *a, const CliSpec *spec);

@@ -5,6 +5,7 @@
 #ifndef DOAA_H
 #define DOAA_H
 #include "activation.h"
+#include "attention.h"
 #include "augment.h"
 #include "cli.h"
 #include "conv.h"
@@ -26,6 +27,7 @@
 #include "progress.h"
 #include "quiz.h"
 #include "rng.h"
+#include "show.h"
 #include "tensor.h"
 #include "train.h"
 #include "util.h"

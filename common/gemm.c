@@ -156,7 +156,9 @@ void gemm(int transA, int transB, int M, int N, int K, float alpha,
 #ifdef _OPENMP
     nested = omp_in_parallel();
 #endif
-    int par = !nested && (double)M * N * K >= 65536.0;
+    /* Küçük çarpımlarda iş parçacıklarını uyandırıp eşitlemek hesabın kendisinden
+     * pahalıdır: ~1 milyon çarp-topladan azı tek iş parçacığında yapılır. */
+    int par = !nested && (double)M * N * K >= 1048576.0;
     int ncmax = N < NC ? ((N + NR - 1) / NR) * NR : NC;
     int kcmax = K < KC ? K : KC;
     size_t need_a = (size_t)((M + MR - 1) / MR) * MR * kcmax; /* tüm M şeritleri */

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <zlib.h>
 #include "activation.h"
 #include "conv.h"
@@ -383,6 +384,11 @@ int net_save(const Net *net, const char *path, char *err, size_t errlen) {
 
 int net_load(Net *net, const char *path, int max_batch, char *err, size_t errlen) {
     memset(net, 0, sizeof *net);
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        snprintf(err, errlen, "model dosyası '%s' bir klasör, dosya değil", path);
+        return -1;
+    }
     FILE *f = fopen(path, "rb");
     if (!f) {
         snprintf(err, errlen, "model dosyası '%s' açılamadı: %s", path, tr_strerror(errno));

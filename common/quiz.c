@@ -43,7 +43,7 @@ int quiz_check_answer(const QuizQuestion *q, const char *text, char *msg, int ms
     errno = 0;
     double v = strtod(buf, &end);
     if (buf[0] == '\0' || *end != '\0' || errno || !isfinite(v)) {
-        snprintf(msg, msglen, "'%s' bir sayı değil", text);
+        snprintf(msg, msglen, buf[0] ? "'%s' bir sayı değil" : "%sboş cevap; bir sayı yazın", buf);
         return -1;
     }
     return fabs(v - q->answer) <= q->tol;

@@ -841,17 +841,11 @@ int main(int argc, char **argv) {
     cli_parse(argc, argv, &a,
               &(CliSpec){.name = "lesson09", .title = "Maskeleme: dolgu ve nedensel maske",
                          .default_epochs = 1,
-                         .extra_help = "  Bu derste --epochs N eğitim adımı sayısını N katına çıkarır;\n"
-                                       "  --threads verilmezse tek iş parçacığı kullanılır (matrisler küçük).\n"});
+                         /* Bu dersin matrisleri küçüktür (en büyüğü 384x32): iş parçacıklarını
+                          * her çarpımda eşitlemenin maliyeti hesabın kendisini aşar. */
+                         .default_threads = 1,
+                         .extra_help = "  Bu derste --epochs N eğitim adımı sayısını N katına çıkarır.\n"});
     if (a.quiz) return run_quiz(&a);
-    /* Bu dersin matrisleri küçüktür (en büyüğü 384x32): iş parçacıklarını her çarpımda
-     * eşitlemenin maliyeti hesabın kendisini aşar. --threads verilmediyse tek iş parçacığı. */
-    int threads_given = 0;
-    for (int i = 1; i < argc; i++) threads_given |= strncmp(argv[i], "--threads", 9) == 0;
-    if (!threads_given) {
-        omp_set_num_threads(1);
-        a.threads = 1;
-    }
 
     /* Birinci bölüm: maskeler */
     WordBatch wb;

@@ -507,15 +507,10 @@ int main(int argc, char **argv) {
     LessonArgs a;
     cli_parse(argc, argv, &a,
               &(CliSpec){.name = "lesson10", .title = "Çok başlı dikkat", .default_epochs = 1,
+                         .default_threads = 1, /* küçük model: bkz. Adım 4 */
                          .extra_help = "  (--epochs N: eğitim adımı sayısını N x 1500 yapar)\n"});
     if (a.quiz) return run_quiz(&a);
     int steps = a.quick && !a.epochs_given ? 600 : 1500 * a.epochs;
-    int threads_given = 0;
-    for (int i = 1; i < argc; i++)
-        if (strncmp(argv[i], "--threads", 9) == 0) threads_given = 1;
-#ifdef _OPENMP
-    if (!threads_given) omp_set_num_threads(1); /* küçük model: bkz. Adım 4 */
-#endif
 
     Rng r;
     rng_seed(&r, (uint64_t)a.seed);
