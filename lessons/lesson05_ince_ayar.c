@@ -62,6 +62,32 @@ static AugmentConfig train_augment(void) {
     return ac;
 }
 
+/* Dört eğrili grafikler için: açıklama (key) grafiğin altında, y ekseni 0..1. Seriler çift
+ * çifttir: 0 ve 2 aynı renk (ör. "tek örnek"), 1 ve 3 aynı renk; 2 ve 3 kesikli çizgi. */
+static void plot_below(const char *step, const char *title, const char *xlabel, const char *ylabel,
+                       int n, const float *x, int ns, const float *const *ys,
+                       const char *const *names, int ascii) {
+    Plot p;
+    FILE *d = plot_begin(&p, LESSON, step);
+    for (int i = 0; i < n; i++) {
+        fprintf(d, "%g", (double)x[i]);
+        for (int k = 0; k < ns; k++) fprintf(d, " %.6g", (double)ys[k][i]);
+        fputc('\n', d);
+    }
+    char body[4096];
+    int k = snprintf(body, sizeof body,
+                     "set title '%s'\nset xlabel '%s'\nset ylabel '%s'\nset grid\n"
+                     "set yrange [0:1.02]\nset bmargin 7\nset key outside below maxrows 2\nplot ",
+                     title, xlabel, ylabel);
+    for (int j = 0; j < ns; j++)
+        k += snprintf(body + k, sizeof body - k, "%s'%s.dat' using 1:%d with linespoints lw 2 "
+                      "lc rgb '%s' dt %d title '%s'", j ? ", " : "", step, j + 2,
+                      j % 2 ? "#1e8449" : "#c0392b", j >= 2 ? 2 : 1, names[j]);
+    snprintf(body + k, sizeof body - k, "\n");
+    plot_finish_size(&p, body, 860, 560);
+    plot_render(&p, ascii);
+}
+
 /* ---- Model dosyası: meta alanındaki sınıf adları ---- */
 
 typedef struct {
@@ -464,14 +490,14 @@ static void compare_retrain(Net *net, const float *x1, int y1, const ImageSet *s
     free(p0);
     float st[RETRAIN_STEPS + 1];
     for (int t = 0; t <= RETRAIN_STEPS; t++) st[t] = (float)t;
-    plot_lines(LESSON, plot_step, "Yeniden eğitim: doğrulama doğruluğu ve düzeltilen görüntü",
-               "yeniden eğitim adımı", "doğruluk / olasılık", RETRAIN_STEPS + 1, st, 4,
+    plot_below(plot_step, "Yeniden eğitim: doğrulama doğruluğu ve düzeltilen görüntü",
+               "yeniden eğitim adımı (Adam, η = 1e-3)", "doğruluk / olasılık", RETRAIN_STEPS + 1, st, 4,
                (const float *const[]){naive->val_acc, rep->val_acc, naive->p_true, rep->p_true},
                (const char *const[]){"yalnız tek örnek: doğrulama doğruluğu",
                                      "tekrar oynatma: doğrulama doğruluğu",
                                      "yalnız tek örnek: p(doğru sınıf)",
                                      "tekrar oynatma: p(doğru sınıf)"},
-               0, ascii);
+               ascii);
     printf("                         doğrulama doğruluğu     p(doğru sınıf) düzeltilen görüntüde\n");
     printf("  başlangıç                    %6.2f%%                 %.3f\n", 100.0 * naive->val_acc[0],
            naive->p_true[0]);
@@ -624,11 +650,11 @@ static void step7_transfer(const LessonArgs *a, float *tr_acc, float *sc_acc) {
     train_classifier(&snet, &o2, &fm.train, all, ntrain, &fm.test, NULL, nval, &cfg, &hs);
     float ep[TRAIN_MAX_EPOCHS];
     for (int e = 0; e < epochs; e++) ep[e] = (float)(e + 1);
-    plot_lines(LESSON, "transfer", "Fashion-MNIST, 10 sınıf: test doğruluğu", "epoch", "doğruluk",
+    plot_below("transfer", "Fashion-MNIST, 10 sınıf, küçük eğitim altkümesi", "epoch", "doğruluk",
                epochs, ep, 4, (const float *const[]){ht.val_acc, hs.val_acc, ht.acc, hs.acc},
                (const char *const[]){"transfer (donmuş evrişim): test", "sıfırdan: test",
                                      "transfer: eğitim", "sıfırdan: eğitim"},
-               0, a->ascii);
+               a->ascii);
     *tr_acc = ht.val_acc[epochs - 1];
     *sc_acc = hs.val_acc[epochs - 1];
     printf("Epoch:        1       %d       %d\n", epochs / 2, epochs);

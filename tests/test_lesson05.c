@@ -1,0 +1,222 @@
+/* test_lesson05.c — ince ayar dersi: ./lesson05 --quick çıktısındaki SONUÇ değerleri dersin
+ * iddialarını taşımalı (öğrenir, tek örnekle yeniden eğitim unutturur, tekrar oynatma korur,
+ * transfer çalışır); --predict görülmemiş test görüntülerini çoğunlukla doğru bilir;
+ * --label ile düzeltme modeli kaydeder; sınav cevap dosyaları; hatalı bayraklar.
+ * Kötü girdiler (bozuk model, görüntü olmayan dosya, boş klasör ...) test_imgfolder.c'de,
+ * ASan/UBSan turunda da çalışsın diye. */
+#include <sys/stat.h>
+#include "testutil.h"
+
+static char out[1 << 18];
+#define QUICK_MODEL "data/models/lesson05_ikili_quick.model"
+
+static void write_file(const char *path, const char *text) {
+    mkdir("tests/out", 0755);
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static long read_all(const char *path, unsigned char **buf) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return -1;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    rewind(f);
+    *buf = malloc((size_t)n + 1);
+    long got = (long)fread(*buf, 1, (size_t)n, f);
+    fclose(f);
+    return got == n ? n : -1;
+}
+
+static void copy_file(const char *from, const char *to) {
+    unsigned char *b;
+    long n = read_all(from, &b);
+    ck_assert_msg(n > 0, "%s okunamadı", from);
+    FILE *f = fopen(to, "wb");
+    ck_assert_ptr_nonnull(f);
+    ck_assert_int_eq((long)fwrite(b, 1, (size_t)n, f), n);
+    fclose(f);
+    free(b);
+}
+
+static void run_quick(void) {
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "%s --quick", bin_path("lesson05"));
+    int rc = run_cmd(cmd, out, sizeof out);
+    ck_assert_msg(rc == 0, "lesson05 --quick çıkış kodu %d:\n%s", rc, out);
+}
+
+/* Check her testi ayrı bir süreçte çalıştırır: ilk test hızlı modeli üretir, sonrakiler
+ * (tek başına çalıştırılmadıkça) onu kullanır. */
+static void ensure_quick_model(void) {
+    struct stat st;
+    if (stat(QUICK_MODEL, &st) != 0) run_quick();
+}
+
+START_TEST(test_quick_run_claims) {
+    run_quick();
+    ck_assert_ptr_nonnull(strstr(out, "=== Adım 8/8"));
+    /* Veri: 2 sınıf x 200 görüntü, hiçbiri atlanmadı */
+    ck_assert_int_eq((int)sonuc_get(out, "classes"), 2);
+    ck_assert_int_eq((int)sonuc_get(out, "images"), 400);
+    ck_assert_int_eq((int)sonuc_get(out, "skipped"), 0);
+    /* Eğitilmemiş ikili sınıflandırıcının kaybı ≈ ln 2 */
+    ck_assert_msg(fabs(sonuc_get(out, "initial_loss") - log(2.0)) < 0.05, "initial_loss = %g",
+                  sonuc_get(out, "initial_loss"));
+    /* İki epoch'ta bile spor ayakkabıyı bottan ayırır */
+    double va = sonuc_get(out, "val_acc");
+    ck_assert_msg(va > 0.8, "val_acc = %g", va);
+    /* Tek örnekle 10 adım: örneği öğrenir ama doğrulama doğruluğu belirgin düşer (unutma) */
+    double before = sonuc_get(out, "retrain_before"), naive = sonuc_get(out, "naive_val_acc");
+    double nmin = sonuc_get(out, "naive_min"), rep = sonuc_get(out, "replay_val_acc");
+    ck_assert_msg(sonuc_get(out, "naive_p") > 0.9, "naive_p = %g", sonuc_get(out, "naive_p"));
+    ck_assert_msg(nmin < before - 0.15, "unutma görünmüyor: önce %g, en düşük %g", before, nmin);
+    /* Tekrar oynatma: doğrulama doğruluğu korunur ve düzeltilen görüntü de öğrenilir */
+    ck_assert_msg(rep > before - 0.05, "tekrar oynatma: önce %g, sonra %g", before, rep);
+    ck_assert_msg(rep > naive + 0.1, "tekrar oynatma %g, tek örnek %g", rep, naive);
+    ck_assert_msg(sonuc_get(out, "replay_p") > 0.5, "replay_p = %g", sonuc_get(out, "replay_p"));
+    /* Transfer ve sıfırdan: ikisi de 10 sınıfta şansın (0,1) çok üstünde */
+    double ta = sonuc_get(out, "transfer_acc"), sa = sonuc_get(out, "scratch_acc");
+    ck_assert_msg(ta > 0.3 && sa > 0.3, "transfer %g, sıfırdan %g", ta, sa);
+    const char *pngs[] = {"ornekler", "artirma"};
+    const char *gps[] = {"kayip_egrisi", "dogruluk_egrisi", "yeniden_egitim", "transfer"};
+    struct stat st;
+    char p[256];
+    for (int i = 0; i < 2; i++) {
+        snprintf(p, sizeof p, "plots/lesson05/%s.png", pngs[i]);
+        ck_assert_msg(stat(p, &st) == 0 && st.st_size > 100, "%s yok ya da boş", p);
+    }
+    for (int i = 0; i < 4; i++) {
+        snprintf(p, sizeof p, "plots/lesson05/%s.gp", gps[i]);
+        ck_assert_msg(stat(p, &st) == 0, "%s yok", p);
+        snprintf(p, sizeof p, "plots/lesson05/%s.dat", gps[i]);
+        ck_assert_msg(stat(p, &st) == 0 && st.st_size > 0, "%s yok ya da boş", p);
+    }
+    /* Model sınıf adlarıyla kaydedildi */
+    unsigned char *b;
+    long n = read_all(QUICK_MODEL, &b);
+    ck_assert_msg(n > 0, "%s yok", QUICK_MODEL);
+    ck_assert_ptr_nonnull(memmem(b, (size_t)n, "classes=bot,spor_ayakkabi", 25));
+    free(b);
+}
+END_TEST
+
+START_TEST(test_predict_unseen_files) {
+    ensure_quick_model();
+    /* Eğitimde hiç görülmeyen 20 Fashion-MNIST test görüntüsü (10 bot, 10 spor ayakkabı) */
+    const char *cls[2] = {"bot", "spor_ayakkabi"};
+    int right = 0;
+    for (int c = 0; c < 2; c++)
+        for (int i = 0; i < 10; i++) {
+            char cmd[512];
+            snprintf(cmd, sizeof cmd, "%s --quick --predict data/ayakkabi_ornek/%s_%04d.png",
+                     bin_path("lesson05"), cls[c], i);
+            int rc = run_cmd(cmd, out, sizeof out);
+            ck_assert_msg(rc == 0, "%s: çıkış %d\n%s", cmd, rc, out);
+            ck_assert_ptr_nonnull(strstr(out, "güvenle bir"));
+            double g = sonuc_get(out, "guven");
+            ck_assert_msg(g >= 0.5 && g <= 1.0, "guven = %g", g);
+            right += (int)sonuc_get(out, "tahmin") == c;
+        }
+    ck_assert_msg(right >= 15, "20 test görüntüsünden yalnızca %d doğru", right);
+}
+END_TEST
+
+START_TEST(test_label_retrains_and_saves) {
+    ensure_quick_model();
+    const char *m = "tests/out/lesson05_kopya.model";
+    mkdir("tests/out", 0755);
+    copy_file(QUICK_MODEL, m);
+    const char *img = "data/ayakkabi_ornek/bot_0001.png";
+    char cmd[700];
+    snprintf(cmd, sizeof cmd, "%s --quick --model %s --predict %s", bin_path("lesson05"), m, img);
+    ck_assert_int_eq(run_cmd(cmd, out, sizeof out), 0);
+    int k = (int)sonuc_get(out, "tahmin");
+    ck_assert(k == 0 || k == 1);
+    const char *cls[2] = {"bot", "spor_ayakkabi"};
+    unsigned char *b0, *b1;
+    long n0 = read_all(m, &b0);
+    /* Tahminle aynı etiket: yeniden eğitim yok, dosya aynen kalır */
+    snprintf(cmd, sizeof cmd, "%s --quick --model %s --predict %s --label %s", bin_path("lesson05"),
+             m, img, cls[k]);
+    ck_assert_int_eq(run_cmd(cmd, out, sizeof out), 0);
+    ck_assert_int_eq((int)sonuc_get(out, "retrained"), 0);
+    long n1 = read_all(m, &b1);
+    ck_assert(n1 == n0 && memcmp(b0, b1, (size_t)n0) == 0);
+    free(b1);
+    /* Öteki etiket: "yanlış tahmin" -> yeniden eğitilir, tekrar oynatmalı model kaydedilir */
+    snprintf(cmd, sizeof cmd, "%s --quick --model %s --predict %s --label %s", bin_path("lesson05"),
+             m, img, cls[1 - k]);
+    int rc = run_cmd(cmd, out, sizeof out);
+    ck_assert_msg(rc == 0, "çıkış %d\n%s", rc, out);
+    ck_assert_int_eq((int)sonuc_get(out, "retrained"), 1);
+    double po = sonuc_get(out, "p_once"), pr = sonuc_get(out, "p_replay");
+    ck_assert_msg(pr > po, "p(etiket) önce %g, sonra %g", po, pr);
+    ck_assert_msg(sonuc_get(out, "replay_val_acc") >= sonuc_get(out, "naive_val_acc"),
+                  "tekrar oynatma %g, tek örnek %g", sonuc_get(out, "replay_val_acc"),
+                  sonuc_get(out, "naive_val_acc"));
+    n1 = read_all(m, &b1);
+    ck_assert(n1 == n0 && memcmp(b0, b1, (size_t)n0) != 0);   /* aynı mimari, yeni ağırlıklar */
+    struct stat st;
+    ck_assert_int_ne(stat("tests/out/lesson05_kopya.model.tmp", &st), 0);
+    free(b0);
+    free(b1);
+    /* Kaydedilen model yeniden yüklenir ve tahmin eder */
+    snprintf(cmd, sizeof cmd, "%s --quick --model %s --predict %s", bin_path("lesson05"), m, img);
+    ck_assert_int_eq(run_cmd(cmd, out, sizeof out), 0);
+}
+END_TEST
+
+START_TEST(test_quiz_answers) {
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "%s --quiz --answers tests/answers/lesson05.txt", bin_path("lesson05"));
+    int rc = run_cmd(cmd, out, sizeof out);
+    ck_assert_msg(rc == 0, "doğru cevap dosyası: çıkış %d\n%s", rc, out);
+    ck_assert_int_eq((int)sonuc_get(out, "quiz_dogru"), (int)sonuc_get(out, "quiz_toplam"));
+    ck_assert_int_ge((int)sonuc_get(out, "quiz_toplam"), 6);
+    /* sigmoid(1,5) için 0,5 yanlış: çıkış 1 */
+    write_file("tests/out/lesson05_yanlis.txt", "0.5\n0,2231\n0.6931\nb\nb\n896\nb\nc\n");
+    snprintf(cmd, sizeof cmd, "%s --quiz --answers tests/out/lesson05_yanlis.txt", bin_path("lesson05"));
+    rc = run_cmd(cmd, out, sizeof out);
+    ck_assert_msg(rc == 1, "yanlış cevap: çıkış %d\n%s", rc, out);
+    ck_assert_int_eq((int)sonuc_get(out, "quiz_dogru"), 7);
+    /* Sayısal soruya harf: biçim hatası, çıkış 2, dosyanın adı */
+    write_file("tests/out/lesson05_bozuk.txt", "x\n");
+    snprintf(cmd, sizeof cmd, "%s --quiz --answers tests/out/lesson05_bozuk.txt", bin_path("lesson05"));
+    rc = run_cmd(cmd, out, sizeof out);
+    ck_assert_msg(rc == 2, "bozuk dosya: çıkış %d\n%s", rc, out);
+    ck_assert_ptr_nonnull(strstr(out, "lesson05_bozuk.txt"));
+}
+END_TEST
+
+START_TEST(test_bad_flags) {
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "%s --boyle-bir-bayrak-yok", bin_path("lesson05"));
+    ck_assert_int_eq(run_cmd(cmd, out, sizeof out), 2);
+    ck_assert_ptr_nonnull(strstr(out, "bilinmeyen bayrak"));
+    snprintf(cmd, sizeof cmd, "%s --label bot", bin_path("lesson05"));
+    ck_assert_int_eq(run_cmd(cmd, out, sizeof out), 2);
+    snprintf(cmd, sizeof cmd, "%s --epochs sifir", bin_path("lesson05"));
+    ck_assert_int_eq(run_cmd(cmd, out, sizeof out), 2);
+    snprintf(cmd, sizeof cmd, "%s --help", bin_path("lesson05"));
+    ck_assert_int_eq(run_cmd(cmd, out, sizeof out), 0);
+    ck_assert_ptr_nonnull(strstr(out, "--predict"));
+    ck_assert_ptr_nonnull(strstr(out, "--images"));
+}
+END_TEST
+
+static Suite *suite(void) {
+    Suite *s = suite_create("lesson05");
+    TCase *tc = tcase_create("ders");
+    tcase_set_timeout(tc, 300);
+    tcase_add_test(tc, test_quick_run_claims);
+    tcase_add_test(tc, test_predict_unseen_files);
+    tcase_add_test(tc, test_label_retrains_and_saves);
+    tcase_add_test(tc, test_quiz_answers);
+    tcase_add_test(tc, test_bad_flags);
+    suite_add_tcase(s, tc);
+    return s;
+}
+TEST_MAIN(suite)
