@@ -182,7 +182,7 @@ static void col2im(float *dinp, const float *col, int ld, int nb, int C, int H, 
                         if (s == 1) {
                             float *dst = img + base + x0;
                             const float *src = r + x0;
-#pragma omp simd
+#pragma omp simd simdlen(8)
                             for (int x = 0; x < x1 - x0; x++) dst[x] += src[x];
                         } else
                             for (int x = x0; x < x1; x++) img[base + (long)x * s] += r[x];
@@ -253,7 +253,7 @@ static void fwd_tiles(float *out, const float *col, int ld, const float *W, cons
                 for (int r = 0; r < rows; r++) {
                     float *dst = out + ((size_t)(b0 + b) * OC + o0 + r) * N + n;
                     float bo = bias ? bias[o0 + r] : 0.0f;
-#pragma omp simd
+#pragma omp simd simdlen(8)
                     for (int t = 0; t < run; t++) dst[t] = acc[r][j + t] + bo;
                 }
                 j += run;
@@ -445,16 +445,20 @@ void maxpool2d_forward(float *out, int *argmax, const float *inp, int B, int C, 
         const float *src = inp + (size_t)bc * H * Wd;
         float *o = out + (size_t)bc * OH * OW;
         int *a = argmax + (size_t)bc * OH * OW;
-        if (k == 2) { /* en sık durum: 2x2 pencere, dallanmasız seçimlerle */
+        if (k == 2) { /* en sık durum: 2x2 pencere; seçimler dallanmasız (karşılaştırma
+                       * sonucu 0/1 sayı olarak indise eklenir), eşitlikte ilk eleman */
             for (int y = 0; y < OH; y++) {
                 const float *r0 = src + (size_t)(2 * y) * Wd, *r1 = r0 + Wd;
+                float *oy = o + (size_t)y * OW;
+                int *ay = a + (size_t)y * OW;
                 for (int x = 0; x < OW; x++) {
                     int i0 = 2 * y * Wd + 2 * x;
                     float v0 = r0[2 * x], v1 = r0[2 * x + 1], v2 = r1[2 * x], v3 = r1[2 * x + 1];
-                    float m01 = v1 > v0 ? v1 : v0, m23 = v3 > v2 ? v3 : v2;
-                    int i01 = v1 > v0 ? i0 + 1 : i0, i23 = v3 > v2 ? i0 + Wd + 1 : i0 + Wd;
-                    o[y * OW + x] = m23 > m01 ? m23 : m01;
-                    a[y * OW + x] = m23 > m01 ? i23 : i01;
+                    int c01 = v1 > v0, c23 = v3 > v2;
+                    float m01 = c01 ? v1 : v0, m23 = c23 ? v3 : v2;
+                    int c = m23 > m01;
+                    oy[x] = c ? m23 : m01;
+                    ay[x] = i0 + c01 + c * (Wd + c23 - c01);
                 }
             }
             continue;
