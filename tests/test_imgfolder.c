@@ -269,6 +269,196 @@ START_TEST(test_bad_folders) {
 }
 END_TEST
 
+/* ---- lesson05'e kötü girdiler ---- */
+
+static char out[1 << 16];
+
+static long slurp(const char *path, unsigned char **buf) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return -1;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    rewind(f);
+    *buf = malloc((size_t)n + 1);
+    long got = (long)fread(*buf, 1, (size_t)n, f);
+    fclose(f);
+    return got == n ? n : -1;
+}
+
+/* lesson05'in kaydettiği biçimde bir model: ikili CNN (tek çıkış) + sınıf adları */
+static void save_model(const char *rel, int K, const char *meta) {
+    Net n;
+    models_mnist_cnn(&n, 1, 28, 28, K, 4, 7);
+    snprintf(n.meta, sizeof n.meta, "%s", meta);
+    char err[512];
+    ck_assert_msg(net_save(&n, P(rel), err, sizeof err) == 0, "%s", err);
+    net_free(&n);
+}
+
+/* Küçük ama gerçek bir eğitim klasörü: iki sınıf, her birinde 6 görüntü */
+static void make_shoes(void) {
+    md("ayak/bot");
+    md("ayak/spor_ayakkabi");
+    for (int i = 0; i < 6; i++) {
+        uint8_t v[1] = {(uint8_t)(40 + 30 * i)};
+        char rel[64];
+        snprintf(rel, sizeof rel, "ayak/bot/%d.png", i);
+        solid(rel, 28, 28, 1, v, 0);
+        snprintf(rel, sizeof rel, "ayak/spor_ayakkabi/%d.png", i);
+        solid(rel, 20 + i, 28, 3, (const uint8_t[3]){v[0], 10, 200}, 0);
+    }
+}
+
+/* Komutu çalıştırır; çıkış kodunun 1 ya da 2 olmasını (çökme değil), çıktıda "hata" ve
+ * beklenen parçaların geçmesini ister. */
+static void expect_fail(const char *args, const char *want1, const char *want2) {
+    char cmd[2048];
+    snprintf(cmd, sizeof cmd, "%s %s", bin_path("lesson05"), args);
+    int rc = run_cmd(cmd, out, sizeof out);
+    ck_assert_msg(rc == 1 || rc == 2, "%s: çıkış %d (1 ya da 2 bekleniyordu)\n%s", cmd, rc, out);
+    ck_assert_msg(strstr(out, "hata") != NULL, "%s: 'hata' yok\n%s", cmd, out);
+    if (want1) ck_assert_msg(strstr(out, want1) != NULL, "%s: '%s' yok\n%s", cmd, want1, out);
+    if (want2) ck_assert_msg(strstr(out, want2) != NULL, "%s: '%s' yok\n%s", cmd, want2, out);
+    ck_assert_msg(strstr(out, "ERROR: AddressSanitizer") == NULL &&
+                  strstr(out, "runtime error") == NULL, "%s: bellek hatası\n%s", cmd, out);
+}
+
+static void model_unchanged(const char *rel, const unsigned char *orig, long n) {
+    unsigned char *b;
+    long m = slurp(P(rel), &b);
+    ck_assert_msg(m == n && memcmp(b, orig, (size_t)n) == 0, "model dosyası '%s' değişti", rel);
+    free(b);
+    char tmp[600];
+    snprintf(tmp, sizeof tmp, "%s.tmp", P(rel));
+    ck_assert_int_ne(access(tmp, F_OK), 0);
+}
+
+START_TEST(test_lesson05_bad_files) {
+    make_shoes();
+    char meta[700], a[2048];
+    snprintf(meta, sizeof meta, "classes=bot,spor_ayakkabi\nimages=%s\nseed=42\nval=0.20", P("ayak"));
+    save_model("m.model", 1, meta);
+    char img[512];   /* P()'nin döngüsel tamponu taşmasın diye kopya */
+    snprintf(img, sizeof img, "%s", P("ayak/bot/0.png"));
+    /* Olmayan görüntü dosyası */
+    snprintf(a, sizeof a, "--model %s --predict %s", P("m.model"), P("yok.png"));
+    expect_fail(a, "yok.png", "böyle bir dosya");
+    /* Görüntü olmayan dosya */
+    write_bytes(P("not.txt"), "merhaba dünya\n", 15);
+    snprintf(a, sizeof a, "--model %s --predict %s", P("not.txt"), img);
+    expect_fail(a, "not.txt", "DOAAMODL");   /* model yerine metin dosyası */
+    snprintf(a, sizeof a, "--model %s --predict %s", P("m.model"), P("not.txt"));
+    expect_fail(a, "not.txt", "görüntü");
+    /* Olmayan model */
+    snprintf(a, sizeof a, "--model %s --predict %s", P("yok.model"), img);
+    expect_fail(a, "yok.model", NULL);
+    /* Yanlış mimari: 10 çıkışlı (lesson04 gibi) bir model */
+    save_model("on.model", 10, "classes=bot,spor_ayakkabi");
+    snprintf(a, sizeof a, "--model %s --predict %s", P("on.model"), img);
+    expect_fail(a, "on.model", "bu derse ait değil");
+    /* Sınıf adları olmayan model */
+    save_model("adsiz.model", 1, "lesson=baska");
+    snprintf(a, sizeof a, "--model %s --predict %s", P("adsiz.model"), img);
+    expect_fail(a, "adsiz.model", "classes");
+    /* Kesik model: dosyanın ilk yarısı */
+    unsigned char *b;
+    long n = slurp(P("m.model"), &b);
+    ck_assert_int_gt(n, 1000);
+    write_bytes(P("kesik.model"), b, (size_t)n / 2);
+    snprintf(a, sizeof a, "--model %s --predict %s", P("kesik.model"), img);
+    expect_fail(a, "kesik.model", "kesik");
+    /* Bir bayt değişmiş model: CRC yakalar */
+    b[n / 2] ^= 0x40;
+    write_bytes(P("bozuk.model"), b, (size_t)n);
+    snprintf(a, sizeof a, "--model %s --predict %s", P("bozuk.model"), img);
+    expect_fail(a, "bozuk.model", "CRC");
+    free(b);
+    /* Eğitim kipinde kötü klasörler: olmayan, boş, tek sınıflı, üç sınıflı */
+    snprintf(a, sizeof a, "--quick --images %s", P("yok_klasor"));
+    expect_fail(a, "yok_klasor", "bulunamadı");
+    md("bos");
+    snprintf(a, sizeof a, "--quick --images %s", P("bos"));
+    expect_fail(a, "bos", "hiç alt klasör yok");
+    md("tek/kedi");
+    solid("tek/kedi/a.png", 8, 8, 3, (const uint8_t[3]){1, 2, 3}, 0);
+    snprintf(a, sizeof a, "--quick --images %s", P("tek"));
+    expect_fail(a, "tek", "yalnızca bir sınıf");
+    md("uc/a");
+    md("uc/b");
+    md("uc/c");
+    for (int k = 0; k < 3; k++) {
+        char rel[32];
+        snprintf(rel, sizeof rel, "uc/%c/x.png", 'a' + k);
+        solid(rel, 8, 8, 1, (const uint8_t[1]){9}, 0);
+    }
+    snprintf(a, sizeof a, "--quick --images %s", P("uc"));
+    expect_fail(a, "3 sınıf", "ikili");
+}
+END_TEST
+
+START_TEST(test_lesson05_failed_retrain_keeps_model) {
+    make_shoes();
+    char meta[700], a[2048];
+    snprintf(meta, sizeof meta, "classes=bot,spor_ayakkabi\nimages=%s\nseed=42\nval=0.20", P("ayak"));
+    save_model("m.model", 1, meta);
+    unsigned char *orig;
+    long n = slurp(P("m.model"), &orig);
+    ck_assert_int_gt(n, 0);
+    char img[512];   /* P()'nin döngüsel tamponu taşmasın diye kopya */
+    snprintf(img, sizeof img, "%s", P("ayak/bot/0.png"));
+    /* Önce tahmin: hangi etiket "yanlış" sayılacak? */
+    char cmd[2048];
+    snprintf(cmd, sizeof cmd, "%s --model %s --predict %s", bin_path("lesson05"), P("m.model"), img);
+    ck_assert_int_eq(run_cmd(cmd, out, sizeof out), 0);
+    int k = (int)sonuc_get(out, "tahmin");
+    ck_assert(k == 0 || k == 1);
+    const char *cls[2] = {"bot", "spor_ayakkabi"}, *wrong = cls[1 - k];
+    /* Modelde olmayan sınıf */
+    snprintf(a, sizeof a, "--model %s --predict %s --label zurafa", P("m.model"), img);
+    expect_fail(a, "zurafa", "sınıflarından biri değil");
+    model_unchanged("m.model", orig, n);
+    /* Görüntü olmayan dosyayla yeniden eğitim */
+    write_bytes(P("not.txt"), "x", 1);
+    snprintf(a, sizeof a, "--model %s --predict %s --label bot", P("m.model"), P("not.txt"));
+    expect_fail(a, "not.txt", NULL);
+    model_unchanged("m.model", orig, n);
+    /* Eski veri klasörü boş / tek sınıflı / başka sınıflı: yeniden eğitim yapılamaz */
+    md("bos");
+    snprintf(a, sizeof a, "--model %s --predict %s --label %s --images %s", P("m.model"), img,
+             wrong, P("bos"));
+    expect_fail(a, "bos", "hiç alt klasör yok");
+    model_unchanged("m.model", orig, n);
+    md("tek/bot");
+    solid("tek/bot/a.png", 8, 8, 1, (const uint8_t[1]){5}, 0);
+    snprintf(a, sizeof a, "--model %s --predict %s --label %s --images %s", P("m.model"), img,
+             wrong, P("tek"));
+    expect_fail(a, "tek", "yalnızca bir sınıf");
+    model_unchanged("m.model", orig, n);
+    md("hayvan/kedi");
+    md("hayvan/kopek");
+    solid("hayvan/kedi/a.png", 8, 8, 1, (const uint8_t[1]){5}, 0);
+    solid("hayvan/kopek/a.png", 8, 8, 1, (const uint8_t[1]){50}, 0);
+    snprintf(a, sizeof a, "--model %s --predict %s --label %s --images %s", P("m.model"), img,
+             wrong, P("hayvan"));
+    expect_fail(a, "hayvan", "aynı değil");
+    model_unchanged("m.model", orig, n);
+    /* Doğru klasörle (meta'daki yol) yeniden eğitim başarılı: model değişir, .tmp kalmaz */
+    snprintf(cmd, sizeof cmd, "%s --model %s --predict %s --label %s", bin_path("lesson05"),
+             P("m.model"), img, wrong);
+    int rc = run_cmd(cmd, out, sizeof out);
+    ck_assert_msg(rc == 0, "çıkış %d\n%s", rc, out);
+    ck_assert_int_eq((int)sonuc_get(out, "retrained"), 1);
+    unsigned char *b;
+    long m = slurp(P("m.model"), &b);
+    ck_assert(m == n && memcmp(b, orig, (size_t)n) != 0);
+    free(b);
+    char tmp[600];
+    snprintf(tmp, sizeof tmp, "%s.tmp", P("m.model"));
+    ck_assert_int_ne(access(tmp, F_OK), 0);
+    free(orig);
+}
+END_TEST
+
 static Suite *suite(void) {
     Suite *s = suite_create("imgfolder");
     TCase *tc = tcase_create("klasörler");
@@ -278,6 +468,12 @@ static Suite *suite(void) {
     tcase_add_test(tc, test_split_deterministic_stratified);
     tcase_add_test(tc, test_bad_folders);
     suite_add_tcase(s, tc);
+    TCase *tl = tcase_create("lesson05 kötü girdiler");
+    tcase_add_checked_fixture(tl, setup, teardown);
+    tcase_set_timeout(tl, 300);
+    tcase_add_test(tl, test_lesson05_bad_files);
+    tcase_add_test(tl, test_lesson05_failed_retrain_keeps_model);
+    suite_add_tcase(s, tl);
     return s;
 }
 TEST_MAIN(suite)
