@@ -56,7 +56,7 @@ static void solid(const char *rel, int w, int h, int c, const uint8_t *rgb, int 
 /* Karışık klasör: kedi/ (5 dosya, 2'si okunamaz), kopek/ (5 dosya) */
 static void make_mixed(void) {
     static const uint8_t green[3] = {0, 255, 0}, grey[1] = {90}, red[3] = {255, 0, 0},
-                         blue[3] = {0, 0, 255}, white[1] = {250};
+                         blue[4] = {0, 0, 255, 255}, white[1] = {250};
     md("veri/kopek");
     md("veri/kedi");
     md("veri/.gizli_sinif");
