@@ -29,6 +29,9 @@ esac
 [ -x "./$ders" ] || { echo "hata: ./$ders yok; önce 'make $ders'" >&2; exit 1; }
 src=$(ls lessons/"$ders"*.c 2>/dev/null | head -n 1)
 [ -n "$src" ] || { echo "hata: lessons/$ders*.c bulunamadı" >&2; exit 1; }
+for f in lessons/"$ders"*.c; do
+    [ "./$ders" -nt "$f" ] || { echo "hata: ./$ders, $f dosyasından eski; önce 'make $ders'" >&2; exit 1; }
+done
 command -v gnuplot >/dev/null 2>&1 || { echo "hata: gnuplot yok; şekiller çizilemez" >&2; exit 1; }
 
 hedef=textbook/runs/$ders
