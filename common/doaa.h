@@ -15,6 +15,7 @@
 #include "embed.h"
 #include "gemm.h"
 #include "gradcheck.h"
+#include "handwriting.h"
 #include "idx.h"
 #include "image.h"
 #include "imgfolder.h"
