@@ -62,11 +62,16 @@ static AugmentConfig train_augment(void) {
     return ac;
 }
 
-/* Dört eğrili grafikler için: açıklama (key) grafiğin altında, y ekseni 0..1. Seriler çift
- * çifttir: 0 ve 2 aynı renk (ör. "tek örnek"), 1 ve 3 aynı renk; 2 ve 3 kesikli çizgi. */
+/* Çok eğrili grafikler için: açıklama (key) grafiğin altında, y ekseni 0..1; styles[j]
+ * gnuplot çizgi biçimidir (ör. "lc rgb '#c0392b' dt 2"). */
+#define ST_RED "lc rgb '#c0392b' dt 1"
+#define ST_RED_DASH "lc rgb '#c0392b' dt 2"
+#define ST_GREEN "lc rgb '#1e8449' dt 1"
+#define ST_GREEN_DASH "lc rgb '#1e8449' dt 2"
+#define ST_BLUE "lc rgb '#2e6fba' dt 1"
 static void plot_below(const char *step, const char *title, const char *xlabel, const char *ylabel,
                        int n, const float *x, int ns, const float *const *ys,
-                       const char *const *names, int ascii) {
+                       const char *const *names, const char *const *styles, int ascii) {
     Plot p;
     FILE *d = plot_begin(&p, LESSON, step);
     for (int i = 0; i < n; i++) {
@@ -81,8 +86,7 @@ static void plot_below(const char *step, const char *title, const char *xlabel, 
                      title, xlabel, ylabel);
     for (int j = 0; j < ns; j++)
         k += snprintf(body + k, sizeof body - k, "%s'%s.dat' using 1:%d with linespoints lw 2 "
-                      "lc rgb '%s' dt %d title '%s'", j ? ", " : "", step, j + 2,
-                      j % 2 ? "#1e8449" : "#c0392b", j >= 2 ? 2 : 1, names[j]);
+                      "%s title '%s'", j ? ", " : "", step, j + 2, styles[j], names[j]);
     snprintf(body + k, sizeof body - k, "\n");
     plot_finish_size(&p, body, 860, 560);
     plot_render(&p, ascii);
@@ -210,6 +214,9 @@ static void step1_load(Data *d, const LessonArgs *a) {
         die("'%s' klasöründe %d sınıf var; bu ders ikili sınıflandırma yapar: tam iki sınıf "
             "klasörü olmalı", d->dir, d->f.nclasses);
     imgfolder_split(&d->f, VAL_FRAC, (uint64_t)a->seed, &d->tr, &d->ntr, &d->va, &d->nva);
+    if (d->ntr < 1 || d->nva < 1)
+        die("'%s' klasöründe çok az görüntü var (%d): eğitim ve doğrulama için her sınıfta en az "
+            "2 okunabilir görüntü olmalı", d->dir, d->f.set.n);
     const ImageSet *s = &d->f.set;
     printf("'%s': %d dosya denendi, %d görüntü okundu, %d dosya atlandı.\n", d->dir, d->f.nfiles,
            s->n, d->f.skipped);
@@ -253,7 +260,7 @@ static void step1_load(Data *d, const LessonArgs *a) {
 static void step2_augment(Data *d, const LessonArgs *a) {
     step_banner(2, NSTEPS, "Veri artırma: çevirme, döndürme, yakınlaştırma, kaydırma");
     const ImageSet *s = &d->f.set;
-    int C = s->channels, H = s->rows, W = s->cols, D = C * H * W, n = 8;
+    int C = s->channels, H = s->rows, W = s->cols, D = C * H * W, n = d->ntr < 8 ? d->ntr : 8;
     int rows = 6;
     float *tiles = xmalloc((size_t)rows * n * D * sizeof(float));
     Norm nm = {NORM_MINMAX, 0, 0};
@@ -350,6 +357,9 @@ static void step4_train(Net *net, Data *d, const LessonArgs *a, TrainHistory *h)
                (const char *const[]){"eğitim (artırılmış)", "doğrulama"}, 0, a->ascii);
     printf("Son epoch: eğitim kaybı %.4f, doğrulama kaybı %.4f, doğrulama doğruluğu %.2f%%.\n",
            h->loss[n - 1], h->val_loss[n - 1], 100.0 * h->val_acc[n - 1]);
+    if (h->acc[n - 1] < h->val_acc[n - 1])
+        printf("Eğitim doğruluğu (%.2f%%) doğrulamanınkinden düşük: eğitimde artırma ve dropout açık, "
+               "doğrulamada kapalı; bu bir ezber işareti değil.\n", 100.0 * h->acc[n - 1]);
     printf("Grafikler: plots/%s/kayip_egrisi.png, plots/%s/dogruluk_egrisi.png\n", LESSON, LESSON);
     char cls[600], err[1024];
     if (imgfolder_classes_meta(&d->f, cls, sizeof cls) < 0) die("sınıf adları çok uzun");
@@ -497,19 +507,19 @@ static void compare_retrain(Net *net, const float *x1, int y1, const ImageSet *s
                                      "tekrar oynatma: doğrulama doğruluğu",
                                      "yalnız tek örnek: p(doğru sınıf)",
                                      "tekrar oynatma: p(doğru sınıf)"},
-               ascii);
+               (const char *const[]){ST_RED, ST_GREEN, ST_RED_DASH, ST_GREEN_DASH}, ascii);
     printf("                         doğrulama doğruluğu     p(doğru sınıf) düzeltilen görüntüde\n");
     printf("  başlangıç                    %6.2f%%                 %.3f\n", 100.0 * naive->val_acc[0],
            naive->p_true[0]);
-    printf("  yalnız tek örnek (%2d adım)   %6.2f%% (%+.2f)        %.3f\n", RETRAIN_STEPS,
+    printf("  yalnız tek örnek (%2d adım)   %6.2f%% (%+.2f puan)   %.3f\n", RETRAIN_STEPS,
            100.0 * naive->val_acc[RETRAIN_STEPS],
            100.0 * (naive->val_acc[RETRAIN_STEPS] - naive->val_acc[0]), naive->p_true[RETRAIN_STEPS]);
-    printf("  tekrar oynatma (%2d adım)     %6.2f%% (%+.2f)        %.3f\n", RETRAIN_STEPS,
+    printf("  tekrar oynatma (%2d adım)     %6.2f%% (%+.2f puan)   %.3f\n", RETRAIN_STEPS,
            100.0 * rep->val_acc[RETRAIN_STEPS],
            100.0 * (rep->val_acc[RETRAIN_STEPS] - rep->val_acc[0]), rep->p_true[RETRAIN_STEPS]);
     float worst = 1.0f;
     for (int t = 0; t <= RETRAIN_STEPS; t++) worst = fminf(worst, naive->val_acc[t]);
-    printf("Tek örnekle eğitimde doğrulama doğruluğu en çok %.2f%%'ye düştü. Grafik: plots/%s/%s.png\n",
+    printf("Tek örnekle eğitimde doğrulama doğruluğunun en düşük değeri: %.2f%%. Grafik: plots/%s/%s.png\n",
            100.0 * worst, LESSON, plot_step);
 }
 
@@ -539,14 +549,20 @@ static void step6_retrain(Net *net, Data *d, const LessonArgs *a, int pick, Retr
  *
  * lesson04'ün ağı 60 000 el yazısı rakamla eğitildi. İlk evrişim katmanları
  * kenar, çizgi, köşe gibi genel desenleri bulur; bunlar giysiler için de
- * işe yarar. Deney: Fashion-MNIST'in 10 sınıfından yalnızca küçük bir eğitim
- * altkümesi (500 görüntü) var.
- *   transfer:  evrişim katmanlarının ağırlıkları lesson04'ten kopyalanır ve
- *              dondurulur (Layer.frozen: gradyan hesaplanmaz, güncellenmez);
- *              yalnızca yeni baş (dense 128 - ReLU - dense 10) eğitilir.
- *   sıfırdan:  aynı mimari, rastgele başlatılmış, her katman eğitilir.
- * İkisi aynı veriyle, aynı epoch sayısıyla eğitilir ve Fashion-MNIST test
- * kümesinden 2000 görüntüde ölçülür.
+ * işe yarayabilir. Deney: Fashion-MNIST'in 10 sınıfından yalnızca küçük bir
+ * eğitim altkümesi (500 görüntü) var. Üç ağ, aynı veri ve aynı epoch sayısı:
+ *   transfer:     evrişim katmanlarının ağırlıkları lesson04'ten kopyalanır ve
+ *                 dondurulur (Layer.frozen: gradyanları hesaplanmaz, Adam onları
+ *                 değiştirmez); yalnızca yeni baş (dense 128 - ReLU - dense 10) eğitilir.
+ *   + ince ayar:  epoch'ların ilk yarısı transferle aynı; sonra bütün katmanlar
+ *                 çözülür ve 10 kat küçük öğrenme oranıyla (1e-4) birlikte eğitilir.
+ *                 Küçük η, rakamlardan öğrenilmiş filtreleri silmeden giysilere uydurur.
+ *   sıfırdan:     aynı mimari, rastgele başlatılmış, her katman baştan eğitilir.
+ * Doğruluk Fashion-MNIST test kümesinden 2000 görüntüde ölçülür. Neye bakmalı: transfer
+ * ilk epoch'larda önde başlar (filtreler hazır, yalnızca baş öğrenir). Epoch'lar
+ * arttıkça sıfırdan eğitilen ağ yetişebilir: 500 görüntü ve 20 epoch, küçük bir CNN'in
+ * kendi filtrelerini bulmasına yetebilir. Transferin kazancı veri ya da zaman azken
+ * büyüktür; sonucun ne olduğunu bu koşunun sayıları söyler.
  */
 /* Kaynak ağın flatten'a kadarki katmanlarıyla (aynı tanım) yeni bir ağ + yeni baş. */
 static void build_transfer_net(Net *dst, const Net *src, uint64_t seed) {
@@ -596,14 +612,14 @@ static void get_lesson04(Net *src, const LessonArgs *a, const char **from) {
     *from = "kısa MNIST eğitimi (bellekte)";
 }
 
-static void step7_transfer(const LessonArgs *a, float *tr_acc, float *sc_acc) {
+static void step7_transfer(const LessonArgs *a, float *tr_acc, float *ft_acc, float *sc_acc,
+                           float *tr_ep1, float *sc_ep1) {
     step_banner(7, NSTEPS, "Transfer öğrenme: lesson04'ün evrişim katmanları + yeni baş");
     Net src;
     const char *from;
     get_lesson04(&src, a, &from);
-    int nconv = 0;
+    int nconv = 0, has_flat = 0;
     for (int i = 0; i < src.n && src.L[i].kind != LAYER_FLATTEN; i++) nconv += src.L[i].kind == LAYER_CONV2D;
-    int has_flat = 0;
     for (int i = 0; i < src.n; i++) has_flat |= src.L[i].kind == LAYER_FLATTEN;
     if (src.in_c != 1 || src.in_h != 28 || src.in_w != 28 || !nconv || !has_flat) {
         char dsc[512];
@@ -615,14 +631,15 @@ static void step7_transfer(const LessonArgs *a, float *tr_acc, float *sc_acc) {
     Mnist fm;
     mnist_load(FASHION_DIR, &fm);
     int ntrain = a->quick ? 200 : 500, nval = a->quick ? 300 : 2000;
-    int epochs = a->quick ? 3 : 20;
+    int E = a->quick ? 4 : 20, E1 = E / 2, E2 = E - E1;
     int *all = xmalloc((size_t)fm.train.n * sizeof(int));
     for (int i = 0; i < fm.train.n; i++) all[i] = i;
     Rng r;
     rng_seed(&r, (uint64_t)a->seed + 7);
     rng_shuffle(&r, all, fm.train.n);
-    Net tnet, snet;
+    Net tnet, fnet, snet;
     build_transfer_net(&tnet, &src, (uint64_t)a->seed + 70);
+    build_transfer_net(&fnet, &src, (uint64_t)a->seed + 70);
     build_transfer_net(&snet, &src, (uint64_t)a->seed + 70);   /* aynı baş başlangıcı */
     int frozen = 0;
     for (int i = 0; i < tnet.n; i++)
@@ -635,38 +652,61 @@ static void step7_transfer(const LessonArgs *a, float *tr_acc, float *sc_acc) {
     printf("Kaynak: %s. Kopyalanan ve dondurulan evrişim parametresi: %d; eğitilen baş: %zu.\n",
            from, frozen, tnet.nparams - (size_t)frozen);
     net_summary(&tnet, stdout);
-    printf("Fashion-MNIST: %d eğitim görüntüsü (10 sınıf, rastgele), %d test görüntüsü, %d epoch.\n",
-           ntrain, nval, epochs);
+    printf("Fashion-MNIST: %d eğitim görüntüsü (10 sınıf, rastgele), %d test görüntüsü, %d epoch "
+           "(ince ayar: %d donmuş + %d çözülmüş).\n", ntrain, nval, E, E1, E2);
     TrainConfig cfg = train_config_default();
-    cfg.epochs = epochs;
     cfg.batch = BATCH;
     cfg.seed = (uint64_t)a->seed + 7;
     cfg.quiet = 1;
-    TrainHistory ht, hs;
-    Adam o1, o2;
+    TrainHistory h1, h2, hf, hs;
+    Adam o1, of, os;
     adam_init(&o1, tnet.nparams, 1e-3f);
-    adam_init(&o2, snet.nparams, 1e-3f);
-    train_classifier(&tnet, &o1, &fm.train, all, ntrain, &fm.test, NULL, nval, &cfg, &ht);
-    train_classifier(&snet, &o2, &fm.train, all, ntrain, &fm.test, NULL, nval, &cfg, &hs);
-    float ep[TRAIN_MAX_EPOCHS];
-    for (int e = 0; e < epochs; e++) ep[e] = (float)(e + 1);
-    plot_below("transfer", "Fashion-MNIST, 10 sınıf, küçük eğitim altkümesi", "epoch", "doğruluk",
-               epochs, ep, 4, (const float *const[]){ht.val_acc, hs.val_acc, ht.acc, hs.acc},
-               (const char *const[]){"transfer (donmuş evrişim): test", "sıfırdan: test",
-                                     "transfer: eğitim", "sıfırdan: eğitim"},
-               a->ascii);
-    *tr_acc = ht.val_acc[epochs - 1];
-    *sc_acc = hs.val_acc[epochs - 1];
-    printf("Epoch:        1       %d       %d\n", epochs / 2, epochs);
-    printf("  transfer  %5.1f%%  %5.1f%%  %5.1f%%\n", 100.0 * ht.val_acc[0],
-           100.0 * ht.val_acc[epochs / 2 - 1], 100.0 * *tr_acc);
-    printf("  sıfırdan  %5.1f%%  %5.1f%%  %5.1f%%\n", 100.0 * hs.val_acc[0],
-           100.0 * hs.val_acc[epochs / 2 - 1], 100.0 * *sc_acc);
-    printf("Son epoch farkı: %+.1f puan (transfer - sıfırdan). Grafik: plots/%s/transfer.png\n",
-           100.0 * (*tr_acc - *sc_acc), LESSON);
+    /* transfer: E1 epoch, sonra donmuş haliyle E2 epoch daha (Adam durumu sürer) */
+    cfg.epochs = E1;
+    train_classifier(&tnet, &o1, &fm.train, all, ntrain, &fm.test, NULL, nval, &cfg, &h1);
+    memcpy(fnet.params, tnet.params, tnet.nparams * sizeof(float));   /* ince ayarın başlangıcı */
+    cfg.epochs = E2;
+    cfg.seed += 1;
+    train_classifier(&tnet, &o1, &fm.train, all, ntrain, &fm.test, NULL, nval, &cfg, &h2);
+    /* + ince ayar: aynı noktadan, hiçbir katman donmuş değil, η = 1e-4 */
+    adam_init(&of, fnet.nparams, 1e-4f);
+    train_classifier(&fnet, &of, &fm.train, all, ntrain, &fm.test, NULL, nval, &cfg, &hf);
+    /* sıfırdan: E epoch */
+    cfg.epochs = E;
+    cfg.seed = (uint64_t)a->seed + 7;
+    adam_init(&os, snet.nparams, 1e-3f);
+    train_classifier(&snet, &os, &fm.train, all, ntrain, &fm.test, NULL, nval, &cfg, &hs);
+    float ep[TRAIN_MAX_EPOCHS], tv[TRAIN_MAX_EPOCHS], fv[TRAIN_MAX_EPOCHS];
+    for (int e = 0; e < E; e++) {
+        ep[e] = (float)(e + 1);
+        tv[e] = e < E1 ? h1.val_acc[e] : h2.val_acc[e - E1];
+        fv[e] = e < E1 ? h1.val_acc[e] : hf.val_acc[e - E1];
+    }
+    plot_below("transfer", "Fashion-MNIST, 10 sınıf, küçük eğitim altkümesi: test doğruluğu",
+               "epoch", "doğruluk", E, ep, 3, (const float *const[]){tv, fv, hs.val_acc},
+               (const char *const[]){"transfer (donmuş evrişim)", "transfer + ince ayar (η = 1e-4)",
+                                     "sıfırdan"},
+               (const char *const[]){ST_BLUE, ST_GREEN, ST_RED}, a->ascii);
+    *tr_acc = tv[E - 1];
+    *ft_acc = fv[E - 1];
+    *sc_acc = hs.val_acc[E - 1];
+    *tr_ep1 = tv[0];
+    *sc_ep1 = hs.val_acc[0];
+    printf("Test doğruluğu, epoch:     1      %2d      %2d\n", E1, E);
+    printf("  transfer (donmuş)     %5.1f%%  %5.1f%%  %5.1f%%\n", 100.0 * tv[0], 100.0 * tv[E1 - 1],
+           100.0 * *tr_acc);
+    printf("  transfer + ince ayar  %5.1f%%  %5.1f%%  %5.1f%%\n", 100.0 * fv[0], 100.0 * fv[E1 - 1],
+           100.0 * *ft_acc);
+    printf("  sıfırdan              %5.1f%%  %5.1f%%  %5.1f%%\n", 100.0 * hs.val_acc[0],
+           100.0 * hs.val_acc[E1 - 1], 100.0 * *sc_acc);
+    printf("Sıfırdana göre fark: ilk epoch'ta transfer %+.1f puan; son epoch'ta transfer %+.1f, "
+           "ince ayar %+.1f puan. Grafik: plots/%s/transfer.png\n", 100.0 * (*tr_ep1 - *sc_ep1),
+           100.0 * (*tr_acc - *sc_acc), 100.0 * (*ft_acc - *sc_acc), LESSON);
     adam_free(&o1);
-    adam_free(&o2);
+    adam_free(&of);
+    adam_free(&os);
     net_free(&tnet);
+    net_free(&fnet);
     net_free(&snet);
     net_free(&src);
     free(all);
@@ -727,6 +767,9 @@ static int run_predict(const LessonArgs *a) {
             mi.names[0], mi.names[1]);
     int *tr, *va, ntr, nva;
     imgfolder_split(&f, mi.val_frac, mi.seed, &tr, &ntr, &va, &nva);
+    if (ntr < 1 || nva < 1)
+        die("'%s' klasöründe çok az görüntü var (%d): tekrar oynatma ve doğrulama için her sınıfta "
+            "en az 2 okunabilir görüntü olmalı; model dosyasına dokunulmadı", dir, f.set.n);
     printf("Eski veri: '%s' (%d eğitim, %d doğrulama görüntüsü; %d dosya atlandı).\n", dir, ntr, nva,
            f.skipped);
     RetrainLog naive, rep;
@@ -807,7 +850,6 @@ static int run_quiz(const LessonArgs *a) {
          .explain = "Aynada çevrilen 2, 3, 7 artık o rakam gibi görünmez: etiket değişir. Ayakkabı ya "
                     "da kedi fotoğrafında çevirme etiketi değiştirmez."},
     };
-    (void)n;
     int rc = quiz_run(LESSON, qs, (int)(sizeof qs / sizeof qs[0]), a->answers);
     net_free(&n);
     return rc;
@@ -829,14 +871,14 @@ int main(int argc, char **argv) {
     Net net;
     TrainHistory h;
     RetrainLog naive, rep;
-    float tr_acc, sc_acc;
+    float tr_acc, ft_acc, sc_acc, tr_ep1, sc_ep1;
     step1_load(&d, &a);
     step2_augment(&d, &a);
     float l0 = step3_model(&net, &d, &a);
     step4_train(&net, &d, &a, &h);
     int pick, wrong = step5_predict(&d, &a, &pick);
     step6_retrain(&net, &d, &a, pick, &naive, &rep);
-    step7_transfer(&a, &tr_acc, &sc_acc);
+    step7_transfer(&a, &tr_acc, &ft_acc, &sc_acc, &tr_ep1, &sc_ep1);
 
     step_banner(8, NSTEPS, "Özet");
     int n = h.epochs_run;
@@ -847,14 +889,17 @@ int main(int argc, char **argv) {
     printf("Yeniden eğitim: tek örnekle doğrulama %.2f%% -> %.2f%% (en düşük %.2f%%), tekrar "
            "oynatmayla -> %.2f%%.\n", 100.0 * naive.val_acc[0],
            100.0 * naive.val_acc[RETRAIN_STEPS], 100.0 * worst, 100.0 * rep.val_acc[RETRAIN_STEPS]);
-    printf("Transfer öğrenme %.1f%%, sıfırdan %.1f%% (Fashion-MNIST, 10 sınıf, küçük altküme).\n",
-           100.0 * tr_acc, 100.0 * sc_acc);
+    printf("Transfer öğrenme %.1f%%, transfer + ince ayar %.1f%%, sıfırdan %.1f%% (Fashion-MNIST, "
+           "10 sınıf, küçük altküme; ilk epoch: %.1f%% / %.1f%%).\n", 100.0 * tr_acc, 100.0 * ft_acc,
+           100.0 * sc_acc, 100.0 * tr_ep1, 100.0 * sc_ep1);
     printf("SONUÇ: val_acc=%.4f val_loss=%.4f skipped=%d images=%d classes=%d epochs=%d "
            "initial_loss=%.4f val_wrong=%d retrain_before=%.4f naive_val_acc=%.4f naive_min=%.4f "
-           "replay_val_acc=%.4f naive_p=%.4f replay_p=%.4f transfer_acc=%.4f scratch_acc=%.4f\n",
+           "replay_val_acc=%.4f naive_p=%.4f replay_p=%.4f transfer_acc=%.4f finetune_acc=%.4f "
+           "scratch_acc=%.4f transfer_ep1=%.4f scratch_ep1=%.4f\n",
            h.val_acc[n - 1], h.val_loss[n - 1], d.f.skipped, d.f.set.n, d.f.nclasses, n, l0, wrong,
            naive.val_acc[0], naive.val_acc[RETRAIN_STEPS], worst, rep.val_acc[RETRAIN_STEPS],
-           naive.p_true[RETRAIN_STEPS], rep.p_true[RETRAIN_STEPS], tr_acc, sc_acc);
+           naive.p_true[RETRAIN_STEPS], rep.p_true[RETRAIN_STEPS], tr_acc, ft_acc, sc_acc, tr_ep1,
+           sc_ep1);
     net_free(&net);
     imgfolder_free(&d.f);
     free(d.tr);

@@ -77,9 +77,12 @@ START_TEST(test_quick_run_claims) {
     ck_assert_msg(rep > before - 0.05, "tekrar oynatma: önce %g, sonra %g", before, rep);
     ck_assert_msg(rep > naive + 0.1, "tekrar oynatma %g, tek örnek %g", rep, naive);
     ck_assert_msg(sonuc_get(out, "replay_p") > 0.5, "replay_p = %g", sonuc_get(out, "replay_p"));
-    /* Transfer ve sıfırdan: ikisi de 10 sınıfta şansın (0,1) çok üstünde */
+    /* Transfer, ince ayar ve sıfırdan: üçü de 10 sınıfta şansın (0,1) çok üstünde. (Hangisinin
+     * önde olduğu --quick'in küçük verisinde kararlı değil; ders bunu sayılarla gösterir.) */
     double ta = sonuc_get(out, "transfer_acc"), sa = sonuc_get(out, "scratch_acc");
-    ck_assert_msg(ta > 0.3 && sa > 0.3, "transfer %g, sıfırdan %g", ta, sa);
+    double fa = sonuc_get(out, "finetune_acc");
+    ck_assert_msg(ta > 0.3 && sa > 0.3 && fa > 0.3, "transfer %g, ince ayar %g, sıfırdan %g", ta,
+                  fa, sa);
     const char *pngs[] = {"ornekler", "artirma"};
     const char *gps[] = {"kayip_egrisi", "dogruluk_egrisi", "yeniden_egitim", "transfer"};
     struct stat st;
