@@ -393,6 +393,13 @@ START_TEST(test_lesson05_bad_files) {
     }
     snprintf(a, sizeof a, "--quick --images %s", P("uc"));
     expect_fail(a, "3 sınıf", "ikili");
+    /* İki sınıf ama her birinde tek görüntü: doğrulamaya ayıracak görüntü yok */
+    md("az/a");
+    md("az/b");
+    solid("az/a/x.png", 8, 8, 1, (const uint8_t[1]){9}, 0);
+    solid("az/b/x.png", 8, 8, 1, (const uint8_t[1]){90}, 0);
+    snprintf(a, sizeof a, "--quick --images %s", P("az"));
+    expect_fail(a, "az", "çok az görüntü");
 }
 END_TEST
 
