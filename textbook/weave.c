@@ -2064,7 +2064,8 @@ char *wv_index(const Lesson *ls, int n, const char *preface, const Glossary *g, 
     str_add(&o, "## Ölçülen sonuçlar\n\n");
     str_add(&o, "Her dersin kayıtlı koşusunun son satırı (`SONUÇ:`), olduğu gibi. Koşunun komutu, "
                 "makinesi ve tarihi bölümün başında yazar.\n\n");
-    str_add(&o, "| Ders | Koşu | SONUÇ |\n|---|---|---|\n");
+    /* çizgi sayıları pandoc'ta sütun genişlikleridir: %8 / %22 / %70 */
+    str_add(&o, "| Ders | Koşu | SONUÇ |\n|----|-----------|-----------------------------------|\n");
     for (int i = 0; i < n; i++) {
         const Lesson *L = &ls[i];
         const Run *r = &L->run;
@@ -2131,7 +2132,8 @@ char *wv_glossary_md(const Glossary *g, const Lesson *ls, int n, int *const *see
     str_add(&o, "Kitapta geçen terimler, Türkçe alfabe sırasıyla. **Kalın** olanlar anahtar "
                 "terimlerdir. \"Dersler\" sütunu terimin geçtiği dersleri gösterir; derslerde bir "
                 "terim ilk kullanıldığı yerde İngilizcesiyle birlikte yazılır: \"kayıp (loss)\".\n\n");
-    str_add(&o, "| Türkçe | İngilizce | Tanım | Dersler |\n|---|---|---|---|\n");
+    str_add(&o, "| Türkçe | İngilizce | Tanım | Dersler |\n"
+                "|---------|---------|-------------------------|-------|\n");
     int *idx = wv_alloc((size_t)(g->n + 1) * sizeof *idx);
     for (int i = 0; i < g->n; i++) idx[i] = i;
     g_sort = g;
