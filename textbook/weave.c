@@ -1352,16 +1352,13 @@ static void emit_quiz(Str *o, const Lesson *L) {
              L->id, L->id);
     for (int i = 0; i < r->nquiz; i++) {
         const QuizItem *q = &r->quiz[i];
-        str_addf(o, "**Soru %d.** ", i + 1);
-        /* soru metni birden çok satır olabilir: satır sonlarını koru */
-        char **QL;
-        int nq = split_lines(q->q, &QL);
-        for (int k = 0; k < nq; k++) {
-            md_inline(o, QL[k], strlen(QL[k]), k > 0);
-            str_add(o, k + 1 < nq ? "\\\n" : "\n");
-            free(QL[k]);
-        }
-        free(QL);
+        /* soru metni birden çok satır olabilir (ör. hizalı bir tablo): yorumlar gibi
+         * paragraf + formül bloğu olarak yazılır */
+        Str qt = {0};
+        wv_prose_md(&qt, q->q);
+        str_addf(o, "**Soru %d.**%s", i + 1, qt.s && qt.s[0] != '`' ? " " : "\n\n");
+        if (qt.s) str_add(o, qt.s);
+        free(qt.s);
         str_addc(o, '\n');
         for (int c = 0; c < q->nch; c++) {
             const char *t = q->choices[c];
