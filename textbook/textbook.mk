@@ -11,7 +11,8 @@
 #                          Bir dersin tam koşusu için özel bayraklar textbook/bayraklar.txt'te
 #                          ("lessonNN --epochs 5" satırları); KOSU_BAYRAK verilirse o geçerlidir.
 #   make textbook-check    HTML'i başsız Chromium'da açıp ekran görüntüsü alır
-#                          (build/textbook/ekran-*.png); make check'in parçası değil.
+#                          (build/textbook/ekran-*.png; BOLUM=02-mlp ile başka bir bölüm,
+#                          YUKSEKLIK=9000 ile daha uzun sayfa); make check'in parçası değil.
 #   make textbook-sozluk   sözlük kurallarını denetler (ihlalleri listeler)
 
 TB_WEAVE   := build/textbook/weave
