@@ -247,6 +247,16 @@ static void fwd_tiles(float *out, const float *col, int ld, const float *W, cons
         for (int o0 = 0; o0 < OC; o0 += 6) {
             int rows = OC - o0 < 6 ? OC - o0 : 6;
             tile6x16(acc, W + (size_t)o0 * K, (size_t)K, 1, rows, col + g0, ld, K);
+            if (gc == 16 && gn + 16 <= N) { /* sık durum: 16 sütunun hepsi aynı örnekte */
+                for (int r = 0; r < rows; r++) {
+                    float *dst = out + ((size_t)(b0 + gb) * OC + o0 + r) * N + gn;
+                    float bo = bias ? bias[o0 + r] : 0.0f;
+                    v8 lo = ld8(acc[r]) + bo, hi = ld8(acc[r] + 8) + bo;
+                    memcpy(dst, &lo, sizeof lo);
+                    memcpy(dst + 8, &hi, sizeof hi);
+                }
+                continue;
+            }
             /* Sütunlar örnek sınırını aşabilir: her parçayı kendi örneğine yaz */
             for (int j = 0, b = gb, n = gn; j < gc; b++, n = 0) {
                 int run = N - n < gc - j ? N - n : gc - j;

@@ -34,21 +34,27 @@
  *   conv2d_forward_ref / conv2d_backward_ref: yukarıdaki formüllerin düz döngüleri.
  *   Yavaş ama her satırı formülün kendisidir; testler hızlı sürümü bunlara karşı sınar.
  *
- *   conv2d_forward / conv2d_backward: hızlı sürüm, "im2col + GEMM":
+ *   conv2d_forward / conv2d_backward: hızlı sürüm, "im2col + matris çarpımı":
  *     1. im2col: her çıkış konumunun yamasını (C*k*k sayı) bir sütuna açarız;
  *        nb örneklik bir parça (chunk) için col (C*k*k, nb*OH*OW) matrisi çıkar.
  *     2. Evrişim tek bir matris çarpımı olur:  Y (OC, nb*OH*OW) = W (OC, C*k*k) * col
- *        Geri geçiş de iki GEMM'dir:  dW += dY * col^T,   dcol = W^T * dY
+ *        Geri geçiş de iki çarpımdır:  dW += dY * col^T,   dcol = W^T * dY
  *        ve dcol'u col2im ile (üst üste binen yamaları toplayarak) dinp'e geri katlarız.
- *     3. Yığın, önbelleğe (L2) sığan parçalara bölünür; parçalar OpenMP ile
- *        çekirdeklere dağıtılır (GEMM paralel bölge içinde tek iş parçacığıyla
- *        çalışır). Her parçanın dW katkısı ayrı tamponda toplanır ve parça
- *        sırasıyla birleştirilir: sonuç iş parçacığı sayısından bağımsızdır.
- *     4. Tüm yığının sütunları work'e sığıyorsa (MNIST CNN'inde sığar) ileri
+ *     3. Çarpımları evrişime özel küçük "mikro-çekirdekler" yapar (gemm.c'deki
+ *        fikrin aynısı: 6x16'lık bir çıkış karesi 12 vektör yazmacında birikir).
+ *        col'un satırları zaten bitişik olduğundan paketleme (packing) gerekmez;
+ *        ileri geçiş sonucu doğrudan (B,OC,OH,OW) düzenine, bias eklenerek yazılır.
+ *     4. Yığın, önbelleğe (L2) sığan parçalara bölünür; parçalar OpenMP ile
+ *        çekirdeklere dağıtılır. Her parçanın dW katkısı ayrı tamponda toplanır ve
+ *        parça sırasıyla birleştirilir: sonuç iş parçacığı sayısından bağımsızdır.
+ *     5. Tüm yığının sütunları work'e sığıyorsa (MNIST CNN'inde sığar) ileri
  *        geçişin sütunları saklanır ve geri geçiş im2col'u yeniden yapmaz. work
  *        bunu kendisi not eder: geri geçiş, sütunların aynı girdi ve aynı B ile
  *        ileri geçişten kaldığını görmezse im2col'u yeniden hesaplar; yani sonuç
  *        her durumda doğrudur, yalnızca ileri+geri sırası en hızlısıdır.
+ *        Sütunlar büyükse (ör. 128x128 renkli görüntüler) tampon en çok 16
+ *        parçalık kalır ve geri geçiş im2col'u parça parça yeniden yapar: bellek
+ *        yığın boyuyla büyümez.
  *   work: conv2d_work_size(B,...) float'lık tampon (ağ her evrişim katmanı için bir
  *   tane ayırır; B en büyük yığındır, daha küçük yığınlar da aynı tamponla çalışır).
  *
