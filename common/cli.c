@@ -29,16 +29,21 @@ static void usage(const CliSpec *s, FILE *out) {
     fprintf(out,
             "%s — %s\n\n"
             "Kullanım: ./%s [SEÇENEKLER]\n\n"
-            "  --quick          küçük bir alt kümeyle birkaç saniyede çalış (testler bunu kullanır)\n"
-            "  --epochs N       eğitim turu (epoch) sayısı (varsayılan %d)\n"
-            "  --seed N         rastgele tohum (varsayılan %d)\n"
-            "  --threads N      iş parçacığı sayısı (varsayılan: %s)\n"
-            "  --data DİZİN     MNIST biçimli dört IDX dosyasının klasörü (varsayılan data/mnist)\n"
+            "  --quick          küçük bir alt kümeyle birkaç saniyede çalış (testler bunu kullanır)\n",
+            s->name, s->title, s->name);
+    if (!(s->extras & CLI_NO_EPOCHS))
+        fprintf(out, "  --epochs N       eğitim turu (epoch) sayısı (varsayılan %d)\n", s->default_epochs);
+    fprintf(out,
+            "  --seed N         rastgele tohum (seed) (varsayılan %d)\n"
+            "  --threads N      iş parçacığı sayısı (varsayılan: %s)\n",
+            s->default_seed ? s->default_seed : 42,
+            s->default_threads == 1 ? "1, bu dersin matrisleri küçük" : "tüm çekirdekler");
+    if (!(s->extras & CLI_NO_DATA))
+        fprintf(out, "  --data DİZİN     MNIST biçimli dört IDX dosyasının klasörü (varsayılan data/mnist)\n");
+    fprintf(out,
             "  --quiz           dersin sınavını çöz\n"
             "  --answers DOSYA  sınavı bu cevap dosyasıyla notlandır (--quiz ile)\n"
-            "  --ascii          grafikleri terminalde metin olarak da göster\n",
-            s->name, s->title, s->name, s->default_epochs, s->default_seed ? s->default_seed : 42,
-            s->default_threads == 1 ? "1, bu dersin matrisleri küçük" : "tüm çekirdekler");
+            "  --ascii          grafikleri terminalde metin olarak da göster\n");
     if (s->extras & CLI_PREDICT)
         fprintf(out, "  --predict DOSYA  bir görüntü dosyasını sınıflandır\n");
     if (s->extras & CLI_LABEL)
@@ -73,6 +78,10 @@ void cli_parse(int argc, char **argv, LessonArgs *a, const CliSpec *s) {
         switch (c) {
         case O_QUICK: a->quick = 1; break;
         case O_EPOCHS:
+            if (s->extras & CLI_NO_EPOCHS) {
+                fprintf(stderr, "hata: --epochs bu derste kullanılmıyor (ders eğitim yapmıyor)\n");
+                exit(2);
+            }
             a->epochs = (int)cli_parse_long("--epochs", optarg, 1, 100000);
             a->epochs_given = 1;
             break;
@@ -81,7 +90,13 @@ void cli_parse(int argc, char **argv, LessonArgs *a, const CliSpec *s) {
             a->threads = (int)cli_parse_long("--threads", optarg, 1, 1024);
             a->threads_given = 1;
             break;
-        case O_DATA: a->data_dir = optarg; break;
+        case O_DATA:
+            if (s->extras & CLI_NO_DATA) {
+                fprintf(stderr, "hata: --data bu derste kullanılmıyor (ders MNIST okumuyor)\n");
+                exit(2);
+            }
+            a->data_dir = optarg;
+            break;
         case O_QUIZ: a->quiz = 1; break;
         case O_ANSWERS: a->answers = optarg; break;
         case O_ASCII: a->ascii = 1; break;

@@ -24,7 +24,9 @@
 #ifndef DOAA_CLI_H
 #define DOAA_CLI_H
 
-enum { CLI_PREDICT = 1, CLI_LABEL = 2, CLI_IMAGES = 4, CLI_MODEL = 8 };
+enum { CLI_PREDICT = 1, CLI_LABEL = 2, CLI_IMAGES = 4, CLI_MODEL = 8,
+       CLI_NO_DATA = 16,    /* ders MNIST okumaz: --data yardımda görünmez, verilirse hata */
+       CLI_NO_EPOCHS = 32 }; /* ders eğitim yapmaz: --epochs yardımda görünmez, verilirse hata */
 
 typedef struct {
     const char *name;        /* "lesson02" */

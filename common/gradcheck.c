@@ -7,8 +7,10 @@ GradCheck gradcheck(GradLossFn f, void *ctx, float *param, const float *grad, si
     GradCheck r = {0, 0.0, 0, 0.0, 0.0, 0, 0.0};
     double sd = 0.0, sa = 0.0, sn = 0.0;
     if (n == 0 || max_checks == 0) return r;
-    size_t step = n <= max_checks ? 1 : n / max_checks;
-    for (size_t i = 0; i < n; i += step) {
+    /* Eşit aralıklı tam max_checks indis (n küçükse hepsi): i_k = floor(k n / m) */
+    size_t m = n < max_checks ? n : max_checks;
+    for (size_t kk = 0; kk < m; kk++) {
+        size_t i = (size_t)((double)kk * (double)n / (double)m);
         float v = param[i];
         param[i] = (float)(v + eps);
         double fp = f(ctx);

@@ -198,8 +198,10 @@ void mnist_load(const char *dir, Mnist *m) {
                 "MNIST'i indirmek için: make data   (ya da --data ile başka bir klasör verin)",
                 dir, names[i], names[i]);
     }
-    if (imageset_load(p[0], p[1], &m->train, err, sizeof err) != 0) die("%s", err);
-    if (imageset_load(p[2], p[3], &m->test, err, sizeof err) != 0) die("%s", err);
+    static const char *hint = "\nDosya bozuk ya da eksik indirilmiş olabilir. data/mnist içindeyse "
+                              "silip yeniden indirin: rm -rf data/mnist && make data";
+    if (imageset_load(p[0], p[1], &m->train, err, sizeof err) != 0) die("%s%s", err, hint);
+    if (imageset_load(p[2], p[3], &m->test, err, sizeof err) != 0) die("%s%s", err, hint);
     if (m->train.rows != m->test.rows || m->train.cols != m->test.cols)
         die("'%s': eğitim (%dx%d) ve test (%dx%d) görüntülerinin boyu farklı", dir, m->train.rows,
             m->train.cols, m->test.rows, m->test.cols);

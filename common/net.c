@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <zlib.h>
 #include "activation.h"
 #include "conv.h"
@@ -272,7 +273,7 @@ static void fmt_thousands(size_t v, char *out) {
     int n = snprintf(tmp, sizeof tmp, "%zu", v), k = 0;
     for (int i = 0; i < n; i++) {
         out[k++] = tmp[i];
-        if ((n - i - 1) % 3 == 0 && i != n - 1) out[k++] = '.';
+        if ((n - i - 1) % 3 == 0 && i != n - 1) out[k++] = ' ';   /* binlik boşlukla: 235 146 */
     }
     out[k] = '\0';
 }
@@ -336,7 +337,32 @@ static float get_f32(const unsigned char *p) {
     return f;
 }
 
+int net_check_writable(const char *path, char *err, size_t errlen) {
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        snprintf(err, errlen, "model yolu '%s' bir klasör; bir dosya adı verin (ör. %s/model.bin)",
+                 path, path);
+        return -1;
+    }
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (slash == dir) dir[1] = '\0';
+    else if (slash) *slash = '\0';
+    else snprintf(dir, sizeof dir, ".");
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        snprintf(err, errlen, "model yolu '%s': '%s' klasörü yok", path, dir);
+        return -1;
+    }
+    if (access(dir, W_OK) != 0) {
+        snprintf(err, errlen, "model yolu '%s': '%s' klasörüne yazma izni yok", path, dir);
+        return -1;
+    }
+    return 0;
+}
+
 int net_save(const Net *net, const char *path, char *err, size_t errlen) {
+    if (net_check_writable(path, err, errlen) != 0) return -1;
     Buf b = {0};
     buf_put(&b, MODEL_MAGIC, 8);
     put_u32(&b, MODEL_VERSION);
@@ -376,7 +402,8 @@ int net_save(const Net *net, const char *path, char *err, size_t errlen) {
     free(b.p);
     if (w != b.n || atomic_write_commit(f, tmp, path) != 0) {
         if (w != b.n) atomic_write_abort(f, tmp);
-        snprintf(err, errlen, "model '%s' yazılamadı (disk dolu olabilir); eski dosya korunuyor", path);
+        snprintf(err, errlen, "model '%s' yazılamadı: %s; varsa eski dosya korunuyor", path,
+                 tr_strerror(errno));
         return -1;
     }
     return 0;

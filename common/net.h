@@ -113,6 +113,9 @@ void net_describe(const Net *net, char *buf, size_t len);
 
 /* 0 başarılı, -1 hata (err). Kaydetme atomiktir: eski dosya asla yarım kalmaz. */
 int net_save(const Net *net, const char *path, char *err, size_t errlen);
+/* Kaydetmeden (ör. uzun bir eğitimden) önce: yol bir klasör mü, klasörü var ve yazılabilir mi?
+ * 0: sorun yok, -1: err'de Türkçe açıklama. */
+int net_check_writable(const char *path, char *err, size_t errlen);
 /* Dosyadaki mimariyle yeni bir ağ kurar ve ağırlıkları yükler. */
 int net_load(Net *net, const char *path, int max_batch, char *err, size_t errlen);
 /* Mimari iki ağda aynı mı? Değilse err farkı söyler. */

@@ -75,7 +75,7 @@ void plot_lines(const char *lesson, const char *step, const char *title, const c
     }
     char body[4096];
     int k = snprintf(body, sizeof body,
-                     "set title '%s'\nset xlabel '%s'\nset ylabel '%s'\nset grid\nset key top right opaque\n%s"
+                     "set title '%s'\nset xlabel '%s'\nset ylabel '%s'\nset grid\nset key below\n%s"
                      "plot ",
                      title, xlabel, ylabel, logy ? "set logscale y\n" : "");
     for (int s = 0; s < nseries && k < (int)sizeof body - 200; s++)
