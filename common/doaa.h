@@ -24,6 +24,7 @@
 #include "models.h"
 #include "net.h"
 #include "optim.h"
+#include "predict.h"
 #include "plot.h"
 #include "progress.h"
 #include "quiz.h"

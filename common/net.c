@@ -340,7 +340,7 @@ static float get_f32(const unsigned char *p) {
 int net_check_writable(const char *path, char *err, size_t errlen) {
     struct stat st;
     if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-        snprintf(err, errlen, "model yolu '%s' bir klasör; bir dosya adı verin (ör. %s/model.bin)",
+        snprintf(err, errlen, "model yolu '%s' bir klasör; bir dosya adı verin (ör. %s/benim.model)",
                  path, path);
         return -1;
     }

@@ -1,6 +1,7 @@
 /* test_lesson02.c — lesson02'nin --quick koşusu ve iddiaları, belirlenimcilik,
  * kaydedilen modelin yüklenmesi, sınav cevap anahtarı, hatalı bayraklar. */
 #include "doaa.h"
+#include "photo.h"
 #include "testutil.h"
 
 static char out[1 << 16];
@@ -32,7 +33,52 @@ START_TEST(test_quick_run_claims) {
     const char *last = strstr(out, "SONUÇ:");
     ck_assert_ptr_nonnull(last);
     ck_assert_ptr_null(strchr(strchr(last, '\n') + 1, '\n'));
+}
+END_TEST
+
+/* --predict: kağıda "yazılmış" gerçek MNIST test rakamlarının fotoğrafları (tests/photo.h) */
+START_TEST(test_predict_photos) {
+    char cmd[1024];
+    if (!file_exists("/tmp/doaa_t02.model")) { /* önceki test çalışmadıysa */
+        snprintf(cmd, sizeof cmd, "%s --quick --model /tmp/doaa_t02.model", bin_path("lesson02"));
+        ck_assert_int_eq(run_cmd(cmd, out, sizeof out), 0);
+    }
+    Mnist m;
+    mnist_load("data/mnist", &m);
+    int idxs[5] = {3, 17, 42, 101, 250}, ok = 0;
+    for (int i = 0; i < 5; i++) {
+        const uint8_t *dig = m.test.images + (size_t)idxs[i] * 784;
+        Photo P = {360, 280, 210.0f - 6 * i, 25, 20, 6, 170.0f + 4 * i, 140, 170.0f + 12 * i,
+                   (float)(3 - 2 * i), 0};
+        uint8_t *px = render(&P, mnist_ink, dig, 90 + i);
+        char path[128];
+        snprintf(path, sizeof path, "/tmp/doaa_t02_foto%d.%s", i, i % 2 ? "jpg" : "png");
+        save(path, px, P.W, P.H, i % 2);
+        free(px);
+        snprintf(cmd, sizeof cmd, "%s --predict %s --model /tmp/doaa_t02.model", bin_path("lesson02"), path);
+        int rc = run_cmd(cmd, out, sizeof out);
+        ck_assert_msg(rc == 0, "çıkış %d:\n%s", rc, out);
+        ck_assert_msg(strstr(out, "Diğerleri:") && strstr(out, "ağın gördüğü 28x28"), "%s", out);
+        ok += (int)sonuc_get(out, "digit") == m.test.labels[idxs[i]];
+        remove(path);
+    }
+    /* Hızlı MLP test alt kümesinde ≈ %88 doğru: beşten en az üçü */
+    ck_assert_msg(ok >= 3, "beş fotoğraftan yalnızca %d tanesi doğru okundu", ok);
+    /* Yanlış mimari: küçük bir ağ kaydedilir, lesson02 onu reddeder */
+    Net w;
+    net_init(&w, 1, 28, 28);
+    net_dense(&w, 10);
+    net_build(&w, 1, 1);
+    char err[256];
+    ck_assert(net_save(&w, "/tmp/doaa_t02_yanlis.model", err, sizeof err) == 0);
+    net_free(&w);
+    snprintf(cmd, sizeof cmd, "%s --predict /tmp/doaa_t02_foto0.png --model /tmp/doaa_t02_yanlis.model",
+             bin_path("lesson02"));
+    ck_assert_int_eq(run_cmd(cmd, out, sizeof out), 1);
+    ck_assert_msg(strstr(out, "doaa_t02_yanlis.model") && strstr(out, "bu dersin modeli değil"), "%s", out);
+    remove("/tmp/doaa_t02_yanlis.model");
     remove("/tmp/doaa_t02.model");
+    mnist_free(&m);
 }
 END_TEST
 
@@ -80,7 +126,7 @@ END_TEST
 START_TEST(test_bad_flags_and_data) {
     char cmd[512];
     const char *bad[] = {"--bilinmeyen", "--epochs abc", "--epochs 0", "--threads -1", "--seed",
-                         "fazla_arguman", "--images x"};
+                         "fazla_arguman", "--images x", "--label 3"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         snprintf(cmd, sizeof cmd, "%s %s", bin_path("lesson02"), bad[i]);
         int rc = run_cmd(cmd, out, sizeof out);
@@ -101,6 +147,7 @@ static Suite *suite(void) {
     TCase *tc = tcase_create("ders");
     tcase_set_timeout(tc, 300);
     tcase_add_test(tc, test_quick_run_claims);
+    tcase_add_test(tc, test_predict_photos);
     tcase_add_test(tc, test_deterministic_single_thread);
     tcase_add_test(tc, test_quiz_key);
     tcase_add_test(tc, test_bad_flags_and_data);
