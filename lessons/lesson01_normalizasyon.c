@@ -4,14 +4,16 @@
  * Bu derste öğrenecekleriniz:
  *   - MNIST veri kümesinin (dataset) yapısı: kaç görüntü, hangi şekil (shape),
  *     sınıflar dengeli mi, pikseller hangi değerleri alıyor;
- *   - rakamlara bakmak: terminalde metin resim ve 10x10'luk bir PNG ızgarası;
- *   - min-max normalizasyonu:  x' = (x - min) / (max - min)   -> [0,1]
- *   - z-score standardizasyonu: x' = (x - μ) / σ   (μ ve σ EĞİTİM kümesinden)
- *   - etiketlerin one-hot kodlaması: 5 -> [0 0 0 0 0 1 0 0 0 0];
- *   - neden önemli: aynı ağı, aynı tohum ve aynı başlangıç ağırlıklarıyla ham
- *     (0–255) ve normalize girişle eğitip kayıp (loss) eğrilerini karşılaştırmak.
+ *   - rakamlara bakmak: terminalde metin (ASCII) çizimi ve 10x10'luk bir PNG ızgarası;
+ *   - min-max normalizasyonu (normalization):  x' = (x - min) / (max - min)   -> [0,1]
+ *   - z-score standardizasyonu: x' = (x - μ) / σ; μ ve σ EĞİTİM kümesinden
+ *     (training set) hesaplanır;
+ *   - etiketlerin (label) one-hot kodlaması: 5 -> [0 0 0 0 0 1 0 0 0 0];
+ *   - neden önemli: aynı ağı, aynı tohum (seed; rastgele üretecin başlangıç sayısı)
+ *     ve aynı başlangıç ağırlıklarıyla ham (0–255) ve normalize girişle eğitip
+ *     kayıp (loss) eğrilerini karşılaştırmak.
  *
- * Çalıştırma:  make lesson01 && ./lesson01        (tam ders, birkaç saniye)
+ * Çalıştırma:  make lesson01 && ./lesson01        (tam ders: üç küçük eğitim, bir dakikadan kısa)
  *              ./lesson01 --quick                 (daha küçük deney; testler bunu kullanır)
  *              ./lesson01 --ascii                 (grafikleri terminalde de çizer)
  *              ./lesson01 --quiz                  (dersin sınavı)
@@ -124,7 +126,10 @@ typedef struct {
     Norm norm;
     float curve[1024];   /* her log_every adımın ortalama eğitim kaybı */
     int npts;
-    float first_loss, last_loss, test_loss, test_acc;
+    float first_loss;    /* ilk yığının (batch) kaybı (ağ henüz hiçbir şey öğrenmemişken) */
+    float last_loss;     /* eğrinin son noktası: son log_every adımın ortalama eğitim kaybı */
+    float test_loss, test_acc;
+    double wrong_loss;   /* yanlış tahmin edilen test görüntülerinin ortalama kaybı */
 } Variant;
 
 /* Aynı ağı, aynı tohumla, verilen normalizasyonla eğitir; eğri ve test sonuçlarını doldurur. */
@@ -158,8 +163,24 @@ static void run_variant(Variant *v, const Mnist *m, int ntr, int nte, int epochs
         }
     }
     v->last_loss = v->npts ? v->curve[v->npts - 1] : v->first_loss;
+    int *pred = xmalloc((size_t)nte * sizeof(int));
+    float *probs = xmalloc((size_t)nte * K * sizeof(float));   /* (nte, K) */
     evaluate(&net, &m->test, NULL, nte, v->norm, LOSS_SOFTMAX_XENT, &v->test_loss, &v->test_acc,
-             NULL, NULL);
+             pred, probs);
+    /* Yanlışların ortalama kaybı = (toplam kayıp - doğruların kaybı) / yanlış sayısı.
+     * Doğru tahminlerde p[y] en büyük olasılıktır (>= 1/K), -log p[y] float'ta da kesindir;
+     * yanlışlarda p[y] float'ın altına düşüp 0 olabilir, o yüzden onları toplamdan çıkarırız
+     * (toplam kayıp evaluate'te ham skorlardan (logits), taşmadan hesaplanır). */
+    double correct_sum = 0;
+    int nwrong = 0;
+    for (int i = 0; i < nte; i++) {
+        int yi = m->test.labels[i];
+        if (pred[i] == yi) correct_sum += -log((double)probs[(size_t)i * K + yi]);
+        else nwrong++;
+    }
+    v->wrong_loss = nwrong ? ((double)v->test_loss * nte - correct_sum) / nwrong : 0.0;
+    free(pred);
+    free(probs);
     free(x);
     free(y);
     batcher_free(&bt);
@@ -187,7 +208,7 @@ static int run_quiz(const LessonArgs *a) {
              "σ = %.4f. Siyah bir piksel (ham değer 0) z-score standardizasyonundan sonra kaç "
              "olur? (iki ondalık yeter)", mu, sigma);
     snprintf(q8, sizeof q8, "MNIST eğitim kümesindeki piksellerin yüzde kaçı tam olarak 0 "
-                            "(siyah)? (yüzde olarak, ör. 12,5)");
+                            "(siyah)? (yüzde olarak, ör. 12.5)");
     /* One-hot şıkları one_hot() ile üretilir: a) 2'nin kodu (birden saymak hatası),
      * b) 3'ün kodu, c) 1 yerine 3 yazılmış, d) tersi. */
     for (int c = 0; c < 4; c++) {
@@ -204,12 +225,13 @@ static int run_quiz(const LessonArgs *a) {
     QuizQuestion qs[] = {
         {.q = "MNIST pikselleri 0 ile 255 arasındadır. Değeri 128 olan bir piksel min-max "
               "normalizasyonundan (x/255) sonra kaç olur? (üç ondalık)",
-         .answer = norm_pixel(mm, 128), .tol = 0.002,
-         .explain = "Min-max: (x - min)/(max - min) = (128 - 0)/(255 - 0) ≈ 0,502."},
+         /* üç ondalık: 0.502 kabul, 0.5 ya da 0.503 değil */
+         .answer = norm_pixel(mm, 128), .tol = 0.0005,
+         .explain = "Min-max: (x - min)/(max - min) = (128 - 0)/(255 - 0) ≈ 0.502."},
         {.q = "Pikselleri 10 ile 210 arasında değişen bir görüntüde değeri 60 olan piksel "
               "min-max normalizasyonundan sonra kaç olur?",
          .answer = minmax_scale(60, 10, 210), .tol = 0.002,
-         .explain = "(60 - 10)/(210 - 10) = 50/200 = 0,25. En küçük değer 0'a, en büyük 1'e gider."},
+         .explain = "(60 - 10)/(210 - 10) = 50/200 = 0.25. En küçük değer 0'a, en büyük 1'e gider."},
         {.q = "MNIST eğitim kümesinde etiketi 5 olan kaç görüntü var? (dersin 1. adımındaki "
               "tabloya bakabilirsiniz)",
          .answer = count5, .tol = 0.5,
@@ -217,7 +239,7 @@ static int run_quiz(const LessonArgs *a) {
                     "(her biri %9–11)."},
         {.q = q4, .answer = norm_pixel(zs, 0), .tol = 0.01,
          .explain = "z = (0 - μ)/σ = -μ/σ. Zemin pikselleri sıfırın biraz altına iner; mürekkep "
-                    "pikselleri +2,8 civarına çıkar."},
+                    "pikselleri +2.8 civarına çıkar."},
         {.q = "z-score için kullanılan μ ve σ hangi veriden hesaplanmalıdır?",
          .choices = {"Test kümesinden", "Eğitim kümesinden; aynı değerler test verisine de uygulanır",
                      "Eğitim ve test birleşiminden", "Her yığından (batch) ayrı ayrı"},
@@ -266,9 +288,9 @@ int main(int argc, char **argv) {
  * (flatten). Sınıfların dengeli olup olmadığına da bakarız: bir sınıf çok azsa
  * doğruluk (accuracy) tek başına yanıltıcı olabilir.
  */
-    step_banner(1, NSTEPS, "Veriyi yükle: şekiller ve sınıf dağılımı");
     Mnist m;
-    mnist_load(a.data_dir, &m);
+    mnist_load(a.data_dir, &m);   /* dosya hatası varsa başlıktan önce söylensin */
+    step_banner(1, NSTEPS, "Veriyi yükle: şekiller ve sınıf dağılımı");
     int D = m.train.rows * m.train.cols;
     printf("Eğitim görüntüleri: (%d, %d, %d) uint8, etiketler: (%d)\n", m.train.n, m.train.rows,
            m.train.cols, m.train.n);
@@ -308,10 +330,10 @@ int main(int argc, char **argv) {
  *
  * Sayılara geçmeden önce veriye gözle bakmak iyi bir alışkanlıktır: etiketler
  * doğru mu, görüntüler ters mi, zemin siyah mı beyaz mı? Önce terminalde metin
- * resim olarak ilk üç eğitim görüntüsünü, sonra her satırı bir rakam olan
+ * (ASCII) çizimi olarak ilk üç eğitim görüntüsünü, sonra her satırı bir rakam olan
  * 10x10'luk bir PNG ızgarasını (her sınıfın ilk 10 örneği) çiziyoruz.
  */
-    step_banner(2, NSTEPS, "Rakamlara bak: metin resim ve PNG ızgarası");
+    step_banner(2, NSTEPS, "Rakamlara bak: metin (ASCII) çizimi ve PNG ızgarası");
     const uint8_t *three[3];
     char capbuf[3][32];
     const char *caps[3];
@@ -366,7 +388,7 @@ int main(int argc, char **argv) {
     write_hist(d, hraw, rlo, rhi);
     plot_finish(&p, "set title 'Ham piksel değerlerinin histogramı (eğitim kümesi; 64 kutu, her biri 4 değer)'\n"
                     "set xlabel 'piksel değeri (0–255)'\nset ylabel 'piksel sayısı'\n"
-                    "set logscale y\nset grid\nset style fill solid 0.7\nset boxwidth 0.9 relative\n"
+                    "set logscale y\nset format y '10^{%L}'\nset grid\nset style fill solid 0.7\nset boxwidth 0.9 relative\n"
                     "set xrange [-0.5:255.5]\nunset key\n"
                     "plot 'histogram_ham.dat' using 1:2 with boxes lc rgb '#2b6cb0'\n");
     plot_render(&p, a.ascii);
@@ -379,9 +401,11 @@ int main(int argc, char **argv) {
  * Değerleri [0,1] aralığına taşır; MNIST'te min = 0, max = 255 olduğundan bu
  * x' = x / 255 demektir. Şekil (histogramın biçimi) değişmez, yalnızca ölçek.
  * Neden? Ağın başlangıç ağırlıkları girişlerin 1 civarında olduğu varsayımıyla
- * seçilir (He başlatması); 0–255 girişler her katmanın çıkışını yüzlerce kat
- * büyütür. Dönüşümü kütüphanenin yığın doldurma yolundan (batch_fill,
- * NORM_MINMAX) geçirip bütün eğitim kümesinin sonucunu ölçüyoruz.
+ * seçilir (He başlatması, He initialization: rastgele ağırlıkların ölçeği katmanın
+ * giriş sayısına göre ayarlanır); 0–255 girişler her katmanın çıkışını yüzlerce kat
+ * büyütür. Dönüşümü kütüphanenin yığın (batch: ağa birlikte verilen görüntü grubu)
+ * doldurma yolundan (batch_fill, NORM_MINMAX) geçirip bütün eğitim kümesinin
+ * sonucunu ölçüyoruz.
  */
     step_banner(4, NSTEPS, "Min-max normalizasyonu: [0,1] aralığı");
     Norm mm = {NORM_MINMAX, 0.0f, 1.0f};
@@ -424,7 +448,8 @@ int main(int argc, char **argv) {
            sz.std);
     printf("Test kümesi (eğitimin μ, σ'sı ile):  ortalama = %.4f, standart sapma = %.4f\n",
            szt.mean, szt.std);
-    printf("Test kümesinin değerleri 0 ve 1'e yakın ama tam değil: olması gereken de bu.\n");
+    printf("Test kümesinin ortalaması ve sapması 0 ve 1'e yakın ama tam değil: olması gereken "
+           "de bu.\n");
     d = plot_begin(&p, L, "histogram_karsilastirma");
     fprintf(d, "# blok 0: ham, blok 1: min-max, blok 2: z-score (kutu merkezi, sayı)\n");
     write_hist(d, hraw, rlo, rhi);
@@ -435,7 +460,7 @@ int main(int argc, char **argv) {
     char body[2048];
     snprintf(body, sizeof body,
              "set multiplot layout 1,3 title 'Aynı pikseller, üç ölçek (eğitim kümesi, %d kutu)'\n"
-             "set logscale y\nset grid\nset style fill solid 0.7\nset boxwidth 0.9 relative\n"
+             "set logscale y\nset format y '10^{%%L}'\nset grid\nset style fill solid 0.7\nset boxwidth 0.9 relative\n"
              "unset key\nset ylabel 'piksel sayısı'\n"
              "set title 'ham (0–255)'\nset xlabel 'x'\nset xrange [%g:%g]\n"
              "plot 'histogram_karsilastirma.dat' index 0 using 1:2 with boxes lc rgb '#2b6cb0'\n"
@@ -449,7 +474,7 @@ int main(int argc, char **argv) {
              HIST_BINS, rlo, rhi, mlo, mhi, mu, sigma, zlo, zhi);
     plot_finish_size(&p, body, 1200, 420);
     plot_render(&p, a.ascii);
-    printf("Grafik: %s (üç histogramın biçimi aynı; yalnızca x ekseni kaydı)\n", plot_png_path(&p));
+    printf("Grafik: %s (üç histogramın biçimi aynı; yalnızca x ekseni kaydı ve ölçeklendi)\n", plot_png_path(&p));
 
 /*
  * Adım 6: Etiketler için one-hot kodlama
@@ -476,12 +501,26 @@ int main(int argc, char **argv) {
  * Adım 7: Neden önemli? Ham ve normalize girişle aynı eğitim
  *
  * Aynı küçük ağı (784-64-10, ReLU), aynı tohumla (aynı başlangıç ağırlıkları,
- * aynı yığın sırası), aynı eniyileyiciyle (Adam, öğrenme oranı 0,001) üç kez
+ * aynı yığın sırası), aynı eniyileyiciyle (optimizer; her adımda ağırlıkları
+ * kaybı azaltacak yönde güncelleyen kural, burada Adam) ve aynı öğrenme oranıyla
+ * (learning rate; her güncellemenin adım büyüklüğü, burada 0,001) üç kez
  * eğitiyoruz; tek fark girişin ölçeği: ham 0–255, min-max [0,1], z-score.
- * Kaybı her birkaç adımda bir kaydedip üç eğriyi aynı grafiğe (logaritmik y)
- * çiziyoruz. Ham girişte ilk katmanın çıktıları yüzlerce kat büyük olduğundan
- * ilk tahminler "çok emin ve yanlış" olur ve kayıp çok yüksek başlar; Adam her
- * adımı sınırlasa da ağ bu kötü başlangıçtan yavaş toparlanır.
+ *
+ * Kaybı her birkaç adımda bir, o aradaki yığınların ortalaması olarak kaydedip
+ * üç eğriyi aynı grafiğe (logaritmik y) çiziyoruz; tablodaki "son eğitim kaybı"
+ * bu eğrinin son noktasıdır. Ham girişte ilk katmanın çıktıları yüzlerce kat
+ * büyük olduğundan ilk tahminler "çok emin ve yanlış" olur ve kayıp çok yüksek
+ * başlar; Adam her adımı sınırlasa da ağ bu kötü başlangıçtan yavaş toparlanır.
+ *
+ * Tabloda iki şeye daha bakıyoruz:
+ *   - z-score'un ilk kaybı min-max'inkinden de yüksek olabilir: z-score'da zemin
+ *     pikselleri 0 değil -0,42'dir, yani 784 girişin hepsi ilk katmana katkı
+ *     verir ve girişin ortalama karesi E[x²] 1'dir (min-max'te ~0,11). Başlangıç
+ *     skorları daha uçta olur; ağ bunu birkaç adımda toparlar.
+ *   - ham ağın test kaybı eğitim kaybından çok büyük çıkar. Ölçtüğümüz "yanlışların
+ *     kaybı" (yanlış tahmin edilen test görüntülerinde -log p[doğru sınıf]
+ *     ortalaması) bunun nedenini gösterir: dev skorlar yüzünden ağ yanlışlarında
+ *     bile çok emindir ve her yanlış ortalamaya pahalıya yazılır.
  */
     step_banner(7, NSTEPS, "Neden önemli: ham ve normalize girişle aynı ağı eğitmek");
     int ntr = a.quick ? 5000 : 10000, nte = a.quick ? 2000 : m.test.n;
@@ -489,8 +528,11 @@ int main(int argc, char **argv) {
     int steps = epochs * ((ntr + batch - 1) / batch);
     int log_every = steps / 40 > 1 ? steps / 40 : 1;
     if (steps / log_every > 1024) log_every = steps / 1024 + 1;
-    printf("Ağ 784-64-10, Adam (lr 0,001), yığın %d, %d eğitim görüntüsü, %d epoch (%d adım), "
-           "tohum %d.\nTest: ilk %d test görüntüsü.\n", batch, ntr, epochs, steps, a.seed, nte);
+    printf("Ağ 784-64-10, eniyileyici Adam, öğrenme oranı 0.001, yığın (batch) %d, %d eğitim "
+           "görüntüsü,\n%d epoch (%d adım), tohum %d. Test: ilk %d test görüntüsü.\n", batch, ntr,
+           epochs, steps, a.seed, nte);
+    printf("\n                 ilk yığın  son eğitim    test      test      yanlışların\n"
+           "                   kaybı      kaybı*      kaybı   doğruluğu      kaybı\n");
     static Variant vs[3];
     vs[0] = (Variant){.name = "ham (0–255)", .norm = raw};
     vs[1] = (Variant){.name = "min-max [0,1]", .norm = mm};
@@ -500,10 +542,13 @@ int main(int argc, char **argv) {
         run_variant(&vs[i], &m, ntr, nte, epochs, batch, log_every, (uint64_t)a.seed);
         printf("  %s", vs[i].name);
         for (int w = utf8_len(vs[i].name); w < 15; w++) putchar(' ');
-        printf("ilk yığın kaybı %9.3f  son kayıp %7.4f  test kaybı %7.4f  test doğruluğu "
-               "%%%.2f  (%.1f s)\n", vs[i].first_loss, vs[i].last_loss, vs[i].test_loss,
-               100.0 * vs[i].test_acc, now_sec() - t0);
+        char acc[16];
+        snprintf(acc, sizeof acc, "%%%.2f", 100.0 * vs[i].test_acc);
+        printf("%9.3f   %8.4f   %8.4f    %7s   %9.3f    (%.1f s)\n", vs[i].first_loss,
+               vs[i].last_loss, vs[i].test_loss, acc, vs[i].wrong_loss, now_sec() - t0);
     }
+    printf("* son eğitim kaybı: eğrinin son noktası, son %d adımın (yığının) ortalama kaybı.\n",
+           log_every);
     d = plot_begin(&p, L, "kayip_karsilastirma");
     fprintf(d, "1 %.6g %.6g %.6g\n", vs[0].first_loss, vs[1].first_loss, vs[2].first_loss);
     for (int j = 0; j < vs[0].npts; j++)
@@ -511,7 +556,7 @@ int main(int argc, char **argv) {
                 vs[2].curve[j]);
     plot_finish(&p, "set title 'Aynı ağ, aynı başlangıç: giriş ölçeğinin etkisi'\n"
                     "set xlabel 'adım (yığın)'\nset ylabel 'eğitim kaybı (log ölçek)'\n"
-                    "set logscale y\nset grid\nset key top right\n"
+                    "set logscale y\nset grid\nset key below\n"
                     "plot 'kayip_karsilastirma.dat' using 1:2 with linespoints lw 2 title 'ham (0–255)', "
                     "'' using 1:3 with linespoints lw 2 title 'min-max [0,1]', "
                     "'' using 1:4 with linespoints lw 2 title 'z-score'\n");
@@ -522,17 +567,43 @@ int main(int argc, char **argv) {
            "aynı ağı ve aynı\neğitim süresini çok daha iyi kullanmamızı sağladı.\n",
            vs[0].first_loss / vs[1].first_loss, steps, vs[0].test_loss, vs[1].test_loss,
            vs[0].test_loss / vs[1].test_loss);
+    /* İki soru: z-score neden min-max'ten yüksek başladı, ham ağın test kaybı neden büyük? */
+    double ex2_mm = sm.std * sm.std + sm.mean * sm.mean, ex2_zs = sz.std * sz.std + sz.mean * sz.mean;
+    if (vs[2].first_loss > vs[1].first_loss)
+        printf("z-score, min-max'ten de yüksek başladı (%.3f > %.3f): zemin pikselleri 0 değil "
+               "%.2f,\nyani 784 girişin hepsi ilk katmana katkı verir; girişin ortalama karesi "
+               "E[x²] %.3f\n(min-max'te %.3f). Başlangıç skorları daha uçta, kayıp rastgele "
+               "tahminin ln 10 = %.3f\ndeğerinden daha uzakta başlar; eğri birkaç adımda "
+               "toparlanıyor.\n", vs[2].first_loss, vs[1].first_loss, norm_pixel(zs, 0), ex2_zs,
+               ex2_mm, log(10.0));
+    else
+        printf("z-score ile min-max yakın başladı (%.3f ve %.3f; rastgele tahminin kaybı "
+               "ln 10 = %.3f).\n", vs[2].first_loss, vs[1].first_loss, log(10.0));
+    /* test kaybının ne kadarı yanlışlardan: (yanlış oranı x yanlışların kaybı) / test kaybı */
+    double share_raw = (1.0 - vs[0].test_acc) * vs[0].wrong_loss / vs[0].test_loss;
+    printf("Ham ağın son eğitim kaybı %.4f, test kaybı %.4f. Eğitim kaybı ağın %d kez gördüğü\n"
+           "görüntülerden, test kaybı hiç görmediklerinden ölçülür; bu yüzden test kaybı "
+           "genellikle büyüktür.\n", vs[0].last_loss, vs[0].test_loss, epochs);
+    if (vs[0].wrong_loss > vs[1].wrong_loss)
+        printf("Ham ağda fark daha da büyür, çünkü ağ yanlışlarında bile çok emin: yanlış tahmin "
+               "edilen\ntest görüntülerinin ortalama kaybı ham ağda %.2f, min-max'te %.2f. Bu yanlışlar "
+               "test\ngörüntülerinin %%%.1f kadarı, ama ham ağın test kaybına katkıları "
+               "%%%.1f.\n", vs[0].wrong_loss, vs[1].wrong_loss, 100.0 * (1.0 - vs[0].test_acc),
+               100.0 * share_raw);
+    else
+        printf("Yanlış tahmin edilen test görüntülerinin ortalama kaybı ham ağda %.2f, "
+               "min-max'te %.2f.\n", vs[0].wrong_loss, vs[1].wrong_loss);
 
     printf("\nSONUÇ: train_n=%d test_n=%d classes=%d pixel_min=%.0f pixel_max=%.0f "
            "pixel_mean=%.4f pixel_std=%.4f zero_frac=%.4f mu=%.6f sigma=%.6f "
            "minmax_min=%.6f minmax_max=%.6f minmax_mean=%.6f zscore_mean=%.6f zscore_std=%.6f "
            "zscore_test_mean=%.6f zscore_test_std=%.6f raw_first_loss=%.4f norm_first_loss=%.4f "
            "raw_loss=%.4f norm_loss=%.4f zscore_loss=%.4f raw_acc=%.4f norm_acc=%.4f "
-           "zscore_acc=%.4f\n",
+           "zscore_acc=%.4f raw_wrong_loss=%.4f norm_wrong_loss=%.4f raw_last_loss=%.4f\n",
            m.train.n, m.test.n, m.nclasses, sr.min, sr.max, sr.mean, sr.std, sr.zero_frac, mu,
            sigma, sm.min, sm.max, sm.mean, sz.mean, sz.std, szt.mean, szt.std, vs[0].first_loss,
            vs[1].first_loss, vs[0].test_loss, vs[1].test_loss, vs[2].test_loss, vs[0].test_acc,
-           vs[1].test_acc, vs[2].test_acc);
+           vs[1].test_acc, vs[2].test_acc, vs[0].wrong_loss, vs[1].wrong_loss, vs[0].last_loss);
     mnist_free(&m);
     return 0;
 }

@@ -79,6 +79,11 @@ START_TEST(test_normalization_helps) {
     /* ham girişte ilk kayıp çok büyük başlar */
     ck_assert(sonuc_get(out, "raw_first_loss") > 10 * sonuc_get(out, "norm_first_loss"));
     ck_assert(sonuc_get(out, "norm_first_loss") < 5.0);
+    /* ders "ham ağ yanlışlarında daha emin" der: yanlışların ortalama kaybı daha büyük,
+     * ve yanlışların kaybı bütün test kaybından büyüktür (ortalamayı yukarı çekerler) */
+    ck_assert(sonuc_get(out, "raw_wrong_loss") > sonuc_get(out, "norm_wrong_loss"));
+    ck_assert(sonuc_get(out, "raw_wrong_loss") > raw);
+    ck_assert(sonuc_get(out, "norm_wrong_loss") > norm);
 }
 END_TEST
 
@@ -111,6 +116,13 @@ START_TEST(test_quiz_answers) {
     snprintf(cmd, sizeof cmd, "%s --quiz --answers %s", bin_path("lesson01"), wrong);
     ck_assert_int_eq(run_cmd(cmd, buf, sizeof buf), 1);
     ck_assert_ptr_nonnull(strstr(buf, "Soru 3: YANLIŞ"));
+
+    /* 1. soru "üç ondalık" ister: 0.5 (iki ondalığa yuvarlanmış) kabul edilmez */
+    f = fopen(wrong, "w");
+    fputs("0.5\n0.25\n5421\n-0.42\nb\nb\nb\n80.88\n", f);
+    fclose(f);
+    ck_assert_int_eq(run_cmd(cmd, buf, sizeof buf), 1);
+    ck_assert_ptr_nonnull(strstr(buf, "Soru 1: YANLIŞ"));
 
     /* bozuk dosya: sayı yerine metin */
     f = fopen(wrong, "w");
