@@ -150,9 +150,12 @@ static void im2col(float *col, int ld, const float *inp, int nb, int C, int H, i
                         }
                         long base = (long)h * Wd + j - p;   /* + x*s: girdideki sütun */
                         for (int x = 0; x < x0; x++) r[x] = 0.0f;
-                        if (s == 1 && x1 > x0)
-                            memcpy(r + x0, img + base + x0, (size_t)(x1 - x0) * sizeof(float));
-                        else
+                        if (s == 1) { /* kısa satırlar: memcpy çağrısı kopyadan pahalı */
+                            const float *src = img + base + x0;
+                            float *dst = r + x0;
+#pragma omp simd simdlen(8)
+                            for (int x = 0; x < x1 - x0; x++) dst[x] = src[x];
+                        } else
                             for (int x = x0; x < x1; x++) r[x] = img[base + (long)x * s];
                         for (int x = x1; x < OW; x++) r[x] = 0.0f;
                     }
@@ -461,6 +464,7 @@ void maxpool2d_forward(float *out, int *argmax, const float *inp, int B, int C, 
                 const float *r0 = src + (size_t)(2 * y) * Wd, *r1 = r0 + Wd;
                 float *oy = o + (size_t)y * OW;
                 int *ay = a + (size_t)y * OW;
+#pragma omp simd simdlen(8)
                 for (int x = 0; x < OW; x++) {
                     int i0 = 2 * y * Wd + 2 * x;
                     float v0 = r0[2 * x], v1 = r0[2 * x + 1], v2 = r1[2 * x], v3 = r1[2 * x + 1];
@@ -500,6 +504,22 @@ void maxpool2d_backward(float *dinp, const float *dout, const int *argmax, int B
         float *d = dinp + (size_t)bc * H * Wd;
         const float *g = dout + (size_t)bc * OH * OW;
         const int *a = argmax + (size_t)bc * OH * OW;
+        if (k == 2) { /* tek geçiş: her pencerenin dört pikseli bir kez yazılır */
+            for (int y = 0; y < OH; y++) {
+                float *r0 = d + (size_t)(2 * y) * Wd, *r1 = r0 + Wd;
+                for (int x = 0; x < OW; x++) {
+                    int w = a[y * OW + x] - (2 * y * Wd + 2 * x); /* 0, 1, Wd ya da Wd+1 */
+                    float gv = g[y * OW + x];
+                    r0[2 * x] = w == 0 ? gv : 0.0f;
+                    r0[2 * x + 1] = w == 1 ? gv : 0.0f;
+                    r1[2 * x] = w == Wd ? gv : 0.0f;
+                    r1[2 * x + 1] = w == Wd + 1 ? gv : 0.0f;
+                }
+                if (Wd & 1) r0[Wd - 1] = r1[Wd - 1] = 0.0f; /* havuza girmeyen son sütun */
+            }
+            if (H & 1) memset(d + (size_t)(H - 1) * Wd, 0, (size_t)Wd * sizeof(float));
+            continue;
+        }
         memset(d, 0, (size_t)H * Wd * sizeof(float));
         for (int o = 0; o < OH * OW; o++) d[a[o]] += g[o];
     }

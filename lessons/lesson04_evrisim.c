@@ -63,7 +63,7 @@ static void print_matrix(const char *title, const float *m, int rows, int cols) 
  * sol kenar var" bilgisi kalır, tam konumu biraz bulanıklaşır (küçük kaymalara dayanıklılık).
  * Eğitimde filtrelerin sayılarını biz yazmayız: ağ onları gradyan inişiyle öğrenir.
  */
-static void step1_by_hand(int ascii) {
+static void step1_by_hand(void) {
     step_banner(1, NSTEPS, "Evrişim elle: 6x6 görüntü, 3x3 dikey kenar filtresi");
     static const float img[36] = {0, 0, 1, 2, 1, 0,   0, 0, 2, 3, 1, 0,   0, 1, 3, 2, 0, 0,
                                   0, 2, 3, 1, 0, 0,   1, 3, 2, 0, 0, 0,   2, 3, 1, 0, 0, 0};
@@ -101,7 +101,6 @@ static void step1_by_hand(int ascii) {
     printf("Havuzlamadan sonra 16 sayı 4'e indi; sol üst bloğun en büyüğü %g, (%d,%d) "
            "konumundan geldi (geri geçişte gradyan yalnızca oraya gider).\n", (double)pool[0],
            arg[0] / 4, arg[0] % 4);
-    if (ascii) printf("(Bu adımın resmi yok; sayılar yukarıda.)\n");
 }
 
 /*
@@ -399,11 +398,16 @@ static void step7_augment(Data *d, const LessonArgs *a, const TrainHistory *h0, 
     int n = h0->epochs_run < h1->epochs_run ? h0->epochs_run : h1->epochs_run;
     float ep[TRAIN_MAX_EPOCHS];
     for (int e = 0; e < n; e++) ep[e] = (float)(e + 1);
-    plot_lines(LESSON, "dogruluk_egrisi", "Doğruluk: artırmasız ve artırmalı", "epoch", "doğruluk", n,
-               ep, 4, (const float *const[]){h0->acc, h0->val_acc, h1->acc, h1->val_acc},
+    /* %99'un üstündeki farklar doğruluk ekseninde görünmez: hata oranını (%) log ölçekte çiz */
+    float er[4][TRAIN_MAX_EPOCHS];
+    const float *accs[4] = {h0->acc, h0->val_acc, h1->acc, h1->val_acc};
+    for (int s = 0; s < 4; s++)
+        for (int e = 0; e < n; e++) er[s][e] = 100.0f * (1.0f - accs[s][e]);
+    plot_lines(LESSON, "hata_orani", "Hata oranı (%, log ölçek): artırmasız ve artırmalı", "epoch",
+               "hata (%)", n, ep, 4, (const float *const[]){er[0], er[1], er[2], er[3]},
                (const char *const[]){"eğitim (artırmasız)", "doğrulama (artırmasız)",
                                      "eğitim (artırmalı)", "doğrulama (artırmalı)"},
-               0, a->ascii);
+               1, a->ascii);
     plot_lines(LESSON, "kayip_egrisi", "Kayıp: artırmasız ve artırmalı", "epoch", "kayıp", n, ep, 4,
                (const float *const[]){h0->loss, h0->val_loss, h1->loss, h1->val_loss},
                (const char *const[]){"eğitim (artırmasız)", "doğrulama (artırmasız)",
@@ -413,7 +417,7 @@ static void step7_augment(Data *d, const LessonArgs *a, const TrainHistory *h0, 
     printf("Son epoch (%d): eğitim doğruluğu artırmasız %.2f%%, artırmalı %.2f%%; doğrulama "
            "doğruluğu artırmasız %.2f%%, artırmalı %.2f%%.\n", n, 100.0 * h0->acc[e],
            100.0 * h1->acc[e], 100.0 * h0->val_acc[e], 100.0 * h1->val_acc[e]);
-    printf("Grafikler: %s/dogruluk_egrisi.png, %s/kayip_egrisi.png\n", PLOT_DIR, PLOT_DIR);
+    printf("Grafikler: %s/hata_orani.png, %s/kayip_egrisi.png\n", PLOT_DIR, PLOT_DIR);
 }
 
 /*
@@ -662,7 +666,7 @@ int main(int argc, char **argv) {
     size_t mlp_params;
     double ratio;
     int label, saved_aug;
-    step1_by_hand(a.ascii);
+    step1_by_hand();
     step2_load(&d, &a);
     step3_model(&net, &a, &mlp_params);
     double diff = step4_fast_conv(&a, &ratio);

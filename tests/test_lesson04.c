@@ -77,8 +77,8 @@ START_TEST(test_quick_run_claims) {
         snprintf(p, sizeof p, "plots/lesson04/%s", pngs[i]);
         ck_assert_msg(image_info(p, &w, &h, &c, out, sizeof out) == 0, "%s", out);
     }
-    ck_assert(file_exists("plots/lesson04/dogruluk_egrisi.dat") && file_exists("plots/lesson04/dogruluk_egrisi.gp"));
-    if (plot_have_gnuplot()) ck_assert(file_exists("plots/lesson04/dogruluk_egrisi.png"));
+    ck_assert(file_exists("plots/lesson04/hata_orani.dat") && file_exists("plots/lesson04/hata_orani.gp"));
+    if (plot_have_gnuplot()) ck_assert(file_exists("plots/lesson04/hata_orani.png"));
     /* Model yüklenir ve CNN mimarisindedir */
     Net a, b;
     ck_assert_msg(net_load(&a, MODEL, 1, out, sizeof out) == 0, "%s", out);
