@@ -1,5 +1,5 @@
 /*
- * lesson03_metrikler.c — Ders 3: Eğitim metrikleri ve aşırı öğrenme
+ * lesson03_metrikler.c — Ders 3: Eğitim metrikleri ve aşırı öğrenme (overfitting)
  *
  * Bu derste öğrenecekleriniz:
  *   - kaydedilmiş bir modeli (lesson02'nin MLP'si) yükleyip test kümesinde ölçmek;
@@ -8,9 +8,10 @@
  *   - sınıf başına kesinlik (precision), duyarlılık (recall), F1 ve bunların
  *     makro ortalaması (macro average);
  *   - modelin yanıldığı rakamlara bakmak: hatalar çoğu zaman anlaşılırdır;
- *   - aşırı öğrenme (overfitting): küçük bir eğitim kümesinde eğitim kaybı
- *     sıfıra inerken doğrulama kaybı yükselir; dropout ve erken durdurma
- *     (early stopping) aradaki açığı (gap) daraltır.
+ *   - aşırı öğrenme: küçük bir eğitim kümesinde (training set) eğitim kaybı (loss)
+ *     sıfıra inerken modelin eğitimde görmediği doğrulama (validation) görüntülerindeki
+ *     kayıp yükselir; dropout ve erken durdurma (early stopping) aradaki açığı (gap)
+ *     daraltır.
  *
  * Çalıştırma:  make lesson03 && ./lesson03     (önce ./lesson02 modeli kaydetmiş olmalı;
  *                                               yoksa ders modeli kendisi eğitir)
@@ -40,8 +41,18 @@ static int utf8_len(const char *s) {
     return n;
 }
 
-/* lesson02'nin modeli yoksa aynı tarifle (models_mnist_mlp, Adam, kosinüs öğrenme
- * oranı, min-max) burada eğitip kaydeder. */
+/* Olasılığı yüzde olarak yazar: "%97.31". %100'e yuvarlanacak ama 1 olmayan değer ">%99.99"
+ * olur; float'ta tam 1'e yuvarlanmış olasılık "≈%100" (diğer sınıfların payı float'a
+ * sığmayacak kadar küçük). */
+static const char *fmt_pct(char *buf, size_t n, double p) {
+    if (p >= 1.0) snprintf(buf, n, "≈%%100");
+    else if (p >= 0.99995) snprintf(buf, n, ">%%99.99");
+    else snprintf(buf, n, "%%%.2f", 100.0 * p);
+    return buf;
+}
+
+/* lesson02'nin modeli yoksa aynı tarifle (models_mnist_mlp, Adam, kosinüs eğrisiyle inen
+ * öğrenme oranı (learning rate), min-max) burada eğitip kaydeder. */
 static void train_missing_model(const char *path, const Mnist *m, int quick, uint64_t seed) {
     int nval = quick ? 1000 : 5000, ntr = quick ? 6000 : m->train.n - nval;
     int *tr = xmalloc((size_t)ntr * sizeof(int)), *va = xmalloc((size_t)nval * sizeof(int));
@@ -70,7 +81,7 @@ static void train_missing_model(const char *path, const Mnist *m, int quick, uin
     free(va);
 }
 
-/* Karmaşıklık matrisinin ısı haritası: renk log(1+sayı), hücrede sayının kendisi.
+/* Karmaşıklık matrisinin ısı haritası (heatmap): renk log(1+sayı), hücrede sayının kendisi.
  * cm (K,K): cm[gerçek][tahmin] */
 static void plot_confusion(const int *cm, int ascii) {
     Plot p;
@@ -129,10 +140,12 @@ static void plot_gallery(const ImageSet *s, const int *ids, int n, const int *pr
                      s->cols - 1, s->rows - 1);
     for (int i = 0; i < n; i++) {
         int id = ids[i];
+        char pct[32];
         k += snprintf(body + k, cap - k,
-                      "set title '%d → %d  (%%%.0f)' font ',12'\n"
+                      "set title '%d → %d  (%s)' font ',12'\n"
                       "plot 'yanlislar.dat' index %d matrix with image\n",
-                      s->labels[id], pred[id], 100.0 * probs[(size_t)id * K + pred[id]], i);
+                      s->labels[id], pred[id],
+                      fmt_pct(pct, sizeof pct, probs[(size_t)id * K + pred[id]]), i);
     }
     snprintf(body + k, cap - k, "unset multiplot\n");
     plot_finish_size(&p, body, 1200, 170 * rows + 60);
@@ -201,7 +214,8 @@ static int run_quiz(const LessonArgs *a) {
                             "(precision) kaçtır? (iki ondalık)%s", table);
     snprintf(q2, sizeof q2, "Aynı matriste 'kuş' sınıfının duyarlılığı (recall) kaçtır?%s", table);
     snprintf(q3, sizeof q3, "Aynı matriste 'kedi' sınıfının F1 skoru kaçtır? (iki ondalık)%s", table);
-    snprintf(q4, sizeof q4, "Aynı matriste modelin doğruluğu (accuracy) kaçtır?%s", table);
+    snprintf(q4, sizeof q4, "Aynı matriste modelin doğruluğu (accuracy) kaçtır? (0 ile 1 "
+                            "arasında bir oran olarak, ör. 0.75)%s", table);
     snprintf(q5, sizeof q5, "Aynı matriste makro ortalama duyarlılık (macro recall) kaçtır? "
                             "(iki ondalık)%s", table);
     /* Dengesiz veri: 1000 kişiden 10'u hasta; model herkese "sağlam" diyor */
@@ -216,16 +230,17 @@ static int run_quiz(const LessonArgs *a) {
     QuizQuestion qs[] = {
         {.q = q1, .answer = per[1].precision, .tol = 0.01,
          .explain = "Kesinlik = TP / (TP + FP): 'köpek' SÜTUNUNA bakılır. 30 / (10 + 30 + 2) = "
-                    "30/42 ≈ 0,71. Köpek dediklerimizin %71'i gerçekten köpek."},
+                    "30/42 ≈ 0.71. Köpek dediklerimizin %71'i gerçekten köpek."},
         {.q = q2, .answer = per[2].recall, .tol = 0.01,
-         .explain = "Duyarlılık = TP / (TP + FN): 'kuş' SATIRINA bakılır. 18 / (0 + 2 + 18) = 0,90."},
+         .explain = "Duyarlılık = TP / (TP + FN): 'kuş' SATIRINA bakılır. 18 / (0 + 2 + 18) = 0.90."},
         {.q = q3, .answer = per[0].f1, .tol = 0.01,
-         .explain = "P = 40/45 ≈ 0,889, R = 40/50 = 0,8; F1 = 2PR/(P+R) ≈ 0,84. F1, ikisinin "
+         .explain = "P = 40/45 ≈ 0.889, R = 40/50 = 0.8; F1 = 2PR/(P+R) ≈ 0.84. F1, ikisinin "
                     "harmonik ortalamasıdır: biri düşükse F1 de düşük olur."},
         {.q = q4, .answer = sum.accuracy, .tol = 0.005,
-         .explain = "Köşegen toplamı / tüm örnekler = (40 + 30 + 18) / 110 = 88/110 = 0,80."},
+         .explain = "Köşegen toplamı / tüm örnekler = (40 + 30 + 18) / 110 = 88/110 = 0.80. "
+                    "Yüzde olarak %80; ama soru 0 ile 1 arasında bir oran istedi."},
         {.q = q5, .answer = sum.macro_recall, .tol = 0.01,
-         .explain = "Sınıf başına duyarlılıklar 0,80, 0,75, 0,90; düz ortalamaları ≈ 0,82. Makro "
+         .explain = "Sınıf başına duyarlılıklar 0.80, 0.75, 0.90; düz ortalamaları ≈ 0.82. Makro "
                     "ortalamada her sınıf, kaç örneği olursa olsun, eşit ağırlık taşır."},
         {.q = q6, .answer = per2[1].recall, .tol = 0.001,
          .explain = "Hiçbir hastayı bulamadı: TP = 0, duyarlılık 0. Dengesiz verilerde yüksek "
@@ -247,15 +262,18 @@ static int run_quiz(const LessonArgs *a) {
          .correct = 2,
          .explain = "Doğrulama kaybını izler; en iyi ağırlıkları saklar ve sabrı tükenince onlara "
                     "döner (bkz. common/train.c)."},
-        {.q = "Dropout test (değerlendirme) sırasında ne yapar?",
-         .choices = {"Eğitimdeki gibi nöronların bir kısmını rastgele kapatır",
-                     "Kapalıdır: bütün nöronlar çalışır (ölçek eğitimde ayarlanmıştır)",
-                     "Test doğruluğunu yükseltmek için oranını ikiye katlar",
-                     "Yalnızca yanlış tahminlerde devreye girer"},
+        {.q = "Bir e-posta süzgeci 'spam' ve 'normal' diye iki sınıf ayırıyor. Önemli bir normal "
+              "e-postanın spam klasörüne düşmesi çok pahalı; birkaç spam'in gelen kutusuna "
+              "sızması ise dert değil. En çok hangi ölçüte bakmalısınız?",
+         .choices = {"spam sınıfının duyarlılığına (recall)",
+                     "spam sınıfının kesinliğine (precision)",
+                     "yalnızca doğruluğa (accuracy)",
+                     "eğitim kaybına"},
          .correct = 1,
-         .explain = "Dropout yalnızca eğitimde etkindir; tersine çevrilmiş (inverted) dropout "
-                    "eğitimde kalan nöronları 1/(1-p) ile ölçekler, böylece testte bir şey "
-                    "yapmaya gerek kalmaz."},
+         .explain = "Pahalı hata, spam DEMEMİZ ama yanılmamız: spam sınıfının yanlış pozitifleri "
+                    "(FP). Kesinlik = TP / (TP + FP) tam bunu ölçer: 'spam dediklerimizin ne "
+                    "kadarı gerçekten spam?'. Duyarlılık ise kaçırılan spam'leri (FN) sayar; "
+                    "onlar burada ucuz."},
     };
     return quiz_run(L, qs, (int)(sizeof qs / sizeof qs[0]), a->answers);
 }
@@ -267,8 +285,11 @@ int main(int argc, char **argv) {
                          .title = "Eğitim metrikleri: karmaşıklık matrisi, kesinlik, duyarlılık, "
                                   "F1 ve aşırı öğrenme",
                          .default_epochs = 60, .extras = CLI_MODEL,
-                         .extra_help = "                   (--epochs: aşırı öğrenme deneyinin "
-                                       "en çok epoch sayısı)\n"});
+                         .extra_help = "                   (verilmezse lesson02'nin kaydettiği "
+                                       "data/models/lesson02_mlp.model;\n"
+                                       "                   --quick ile lesson02_mlp_quick.model)\n"
+                                       "  Not: bu derste --epochs, 6. adımdaki aşırı öğrenme "
+                                       "deneyinin en çok epoch sayısıdır.\n"});
     if (a.quiz) return run_quiz(&a);
     progress_force_plain(1);
 
@@ -302,7 +323,12 @@ int main(int argc, char **argv) {
     }
     Net net;
     char err[1024];
-    if (net_load(&net, path, 256, err, sizeof err) != 0) die("%s", err);
+    if (net_load(&net, path, 256, err, sizeof err) != 0) {
+        if (a.model) die("%s\nDoğru bir model dosyası verin ya da --model'i bırakın "
+                         "(lesson02'nin modeli kullanılır).", err);
+        die("%s\nModeli yeniden üretmek için: ./lesson02%s (ya da dosyayı silin; bu ders onu "
+            "kendisi eğitir).", err, a.quick ? " --quick" : "");
+    }
     if (net.in_c != 1 || net.in_h != 28 || net.in_w != 28 || net_out_size(&net) != K) {
         char desc[512];
         net_describe(&net, desc, sizeof desc);
@@ -352,30 +378,51 @@ int main(int argc, char **argv) {
     confusion_add(cm, K, m.test.labels, pred, N);
     confusion_print(cm, K, NULL);
     long cm_total = 0, cm_diag = 0;
-    int wt = -1, wp = -1;
+    int top[2] = {-1, -1};   /* köşegen dışındaki en büyük iki hücrenin indisi (t*K + p) */
     for (int t = 0; t < K; t++)
         for (int p = 0; p < K; p++) {
-            cm_total += cm[t * K + p];
-            if (t == p) cm_diag += cm[t * K + p];
-            else if (wt < 0 || cm[t * K + p] > cm[wt * K + wp]) { wt = t; wp = p; }
+            int c = t * K + p;
+            cm_total += cm[c];
+            if (t == p) { cm_diag += cm[c]; continue; }
+            if (top[0] < 0 || cm[c] > cm[top[0]]) { top[1] = top[0]; top[0] = c; }
+            else if (top[1] < 0 || cm[c] > cm[top[1]]) top[1] = c;
         }
     printf("Hücrelerin toplamı %ld (= test örneği sayısı), köşegen %ld; %ld / %ld = %.4f doğruluktur.\n",
            cm_total, cm_diag, cm_diag, cm_total, (double)cm_diag / cm_total);
-    if (wt >= 0)
-        printf("En sık karışıklık: gerçek %d, tahmin %d (%d kez). İkinci sırada ters yönü: "
-               "gerçek %d, tahmin %d (%d kez).\n", wt, wp, cm[wt * K + wp], wp, wt, cm[wp * K + wt]);
+    if (top[0] >= 0 && cm[top[0]] > 0) {
+        int t0c = top[0] / K, p0c = top[0] % K, t1c = top[1] / K, p1c = top[1] % K;
+        printf("En sık karışıklık: gerçek %d, tahmin %d (%d kez). ", t0c, p0c, cm[top[0]]);
+        int reverse_second = t1c == p0c && p1c == t0c;
+        if (cm[top[1]] > 0 && cm[top[1]] == cm[top[0]])
+            printf("Aynı sayıyla bir de: gerçek %d, tahmin %d%s.\n", t1c, p1c,
+                   reverse_second ? " (aynı çiftin ters yönü)" : "");
+        else if (cm[top[1]] > 0)
+            printf("İkinci sırada: gerçek %d, tahmin %d (%d kez)%s.\n", t1c, p1c, cm[top[1]],
+                   reverse_second ? " — aynı çiftin ters yönü" : "");
+        else
+            printf("\n");
+        if (!reverse_second)
+            printf("Karışıklık simetrik olmak zorunda değil: ters yönde (gerçek %d, tahmin %d) "
+                   "%d kez.\n", p0c, t0c, cm[p0c * K + t0c]);
+    }
     plot_confusion(cm, a.ascii);
 
 /*
  * Adım 4: Kesinlik, duyarlılık, F1
  *
- * Bir k sınıfı için (bkz. common/metrics.h):
- *   TP = cm[k][k]; FP = k sütununun geri kalanı; FN = k satırının geri kalanı
+ * Bir k sınıfı için üç sayı sayarız (bkz. common/metrics.h):
+ *   TP (doğru pozitif, true positive)  = cm[k][k]: gerçek k, tahmin k
+ *   FP (yanlış pozitif, false positive) = k sütununun geri kalanı: k dedik, değildi
+ *   FN (yanlış negatif, false negative) = k satırının geri kalanı: k'ydı, kaçırdık
+ * Bunlardan:
  *   kesinlik  P = TP / (TP + FP)   "k dediğimizde ne sıklıkla haklıyız?"
  *   duyarlılık R = TP / (TP + FN)  "gerçek k'lerin ne kadarını bulduk?"
  *   F1 = 2 P R / (P + R)           (harmonik ortalama: ikisi de yüksekse yüksek)
- * Makro ortalama, on sınıfın ölçütlerinin düz ortalamasıdır. Sınıflar dengeli
- * olduğunda makro ölçütler doğruluğa yakın çıkar; dengesiz veride ayrışırlar.
+ * Makro ortalama, on sınıfın ölçütlerinin düz ortalamasıdır: her sınıf, kaç
+ * örneği olursa olsun, eşit ağırlık taşır. Doğrulukta ise her ÖRNEK eşit
+ * ağırlıktadır. Sınıflar dengeliyse (her sınıfın örnek sayısı yakınsa) iki
+ * ortalama yakın çıkar; dengesiz veride az örnekli sınıfların kötü sonucu
+ * doğrulukta kaybolur, makro ölçütlerde görünür.
  */
     step_banner(4, NSTEPS, "Kesinlik (precision), duyarlılık (recall), F1");
     ClassMetrics per[K];
@@ -397,11 +444,24 @@ int main(int argc, char **argv) {
             col += cm[i * K + worst];
             row += cm[worst * K + i];
         }
-        printf("F1'i en düşük sınıf %d: TP = %ld, FP = %ld, FN = %ld -> P = %ld/%ld = %.4f, "
-               "R = %ld/%ld = %.4f.\n", worst, tp, col - tp, row - tp, tp, col, per[worst].precision,
-               tp, row, per[worst].recall);
-        printf("F1'i en yüksek sınıf %d (%.4f). Doğruluk %.4f ile makro F1 %.4f birbirine yakın: "
-               "sınıflar dengeli.\n", best, per[best].f1, sum.accuracy, sum.macro_f1);
+        printf("F1'i en düşük sınıf %d: doğru pozitif TP = %ld, yanlış pozitif FP = %ld, yanlış "
+               "negatif FN = %ld\n  -> P = TP/(TP+FP) = %ld/%ld = %.4f, R = TP/(TP+FN) = %ld/%ld = "
+               "%.4f.\n", worst, tp, col - tp, row - tp, tp, col, per[worst].precision, tp, row,
+               per[worst].recall);
+        printf("F1'i en yüksek sınıf %d (%.4f).\n", best, per[best].f1);
+        int smin = per[0].support, smax = per[0].support;
+        for (int k = 1; k < K; k++) {
+            if (per[k].support < smin) smin = per[k].support;
+            if (per[k].support > smax) smax = per[k].support;
+        }
+        printf("Sınıf başına test örneği %d ile %d arasında (en çok / en az = %.2f)%s\n", smin, smax,
+               (double)smax / smin,
+               (double)smax / smin < 1.5 ? ": sınıflar dengeli." : ": sınıflar dengesiz.");
+        printf("Doğruluk her örneği, makro F1 her sınıfı eşit sayar; burada doğruluk %.4f, makro F1 "
+               "%.4f\n(fark %.4f)%s\n", sum.accuracy, sum.macro_f1, fabs(sum.accuracy - sum.macro_f1),
+               (double)smax / smin < 1.5 && fabs(sum.accuracy - sum.macro_f1) < 0.02
+                   ? ": dengeli veride beklendiği gibi yakınlar."
+                   : ".");
     }
     Plot p;
     FILE *d = plot_begin(&p, L, "sinif_metrikleri");
@@ -428,7 +488,7 @@ int main(int argc, char **argv) {
  * Adım 5: Yanlış sınıflanan rakamlar
  *
  * Hatalara gözle bakmak, sayıların söyleyemediğini söyler: bazı "hatalar"
- * insanın da zorlanacağı karalamalardır, bazıları etiket hatasıdır, bazıları
+ * insanın da zorlanacağı karalamalardır, bazıları etiket (label) hatasıdır, bazıları
  * ise modelin gerçekten öğrenemediği biçimlerdir. Modelin EN EMİN olduğu
  * hataları (tahmin ettiği sınıfa verdiği olasılık en yüksek olanlar) seçiyoruz.
  */
@@ -457,8 +517,9 @@ int main(int argc, char **argv) {
         for (int i = 0; i < ns; i++) {
             int id = wrong[i];
             imgs[i] = m.test.images + (size_t)id * 784;
-            snprintf(capb[i], sizeof capb[i], "#%d: %d → %d (%%%.0f)", id, m.test.labels[id],
-                     pred[id], 100.0 * probs[(size_t)id * K + pred[id]]);
+            char pct[32];
+            snprintf(capb[i], sizeof capb[i], "#%d: %d → %d (%s)", id, m.test.labels[id],
+                     pred[id], fmt_pct(pct, sizeof pct, probs[(size_t)id * K + pred[id]]));
             caps[i] = capb[i];
         }
         printf("En emin olunan %d hata (test indisi: gerçek → tahmin (olasılık)):\n", ns);
@@ -488,11 +549,11 @@ int main(int argc, char **argv) {
     int *tr = xmalloc((size_t)ntr * sizeof(int)), *va = xmalloc((size_t)nva * sizeof(int));
     for (int i = 0; i < ntr; i++) tr[i] = i;
     for (int i = 0; i < nva; i++) va[i] = m.train.n - nva + i;
-    printf("Eğitim: ilk %d görüntü; doğrulama: son %d görüntü; Adam, yığın 32, en çok %d epoch.\n",
-           ntr, nva, epochs);
+    printf("Eğitim: ilk %d görüntü; doğrulama: son %d görüntü; Adam, yığın (batch) 32, en çok %d "
+           "epoch.\n", ntr, nva, epochs);
     static OverfitRun runs[2];
     runs[0] = (OverfitRun){.name = "A: dropout yok", .dropout = 0.0f, .patience = 0};
-    runs[1] = (OverfitRun){.name = "B: dropout 0,5 + erken durdurma", .dropout = 0.5f,
+    runs[1] = (OverfitRun){.name = "B: dropout 0.5 + erken durdurma", .dropout = 0.5f,
                            .patience = patience};
     for (int r = 0; r < 2; r++) {
         t0 = now_sec();
@@ -508,12 +569,14 @@ int main(int argc, char **argv) {
                runs[r].tr_acc - runs[r].va_acc);
     }
     const TrainHistory *hA = &runs[0].h, *hB = &runs[1].h;
+    int memorized = hA->val_loss[hA->epochs_run - 1] > hA->val_loss[hA->best_epoch - 1];
     printf("A'da eğitim kaybı ilk epoch'taki %.4f değerinden son epoch'ta %.4f değerine indi; "
-           "doğrulama kaybı ise\n%d. epoch'taki en düşük değeri %.4f iken son epoch'ta %.4f oldu: "
-           "model ezberledi.\nEğitim-doğrulama doğruluk açığı: A'da %.4f, B'de %.4f. Kayıp açığı "
+           "doğrulama kaybı ise\n%d. epoch'taki en düşük değeri %.4f iken son epoch'ta %.4f oldu%s"
+           "\nEğitim-doğrulama doğruluk açığı: A'da %.4f, B'de %.4f. Kayıp açığı "
            "(doğrulama - eğitim): A'da %.4f, B'de %.4f.\n",
            hA->loss[0], hA->loss[hA->epochs_run - 1], hA->best_epoch,
            hA->val_loss[hA->best_epoch - 1], hA->val_loss[hA->epochs_run - 1],
+           memorized ? ": model ezberledi." : ".",
            runs[0].tr_acc - runs[0].va_acc, runs[1].tr_acc - runs[1].va_acc,
            runs[0].va_loss - runs[0].tr_loss, runs[1].va_loss - runs[1].tr_loss);
     d = plot_begin(&p, L, "asiri_ogrenme");
@@ -528,7 +591,7 @@ int main(int argc, char **argv) {
     char body2[3072];
     snprintf(body2, sizeof body2,
              "set multiplot layout 1,2 title 'Aşırı öğrenme: %d eğitim görüntüsü (A: dropout yok; "
-             "B: dropout 0,5 + erken durdurma, sabır %d)'\n"
+             "B: dropout 0.5 + erken durdurma, sabır %d)'\n"
              "set grid\nset xlabel 'epoch'\nset xrange [0:%d]\nset key top right\n"
              "set arrow 1 from %d, graph 0 to %d, graph 1 nohead dt 2 lc rgb '#555555'\n"
              "set label 1 'B en iyi' at %d, graph 0.04 offset 0.5,0 font ',9'\n"

@@ -82,6 +82,29 @@ START_TEST(test_independent_recount) {
     ck_assert_close(sonuc_get(out, "macro_precision"), sp / 10, 1e-5);
     ck_assert_close(sonuc_get(out, "macro_recall"), sr / 10, 1e-5);
     ck_assert_close(sonuc_get(out, "macro_f1"), sf / 10, 1e-5);
+
+    /* Adım 3'ün cümleleri: en sık ve ikinci en sık karışıklık gerçek sayılarla
+     * (eşitlikte satır sırasıyla ilk gelen) */
+    int t0 = -1, p0 = -1, t1 = -1, p1 = -1;
+    for (int t = 0; t < 10; t++)
+        for (int p = 0; p < 10; p++)
+            if (t != p && (t0 < 0 || cm[t][p] > cm[t0][p0])) { t0 = t; p0 = p; }
+    for (int t = 0; t < 10; t++)
+        for (int p = 0; p < 10; p++)
+            if (t != p && !(t == t0 && p == p0) && (t1 < 0 || cm[t][p] > cm[t1][p1])) {
+                t1 = t;
+                p1 = p;
+            }
+    char want[256];
+    snprintf(want, sizeof want, "En sık karışıklık: gerçek %d, tahmin %d (%ld kez).", t0, p0,
+             cm[t0][p0]);
+    ck_assert_msg(strstr(out, want) != NULL, "çıktıda yok: %s", want);
+    if (cm[t1][p1] == cm[t0][p0])
+        snprintf(want, sizeof want, "Aynı sayıyla bir de: gerçek %d, tahmin %d", t1, p1);
+    else
+        snprintf(want, sizeof want, "İkinci sırada: gerçek %d, tahmin %d (%ld kez)", t1, p1,
+                 cm[t1][p1]);
+    ck_assert_msg(strstr(out, want) != NULL, "çıktıda yok: %s", want);
     mnist_free(&m);
     net_free(&net);
 }
@@ -142,6 +165,7 @@ START_TEST(test_bad_model_files) {
     snprintf(p, sizeof p, "%s/kesik.model", dir);   /* yarısı kesik */
     write_all(p, d, n / 2);
     expect_reject(p, "kesik");
+    expect_reject(p, "Doğru bir model dosyası verin");   /* ne yapılacağını da söyler */
 
     snprintf(p, sizeof p, "%s/bozuk.model", dir);   /* ağırlıkların ortasında bir bayt değişmiş */
     d[n / 2] ^= 0x5A;
@@ -229,6 +253,14 @@ START_TEST(test_quiz_answers) {
     ck_assert_int_eq(run_cmd(cmd, buf, sizeof buf), 1);
     ck_assert_ptr_nonnull(strstr(buf, "Soru 1: YANLIŞ"));
 
+    fp = fopen(f, "w");   /* 4. soru oran ister (0.8); yüzde olarak 80 yanlış. 9. soru: duyarlılık */
+    fputs("0.71\n0.9\n0.84\n80\n0.82\n0\nb\nc\na\n", fp);
+    fclose(fp);
+    ck_assert_int_eq(run_cmd(cmd, buf, sizeof buf), 1);
+    ck_assert_ptr_nonnull(strstr(buf, "Soru 4: YANLIŞ"));
+    ck_assert_ptr_nonnull(strstr(buf, "Soru 9: YANLIŞ"));
+    ck_assert_ptr_null(strstr(buf, "Soru 1: YANLIŞ"));
+
     fp = fopen(f, "w");   /* 9 soruya 3 cevap */
     fputs("0.71\n0.9\nz\n", fp);
     fclose(fp);
@@ -248,6 +280,7 @@ START_TEST(test_flags) {
     snprintf(cmd, sizeof cmd, "%s --help", bin_path("lesson03"));
     ck_assert_int_eq(run_cmd(cmd, buf, sizeof buf), 0);
     ck_assert_ptr_nonnull(strstr(buf, "--model"));
+    ck_assert_ptr_nonnull(strstr(buf, "Not: bu derste --epochs"));
 }
 END_TEST
 
