@@ -430,9 +430,9 @@ void conv2d_backward(float *dinp, float *dW, float *dbias, const float *dout, co
             }
         }
     }
-    /* Kısmi toplamları yuva sırasıyla birleştir (iş parçacığı sayısından bağımsız) */
+    /* Kısmi toplamları yuva sırasıyla birleştir (iş parçacığı sayısından bağımsız).
+     * Ucuz bir döngü: ayrı bir paralel bölge açmaya değmez. */
     if (dW) {
-#pragma omp parallel for schedule(static) if ((size_t)OC * K > 4096)
         for (size_t e = 0; e < (size_t)OC * K; e++) {
             float acc = 0.0f;
             for (int sl = 0; sl < P.nslots; sl++) acc += part[(size_t)sl * part_n + e];
@@ -504,22 +504,6 @@ void maxpool2d_backward(float *dinp, const float *dout, const int *argmax, int B
         float *d = dinp + (size_t)bc * H * Wd;
         const float *g = dout + (size_t)bc * OH * OW;
         const int *a = argmax + (size_t)bc * OH * OW;
-        if (k == 2) { /* tek geçiş: her pencerenin dört pikseli bir kez yazılır */
-            for (int y = 0; y < OH; y++) {
-                float *r0 = d + (size_t)(2 * y) * Wd, *r1 = r0 + Wd;
-                for (int x = 0; x < OW; x++) {
-                    int w = a[y * OW + x] - (2 * y * Wd + 2 * x); /* 0, 1, Wd ya da Wd+1 */
-                    float gv = g[y * OW + x];
-                    r0[2 * x] = w == 0 ? gv : 0.0f;
-                    r0[2 * x + 1] = w == 1 ? gv : 0.0f;
-                    r1[2 * x] = w == Wd ? gv : 0.0f;
-                    r1[2 * x + 1] = w == Wd + 1 ? gv : 0.0f;
-                }
-                if (Wd & 1) r0[Wd - 1] = r1[Wd - 1] = 0.0f; /* havuza girmeyen son sütun */
-            }
-            if (H & 1) memset(d + (size_t)(H - 1) * Wd, 0, (size_t)Wd * sizeof(float));
-            continue;
-        }
         memset(d, 0, (size_t)H * Wd * sizeof(float));
         for (int o = 0; o < OH * OW; o++) d[a[o]] += g[o];
     }
