@@ -2,9 +2,9 @@
  * lesson05 — İnce ayar (fine-tuning) ve yeniden eğitim
  *
  * Bu derste öğrenecekleriniz:
- *   - Kendi görüntü klasörünüzden bir veri kümesi kurmak: her sınıf bir alt
- *     klasör (kedi/, kopek/ ...), okunamayan dosyalar atlanır ve sayılır,
- *     eğitim/doğrulama ayrımı bir tohumla (seed) her seferinde aynıdır.
+ *   - Kendi görüntü klasörünüzden bir veri kümesi (dataset) kurmak: her sınıf bir
+ *     alt klasör (kedi/, kopek/ ...), okunamayan dosyalar atlanır ve sayılır,
+ *     eğitim/doğrulama (validation) ayrımı bir tohumla (seed) her seferinde aynıdır.
  *   - Veri artırma (data augmentation): çevirme, döndürme, yakınlaştırma,
  *     kaydırma; her birini resimde görmek.
  *   - İkili sınıflandırma: tek çıkışlı ağ, sigmoid ve ikili çapraz entropi
@@ -12,9 +12,9 @@
  *   - Tek bir görüntü dosyasını tahmin etmek: "Bu görüntü %93 güvenle bir bot".
  *   - Yanlış tahmin edilen tek bir görüntüyle yeniden eğitmenin bedeli: felaket
  *     unutma (catastrophic forgetting) — ve çaresi: düzeltilen örneği eski
- *     verilerden bir "tekrar oynatma" (replay) yığınıyla karıştırmak.
+ *     verilerden bir "tekrar oynatma" (replay) yığınıyla (batch) karıştırmak.
  *   - Transfer öğrenme (transfer learning): lesson04'te rakamlarla eğitilmiş
- *     evrişim katmanlarını dondurup giysiler için yalnızca yeni bir "baş"
+ *     evrişim (convolution) katmanlarını dondurup giysiler için yalnızca yeni bir "baş"
  *     (head) eğitmek; aynı ağı sıfırdan eğitmekle karşılaştırmak.
  *
  * Çalıştırma:
@@ -151,7 +151,9 @@ static int parse_meta(const char *meta, ModelInfo *mi, char *err, size_t errlen)
  * dosya Türkçe bir hatayla (dosya adıyla) programı bitirir. */
 static void load_binary_model(const char *path, Net *net, ModelInfo *mi) {
     char err[1024], e2[512];
-    if (net_load(net, path, MAX_BATCH, err, sizeof err) != 0) die("%s", err);
+    if (net_load(net, path, MAX_BATCH, err, sizeof err) != 0)
+        die("%s\nModeli (yeniden) üretmek için ./lesson05'i çalıştırın (--quick ile kısa "
+            "deneme modeli), ya da başka bir --model verin.", err);
     if (net_out_size(net) != 1) {
         char d[512];
         net_describe(net, d, sizeof d);
@@ -178,6 +180,16 @@ static void load_input(const Net *net, const char *file, float *x, uint8_t *u8) 
 static float predict_p1(Net *net, const float *x) {
     const float *z = net_forward(net, x, 1, 0);
     return 1.0f / (1.0f + expf(-z[0]));
+}
+
+/* Oranı Türkçe yüzde yazımıyla verir: pct(0.9731, 2) -> "%97.31". Dönen tampon dönerek
+ * yeniden kullanılır (aynı printf'te en çok 8 çağrı). */
+static const char *pct(double frac, int prec) {
+    static char buf[8][32];
+    static int k;
+    char *b = buf[k++ & 7];
+    snprintf(b, sizeof buf[0], "%%%.*f", prec, 100.0 * frac);
+    return b;
 }
 
 /* "Bu görüntü %93 güvenle bir bot." — güven, seçilen sınıfın olasılığıdır. */
@@ -226,8 +238,8 @@ static void step1_load(Data *d, const LessonArgs *a) {
     printf("Her görüntü %d kanal (%s), %dx%d piksel; bellekte %.1f MB (uint8).\n", s->channels,
            s->channels == 1 ? "gri" : "renkli", s->rows, s->cols,
            (double)s->n * s->channels * s->rows * s->cols / 1e6);
-    printf("Eğitim: %d, doğrulama: %d görüntü (tohum %d, oran %.0f%%).\n", d->ntr, d->nva,
-           a->seed, 100.0 * VAL_FRAC);
+    printf("Eğitim: %d, doğrulama: %d görüntü (tohum %d, doğrulama payı %s).\n", d->ntr, d->nva,
+           a->seed, pct(VAL_FRAC, 0));
     /* Her sınıftan 8 eğitim görüntüsü: üst satır sınıf 0, alt satır sınıf 1 */
     int C = s->channels, H = s->rows, W = s->cols, D = C * H * W, cnt[2] = {0, 0};
     uint8_t *tiles = xcalloc((size_t)16 * D, 1);
@@ -248,13 +260,15 @@ static void step1_load(Data *d, const LessonArgs *a) {
 /*
  * Adım 2: Veri artırma (data augmentation)
  *
- * Her epoch'ta her eğitim görüntüsü rastgele biraz değiştirilir; etiket aynı
- * kalır. Model böylece aynı 2400 görüntüyü ezberlemek yerine "ayakkabının
+ * Her epoch'ta her eğitim görüntüsü rastgele biraz değiştirilir; etiket (label)
+ * aynı kalır. Model böylece aynı 2400 görüntüyü ezberlemek yerine "ayakkabının
  * kendisini" öğrenir. Dönüşümler (common/augment.c):
  *   çevirme       out[y][x] = in[y][W-1-x]           (0,5 olasılıkla)
  *   döndürme      ±10°, yakınlaştırma ölçek 0,9..1,1, kaydırma ±%10
  *   üçü birlikte tek bir afin dönüşümdür; her çıkış pikseli girişteki
- *   kaynağından çift doğrusal (bilinear) ara değerlemeyle okunur.
+ *   kaynağından çift doğrusal ara değerlemeyle (bilinear interpolation) okunur:
+ *   kaynak nokta dört pikselin arasına düşer, değeri onların uzaklığa göre
+ *   ağırlıklı ortalamasıdır.
  * Resimde her satır bir işlem, her sütun aynı görüntü.
  */
 static void step2_augment(Data *d, const LessonArgs *a) {
@@ -289,11 +303,11 @@ static void step2_augment(Data *d, const LessonArgs *a) {
         lo = fminf(lo, tiles[i]);
         hi = fmaxf(hi, tiles[i]);
     }
-    printf("Resim: %s\n  satır 1 orijinal, 2 yatay çevirme (0,5 olasılıkla), 3 döndürme (±%.0f°),\n"
-           "  4 yakınlaştırma (ölçek %.1f..%.1f), 5 kaydırma (±%.0f%%), 6 eğitimde kullanılan karışım\n"
-           "  (çevirme + ±%.0f° + ölçek %.1f..%.1f + ±%.0f%%).\n",
-           png, only[1].rotate_deg, 1 - only[2].zoom, 1 + only[2].zoom, 100 * only[3].shift,
-           all.rotate_deg, 1 - all.zoom, 1 + all.zoom, 100 * all.shift);
+    printf("Resim: %s\n  satır 1 orijinal, 2 yatay çevirme (0.5 olasılıkla), 3 döndürme (±%.0f°),\n"
+           "  4 yakınlaştırma (ölçek %.1f..%.1f), 5 kaydırma (±%s), 6 eğitimde kullanılan karışım\n"
+           "  (çevirme + ±%.0f° + ölçek %.1f..%.1f + ±%s).\n",
+           png, only[1].rotate_deg, 1 - only[2].zoom, 1 + only[2].zoom, pct(only[3].shift, 0),
+           all.rotate_deg, 1 - all.zoom, 1 + all.zoom, pct(all.shift, 0));
     printf("Artırılmış piksellerin aralığı [%.3f, %.3f]: girişin [0, 1] aralığının dışına çıkmadı.\n",
            lo, hi);
     free(tiles);
@@ -304,11 +318,12 @@ static void step2_augment(Data *d, const LessonArgs *a) {
  *
  * lesson04'ün evrişimli ağı (CNN), tek farkla: çıkışta 10 yerine TEK bir sayı z
  * (ham skor, logit) var. Sınıf 1'in olasılığı p = sigmoid(z) = 1 / (1 + e^-z),
- * sınıf 0'ınki 1 - p. Kayıp ikili çapraz entropidir (binary cross-entropy):
+ * sınıf 0'ınki 1 - p. Kayıp (loss) ikili çapraz entropidir (binary cross-entropy):
  *   L = -[ y log p + (1-y) log(1-p) ]
  * Sigmoid ile birlikte kararlı biçimde hesaplanır (train.h: LOSS_BCE_LOGIT) ve
  * türevi sadedir: dL/dz = p - y. Eğitilmemiş ağ için z ≈ 0, p ≈ 0,5, dolayısıyla
- * L ≈ -log 0,5 = ln 2 ≈ 0,693: ilk ölçümümüz bunu doğrulamalı.
+ * L ≈ -log 0,5 = ln 2 ≈ 0,693: ilk ölçümümüz bunu doğrulamalı. Doğruluk (accuracy)
+ * ise p >= 0,5 kararının doğru çıktığı görüntülerin payıdır.
  */
 static float step3_model(Net *net, Data *d, const LessonArgs *a) {
     step_banner(3, NSTEPS, "İkili sınıflandırıcı: tek çıkış, sigmoid, ikili çapraz entropi");
@@ -318,15 +333,16 @@ static float step3_model(Net *net, Data *d, const LessonArgs *a) {
     float loss, acc;
     evaluate(net, s, d->va, d->nva, (Norm){NORM_MINMAX, 0, 0}, LOSS_BCE_LOGIT, &loss, &acc, NULL,
              NULL);
-    printf("Eğitimden önce doğrulama kaybı %.4f (beklenen ≈ ln 2 = %.4f), doğruluk %.1f%%.\n", loss,
-           log(2.0), 100.0 * acc);
+    printf("Eğitimden önce doğrulama kaybı %.4f (beklenen ≈ ln 2 = %.4f), doğruluk %s.\n", loss,
+           log(2.0), pct(acc, 1));
     return loss;
 }
 
 /*
  * Adım 4: Eğit, eğrileri çiz, sınıf adlarıyla kaydet
  *
- * Adam (η = 1e-3), yığın 32, her yığına Adım 2'deki artırma. Her epoch sonunda
+ * Adam, öğrenme oranı (learning rate) η = 1e-3, yığın 32, her yığına Adım 2'deki
+ * artırma. Her epoch sonunda
  * doğrulama kümesinde kayıp ve doğruluk ölçülür: eğitim kaybı düşerken
  * doğrulama kaybı yükselirse ezber başlamıştır. Model dosyasının meta alanına
  * sınıf adları ("classes=bot,spor_ayakkabi"), klasör ve ayrımın tohumu yazılır;
@@ -355,11 +371,11 @@ static void step4_train(Net *net, Data *d, const LessonArgs *a, TrainHistory *h)
     plot_lines(LESSON, "dogruluk_egrisi", "Doğruluk", "epoch", "doğruluk", n, ep, 2,
                (const float *const[]){h->acc, h->val_acc},
                (const char *const[]){"eğitim (artırılmış)", "doğrulama"}, 0, a->ascii);
-    printf("Son epoch: eğitim kaybı %.4f, doğrulama kaybı %.4f, doğrulama doğruluğu %.2f%%.\n",
-           h->loss[n - 1], h->val_loss[n - 1], 100.0 * h->val_acc[n - 1]);
+    printf("Son epoch: eğitim kaybı %.4f, doğrulama kaybı %.4f, doğrulama doğruluğu %s.\n",
+           h->loss[n - 1], h->val_loss[n - 1], pct(h->val_acc[n - 1], 2));
     if (h->acc[n - 1] < h->val_acc[n - 1])
-        printf("Eğitim doğruluğu (%.2f%%) doğrulamanınkinden düşük: eğitimde artırma ve dropout açık, "
-               "doğrulamada kapalı; bu bir ezber işareti değil.\n", 100.0 * h->acc[n - 1]);
+        printf("Eğitim doğruluğu (%s) doğrulamanınkinden düşük: eğitimde artırma ve dropout açık, "
+               "doğrulamada kapalı; bu bir ezber işareti değil.\n", pct(h->acc[n - 1], 2));
     printf("Grafikler: plots/%s/kayip_egrisi.png, plots/%s/dogruluk_egrisi.png\n", LESSON, LESSON);
     char cls[600], err[1024];
     if (imgfolder_classes_meta(&d->f, cls, sizeof cls) < 0) die("sınıf adları çok uzun");
@@ -409,7 +425,7 @@ static int step5_predict(Data *d, const LessonArgs *a, int *pick) {
     }
     *pick = best;
     const char *file = d->f.paths[d->va[best]];
-    printf("Yüklenen modelin doğrulama doğruluğu %.2f%% (%d/%d yanlış).\n", 100.0 * acc, wrong, d->nva);
+    printf("Yüklenen modelin doğrulama doğruluğu %s (%d/%d yanlış).\n", pct(acc, 2), wrong, d->nva);
     size_t D = net_in_size(&net);
     float *x = xmalloc(D * sizeof(float));
     uint8_t *u8 = xmalloc(D);
@@ -432,7 +448,7 @@ static int step5_predict(Data *d, const LessonArgs *a, int *pick) {
  * Adım 6: Yanlış tahminle yeniden eğitim — unutma ve tekrar oynatma
  *
  * Keras örneğindeki gibi modeli YALNIZCA düzeltilen görüntüyle birkaç adım
- * eğitirsek o görüntüyü öğrenir; ama her adımın gradyanı tek bir örnekten
+ * eğitirsek o görüntüyü öğrenir; ama her adımın gradyanı (gradient) tek bir örnekten
  * gelir ve bütün ağırlıkları o örneğe doğru çeker. Ağ, eskiden bildiklerini
  * bozar: buna felaket unutma (catastrophic forgetting) denir. Ölçüsü, düzeltme
  * boyunca doğrulama doğruluğudur.
@@ -509,18 +525,18 @@ static void compare_retrain(Net *net, const float *x1, int y1, const ImageSet *s
                                      "tekrar oynatma: p(doğru sınıf)"},
                (const char *const[]){ST_RED, ST_GREEN, ST_RED_DASH, ST_GREEN_DASH}, ascii);
     printf("                         doğrulama doğruluğu     p(doğru sınıf) düzeltilen görüntüde\n");
-    printf("  başlangıç                    %6.2f%%                 %.3f\n", 100.0 * naive->val_acc[0],
+    printf("  başlangıç                    %7s                 %.3f\n", pct(naive->val_acc[0], 2),
            naive->p_true[0]);
-    printf("  yalnız tek örnek (%2d adım)   %6.2f%% (%+.2f puan)   %.3f\n", RETRAIN_STEPS,
-           100.0 * naive->val_acc[RETRAIN_STEPS],
+    printf("  yalnız tek örnek (%2d adım)   %7s (%+.2f puan)   %.3f\n", RETRAIN_STEPS,
+           pct(naive->val_acc[RETRAIN_STEPS], 2),
            100.0 * (naive->val_acc[RETRAIN_STEPS] - naive->val_acc[0]), naive->p_true[RETRAIN_STEPS]);
-    printf("  tekrar oynatma (%2d adım)     %6.2f%% (%+.2f puan)   %.3f\n", RETRAIN_STEPS,
-           100.0 * rep->val_acc[RETRAIN_STEPS],
+    printf("  tekrar oynatma (%2d adım)     %7s (%+.2f puan)   %.3f\n", RETRAIN_STEPS,
+           pct(rep->val_acc[RETRAIN_STEPS], 2),
            100.0 * (rep->val_acc[RETRAIN_STEPS] - rep->val_acc[0]), rep->p_true[RETRAIN_STEPS]);
     float worst = 1.0f;
     for (int t = 0; t <= RETRAIN_STEPS; t++) worst = fminf(worst, naive->val_acc[t]);
-    printf("Tek örnekle eğitimde doğrulama doğruluğunun en düşük değeri: %.2f%%. Grafik: plots/%s/%s.png\n",
-           100.0 * worst, LESSON, plot_step);
+    printf("Tek örnekle eğitimde doğrulama doğruluğunun en düşük değeri: %s. Grafik: plots/%s/%s.png\n",
+           pct(worst, 2), LESSON, plot_step);
 }
 
 static void step6_retrain(Net *net, Data *d, const LessonArgs *a, int pick, RetrainLog *naive,
@@ -555,7 +571,7 @@ static void step6_retrain(Net *net, Data *d, const LessonArgs *a, int pick, Retr
  *                 dondurulur (Layer.frozen: gradyanları hesaplanmaz, Adam onları
  *                 değiştirmez); yalnızca yeni baş (dense 128 - ReLU - dense 10) eğitilir.
  *   + ince ayar:  epoch'ların ilk yarısı transferle aynı; sonra bütün katmanlar
- *                 çözülür ve 10 kat küçük öğrenme oranıyla (1e-4) birlikte eğitilir.
+ *                 çözülür ve 10 kat küçük öğrenme oranıyla (η = 1e-4) birlikte eğitilir.
  *                 Küçük η, rakamlardan öğrenilmiş filtreleri silmeden giysilere uydurur.
  *   sıfırdan:     aynı mimari, rastgele başlatılmış, her katman baştan eğitilir.
  * Doğruluk Fashion-MNIST test kümesinden 2000 görüntüde ölçülür. Neye bakmalı: transfer
@@ -693,12 +709,12 @@ static void step7_transfer(const LessonArgs *a, float *tr_acc, float *ft_acc, fl
     *tr_ep1 = tv[0];
     *sc_ep1 = hs.val_acc[0];
     printf("Test doğruluğu, epoch:     1      %2d      %2d\n", E1, E);
-    printf("  transfer (donmuş)     %5.1f%%  %5.1f%%  %5.1f%%\n", 100.0 * tv[0], 100.0 * tv[E1 - 1],
-           100.0 * *tr_acc);
-    printf("  transfer + ince ayar  %5.1f%%  %5.1f%%  %5.1f%%\n", 100.0 * fv[0], 100.0 * fv[E1 - 1],
-           100.0 * *ft_acc);
-    printf("  sıfırdan              %5.1f%%  %5.1f%%  %5.1f%%\n", 100.0 * hs.val_acc[0],
-           100.0 * hs.val_acc[E1 - 1], 100.0 * *sc_acc);
+    printf("  transfer (donmuş)     %6s  %6s  %6s\n", pct(tv[0], 1), pct(tv[E1 - 1], 1),
+           pct(*tr_acc, 1));
+    printf("  transfer + ince ayar  %6s  %6s  %6s\n", pct(fv[0], 1), pct(fv[E1 - 1], 1),
+           pct(*ft_acc, 1));
+    printf("  sıfırdan              %6s  %6s  %6s\n", pct(hs.val_acc[0], 1),
+           pct(hs.val_acc[E1 - 1], 1), pct(*sc_acc, 1));
     printf("Sıfırdana göre fark: ilk epoch'ta transfer %+.1f puan; son epoch'ta transfer %+.1f, "
            "ince ayar %+.1f puan. Grafik: plots/%s/transfer.png\n", 100.0 * (*tr_ep1 - *sc_ep1),
            100.0 * (*tr_acc - *sc_acc), 100.0 * (*ft_acc - *sc_acc), LESSON);
@@ -798,13 +814,13 @@ static int run_quiz(const LessonArgs *a) {
     static char e1[256], e2[256], e3[256], e6[256];
     float z1 = 1.5f, p1;
     sigmoid_forward(&p1, &z1, 1);
-    snprintf(e1, sizeof e1, "p = sigmoid(1,5) = 1/(1+e^-1,5) = %.4f; bu sınıf 1'in olasılığıdır.", p1);
+    snprintf(e1, sizeof e1, "p = sigmoid(1.5) = 1/(1+e^-1.5) = %.4f; bu sınıf 1'in olasılığıdır.", p1);
     float pp = 0.8f, yy = 1.0f;
     double l2 = bce_forward(&pp, &yy, 1);
-    snprintf(e2, sizeof e2, "L = -[1·log 0,8 + 0·log 0,2] = -ln 0,8 = %.4f.", l2);
+    snprintf(e2, sizeof e2, "L = -[1·log 0.8 + 0·log 0.2] = -ln 0.8 = %.4f.", l2);
     float z0 = 0.0f, y0 = 1.0f;
     double l3 = bce_logits_forward(&z0, &y0, 1);
-    snprintf(e3, sizeof e3, "z = 0 ise p = 0,5 ve L = -ln 0,5 = ln 2 = %.4f (y'den bağımsız).", l3);
+    snprintf(e3, sizeof e3, "z = 0 ise p = 0.5 ve L = -ln 0.5 = ln 2 = %.4f (y'den bağımsız).", l3);
     Net n;
     net_init(&n, 3, 64, 64);
     net_conv2d(&n, 32, 3, 1, 0);
@@ -812,9 +828,9 @@ static int run_quiz(const LessonArgs *a) {
     snprintf(e6, sizeof e6, "Her filtre 3 kanal x 3 x 3 = 27 ağırlık + 1 bias; 32 filtre: 32·28 = %.0f.",
              np6);
     QuizQuestion qs[] = {
-        {.q = "İkili sınıflandırıcının tek çıkışı (logit) z = 1,5. Sınıf 1'in olasılığı kaçtır? "
+        {.q = "İkili sınıflandırıcının tek çıkışı (logit) z = 1.5. Sınıf 1'in olasılığı kaçtır? "
               "(4 ondalık)", .answer = p1, .tol = 5e-4, .explain = e1},
-        {.q = "Gerçek sınıf y = 1 ve model p = 0,8 veriyor. İkili çapraz entropi kaybı kaçtır? "
+        {.q = "Gerçek sınıf y = 1 ve model p = 0.8 veriyor. İkili çapraz entropi kaybı kaçtır? "
               "(4 ondalık)", .answer = l2, .tol = 5e-4, .explain = e2},
         {.q = "Eğitilmemiş ikili sınıflandırıcı z ≈ 0 veriyor. Kayıp yaklaşık kaçtır? (4 ondalık)",
          .answer = l3, .tol = 5e-4, .explain = e3},
@@ -822,7 +838,7 @@ static int run_quiz(const LessonArgs *a) {
               "adı nedir?",
          .choices = {"Aşırı öğrenme (overfitting) değil, yetersiz öğrenme",
                      "Felaket unutma (catastrophic forgetting)", "Gradyan patlaması",
-                     "Veri sızıntısı"},
+                     "Veri sızıntısı (data leakage)"},
          .correct = 1,
          .explain = "Her adımın gradyanı tek örnekten gelir ve ağırlıkları yalnızca ona göre "
                     "değiştirir; eski örneklerde öğrenilen bozulur."},
@@ -884,14 +900,14 @@ int main(int argc, char **argv) {
     int n = h.epochs_run;
     float worst = 1.0f;
     for (int t = 0; t <= RETRAIN_STEPS; t++) worst = fminf(worst, naive.val_acc[t]);
-    printf("Klasör '%s': %d görüntü, %d atlanan dosya; %d epoch sonra doğrulama doğruluğu %.2f%%.\n",
-           d.dir, d.f.set.n, d.f.skipped, n, 100.0 * h.val_acc[n - 1]);
-    printf("Yeniden eğitim: tek örnekle doğrulama %.2f%% -> %.2f%% (en düşük %.2f%%), tekrar "
-           "oynatmayla -> %.2f%%.\n", 100.0 * naive.val_acc[0],
-           100.0 * naive.val_acc[RETRAIN_STEPS], 100.0 * worst, 100.0 * rep.val_acc[RETRAIN_STEPS]);
-    printf("Transfer öğrenme %.1f%%, transfer + ince ayar %.1f%%, sıfırdan %.1f%% (Fashion-MNIST, "
-           "10 sınıf, küçük altküme; ilk epoch: %.1f%% / %.1f%%).\n", 100.0 * tr_acc, 100.0 * ft_acc,
-           100.0 * sc_acc, 100.0 * tr_ep1, 100.0 * sc_ep1);
+    printf("Klasör '%s': %d görüntü, %d atlanan dosya; %d epoch sonra doğrulama doğruluğu %s.\n",
+           d.dir, d.f.set.n, d.f.skipped, n, pct(h.val_acc[n - 1], 2));
+    printf("Yeniden eğitim: tek örnekle doğrulama %s -> %s (en düşük %s), tekrar "
+           "oynatmayla -> %s.\n", pct(naive.val_acc[0], 2), pct(naive.val_acc[RETRAIN_STEPS], 2),
+           pct(worst, 2), pct(rep.val_acc[RETRAIN_STEPS], 2));
+    printf("Transfer öğrenme %s, transfer + ince ayar %s, sıfırdan %s (Fashion-MNIST, "
+           "10 sınıf, küçük altküme; ilk epoch: transfer %s / sıfırdan %s).\n", pct(tr_acc, 1),
+           pct(ft_acc, 1), pct(sc_acc, 1), pct(tr_ep1, 1), pct(sc_ep1, 1));
     printf("SONUÇ: val_acc=%.4f val_loss=%.4f skipped=%d images=%d classes=%d epochs=%d "
            "initial_loss=%.4f val_wrong=%d retrain_before=%.4f naive_val_acc=%.4f naive_min=%.4f "
            "replay_val_acc=%.4f naive_p=%.4f replay_p=%.4f transfer_acc=%.4f finetune_acc=%.4f "

@@ -58,6 +58,8 @@ static void ensure_quick_model(void) {
 START_TEST(test_quick_run_claims) {
     run_quick();
     ck_assert_ptr_nonnull(strstr(out, "=== Adım 8/8"));
+    /* Türkçe yüzde yazımı: işaret sayıdan önce */
+    ck_assert_ptr_nonnull(strstr(out, "doğrulama doğruluğu %"));
     /* Veri: 2 sınıf x 200 görüntü, hiçbiri atlanmadı */
     ck_assert_int_eq((int)sonuc_get(out, "classes"), 2);
     ck_assert_int_eq((int)sonuc_get(out, "images"), 400);
@@ -207,6 +209,13 @@ START_TEST(test_bad_flags) {
     ck_assert_int_eq(run_cmd(cmd, out, sizeof out), 0);
     ck_assert_ptr_nonnull(strstr(out, "--predict"));
     ck_assert_ptr_nonnull(strstr(out, "--images"));
+    /* Olmayan model: dosyayı anar ve ne yapılacağını söyler */
+    snprintf(cmd, sizeof cmd, "%s --model tests/out/lesson05_boyle-bir-model-yok.model --predict x.png",
+             bin_path("lesson05"));
+    int rc = run_cmd(cmd, out, sizeof out);
+    ck_assert_msg(rc != 0 && rc < 128, "çıkış %d\n%s", rc, out);
+    ck_assert_ptr_nonnull(strstr(out, "lesson05_boyle-bir-model-yok.model"));
+    ck_assert_ptr_nonnull(strstr(out, "./lesson05'i çalıştırın"));
 }
 END_TEST
 
