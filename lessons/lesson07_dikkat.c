@@ -7,11 +7,12 @@
  *   - Dikkatin dört adımı, elle izlenebilecek 4 boyutlu vektörlerle:
  *     nokta çarpımlar Q Kᵀ, √d_k ile ölçekleme, softmax, ağırlıklı toplam A V.
  *   - Dikkat matrisini tablo ve ısı haritası (heatmap) olarak okumak.
- *   - Neden √d_k? Rastgele q, k için q·k'nın varyansının d_k ile doğrusal
- *     büyüdüğünü ve ölçeklenmezse softmax'ın doyduğunu (tek bir konuma ~1
- *     ağırlık) ve gradyanın söndüğünü bir deneyle görmek.
+ *   - Neden √d_k? (d_k: sorgu ve anahtar vektörlerinin boyu.) Rastgele q, k için
+ *     q·k'nın varyansının d_k ile doğrusal büyüdüğünü ve ölçeklenmezse softmax'ın
+ *     doyduğunu (tek bir konuma ~1 ağırlık) ve gradyanın (gradient) söndüğünü
+ *     bir deneyle görmek.
  *
- * Çalıştırma:  make lesson07 && ./lesson07      (tam deney, birkaç saniye)
+ * Çalıştırma:  make lesson07 && ./lesson07      (tam deney)
  *              ./lesson07 --quick                (daha az örnekle, testlerin kullandığı)
  *              ./lesson07 --quiz                 (kendini sına)
  * Dikkatin kendisi common/attention.c'dedir (sdpa_forward, softmax_temp_forward);
@@ -78,7 +79,7 @@ static int argmax_f(const float *x, int n) {
 /*
  * Adım 1: Cümle ve elle seçilmiş gömmeler
  *
- * Bir sinir ağı kelimeyi sayılardan oluşan bir vektör olarak görür: gömme
+ * Bir sinir ağı (neural network) kelimeyi sayılardan oluşan bir vektör olarak görür: gömme
  * (embedding). Gerçek bir modelde bu vektörler öğrenilir ve yüzlerce boyutludur;
  * burada elle izleyebilmek için her kelimeye 4 sayı veriyoruz ve her boyuta bir
  * anlam yüklüyoruz: kişi, para, eylem, nesne. "çekti" belirsiz bir fiildir
@@ -103,15 +104,18 @@ static void step1_embeddings(void) {
 }
 
 /*
- * Adım 2: Sorgu, anahtar ve değer izdüşümleri
+ * Adım 2: Sorgu, anahtar ve değer izdüşümleri (projection)
  *
  * Her kelime üç ayrı rol oynar (bir arama motorundaki gibi):
  *   sorgu  q = x W_Q   "ben ne arıyorum?"
  *   anahtar k = x W_K   "bende ne var, beni hangi aramalar bulmalı?"
  *   değer  v = x W_V   "beni bulan, benden ne alır?"
+ * Bir vektörü bir matrisle çarpıp başka bir uzaya taşımaya izdüşüm diyoruz.
  * Cümlenin tamamı için matris olarak: Q = X W_Q, K = X W_K, V = X W_V, her biri
- * (T, d_k) = (4, 4). Gerçek modelde W'ler öğrenilir. Burada izlemesi kolay olsun
- * diye W_K = W_V = I (birim matris: anahtar ve değer kelimenin kendisi) aldık ve
+ * (T, d_k) = (4, 4); d_k, her sorgu ve anahtar vektörünün boyudur (burada 4).
+ * Gerçek modelde W'ler öğrenilir. Burada izlemesi kolay olsun diye W_K = W_V = I
+ * (birim matris (identity matrix): köşegeni 1, geri kalanı 0; x I = x, yani
+ * anahtar ve değer kelimenin kendisi) aldık ve
  * W_Q'yu elle kurduk: bir eylem, para ve nesne bilgisi arar; bir kişi eylemi
  * arar; para kelimeleri kişiyi ve eylemi arar.
  */
@@ -135,7 +139,8 @@ static void step2_qkv(float *Q, float *K, float *V) {
     print_table("W_Q", FEATS, FEATS, WQ, D, D);
     printf("Q = X W_Q:\n");
     print_table("sorgu", WORDS, FEATS, Q, T, D);
-    printf("K = V = X (W_K = W_V = birim matris).\n");
+    printf("K = V = X (W_K = W_V = birim matris: köşegeni 1, gerisi 0, x I = x).\n");
+    printf("Her sorgu ve anahtar d_k = %d sayılık bir vektör.\n", D);
     printf("'çekti'nin sorgusu: para %.2f, nesne %.2f — para ve nesne bilgisi taşıyan kelimeleri "
            "arıyor.\n",
            Q[3 * D + 1], Q[3 * D + 3]);
@@ -155,7 +160,7 @@ static void step3_scores(const float *Q, const float *K, float *S, float *Ss) {
     gemm(0, 1, T, T, D, 1.0f, Q, D, K, D, 0.0f, S, T);
     float s = 1.0f / sqrtf((float)D);
     for (int i = 0; i < T * T; i++) Ss[i] = S[i] * s;
-    printf("Ham skorlar S = Q Kᵀ (satır: soran kelime, sütun: bakılan kelime):\n");
+    printf("Ham skorlar (logits) S = Q Kᵀ (satır: soran kelime, sütun: bakılan kelime):\n");
     print_table("S", WORDS, WORDS, S, T, T);
     printf("Ölçeklenmiş skorlar S / √%d = S / %.0f:\n", D, 1.0f / s);
     print_table("S/√d_k", WORDS, WORDS, Ss, T, T);
@@ -290,11 +295,16 @@ static void step6_variance(Experiment *e, const LessonArgs *a) {
     }
     e->slope = (NDK * sxy - sx * sy) / (NDK * sxx - sx * sx);
     e->ratio_512_8 = e->var_raw[NDK - 1] / e->var_raw[2];
+    int imin = 0, imax = 0;   /* ölçekli varyansın en küçüğü ve en büyüğü (tablonun tamamında) */
+    for (int i = 1; i < NDK; i++) {
+        if (e->var_scaled[i] < e->var_scaled[imin]) imin = i;
+        if (e->var_scaled[i] > e->var_scaled[imax]) imax = i;
+    }
     printf("log₂ Var(q·k) = a + b·log₂ d_k doğrusunun eğimi b = %.3f (kuram: 1, yani Var ∝ d_k).\n",
            e->slope);
-    printf("Var(512) / Var(8) = %.1f (kuram: 512/8 = 64). Ölçekli varyans %.3f ile %.3f arasında "
-           "(kuram: 1).\n",
-           e->ratio_512_8, e->var_scaled[0], e->var_scaled[NDK - 1]);
+    printf("Var(512) / Var(8) = %.1f (kuram: 512/8 = 64). Ölçekli varyans %.4f (d_k = %d) ile "
+           "%.4f (d_k = %d) arasında (kuram: 1).\n",
+           e->ratio_512_8, e->var_scaled[imin], DKS[imin], e->var_scaled[imax], DKS[imax]);
     plot_logx("varyans", "Nokta çarpımın varyansı", "varyans (log ölçek)", e->var_raw,
               e->var_scaled, 1, a->ascii);
     printf("Grafik: plots/lesson07/varyans.png\n");
@@ -308,9 +318,19 @@ static void step6_variance(Experiment *e, const LessonArgs *a) {
  * Bir sorgu 16 anahtara bakıyor. Skorların yayılımı büyükse softmax'ın en büyük
  * skora verdiği ağırlık 1'e yaklaşır: dikkat tek bir konuma kilitlenir (doyma,
  * saturation). Doymuş softmax'ın türevi p_i(1 - p_i) gibi terimlerdir ve ~0'dır:
- * gradyan geçmez, model öğrenemez. Her d_k için rastgele q ve 16 anahtarla
- * sdpa_forward'ı ölçekli ve ölçeksiz çağırıp en büyük ağırlığın ortalamasını, ve
- * rastgele bir üst gradyanın softmax'tan geçen kısmının boyunu ölçüyoruz.
+ * gradyan geçmez, model öğrenemez.
+ *
+ * Geri yayılımda (backpropagation) softmax'a yukarıdan, yani sonraki katmanlardan,
+ * kaybın (loss) ağırlıklara göre türevi dL/dA gelir; buna üst gradyan (upstream
+ * gradient) diyoruz. Softmax
+ * onu skorlara göre türeve çevirir:
+ *   dS_j = p_j (g_j - Σ_i p_i g_i)        g = dL/dA, p = softmax çıktısı
+ * Bir p_j 1'e, ötekiler 0'a yakınsa her dS_j ~0 olur. "Gradyan boyu" dediğimiz,
+ * bu vektörün uzunluğu (Öklid normu) ‖dS‖ = √(Σ_j dS_j²): ne kadar öğrenme
+ * sinyali geçtiğinin ölçüsü.
+ * Deney: her d_k için rastgele q ve 16 anahtarla sdpa_forward'ı ölçekli ve
+ * ölçeksiz çağırıp en büyük ağırlığın ortalamasını ölçüyoruz; sonra rastgele
+ * (N(0,1)) bir üst gradyanı softmax'tan geriye geçirip ‖dS‖'nin ortalamasını.
  */
 #define NKEYS 16
 static void step7_saturation(Experiment *e, const LessonArgs *a) {
@@ -325,8 +345,8 @@ static void step7_saturation(Experiment *e, const LessonArgs *a) {
     float *att = xmalloc((size_t)chunk * NKEYS * sizeof(float));
     float *up = xmalloc((size_t)chunk * NKEYS * sizeof(float));
     float *dS = xmalloc((size_t)chunk * NKEYS * sizeof(float));
-    printf("Her d_k için %d deneme, %d anahtar. Ortalama en büyük ağırlık ve softmax'tan geçen "
-           "gradyanın boyu:\n",
+    printf("Her d_k için %d deneme, %d anahtar. Ortalama en büyük ağırlık ve softmax'tan geriye "
+           "geçen\ngradyanın boyu ‖dS‖ (rastgele bir üst gradyan dL/dA softmax'tan geçirildi):\n",
            trials, NKEYS);
     printf("    d_k   en büyük ağırlık        gradyan boyu\n");
     printf("          ölçeksiz   ölçekli      ölçeksiz   ölçekli\n");
@@ -360,9 +380,10 @@ static void step7_saturation(Experiment *e, const LessonArgs *a) {
     }
     int L = NDK - 1;
     printf("d_k = 512 iken ölçeksiz dikkat ağırlığın ortalama %%%.1f kadarını tek anahtara "
-           "veriyor; ölçekli dikkatte bu oran %%%.1f (16 anahtarda tekdüze olsaydı %%%.2f).\n",
+           "veriyor;\nölçekli dikkatte bu oran %%%.1f (ağırlıklar 16 anahtara eşit, yani düzgün "
+           "dağılım (uniform)\nolsaydı %%%.2f).\n",
            100.0 * e->maxw_raw[L], 100.0 * e->maxw_scaled[L], 100.0 / NKEYS);
-    printf("Softmax'tan geçen gradyan ölçeksizde %.4f, ölçeklide %.4f: %.0f kat fark.\n",
+    printf("Softmax'tan geçen gradyanın boyu ölçeksizde %.4f, ölçeklide %.4f: %.1f kat fark.\n",
            e->grad_raw[L], e->grad_scaled[L], e->grad_scaled[L] / fmax(e->grad_raw[L], 1e-12));
     plot_logx("en_buyuk_agirlik", "Softmax doygunluğu: en büyük dikkat ağırlığı (16 anahtar)",
               "ortalama en büyük ağırlık", e->maxw_raw, e->maxw_scaled, 0, a->ascii);
@@ -416,7 +437,7 @@ static int run_quiz(const LessonArgs *a) {
          .correct = 0,
          .explain = "Sorgu aranan şeydir; anahtarlarla nokta çarpımı ilgiyi ölçer, değerler ise "
                     "bulunan kelimeden alınan bilgidir."},
-        {.q = "İki değer vektörü v1 = [1, 0] ve v2 = [0, 1], dikkat ağırlıkları 0,75 ve 0,25. "
+        {.q = "İki değer vektörü v1 = [1, 0] ve v2 = [0, 1], dikkat ağırlıkları 0.75 ve 0.25. "
               "Çıktı vektörünün ilk elemanı kaçtır?",
          .answer = o5[0], .tol = 1e-3, .explain = e5},
         {.q = "q ve k'nın elemanları bağımsız ve N(0,1) ise, d_k = 64 için q·k'nın varyansı "
@@ -440,7 +461,7 @@ int main(int argc, char **argv) {
     LessonArgs a;
     cli_parse(argc, argv, &a,
               &(CliSpec){.name = "lesson07", .title = "Ölçekli nokta çarpım dikkati",
-                         .default_epochs = 1});
+                         .default_epochs = 1, .extras = CLI_NO_DATA | CLI_NO_EPOCHS});
     if (a.quiz) return run_quiz(&a);
 
     float Q[T * D], K[T * D], V[T * D], S[T * T], Ss[T * T], A[T * T];
@@ -461,7 +482,8 @@ int main(int argc, char **argv) {
         vs_max = fmaxf(vs_max, e.var_scaled[i]);
     }
     const float *c = A + 3 * T;
-    printf("\nÖzet: 'çekti' dikkatinin %%%.0f kadarı bankadan+krediye gitti; Var(q·k) eğimi %.2f; "
+    printf("\nÖzet: 'çekti' dikkatinin %%%.0f kadarı 'bankadan' ve 'kredi' kelimelerine gitti; "
+           "Var(q·k) eğimi %.2f; "
            "d_k = 512 iken en büyük ağırlık ölçeksiz %.3f, ölçekli %.3f.\n",
            100.0 * (c[1] + c[2]), e.slope, e.maxw_raw[L], e.maxw_scaled[L]);
     printf("SONUÇ: cekti_kredi=%.4f cekti_bankadan=%.4f cekti_ali=%.4f cekti_kendi=%.4f "

@@ -36,6 +36,13 @@ START_TEST(test_quick_run_claims) {
     /* Ölçekli varyans her d_k'da ~1 */
     double vmin = sonuc_get(out, "var_olcekli_min"), vmax = sonuc_get(out, "var_olcekli_max");
     ck_assert_msg(vmin > 0.85 && vmax < 1.15, "ölçekli varyans %g..%g", vmin, vmax);
+    ck_assert(vmin <= vmax);
+    /* Metindeki aralık tablonun gerçek en küçüğü ve en büyüğüdür (SONUÇ'takiyle aynı) */
+    char want[128];
+    snprintf(want, sizeof want, "Ölçekli varyans %.4f (d_k = ", vmin);
+    ck_assert_msg(strstr(out, want) != NULL, "çıktıda yok: %s", want);
+    snprintf(want, sizeof want, "ile %.4f (d_k = ", vmax);
+    ck_assert_msg(strstr(out, want) != NULL, "çıktıda yok: %s", want);
     /* Ölçeksiz softmax doyar (en büyük ağırlık -> 1), ölçekli doymaz; gradyan söner */
     double w512 = sonuc_get(out, "maxw_olceksiz_512"), w2 = sonuc_get(out, "maxw_olceksiz_2");
     double ws512 = sonuc_get(out, "maxw_olcekli_512");
@@ -96,6 +103,17 @@ START_TEST(test_bad_flag) {
     ck_assert_ptr_nonnull(strstr(out, "bilinmeyen bayrak"));
     snprintf(cmd, sizeof cmd, "%s --seed abc", bin_path("lesson07"));
     ck_assert_int_eq(run_cmd(cmd, out, sizeof out), 2);
+    /* Ders eğitim yapmaz ve MNIST okumaz: --epochs ve --data hata verir, yardımda görünmez */
+    snprintf(cmd, sizeof cmd, "%s --quick --epochs 3", bin_path("lesson07"));
+    ck_assert_int_eq(run_cmd(cmd, out, sizeof out), 2);
+    ck_assert_ptr_nonnull(strstr(out, "--epochs"));
+    snprintf(cmd, sizeof cmd, "%s --quick --data /tmp", bin_path("lesson07"));
+    ck_assert_int_eq(run_cmd(cmd, out, sizeof out), 2);
+    ck_assert_ptr_nonnull(strstr(out, "--data"));
+    snprintf(cmd, sizeof cmd, "%s --help", bin_path("lesson07"));
+    ck_assert_int_eq(run_cmd(cmd, out, sizeof out), 0);
+    ck_assert_ptr_null(strstr(out, "--epochs"));
+    ck_assert_ptr_null(strstr(out, "--data"));
 }
 END_TEST
 
