@@ -4,15 +4,18 @@
  * Bu derste öğrenecekleriniz:
  *   - Softmax ham skorları (logits) olasılığa nasıl çevirir; sıcaklık τ ile
  *     bölmek dağılımı nasıl sivriltir (τ < 1) ya da düzleştirir (τ > 1)?
- *   - Entropi (belirsizliğin ölçüsü) sıcaklıkla nasıl değişir: τ → 0'da 0,
+ *   - Entropi (entropy, belirsizliğin ölçüsü) sıcaklıkla nasıl değişir: τ → 0'da 0,
  *     τ → ∞'da ln K.
- *   - Düz (naive) softmax büyük skorlarda neden inf/NaN üretir ve en büyük skoru
- *     çıkarmak bunu neden sonucu değiştirmeden çözer.
+ *   - Düz softmax (naive softmax; formülün olduğu gibi hesaplanması) büyük
+ *     skorlarda neden inf/NaN üretir ve en büyük skoru çıkarmak bunu neden sonucu
+ *     değiştirmeden çözer.
  *   - Bir dağılımdan örnekleme (sampling): 10 000 çekilişin sıklıkları olasılıklara
- *     ne kadar yakın? Toplam değişim uzaklığı (total variation) ve ki-kare (χ²).
- *   - Dikkatteki √d_k ölçeklemesinin aslında τ = √d_k sıcaklığı olduğu.
+ *     ne kadar yakın? Toplam değişim uzaklığı (total variation, TV) ve ki-kare
+ *     (chi-square, χ²).
+ *   - Dikkatteki (attention; lesson07) √d_k ölçeklemesinin aslında τ = √d_k
+ *     sıcaklığı olduğu.
  *
- * Çalıştırma:  make lesson08 && ./lesson08      (birkaç saniye)
+ * Çalıştırma:  make lesson08 && ./lesson08
  *              ./lesson08 --quick                (testlerin kullandığı kısa koşu)
  *              ./lesson08 --quiz                 (kendini sına)
  * Sıcaklıklı softmax ve entropi common/attention.c'dedir (softmax_temp_forward, entropy).
@@ -63,11 +66,13 @@ static double total_variation(const double *p, const float *q, int n) {
  * Adım 1: Bir skor vektörü, beş sıcaklık
  *
  * "Ali bankadan kredi ___" boşluğu için beş aday kelimenin skorları (logits)
- * z = [3,0  2,2  1,5  1,0  -1,0]. Sıcaklıklı softmax:
+ * z = [3.0, 2.2, 1.5, 1.0, -1.0]. Sıcaklıklı softmax:
  *   p_i = e^(z_i/τ) / Σ_j e^(z_j/τ)
  * τ = 1 sıradan softmax'tır. τ < 1 skorların farkını büyütür: dağılım en büyük
- * skora yığılır (daha "emin", daha tekdüze metin). τ > 1 farkları küçültür: dağılım
- * düzleşir (daha "yaratıcı", daha rastgele metin). Sıralama hiçbir zaman değişmez.
+ * skora yığılır (daha "emin", ama daha tekrarlı ve sıkıcı metin). τ > 1 farkları
+ * küçültür: dağılım düzleşir ve her adayın eşit olasılık aldığı düzgün dağılıma
+ * (uniform) yaklaşır (daha "yaratıcı", daha rastgele metin). Sıralama hiçbir
+ * zaman değişmez.
  */
 static void step1_temperatures(float P[NTEMP][K], const LessonArgs *a) {
     step_banner(1, NSTEPS, "Bir skor vektörünün beş sıcaklıktaki softmax'ı");
@@ -85,7 +90,8 @@ static void step1_temperatures(float P[NTEMP][K], const LessonArgs *a) {
         for (int i = 0; i < K; i++) printf(" %8.4f", P[t][i]);
         printf("\n");
     }
-    printf("τ = %.2f iken 'çekti' olasılığı %.4f; τ = %.0f iken %.4f (tekdüze olsaydı %.2f).\n",
+    printf("τ = %.2f iken 'çekti' olasılığı %.4f; τ = %.0f iken %.4f (düzgün dağılım, yani "
+           "hepsi eşit olsaydı %.2f).\n",
            TEMPS[0], P[0][0], TEMPS[NTEMP - 1], P[NTEMP - 1][0], 1.0 / K);
     printf("'yedi' (anlamsız aday) τ = %.2f iken %.2e, τ = %.0f iken %.4f: yüksek sıcaklık "
            "saçma adaylara da şans verir.\n",
@@ -116,10 +122,13 @@ static void step1_temperatures(float P[NTEMP][K], const LessonArgs *a) {
 /*
  * Adım 2: Entropi ve sıcaklık
  *
- * Entropi bir dağılımın belirsizliğini ölçer:  H(p) = -Σ p_i ln p_i  (nat).
+ * Entropi bir dağılımın belirsizliğini ölçer:  H(p) = -Σ p_i ln p_i.
+ * Birimi nat'tır (nat): logaritma doğal logaritma ln olduğunda böyle denir
+ * (log₂ ile aynı ölçü "bit" olur; 1 nat ≈ 1,443 bit).
  * Tek bir kelimeye 1 veren dağılımda H = 0 (hiç belirsizlik yok); K kelimeye eşit
  * olasılık verende H = ln K, olabilecek en büyük değer. τ'yu 0,05'ten 50'ye
- * çıkardıkça entropinin 0'dan ln 5 = 1,609'a tekdüze biçimde arttığını görüyoruz.
+ * çıkardıkça entropinin 0'dan ln 5 = 1,609'a monoton biçimde (hiç azalmadan)
+ * arttığını görüyoruz.
  */
 #define NH_T 41
 static void step2_entropy(double *H_low, double *H_high, int *monotone, const LessonArgs *a) {
@@ -138,24 +147,25 @@ static void step2_entropy(double *H_low, double *H_high, int *monotone, const Le
     }
     *H_low = Hs[0];
     *H_high = Hs[NH_T - 1];
+    printf("Entropi H(p) = -Σ p_i ln p_i, birimi nat (doğal logaritmayla ölçülen belirsizlik).\n");
     printf("    τ        H(p)     en büyük p\n");
     for (int i = 0; i < NH_T; i += 8)
         printf("    %-7.3f  %.4f   %.4f\n", taus[i], Hs[i], pmax[i]);
     printf("τ = %.2f iken H = %.4f (≈ 0: neredeyse kesin), τ = %.0f iken H = %.4f "
-           "(ln %d = %.4f: neredeyse tekdüze).\n",
+           "(ln %d = %.4f: neredeyse düzgün dağılım).\n",
            taus[0], *H_low, taus[NH_T - 1], *H_high, K, log((double)K));
     printf("41 noktanın hepsinde entropi bir öncekinden %s.\n",
-           *monotone ? "büyük ya da eşit (tekdüze artış)" : "HER ZAMAN büyük değil!");
+           *monotone ? "büyük ya da eşit (monoton artış)" : "HER ZAMAN büyük değil!");
     Plot pl;
     FILE *d = plot_begin(&pl, "lesson08", "entropi");
     for (int i = 0; i < NH_T; i++)
         fprintf(d, "%.6g %.6f %.6f %.6f\n", taus[i], Hs[i], pmax[i], lnK[i]);
     plot_finish(&pl, "set title 'Entropi ve sıcaklık'\nset xlabel 'sıcaklık τ (log ölçek)'\n"
-                     "set ylabel 'değer'\nset logscale x 10\nset xrange [0.05:50]\nset grid\nset key right center\n"
+                     "set ylabel 'değer'\nset logscale x 10\nset xrange [0.05:50]\nset grid\nset key below height 1\n"
                      "set yrange [0:1.8]\n"
                      "plot 'entropi.dat' using 1:2 with lines lw 3 title 'entropi H(p) (nat)', "
                      "'' using 1:3 with lines lw 2 dt 2 title 'en büyük olasılık', "
-                     "'' using 1:4 with lines lw 1 lc rgb 'gray40' title 'ln 5 (tekdüze)'\n");
+                     "'' using 1:4 with lines lw 1 lc rgb 'gray40' title 'ln 5 (düzgün dağılım)'\n");
     plot_render(&pl, a->ascii);
     printf("Grafik: plots/lesson08/entropi.png\n");
 }
@@ -209,14 +219,18 @@ static void step3_overflow(int *nan_count, float *stable_sum, float *stable_p3) 
  *
  * Bir dil modeli metin üretirken her adımda olasılıklardan bir kelime çeker.
  * Ters birikimli dağılım yöntemi: u ~ U[0,1) çek, birikimli toplamı u'yu ilk
- * aşan kelimeyi seç (p = [0,5 0,3 0,2] ise u < 0,5 → 1., u < 0,8 → 2., değilse 3.).
+ * aşan kelimeyi seç (p = [0.5, 0.3, 0.2] ise u < 0.5 → 1., u < 0.8 → 2., değilse 3.).
  * Her sıcaklıkta N = 10 000 çekilişin sıklıklarını olasılıklarla iki ölçüyle
  * karşılaştırıyoruz:
  *   toplam değişim uzaklığı  TV = ½ Σ |f_i - p_i|   (0: aynı, 1: hiç örtüşmez)
- *   ki-kare (chi-square)     χ² = Σ (n_i - N p_i)² / (N p_i)
- * Örnekler gerçekten p'den geliyorsa χ² ortalaması K-1 = 4 serbestlik derecesidir;
- * %0,1'lik eşik 18,47'dir. Ölçünün işe yaradığını görmek için τ = 0,5 örneklerini
- * bilerek yanlış dağılımla (τ = 2) da karşılaştırıyoruz.
+ *   ki-kare                  χ² = Σ (n_i - N p_i)² / (N p_i)
+ * (f_i sıklık, n_i sayım, N p_i beklenen sayım.) Örnekler gerçekten p'den geliyorsa
+ * χ² rastgele dalgalanır ve ortalaması serbestlik derecesine (degrees of freedom)
+ * eşittir: K - 1 = 4. Beş sayımın toplamı N'ye eşit olmak zorunda olduğundan
+ * yalnızca dördü serbestçe değişebilir. Bu dağılımda χ²'nin 18,47'yi aşma olasılığı
+ * yalnızca binde birdir (%0,1); bu eşiği aşan bir sonuç "örnekler bu dağılımdan
+ * gelmiyor" der. Ölçünün işe yaradığını görmek için τ = 0,5 örneklerini bilerek
+ * yanlış dağılımla (τ = 2) da karşılaştırıyoruz.
  */
 static int sample_categorical(const float *p, int n, Rng *r) {
     float u = rng_uniform(r), c = 0;
@@ -237,6 +251,11 @@ static void step4_sampling(double *tv, double *chi2, double *chi2_wrong, const L
     float P[NS_T][K];
     double F[NS_T][K];
     int counts0[K] = {0};
+    printf("Toplam değişim uzaklığı: TV = ½ Σ |sıklık - olasılık|; 0 aynı, 1 hiç örtüşmüyor.\n"
+           "Ki-kare: χ² = Σ (sayım - beklenen)² / beklenen. Örnekler dağılımdan geliyorsa "
+           "ortalaması\nserbestlik derecesine (K - 1 = %d; toplam sabit olduğundan %d sayımdan "
+           "%d'ü serbest) eşittir;\n18.47'yi aşma olasılığı yalnızca %%0.1: aşarsa örnekler bu "
+           "dağılımdan gelmiyor demektir.\n", K - 1, K, K - 1);
     for (int t = 0; t < NS_T; t++) {
         softmax_temp_forward(P[t], LOGITS, 1, K, st[t]);
         int cnt[K] = {0};
@@ -255,7 +274,7 @@ static void step4_sampling(double *tv, double *chi2, double *chi2_wrong, const L
             pad(WORDS[i], 9);
             printf("  %.4f  %5d   %.4f\n", P[t][i], cnt[i], F[t][i]);
         }
-        printf("    TV = %.4f, χ² = %.2f (4 serbestlik derecesi; %%0,1 eşiği 18,47: %s)\n", tv[t],
+        printf("    TV = %.4f, χ² = %.2f (serbestlik derecesi 4; %%0.1 eşiği 18.47: %s)\n", tv[t],
                chi2[t], chi2[t] < 18.47 ? "örnekler dağılımla uyumlu" : "UYUMSUZ");
     }
     *chi2_wrong = 0;
@@ -263,7 +282,7 @@ static void step4_sampling(double *tv, double *chi2, double *chi2_wrong, const L
         double e = N * (double)P[2][i];
         *chi2_wrong += (counts0[i] - e) * (counts0[i] - e) / e;
     }
-    printf("Karşılaştırma: τ = 0,5 örneklerini τ = 2 olasılıklarıyla sınasaydık χ² = %.0f "
+    printf("Karşılaştırma: τ = 0.5 örneklerini τ = 2 olasılıklarıyla sınasaydık χ² = %.0f "
            "olurdu — yanlış dağılımı hemen yakalar.\n", *chi2_wrong);
     Plot p;
     FILE *d = plot_begin(&p, "lesson08", "ornekleme");
@@ -278,13 +297,14 @@ static void step4_sampling(double *tv, double *chi2, double *chi2_wrong, const L
                      "ve olasılıklar'\n"
                      "set style data histograms\nset style histogram clustered gap 1\n"
                      "set style fill solid 0.85 border -1\nset boxwidth 0.9\nset yrange [0:0.9]\n"
-                     "set grid ytics\nset key top right\nset xtics rotate by -30\n");
+                     "set grid ytics\nset key top right\nset xtics rotate by -30\n"
+                     "set ylabel 'olasılık / gözlenen sıklık'\n");
     for (int t = 0; t < NS_T; t++)
         n += snprintf(body + n, sizeof body - n,
                       "set title 'τ = %g   (TV = %.4f, χ² = %.1f)'\n"
                       "plot 'ornekleme.dat' using %d:xtic(1) title 'olasılık', '' using %d "
-                      "title 'gözlenen sıklık'\n",
-                      st[t], tv[t], chi2[t], 2 + 2 * t, 3 + 2 * t);
+                      "title 'gözlenen sıklık'\n%s",
+                      st[t], tv[t], chi2[t], 2 + 2 * t, 3 + 2 * t, t == 0 ? "unset ylabel\n" : "");
     snprintf(body + n, sizeof body - n, "unset multiplot\n");
     plot_finish_size(&p, body, 1300, 480);
     plot_render(&p, a->ascii);
@@ -314,7 +334,7 @@ static double step5_attention_temperature(const LessonArgs *a) {
     softmax_temp_forward(P, S, TQ, TK, tau);
     double md = 0;
     for (int i = 0; i < TQ * TK; i++) md = fmax(md, fabs((double)P[i] - att[i]));
-    printf("d_k = %d, τ = √%d = %.0f. İlk sorgu satırı:\n", DK, DK, tau);
+    printf("d_k = %d, τ = √%d = %.0f. İlk sorgunun (query) satırı:\n", DK, DK, tau);
     printf("    ham skorlar      :");
     for (int j = 0; j < TK; j++) printf(" %7.3f", S[j]);
     printf("\n    sdpa (ölçekli)   :");
@@ -332,32 +352,32 @@ static int run_quiz(const LessonArgs *a) {
     softmax_temp_forward(p1, z, 1, 3, 1.0f);
     softmax_temp_forward(p2, z, 1, 3, 2.0f);
     snprintf(e1, sizeof e1, "e³ / (e¹ + e² + e³) = %.4f.", p1[2]);
-    snprintf(e2, sizeof e2, "z/2 = [0,5 1 1,5]; e^1,5 / (e^0,5 + e^1 + e^1,5) = %.4f: "
+    snprintf(e2, sizeof e2, "z/2 = [0.5, 1, 1.5]; e^1.5 / (e^0.5 + e^1 + e^1.5) = %.4f: "
              "sıcaklık arttı, en büyük olasılık düştü.", p2[2]);
     float u[4] = {0.25f, 0.25f, 0.25f, 0.25f};
     double h4 = entropy(u, 4);
-    snprintf(e5, sizeof e5, "H = -4 · 0,25 · ln 0,25 = ln 4 = %.4f nat.", h4);
+    snprintf(e5, sizeof e5, "H = -4 · 0.25 · ln 0.25 = ln 4 = %.4f nat.", h4);
     double pp[2] = {0.5, 0.5};
     float qq[2] = {0.7f, 0.3f};
     double tv = total_variation(pp, qq, 2);
-    snprintf(e7, sizeof e7, "½ (|0,5 - 0,7| + |0,5 - 0,3|) = %.4f.", tv);
+    snprintf(e7, sizeof e7, "½ (|0.5 - 0.7| + |0.5 - 0.3|) = %.4f.", tv);
     QuizQuestion qs[] = {
         {.q = "softmax([1, 2, 3]) vektörünün son elemanı kaçtır (τ = 1)? (4 ondalık)",
          .answer = p1[2], .tol = 5e-4, .explain = e1},
         {.q = "Aynı skorlar [1, 2, 3] için τ = 2 sıcaklığında son olasılık kaçtır? (4 ondalık)",
          .answer = p2[2], .tol = 5e-4, .explain = e2},
         {.q = "Sıcaklık τ → 0 giderken softmax neye yaklaşır?",
-         .choices = {"Tekdüze dağılıma (hepsi 1/K)",
+         .choices = {"Düzgün dağılıma (hepsi 1/K)",
                      "En büyük skorun 1, diğerlerinin 0 olduğu vektöre (argmax)",
                      "Sıfır vektörüne", "NaN'a"},
          .correct = 1,
          .explain = "Skor farkları 1/τ ile büyür; en büyük skor dışındaki bütün e^((z_i-m)/τ) "
                     "terimleri 0'a gider."},
         {.q = "float ile düz formül e^z_i / Σ e^z_j, z = [1000, 1001, 1002] için ne verir?",
-         .choices = {"[0,09 0,24 0,67]", "[0 0 1]", "NaN (inf / inf)", "[1/3 1/3 1/3]"},
+         .choices = {"[0.09 0.24 0.67]", "[0 0 1]", "NaN (inf / inf)", "[1/3 1/3 1/3]"},
          .correct = 2,
          .explain = "e^1000 float'ta inf'tir; inf / inf tanımsızdır (NaN). En büyüğü çıkarınca "
-                    "doğru sonuç [0,09 0,24 0,67] bulunur."},
+                    "doğru sonuç [0.09 0.24 0.67] bulunur."},
         {.q = "Dört kelimeye eşit olasılık veren dağılımın entropisi kaç nat'tır? (4 ondalık)",
          .answer = h4, .tol = 5e-4, .explain = e5},
         {.q = "Bütün skorlardan en büyük skoru çıkarmak olasılıkları nasıl etkiler?",
@@ -365,7 +385,7 @@ static int run_quiz(const LessonArgs *a) {
                      "Olasılıkların toplamını 0 yapar", "Sıcaklığı değiştirir"},
          .correct = 1,
          .explain = "softmax(z - m) = softmax(z): pay ve payda aynı e^-m ile çarpılır."},
-        {.q = "p = [0,5 0,5] ve q = [0,7 0,3] dağılımları arasındaki toplam değişim uzaklığı "
+        {.q = "p = [0.5, 0.5] ve q = [0.7, 0.3] dağılımları arasındaki toplam değişim uzaklığı "
               "(TV) kaçtır?",
          .answer = tv, .tol = 1e-3, .explain = e7},
         {.q = "Ölçekli dikkat softmax(q·k / √d_k), ham skorların hangi sıcaklıktaki "
@@ -379,7 +399,8 @@ static int run_quiz(const LessonArgs *a) {
 int main(int argc, char **argv) {
     LessonArgs a;
     cli_parse(argc, argv, &a,
-              &(CliSpec){.name = "lesson08", .title = "Softmax ve sıcaklık", .default_epochs = 1});
+              &(CliSpec){.name = "lesson08", .title = "Softmax ve sıcaklık", .default_epochs = 1,
+                         .extras = CLI_NO_DATA | CLI_NO_EPOCHS});
     if (a.quiz) return run_quiz(&a);
 
     float P[NTEMP][K], stable_sum = 0, stable_p3 = 0;

@@ -108,6 +108,17 @@ START_TEST(test_bad_flag) {
     ck_assert_ptr_nonnull(strstr(out, "bilinmeyen bayrak"));
     snprintf(cmd, sizeof cmd, "%s --predict x.png", bin_path("lesson08"));
     ck_assert_int_eq(run_cmd(cmd, out, sizeof out), 2);
+    /* Ders eğitim yapmaz ve MNIST okumaz: --epochs ve --data hata verir, yardımda görünmez */
+    snprintf(cmd, sizeof cmd, "%s --quick --epochs 2", bin_path("lesson08"));
+    ck_assert_int_eq(run_cmd(cmd, out, sizeof out), 2);
+    ck_assert_ptr_nonnull(strstr(out, "--epochs"));
+    snprintf(cmd, sizeof cmd, "%s --quick --data data/mnist", bin_path("lesson08"));
+    ck_assert_int_eq(run_cmd(cmd, out, sizeof out), 2);
+    ck_assert_ptr_nonnull(strstr(out, "--data"));
+    snprintf(cmd, sizeof cmd, "%s --help", bin_path("lesson08"));
+    ck_assert_int_eq(run_cmd(cmd, out, sizeof out), 0);
+    ck_assert_ptr_null(strstr(out, "--epochs"));
+    ck_assert_ptr_null(strstr(out, "--data"));
 }
 END_TEST
 
