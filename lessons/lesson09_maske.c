@@ -8,14 +8,15 @@
  *     Maskeli skorlar -∞ olur, softmax onlara TAM OLARAK 0 ağırlık verir.
  *   - Sızıntı (leak) deneyi: küçük bir sonraki-harf modelini bir kez maskeyle,
  *     bir kez maskesiz eğitiyoruz. Model: gömme (embedding), konumsal kodlama
- *     (positional encoding), öz dikkat (self-attention) ve doğrusal bir çıkış.
+ *     (positional encoding), öz dikkat (self-attention) ve doğrusal bir çıkış;
+ *     ayrıntıları sonraki derslerde gelen parçaları 5. adımda kısaca tanıtıyoruz.
  *     Maskesiz model eğitimde kopya çeker (t konumu cevabı, yani t+1 harfini
  *     görür) ve kaybı (loss) sıfıra yaklaşır; ama metin üretirken gelecek elde
  *     olmadığından çöker. Maskeli model dürüst öğrenir ve metni üretebilir.
  *   - "Dürüst" (otoregresif, autoregressive) değerlendirme: her konumda modele
  *     yalnızca geçmişi verip bir sonraki harfi sormak.
  *
- * Çalıştırma:  make lesson09 && ./lesson09        (tam eğitim, birkaç saniye)
+ * Çalıştırma:  make lesson09 && ./lesson09        (tam eğitim)
  *              ./lesson09 --quick                  (daha kısa eğitim)
  *              ./lesson09 --quiz                   (sınav)
  * Matematik common/ altında: attention.c (maskeler, mha_*), embed.c (gömme, LayerNorm,
@@ -95,7 +96,8 @@ static void step1_tokenize(WordBatch *wb) {
             wb->ids[b * WT + t] = 0;
         }
     }
-    printf("%d cümle, en uzunu %d kelime: yığın şekli (B,T) = (%d,%d), sözlük %d kelime (<pad> dahil).\n",
+    printf("%d cümle, en uzunu %d kelime: yığın şekli (B,T) = (%d,%d), sözlük (vocabulary) %d kelime "
+           "(<pad> dahil).\n",
            NS, WT, NS, WT, wb->V);
     for (int b = 0; b < NS; b++) {
         printf("  cümle %d (uzunluk %d): ", b, wb->lengths[b]);
@@ -295,10 +297,10 @@ static void char_tokenize(CharText *ct, const char *s) {
 
 /*
  * Model (bütün parametreler tek blokta, bkz. net.h):
- *   x = tok[id] + PE                    (B,T,C)   gömme + konumsal kodlama
- *   a = MHA(x, maske)                   (B,T,C)   tek öz dikkat katmanı
- *   h = x + a                           (B,T,C)   artık bağlantı (residual)
- *   n = LayerNorm(h)                    (B,T,C)
+ *   x = tok[id] + PE                    (B,T,C)   gömme + konumsal kodlama (PE)
+ *   a = MHA(x, maske)                   (B,T,C)   tek çok başlı öz dikkat katmanı
+ *   h = x + a                           (B,T,C)   artık bağlantı (residual connection)
+ *   n = LayerNorm(h)                    (B,T,C)   katman normalizasyonu (layer normalization)
  *   z = n W + b                         (B,T,V)   her konumda bir sonraki harfin skorları
  *   L = ortalama softmax çapraz entropi (cross-entropy); hedef: bir sonraki harf
  */
@@ -402,10 +404,31 @@ static void window(const CharText *ct, int s, int L, int *in, int *tg) {
  *
  * Her konum bir sonraki harfi tahmin eder: girdi "ali sabah", hedef "li sabah ".
  * Maskesiz modelde t konumunun dikkati t+1 konumunu görebilir — orada duran harf
- * tam da t'nin cevabıdır. Konumsal kodlama sayesinde (lesson11: PE(t+1) = M_1 PE(t))
- * "bir sağımdakine bak" demek, W_Q ve W_K'nın öğrenebileceği basit bir kuraldır.
- * Eğitmeden önce elle yazdığımız geri geçişi sonlu farklarla (finite differences) sınıyoruz; iki
- * modelde de (maskeli ve maskesiz) her parametre grubundan örnekler.
+ * tam da t'nin cevabıdır.
+ *
+ * Modelin parçalarından ikisi bu derste ilk kez geçiyor; ayrıntıları ileride:
+ *   - çok başlı öz dikkat (multi-head attention, MHA): lesson07'deki dikkat NH kez,
+ *     her biri C/NH boyutlu ayrı bir izdüşümde hesaplanır, sonuçlar yan yana eklenip
+ *     bir çıkış matrisinden geçer. Her baş başka bir ilişkiye bakabilir (lesson10).
+ *   - konumsal kodlama (PE): dikkat kelimelerin sırasını bilmez; her konumun
+ *     vektörüne o konuma özgü sabit bir sinüs/kosinüs deseni eklenir (lesson11).
+ *     lesson11'de göreceğimiz gibi PE(t+1) = M_1 PE(t) olduğundan "bir sağımdakine
+ *     bak" demek, W_Q ve W_K'nın öğrenebileceği basit bir kuraldır.
+ * ve iki küçük yardımcı:
+ *   - artık bağlantı (residual connection): h = x + a. Dikkatin çıktısı girdinin
+ *     yerine geçmez, üstüne eklenir; dikkat yalnızca bir düzeltme öğrenir ve
+ *     gradyan x'e doğrudan (dikkatin içinden geçmeden) akar.
+ *   - katman normalizasyonu (layer normalization, LayerNorm): her konumun C sayısı
+ *     ortalaması 0, standart sapması 1 olacak biçimde ölçeklenir, sonra öğrenilen
+ *     γ ve β ile kaydırılır: n = γ (h - μ) / σ + β. Ölçek eğitim boyunca kaymaz,
+ *     öğrenme kararlı kalır (formülleri ve geri geçişi common/embed.h'de).
+ *
+ * Eğitmeden önce elle yazdığımız geri geçişi sonlu farklarla (finite differences)
+ * sınıyoruz; iki modelde de (maskeli ve maskesiz) her parametre grubundan örnekler.
+ * Her denenen parametre için
+ *   oran = |sayısal - analitik| / (atol + rtol · max(|sayısal|, |analitik|))
+ * hesaplanır; oran <= 1 ise eleman geçer (atol küçük gradyanlarda, rtol büyüklerde
+ * belirleyicidir).
  */
 typedef struct {
     Lm *m;
@@ -425,8 +448,15 @@ static double step5_model(const CharText *ct, const LessonArgs *a, int C, int NH
     printf("Eğitim metni: %d harf, %d farklı simge (boşluk ve nokta dahil):\n  \"", ct->n, ct->V);
     for (int i = 0; i < 60; i++) printf("%s", ct->sym[ct->ids[i]]);
     printf("...\"\n");
-    printf("Model: gömme (%d,%d) + PE -> %d başlı öz dikkat -> artık + LayerNorm -> doğrusal (%d,%d).\n",
-           ct->V, C, NH, C, ct->V);
+    printf("Model: gömme (%d,%d) + konumsal kodlama (PE) -> %d başlı öz dikkat -> artık bağlantı + "
+           "LayerNorm\n       -> doğrusal (%d,%d).\n", ct->V, C, NH, C, ct->V);
+    printf("  %d başlı öz dikkat: dikkat %d kez, her biri %d boyutlu ayrı bir izdüşümde (ayrıntısı "
+           "lesson10'da).\n", NH, NH, C / NH);
+    printf("  konumsal kodlama (PE): her konuma sabit bir sinüs/kosinüs vektörü eklenir; dikkat "
+           "sırayı\n    ancak böyle bilir (ayrıntısı lesson11'de).\n");
+    printf("  artık bağlantı: h = x + dikkat(x); dikkat girdinin üstüne bir düzeltme ekler.\n");
+    printf("  LayerNorm, yani katman normalizasyonu: her konumun %d sayısını ortalama 0, sapma 1'e "
+           "getirip\n    öğrenilen γ, β ile ölçekler; eğitim kararlı kalır.\n", C);
     Lm m;
     lm_init(&m, ct->V, C, NH, T, 2, (uint64_t)a->seed);
     printf("Parametreler tek blokta: %zu sayı (gömme %d, dikkat %zu, LayerNorm %d, çıkış %d).\n", m.n,
@@ -435,8 +465,11 @@ static double step5_model(const CharText *ct, const LessonArgs *a, int C, int NH
     int in[GB * GL], tg[GB * GL];
     window(ct, 3, GL, in, tg);
     window(ct, 40, GL, in + GL, tg + GL);
-    double worst = 0;
+    double worst = 0, rtol = 2e-2, atol = 2e-4;
     size_t checked = 0;
+    printf("Gradyan denetimi: her denenen parametrede sayısal türev (L(θ+ε) - L(θ-ε)) / 2ε ile "
+           "analitik\ntürev karşılaştırılır; oran = |sayısal - analitik| / (atol + rtol · "
+           "max(|sayısal|, |analitik|)),\natol = %g, rtol = %g; oran <= 1 geçer.\n", atol, rtol);
     for (int masked = 1; masked >= 0; masked--) {
         GcCtx c = {&m, in, tg, GB, GL, masked};
         memset(m.grads, 0, m.n * sizeof(float));
@@ -445,10 +478,11 @@ static double step5_model(const CharText *ct, const LessonArgs *a, int C, int NH
         /* Gradyanı bir kopyaya al: gradcheck ileri geçişi tekrar tekrar çağırır */
         float *g = xmalloc(m.n * sizeof(float));
         memcpy(g, m.grads, m.n * sizeof(float));
-        GradCheck r = gradcheck(gc_loss, &c, m.params, g, m.n, 400, 1e-2, 2e-2, 2e-4);
-        printf("  %s model: %zu parametre denendi, en kötü oran %.3f (<= 1 geçer; "
-               "sayısal %.5f, analitik %.5f)\n",
-               masked ? "maskeli " : "maskesiz", r.checked, r.worst, r.numeric, r.analytic);
+        GradCheck r = gradcheck(gc_loss, &c, m.params, g, m.n, 400, 1e-2, rtol, atol);
+        printf("  %s model: %zu parametre denendi, %zu geçti; en kötü oran %.3f "
+               "(o parametrede sayısal %.3e, analitik %.3e)\n",
+               masked ? "maskeli " : "maskesiz", r.checked, r.passed, r.worst, r.numeric,
+               r.analytic);
         worst = fmax(worst, r.worst);
         checked += r.checked;
         free(g);
@@ -507,24 +541,44 @@ static void step6_train(Lm *mm, Lm *mu, const CharText *ct, int steps, int B, fl
     double t1 = now_sec();
     train(mu, ct, 0, steps, B, lr, (uint64_t)a->seed + 1, lu);
     double t2 = now_sec();
-    printf("%d adım, yığın %d pencere x %d harf, Adam (η = %g), %d iş parçacığı.\n", steps, B, mm->T,
-           lr, a->threads);
-    printf("  maskeli : ilk kayıp %.3f -> son %%10 adımın ortalaması %.4f  (%.1f s)\n", lm_->loss[0],
-           lm_->final, t1 - t0);
-    printf("  maskesiz: ilk kayıp %.3f -> son %%10 adımın ortalaması %.4f  (%.1f s)\n", lu->loss[0],
-           lu->final, t2 - t1);
+    printf("%d adım, yığın %d pencere x %d harf, Adam, öğrenme oranı (learning rate) η = %g, %d iş "
+           "parçacığı.\n",
+           steps, B, mm->T, lr, a->threads);
+    int ntail = steps / 10 > 0 ? steps / 10 : 1;
+    printf("  maskeli : ilk kayıp %.3f -> son %d adımın (%%10) ortalaması %.4f  (%.1f s)\n",
+           lm_->loss[0], ntail, lm_->final, t1 - t0);
+    printf("  maskesiz: ilk kayıp %.3f -> son %d adımın (%%10) ortalaması %.4f  (%.1f s)\n",
+           lu->loss[0], ntail, lu->final, t2 - t1);
     printf("Hiçbir şey bilmeyen (tüm skorları eşit) bir modelin kaybı ln %d = %.3f olurdu;\n"
            "rastgele başlangıç ondan biraz kötü başlıyor.\n", ct->V, log(ct->V));
     printf("Maskesiz model eğitimde %.1f kat daha düşük kayıp gösteriyor — daha mı iyi öğrendi?\n",
            lm_->final / fmax(lu->final, 1e-9));
-    float *xs = xmalloc((size_t)steps * sizeof(float));
-    for (int s = 0; s < steps; s++) xs[s] = (float)(s + 1);
-    const float *ys[2] = {lm_->loss, lu->loss};
-    const char *names[2] = {"maskeli (nedensel maske)", "maskesiz (geleceği görüyor)"};
-    plot_lines("lesson09", "egitim_kaybi", "Eğitim kaybı: maskeli ve maskesiz", "adım",
-               "kayıp (log ölçek)", steps, xs, 2, ys, names, 1, a->ascii);
-    free(xs);
-    printf("Grafik: plots/lesson09/egitim_kaybi.png\n");
+    /* Her adımın kaybı gürültülüdür (her adımda başka pencereler): ince çizgiyle ham değerler,
+     * kalın çizgiyle son MA adımın kayan ortalaması. */
+    enum { MA = 25 };
+    Plot p;
+    FILE *d = plot_begin(&p, "lesson09", "egitim_kaybi");
+    fprintf(d, "# adım maskeli maskesiz maskeli_ort maskesiz_ort (son %d adımın ortalaması)\n", MA);
+    double sm = 0, su = 0;
+    for (int s = 0; s < steps; s++) {
+        sm += lm_->loss[s];
+        su += lu->loss[s];
+        if (s >= MA) sm -= lm_->loss[s - MA], su -= lu->loss[s - MA];
+        int w = s + 1 < MA ? s + 1 : MA;
+        fprintf(d, "%d %.6g %.6g %.6g %.6g\n", s + 1, lm_->loss[s], lu->loss[s], sm / w, su / w);
+    }
+    plot_finish(&p, "set title 'Eğitim kaybı: maskeli ve maskesiz'\nset xlabel 'adım'\n"
+                    "set ylabel 'kayıp (log ölçek)'\nset logscale y\nset grid\n"
+                    "set key below height 1\n"
+                    "plot 'egitim_kaybi.dat' using 1:2 with lines lw 1 lc rgb '#9ecae1' "
+                    "title 'maskeli (her adım)', "
+                    "'' using 1:3 with lines lw 1 lc rgb '#fdae6b' title 'maskesiz (her adım)', "
+                    "'' using 1:4 with lines lw 3 lc rgb '#2171b5' "
+                    "title 'maskeli (son 25 adımın ortalaması)', "
+                    "'' using 1:5 with lines lw 3 lc rgb '#d94801' "
+                    "title 'maskesiz (son 25 adımın ortalaması)'\n");
+    plot_render(&p, a->ascii);
+    printf("Grafik: %s (ince: her adım, kalın: son %d adımın ortalaması)\n", plot_png_path(&p), MA);
 }
 
 /*
@@ -538,6 +592,11 @@ static void step6_train(Lm *mm, Lm *mu, const CharText *ct, int steps, int B, fl
  * SON konumunda kopya çekemez (sağında harf yok); yani dürüst tahmini yalnızca
  * 1/T oranında görmüştür. İki ölçü: ortalama kayıp ve doğruluk (accuracy), yani en
  * olası harfin gerçekten sıradaki harf olma oranı. Grafik kaybı konuma göre gösterir.
+ *
+ * Dikkat: değerlendirme pencereleri EĞİTİM metninden alınır. Bu küçük metni iki
+ * model de ezberlemeye çalıştı; burada sorduğumuz "yeni metne genelliyor mu?" değil,
+ * "gelecek gizlenince, eğitimde öğrendiğini kullanabiliyor mu?" sorusudur. Maskeli
+ * modelin yüksek doğruluğu ezberin başarısıdır, dil bilgisinin değil.
  */
 typedef struct {
     double honest_loss, honest_acc;   /* dürüst (önek) değerlendirme */
@@ -626,23 +685,25 @@ static double step7_evaluate(Lm *mm, Lm *mu, const CharText *ct, const LessonArg
     int nwin = 24, T = mm->T;
     lm_evaluate(mm, ct, 1, nwin, em);
     lm_evaluate(mu, ct, 0, nwin, eu);
-    printf("%d pencere x %d konum; her konumda modele yalnızca o ana kadarki harfler verildi.\n",
-           nwin, T);
+    printf("%d pencere x %d konum; her konumda modele yalnızca o ana kadarki harfler verildi.\n"
+           "Pencereler eğitim metninden: ölçtüğümüz, ezberlenen metnin gelecek gizlenince "
+           "hatırlanıp\nhatırlanmadığı (yeni metne genelleme değil).\n", nwin, T);
     printf("  ");
     print_padded("model", 10);
     print_padded("tam pencere kaybı", 20);
     print_padded("dürüst kayıp", 15);
     printf("dürüst doğruluk\n");
-    printf("  %-10s%-20.4f%-15.4f%.1f%%\n", "maskeli", em->tf_loss, em->honest_loss,
+    printf("  %-10s%-20.4f%-15.4f%%%.1f\n", "maskeli", em->tf_loss, em->honest_loss,
            100 * em->honest_acc);
-    printf("  %-10s%-20.4f%-15.4f%.1f%%\n", "maskesiz", eu->tf_loss, eu->honest_loss,
+    printf("  %-10s%-20.4f%-15.4f%%%.1f\n", "maskesiz", eu->tf_loss, eu->honest_loss,
            100 * eu->honest_acc);
     printf("Maskeli modelde iki kayıp aynı (fark %.1e): maske eğitimde de geleceği gizliyordu.\n",
            fabs(em->tf_loss - em->honest_loss));
-    printf("Maskesiz modelde dürüst kayıp %.0f kat büyük: kopya kağıdı elinden alınınca bilemiyor.\n",
+    printf("Maskesiz modelde dürüst kayıp %.0f kat büyük: kopya kâğıdı elinden alınınca bilemiyor.\n",
            eu->honest_loss / fmax(eu->tf_loss, 1e-9));
-    printf("Maskesiz modelin son konumdaki (kopya çekemediği tek yer) dürüst kaybı %.3f, "
-           "ilk konumdaki %.3f.\n", eu->per_pos[T - 1], eu->per_pos[0]);
+    printf("Maskesiz modelin dürüst kaybı son konumda %.3f, ilk konumda %.3f. Son konum, maskesiz "
+           "modelin\neğitimde de kopya çekemediği (sağında harf yok), yani gerçekten öğrendiği tek "
+           "konumdur.\n", eu->per_pos[T - 1], eu->per_pos[0]);
     float xs[64];
     for (int p = 0; p < T; p++) xs[p] = (float)p;
     const float *ys[2] = {em->per_pos, eu->per_pos};
@@ -658,7 +719,7 @@ static double step7_evaluate(Lm *mm, Lm *mu, const CharText *ct, const LessonArg
     double nm = attention_view(mm, ct, 1, "dikkat_maskeli", "Maskeli modelin dikkati", a->ascii,
                                &hm);
     printf("Dikkatin bir sağdaki harfe (i -> i+1) giden payı, en çok sağa bakan başta:\n"
-           "  maskesiz (baş %d): %.1f%%    maskeli (baş %d): %.1f%% (maske orayı kapatır)\n",
+           "  maskesiz (baş %d): %%%.1f    maskeli (baş %d): %%%.1f (maske orayı kapatır)\n",
            hu, 100 * nu, hm, 100 * nm);
     printf("Maskesiz model \"bir sonraki harf ne?\" sorusunu sağındaki harfe bakarak cevaplamayı "
            "öğrenmiş.\nIsı haritaları: plots/lesson09/dikkat_maskesiz.png, dikkat_maskeli.png\n");
@@ -676,6 +737,9 @@ static double step7_evaluate(Lm *mm, Lm *mu, const CharText *ct, const LessonArg
  *   geçerlilik — üretilen her harf, kendinden önceki NG-1 harfle birlikte
  *              eğitim metninde herhangi bir yerde geçiyor mu? (metnin "dilinde"
  *              mi konuşuyor; kaymaya dayanıklı)
+ * Başlangıçlar ve "gerçek devam" da eğitim metnindendir: yüksek eşleşme, modelin bu
+ * küçük metni ezberlediğini ve ezberini gelecek olmadan da kullanabildiğini gösterir;
+ * yeni metin yazabildiğini değil.
  */
 #define NG 4
 static int ngram_in_text(const CharText *ct, const int *g /* (NG) */) {
@@ -761,21 +825,25 @@ static void step8_generate(Lm *mm, Lm *mu, const CharText *ct, GenRes *gm_avg, G
         char fm[48], fu[48];
         first_err_str(&rm, NGEN, fm, sizeof fm);
         first_err_str(&ru, NGEN, fu, sizeof fu);
-        printf("  maskeli     : \"%s\"  (eşleşme %.0f%%, geçerlilik %.0f%%, %s)\n", gm,
+        printf("  maskeli     : \"%s\"  (eşleşme %%%.0f, geçerlilik %%%.0f, %s)\n", gm,
                100 * rm.match, 100 * rm.valid, fm);
-        printf("  maskesiz    : \"%s\"  (eşleşme %.0f%%, geçerlilik %.0f%%, %s)\n", gu,
+        printf("  maskesiz    : \"%s\"  (eşleşme %%%.0f, geçerlilik %%%.0f, %s)\n", gu,
                100 * ru.match, 100 * ru.valid, fu);
         gm_avg->match += rm.match / NP; gm_avg->valid += rm.valid / NP;
         gu_avg->match += ru.match / NP; gu_avg->valid += ru.valid / NP;
     }
-    printf("\nOrtalama (%d başlangıç): maskeli eşleşme %.1f%%, geçerlilik %.1f%%; "
-           "maskesiz eşleşme %.1f%%, geçerlilik %.1f%%.\n",
+    printf("\nOrtalama (%d başlangıç): maskeli eşleşme %%%.1f, geçerlilik %%%.1f; "
+           "maskesiz eşleşme %%%.1f, geçerlilik %%%.1f.\n",
            NP, 100 * gm_avg->match, 100 * gm_avg->valid, 100 * gu_avg->match, 100 * gu_avg->valid);
     printf("(Geçerlilik: üretilen harf, önceki %d harfle birlikte eğitim metninde geçiyor mu.)\n",
            NG - 1);
     printf("Üretirken en sondaki harfin sağında hiçbir şey yoktur. Maskesiz model eğitimde cevabı\n"
            "hep sağdan okuduğu için burada tutunacak bir şey bulamaz; maskeli model ise eğitimde\n"
            "de yalnızca geçmişi gördüğünden üretimde aynı koşulda çalışır.\n");
+    printf("Not: başlangıçlar ve gerçek devam eğitim metninden. Maskeli modelin %%%.1f eşleşmesi bu "
+           "küçük\nmetni ezberlediğini gösterir; yeni metin yazabildiğini değil. Maskesiz model ise "
+           "aynı metinle\neğitildiği hâlde onu gelecek olmadan üretemiyor (%%%.1f).\n",
+           100 * gm_avg->match, 100 * gu_avg->match);
 }
 
 /* Sınav: sayısal cevaplar çalışma anında kütüphaneyle hesaplanır. */
@@ -843,8 +911,11 @@ int main(int argc, char **argv) {
                          .default_epochs = 1,
                          /* Bu dersin matrisleri küçüktür (en büyüğü 384x32): iş parçacıklarını
                           * her çarpımda eşitlemenin maliyeti hesabın kendisini aşar. */
-                         .default_threads = 1,
-                         .extra_help = "  Bu derste --epochs N eğitim adımı sayısını N katına çıkarır.\n"});
+                         .default_threads = 1, .extras = CLI_NO_DATA,
+                         .extra_help = "  Not: bu derste epoch yoktur (her adım metinden rastgele "
+                                       "pencereler çeker);\n        --epochs N eğitim adımı "
+                                       "sayısını N katına çıkarır (N = 1: 1500 adım,\n        "
+                                       "--quick ile 500).\n"});
     if (a.quiz) return run_quiz(&a);
 
     /* Birinci bölüm: maskeler */
@@ -875,15 +946,17 @@ int main(int argc, char **argv) {
     GenRes gm, gu;
     step8_generate(&mm, &mu, &ct, &gm, &gu);
     printf("\nÖzet: maskesiz model eğitimde daha düşük kayıp (%.4f < %.4f) gösterdi ama gelecek "
-           "gizlenince dürüst doğruluğu %.1f%% (maskeli %.1f%%).\n",
+           "gizlenince dürüst doğruluğu %%%.1f (maskeli %%%.1f).\n",
            lu.final, lm_.final, 100 * eu.honest_acc, 100 * em.honest_acc);
     printf("SONUÇ: maskeli_egitim_kaybi=%.4f maskesiz_egitim_kaybi=%.4f maskeli_durust_kayip=%.4f "
            "maskesiz_durust_kayip=%.4f maskeli_durust_dogruluk=%.4f maskesiz_durust_dogruluk=%.4f "
            "maskeli_uretim_eslesme=%.4f maskesiz_uretim_eslesme=%.4f maskeli_uretim_gecerlilik=%.4f "
            "maskesiz_uretim_gecerlilik=%.4f maskeli_kayip_farki=%.2e "
-           "maskeli_agirlik=%g maskesiz_sag_komsu_dikkati=%.4f grad_worst=%.4f grad_checked=%zu adim=%d\n",
+           "maskeli_agirlik=%g maskesiz_sag_komsu_dikkati=%.4f grad_worst=%.4f grad_checked=%zu adim=%d "
+           "maskesiz_ilk_konum_kaybi=%.4f maskesiz_son_konum_kaybi=%.4f\n",
            lm_.final, lu.final, em.honest_loss, eu.honest_loss, em.honest_acc, eu.honest_acc,
-           gm.match, gu.match, gm.valid, gu.valid, same, leak, next_w, gworst, gchecked, steps);
+           gm.match, gu.match, gm.valid, gu.valid, same, leak, next_w, gworst, gchecked, steps,
+           eu.per_pos[0], eu.per_pos[T - 1]);
     free(lm_.loss); free(lu.loss); free(em.per_pos); free(eu.per_pos); free(ct.ids);
     lm_free(&mm);
     lm_free(&mu);

@@ -51,6 +51,14 @@ START_TEST(test_quick_run_claims) {
     /* Maskeli modelde dürüst kayıp, tam pencere kaybının aynısıdır (maske geleceği zaten gizliyordu) */
     ck_assert_msg(get("maskeli_kayip_farki") < 1e-4, "maskeli_kayip_farki = %g",
                   get("maskeli_kayip_farki"));
+    /* Maskesiz modelin eğitimde de kopya çekemediği son konum, gerçekten öğrendiği konumdur:
+     * orada dürüst kaybı ilk konumdakinden ve ortalamasından çok küçük */
+    double first = get("maskesiz_ilk_konum_kaybi"), last = get("maskesiz_son_konum_kaybi");
+    ck_assert_msg(last < first && last < hl_u, "maskesiz konum kaybı: ilk %g, son %g, ortalama %g",
+                  first, last, hl_u);
+    ck_assert_ptr_nonnull(strstr(out, "gerçekten öğrendiği tek"));
+    /* Gradyan denetiminin oranı çıktıda tanımlanır */
+    ck_assert_ptr_nonnull(strstr(out, "oran = |sayısal - analitik| / (atol + rtol"));
 
     /* Üretim: maskesiz modelin metni hem eşleşmede hem geçerlilikte daha kötü */
     double gv_m = get("maskeli_uretim_gecerlilik"), gv_u = get("maskesiz_uretim_gecerlilik");
@@ -115,6 +123,14 @@ START_TEST(test_bad_flag) {
     ck_assert_ptr_nonnull(strstr(out, "bilinmeyen bayrak"));
     snprintf(cmd, sizeof cmd, "%s --epochs sıfır", bin_path("lesson09"));
     ck_assert_int_eq(run_cmd(cmd, out, sizeof out), 2);
+    /* MNIST okumaz: --data hata verir; yardım --epochs'un bu dersteki anlamını söyler */
+    snprintf(cmd, sizeof cmd, "%s --quick --data data/mnist", bin_path("lesson09"));
+    ck_assert_int_eq(run_cmd(cmd, out, sizeof out), 2);
+    ck_assert_ptr_nonnull(strstr(out, "--data"));
+    snprintf(cmd, sizeof cmd, "%s --help", bin_path("lesson09"));
+    ck_assert_int_eq(run_cmd(cmd, out, sizeof out), 0);
+    ck_assert_ptr_null(strstr(out, "--data"));
+    ck_assert_ptr_nonnull(strstr(out, "eğitim adımı sayısını N katına"));
 }
 END_TEST
 
