@@ -3,6 +3,44 @@
 #include <stdint.h>
 #include <string.h>
 
+/* 8'li float vektörü (GCC vector_size eklentisi; -march=native ile AVX komutları) */
+typedef float v8 __attribute__((vector_size(32)));
+
+static inline v8 ld8(const float *p) {
+    v8 v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+
+static inline void st8(float *p, v8 v) { memcpy(p, &v, sizeof v); }
+
+/* dst[0..L) = src[0..L). Kısa satırlar (ör. 11 sayı) için: 8'lik vektörler ve sonda
+ * son 8 elemanı yeniden yazan örtüşen bir vektör; kuyruk döngüsü ve memcpy çağrısı yok. */
+static inline void copy_row(float *dst, const float *src, int L) {
+    if (L < 8) {
+        for (int x = 0; x < L; x++) dst[x] = src[x];
+        return;
+    }
+    int t = 0;
+    for (; t + 8 <= L; t += 8) st8(dst + t, ld8(src + t));
+    if (t < L) st8(dst + L - 8, ld8(src + L - 8));
+}
+
+/* dst[0..L) += src[0..L). Örtüşen son vektör, iki toplamın da ESKİ dst'den
+ * hesaplanıp önce sonuncunun, sonra öncekinin yazılmasıyla doğru kalır. */
+static inline void add_row(float *dst, const float *src, int L) {
+    if (L < 8) {
+        for (int x = 0; x < L; x++) dst[x] += src[x];
+        return;
+    }
+    int t = 0;
+    for (; t + 16 <= L; t += 8) st8(dst + t, ld8(dst + t) + ld8(src + t));
+    /* kalan 8..15 eleman: [t, t+8) ve [L-8, L) */
+    v8 a = ld8(dst + t) + ld8(src + t), b = ld8(dst + L - 8) + ld8(src + L - 8);
+    st8(dst + L - 8, b);
+    st8(dst + t, a);
+}
+
 /* ---- Referans: formülün düz döngüleri ---- */
 
 void conv2d_forward_ref(float *out, const float *inp, const float *W, const float *bias, int B,
@@ -51,34 +89,29 @@ void conv2d_backward_ref(float *dinp, float *dW, float *dbias, const float *dout
 
 /* ---- Hızlı sürüm ----
  *
- * Plan: yığın ch örneklik parçalara (chunk) bölünür. Her "yuva" (slot) kendi
- * tamponuna sahiptir:  col (K, ch*N) | tmp (OC, ch*N)   (K = C*k*k, N = OH*OW)
- * ve work'ün sonunda her yuvanın dW (OC,K) ve dbias (OC) kısmi toplamları durur.
- * keep kipinde her parçanın kendi yuvası vardır (sütunlar saklanır); değilse
- * nslots yuva parçaları sırayla paylaşır ve geri geçiş im2col'u yeniden yapar. */
+ * Plan: yığın ch örneklik parçalara (chunk) bölünür. Sabit sayıda "yuva" (slot)
+ * vardır; her yuvanın kendi tamponu olur:  col (K, ld) | dT (OC, ld)
+ * (K = C*k*k, N = OH*OW, ld = ch*N'nin 16'nın katına yuvarlanmışı) ve work'ün
+ * sonunda her yuvanın dW (OC,K) ve dbias (OC) kısmi toplamları durur. sl. yuva
+ * sl, sl+nslots, sl+2*nslots, ... parçalarını sırayla aynı tamponda işler: tampon
+ * önbellekte sıcak kalır. Yuva sayısı iş parçacığı sayısına bağlı DEĞİLDİR; bu
+ * yüzden toplamaların sırası, dolayısıyla sonuç, iş parçacığı sayısından bağımsızdır.
+ * (Tüm yığının sütunlarını ileri geçişten saklamayı da denedik: 18 MB'lık yazma
+ * önbelleğe sığmadığı için, geri geçişte im2col'u yeniden yapmaktan yavaştı.) */
 
-#define CONV_CHUNK_FLOATS (384u * 1024u)       /* bir parçanın col+tmp'si ~1.5 MB: L2'de kalsın */
-#define CONV_KEEP_FLOATS (16u * 1024u * 1024u) /* tüm sütunlar ≤ 64 MB ise saklanır */
-static size_t g_chunk_floats = CONV_CHUNK_FLOATS, g_keep_floats = CONV_KEEP_FLOATS;
-#define CONV_MAX_SLOTS 16
-#define CONV_HDR_FLOATS 8                      /* work'ün başı: ileri geçiş kaydı */
-#define CONV_MAGIC 0x434F4E56u                 /* "CONV" */
+#define CONV_CHUNK_FLOATS (384u * 1024u) /* bir parçanın col+dT'si ~1.5 MB */
+#define CONV_SLOTS 4                     /* en çok 4 çekirdek birlikte çalışır */
+static size_t g_chunk_floats = CONV_CHUNK_FLOATS;
+static int g_slots = CONV_SLOTS;
 
 typedef struct {
     int OH, OW, N, K;
-    int ch, nchunks, nslots, keep;
+    int ch, nchunks, nslots;
     int ld;                        /* col satırlarının adımı: ch*N, 16'nın katına yuvarlanmış */
     size_t slot_floats;            /* (K+OC)*ld */
     size_t part_off;               /* kısmi dW/dbias'ın başladığı yer */
     size_t total;
 } ConvPlan;
-
-/* Geri geçişin, sütunların hâlâ geçerli olduğunu anlaması için ileri geçişin kaydı */
-typedef struct {
-    uint32_t magic;
-    int32_t B;
-    const float *inp;
-} ConvStamp;
 
 static ConvPlan conv_plan(int B, int C, int H, int Wd, int OC, int k, int s, int p) {
     ConvPlan P;
@@ -86,36 +119,36 @@ static ConvPlan conv_plan(int B, int C, int H, int Wd, int OC, int k, int s, int
     P.OW = conv_out_dim(Wd, k, s, p);
     P.N = P.OH * P.OW;
     P.K = C * k * k;
-    size_t per = (size_t)(P.K + OC) * P.N;   /* bir örneğin col+tmp'si */
+    size_t per = (size_t)(P.K + OC) * P.N;   /* bir örneğin col+dT'si */
     int ch = (int)(g_chunk_floats / per);
     if (ch < 1) ch = 1;
     if (ch > B) ch = B;
     int nch = (B + ch - 1) / ch;
-    /* İş parçacıklarına dengeli dağılsın: parça sayısını 4'ün katına yuvarla */
-    if (nch > 1 && nch % 4 && B >= 4 * ((nch + 3) / 4)) {
-        nch = ((nch + 3) / 4) * 4;
+    /* Yuvalara dengeli dağılsın: parça sayısını yuva sayısının katına yuvarla */
+    int S = g_slots;
+    if (nch > 1 && nch % S && B >= S * ((nch + S - 1) / S)) {
+        nch = ((nch + S - 1) / S) * S;
         ch = (B + nch - 1) / nch;
         nch = (B + ch - 1) / ch;
     }
     P.ch = ch;
     P.nchunks = nch;
-    P.keep = (size_t)nch * ch * per <= g_keep_floats;
-    P.nslots = P.keep ? nch : (nch < CONV_MAX_SLOTS ? nch : CONV_MAX_SLOTS);
+    P.nslots = nch < S ? nch : S;
     P.ld = (ch * P.N + 15) & ~15;   /* satır başları 64 bayta hizalı: bir kare = bir önbellek satırı */
     P.slot_floats = (size_t)(P.K + OC) * P.ld;
-    P.part_off = CONV_HDR_FLOATS + 16 + (size_t)P.nslots * P.slot_floats;
+    P.part_off = 16 + (size_t)P.nslots * P.slot_floats;   /* 16: hizalama payı */
     P.total = P.part_off + (size_t)P.nslots * ((size_t)OC * P.K + OC);
     return P;
 }
 
-void conv2d_set_tuning(size_t chunk_floats, size_t keep_floats) {
+void conv2d_set_tuning(size_t chunk_floats, int slots) {
     g_chunk_floats = chunk_floats ? chunk_floats : CONV_CHUNK_FLOATS;
-    g_keep_floats = keep_floats ? keep_floats : CONV_KEEP_FLOATS;
+    g_slots = slots > 0 ? slots : CONV_SLOTS;
 }
 
 size_t conv2d_work_size(int B, int C, int H, int Wd, int OC, int k, int s, int p) {
-    /* Daha küçük bir yığın (ör. son yığın) saklama kipine geçip daha çok yer
-     * isteyebilir: 1..B arasındaki her yığın boyunun planına bakılır (ucuz). */
+    /* Yuvarlamalar yüzünden daha küçük bir yığın (ör. son yığın) biraz daha çok
+     * yer isteyebilir: 1..B arasındaki her yığın boyunun planına bakılır (ucuz). */
     size_t need = 0;
     for (int b = 1; b <= (B < 1 ? 1 : B); b++) {
         size_t t = conv_plan(b, C, H, Wd, OC, k, s, p).total;
@@ -139,6 +172,14 @@ static void im2col(float *col, int ld, const float *inp, int nb, int C, int H, i
                 int x0 = 0, x1 = OW;
                 while (x0 < OW && x0 * s + j - p < 0) x0++;
                 while (x1 > x0 && (x1 - 1) * s + j - p >= Wd) x1--;
+                if (s == 1 && p == 0) { /* en sık durum: her satır girdinin bir satır parçası */
+                    for (int b = 0; b < nb; b++) {
+                        const float *src = inp + (((size_t)b * C + c) * H + i) * Wd + j;
+                        float *r = row + (size_t)b * OH * OW;
+                        for (int y = 0; y < OH; y++, r += OW, src += Wd) copy_row(r, src, OW);
+                    }
+                    continue;
+                }
                 for (int b = 0; b < nb; b++) {
                     const float *img = inp + ((size_t)b * C + c) * H * Wd;
                     float *r = row + (size_t)b * OH * OW;
@@ -150,12 +191,9 @@ static void im2col(float *col, int ld, const float *inp, int nb, int C, int H, i
                         }
                         long base = (long)h * Wd + j - p;   /* + x*s: girdideki sütun */
                         for (int x = 0; x < x0; x++) r[x] = 0.0f;
-                        if (s == 1) { /* kısa satırlar: memcpy çağrısı kopyadan pahalı */
-                            const float *src = img + base + x0;
-                            float *dst = r + x0;
-#pragma omp simd simdlen(8)
-                            for (int x = 0; x < x1 - x0; x++) dst[x] = src[x];
-                        } else
+                        if (s == 1)
+                            copy_row(r + x0, img + base + x0, x1 - x0);
+                        else
                             for (int x = x0; x < x1; x++) r[x] = img[base + (long)x * s];
                         for (int x = x1; x < OW; x++) r[x] = 0.0f;
                     }
@@ -175,6 +213,14 @@ static void col2im(float *dinp, const float *col, int ld, int nb, int C, int H, 
                 int x0 = 0, x1 = OW;
                 while (x0 < OW && x0 * s + j - p < 0) x0++;
                 while (x1 > x0 && (x1 - 1) * s + j - p >= Wd) x1--;
+                if (s == 1 && p == 0) {
+                    for (int b = 0; b < nb; b++) {
+                        float *dst = dinp + (((size_t)b * C + c) * H + i) * Wd + j;
+                        const float *r = row + (size_t)b * OH * OW;
+                        for (int y = 0; y < OH; y++, r += OW, dst += Wd) add_row(dst, r, OW);
+                    }
+                    continue;
+                }
                 for (int b = 0; b < nb; b++) {
                     float *img = dinp + ((size_t)b * C + c) * H * Wd;
                     const float *r = row + (size_t)b * OH * OW;
@@ -182,12 +228,9 @@ static void col2im(float *dinp, const float *col, int ld, int nb, int C, int H, 
                         int h = y * s + i - p;
                         if (h < 0 || h >= H) continue;
                         long base = (long)h * Wd + j - p;
-                        if (s == 1) {
-                            float *dst = img + base + x0;
-                            const float *src = r + x0;
-#pragma omp simd simdlen(8)
-                            for (int x = 0; x < x1 - x0; x++) dst[x] += src[x];
-                        } else
+                        if (s == 1)
+                            add_row(img + base + x0, r + x0, x1 - x0);
+                        else
                             for (int x = x0; x < x1; x++) img[base + (long)x * s] += r[x];
                     }
                 }
@@ -199,13 +242,6 @@ static void col2im(float *dinp, const float *col, int ld, int nb, int C, int H, 
  * olduğu için paketlemeye (packing) gerek kalmaz ve çıkış doğrudan (B,OC,N)
  * düzenine, bias eklenerek yazılır. Vektörler GCC'nin vector_size eklentisiyle
  * yazılır (bkz. gemm.c); -march=native bunları AVX/FMA komutlarına çevirir. */
-typedef float v8 __attribute__((vector_size(32)));
-
-static inline v8 ld8(const float *p) {
-    v8 v;
-    memcpy(&v, p, sizeof v);
-    return v;
-}
 
 /* 6x16'lık kare: acc[r][j] = Σ_q A(r,q) * Bm[q*ldb + j],  r < 6, j < 16, q < Q.
  * A(r,q) = A[r*ars + q*acs]; ars/acs ile A'yı devrik de okuyabiliriz. rows < 6
@@ -340,22 +376,10 @@ static void dw_tiles(float *dWp, const float *D, size_t drs, size_t dbs, const f
     }
 }
 
-/* sl. yuvanın tamponu: col (K, ld) | tmp (OC, ld), başı 64 bayta hizalı */
+/* sl. yuvanın tamponu: col (K, ld) | dT (OC, ld), başı 64 bayta hizalı */
 static float *slot_base(float *work, const ConvPlan *P, int sl) {
-    uintptr_t a = (uintptr_t)(work + CONV_HDR_FLOATS);
-    a = (a + 63) & ~(uintptr_t)63;
+    uintptr_t a = ((uintptr_t)work + 63) & ~(uintptr_t)63;
     return (float *)a + (size_t)sl * P->slot_floats;
-}
-
-static void stamp_set(float *work, int B, const float *inp) {
-    ConvStamp st = {CONV_MAGIC, B, inp};
-    memcpy(work, &st, sizeof st);
-}
-
-static int stamp_ok(const float *work, int B, const float *inp) {
-    ConvStamp st;
-    memcpy(&st, work, sizeof st);
-    return st.magic == CONV_MAGIC && st.B == B && st.inp == inp;
 }
 
 void conv2d_forward(float *out, const float *inp, const float *W, const float *bias, int B, int C,
@@ -363,7 +387,6 @@ void conv2d_forward(float *out, const float *inp, const float *W, const float *b
     if (B < 1) return;
     ConvPlan P = conv_plan(B, C, H, Wd, OC, k, s, p);
     int N = P.N, K = P.K;
-    stamp_set(work, 0, NULL);   /* yarıda kalırsa geçersiz say */
 #pragma omp parallel for schedule(static) if (P.nslots > 1)
     for (int sl = 0; sl < P.nslots; sl++) {
         float *col = slot_base(work, &P, sl);
@@ -373,7 +396,6 @@ void conv2d_forward(float *out, const float *inp, const float *W, const float *b
             fwd_tiles(out, col, P.ld, W, bias, b0, nb, OC, K, N);
         }
     }
-    if (P.keep) stamp_set(work, B, inp);
 }
 
 void conv2d_backward(float *dinp, float *dW, float *dbias, const float *dout, const float *inp,
@@ -382,8 +404,6 @@ void conv2d_backward(float *dinp, float *dW, float *dbias, const float *dout, co
     if (B < 1 || (!dinp && !dW && !dbias)) return;
     ConvPlan P = conv_plan(B, C, H, Wd, OC, k, s, p);
     int N = P.N, K = P.K;
-    int have_cols = P.keep && stamp_ok(work, B, inp);
-    stamp_set(work, 0, NULL);   /* dcol sütunların üzerine yazılacak */
     float *part = work + P.part_off;
     size_t part_n = (size_t)OC * K + OC;
 #pragma omp parallel for schedule(static) if (P.nslots > 1)
@@ -414,9 +434,7 @@ void conv2d_backward(float *dinp, float *dW, float *dbias, const float *dout, co
                     memset(dst + NB, 0, (size_t)(P.ld - NB) * sizeof(float));
                 }
             if (dW) {
-                if (!have_cols)
-                    im2col(col, P.ld, inp + (size_t)b0 * C * H * Wd, nb, C, H, Wd, k, s, p, P.OH,
-                           P.OW);
+                im2col(col, P.ld, inp + (size_t)b0 * C * H * Wd, nb, C, H, Wd, k, s, p, P.OH, P.OW);
                 /* dW (OC,K) += dout (OC, g) * col^T (g, K) */
                 if (dinp) dw_tiles(dWp, dT, (size_t)P.ld, 0, col, P.ld, 1, P.ld, OC, K);
                 else

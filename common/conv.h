@@ -44,17 +44,14 @@
  *        fikrin aynısı: 6x16'lık bir çıkış karesi 12 vektör yazmacında birikir).
  *        col'un satırları zaten bitişik olduğundan paketleme (packing) gerekmez;
  *        ileri geçiş sonucu doğrudan (B,OC,OH,OW) düzenine, bias eklenerek yazılır.
- *     4. Yığın, önbelleğe (L2) sığan parçalara bölünür; parçalar OpenMP ile
- *        çekirdeklere dağıtılır. Her parçanın dW katkısı ayrı tamponda toplanır ve
- *        parça sırasıyla birleştirilir: sonuç iş parçacığı sayısından bağımsızdır.
- *     5. Tüm yığının sütunları work'e sığıyorsa (MNIST CNN'inde sığar) ileri
- *        geçişin sütunları saklanır ve geri geçiş im2col'u yeniden yapmaz. work
- *        bunu kendisi not eder: geri geçiş, sütunların aynı girdi ve aynı B ile
- *        ileri geçişten kaldığını görmezse im2col'u yeniden hesaplar; yani sonuç
- *        her durumda doğrudur, yalnızca ileri+geri sırası en hızlısıdır.
- *        Sütunlar büyükse (ör. 128x128 renkli görüntüler) tampon en çok 16
- *        parçalık kalır ve geri geçiş im2col'u parça parça yeniden yapar: bellek
- *        yığın boyuyla büyümez.
+ *     4. Yığın, önbelleğe (L2) sığan parçalara bölünür; parçalar sabit sayıda (4)
+ *        "yuvaya" dağıtılır ve yuvalar OpenMP ile çekirdeklerde çalışır. Bir yuva
+ *        parçalarını sırayla aynı tamponda işler (tampon önbellekte sıcak kalır).
+ *        Her yuvanın dW katkısı ayrı tamponda toplanır ve yuva sırasıyla
+ *        birleştirilir: sonuç iş parçacığı sayısından bağımsızdır.
+ *     5. Geri geçiş, dW için im2col'u yeniden yapar (önbellekte ucuzdur; bütün
+ *        yığının sütunlarını saklamak bellekte 18 MB yazıp okumak demekti ve daha
+ *        yavaştı). Bellek yığın boyuyla büyümez: en çok 4 parçalık tampon.
  *   work: conv2d_work_size(B,...) float'lık tampon (ağ her evrişim katmanı için bir
  *   tane ayırır; B en büyük yığındır, daha küçük yığınlar da aynı tamponla çalışır).
  *
@@ -62,6 +59,7 @@
  *   float *work = xmalloc(conv2d_work_size(B, C, H, W, OC, k, s, p) * sizeof(float));
  *   conv2d_forward(out, inp, Wt, bias, B, C, H, W, OC, k, s, p, work);
  *   conv2d_backward(dinp, dWt, dbias, dout, inp, Wt, B, C, H, W, OC, k, s, p, work);
+ *   (work ileri ve geri geçiş arasında bir şey taşımaz; aynı tampon ikisinde de kullanılır.)
  */
 #ifndef DOAA_CONV_H
 #define DOAA_CONV_H
@@ -82,14 +80,14 @@ size_t conv2d_work_size(int B, int C, int H, int Wd, int OC, int k, int s, int p
 /* Hızlı ileri geçiş (im2col + GEMM). Şekiller referansla aynı. */
 void conv2d_forward(float *out, const float *inp, const float *W, const float *bias, int B, int C,
                     int H, int Wd, int OC, int k, int s, int p, float *work);
-/* Hızlı geri geçiş. work, (tercihen) aynı inp ve B ile yapılmış ileri geçişin tamponu. */
+/* Hızlı geri geçiş (work: geçici tampon, ileri geçişten bir şey beklemez). */
 void conv2d_backward(float *dinp, float *dW, float *dbias, const float *dout, const float *inp,
                      const float *W, int B, int C, int H, int Wd, int OC, int k, int s, int p,
                      float *work);
 
-/* Parça boyu ve saklama sınırı (float sayısı; 0 = varsayılan). Yalnızca testler ve
+/* Parça boyu (float sayısı) ve yuva sayısı; 0 = varsayılan. Yalnızca testler ve
  * ölçümler için: tamponları AYIRMADAN ÖNCE çağrılmalı (work boyunu değiştirir). */
-void conv2d_set_tuning(size_t chunk_floats, size_t keep_floats);
+void conv2d_set_tuning(size_t chunk_floats, int slots);
 
 /* out (B,C,H/k,W/k), argmax (B,C,H/k,W/k) <- inp (B,C,H,W) */
 void maxpool2d_forward(float *out, int *argmax, const float *inp, int B, int C, int H, int Wd,

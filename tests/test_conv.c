@@ -41,8 +41,8 @@ static const Shape shapes[] = {
 #define NSHAPES (int)(sizeof shapes / sizeof shapes[0])
 
 /* Bir şekil için hızlı ve referans sürümü karşılaştırır. fwd_first=0 ise geri
- * geçiş, başka bir girdiyle yapılmış ileri geçişin tamponuyla çağrılır (yeniden
- * im2col gerekir). */
+ * geçişten önce tampon başka bir girdiyle yapılmış ileri geçişle doldurulur
+ * (geri geçiş tampondan bir şey beklememeli). */
 static void compare_shape(const Shape *S, int fwd_first, int null_params) {
     int OH = conv_out_dim(S->H, S->k, S->s, S->p), OW = conv_out_dim(S->W, S->k, S->s, S->p);
     size_t ni = (size_t)S->B * S->C * S->H * S->W, no = (size_t)S->B * S->OC * OH * OW;
@@ -108,11 +108,11 @@ START_TEST(test_fast_matches_ref) {
 END_TEST
 
 START_TEST(test_chunked_and_streaming) {
-    /* Küçük parçalar: çok parçalı yol ve eksik son parça. Sonra saklama sınırı da
-     * küçük: yuvalar parçaları paylaşır, geri geçiş im2col'u yeniden yapar. */
-    size_t tunings[][2] = {{2000, 0}, {2000, 4000}, {1, 1}};
-    for (size_t t = 0; t < 3; t++) {
-        conv2d_set_tuning(tunings[t][0], tunings[t][1]);
+    /* Küçük parçalar: çok parçalı yol, eksik son parça; yuva sayısı 1, 3 ve 4
+     * (yuvalar birden çok parçayı sırayla işler), parça başına tek örnek. */
+    size_t tunings[][2] = {{2000, 0}, {2000, 1}, {2000, 3}, {1, 2}};
+    for (size_t t = 0; t < 4; t++) {
+        conv2d_set_tuning(tunings[t][0], (int)tunings[t][1]);
         for (int i = 0; i < NSHAPES; i++) {
             compare_shape(&shapes[i], 1, 0);
             compare_shape(&shapes[i], 0, 1);
