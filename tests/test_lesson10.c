@@ -48,6 +48,11 @@ START_TEST(test_quick_run_claims) {
     ck_assert_msg(l1 > 10 * l2, "tek baş kaybı %g, iki baş %g", l1, l2);
     double n1p = sonuc_get(out, "nh1_onceki"), n1f = sonuc_get(out, "nh1_ilk");
     ck_assert_msg(n1p > 0.2 && n1f > 0.2, "tek baş iki konuma da bakmalı: %g, %g", n1p, n1f);
+    /* Dersin asıl iddiası: iki baş aynı işi daha hızlı öğrenir (kayan ortalama kaybın 0.1
+     * eşiğine iniş adımı) — eşiğe hiç inmeyen model adim+1 yazar */
+    double e2 = sonuc_get(out, "esik_adim_nh2"), e1 = sonuc_get(out, "esik_adim_nh1");
+    ck_assert_msg(e2 > 0 && e2 <= sonuc_get(out, "adim"), "iki baş eşiğe inmedi: %g", e2);
+    ck_assert_msg(e2 < e1, "eşiğe iniş: iki baş %g. adımda, tek baş %g. adımda", e2, e1);
     const char *steps[] = {"bas0_dikkat", "bas1_dikkat", "tek_bas0_dikkat", "kayip_egrisi"};
     for (int i = 0; i < 4; i++) {
         char p[256];
@@ -94,6 +99,13 @@ START_TEST(test_bad_flag) {
     ck_assert_ptr_nonnull(strstr(out, "bilinmeyen bayrak"));
     snprintf(cmd, sizeof cmd, "%s --epochs 0", bin_path("lesson10"));
     ck_assert_int_eq(run_cmd(cmd, out, sizeof out), 2);
+    /* Veri her adımda üretilir: --data hata verir ve yardımda görünmez */
+    snprintf(cmd, sizeof cmd, "%s --quick --data data/mnist", bin_path("lesson10"));
+    ck_assert_int_eq(run_cmd(cmd, out, sizeof out), 2);
+    ck_assert_ptr_nonnull(strstr(out, "--data"));
+    snprintf(cmd, sizeof cmd, "%s --help", bin_path("lesson10"));
+    ck_assert_int_eq(run_cmd(cmd, out, sizeof out), 0);
+    ck_assert_ptr_null(strstr(out, "--data"));
 }
 END_TEST
 
