@@ -2,7 +2,7 @@
  * lesson11 — Konumsal kodlama (positional encoding): dikkate (attention) sıra bilgisi vermek
  *
  * Bu derste öğrenecekleriniz:
- *   - Sinüslü konumsal kodlama tablosunun nasıl kurulduğu ve neden her sütun
+ *   - Sinüslü konumsal kodlama (kısaca PE) tablosunun nasıl kurulduğu ve neden her sütun
  *     çiftinin farklı hızda dönen bir (sin, cos) "saat kolu" olduğu.
  *   - İki konumun kodlamalarının nokta çarpımının (benzerliğinin) yalnızca
  *     aralarındaki uzaklığa bağlı olduğu; konum ne olursa olsun aynı eğri.
@@ -13,7 +13,7 @@
  *     aynı biçimde karışır (permütasyona eş değişkenlik, permutation equivariance).
  *     Kodlamayı ekleyince bu simetri bozulur.
  *
- * Çalıştırma:  make lesson11 && ./lesson11      (birkaç saniye; eğitim yok)
+ * Çalıştırma:  make lesson11 && ./lesson11      (eğitim yok; --quick aynı koşuyu verir)
  *              ./lesson11 --quiz                (sınav)
  * Matematik common/ altında: embed.c (posenc_*, embedding_*), attention.c (mha_*).
  */
@@ -34,7 +34,8 @@
  *
  * Dikkat mekanizması bir kümeye bakar gibi bakar: "Ali bankadan kredi çekti" ile
  * "kredi Ali çekti bankadan" onun için aynı kelime torbasıdır. Sırayı öğretmek
- * için her konuma bir vektör ayırıp kelimenin gömmesine (embedding) ekleriz:
+ * için her konuma bir vektör ayırıp kelimenin gömmesine (embedding) ekleriz; bu
+ * vektöre o konumun kodu, tabloya konumsal kodlama (positional encoding, PE) denir:
  *     PE(pos, 2i) = sin(pos · ω_i),   PE(pos, 2i+1) = cos(pos · ω_i),
  *     ω_i = 1 / 10000^(2i/C)
  * i = 0 çifti her konumda 1 radyan döner (dalga boyu 2π ≈ 6,3 konum), son çift
@@ -44,7 +45,9 @@
  */
 static void step1_table(const float *pe, int ascii) {
     step_banner(1, NSTEPS, "Sinüslü konumsal kodlama tablosu");
-    printf("Tablo: %d konum x %d sütun (%d frekans çifti). Birkaç değer:\n", PT, PC, PC / 2);
+    printf("PE: konumsal kodlama tablosu; PE(pos) pos konumunun %d sayılık kodudur.\n", PC);
+    printf("Tablo: %d konum x %d sütun (%d frekans çifti; sütunlar 0'dan sayılır). Birkaç değer:\n",
+           PT, PC, PC / 2);
     int show[] = {0, 1, 2, 50};
     for (int s = 0; s < 4; s++) {
         int pos = show[s];
@@ -148,9 +151,11 @@ static void step2_similarity(const float *pe, int ascii, double *dev, double *s0
  * Bütün çiftlerin 2x2 döndürmeleri yan yana dizilince (C,C) boyutunda blok
  * köşegen bir M_k çıkar ve içinde pos GEÇMEZ. Yani "k adım sonrası" her konumda
  * aynı doğrusal dönüşümdür; bir dikkat katmanının W_Q, W_K matrisleri böyle bir
- * dönüşümü öğrenerek "benden 1 sonraki kelimeye bak" diyebilir (lesson09'da
- * maskesiz modelin tam olarak bunu yaptığını göreceğiz). Aşağıda M_k'yı
- * yalnızca k'dan kurup 0..T-k-1 konumlarının HEPSİNE uyguluyoruz.
+ * dönüşümü öğrenerek "benden 1 sonraki kelimeye bak" diyebilir (lesson09'daki
+ * maskesiz model tam olarak bunu yapmıştı: dikkatini bir sağdaki harfe veriyordu).
+ * Aşağıda M_k'yı yalnızca k'dan kurup 0..T-k-1 konumlarının HEPSİNE uyguluyoruz.
+ * Isı haritası M_5'in sol üst köşesini gösterir (M_1'in yavaş çiftlerindeki
+ * döndürmeler gözle seçilemeyecek kadar küçüktür; k = 5'te bloklar daha belirgin).
  */
 static double step3_shift(const float *pe, int ascii) {
     step_banner(3, NSTEPS, "Göreli konum: PE(pos+k) = M_k · PE(pos)");
@@ -201,14 +206,15 @@ static double step3_shift(const float *pe, int ascii) {
              SHOW, SHOW, SHOW - 1, SHOW - 1);
     plot_finish_size(&p, body, 700, 650);
     plot_render(&p, ascii);
-    printf("Isı haritası: %s\n", plot_png_path(&p));
+    printf("Isı haritası: %s (M_5'in sol üst %dx%d köşesi: köşegende 2x2 döndürme blokları, "
+           "gerisi 0).\n", plot_png_path(&p), SHOW, SHOW);
     return worst_all;
 }
 
 /*
  * Adım 4: Sıra körlüğü — konumsal kodlamasız öz dikkat permütasyona eş değişkendir
  *
- * Öz dikkatin her adımı ya satır satır bir işlemdir (Q, K, V izdüşümleri, çıkış
+ * Öz dikkatin her adımı ya satır satır bir işlemdir (Q, K, V izdüşümleri (projection), çıkış
  * izdüşümü) ya da satırların sırasından bağımsız bir toplamdır (softmax'ın
  * paydası, Σ_j a_ij v_j). Girişin satırlarını bir π permütasyonuyla karıştırırsak
  * (X' = P X) çıkış da aynı biçimde karışır: Y' = P Y. Yani "kredi" kelimesinin
@@ -338,7 +344,8 @@ static int run_quiz(const LessonArgs *a) {
     float pe4[3 * 4];
     posenc_sinusoid(pe4, 3, 4);  /* C = 4, pos = 0..2 */
     snprintf(e1, sizeof e1,
-             "C = 4 iken ω_1 = 1/10000^(2/4) = 0,01; sütun 2 = sin(2 · 0,01) = %.5f.", pe4[2 * 4 + 2]);
+             "C = 4 iken ω_1 = 1/10000^(2/4) = 0.01; sütun 2 (1. çiftin sinüsü) = sin(2 · 0.01) = "
+             "%.5f.", pe4[2 * 4 + 2]);
     float pe8[2 * 8];
     posenc_sinusoid(pe8, 2, 8);
     double dot0 = 0;
@@ -347,12 +354,14 @@ static int run_quiz(const LessonArgs *a) {
              "Her çift sin² + cos² = 1 katkı verir; C = 8'de 4 çift: PE(p)·PE(p) = %.4f, p ne olursa olsun.",
              dot0);
     double lam = 2 * M_PI / posenc_freq(1, 4);
-    snprintf(e3, sizeof e3, "Dalga boyu 2π/ω; C = 4'te son çiftin ω'sı 0,01: 2π/0,01 = %.1f konum.", lam);
+    snprintf(e3, sizeof e3, "Dalga boyu 2π/ω; C = 4'te son çiftin ω'sı 0.01: 2π/0.01 = %.1f konum.", lam);
     float M1[4 * 4];
     posenc_shift_matrix(M1, 1, 4);
     snprintf(e6, sizeof e6, "M_1'in (0,0) elemanı cos(1 · ω_0) = cos(1) = %.4f.", M1[0]);
     QuizQuestion qs[] = {
-        {.q = "C = 4 için PE(pos = 2, sütun 2) değeri kaçtır? (4 ondalık)", .answer = pe4[2 * 4 + 2],
+        {.q = "C = 4 için PE(pos = 2, sütun 2) değeri kaçtır? (sütunlar ve konumlar 0'dan sayılır: "
+              "sütun 0 ve 1 ilk çift, sütun 2 ikinci çiftin sinüsü; 4 ondalık)",
+         .answer = pe4[2 * 4 + 2],
          .tol = 5e-4, .explain = e1},
         {.q = "C = 8 için bir konumun kodlamasının kendisiyle nokta çarpımı PE(p)·PE(p) kaçtır?",
          .answer = dot0, .tol = 1e-3, .explain = e2},
@@ -393,9 +402,9 @@ int main(int argc, char **argv) {
     LessonArgs a;
     cli_parse(argc, argv, &a,
               &(CliSpec){.name = "lesson11", .title = "Konumsal kodlama (positional encoding)",
-                         .default_epochs = 1});
+                         .default_epochs = 1, .extras = CLI_NO_DATA | CLI_NO_EPOCHS});
     if (a.quiz) return run_quiz(&a);
-    /* Bu derste eğitim yok; --quick ve --epochs aynı (kısa) koşuyu verir. */
+    /* Bu derste eğitim yok; --quick aynı (kısa) koşuyu verir. */
     static float pe[PT * PC];
     posenc_sinusoid(pe, PT, PC);
     step1_table(pe, a.ascii);

@@ -19,6 +19,17 @@ START_TEST(test_quick_run_claims) {
     int rc = run_cmd(cmd, out, sizeof out);
     ck_assert_msg(rc == 0, "lesson11 --quick çıkış kodu %d:\n%s", rc, out);
     ck_assert_ptr_nonnull(strstr(out, "=== Adım 4/4"));
+    /* Isı haritası M_5'i gösterir; çıktı da bunu söylemeli (gp dosyasının başlığıyla aynı) */
+    ck_assert_ptr_nonnull(strstr(out, "kaydirma_matrisi.png (M_5"));
+    {
+        FILE *g = fopen("plots/lesson11/kaydirma_matrisi.gp", "r");
+        ck_assert_ptr_nonnull(g);
+        static char gp[8192];
+        size_t n = fread(gp, 1, sizeof gp - 1, g);
+        gp[n] = 0;
+        fclose(g);
+        ck_assert_ptr_nonnull(strstr(gp, "M_5"));
+    }
     /* Göreli konum: aynı M_k her konumda PE(pos+k)'yı verir (float yuvarlaması kadar hata) */
     double shift = sonuc_get(out, "kaydirma_hata");
     ck_assert_msg(shift >= 0 && shift < 1e-5, "kaydirma_hata = %g", shift);
@@ -91,6 +102,17 @@ START_TEST(test_bad_flag) {
     ck_assert_ptr_nonnull(strstr(out, "bilinmeyen bayrak"));
     snprintf(cmd, sizeof cmd, "%s --model x.model", bin_path("lesson11"));
     ck_assert_int_eq(run_cmd(cmd, out, sizeof out), 2);
+    /* Ders eğitim yapmaz ve MNIST okumaz: --epochs ve --data hata verir, yardımda görünmez */
+    snprintf(cmd, sizeof cmd, "%s --quick --epochs 2", bin_path("lesson11"));
+    ck_assert_int_eq(run_cmd(cmd, out, sizeof out), 2);
+    ck_assert_ptr_nonnull(strstr(out, "--epochs"));
+    snprintf(cmd, sizeof cmd, "%s --quick --data data/mnist", bin_path("lesson11"));
+    ck_assert_int_eq(run_cmd(cmd, out, sizeof out), 2);
+    ck_assert_ptr_nonnull(strstr(out, "--data"));
+    snprintf(cmd, sizeof cmd, "%s --help", bin_path("lesson11"));
+    ck_assert_int_eq(run_cmd(cmd, out, sizeof out), 0);
+    ck_assert_ptr_null(strstr(out, "--epochs"));
+    ck_assert_ptr_null(strstr(out, "--data"));
 }
 END_TEST
 
