@@ -152,8 +152,8 @@ static int parse_meta(const char *meta, ModelInfo *mi, char *err, size_t errlen)
 static void load_binary_model(const char *path, Net *net, ModelInfo *mi) {
     char err[1024], e2[512];
     if (net_load(net, path, MAX_BATCH, err, sizeof err) != 0)
-        die("%s\nModeli (yeniden) üretmek için ./lesson05'i çalıştırın (--quick ile kısa "
-            "deneme modeli), ya da başka bir --model verin.", err);
+        die("%s\nModeli üretmek ya da yeniden üretmek için ./lesson05'i çalıştırın (--quick ile "
+            "kısa deneme modeli), ya da başka bir --model verin.", err);
     if (net_out_size(net) != 1) {
         char d[512];
         net_describe(net, d, sizeof d);

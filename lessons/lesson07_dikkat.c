@@ -321,9 +321,8 @@ static void step6_variance(Experiment *e, const LessonArgs *a) {
  * gradyan geçmez, model öğrenemez.
  *
  * Geri yayılımda (backpropagation) softmax'a yukarıdan, yani sonraki katmanlardan,
- * kaybın (loss) ağırlıklara göre türevi dL/dA gelir; buna üst gradyan (upstream
- * gradient) diyoruz. Softmax
- * onu skorlara göre türeve çevirir:
+ * kaybın (loss) ağırlıklara göre türevi dL/dA gelir; buna üst gradyan (upstream gradient)
+ * diyoruz. Softmax onu skorlara göre türeve çevirir:
  *   dS_j = p_j (g_j - Σ_i p_i g_i)        g = dL/dA, p = softmax çıktısı
  * Bir p_j 1'e, ötekiler 0'a yakınsa her dS_j ~0 olur. "Gradyan boyu" dediğimiz,
  * bu vektörün uzunluğu (Öklid normu) ‖dS‖ = √(Σ_j dS_j²): ne kadar öğrenme

@@ -408,7 +408,7 @@ static void window(const CharText *ct, int s, int L, int *in, int *tg) {
  *
  * Modelin parçalarından ikisi bu derste ilk kez geçiyor; ayrıntıları ileride:
  *   - çok başlı öz dikkat (multi-head attention, MHA): lesson07'deki dikkat NH kez,
- *     her biri C/NH boyutlu ayrı bir izdüşümde hesaplanır, sonuçlar yan yana eklenip
+ *     her biri C/NH boyutlu ayrı bir izdüşümde (projection) hesaplanır, sonuçlar yan yana eklenip
  *     bir çıkış matrisinden geçer. Her baş başka bir ilişkiye bakabilir (lesson10).
  *   - konumsal kodlama (PE): dikkat kelimelerin sırasını bilmez; her konumun
  *     vektörüne o konuma özgü sabit bir sinüs/kosinüs deseni eklenir (lesson11).
