@@ -111,7 +111,7 @@ static void step2_model(Net *net, const LessonArgs *a) {
  * Eğitilmemiş bir ağ on sınıfa kabaca eşit olasılık verir: p ≈ 1/10, dolayısıyla
  * L ≈ -log(0,1) = ln 10 ≈ 2,303. İlk ölçtüğümüz kayıp buna yakın değilse
  * başlatmada ya da kayıp hesabında bir hata vardır: kendi kendimizi sınamanın
- * ilk ve en ucuz yolu budur. Doğruluk ise şansa (%10) eşit çıkmak zorunda değildir:
+ * ilk ve en ucuz yolu budur. Doğruluk (accuracy) ise şansa (%10) eşit çıkmak zorunda değildir:
  * rastgele ağırlıklı bir ağ çoğu görüntüye aynı bir iki sınıfı söyler, o sınıflar
  * tutarsa %10'un üstünde, tutmazsa altında kalır.
  */
