@@ -84,7 +84,7 @@ static void step1_load(Data *d, const LessonArgs *a) {
  * Adım 2: Modeli kur
  *
  * Her yoğun katman y = x W + b hesaplar (W: giriş x çıkış ağırlık matrisi,
- * b: bias (sapma) vektörü).
+ * b: her çıkışa eklenen sabit terimlerin, yani bias'ın vektörü).
  *   784 giriş -> 256 -> ReLU -> dropout(0,2) -> 128 -> ReLU -> dropout(0,2) -> 10 skor
  * Parametre sayısı: (784·256 + 256) + (256·128 + 128) + (128·10 + 10) = 235 146.
  * Ağırlıklar He yöntemiyle başlatılır (He initialization): W ~ N(0, 2/giriş). Bütün parametreler tek
@@ -100,10 +100,9 @@ static void step2_model(Net *net, const LessonArgs *a) {
 }
 
 /*
- * Adım 3: İleri geçiş ve kayıp — eğitimden önce
+ * Adım 3: İleri geçiş (forward pass) ve kayıp — eğitimden önce
  *
- * İleri geçiş (forward pass), girişin katmanlardan sırayla geçip on skora
- * dönüşmesidir.
+ * İleri geçiş, girişin katmanlardan sırayla geçip on skora dönüşmesidir.
  *
  * Softmax ham skorları (logits) olasılığa çevirir: p_k = e^{z_k} / Σ_j e^{z_j}.
  * Çapraz entropi (cross-entropy) kaybı doğru sınıfın olasılığının eksi logaritmasıdır:
