@@ -433,11 +433,25 @@ out:
 int handwriting_prepare(const char *path, uint8_t *out, HandwritingInfo *info, char *err,
                         size_t errlen) {
     Image im;
-    if (image_load(path, 1, &im, err, errlen) != 0) {
+    if (image_load(path, 0, &im, err, errlen) != 0) {
         if (info) memset(info, 0, sizeof *info);
         return -1;
     }
-    int rc = handwriting_from_gray(path, im.px, im.w, im.h, out, info, err, errlen);
+    /* Griye çevir. Saydam (alfa kanallı) bir çizim beyaz bir kâğıdın üstüne konur:
+     * saydam zemin siyah okunursa koyu mürekkeple ayırt edilemezdi. */
+    size_t n = (size_t)im.w * im.h;
+    uint8_t *g = xmalloc(n);
+    for (size_t i = 0; i < n; i++) {
+        const uint8_t *p = im.px + i * im.c;
+        int v = im.c >= 3 ? (p[0] * 77 + p[1] * 150 + p[2] * 29) >> 8 : p[0]; /* parlaklık (luma) */
+        if (im.c == 2 || im.c == 4) {
+            int a = p[im.c - 1];
+            v = (v * a + 255 * (255 - a) + 127) / 255;
+        }
+        g[i] = (uint8_t)v;
+    }
+    int rc = handwriting_from_gray(path, g, im.w, im.h, out, info, err, errlen);
+    free(g);
     image_free(&im);
     return rc;
 }

@@ -12,8 +12,9 @@
  *   olasılıkla yanlış okur. Bu dosya aynı hazırlığı bir fotoğrafa uygular.
  *
  * ADIMLAR (handwriting_from_gray)
- *   1. Gri ton: renkli dosya parlaklığa çevrilir (stb_image, bkz. image.h);
- *      uzun kenarı HW_WORK_SIDE'dan büyükse önce küçültülür (gürültü de azalır).
+ *   1. Gri ton: renkli dosya parlaklığa çevrilir; saydam (alfa kanallı) bir çizim
+ *      beyaz kâğıdın üstüne konur. Uzun kenarı HW_WORK_SIDE'dan büyükse görüntü
+ *      önce küçültülür (stb_image_resize; gürültü de azalır).
  *   2. Kutup (polarity): kağıt görüntünün çoğunluğudur; ortanca (median)
  *      parlaklık 128'den büyükse koyu mürekkep açık kağıttadır ve görüntü ters
  *      çevrilir (v = 255 - v): MNIST'teki gibi mürekkep parlak olur.
