@@ -393,7 +393,7 @@ static void step4_train(Net *net, Data *d, const LessonArgs *a, TrainHistory *h)
  * Adım 5: Kaydedilen modelle tek bir dosyayı tahmin et
  *
  * ./lesson05 --predict DOSYA'nın yaptığı budur: modeli dosyadan kur, görüntüyü
- * aynı şekle getir (kanal, boyut, /255), ileri geçiş, p = sigmoid(z).
+ * aynı şekle getir (kanal, boyut, /255), ileri geçiş (forward pass), p = sigmoid(z).
  * p >= 0,5 ise sınıf 1, değilse sınıf 0; güven seçilen sınıfın olasılığıdır.
  * Burada doğrulama kümesinden modelin yanıldığı bir görüntüyü (yoksa en az emin
  * olduğunu) seçiyoruz: Adım 6 onu düzeltecek.

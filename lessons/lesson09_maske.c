@@ -314,7 +314,7 @@ typedef struct {
     MhaActs acts;
     float *pe;                                  /* (T,C) sabit tablo */
     unsigned char *cmask;                       /* (T,T) */
-    /* ileri geçişin sakladıkları */
+    /* ileri geçişin (forward pass) sakladıkları */
     float *x, *a, *h, *nrm, *mean, *rstd, *logits, *probs;
     /* geri geçiş tamponları */
     float *dlogits, *dn, *dh, *dx;

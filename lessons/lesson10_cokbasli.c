@@ -295,7 +295,7 @@ static double step3_gradcheck(const LessonArgs *a) {
 /*
  * Adım 4: Eğitim (NH = 2)
  *
- * Her adımda 32 yeni rastgele dizi: ileri geçiş, kayıp (çapraz entropi), geri
+ * Her adımda 32 yeni rastgele dizi: ileri geçiş (forward pass), kayıp (çapraz entropi), geri
  * geçiş, Adam (öğrenme oranı (learning rate) 0,01). Veri her adımda yeni üretildiği
  * için ezber mümkün değildir; değerlendirme de hiç görülmemiş 1000 dizide yapılır.
  * Başlangıç kaybı, iki tahmin de her harfe 1/8 verirken 2 · ln 8 = ln 64 ≈ 4,16 olmalı.
