@@ -13,7 +13,7 @@
  *     ve aynı başlangıç ağırlıklarıyla ham (0–255) ve normalize girişle eğitip
  *     kayıp (loss) eğrilerini karşılaştırmak.
  *
- * Çalıştırma:  make lesson01 && ./lesson01        (tam ders: üç küçük eğitim, bir dakikadan kısa)
+ * Çalıştırma:  make lesson01 && ./lesson01        (tam ders: üç küçük ağ eğitilir)
  *              ./lesson01 --quick                 (daha küçük deney; testler bunu kullanır)
  *              ./lesson01 --ascii                 (grafikleri terminalde de çizer)
  *              ./lesson01 --quiz                  (dersin sınavı)
