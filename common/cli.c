@@ -32,7 +32,8 @@ static void usage(const CliSpec *s, FILE *out) {
             "  --quick          küçük bir alt kümeyle birkaç saniyede çalış (testler bunu kullanır)\n",
             s->name, s->title, s->name);
     if (!(s->extras & CLI_NO_EPOCHS))
-        fprintf(out, "  --epochs N       eğitim turu (epoch) sayısı (varsayılan %d)\n", s->default_epochs);
+        fprintf(out, "  --epochs N       %s (varsayılan %d)\n",
+                s->epochs_help ? s->epochs_help : "eğitim turu (epoch) sayısı", s->default_epochs);
     fprintf(out,
             "  --seed N         rastgele tohum (seed) (varsayılan %d)\n"
             "  --threads N      iş parçacığı sayısı (varsayılan: %s)\n",
@@ -51,8 +52,11 @@ static void usage(const CliSpec *s, FILE *out) {
     if (s->extras & CLI_IMAGES)
         fprintf(out, "  --images DİZİN   her sınıfı bir alt klasör olan görüntü klasörü\n");
     if (s->extras & CLI_MODEL) fprintf(out, "  --model DOSYA    model dosyasının yolu\n");
-    if (s->extra_help) fputs(s->extra_help, out);
     fprintf(out, "  -h, --help       bu yardımı göster\n");
+    if (s->extra_help) {
+        fputc('\n', out);
+        fputs(s->extra_help, out);
+    }
 }
 
 void cli_parse(int argc, char **argv, LessonArgs *a, const CliSpec *s) {

@@ -36,7 +36,8 @@ typedef struct {
     int extras;              /* CLI_PREDICT | ... */
     int default_threads;     /* --threads verilmezse: 0 = tüm çekirdekler; 1 = tek iş parçacığı
                                 (matrisleri küçük dersler için: eşitleme maliyeti hesabı aşar) */
-    const char *extra_help;  /* isteğe bağlı: ek yardım metni */
+    const char *extra_help;  /* isteğe bağlı: ek yardım metni (seçeneklerden sonra basılır) */
+    const char *epochs_help; /* isteğe bağlı: --epochs'un bu dersteki anlamı */
 } CliSpec;
 
 typedef struct {

@@ -75,7 +75,7 @@ void plot_lines(const char *lesson, const char *step, const char *title, const c
     }
     char body[4096];
     int k = snprintf(body, sizeof body,
-                     "set title '%s'\nset xlabel '%s'\nset ylabel '%s'\nset grid\nset key below\n%s"
+                     "set title '%s'\nset xlabel '%s'\nset ylabel '%s'\nset grid\nset key below height 1\n%s"
                      "plot ",
                      title, xlabel, ylabel, logy ? "set logscale y\n" : "");
     for (int s = 0; s < nseries && k < (int)sizeof body - 200; s++)
@@ -117,7 +117,7 @@ void plot_heatmap(const char *lesson, const char *step, const char *title, int r
     }
     if (values)
         snprintf(body + k, cap - k,
-                 "plot '%s.dat' matrix with image, '' matrix using 1:2:(sprintf('%%.2g',$3)) "
+                 "plot '%s.dat' matrix with image, '' matrix using 1:2:(sprintf('%%.2f',$3)) "
                  "with labels font ',9'\n",
                  step);
     else

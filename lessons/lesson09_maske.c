@@ -912,6 +912,7 @@ int main(int argc, char **argv) {
                          /* Bu dersin matrisleri küçüktür (en büyüğü 384x32): iş parçacıklarını
                           * her çarpımda eşitlemenin maliyeti hesabın kendisini aşar. */
                          .default_threads = 1, .extras = CLI_NO_DATA,
+                         .epochs_help = "eğitim adımı çarpanı: N x 1500 adım (bu derste epoch yok)",
                          .extra_help = "  Not: bu derste epoch yoktur (her adım metinden rastgele "
                                        "pencereler çeker);\n        --epochs N eğitim adımı "
                                        "sayısını N katına çıkarır (N = 1: 1500 adım,\n        "

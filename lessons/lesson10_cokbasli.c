@@ -630,6 +630,7 @@ int main(int argc, char **argv) {
               &(CliSpec){.name = "lesson10", .title = "Çok başlı dikkat", .default_epochs = 1,
                          .default_threads = 1, /* küçük model: bkz. Adım 4 */
                          .extras = CLI_NO_DATA,  /* veri her adımda üretilir; MNIST okunmaz */
+                         .epochs_help = "eğitim adımı çarpanı: N x 1500 adım (bu derste epoch yok)",
                          .extra_help = "  Not: bu derste epoch yoktur (her adım yeni rastgele "
                                        "diziler üretir);\n        --epochs N eğitim adımı "
                                        "sayısını N katına çıkarır (N = 1: 1500 adım,\n        "
