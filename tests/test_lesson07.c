@@ -5,14 +5,6 @@
 
 static char out[1 << 17];
 
-static void write_file(const char *path, const char *text) {
-    mkdir("tests/out", 0755);
-    FILE *f = fopen(path, "w");
-    ck_assert_ptr_nonnull(f);
-    fputs(text, f);
-    fclose(f);
-}
-
 START_TEST(test_quick_run_claims) {
     char cmd[512];
     snprintf(cmd, sizeof cmd, "%s --quick", bin_path("lesson07"));
@@ -52,45 +44,28 @@ START_TEST(test_quick_run_claims) {
     double g = sonuc_get(out, "grad_olceksiz_512"), gs = sonuc_get(out, "grad_olcekli_512");
     ck_assert_msg(g > 0 && g * 3 < gs, "gradyan: ölçeksiz %g, ölçekli %g", g, gs);
     const char *steps[] = {"dikkat_isi_haritasi", "varyans", "en_buyuk_agirlik", "gradyan_boyu"};
-    for (int i = 0; i < 4; i++) {
-        char p[256];
-        struct stat st;
-        snprintf(p, sizeof p, "plots/lesson07/%s.gp", steps[i]);
-        ck_assert_msg(stat(p, &st) == 0, "%s yok", p);
-        snprintf(p, sizeof p, "plots/lesson07/%s.dat", steps[i]);
-        ck_assert_msg(stat(p, &st) == 0 && st.st_size > 0, "%s yok ya da boş", p);
-    }
+    check_plot_files("lesson07", steps, 4);
 }
 END_TEST
 
 START_TEST(test_quiz_answers) {
-    char cmd[512];
-    snprintf(cmd, sizeof cmd, "%s --quiz --answers tests/answers/lesson07.txt", bin_path("lesson07"));
-    int rc = run_cmd(cmd, out, sizeof out);
+    int rc = quiz_grade_file("lesson07", "tests/answers/lesson07.txt", out, sizeof out);
     ck_assert_msg(rc == 0, "doğru cevap dosyası: çıkış %d\n%s", rc, out);
     ck_assert_int_eq((int)sonuc_get(out, "quiz_dogru"), (int)sonuc_get(out, "quiz_toplam"));
     ck_assert_int_ge((int)sonuc_get(out, "quiz_toplam"), 6);
 
     /* İlk cevabı yanlış (softmax([2,0])'ın ilk elemanı 0,5 değil): çıkış 1 */
-    write_file("tests/out/lesson07_yanlis.txt", "0.5\nb\n1\na\n0,75\nc\n0.3478\nc\n");
-    snprintf(cmd, sizeof cmd, "%s --quiz --answers tests/out/lesson07_yanlis.txt",
-             bin_path("lesson07"));
-    rc = run_cmd(cmd, out, sizeof out);
+    rc = quiz_grade_text("lesson07", "tests/out/lesson07_yanlis.txt", "0.5\nb\n1\na\n0,75\nc\n0.3478\nc\n", out, sizeof out);
     ck_assert_msg(rc == 1, "yanlış cevap: çıkış %d\n%s", rc, out);
     ck_assert_int_eq((int)sonuc_get(out, "quiz_dogru"), 7);
 
     /* Çoktan seçmeli soruya sayı, eksik cevaplar: çıkış 2, dosyayı adlandıran Türkçe hata */
-    write_file("tests/out/lesson07_bozuk.txt", "0.8808\n7\n");
-    snprintf(cmd, sizeof cmd, "%s --quiz --answers tests/out/lesson07_bozuk.txt",
-             bin_path("lesson07"));
-    rc = run_cmd(cmd, out, sizeof out);
+    rc = quiz_grade_text("lesson07", "tests/out/lesson07_bozuk.txt", "0.8808\n7\n", out, sizeof out);
     ck_assert_msg(rc == 2, "bozuk dosya: çıkış %d\n%s", rc, out);
     ck_assert_ptr_nonnull(strstr(out, "lesson07_bozuk.txt"));
     ck_assert_ptr_nonnull(strstr(out, "hata"));
 
-    snprintf(cmd, sizeof cmd, "%s --quiz --answers tests/out/yok_boyle_dosya.txt",
-             bin_path("lesson07"));
-    ck_assert_int_eq(run_cmd(cmd, out, sizeof out), 2);
+    ck_assert_int_eq(quiz_grade_file("lesson07", "tests/out/yok_boyle_dosya.txt", out, sizeof out), 2);
     ck_assert_ptr_nonnull(strstr(out, "yok_boyle_dosya.txt"));
 }
 END_TEST

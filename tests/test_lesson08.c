@@ -5,14 +5,6 @@
 
 static char out[1 << 17];
 
-static void write_file(const char *path, const char *text) {
-    mkdir("tests/out", 0755);
-    FILE *f = fopen(path, "w");
-    ck_assert_ptr_nonnull(f);
-    fputs(text, f);
-    fclose(f);
-}
-
 START_TEST(test_quick_run_claims) {
     char cmd[512];
     snprintf(cmd, sizeof cmd, "%s --quick", bin_path("lesson08"));
@@ -48,14 +40,7 @@ START_TEST(test_quick_run_claims) {
     ck_assert_msg(sonuc_get(out, "sdpa_tau_fark") < 1e-6, "sdpa_tau_fark = %g",
                   sonuc_get(out, "sdpa_tau_fark"));
     const char *steps[] = {"sicaklik_dagilimlari", "entropi", "ornekleme"};
-    for (int i = 0; i < 3; i++) {
-        char p[256];
-        struct stat st;
-        snprintf(p, sizeof p, "plots/lesson08/%s.gp", steps[i]);
-        ck_assert_msg(stat(p, &st) == 0, "%s yok", p);
-        snprintf(p, sizeof p, "plots/lesson08/%s.dat", steps[i]);
-        ck_assert_msg(stat(p, &st) == 0 && st.st_size > 0, "%s yok ya da boş", p);
-    }
+    check_plot_files("lesson08", steps, 3);
 }
 END_TEST
 
@@ -74,26 +59,18 @@ START_TEST(test_same_seed_same_samples) {
 END_TEST
 
 START_TEST(test_quiz_answers) {
-    char cmd[512];
-    snprintf(cmd, sizeof cmd, "%s --quiz --answers tests/answers/lesson08.txt", bin_path("lesson08"));
-    int rc = run_cmd(cmd, out, sizeof out);
+    int rc = quiz_grade_file("lesson08", "tests/answers/lesson08.txt", out, sizeof out);
     ck_assert_msg(rc == 0, "doğru cevap dosyası: çıkış %d\n%s", rc, out);
     ck_assert_int_eq((int)sonuc_get(out, "quiz_dogru"), (int)sonuc_get(out, "quiz_toplam"));
     ck_assert_int_ge((int)sonuc_get(out, "quiz_toplam"), 6);
 
     /* τ = 2 sorusuna τ = 1 cevabı verilmiş: çıkış 1 */
-    write_file("tests/out/lesson08_yanlis.txt", "0.6652\n0.6652\nb\nc\n1.3863\nb\n0.2\nc\n");
-    snprintf(cmd, sizeof cmd, "%s --quiz --answers tests/out/lesson08_yanlis.txt",
-             bin_path("lesson08"));
-    rc = run_cmd(cmd, out, sizeof out);
+    rc = quiz_grade_text("lesson08", "tests/out/lesson08_yanlis.txt", "0.6652\n0.6652\nb\nc\n1.3863\nb\n0.2\nc\n", out, sizeof out);
     ck_assert_msg(rc == 1, "yanlış cevap: çıkış %d\n%s", rc, out);
     ck_assert_int_eq((int)sonuc_get(out, "quiz_dogru"), 7);
 
     /* Çoktan seçmeli soruya geçersiz şık: çıkış 2, dosyayı adlandıran Türkçe hata */
-    write_file("tests/out/lesson08_bozuk.txt", "0.6652\n0.5065\nz\n");
-    snprintf(cmd, sizeof cmd, "%s --quiz --answers tests/out/lesson08_bozuk.txt",
-             bin_path("lesson08"));
-    rc = run_cmd(cmd, out, sizeof out);
+    rc = quiz_grade_text("lesson08", "tests/out/lesson08_bozuk.txt", "0.6652\n0.5065\nz\n", out, sizeof out);
     ck_assert_msg(rc == 2, "bozuk dosya: çıkış %d\n%s", rc, out);
     ck_assert_ptr_nonnull(strstr(out, "lesson08_bozuk.txt"));
     ck_assert_ptr_nonnull(strstr(out, "hata"));

@@ -6,14 +6,6 @@
 
 static char out[1 << 17];
 
-static void write_file(const char *path, const char *text) {
-    mkdir("tests/out", 0755);
-    FILE *f = fopen(path, "w");
-    ck_assert_ptr_nonnull(f);
-    fputs(text, f);
-    fclose(f);
-}
-
 static double get(const char *key) {
     double v = sonuc_get(out, key);
     ck_assert_msg(!isnan(v), "SONUÇ satırında '%s' yok", key);
@@ -69,47 +61,29 @@ START_TEST(test_quick_run_claims) {
     /* Her resimli adım .dat ve .gp yazar */
     const char *steps[] = {"dolgu_maskesi", "nedensel_maske", "birlesik_maske", "maskeli_agirliklar",
                            "egitim_kaybi", "durust_kayip", "dikkat_maskesiz", "dikkat_maskeli"};
-    for (int i = 0; i < 8; i++) {
-        char p[256];
-        struct stat st;
-        snprintf(p, sizeof p, "plots/lesson09/%s.gp", steps[i]);
-        ck_assert_msg(stat(p, &st) == 0, "%s yok", p);
-        snprintf(p, sizeof p, "plots/lesson09/%s.dat", steps[i]);
-        ck_assert_msg(stat(p, &st) == 0 && st.st_size > 0, "%s yok ya da boş", p);
-    }
+    check_plot_files("lesson09", steps, 8);
 }
 END_TEST
 
 START_TEST(test_quiz_answers) {
-    char cmd[512];
-    snprintf(cmd, sizeof cmd, "%s --quiz --answers tests/answers/lesson09.txt", bin_path("lesson09"));
-    int rc = run_cmd(cmd, out, sizeof out);
+    int rc = quiz_grade_file("lesson09", "tests/answers/lesson09.txt", out, sizeof out);
     ck_assert_msg(rc == 0, "doğru cevap dosyası: çıkış %d\n%s", rc, out);
     ck_assert_int_eq((int)sonuc_get(out, "quiz_dogru"), (int)sonuc_get(out, "quiz_toplam"));
     ck_assert_int_ge((int)sonuc_get(out, "quiz_toplam"), 6);
 
     /* Bir sayısal cevap yanlış (21 yerine 36: maskenin tamamı): çıkış 1 */
-    write_file("tests/out/lesson09_yanlis.txt", "36\n0.7311\nb\nb\n5\n3.4012\nb\n");
-    snprintf(cmd, sizeof cmd, "%s --quiz --answers tests/out/lesson09_yanlis.txt",
-             bin_path("lesson09"));
-    rc = run_cmd(cmd, out, sizeof out);
+    rc = quiz_grade_text("lesson09", "tests/out/lesson09_yanlis.txt", "36\n0.7311\nb\nb\n5\n3.4012\nb\n", out, sizeof out);
     ck_assert_msg(rc == 1, "yanlış cevap: çıkış %d\n%s", rc, out);
     ck_assert_ptr_nonnull(strstr(out, "Soru 1: YANLIŞ"));
 
     /* Eksik cevaplı dosya: çıkış 2, dosya adını söyleyen Türkçe hata */
-    write_file("tests/out/lesson09_bozuk.txt", "21\n0.7311\n");
-    snprintf(cmd, sizeof cmd, "%s --quiz --answers tests/out/lesson09_bozuk.txt",
-             bin_path("lesson09"));
-    rc = run_cmd(cmd, out, sizeof out);
+    rc = quiz_grade_text("lesson09", "tests/out/lesson09_bozuk.txt", "21\n0.7311\n", out, sizeof out);
     ck_assert_msg(rc == 2, "bozuk dosya: çıkış %d\n%s", rc, out);
     ck_assert_ptr_nonnull(strstr(out, "lesson09_bozuk.txt"));
     ck_assert_ptr_nonnull(strstr(out, "hata"));
 
     /* Çoktan seçmeli soruya geçersiz şık: çıkış 2 */
-    write_file("tests/out/lesson09_bozuk2.txt", "21\n0.7311\nz\nb\n5\n3.4012\nb\n");
-    snprintf(cmd, sizeof cmd, "%s --quiz --answers tests/out/lesson09_bozuk2.txt",
-             bin_path("lesson09"));
-    rc = run_cmd(cmd, out, sizeof out);
+    rc = quiz_grade_text("lesson09", "tests/out/lesson09_bozuk2.txt", "21\n0.7311\nz\nb\n5\n3.4012\nb\n", out, sizeof out);
     ck_assert_int_eq(rc, 2);
     ck_assert_ptr_nonnull(strstr(out, "lesson09_bozuk2.txt"));
 }

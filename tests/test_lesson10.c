@@ -6,14 +6,6 @@
 
 static char out[1 << 17];
 
-static void write_file(const char *path, const char *text) {
-    mkdir("tests/out", 0755);
-    FILE *f = fopen(path, "w");
-    ck_assert_ptr_nonnull(f);
-    fputs(text, f);
-    fclose(f);
-}
-
 START_TEST(test_quick_run_claims) {
     char cmd[512];
     snprintf(cmd, sizeof cmd, "%s --quick", bin_path("lesson10"));
@@ -54,37 +46,22 @@ START_TEST(test_quick_run_claims) {
     ck_assert_msg(e2 > 0 && e2 <= sonuc_get(out, "adim"), "iki baş eşiğe inmedi: %g", e2);
     ck_assert_msg(e2 < e1, "eşiğe iniş: iki baş %g. adımda, tek baş %g. adımda", e2, e1);
     const char *steps[] = {"bas0_dikkat", "bas1_dikkat", "tek_bas0_dikkat", "kayip_egrisi"};
-    for (int i = 0; i < 4; i++) {
-        char p[256];
-        struct stat st;
-        snprintf(p, sizeof p, "plots/lesson10/%s.gp", steps[i]);
-        ck_assert_msg(stat(p, &st) == 0, "%s yok", p);
-        snprintf(p, sizeof p, "plots/lesson10/%s.dat", steps[i]);
-        ck_assert_msg(stat(p, &st) == 0 && st.st_size > 0, "%s yok ya da boş", p);
-    }
+    check_plot_files("lesson10", steps, 4);
 }
 END_TEST
 
 START_TEST(test_quiz_answers) {
-    char cmd[512];
-    snprintf(cmd, sizeof cmd, "%s --quiz --answers tests/answers/lesson10.txt", bin_path("lesson10"));
-    int rc = run_cmd(cmd, out, sizeof out);
+    int rc = quiz_grade_file("lesson10", "tests/answers/lesson10.txt", out, sizeof out);
     ck_assert_msg(rc == 0, "doğru cevap dosyası: çıkış %d\n%s", rc, out);
     ck_assert_int_eq((int)sonuc_get(out, "quiz_dogru"), (int)sonuc_get(out, "quiz_toplam"));
     ck_assert_int_ge((int)sonuc_get(out, "quiz_toplam"), 6);
 
     /* Baş sayısının parametreyi 8 katına çıkardığını sanan cevap: çıkış 1 */
-    write_file("tests/out/lesson10_yanlis.txt", "1050624\n64\na\nb\nc\n2\n4.1589\n");
-    snprintf(cmd, sizeof cmd, "%s --quiz --answers tests/out/lesson10_yanlis.txt",
-             bin_path("lesson10"));
-    rc = run_cmd(cmd, out, sizeof out);
+    rc = quiz_grade_text("lesson10", "tests/out/lesson10_yanlis.txt", "1050624\n64\na\nb\nc\n2\n4.1589\n", out, sizeof out);
     ck_assert_msg(rc == 1, "yanlış cevap: çıkış %d\n%s", rc, out);
 
     /* Fazla cevaplı dosya: çıkış 2, dosyayı adlandıran Türkçe hata */
-    write_file("tests/out/lesson10_bozuk.txt", "1050624\n64\nb\nb\nc\n2\n4.1589\na\n");
-    snprintf(cmd, sizeof cmd, "%s --quiz --answers tests/out/lesson10_bozuk.txt",
-             bin_path("lesson10"));
-    rc = run_cmd(cmd, out, sizeof out);
+    rc = quiz_grade_text("lesson10", "tests/out/lesson10_bozuk.txt", "1050624\n64\nb\nb\nc\n2\n4.1589\na\n", out, sizeof out);
     ck_assert_msg(rc == 2, "bozuk dosya: çıkış %d\n%s", rc, out);
     ck_assert_ptr_nonnull(strstr(out, "lesson10_bozuk.txt"));
     ck_assert_ptr_nonnull(strstr(out, "hata"));

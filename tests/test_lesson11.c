@@ -5,14 +5,6 @@
 
 static char out[1 << 16];
 
-static void write_file(const char *path, const char *text) {
-    mkdir("tests/out", 0755);
-    FILE *f = fopen(path, "w");
-    ck_assert_ptr_nonnull(f);
-    fputs(text, f);
-    fclose(f);
-}
-
 START_TEST(test_quick_run_claims) {
     char cmd[512];
     snprintf(cmd, sizeof cmd, "%s --quick", bin_path("lesson11"));
@@ -50,37 +42,23 @@ START_TEST(test_quick_run_claims) {
     /* Her resimli adım .dat ve .gp yazar */
     const char *steps[] = {"pe_tablosu", "benzerlik_uzaklik", "benzerlik_matrisi",
                            "kaydirma_matrisi", "siralama_farki"};
-    for (int i = 0; i < 5; i++) {
-        char p[256];
-        struct stat st;
-        snprintf(p, sizeof p, "plots/lesson11/%s.gp", steps[i]);
-        ck_assert_msg(stat(p, &st) == 0, "%s yok", p);
-        snprintf(p, sizeof p, "plots/lesson11/%s.dat", steps[i]);
-        ck_assert_msg(stat(p, &st) == 0 && st.st_size > 0, "%s yok ya da boş", p);
-    }
+    check_plot_files("lesson11", steps, 5);
 }
 END_TEST
 
 START_TEST(test_quiz_answers) {
     char cmd[512];
-    snprintf(cmd, sizeof cmd, "%s --quiz --answers tests/answers/lesson11.txt", bin_path("lesson11"));
-    int rc = run_cmd(cmd, out, sizeof out);
+    int rc = quiz_grade_file("lesson11", "tests/answers/lesson11.txt", out, sizeof out);
     ck_assert_msg(rc == 0, "doğru cevap dosyası: çıkış %d\n%s", rc, out);
     ck_assert_int_eq((int)sonuc_get(out, "quiz_dogru"), (int)sonuc_get(out, "quiz_toplam"));
     ck_assert_int_ge((int)sonuc_get(out, "quiz_toplam"), 6);
 
     /* Bir cevabı yanlış olan dosya: çıkış 1 */
-    write_file("tests/out/lesson11_yanlis.txt", "0.0200\n4\n628.3\nb\nb\n0.5403\nc\nb\n");
-    snprintf(cmd, sizeof cmd, "%s --quiz --answers tests/out/lesson11_yanlis.txt",
-             bin_path("lesson11"));
-    rc = run_cmd(cmd, out, sizeof out);
+    rc = quiz_grade_text("lesson11", "tests/out/lesson11_yanlis.txt", "0.0200\n4\n628.3\nb\nb\n0.5403\nc\nb\n", out, sizeof out);
     ck_assert_msg(rc == 1, "yanlış cevap: çıkış %d\n%s", rc, out);
 
     /* Sayısal soruya harf yazılmış bozuk dosya: çıkış 2, dosya adını söyleyen Türkçe hata */
-    write_file("tests/out/lesson11_bozuk.txt", "x\n4\n");
-    snprintf(cmd, sizeof cmd, "%s --quiz --answers tests/out/lesson11_bozuk.txt",
-             bin_path("lesson11"));
-    rc = run_cmd(cmd, out, sizeof out);
+    rc = quiz_grade_text("lesson11", "tests/out/lesson11_bozuk.txt", "x\n4\n", out, sizeof out);
     ck_assert_msg(rc == 2, "bozuk dosya: çıkış %d\n%s", rc, out);
     ck_assert_ptr_nonnull(strstr(out, "lesson11_bozuk.txt"));
     ck_assert_ptr_nonnull(strstr(out, "hata"));

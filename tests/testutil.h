@@ -6,6 +6,13 @@
  *   run_cmd(cmd, out, cap)     komutu çalıştırır, stdout+stderr'i toplar, çıkış kodunu döner
  *   bin_path("lesson02")       $DOAA_BIN/lesson02 (ASan turunda build/asan/lesson02)
  *   sonuc_get(out, "test_acc") çıktıdaki "SONUÇ:" satırından bir değeri okur (yoksa NAN)
+ *   write_text_file(yol, metin)  küçük bir metin dosyası yazar (klasörü yoksa açar)
+ *   quiz_grade_file("lesson07", "tests/answers/lesson07.txt", out, cap)
+ *                              "./lesson07 --quiz --answers DOSYA" çalıştırır, çıkış kodunu döner
+ *   quiz_grade_text("lesson07", "tests/out/l07_yanlis.txt", "0.5\nb\n", out, cap)
+ *                              metni dosyaya yazıp aynısını yapar
+ *   check_plot_files("lesson07", adimlar, n)
+ *                              her adımın plots/lessonNN/<adım>.gp'si ve boş olmayan .dat'ı var mı
  */
 #ifndef DOAA_TESTUTIL_H
 #define DOAA_TESTUTIL_H
@@ -14,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #define ck_assert_close(a, b, tol)                                                        \
@@ -74,5 +82,36 @@ static inline double sonuc_get(const char *out, const char *key) {
     const char *eol = strchr(last, '\n');
     if (!p || (eol && p > eol)) return NAN;
     return atof(p + strlen(pat));
+}
+
+static inline void write_text_file(const char *path, const char *text) {
+    mkdir("tests/out", 0755);
+    FILE *f = fopen(path, "w");
+    ck_assert_msg(f != NULL, "'%s' yazılamadı", path);
+    fputs(text, f);
+    fclose(f);
+}
+
+static inline int quiz_grade_file(const char *lesson, const char *path, char *out, size_t cap) {
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "%s --quiz --answers %s", bin_path(lesson), path);
+    return run_cmd(cmd, out, cap);
+}
+
+static inline int quiz_grade_text(const char *lesson, const char *path, const char *text, char *out,
+                                  size_t cap) {
+    write_text_file(path, text);
+    return quiz_grade_file(lesson, path, out, cap);
+}
+
+static inline void check_plot_files(const char *lesson, const char *const *steps, int n) {
+    for (int i = 0; i < n; i++) {
+        char p[512];
+        struct stat st;
+        snprintf(p, sizeof p, "plots/%s/%s.gp", lesson, steps[i]);
+        ck_assert_msg(stat(p, &st) == 0, "%s yok", p);
+        snprintf(p, sizeof p, "plots/%s/%s.dat", lesson, steps[i]);
+        ck_assert_msg(stat(p, &st) == 0 && st.st_size > 0, "%s yok ya da boş", p);
+    }
 }
 #endif
