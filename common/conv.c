@@ -1,4 +1,5 @@
-/* conv.c — evrişim ve havuzlama (bkz. conv.h). Hızlı sürüm: parçalı im2col + GEMM. */
+/* conv.c — evrişim ve havuzlama (bkz. conv.h). Hızlı sürüm: parçalı im2col + evrişime
+ * özel matris çarpımı mikro-çekirdekleri, OpenMP ile parçalara dağıtılmış. */
 #include "conv.h"
 #include <stdint.h>
 #include <string.h>
@@ -26,8 +27,8 @@ static inline void copy_row(float *dst, const float *src, int L) {
     if (t < L) st8(dst + L - 8, ld8(src + L - 8));
 }
 
-/* dst[0..L) += src[0..L). Örtüşen son vektör, iki toplamın da ESKİ dst'den
- * hesaplanıp önce sonuncunun, sonra öncekinin yazılmasıyla doğru kalır. */
+/* dst[0..L) += src[0..L). Son iki vektör örtüşebilir: ikisi de ESKİ dst'den
+ * hesaplandığı için örtüşen elemanlarda ikisi de aynı (dst + src) değeri taşır. */
 static inline void add_row(float *dst, const float *src, int L) {
     if (L < 8) {
         for (int x = 0; x < L; x++) dst[x] += src[x];
@@ -238,9 +239,11 @@ static void col2im(float *dinp, const float *col, int ld, int nb, int C, int H, 
 }
 
 /* ---- Mikro-çekirdekler ----
- * GEMM'in iç döngüsünün evrişime özel iki biçimi. col satırları zaten bitişik
- * olduğu için paketlemeye (packing) gerek kalmaz ve çıkış doğrudan (B,OC,N)
- * düzenine, bias eklenerek yazılır. Vektörler GCC'nin vector_size eklentisiyle
+ * gemm.c'nin iç döngüsünün evrişime özel biçimleri: tile6x16 (ileri geçiş ve dcol;
+ * çıkışın 6x16'lık karesi yazmaçlarda) ve dw_tiles (dW; 4x4 kare, toplama uzun
+ * boyut boyunca). col satırları zaten bitişik olduğu için paketlemeye (packing)
+ * gerek kalmaz; ileri geçişin çıkışı doğrudan (B,OC,N) düzenine, bias eklenerek
+ * yazılır. Vektörler GCC'nin vector_size eklentisiyle
  * yazılır (bkz. gemm.c); -march=native bunları AVX/FMA komutlarına çevirir. */
 
 /* 6x16'lık kare: acc[r][j] = Σ_q A(r,q) * Bm[q*ldb + j],  r < 6, j < 16, q < Q.
