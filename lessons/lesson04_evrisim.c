@@ -54,14 +54,15 @@ static void print_matrix(const char *title, const float *m, int rows, int cols) 
  * Evrişim katmanı küçük bir filtreyi (çekirdek, kernel) görüntünün her konumuna
  * koyar, altındaki 3x3'lük yamayla (patch) eleman eleman çarpar ve toplar:
  *     çıkış[y][x] = Σ_i Σ_j  K[i][j] · görüntü[y+i][x+j]        (i, j = 0..2)
- * Dolgu (padding) yoksa 6x6'lık görüntüde filtre 4x4 konuma sığar: çıkış boyu
- * (6 - 3)/1 + 1 = 4. Aşağıdaki filtrenin sol sütunu -1, sağ sütunu +1: soldan sağa
+ * Filtre her seferinde bir piksel kayar: kaydırma adımı (stride) 1. Dolgu (padding)
+ * yoksa 6x6'lık görüntüde filtre 4x4 konuma sığar: çıkış boyu (6 - 3)/1 + 1 = 4.
+ * Genel formül: (H + 2·dolgu - k)/adım + 1. Aşağıdaki filtrenin sol sütunu -1, sağ sütunu +1: soldan sağa
  * parlaklık artan yerde (mürekkebin sol kenarı) büyük pozitif, azalan yerde (sağ
  * kenar) büyük negatif bir sayı verir — bir "dikey kenar bulucu".
  * Ardından ReLU negatifleri sıfırlar ve 2x2 en büyük değer havuzlama (max pooling)
  * her 2x2 bloktan en büyüğünü tutar: harita 4x4'ten 2x2'ye küçülür, "burada bir
  * sol kenar var" bilgisi kalır, tam konumu biraz bulanıklaşır (küçük kaymalara dayanıklılık).
- * Eğitimde filtrelerin sayılarını biz yazmayız: ağ onları gradyan inişiyle öğrenir.
+ * Eğitimde filtrelerin sayılarını biz yazmayız: ağ onları gradyan (gradient) inişiyle öğrenir.
  */
 static void step1_by_hand(void) {
     step_banner(1, NSTEPS, "Evrişim elle: 6x6 görüntü, 3x3 dikey kenar filtresi");
@@ -145,7 +146,7 @@ static void step2_load(Data *d, const LessonArgs *a) {
  *   giriş (1,28,28)
  *   -> conv 3x3, 32 filtre -> ReLU -> max pool 2   (32,26,26) -> (32,13,13)
  *   -> conv 3x3, 64 filtre -> ReLU -> max pool 2   (64,11,11) -> (64,5,5)
- *   -> dropout 0,25 -> düzleştir (flatten) 1600 -> dense 128 -> ReLU -> dropout 0,5 -> dense 10
+ *   -> dropout 0,25 -> düzleştir (net_flatten) 1600 -> dense 128 -> ReLU -> dropout 0,5 -> dense 10
  * Bir evrişim katmanının parametresi: filtre sayısı x (giriş kanalı x 3 x 3) + bias.
  *   1. katman: 32 x (1·9) + 32 = 320;   2. katman: 64 x (32·9) + 64 = 18 496.
  * Aynı 3x3 filtre görüntünün 26x26 = 676 konumunun hepsinde kullanılır (ağırlık
@@ -167,7 +168,7 @@ static size_t net_macs(const Net *n) {
 }
 
 static void step3_model(Net *net, const LessonArgs *a, size_t *mlp_params) {
-    step_banner(3, NSTEPS, "Modeli kur: iki evrişim bloğu + yoğun katmanlar");
+    step_banner(3, NSTEPS, "Modeli kur: iki evrişim bloğu + yoğun katmanlar (dense)");
     models_mnist_cnn(net, 1, 28, 28, 10, 128, (uint64_t)a->seed);
     net_summary(net, stdout);
     Net mlp;
@@ -176,7 +177,8 @@ static void step3_model(Net *net, const LessonArgs *a, size_t *mlp_params) {
     const Layer *c1 = &net->L[0], *c2 = &net->L[3];
     printf("Evrişim katmanları: %zu + %zu = %zu parametre; yoğun katmanlar: %zu.\n", c1->nparams,
            c2->nparams, c1->nparams + c2->nparams, net->nparams - c1->nparams - c2->nparams);
-    printf("Çıkış boyları: 28 -> %d (evrişim) -> %d (havuz) -> %d (evrişim) -> %d (havuz); "
+    printf("Çıkış boyları: 28, evrişimden sonra %d, havuzlamadan sonra %d, evrişimden sonra %d, "
+           "havuzlamadan sonra %d; "
            "düzleştirince %d x %d x %d = %zu sayı.\n", c1->out_h, net->L[2].out_h, c2->out_h,
            net->L[5].out_h, net->L[5].out_c, net->L[5].out_h, net->L[5].out_w,
            layer_out_size(&net->L[5]));
@@ -196,7 +198,7 @@ static void step3_model(Net *net, const LessonArgs *a, size_t *mlp_params) {
  * konumunun 3x3xC'lik yamasını bir SÜTUN olarak yan yana dizmek (im2col). Yamaların
  * matrisi col (C·9, konum sayısı) olur ve bütün filtreler aynı anda tek bir matris
  * çarpımıyla uygulanır:  Y (64, konum) = W (64, C·9) · col.
- * Matris çarpımı önbelleği (cache) ve vektör komutlarını (AVX/FMA) iyi kullanır; yığın
+ * Matris çarpımı önbelleği (cache) ve vektör komutlarını (AVX/FMA) iyi kullanır; yığın (batch)
  * önbelleğe sığan parçalara bölünüp çekirdeklere dağıtılır (bkz. common/conv.h).
  * Burada ikinci evrişim katmanının şekliyle ikisini karşılaştırıyoruz: sonuçlar
  * (float yuvarlaması dışında) aynı mı, hız farkı ne?
@@ -240,12 +242,13 @@ static double step4_fast_conv(const LessonArgs *a, double *ratio) {
 /*
  * Adım 5: Eğit
  *
- * lesson02'deki döngünün aynısı: yığın 128, Adam (öğrenme oranı 1e-3, epoch'lar
- * boyunca kosinüs eğrisiyle sıfıra iner), çapraz entropi kaybı. Varsayılan 15 epoch:
- * 12 epoch'ta test doğruluğu iki koşuda %99,26 ve %99,36 çıktı (yalnızca toplama
- * sırası farklıydı); 15 epoch'ta %99,43 — küçük öğrenme oranlı son epoch'lar sonucu
- * oturtuyor. Geri yayılım
- * evrişim katmanından da geçer (formüller conv.h'de; testler sonlu farklarla sınar):
+ * lesson02'deki döngünün aynısı: yığın 128, Adam eniyileyicisi (optimizer);
+ * öğrenme oranı (learning rate) 1e-3 ile başlar ve epoch'lar boyunca kosinüs eğrisiyle
+ * sıfıra iner; kayıp (loss) çapraz entropidir (cross-entropy). Varsayılan 15 epoch: 12 epoch'ta test doğruluğu
+ * (accuracy) iki koşuda %99,26 ve %99,36 çıktı (yalnızca toplama sırası farklıydı);
+ * 15 epoch'ta %99,43 — küçük öğrenme oranlı son epoch'lar sonucu oturtuyor.
+ * Geri yayılım (backpropagation) evrişim katmanından da geçer (formüller conv.h'de;
+ * testler onları sonlu farklarla (finite differences) sınar):
  *   dW = Σ dY · yama,   dX = dY'nin ters çevrilmiş filtrelerle "geri evrişimi".
  * Havuzlamada gradyan yalnızca en büyük değerin geldiği piksele gider.
  */
@@ -348,7 +351,7 @@ static void step6_filters(Net *net, Data *d, const LessonArgs *a, int *shown_lab
     }
     save_grid(PLOT_DIR "/rakam.png", x, 1, 28, 28, 1, 1, 6);
     printf("Filtreler: %s (32 filtre, 3x3, her biri 16 kat büyütülmüş).\n", PLOT_DIR "/filtreler.png");
-    printf("Test rakamı #0 (etiket %d): %s\n", y, PLOT_DIR "/rakam.png");
+    printf("Test rakamı #0, etiketi (label) %d: %s\n", y, PLOT_DIR "/rakam.png");
     printf("1. evrişim + ReLU: %d haritanın %d'i bu rakamda bir yerde etkin (26x26): %s\n", maps[0],
            active[0], names[0]);
     printf("2. evrişim + ReLU: %d haritanın %d'i etkin (11x11): %s\n", maps[1], active[1], names[1]);
@@ -536,7 +539,7 @@ static int predict_file(const LessonArgs *a) {
     }
     printf("Fotoğraf: %s (%dx%d)%s\n", a->predict, info.src_w, info.src_h,
            info.work_w != info.src_w ? " — işlemek için küçültüldü" : "");
-    printf("Hazırlık: kâğıt parlaklığı (ortanca) %.0f -> %s; Otsu eşiği %d (mürekkep-kâğıt farkı "
+    printf("Hazırlık: kâğıt parlaklığının ortancası %.0f -> %s; Otsu eşiği %d (mürekkep-kâğıt farkı "
            "%.0f); %d parçadan %d'i rakam sayıldı;\n", (double)info.median,
            info.inverted ? "koyu mürekkep açık kâğıtta, renkler ters çevrildi"
                          : "açık mürekkep koyu zeminde, ters çevrilmedi",
@@ -604,14 +607,14 @@ static int run_quiz(const LessonArgs *a) {
     int s5 = conv_out_dim(28, 3, 2, 1);
     snprintf(e4, sizeof e4, "(28 + 2·1 - 3)/2 + 1 = %d (tam sayı bölmesi).", s5);
     QuizQuestion qs[] = {
-        {.q = "28x28'lik bir görüntüye dolgusuz (padding 0), adımı 1 olan 3x3'lük evrişim "
+        {.q = "28x28'lik bir görüntüye dolgusuz (padding 0), kaydırma adımı 1 olan 3x3'lük evrişim "
               "uygulanınca çıkış kaç x kaç olur? (tek sayı yazın)",
          .answer = s1, .tol = 0.5, .explain = e1},
         {.q = "32 kanallı bir girişe 64 filtreli 3x3'lük bir evrişim katmanı uygulanıyor. "
               "Katmanın (bias'lar dahil) parametre sayısı kaçtır?",
          .answer = s2, .tol = 0.5, .explain = e2},
         {.q = "3x3'lük yama [1 2 0; 0 1 3; 2 0 1] ile filtre [0 -1 0; -1 4 -1; 0 -1 0] "
-              "evrişiminin (bias yok) sonucu kaçtır?",
+              "evrişiminin, bias olmadan, sonucu kaçtır?",
          .answer = o3, .tol = 1e-3, .explain = e3},
         {.q = "Bu dersin CNN'i MLP'den daha az parametreyle daha iyi sonuç veriyor. Bunun "
               "başlıca nedeni nedir?",
@@ -622,7 +625,7 @@ static int run_quiz(const LessonArgs *a) {
          .correct = 1,
          .explain = "Bir 3x3 filtre görüntünün her konumunda aynı desene bakar: bir kenarı "
                     "öğrenmek için her konumda ayrı ağırlık gerekmez ve görüntünün 2B yapısı korunur."},
-        {.q = "28x28'lik girişe adımı (stride) 2, dolgusu 1 olan 3x3'lük evrişim uygulanırsa "
+        {.q = "28x28'lik girişe kaydırma adımı 2, dolgusu 1 olan 3x3'lük evrişim uygulanırsa "
               "çıkış kaç x kaç olur?",
          .answer = s5, .tol = 0.5, .explain = e4},
         {.q = "2x2 max pooling'in geri geçişinde bir pencerenin gradyanı nereye gider?",
@@ -630,7 +633,7 @@ static int run_quiz(const LessonArgs *a) {
                      "Yalnızca pencerenin en büyük değerinin geldiği piksele",
                      "Hiçbir yere: havuzlamanın gradyanı yoktur", "Pencerenin sol üst pikseline"},
          .correct = 1,
-         .explain = "out = max(a,b,c,d) yalnızca en büyüğe bağlıdır; ileri geçişte onun yeri "
+         .explain = "out = max(a,b,c,d) yalnızca en büyüğe bağlıdır; ileri geçişte (forward pass) onun yeri "
                     "(argmax) saklanır ve gradyan oraya yazılır, diğerleri 0 alır."},
         {.q = "El yazısı rakamlarla eğitimde aşağıdaki veri artırmalardan hangisi UYGUN DEĞİLDİR?",
          .choices = {"±10° döndürme", "±%10 yakınlaştırma", "Yatay çevirme (ayna görüntüsü)",
