@@ -506,80 +506,15 @@ static const Net *step8_test_save(Net *net, Net *aug_net, const TrainHistory *h0
     return best;
 }
 
-/* ---- --predict: bir fotoğrafı oku ---- */
+/* ---- --predict: bir fotoğrafı oku (akış common/predict.c'de, lesson02 ile ortak) ---- */
 
 static int predict_file(const LessonArgs *a) {
-    const char *path = model_path(a);
-    char err[1024];
-    if (!file_exists(path)) {
-        fprintf(stderr, "hata: model dosyası '%s' yok. Önce modeli eğitin: ./lesson04%s\n", path,
-                a->quick ? " --quick" : "");
-        return 1;
-    }
-    Net net, want;
-    if (net_load(&net, path, 1, err, sizeof err) != 0) {
-        fprintf(stderr, "hata: %s\n", err);
-        return 1;
-    }
+    Net want;
     models_mnist_cnn(&want, 1, 28, 28, 10, 1, 1);
-    if (!net_same_arch(&want, &net, err, sizeof err)) {
-        fprintf(stderr, "hata: '%s' lesson04'ün evrişimli ağı değil (%s). Bu dersin modelini "
-                "üretmek için ./lesson04 çalıştırın.\n", path, err);
-        net_free(&net);
-        net_free(&want);
-        return 1;
-    }
+    int rc = predict_digit_photo(model_path(a), &want, a->predict, PLOT_DIR,
+                                 a->quick ? "./lesson04 --quick" : "./lesson04");
     net_free(&want);
-    uint8_t img[784];
-    HandwritingInfo info;
-    if (handwriting_prepare(a->predict, img, &info, err, sizeof err) != 0) {
-        fprintf(stderr, "hata: %s\n", err);
-        net_free(&net);
-        return 1;
-    }
-    printf("Fotoğraf: %s (%dx%d)%s\n", a->predict, info.src_w, info.src_h,
-           info.work_w != info.src_w ? " — işlemek için küçültüldü" : "");
-    printf("Hazırlık: kâğıt parlaklığının ortancası %.0f -> %s; Otsu eşiği %d (mürekkep-kâğıt farkı "
-           "%.0f); %d parçadan %d'i rakam sayıldı;\n", (double)info.median,
-           info.inverted ? "koyu mürekkep açık kâğıtta, renkler ters çevrildi"
-                         : "açık mürekkep koyu zeminde, ters çevrilmedi",
-           info.threshold, (double)info.contrast, info.ncomponents, info.nkept);
-    printf("  rakamın kutusu (%d,%d)-(%d,%d), çizgi kalınlığı ≈ %.1f piksel%s; 20x20'ye %dx%d "
-           "olarak sığdı, kütle merkezi (%.1f, %.1f).\n", info.bx0, info.by0, info.bx1, info.by1,
-           (double)info.stroke, info.dilate ? " (inceydi, kalınlaştırıldı)" : "", info.fit_w,
-           info.fit_h, (double)info.com_x, (double)info.com_y);
-    const uint8_t *ptr[1] = {img};
-    const char *cap[1] = {"ağın gördüğü 28x28"};
-    show_digits(stdout, ptr, cap, 1, 28, 28);
-    char png[512];
-    snprintf(png, sizeof png, "%s/tahmin_girdisi.png", PLOT_DIR);
-    if (mkdir_p(PLOT_DIR) != 0 || image_write_png(png, img, 28, 28, 1, err, sizeof err) != 0)
-        warnf("ağın gördüğü görüntü yazılamadı: %s", err);
-    else
-        printf("Ağın gördüğü 28x28 görüntü: %s\n", png);
-    float x[784], p[10];
-    for (int i = 0; i < 784; i++) x[i] = img[i] / 255.0f;
-    const float *z = net_forward(&net, x, 1, 0);
-    softmax_forward(p, z, 1, 10);
-    int order[10];
-    for (int i = 0; i < 10; i++) order[i] = i;
-    for (int i = 0; i < 10; i++) /* olasılığa göre sırala */
-        for (int j = i + 1; j < 10; j++)
-            if (p[order[j]] > p[order[i]]) {
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
-    int k = order[0];
-    printf("Tahmin: %d (olasılık %.4f)\n", k, p[k]);
-    printf("Diğerleri:");
-    for (int i = 1; i < 10; i++) printf(" %d: %.4f%s", order[i], p[order[i]], i < 9 ? "," : "\n");
-    if (p[k] < 0.6f)
-        printf("Model emin değil: rakamı daha kalın bir kalemle, tek başına ve kâğıdı düz "
-               "tutarak yeniden çekmeyi deneyin.\n");
-    net_free(&net);
-    printf("SONUÇ: digit=%d prob=%.4f\n", k, p[k]);
-    return 0;
+    return rc;
 }
 
 /* ---- Sınav: sayısal cevaplar kütüphaneyle çalışma anında hesaplanır ---- */

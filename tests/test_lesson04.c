@@ -165,7 +165,7 @@ START_TEST(test_predict_bad_inputs) {
     ck_assert_msg(net_save(&mlp, tmp_path("mlp.model"), out, sizeof out) == 0, "%s", out);
     net_free(&mlp);
     snprintf(args, sizeof args, "--predict %s --model %s", tmp_path("bos.png"), tmp_path("mlp.model"));
-    expect_fail(args, "mlp.model", "evrişimli ağı değil");
+    expect_fail(args, "mlp.model", "bu dersin modeli değil");
     /* bozuk model dosyası */
     f = fopen(tmp_path("bozuk.model"), "w");
     fputs("bu bir model değil", f);
