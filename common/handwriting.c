@@ -64,6 +64,24 @@ static int otsu(const long *hist, long total, double *mu0, double *mu1, double *
     return bt;
 }
 
+/* n pikselli bir eksende G hücre: hücre merkezleri (g + 0,5)·n/G konumunda. i pikselinin
+ * iki komşu hücresini (*a, *b) ve b'nin ağırlığını döndürür (kenarlarda tek hücre). */
+static float cell_pos(int i, int n, int G, int *a, int *b) {
+    float f = ((float)i + 0.5f) * G / n - 0.5f;
+    int i0 = (int)floorf(f);
+    if (i0 < 0) {
+        *a = *b = 0;
+        return 0.0f;
+    }
+    if (i0 >= G - 1) {
+        *a = *b = G - 1;
+        return 0.0f;
+    }
+    *a = i0;
+    *b = i0 + 1;
+    return f - i0;
+}
+
 /* Zemin haritası: HW_GRID x HW_GRID hücrenin %30'luk dilimleri, her hücre 3x3
  * komşuluğunun en küçüğüyle değiştirilir (kalın bir çizginin kapladığı hücre,
  * komşusunun kağıt düzeyini alır), sonra piksellere çift doğrusal aradeğerleme. */
@@ -89,18 +107,11 @@ static void background_map(const uint8_t *v, int w, int h, float *bg) {
             mn[gy][gx] = m;
         }
     for (int y = 0; y < h; y++) {
-        /* hücre merkezleri (gy + 0,5) * h / G konumunda */
-        float fy = ((float)y + 0.5f) * G / h - 0.5f;
-        int y0 = (int)floorf(fy);
-        float ty = fy - y0;
-        int ya = y0 < 0 ? 0 : (y0 >= G ? G - 1 : y0), yb = y0 + 1 >= G ? G - 1 : (y0 + 1 < 0 ? 0 : y0 + 1);
-        if (y0 < 0) ty = 0;
+        int ya, yb;
+        float ty = cell_pos(y, h, G, &ya, &yb);
         for (int x = 0; x < w; x++) {
-            float fx = ((float)x + 0.5f) * G / w - 0.5f;
-            int x0 = (int)floorf(fx);
-            float tx = fx - x0;
-            int xa = x0 < 0 ? 0 : (x0 >= G ? G - 1 : x0), xb = x0 + 1 >= G ? G - 1 : (x0 + 1 < 0 ? 0 : x0 + 1);
-            if (x0 < 0) tx = 0;
+            int xa, xb;
+            float tx = cell_pos(x, w, G, &xa, &xb);
             float top = mn[ya][xa] * (1 - tx) + mn[ya][xb] * tx;
             float bot = mn[yb][xa] * (1 - tx) + mn[yb][xb] * tx;
             bg[(size_t)y * w + x] = top * (1 - ty) + bot * ty;

@@ -5,6 +5,8 @@
  * çizer: ya düz çizgilerle (0, 1, 7; drawn_ink) ya da gerçek bir MNIST rakamını
  * büyütüp döndürerek (mnist_ink). Sonuç (H, W) gri uint8'dir; save() PNG ya da
  * JPEG yazar (stb_image_write). Her şey tohumludur: aynı tohum, aynı fotoğraf.
+ * Dosyalar testin geçici klasörüne yazılır: tmpdir_make("/tmp/doaa_x_XXXXXX"),
+ * tmp_path("ad.png"), tmpdir_remove() (DOAA_TEST_KEEP=1 ise klasör incelemek için kalır).
  */
 #ifndef DOAA_TEST_PHOTO_H
 #define DOAA_TEST_PHOTO_H
@@ -14,6 +16,33 @@
 #include "doaa.h"
 #include "stb_image_write.h"
 #include "testutil.h"
+
+#include <unistd.h>
+
+static char g_dir[256]; /* testin geçici klasörü */
+
+static void tmpdir_make(const char *pattern) {
+    snprintf(g_dir, sizeof g_dir, "%s", pattern);
+    ck_assert_ptr_nonnull(mkdtemp(g_dir));
+}
+
+static const char *tmp_path(const char *name) {
+    static char buf[4][512];
+    static int k;
+    char *b = buf[k++ & 3];
+    snprintf(b, sizeof buf[0], "%s/%s", g_dir, name);
+    return b;
+}
+
+static void tmpdir_remove(void) {
+    if (getenv("DOAA_TEST_KEEP")) {
+        fprintf(stderr, "test dosyaları bırakıldı: %s\n", g_dir);
+        return;
+    }
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", g_dir);
+    if (system(cmd) != 0) fprintf(stderr, "'%s' silinemedi\n", g_dir);
+}
 
 typedef struct {
     int W, H;                 /* tuval */

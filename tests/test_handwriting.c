@@ -16,31 +16,8 @@
 #include "photo.h"
 #include "testutil.h"
 
-static char g_dir[256];
-
-static const char *tmp_path(const char *name) {
-    static char buf[4][512];
-    static int k;
-    char *b = buf[k++ & 3];
-    snprintf(b, sizeof buf[0], "%s/%s", g_dir, name);
-    return b;
-}
-
-static void setup(void) {
-    snprintf(g_dir, sizeof g_dir, "/tmp/doaa_test_hw_XXXXXX");
-    ck_assert_ptr_nonnull(mkdtemp(g_dir));
-}
-
-/* DOAA_TEST_KEEP=1 ise üretilen fotoğraflar incelemek için bırakılır. */
-static void teardown(void) {
-    if (getenv("DOAA_TEST_KEEP")) {
-        fprintf(stderr, "test dosyaları bırakıldı: %s\n", g_dir);
-        return;
-    }
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", g_dir);
-    ck_assert_int_eq(system(cmd), 0);
-}
+static void setup(void) { tmpdir_make("/tmp/doaa_test_hw_XXXXXX"); }
+static void teardown(void) { tmpdir_remove(); }
 
 /* Çıktının geometrisi: kütle merkezi, sıfır olmayan kutu, kenarlar boş */
 static void check_geometry(const uint8_t *o, const char *what) {

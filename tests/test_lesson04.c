@@ -12,29 +12,16 @@
 static char g_run[1 << 17]; /* --quick koşusunun çıktısı (bir kez çalıştırılır) */
 static int g_rc;
 static char out[1 << 16];
-static char g_dir[256];
-
-static const char *tmp_path(const char *name) {
-    static char buf[4][512];
-    static int k;
-    char *b = buf[k++ & 3];
-    snprintf(b, sizeof buf[0], "%s/%s", g_dir, name);
-    return b;
-}
-
 /* Bütün testlerden önce bir kez: --quick eğitimi (modeli MODEL'e kaydeder). */
 static void run_quick_once(void) {
-    snprintf(g_dir, sizeof g_dir, "/tmp/doaa_t04_XXXXXX");
-    if (!mkdtemp(g_dir)) abort();
+    tmpdir_make("/tmp/doaa_t04_XXXXXX");
     char cmd[512];
     snprintf(cmd, sizeof cmd, "%s --quick --model %s", bin_path("lesson04"), MODEL);
     g_rc = run_cmd(cmd, g_run, sizeof g_run);
 }
 
 static void cleanup_once(void) {
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", g_dir);
-    if (system(cmd) != 0) fprintf(stderr, "'%s' silinemedi\n", g_dir);
+    tmpdir_remove();
     remove(MODEL);
 }
 
@@ -176,23 +163,17 @@ START_TEST(test_predict_bad_inputs) {
 END_TEST
 
 START_TEST(test_quiz_key) {
-    char cmd[512];
-    snprintf(cmd, sizeof cmd, "%s --quiz --answers tests/answers/lesson04.txt", bin_path("lesson04"));
-    int rc = run_cmd(cmd, out, sizeof out);
+    int rc = quiz_grade_file("lesson04", "tests/answers/lesson04.txt", out, sizeof out);
     ck_assert_msg(rc == 0, "doğru cevap anahtarı geçmedi:\n%s", out);
     ck_assert_int_eq((int)sonuc_get(out, "quiz_toplam"), 8);
     /* bir cevabı yanlış (3. soru: -1 yerine 1) */
-    snprintf(cmd, sizeof cmd, "%s --quiz --answers %s", bin_path("lesson04"), tmp_path("yanlis.txt"));
-    FILE *f = fopen(tmp_path("yanlis.txt"), "w");
-    fputs("26\n18496\n1\nb\n14\nb\nc\nb\n", f);
-    fclose(f);
-    ck_assert_int_eq(run_cmd(cmd, out, sizeof out), 1);
+    rc = quiz_grade_text("lesson04", tmp_path("yanlis.txt"), "26\n18496\n1\nb\n14\nb\nc\nb\n", out,
+                         sizeof out);
+    ck_assert_msg(rc == 1, "yanlış cevap: çıkış %d\n%s", rc, out);
+    ck_assert_int_eq((int)sonuc_get(out, "quiz_dogru"), 7);
     /* biçimi bozuk: çıkış 2, dosya adı ve satır */
-    f = fopen(tmp_path("bozuk.txt"), "w");
-    fputs("26\nonsekiz bin\n", f);
-    fclose(f);
-    snprintf(cmd, sizeof cmd, "%s --quiz --answers %s", bin_path("lesson04"), tmp_path("bozuk.txt"));
-    ck_assert_int_eq(run_cmd(cmd, out, sizeof out), 2);
+    rc = quiz_grade_text("lesson04", tmp_path("bozuk.txt"), "26\nonsekiz bin\n", out, sizeof out);
+    ck_assert_int_eq(rc, 2);
     ck_assert_msg(strstr(out, "bozuk.txt") && strstr(out, "satır 2"), "%s", out);
 }
 END_TEST
