@@ -69,7 +69,7 @@ typedef struct {
 } Drawn;
 
 /* Çizilmiş 0, 1, 7 (kalın çizgiler); px: bir pikselin rakam birimindeki boyu (kenar yumuşatma) */
-static float drawn_ink(float u, float v, float px, const void *ctx) {
+__attribute__((unused)) static float drawn_ink(float u, float v, float px, const void *ctx) {
     const Drawn *d = ctx;
     float dist;
     if (d->digit == 1) dist = seg_dist(u, v, 0.56f, 0.05f, 0.46f, 0.95f);
@@ -85,7 +85,7 @@ static float drawn_ink(float u, float v, float px, const void *ctx) {
 }
 
 /* Gerçek bir MNIST rakamı (28x28, 255 mürekkep) çift doğrusal örneklenir. */
-static float mnist_ink(float u, float v, float px, const void *ctx) {
+__attribute__((unused)) static float mnist_ink(float u, float v, float px, const void *ctx) {
     (void)px;
     const uint8_t *img = ctx;
     float x = u * 28.0f - 0.5f, y = v * 28.0f - 0.5f;
@@ -100,7 +100,7 @@ static float mnist_ink(float u, float v, float px, const void *ctx) {
     return s / 255.0f;
 }
 
-static uint8_t *render(const Photo *P, InkFn ink, const void *ctx, uint64_t seed) {
+__attribute__((unused)) static uint8_t *render(const Photo *P, InkFn ink, const void *ctx, uint64_t seed) {
     uint8_t *px = malloc((size_t)P->W * P->H);
     Rng r;
     rng_seed(&r, seed);
@@ -120,7 +120,7 @@ static uint8_t *render(const Photo *P, InkFn ink, const void *ctx, uint64_t seed
     return px;
 }
 
-static void save(const char *path, const uint8_t *px, int W, int H, int jpeg) {
+__attribute__((unused)) static void save(const char *path, const uint8_t *px, int W, int H, int jpeg) {
     int ok = jpeg ? stbi_write_jpg(path, W, H, 1, px, 92) : stbi_write_png(path, W, H, 1, px, W);
     ck_assert_msg(ok, "'%s' yazılamadı", path);
 }
