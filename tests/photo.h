@@ -21,12 +21,12 @@
 
 static char g_dir[256]; /* testin geçici klasörü */
 
-static void tmpdir_make(const char *pattern) {
+__attribute__((unused)) static void tmpdir_make(const char *pattern) {
     snprintf(g_dir, sizeof g_dir, "%s", pattern);
     ck_assert_ptr_nonnull(mkdtemp(g_dir));
 }
 
-static const char *tmp_path(const char *name) {
+__attribute__((unused)) static const char *tmp_path(const char *name) {
     static char buf[4][512];
     static int k;
     char *b = buf[k++ & 3];
@@ -34,7 +34,7 @@ static const char *tmp_path(const char *name) {
     return b;
 }
 
-static void tmpdir_remove(void) {
+__attribute__((unused)) static void tmpdir_remove(void) {
     if (getenv("DOAA_TEST_KEEP")) {
         fprintf(stderr, "test dosyaları bırakıldı: %s\n", g_dir);
         return;
