@@ -190,8 +190,8 @@ static double step4_gradcheck(Net *net, Data *d) {
  *   η_e = 1e-3 · (1 + cos(π e / E)) / 2,   e = 0..E-1.
  * Başta büyük adımlar hızlı ilerletir; sonda küçük adımlar, gürültülü yığın
  * gradyanlarının modeli bir o yana bir bu yana itmesini azaltır. Bu basit
- * değişiklik, tohum (seed) 42 ile yapılan koşuda test doğruluğunu %97,96'dan
- * %98,18'e çıkardı. Her epoch'ta eğitim verisi karıştırılır. Dropout yalnızca
+ * değişiklik, tohum (seed) 42 ile yapılan koşuda test doğruluğunu sabit orandaki
+ * %98,09'dan %98,22'ye çıkardı. Her epoch'ta eğitim verisi karıştırılır. Dropout yalnızca
  * eğitimde etkindir; bu yüzden eğitim doğruluğu (dropout açıkken ölçülür)
  * doğrulama doğruluğundan düşük görünebilir.
  * Eğitim kaybı düşerken doğrulama kaybı yükselmeye başlarsa model ezberliyordur
