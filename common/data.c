@@ -61,3 +61,26 @@ void imageset_pixel_stats(const ImageSet *s, double *mean, double *std) {
     *mean = m;
     *std = sqrt(sum2 / (double)N - m * m);
 }
+
+void mnist_split_load(MnistSplit *d, const char *dir, int ntrain, int nval, int ntest) {
+    mnist_load(dir, &d->m);
+    int n = d->m.train.n;
+    if (ntrain <= 0) ntrain = n - nval;
+    if (ntrain <= 0 || nval < 0 || ntrain + nval > n || d->m.train.rows != 28 || d->m.train.cols != 28)
+        die("'%s': 28x28'lik en az %d eğitim görüntüsü gerekiyor (%d tane %dx%d var)", dir,
+            ntrain + nval, n, d->m.train.rows, d->m.train.cols);
+    d->ntest = ntest <= 0 || ntest > d->m.test.n ? d->m.test.n : ntest;
+    d->ntr = ntrain;
+    d->nva = nval;
+    d->tr_idx = xmalloc((size_t)ntrain * sizeof(int));
+    d->va_idx = xmalloc((size_t)(nval > 0 ? nval : 1) * sizeof(int));
+    for (int i = 0; i < ntrain; i++) d->tr_idx[i] = i;
+    for (int i = 0; i < nval; i++) d->va_idx[i] = n - nval + i;
+}
+
+void mnist_split_free(MnistSplit *d) {
+    mnist_free(&d->m);
+    free(d->tr_idx);
+    free(d->va_idx);
+    d->tr_idx = d->va_idx = NULL;
+}

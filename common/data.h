@@ -52,6 +52,19 @@ int batcher_next(Batcher *b, float *x, int *y, Norm n);
 int batcher_steps(const Batcher *b);         /* epoch başına yığın sayısı */
 void batcher_free(Batcher *b);
 
+/* MNIST'i yükler ve eğitim kümesinin SON nval örneğini doğrulamaya (validation) ayırır:
+ * eğitim = ilk ntrain örnek (ntrain <= 0 ise doğrulamadan geri kalan hepsi),
+ * test = ilk ntest örnek (ntest <= 0 ise hepsi). Görüntüler 28x28 değilse ya da
+ * küme istenen alt kümeler için küçükse açıklayıcı bir hatayla durur. */
+typedef struct {
+    Mnist m;
+    int *tr_idx, ntr;   /* (ntr) eğitim indisleri */
+    int *va_idx, nva;   /* (nva) doğrulama indisleri */
+    int ntest;
+} MnistSplit;
+void mnist_split_load(MnistSplit *d, const char *dir, int ntrain, int nval, int ntest);
+void mnist_split_free(MnistSplit *d);
+
 /* Tüm kümenin piksel ortalaması ve standart sapması ([0,1] ölçeğinde). */
 void imageset_pixel_stats(const ImageSet *s, double *mean, double *std);
 #endif

@@ -70,3 +70,21 @@ void show_digits(FILE *out, const uint8_t *const *imgs, const char *const *caps,
     }
     fputc('\n', out);
 }
+
+/* UTF-8 devam baytları (10xxxxxx) yeni bir sütun başlatmaz. */
+static int utf8_cols(const char *s) {
+    int cols = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if ((*p & 0xC0) != 0x80) cols++;
+    return cols;
+}
+
+void show_pad(const char *s, int w) {
+    fputs(s, stdout);
+    for (int cols = utf8_cols(s); cols < w; cols++) putchar(' ');
+}
+
+void show_rpad(const char *s, int w) {
+    for (int cols = utf8_cols(s); cols < w; cols++) putchar(' ');
+    fputs(s, stdout);
+}

@@ -50,28 +50,12 @@ static void print_digit(const float *x /* (28*28), [0,1] */) {
  * Pikseller bellekte 0..255 tamsayı olarak kalır; her yığın (batch) ağa
  * girerken 255'e bölünür (min-max normalizasyonu (normalization), bkz. lesson01).
  */
-typedef struct {
-    Mnist m;
-    int *tr_idx, ntr, *va_idx, nva, ntest;
-} Data;
+typedef MnistSplit Data;   /* bkz. common/data.h: MNIST + eğitim/doğrulama indisleri */
 
 static void step1_load(Data *d, const LessonArgs *a) {
     step_banner(1, NSTEPS, "Veriyi yükle ve eğitim/doğrulama/test olarak ayır");
-    mnist_load(a->data_dir, &d->m);
-    int nval = 5000, ntrain = d->m.train.n - nval;
-    d->ntest = d->m.test.n;
-    if (a->quick) { /* hızlı kip: küçük alt kümeler */
-        ntrain = 6000;
-        nval = 1000;
-        d->ntest = 2000;
-    }
-    if (ntrain <= 0 || nval > d->m.train.n - ntrain) die("'%s': eğitim kümesi çok küçük", a->data_dir);
-    d->ntr = ntrain;
-    d->nva = nval;
-    d->tr_idx = xmalloc((size_t)ntrain * sizeof(int));
-    d->va_idx = xmalloc((size_t)nval * sizeof(int));
-    for (int i = 0; i < ntrain; i++) d->tr_idx[i] = i;
-    for (int i = 0; i < nval; i++) d->va_idx[i] = d->m.train.n - nval + i;
+    /* hızlı kip: küçük alt kümeler */
+    mnist_split_load(d, a->data_dir, a->quick ? 6000 : 0, a->quick ? 1000 : 5000, a->quick ? 2000 : 0);
     printf("'%s' klasöründen %d eğitim ve %d test görüntüsü okundu (%dx%d piksel).\n",
            a->data_dir, d->m.train.n, d->m.test.n, d->m.train.rows, d->m.train.cols);
     printf("Eğitim: %d örnek, doğrulama: %d örnek (eğitim kümesinin sonundan), test: %d örnek.\n",
@@ -365,8 +349,6 @@ int main(int argc, char **argv) {
            test_acc, test_loss, h.val_acc[h.epochs_run - 1], h.epochs_run, med, net.nparams, l0, gc,
            a.threads);
     net_free(&net);
-    mnist_free(&d.m);
-    free(d.tr_idx);
-    free(d.va_idx);
+    mnist_split_free(&d);
     return 0;
 }

@@ -112,30 +112,11 @@ static void step1_by_hand(void) {
  * 255'e bölünür. Evrişim katmanı girişi (C,H,W) = (1,28,28) biçiminde görür:
  * aynı 784 sayı, ama artık komşuluk bilgisiyle (hangi piksel hangisinin yanında).
  */
-typedef struct {
-    Mnist m;
-    int *tr_idx, ntr, *va_idx, nva, ntest;
-} Data;
+typedef MnistSplit Data;   /* bkz. common/data.h: MNIST + eğitim/doğrulama indisleri */
 
 static void step2_load(Data *d, const LessonArgs *a) {
     step_banner(2, NSTEPS, "Veriyi yükle: eğitim / doğrulama / test");
-    mnist_load(a->data_dir, &d->m);
-    int nval = 5000, ntrain = d->m.train.n - nval;
-    d->ntest = d->m.test.n;
-    if (a->quick) {
-        ntrain = 4000;
-        nval = 1000;
-        d->ntest = 2000;
-    }
-    if (ntrain <= 0 || nval > d->m.train.n - ntrain || d->m.train.rows != 28 || d->m.train.cols != 28)
-        die("'%s': 28x28'lik en az %d eğitim görüntüsü gerekiyor", a->data_dir, ntrain + nval);
-    if (d->ntest > d->m.test.n) d->ntest = d->m.test.n;
-    d->ntr = ntrain;
-    d->nva = nval;
-    d->tr_idx = xmalloc((size_t)ntrain * sizeof(int));
-    d->va_idx = xmalloc((size_t)nval * sizeof(int));
-    for (int i = 0; i < ntrain; i++) d->tr_idx[i] = i;
-    for (int i = 0; i < nval; i++) d->va_idx[i] = d->m.train.n - nval + i;
+    mnist_split_load(d, a->data_dir, a->quick ? 4000 : 0, a->quick ? 1000 : 5000, a->quick ? 2000 : 0);
     printf("'%s': %d eğitim, %d test görüntüsü. Kullanılan: eğitim %d, doğrulama %d, test %d.\n",
            a->data_dir, d->m.train.n, d->m.test.n, d->ntr, d->nva, d->ntest);
 }
@@ -628,8 +609,6 @@ int main(int argc, char **argv) {
            diff, mlp_params, a.threads);
     net_free(&net);
     net_free(&aug_net);
-    mnist_free(&d.m);
-    free(d.tr_idx);
-    free(d.va_idx);
+    mnist_split_free(&d);
     return 0;
 }

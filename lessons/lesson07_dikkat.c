@@ -32,38 +32,19 @@
 static const char *WORDS[T] = {"Ali", "bankadan", "kredi", "çekti"};
 static const char *FEATS[D] = {"kişi", "para", "eylem", "nesne"};
 
-/* UTF-8 bir metni ekranda w sütun kaplayacak biçimde basar (ç, ş gibi harfler iki
- * bayttır ama tek sütun kaplar; printf'in %-10s'i baytı sayar). */
-static void pad(const char *s, int w) {
-    int cols = 0;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        if ((*p & 0xC0) != 0x80) cols++;
-    fputs(s, stdout);
-    for (; cols < w; cols++) putchar(' ');
-}
-
-/* Sağa yaslı: sayıların sütun başlıkları sayılarla aynı hizada dursun. */
-static void rpad(const char *s, int w) {
-    int cols = 0;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        if ((*p & 0xC0) != 0x80) cols++;
-    for (; cols < w; cols++) putchar(' ');
-    fputs(s, stdout);
-}
-
 /* m (r,c) matrisini satır ve sütun adlarıyla tablo olarak basar. */
 static void print_table(const char *corner, const char *const *rown, const char *const *coln,
                         const float *m, int r, int c) {
     printf("    ");
-    pad(corner, 11);
+    show_pad(corner, 11);
     for (int j = 0; j < c; j++) {
         printf(" ");
-        rpad(coln[j], 9);
+        show_rpad(coln[j], 9);
     }
     printf("\n");
     for (int i = 0; i < r; i++) {
         printf("    ");
-        pad(rown[i], 11);
+        show_pad(rown[i], 11);
         for (int j = 0; j < c; j++) printf(" %9.4f", m[i * c + j]);
         printf("\n");
     }

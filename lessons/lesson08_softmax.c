@@ -37,24 +37,6 @@ static const float LOGITS[K] = {3.0f, 2.2f, 1.5f, 1.0f, -1.0f};
 #define NTEMP 5
 static const float TEMPS[NTEMP] = {0.25f, 0.5f, 1.0f, 2.0f, 5.0f};
 
-/* UTF-8 metni w sütuna sola yaslı basar (ç, ö iki bayttır ama tek sütundur). */
-static void pad(const char *s, int w) {
-    int cols = 0;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        if ((*p & 0xC0) != 0x80) cols++;
-    fputs(s, stdout);
-    for (; cols < w; cols++) putchar(' ');
-}
-
-/* Sağa yaslı sürümü: sayı sütunlarının başlıkları için. */
-static void rpad(const char *s, int w) {
-    int cols = 0;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        if ((*p & 0xC0) != 0x80) cols++;
-    for (; cols < w; cols++) putchar(' ');
-    fputs(s, stdout);
-}
-
 /* Toplam değişim uzaklığı (total variation): TV(p, q) = ½ Σ |p_i - q_i|, 0..1 arası. */
 static double total_variation(const double *p, const float *q, int n) {
     double s = 0;
@@ -81,7 +63,7 @@ static void step1_temperatures(float P[NTEMP][K], const LessonArgs *a) {
     printf("\n    τ     ");
     for (int i = 0; i < K; i++) {
         printf(" ");
-        rpad(WORDS[i], 8);
+        show_rpad(WORDS[i], 8);
     }
     printf("\n");
     for (int t = 0; t < NTEMP; t++) {
@@ -271,7 +253,7 @@ static void step4_sampling(double *tv, double *chi2, double *chi2_wrong, const L
         printf("  τ = %.1f:\n    kelime     olasılık  sayım   sıklık\n", st[t]);
         for (int i = 0; i < K; i++) {
             printf("    ");
-            pad(WORDS[i], 9);
+            show_pad(WORDS[i], 9);
             printf("  %.4f  %5d   %.4f\n", P[t][i], cnt[i], F[t][i]);
         }
         printf("    TV = %.4f, χ² = %.2f (serbestlik derecesi 4; %%0.1 eşiği 18.47: %s)\n", tv[t],
