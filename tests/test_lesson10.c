@@ -69,20 +69,11 @@ START_TEST(test_quiz_answers) {
 END_TEST
 
 START_TEST(test_bad_flag) {
-    char cmd[512];
-    snprintf(cmd, sizeof cmd, "%s --boyle-bir-bayrak-yok", bin_path("lesson10"));
-    int rc = run_cmd(cmd, out, sizeof out);
-    ck_assert_int_eq(rc, 2);
-    ck_assert_ptr_nonnull(strstr(out, "bilinmeyen bayrak"));
-    snprintf(cmd, sizeof cmd, "%s --epochs 0", bin_path("lesson10"));
-    ck_assert_int_eq(run_cmd(cmd, out, sizeof out), 2);
+    expect_run("lesson10", "--boyle-bir-bayrak-yok", 2, "bilinmeyen bayrak", NULL, out, sizeof out);
+    expect_run("lesson10", "--epochs 0", 2, "--epochs", NULL, out, sizeof out);
     /* Veri her adımda üretilir: --data hata verir ve yardımda görünmez */
-    snprintf(cmd, sizeof cmd, "%s --quick --data data/mnist", bin_path("lesson10"));
-    ck_assert_int_eq(run_cmd(cmd, out, sizeof out), 2);
-    ck_assert_ptr_nonnull(strstr(out, "--data"));
-    snprintf(cmd, sizeof cmd, "%s --help", bin_path("lesson10"));
-    ck_assert_int_eq(run_cmd(cmd, out, sizeof out), 0);
-    ck_assert_ptr_null(strstr(out, "--data"));
+    expect_run("lesson10", "--quick --data data/mnist", 2, "--data", NULL, out, sizeof out);
+    expect_run("lesson10", "--help", 0, NULL, "--data", out, sizeof out);
 }
 END_TEST
 

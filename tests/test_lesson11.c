@@ -73,23 +73,12 @@ START_TEST(test_quiz_answers) {
 END_TEST
 
 START_TEST(test_bad_flag) {
-    char cmd[512];
-    snprintf(cmd, sizeof cmd, "%s --boyle-bir-bayrak-yok", bin_path("lesson11"));
-    int rc = run_cmd(cmd, out, sizeof out);
-    ck_assert_int_eq(rc, 2);
-    ck_assert_ptr_nonnull(strstr(out, "bilinmeyen bayrak"));
-    snprintf(cmd, sizeof cmd, "%s --model x.model", bin_path("lesson11"));
-    ck_assert_int_eq(run_cmd(cmd, out, sizeof out), 2);
+    expect_run("lesson11", "--boyle-bir-bayrak-yok", 2, "bilinmeyen bayrak", NULL, out, sizeof out);
+    expect_run("lesson11", "--model x.model", 2, "--model", NULL, out, sizeof out);
     /* Ders eğitim yapmaz ve MNIST okumaz: --epochs ve --data hata verir, yardımda görünmez */
-    snprintf(cmd, sizeof cmd, "%s --quick --epochs 2", bin_path("lesson11"));
-    ck_assert_int_eq(run_cmd(cmd, out, sizeof out), 2);
-    ck_assert_ptr_nonnull(strstr(out, "--epochs"));
-    snprintf(cmd, sizeof cmd, "%s --quick --data data/mnist", bin_path("lesson11"));
-    ck_assert_int_eq(run_cmd(cmd, out, sizeof out), 2);
-    ck_assert_ptr_nonnull(strstr(out, "--data"));
-    snprintf(cmd, sizeof cmd, "%s --help", bin_path("lesson11"));
-    ck_assert_int_eq(run_cmd(cmd, out, sizeof out), 0);
-    ck_assert_ptr_null(strstr(out, "--epochs"));
+    expect_run("lesson11", "--quick --epochs 2", 2, "--epochs", NULL, out, sizeof out);
+    expect_run("lesson11", "--quick --data data/mnist", 2, "--data", NULL, out, sizeof out);
+    expect_run("lesson11", "--help", 0, NULL, "--epochs", out, sizeof out);
     ck_assert_ptr_null(strstr(out, "--data"));
 }
 END_TEST

@@ -11,6 +11,9 @@
  *                              "./lesson07 --quiz --answers DOSYA" çalıştırır, çıkış kodunu döner
  *   quiz_grade_text("lesson07", "tests/out/l07_yanlis.txt", "0.5\nb\n", out, cap)
  *                              metni dosyaya yazıp aynısını yapar
+ *   expect_run("lesson07", "--epochs 3", 2, "--epochs", NULL, out, cap)
+ *                              dersi bu bayraklarla çalıştırır; çıkış kodu want olmalı, çıktıda
+ *                              has geçmeli (NULL: bakılmaz), hasnt geçmemeli (NULL: bakılmaz)
  *   check_plot_files("lesson07", adimlar, n)
  *                              her adımın plots/lessonNN/<adım>.gp'si ve boş olmayan .dat'ı var mı
  */
@@ -102,6 +105,16 @@ static inline int quiz_grade_text(const char *lesson, const char *path, const ch
                                   size_t cap) {
     write_text_file(path, text);
     return quiz_grade_file(lesson, path, out, cap);
+}
+
+static inline void expect_run(const char *lesson, const char *args, int want, const char *has,
+                              const char *hasnt, char *out, size_t cap) {
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "%s %s", bin_path(lesson), args);
+    int rc = run_cmd(cmd, out, cap);
+    ck_assert_msg(rc == want, "%s %s: çıkış %d, beklenen %d\n%s", lesson, args, rc, want, out);
+    ck_assert_msg(!has || strstr(out, has), "%s %s: '%s' yok\n%s", lesson, args, has, out);
+    ck_assert_msg(!hasnt || !strstr(out, hasnt), "%s %s: '%s' olmamalı\n%s", lesson, args, hasnt, out);
 }
 
 static inline void check_plot_files(const char *lesson, const char *const *steps, int n) {
