@@ -11,6 +11,8 @@
  *                              "./lesson07 --quiz --answers DOSYA" çalıştırır, çıkış kodunu döner
  *   quiz_grade_text("lesson07", "tests/out/l07_yanlis.txt", "0.5\nb\n", out, cap)
  *                              metni dosyaya yazıp aynısını yapar
+ *   check_quiz_key("lesson07", out, cap)
+ *                              tests/answers/lesson07.txt ile notlandırır: çıkış 0, hepsi doğru, >= 6 soru
  *   expect_run("lesson07", "--epochs 3", 2, "--epochs", NULL, out, cap)
  *                              dersi bu bayraklarla çalıştırır; çıkış kodu want olmalı, çıktıda
  *                              has geçmeli (NULL: bakılmaz), hasnt geçmemeli (NULL: bakılmaz)
@@ -105,6 +107,15 @@ static inline int quiz_grade_text(const char *lesson, const char *path, const ch
                                   size_t cap) {
     write_text_file(path, text);
     return quiz_grade_file(lesson, path, out, cap);
+}
+
+static inline void check_quiz_key(const char *lesson, char *out, size_t cap) {
+    char path[256];
+    snprintf(path, sizeof path, "tests/answers/%s.txt", lesson);
+    int rc = quiz_grade_file(lesson, path, out, cap);
+    ck_assert_msg(rc == 0, "%s doğru cevap dosyası: çıkış %d\n%s", lesson, rc, out);
+    ck_assert_int_eq((int)sonuc_get(out, "quiz_dogru"), (int)sonuc_get(out, "quiz_toplam"));
+    ck_assert_int_ge((int)sonuc_get(out, "quiz_toplam"), 6);
 }
 
 static inline void expect_run(const char *lesson, const char *args, int want, const char *has,
