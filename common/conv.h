@@ -95,4 +95,12 @@ void maxpool2d_forward(float *out, int *argmax, const float *inp, int B, int C, 
 /* dinp (B,C,H,W) yazılır <- dout (B,C,H/k,W/k), argmax */
 void maxpool2d_backward(float *dinp, const float *dout, const int *argmax, int B, int C, int H,
                         int Wd, int k);
+/* ReLU ardından max pooling, tek geçişte: max(relu(x)) = relu(max(x)) (ReLU artan bir
+ * fonksiyon), bu yüzden önce havuzlayıp sonra küçük çıkışa ReLU uygulanır; büyük ReLU
+ * çıkışı hiç yazılmaz. Geri geçiş: gradyan yalnızca çıkışı > 0 olan pencerenin
+ * argmax'ına gider (out: ileri geçişin çıkışı). Şekiller maxpool2d ile aynı. */
+void maxpool2d_relu_forward(float *out, int *argmax, const float *inp, int B, int C, int H, int Wd,
+                            int k);
+void maxpool2d_relu_backward(float *dinp, const float *dout, const int *argmax, const float *out,
+                             int B, int C, int H, int Wd, int k);
 #endif

@@ -175,13 +175,29 @@ void net_free(Net *net) {
     memset(net, 0, sizeof *net);
 }
 
+/* ReLU + max pooling birleştirmesi: ReLU'dan hemen sonra max pooling geliyorsa
+ * eğitimde ikisi tek geçişte yapılır (maxpool2d_relu_*, bkz. conv.h). ReLU artan
+ * olduğundan max(relu(x)) = relu(max(x)): sonuç ve gradyanlar aynıdır, ama büyük
+ * ReLU çıkışı (ders 04'te yığın başına 11 MB) ne yazılır ne okunur. */
+static int relu_pool_fused(const Net *net, int i) {
+    return net->fused && net->L[i].kind == LAYER_RELU && i + 1 < net->n &&
+           net->L[i + 1].kind == LAYER_MAXPOOL2D;
+}
+
 const float *net_forward(Net *net, const float *x, int B, int train) {
     if (B > net->max_batch) die("net_forward: yığın %d, en çok %d olabilir", B, net->max_batch);
+    net->fused = train;   /* değerlendirmede her katmanın çıkışı yazılsın (ör. öznitelik haritaları) */
     const float *cur = x;
     for (int i = 0; i < net->n; i++) {
         Layer *l = &net->L[i];
         size_t n = (size_t)B * layer_out_size(l);
         const float *P = net->params;
+        if (relu_pool_fused(net, i)) continue;   /* havuz katmanı ReLU'yu da yapacak */
+        if (l->kind == LAYER_MAXPOOL2D && i > 0 && relu_pool_fused(net, i - 1)) {
+            maxpool2d_relu_forward(l->act, (int *)l->aux, cur, B, l->in_c, l->in_h, l->in_w, l->a);
+            cur = l->act;
+            continue;
+        }
         switch (l->kind) {
         case LAYER_DENSE:
             dense_forward(l->act, cur, P + l->w_off, P + l->b_off, B, (int)layer_in_size(l), l->a);
@@ -224,6 +240,15 @@ void net_backward(Net *net, const float *x, const float *dlogits, int B, float *
         const float *P = net->params;
         float *G = net->grads;
         int train = !l->frozen;
+        if (relu_pool_fused(net, i)) continue;   /* geri geçişi havuz katmanında yapıldı */
+        if (l->kind == LAYER_MAXPOOL2D && i > 0 && relu_pool_fused(net, i - 1)) {
+            if (dinp) maxpool2d_relu_backward(dinp, dcur, (const int *)l->aux, l->act, B, l->in_c,
+                                              l->in_h, l->in_w, l->a);
+            if (!dinp) break;
+            dcur = dinp;
+            t ^= 1;
+            continue;
+        }
         switch (l->kind) {
         case LAYER_DENSE:
             dense_backward(dinp, train ? G + l->w_off : NULL, train ? G + l->b_off : NULL, dcur,

@@ -75,6 +75,7 @@ typedef struct {
     int max_batch;
     float *dbuf[2];          /* geri geçişte katmanlar arası gradyan tamponları */
     Rng rng;                 /* dropout maskeleri için */
+    int fused;               /* son ileri geçiş eğitim kipindeydi: ReLU+havuz birleşik (net.c) */
     char meta[NET_META_MAX]; /* kaydedilen serbest metin (sınıf adları vb.) */
 } Net;
 
@@ -99,7 +100,9 @@ size_t net_out_size(const Net *net);
 size_t layer_out_size(const Layer *l);
 size_t layer_in_size(const Layer *l);
 
-/* x (B, in_size) -> dönüş (B, out_size). train=1: dropout etkin. */
+/* x (B, in_size) -> dönüş (B, out_size). train=1: dropout etkin; ayrıca ardından
+ * max pooling gelen ReLU katmanları havuzla birleşik hesaplanır ve bu ReLU'ların
+ * act tamponu YAZILMAZ (train=0 ile her katmanın çıkışı yazılır). */
 const float *net_forward(Net *net, const float *x, int B, int train);
 /* dlogits (B, out_size); parametre gradyanları net->grads'a EKLENİR.
  * dx NULL değilse (B, in_size) giriş gradyanı yazılır. */

@@ -37,6 +37,11 @@ static const Shape shapes[] = {
     {2, 2, 3, 3, 2, 5, 1, 2},     /* çekirdek girişten büyük, dolgu sayesinde geçerli */
     {3, 3, 10, 8, 9, 3, 3, 1},    /* adım 3 */
     {1, 1, 1, 1, 1, 1, 1, 0},     /* en küçük */
+    /* Winograd F(4x4,3x3) yolu (k=3, adım 1, C >= 8): */
+    {3, 9, 10, 7, 5, 3, 1, 1},    /* dolgu 1, tek sayılı, kare olmayan */
+    {2, 8, 4, 4, 13, 3, 1, 2},    /* dolgu 2, çıkış 6x6 (eksik kareler) */
+    {1, 8, 3, 3, 2, 3, 1, 0},     /* çıkış 1x1 */
+    {5, 17, 9, 9, 20, 3, 1, 1},   /* C ve OC 16'nın katı değil */
 };
 #define NSHAPES (int)(sizeof shapes / sizeof shapes[0])
 
@@ -348,6 +353,44 @@ START_TEST(test_net_gradcheck) {
 }
 END_TEST
 
+/* ReLU + max pooling birleşik (eğitim kipi) ile ayrı ayrı (değerlendirme kipi) aynı
+ * çıkışı ve aynı gradyanları vermeli. İkinci evrişim Winograd yolundan geçer. */
+START_TEST(test_relu_pool_fused_same) {
+    Net net;
+    net_init(&net, 1, 14, 14);
+    net_conv2d(&net, 8, 3, 1, 0);
+    net_relu(&net);
+    net_maxpool2d(&net, 2);
+    net_conv2d(&net, 12, 3, 1, 1);
+    net_relu(&net);
+    net_maxpool2d(&net, 2);
+    net_flatten(&net);
+    net_dense(&net, 5);
+    net_build(&net, 6, 3);
+    int B = 6;
+    size_t D = net_in_size(&net), K = net_out_size(&net);
+    Rng r;
+    rng_seed(&r, 5);
+    float *x = malloc(B * D * 4), *z0 = malloc(B * K * 4), *dz = malloc(B * K * 4);
+    float *g0 = malloc(net.nparams * 4), *dx0 = malloc(B * D * 4), *dx1 = malloc(B * D * 4);
+    fill(x, B * D, &r);
+    fill(dz, B * K, &r);
+    memcpy(z0, net_forward(&net, x, B, 0), B * K * 4);
+    net_zero_grad(&net);
+    net_backward(&net, x, dz, B, dx0);
+    memcpy(g0, net.grads, net.nparams * 4);
+    const float *z1 = net_forward(&net, x, B, 1);   /* dropout yok: yalnızca birleştirme farkı */
+    ck_assert_int_eq(memcmp(z0, z1, B * K * 4), 0);
+    net_zero_grad(&net);
+    net_backward(&net, x, dz, B, dx1);
+    ck_assert_msg(max_abs_diff(g0, net.grads, net.nparams) == 0.0, "gradyan farkı %g",
+                  max_abs_diff(g0, net.grads, net.nparams));
+    ck_assert_msg(max_abs_diff(dx0, dx1, B * D) == 0.0, "dx farkı %g", max_abs_diff(dx0, dx1, B * D));
+    free(x); free(z0); free(dz); free(g0); free(dx0); free(dx1);
+    net_free(&net);
+}
+END_TEST
+
 static Suite *suite(void) {
     Suite *s = suite_create("conv");
     TCase *tc = tcase_create("evrişim");
@@ -358,6 +401,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, test_thread_independent);
     tcase_add_test(tc, test_conv_gradcheck);
     tcase_add_test(tc, test_maxpool_gradcheck_and_values);
+    tcase_add_test(tc, test_relu_pool_fused_same);
     tcase_add_test(tc, test_net_gradcheck);
     suite_add_tcase(s, tc);
     return s;
