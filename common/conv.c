@@ -872,6 +872,17 @@ void conv2d_forward(float *out, const float *inp, const float *W, const float *b
     }
 }
 
+/* Birleşik geri geçişte havuz bilgisi: dout yerine havuz çıkışının gradyanı verilir */
+typedef struct {
+    const float *dpooled, *pooled;   /* (B, OC, OH/pk, OW/pk) */
+    const int *argmax;
+    int pk;
+} PoolIn;
+
+static void conv_backward_impl(float *dinp, float *dW, float *dbias, const float *dout,
+                               const PoolIn *pool, const float *inp, const float *W, int B, int C,
+                               int H, int Wd, int OC, int k, int s, int p, float *work);
+
 void conv2d_backward(float *dinp, float *dW, float *dbias, const float *dout, const float *inp,
                      const float *W, int B, int C, int H, int Wd, int OC, int k, int s, int p,
                      float *work) {
@@ -880,6 +891,43 @@ void conv2d_backward(float *dinp, float *dW, float *dbias, const float *dout, co
         wg_backward(dinp, dW, dbias, dout, inp, W, B, C, H, Wd, OC, p, work);
         return;
     }
+    conv_backward_impl(dinp, dW, dbias, dout, NULL, inp, W, B, C, H, Wd, OC, k, s, p, work);
+}
+
+int conv2d_uses_winograd(int C, int k, int s) { return use_winograd(C, k, s); }
+
+void conv2d_relu_pool_forward(float *pooled, int *argmax, const float *inp, const float *W,
+                              const float *bias, int B, int C, int H, int Wd, int OC, int k, int s,
+                              int p, int pk, float *work) {
+    if (B < 1) return;
+    ConvPlan P = conv_plan(B, C, H, Wd, OC, k, s, p);
+    int N = P.N, K = P.K, PN = (P.OH / pk) * (P.OW / pk);
+#pragma omp parallel for schedule(static) if (P.nslots > 1)
+    for (int sl = 0; sl < P.nslots; sl++) {
+        float *col = slot_base(work, &P, sl);
+        float *y = col + (size_t)K * P.ld;   /* parçanın evrişim çıkışı (nb, OC, N): önbellekte kalır */
+        for (int ci = sl; ci < P.nchunks; ci += P.nslots) {
+            int b0 = ci * P.ch, nb = B - b0 < P.ch ? B - b0 : P.ch;
+            im2col(col, P.ld, inp + (size_t)b0 * C * H * Wd, nb, C, H, Wd, k, s, p, P.OH, P.OW);
+            fwd_tiles(y, col, P.ld, W, bias, 0, nb, OC, K, N);
+            maxpool2d_relu_forward(pooled + (size_t)b0 * OC * PN, argmax + (size_t)b0 * OC * PN, y,
+                                   nb, OC, P.OH, P.OW, pk);
+        }
+    }
+}
+
+void conv2d_relu_pool_backward(float *dinp, float *dW, float *dbias, const float *dpooled,
+                               const int *argmax, const float *pooled, const float *inp,
+                               const float *W, int B, int C, int H, int Wd, int OC, int k, int s,
+                               int p, int pk, float *work) {
+    if (B < 1 || (!dinp && !dW && !dbias)) return;
+    PoolIn pool = {dpooled, pooled, argmax, pk};
+    conv_backward_impl(dinp, dW, dbias, NULL, &pool, inp, W, B, C, H, Wd, OC, k, s, p, work);
+}
+
+static void conv_backward_impl(float *dinp, float *dW, float *dbias, const float *dout,
+                               const PoolIn *pool, const float *inp, const float *W, int B, int C,
+                               int H, int Wd, int OC, int k, int s, int p, float *work) {
     ConvPlan P = conv_plan(B, C, H, Wd, OC, k, s, p);
     int N = P.N, K = P.K;
     float *part = work + P.part_off;
@@ -893,7 +941,29 @@ void conv2d_backward(float *dinp, float *dW, float *dbias, const float *dout, co
         for (int ci = sl; ci < P.nchunks; ci += P.nslots) {
             int b0 = ci * P.ch, nb = B - b0 < P.ch ? B - b0 : P.ch;
             int NB = nb * N;
-            if (dbias)
+            if (pool) { /* dT'yi havuzun gradyanından kur: her pencerenin argmax'ı, çıkış > 0 ise */
+                int OH = P.OH, OW = P.OW, PN = (OH / pool->pk) * (OW / pool->pk);
+                for (int o = 0; o < OC; o++) {
+                    float *dst = dT + (size_t)o * P.ld;
+                    memset(dst, 0, (size_t)P.ld * sizeof(float));
+                    for (int bb = 0; bb < nb; bb++) {
+                        size_t q0 = ((size_t)(b0 + bb) * OC + o) * PN;
+                        const float *g = pool->dpooled + q0, *yv = pool->pooled + q0;
+                        const int *a = pool->argmax + q0;
+                        float *pl = dst + (size_t)bb * N;
+                        for (int q = 0; q < PN; q++)
+                            if (yv[q] > 0.0f) pl[a[q]] += g[q];
+                    }
+                }
+                if (dbias)
+                    for (int o = 0; o < OC; o++) {
+                        float sum = 0.0f;
+                        const float *src = dT + (size_t)o * P.ld;
+#pragma omp simd reduction(+ : sum)
+                        for (int n = 0; n < NB; n++) sum += src[n];
+                        dbp[o] += sum;
+                    }
+            } else if (dbias)
                 for (int o = 0; o < OC; o++) {
                     float sum = 0.0f;
                     for (int bb = 0; bb < nb; bb++) {
@@ -903,7 +973,7 @@ void conv2d_backward(float *dinp, float *dW, float *dbias, const float *dout, co
                     }
                     dbp[o] += sum;
                 }
-            if (dinp) /* dout'u (OC, ld) düzenine topla (dolgu 0): dcol'un ve dW'nin girdisi */
+            if (dinp && !pool) /* dout'u (OC, ld) düzenine topla (dolgu 0): dcol'un ve dW'nin girdisi */
                 for (int o = 0; o < OC; o++) {
                     float *dst = dT + (size_t)o * P.ld;
                     for (int bb = 0; bb < nb; bb++)
@@ -914,7 +984,7 @@ void conv2d_backward(float *dinp, float *dW, float *dbias, const float *dout, co
             if (dW) {
                 im2col(col, P.ld, inp + (size_t)b0 * C * H * Wd, nb, C, H, Wd, k, s, p, P.OH, P.OW);
                 /* dW (OC,K) += dout (OC, g) * col^T (g, K) */
-                if (dinp) dw_tiles(dWp, dT, (size_t)P.ld, 0, col, P.ld, 1, P.ld, OC, K);
+                if (dinp || pool) dw_tiles(dWp, dT, (size_t)P.ld, 0, col, P.ld, 1, P.ld, OC, K);
                 else
                     dw_tiles(dWp, dout + (size_t)b0 * OC * N, (size_t)N, (size_t)OC * N, col, P.ld,
                              nb, N, OC, K);

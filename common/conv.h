@@ -103,4 +103,19 @@ void maxpool2d_relu_forward(float *out, int *argmax, const float *inp, int B, in
                             int k);
 void maxpool2d_relu_backward(float *dinp, const float *dout, const int *argmax, const float *out,
                              int B, int C, int H, int Wd, int k);
+
+/* Evrişim + ReLU + max pooling, eğitim için tek geçişte (im2col yolu; Winograd
+ * kullanan şekillerde çağrılmaz, bkz. conv2d_uses_winograd). Evrişimin parça parça
+ * çıkışı önbellekte havuzlanır: büyük (B,OC,OH,OW) çıkış belleğe hiç yazılmaz.
+ * Geri geçiş dout yerine havuz çıkışının gradyanını (dpooled) alır ve evrişim
+ * çıkışının gradyanını her parça için önbellekte kurar. pk: havuz penceresi.
+ * pooled, argmax, dpooled (B, OC, OH/pk, OW/pk); diğer şekiller conv2d ile aynı. */
+int conv2d_uses_winograd(int C, int k, int s);
+void conv2d_relu_pool_forward(float *pooled, int *argmax, const float *inp, const float *W,
+                              const float *bias, int B, int C, int H, int Wd, int OC, int k, int s,
+                              int p, int pk, float *work);
+void conv2d_relu_pool_backward(float *dinp, float *dW, float *dbias, const float *dpooled,
+                               const int *argmax, const float *pooled, const float *inp,
+                               const float *W, int B, int C, int H, int Wd, int OC, int k, int s,
+                               int p, int pk, float *work);
 #endif

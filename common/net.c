@@ -184,6 +184,15 @@ static int relu_pool_fused(const Net *net, int i) {
            net->L[i + 1].kind == LAYER_MAXPOOL2D;
 }
 
+/* Evrişim + ReLU + max pooling üçlüsü (im2col yolundaki evrişimlerde, ör. ders 04'ün
+ * ilk katmanı): eğitimde üçü tek geçişte yapılır (conv2d_relu_pool_*, bkz. conv.h);
+ * evrişimin ve ReLU'nun büyük çıkışları yazılmaz. */
+static int conv_block_fused(const Net *net, int i) {
+    const Layer *l = &net->L[i];
+    return l->kind == LAYER_CONV2D && relu_pool_fused(net, i + 1) &&
+           !conv2d_uses_winograd(l->in_c, l->b, l->c);
+}
+
 const float *net_forward(Net *net, const float *x, int B, int train) {
     if (B > net->max_batch) die("net_forward: yığın %d, en çok %d olabilir", B, net->max_batch);
     net->fused = train;   /* değerlendirmede her katmanın çıkışı yazılsın (ör. öznitelik haritaları) */
@@ -192,6 +201,14 @@ const float *net_forward(Net *net, const float *x, int B, int train) {
         Layer *l = &net->L[i];
         size_t n = (size_t)B * layer_out_size(l);
         const float *P = net->params;
+        if (conv_block_fused(net, i)) {
+            Layer *pl = &net->L[i + 2];
+            conv2d_relu_pool_forward(pl->act, (int *)pl->aux, cur, P + l->w_off, P + l->b_off, B,
+                                     l->in_c, l->in_h, l->in_w, l->a, l->b, l->c, l->d, pl->a, l->aux);
+            cur = pl->act;
+            i += 2;
+            continue;
+        }
         if (relu_pool_fused(net, i)) continue;   /* havuz katmanı ReLU'yu da yapacak */
         if (l->kind == LAYER_MAXPOOL2D && i > 0 && relu_pool_fused(net, i - 1)) {
             maxpool2d_relu_forward(l->act, (int *)l->aux, cur, B, l->in_c, l->in_h, l->in_w, l->a);
@@ -240,6 +257,21 @@ void net_backward(Net *net, const float *x, const float *dlogits, int B, float *
         const float *P = net->params;
         float *G = net->grads;
         int train = !l->frozen;
+        if (l->kind == LAYER_MAXPOOL2D && i >= 2 && i - 2 >= lowest && conv_block_fused(net, i - 2)) {
+            Layer *cl = &net->L[i - 2];
+            const float *cin = i - 2 ? net->L[i - 3].act : x;
+            int ctrain = !cl->frozen;
+            float *cd = i - 2 > lowest ? (i - 2 == 0 ? dx : net->dbuf[t]) : NULL;
+            conv2d_relu_pool_backward(cd, ctrain ? G + cl->w_off : NULL, ctrain ? G + cl->b_off : NULL,
+                                      dcur, (const int *)l->aux, l->act, cin, P + cl->w_off, B,
+                                      cl->in_c, cl->in_h, cl->in_w, cl->a, cl->b, cl->c, cl->d, l->a,
+                                      cl->aux);
+            if (!cd) break;
+            dcur = cd;
+            t ^= 1;
+            i -= 2;
+            continue;
+        }
         if (relu_pool_fused(net, i)) continue;   /* geri geçişi havuz katmanında yapıldı */
         if (l->kind == LAYER_MAXPOOL2D && i > 0 && relu_pool_fused(net, i - 1)) {
             if (dinp) maxpool2d_relu_backward(dinp, dcur, (const int *)l->aux, l->act, B, l->in_c,

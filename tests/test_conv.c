@@ -353,8 +353,10 @@ START_TEST(test_net_gradcheck) {
 }
 END_TEST
 
-/* ReLU + max pooling birleşik (eğitim kipi) ile ayrı ayrı (değerlendirme kipi) aynı
- * çıkışı ve aynı gradyanları vermeli. İkinci evrişim Winograd yolundan geçer. */
+/* Eğitim kipindeki birleşik yollar (ilk blok: evrişim+ReLU+havuz tek geçişte; ikinci
+ * blok: Winograd evrişimi, ardından ReLU+havuz birleşik) ile değerlendirme kipindeki
+ * katman katman hesap aynı çıkışı (bit düzeyinde) ve aynı gradyanları vermeli
+ * (gradyanlarda yalnızca toplama sırası farkı: ~1e-7). */
 START_TEST(test_relu_pool_fused_same) {
     Net net;
     net_init(&net, 1, 14, 14);
@@ -383,9 +385,9 @@ START_TEST(test_relu_pool_fused_same) {
     ck_assert_int_eq(memcmp(z0, z1, B * K * 4), 0);
     net_zero_grad(&net);
     net_backward(&net, x, dz, B, dx1);
-    ck_assert_msg(max_abs_diff(g0, net.grads, net.nparams) == 0.0, "gradyan farkı %g",
+    ck_assert_msg(max_abs_diff(g0, net.grads, net.nparams) < 1e-5, "gradyan farkı %g",
                   max_abs_diff(g0, net.grads, net.nparams));
-    ck_assert_msg(max_abs_diff(dx0, dx1, B * D) == 0.0, "dx farkı %g", max_abs_diff(dx0, dx1, B * D));
+    ck_assert_msg(max_abs_diff(dx0, dx1, B * D) < 1e-5, "dx farkı %g", max_abs_diff(dx0, dx1, B * D));
     free(x); free(z0); free(dz); free(g0); free(dx0); free(dx1);
     net_free(&net);
 }
