@@ -52,6 +52,13 @@
  *     5. Geri geçiş, dW için im2col'u yeniden yapar (önbellekte ucuzdur; bütün
  *        yığının sütunlarını saklamak bellekte 18 MB yazıp okumak demekti ve daha
  *        yavaştı). Bellek yığın boyuyla büyümez: en çok 4 parçalık tampon.
+ *     6. 3x3'lük, adımı 1 olan ve en az 8 giriş kanallı evrişimler (ders 04'ün ikinci
+ *        katmanı) Winograd F(4x4,3x3) ile hesaplanır: 4x4'lük çıkış karesi başına
+ *        çarpma sayısı 144'ten 36'ya iner (bkz. conv.c, "Winograd"). Aynı plan,
+ *        parçalar ve yuvalar; geri geçiş dönüşümlerin devriğidir.
+ *     7. Eğitimde ağ, "evrişim → ReLU → max pooling" dizisini tek geçişte yapabilir
+ *        (conv2d_relu_pool_*, aşağıda): evrişimin parça çıkışı önbellekteyken
+ *        havuzlanır, büyük ara çıktı belleğe yazılmaz.
  *   work: conv2d_work_size(B,...) float'lık tampon (ağ her evrişim katmanı için bir
  *   tane ayırır; B en büyük yığındır, daha küçük yığınlar da aynı tamponla çalışır).
  *
