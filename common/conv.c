@@ -582,15 +582,15 @@ static inline void a4(v16 *r, int rs, const v16 *y, int ys) {
 }
 
 /* Parçanın girişini sıfır dolgulu düzlemlere kopyalar: Xp (nb, C, PH, PW), giriş p kadar
- * içeride. Böylece her 6x6 kare sınır denetimi olmadan okunur. */
+ * içeride. Böylece her 6x6 kare sınır denetimi olmadan okunur. Giriş her zaman sığar:
+ * OH = H + 2p - 2 olduğundan PH = 4*ceil(OH/4) + 2 >= H + 2p (genişlik için de aynı). */
 static void wg_pad(float *Xp, const WgPlan *P, const float *inp, int nb, int C, int H, int Wd, int p) {
     size_t plane = (size_t)P->PH * P->PW;
     memset(Xp, 0, (size_t)nb * C * plane * sizeof(float));
-    int hh = H < P->PH - p ? H : P->PH - p, ww = Wd < P->PW - p ? Wd : P->PW - p;
     for (size_t bc = 0; bc < (size_t)nb * C; bc++)
-        for (int h = 0; h < hh; h++)
+        for (int h = 0; h < H; h++)
             memcpy(Xp + bc * plane + (size_t)(h + p) * P->PW + p, inp + (bc * H + h) * Wd,
-                   (size_t)ww * sizeof(float));
+                   (size_t)Wd * sizeof(float));
 }
 
 /* wg_pad'in tersi: dolgulu gradyan düzlemlerinin iç kısmını dinp'e yazar */
@@ -598,12 +598,9 @@ static void wg_unpad(float *dinp, const WgPlan *P, const float *Xp, int nb, int 
                      int p) {
     size_t plane = (size_t)P->PH * P->PW;
     for (size_t bc = 0; bc < (size_t)nb * C; bc++)
-        for (int h = 0; h < H; h++) {
-            float *dst = dinp + (bc * H + h) * Wd;
-            int hp = h + p;
-            for (int w = 0; w < Wd; w++)
-                dst[w] = hp < P->PH && w + p < P->PW ? Xp[bc * plane + (size_t)hp * P->PW + w + p] : 0.0f;
-        }
+        for (int h = 0; h < H; h++)
+            memcpy(dinp + (bc * H + h) * Wd, Xp + bc * plane + (size_t)(h + p) * P->PW + p,
+                   (size_t)Wd * sizeof(float));
 }
 
 /* Giriş dönüşümü: V[ξ][c][t] = (Bᵀ d B)[ξ], d = t. karenin 6x6 girişi (Xp'den) */
