@@ -26,10 +26,14 @@ BENCH_PKGS := python3-torch python3-numpy libopenblas-dev
 DATA  := data/mnist
 MNIST_OK := $(DATA)/.dogrulandi
 
-COMMON_SRC := $(wildcard common/*.c)
-COMMON_HDR := $(wildcard common/*.h)
+# common/ katmanlara ayrılmıştır (bkz. common/README.md): core/ nn/ model/ data/ lesson/
+COMMON_SRC := $(wildcard common/*/*.c)
+COMMON_HDR := $(wildcard common/*.h common/*/*.h)
 COMMON_OBJ := $(COMMON_SRC:common/%.c=build/common/%.o)
 ASAN_OBJ   := $(COMMON_SRC:common/%.c=build/asan/common/%.o)
+# Başlık bağımlılıkları derleyiciden (-MMD -MP): bir başlık değişince yalnızca onu
+# içeren nesneler yeniden derlenir.
+DEPFLAGS   := -MMD -MP
 
 LESSON_SRC := $(wildcard lessons/lesson[0-9][0-9]*.c)
 LESSONS    := $(sort $(foreach f,$(LESSON_SRC),$(firstword $(subst _, ,$(basename $(notdir $(f)))))))
@@ -39,7 +43,7 @@ TESTS      := $(TEST_SRC:tests/%.c=build/tests/%)
 # ASan turunda derslerin uzun eğitim koşuları (test_lesson*) atlanır.
 ASAN_TESTS := $(patsubst tests/%.c,build/asan/tests/%,$(filter-out tests/test_lesson%,$(TEST_SRC)))
 
-.PHONY: all deps data check check-unit check-asan check-full bench plots clean help
+.PHONY: all deps data check check-layers check-unit check-asan check-full bench plots clean help
 .DEFAULT_GOAL := all
 
 all: $(LESSONS)
@@ -55,17 +59,17 @@ data: $(MNIST_OK)
 $(MNIST_OK): common/setup/fetch_mnist.sh | deps
 	@sh common/setup/fetch_mnist.sh $(DATA) && touch $@
 
-build/common/%.o: common/%.c $(COMMON_HDR) | deps
+build/common/%.o: common/%.c | deps
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	$(CC) $(CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 build/libdoaa.a: $(COMMON_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-build/asan/common/%.o: common/%.c $(COMMON_HDR) | deps
+build/asan/common/%.o: common/%.c | deps
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(ASAN) -c -o $@ $<
+	$(CC) $(CFLAGS) $(ASAN) $(DEPFLAGS) -c -o $@ $<
 
 build/asan/libdoaa.a: $(ASAN_OBJ)
 	@rm -f $@
@@ -94,8 +98,12 @@ build/asan/tests/%: tests/%.c tests/testutil.h build/asan/libdoaa.a $(COMMON_HDR
 # Testler: önce normal derleme (birim + derslerin --quick koşuları), sonra
 # aynı birim testleri ve kötü girdi testleri AddressSanitizer/UBSan ile.
 check: $(LESSONS) $(TESTS) $(MNIST_OK)
+	@sh tests/layers.sh
 	@sh tests/run.sh normal . $(TESTS)
 	@$(MAKE) --no-print-directory check-asan
+
+check-layers:
+	@sh tests/layers.sh
 
 check-asan: $(ASAN_TESTS) $(addprefix build/asan/,$(LESSONS)) $(MNIST_OK)
 	@DOAA_BIN=build/asan ASAN_OPTIONS=detect_leaks=0 sh tests/run.sh asan build/asan $(ASAN_TESTS)
@@ -121,6 +129,8 @@ plots:
 
 clean:
 	rm -rf build $(LESSONS) tests/out
+
+-include $(COMMON_OBJ:.o=.d) $(ASAN_OBJ:.o=.d)
 
 # Derslerin ek kuralları (ör. veri hazırlama) ve ders kitabı kuralları
 -include $(wildcard lessons/*.mk) $(wildcard textbook/*.mk)

@@ -24,7 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "doaa.h"
-#include "show.h"
+#include "lesson/show.h"
 
 #define NSTEPS 7
 #define K 10   /* sınıf sayısı */
@@ -485,7 +485,7 @@ int main(int argc, char **argv) {
  *   L = -Σ_k t_k log p_k
  * one-hot t ile tek terime iner: L = -log p[y]. Bu yüzden kütüphanemiz etiketi
  * tam sayı olarak saklar ve one-hot vektörü hiç kurmadan aynı sonucu hesaplar
- * (bkz. common/loss.h); burada yalnızca neye karşılık geldiğini gösteriyoruz.
+ * (bkz. common/nn/loss.h); burada yalnızca neye karşılık geldiğini gösteriyoruz.
  */
     step_banner(6, NSTEPS, "Etiketler için one-hot kodlama");
     for (int i = 0; i < 3; i++) {

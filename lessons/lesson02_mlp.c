@@ -50,7 +50,7 @@ static void print_digit(const float *x /* (28*28), [0,1] */) {
  * Pikseller bellekte 0..255 tamsayı olarak kalır; her yığın (batch) ağa
  * girerken 255'e bölünür (min-max normalizasyonu (normalization), bkz. lesson01).
  */
-typedef MnistSplit Data;   /* bkz. common/data.h: MNIST + eğitim/doğrulama indisleri */
+typedef MnistSplit Data;   /* bkz. common/data/data.h: MNIST + eğitim/doğrulama indisleri */
 
 static void step1_load(Data *d, const LessonArgs *a) {
     step_banner(1, NSTEPS, "Veriyi yükle ve eğitim/doğrulama/test olarak ayır");
@@ -326,7 +326,7 @@ int main(int argc, char **argv) {
     const char *path = a.model ? a.model
                        : a.quick ? MODEL_DIR "/lesson02_mlp_quick.model"
                                  : MODEL_DIR "/lesson02_mlp.model";
-    if (a.predict) { /* kendi el yazınız: bkz. common/predict.h */
+    if (a.predict) { /* kendi el yazınız: bkz. common/lesson/predict.h */
         Net want;
         models_mnist_mlp(&want, 0.2f, 1, 1);
         int rc = predict_digit_photo(path, &want, a.predict, "plots/lesson02",

@@ -27,7 +27,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "doaa.h"
-#include "show.h"
+#include "lesson/show.h"
 
 #define NSTEPS 6
 #define K 10
@@ -261,7 +261,7 @@ static int run_quiz(const LessonArgs *a) {
                      "Her 5 epoch'ta bir dropout oranını artırır"},
          .correct = 2,
          .explain = "Doğrulama kaybını izler; en iyi ağırlıkları saklar ve sabrı tükenince onlara "
-                    "döner (bkz. common/train.c)."},
+                    "döner (bkz. common/model/train.c)."},
         {.q = "Bir e-posta süzgeci 'spam' ve 'normal' diye iki sınıf ayırıyor. Önemli bir normal "
               "e-postanın spam klasörüne düşmesi çok pahalı; birkaç spam'in gelen kutusuna "
               "sızması ise dert değil. En çok hangi ölçüte bakmalısınız?",
@@ -410,7 +410,7 @@ int main(int argc, char **argv) {
 /*
  * Adım 4: Kesinlik, duyarlılık, F1
  *
- * Bir k sınıfı için üç sayı sayarız (bkz. common/metrics.h):
+ * Bir k sınıfı için üç sayı sayarız (bkz. common/model/metrics.h):
  *   TP (doğru pozitif, true positive)  = cm[k][k]: gerçek k, tahmin k
  *   FP (yanlış pozitif, false positive) = k sütununun geri kalanı: k dedik, değildi
  *   FN (yanlış negatif, false negative) = k satırının geri kalanı: k'ydı, kaçırdık

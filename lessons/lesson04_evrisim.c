@@ -15,7 +15,7 @@
  *     kaydırılmış rakamlarla eğitmek ve iki eğriyi karşılaştırmak.
  *   - Kendi el yazınız: kâğıda bir rakam yazın, fotoğrafını çekin,
  *     ./lesson04 --predict foto.jpg — fotoğraf MNIST'in hazırlandığı gibi hazırlanır
- *     (bkz. common/handwriting.h) ve ağ onu okur.
+ *     (bkz. common/data/handwriting.h) ve ağ onu okur.
  *
  * Çalıştırma:  make lesson04 && ./lesson04            (tam eğitim: iki model x 15 epoch, ~6 dakika)
  *              ./lesson04 --quick                      (birkaç saniyelik küçük deneme)
@@ -113,7 +113,7 @@ static void step1_by_hand(void) {
  * 255'e bölünür. Evrişim katmanı girişi (C,H,W) = (1,28,28) biçiminde görür:
  * aynı 784 sayı, ama artık komşuluk bilgisiyle (hangi piksel hangisinin yanında).
  */
-typedef MnistSplit Data;   /* bkz. common/data.h: MNIST + eğitim/doğrulama indisleri */
+typedef MnistSplit Data;   /* bkz. common/data/data.h: MNIST + eğitim/doğrulama indisleri */
 
 static void step2_load(Data *d, const LessonArgs *a) {
     step_banner(2, NSTEPS, "Veriyi yükle: eğitim / doğrulama / test");
@@ -181,11 +181,11 @@ static void step3_model(Net *net, const LessonArgs *a, size_t *mlp_params) {
  * matrisi col (C·9, konum sayısı) olur ve bütün filtreler aynı anda tek bir matris
  * çarpımıyla uygulanır:  Y (64, konum) = W (64, C·9) · col.
  * Matris çarpımı önbelleği (cache) ve vektör komutlarını (AVX/FMA) iyi kullanır; yığın (batch)
- * önbelleğe sığan parçalara bölünüp çekirdeklere dağıtılır (bkz. common/conv.h).
+ * önbelleğe sığan parçalara bölünüp çekirdeklere dağıtılır (bkz. common/nn/conv.h).
  *
  * 3x3'lük filtrelerde bir adım daha atılabilir: Winograd yöntemi 4x4'lük bir çıkış
  * karesini, 6x6'lık giriş karesini ve filtreyi sabit matrislerle dönüştürüp eleman
- * eleman çarparak üretir; çarpma sayısı 16·9 = 144'ten 36'ya iner. common/conv.c
+ * eleman çarparak üretir; çarpma sayısı 16·9 = 144'ten 36'ya iner. common/nn/conv.c
  * ikinci katman gibi şekillerde (3x3, adım 1, en az 8 giriş kanalı) bunu kullanır;
  * ilk katmanda (tek kanal) im2col daha hızlıdır.
  * Burada ikinci evrişim katmanının şekliyle düz döngüyü hızlı yolla karşılaştırıyoruz:
@@ -362,7 +362,7 @@ static void step6_filters(Net *net, Data *d, const LessonArgs *a, int *shown_lab
  * Her yığındaki her rakam eğitimden önce rastgele biraz döndürülür (±10°),
  * yakınlaştırılır/uzaklaştırılır (±%10) ve kaydırılır (±%10); dışarıda kalan
  * yerler siyah (0) dolar. Yatay çevirme KULLANILMAZ: aynadaki 2 bir rakam değildir
- * (common/augment.h). Model her epoch'ta aynı rakamın biraz farklı bir hâlini
+ * (common/data/augment.h). Model her epoch'ta aynı rakamın biraz farklı bir hâlini
  * görür; ezberlemesi zorlaşır. Bedeli: eğitim verisi "zorlaştığı" için eğitim
  * doğruluğu daha düşük görünür ve öğrenme biraz yavaşlar. Kazancı genelde
  * doğrulama ve test doğruluğundadır — ve kâğıda yazılmış, MNIST kadar düzgün
@@ -496,7 +496,7 @@ static const Net *step8_test_save(Net *net, Net *aug_net, const TrainHistory *h0
     return best;
 }
 
-/* ---- --predict: bir fotoğrafı oku (akış common/predict.c'de, lesson02 ile ortak) ---- */
+/* ---- --predict: bir fotoğrafı oku (akış common/lesson/predict.c'de, lesson02 ile ortak) ---- */
 
 static int predict_file(const LessonArgs *a) {
     Net want;

@@ -262,7 +262,7 @@ static void step1_load(Data *d, const LessonArgs *a) {
  *
  * Her epoch'ta her eğitim görüntüsü rastgele biraz değiştirilir; etiket (label)
  * aynı kalır. Model böylece aynı 2400 görüntüyü ezberlemek yerine "ayakkabının
- * kendisini" öğrenir. Dönüşümler (common/augment.c):
+ * kendisini" öğrenir. Dönüşümler (common/data/augment.c):
  *   çevirme       out[y][x] = in[y][W-1-x]           (0,5 olasılıkla)
  *   döndürme      ±10°, yakınlaştırma ölçek 0,9..1,1, kaydırma ±%10
  *   üçü birlikte tek bir afin dönüşümdür; her çıkış pikseli girişteki

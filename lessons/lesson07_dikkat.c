@@ -15,7 +15,7 @@
  * Çalıştırma:  make lesson07 && ./lesson07      (tam deney)
  *              ./lesson07 --quick                (daha az örnekle, testlerin kullandığı)
  *              ./lesson07 --quiz                 (kendini sına)
- * Dikkatin kendisi common/attention.c'dedir (sdpa_forward, softmax_temp_forward);
+ * Dikkatin kendisi common/nn/attention.c'dedir (sdpa_forward, softmax_temp_forward);
  * bu dosya onları bir ders sırasıyla çağırır.
  */
 #include <math.h>
@@ -23,7 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "doaa.h"
-#include "attention.h"
+#include "nn/attention.h"
 
 #define NSTEPS 7
 #define T 4 /* cümledeki kelime sayısı */

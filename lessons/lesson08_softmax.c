@@ -18,14 +18,14 @@
  * Çalıştırma:  make lesson08 && ./lesson08
  *              ./lesson08 --quick                (testlerin kullandığı kısa koşu)
  *              ./lesson08 --quiz                 (kendini sına)
- * Sıcaklıklı softmax ve entropi common/attention.c'dedir (softmax_temp_forward, entropy).
+ * Sıcaklıklı softmax ve entropi common/nn/attention.c'dedir (softmax_temp_forward, entropy).
  */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "doaa.h"
-#include "attention.h"
+#include "nn/attention.h"
 
 #define NSTEPS 5
 #define K 5 /* aday kelime sayısı */

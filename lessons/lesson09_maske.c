@@ -28,9 +28,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "attention.h"
+#include "nn/attention.h"
 #include "doaa.h"
-#include "embed.h"
+#include "nn/embed.h"
 
 #define NSTEPS 8
 
@@ -421,7 +421,7 @@ static void window(const CharText *ct, int s, int L, int *in, int *tg) {
  *   - katman normalizasyonu (layer normalization, LayerNorm): her konumun C sayısı
  *     ortalaması 0, standart sapması 1 olacak biçimde ölçeklenir, sonra öğrenilen
  *     γ ve β ile kaydırılır: n = γ (h - μ) / σ + β. Ölçek eğitim boyunca kaymaz,
- *     öğrenme kararlı kalır (formülleri ve geri geçişi common/embed.h'de).
+ *     öğrenme kararlı kalır (formülleri ve geri geçişi common/nn/embed.h'de).
  *
  * Eğitmeden önce elle yazdığımız geri geçişi sonlu farklarla (finite differences)
  * sınıyoruz; iki modelde de (maskeli ve maskesiz) her parametre grubundan örnekler.

@@ -21,14 +21,14 @@
  * Çalıştırma:  make lesson10 && ./lesson10      (tam eğitim)
  *              ./lesson10 --quick                (kısa eğitim, testlerin kullandığı)
  *              ./lesson10 --quiz                 (kendini sına)
- * Çok başlı dikkatin ileri/geri geçişi common/attention.c'dedir (mha_forward/backward).
+ * Çok başlı dikkatin ileri/geri geçişi common/nn/attention.c'dedir (mha_forward/backward).
  */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "doaa.h"
-#include "attention.h"
+#include "nn/attention.h"
 #ifdef _OPENMP
 #include <omp.h>
 #endif

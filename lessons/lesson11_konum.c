@@ -21,9 +21,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "attention.h"
+#include "nn/attention.h"
 #include "doaa.h"
-#include "embed.h"
+#include "nn/embed.h"
 
 #define NSTEPS 4
 #define PT 128   /* tablodaki konum sayısı (T) */

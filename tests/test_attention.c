@@ -3,7 +3,7 @@
  * ağırlık tam 0, taşmama, sıcaklık limitleri, tek başlı MHA = düz yol) ve her geri geçiş
  * sonlu farklarla; gradyan denetleyicisinin gerçekten hata yakalayabildiği de sınanır. */
 #include "doaa.h"
-#include "attention.h"
+#include "nn/attention.h"
 #include "testutil.h"
 
 static void fill(float *x, size_t n, Rng *r, float scale) {

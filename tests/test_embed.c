@@ -1,8 +1,8 @@
-/* test_embed.c — gömme, katman normalizasyonu ve konumsal kodlama (common/embed.h):
+/* test_embed.c — gömme, katman normalizasyonu ve konumsal kodlama (common/nn/embed.h):
  * her geri geçiş sonlu farklarla; denetleyicinin yanlış gradyanı yakaladığı; LN
  * çıktısının satır istatistikleri; PE'nin bilinen değerleri ve kaydırma özelliği. */
 #include "doaa.h"
-#include "embed.h"
+#include "nn/embed.h"
 #include "testutil.h"
 
 static void fill(float *x, size_t n, Rng *r, float scale) {

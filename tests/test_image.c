@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 #include "doaa.h"
-#include "image.h"
+#include "data/image.h"
 #include "stb_image_write.h"
 #include "testutil.h"
 

@@ -6,8 +6,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "doaa.h"
-#include "image.h"
-#include "imgfolder.h"
+#include "data/image.h"
+#include "data/imgfolder.h"
 #include "stb_image_write.h"
 #include "testutil.h"
 

@@ -1,0 +1,86 @@
+/* data.c — bkz. data.h */
+#include "data/data.h"
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "core/util.h"
+
+void batch_fill(float *x, int *y, const ImageSet *set, const int *idx, int B, Norm n) {
+    int D = set->rows * set->cols * (set->channels > 0 ? set->channels : 1);
+    /* Her piksel için aynı dönüşüm: 256 girdilik bir tablo işi hızlandırır. */
+    float lut[256];
+    for (int v = 0; v < 256; v++) lut[v] = norm_pixel(n, (uint8_t)v);
+    for (int b = 0; b < B; b++) {
+        const uint8_t *src = set->images + (size_t)idx[b] * D;
+        float *dst = x + (size_t)b * D;
+        for (int d = 0; d < D; d++) dst[d] = lut[src[d]];
+        if (y) y[b] = set->labels[idx[b]];
+    }
+}
+
+void batcher_init(Batcher *b, const ImageSet *set, const int *subset, int n, int batch) {
+    b->set = set;
+    b->n = n;
+    b->batch = batch;
+    b->pos = 0;
+    b->order = xmalloc((size_t)(n > 0 ? n : 1) * sizeof(int));
+    for (int i = 0; i < n; i++) b->order[i] = subset ? subset[i] : i;
+}
+
+void batcher_shuffle(Batcher *b, Rng *rng) {
+    rng_shuffle(rng, b->order, b->n);
+    b->pos = 0;
+}
+
+void batcher_rewind(Batcher *b) { b->pos = 0; }
+
+int batcher_next(Batcher *b, float *x, int *y, Norm n) {
+    int B = b->n - b->pos < b->batch ? b->n - b->pos : b->batch;
+    if (B <= 0) return 0;
+    batch_fill(x, y, b->set, b->order + b->pos, B, n);
+    b->pos += B;
+    return B;
+}
+
+int batcher_steps(const Batcher *b) { return (b->n + b->batch - 1) / b->batch; }
+
+void batcher_free(Batcher *b) {
+    free(b->order);
+    b->order = NULL;
+}
+
+void imageset_pixel_stats(const ImageSet *s, double *mean, double *std) {
+    size_t N = (size_t)s->n * s->rows * s->cols * (s->channels > 0 ? s->channels : 1);
+    double sum = 0.0, sum2 = 0.0;
+    for (size_t i = 0; i < N; i++) {
+        double v = s->images[i] / 255.0;
+        sum += v;
+        sum2 += v * v;
+    }
+    double m = sum / (double)N;
+    *mean = m;
+    *std = sqrt(sum2 / (double)N - m * m);
+}
+
+void mnist_split_load(MnistSplit *d, const char *dir, int ntrain, int nval, int ntest) {
+    mnist_load(dir, &d->m);
+    int n = d->m.train.n;
+    if (ntrain <= 0) ntrain = n - nval;
+    if (ntrain <= 0 || nval < 0 || ntrain + nval > n || d->m.train.rows != 28 || d->m.train.cols != 28)
+        die("'%s': 28x28'lik en az %d eğitim görüntüsü gerekiyor (%d tane %dx%d var)", dir,
+            ntrain + nval, n, d->m.train.rows, d->m.train.cols);
+    d->ntest = ntest <= 0 || ntest > d->m.test.n ? d->m.test.n : ntest;
+    d->ntr = ntrain;
+    d->nva = nval;
+    d->tr_idx = xmalloc((size_t)ntrain * sizeof(int));
+    d->va_idx = xmalloc((size_t)(nval > 0 ? nval : 1) * sizeof(int));
+    for (int i = 0; i < ntrain; i++) d->tr_idx[i] = i;
+    for (int i = 0; i < nval; i++) d->va_idx[i] = n - nval + i;
+}
+
+void mnist_split_free(MnistSplit *d) {
+    mnist_free(&d->m);
+    free(d->tr_idx);
+    free(d->va_idx);
+    d->tr_idx = d->va_idx = NULL;
+}

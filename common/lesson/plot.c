@@ -1,0 +1,128 @@
+/* plot.c — gnuplot betikleri ve veri dosyaları (bkz. plot.h). */
+#include "lesson/plot.h"
+#include <stdlib.h>
+#include <string.h>
+#include "core/util.h"
+
+int plot_have_gnuplot(void) {
+    static int cached = -1;
+    if (cached < 0) cached = system("command -v gnuplot >/dev/null 2>&1") == 0;
+    return cached;
+}
+
+FILE *plot_begin(Plot *p, const char *lesson, const char *step) {
+    memset(p, 0, sizeof *p);
+    snprintf(p->dir, sizeof p->dir, "plots/%s", lesson);
+    snprintf(p->step, sizeof p->step, "%s", step);
+    if (mkdir_p(p->dir) != 0) die("'%s' klasörü oluşturulamadı", p->dir);
+    snprintf(p->dat, sizeof p->dat, "%s/%s.dat", p->dir, step);
+    snprintf(p->gp, sizeof p->gp, "%s/%s.gp", p->dir, step);
+    snprintf(p->png, sizeof p->png, "%s/%s.png", p->dir, step);
+    p->f = xfopen(p->dat, "w");
+    return p->f;
+}
+
+void plot_finish_size(Plot *p, const char *body, int width, int height) {
+    if (p->f) {
+        if (fclose(p->f) != 0) die("'%s' yazılamadı", p->dat);
+        p->f = NULL;
+    }
+    FILE *g = xfopen(p->gp, "w");
+    fprintf(g,
+            "# %s — Derin Öğrenme Adım Adım tarafından üretildi.\n"
+            "# Çizmek için: cd %s && gnuplot %s.gp   (metin olarak: gnuplot -e 'ascii=1' %s.gp)\n"
+            "if (exists(\"ascii\")) {\n"
+            "    set terminal dumb size 100,32 ansi\n"
+            "    set output\n"
+            "} else {\n"
+            "    set terminal pngcairo size %d,%d enhanced font 'DejaVu Sans,11'\n"
+            "    set output '%s.png'\n"
+            "}\n"
+            "set encoding utf8\n"
+            "%s",
+            p->step, p->dir, p->step, p->step, width ? width : 800, height ? height : 500,
+            p->step, body);
+    if (fclose(g) != 0) die("'%s' yazılamadı", p->gp);
+}
+
+void plot_finish(Plot *p, const char *body) { plot_finish_size(p, body, 0, 0); }
+
+int plot_render(Plot *p, int ascii) {
+    if (!plot_have_gnuplot()) return -1;
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "cd '%s' && gnuplot '%s.gp' 2>/dev/null", p->dir, p->step);
+    int rc = system(cmd);
+    if (ascii) {
+        fflush(stdout);
+        snprintf(cmd, sizeof cmd, "cd '%s' && gnuplot -e 'ascii=1' '%s.gp' 2>/dev/null", p->dir,
+                 p->step);
+        if (system(cmd) != 0) warnf("'%s' metin olarak çizilemedi", p->gp);
+    }
+    return rc == 0 ? 0 : -1;
+}
+
+const char *plot_png_path(const Plot *p) { return p->png; }
+
+void plot_lines(const char *lesson, const char *step, const char *title, const char *xlabel,
+                const char *ylabel, int n, const float *x, int nseries, const float *const *ys,
+                const char *const *names, int logy, int ascii) {
+    Plot p;
+    FILE *d = plot_begin(&p, lesson, step);
+    for (int i = 0; i < n; i++) {
+        fprintf(d, "%.8g", (double)x[i]);
+        for (int s = 0; s < nseries; s++) fprintf(d, " %.8g", (double)ys[s][i]);
+        fputc('\n', d);
+    }
+    char body[4096];
+    int k = snprintf(body, sizeof body,
+                     "set title '%s'\nset xlabel '%s'\nset ylabel '%s'\nset grid\nset key below height 1\n%s"
+                     "plot ",
+                     title, xlabel, ylabel, logy ? "set logscale y\n" : "");
+    for (int s = 0; s < nseries && k < (int)sizeof body - 200; s++)
+        k += snprintf(body + k, sizeof body - k, "%s'%s.dat' using 1:%d with linespoints lw 2 title '%s'",
+                      s ? ", " : "", step, s + 2, names[s]);
+    snprintf(body + k, sizeof body - k, "\n");
+    plot_finish(&p, body);
+    plot_render(&p, ascii);
+}
+
+void plot_heatmap(const char *lesson, const char *step, const char *title, int rows, int cols,
+                  const float *m, const char *const *rowlabels, const char *const *collabels,
+                  const char *xlabel, const char *ylabel, int values, int ascii) {
+    Plot p;
+    FILE *d = plot_begin(&p, lesson, step);
+    /* "matrix" biçimi: her satır bir matris satırı */
+    for (int i = 0; i < rows; i++) {
+        for (int j = 0; j < cols; j++) fprintf(d, "%s%.6g", j ? " " : "", (double)m[i * cols + j]);
+        fputc('\n', d);
+    }
+    size_t cap = 8192 + (size_t)(rows + cols) * 64;
+    char *body = xmalloc(cap);
+    int k = snprintf(body, cap,
+                     "set title '%s'\nset xlabel '%s'\nset ylabel '%s'\n"
+                     "set xrange [-0.5:%d.5]\nset yrange [%d.5:-0.5]\n"
+                     "set palette defined (0 '#ffffff', 1 '#2b6cb0')\nunset key\n",
+                     title, xlabel ? xlabel : "", ylabel ? ylabel : "", cols - 1, rows - 1);
+    if (collabels) {
+        k += snprintf(body + k, cap - k, "set xtics (");
+        for (int j = 0; j < cols; j++)
+            k += snprintf(body + k, cap - k, "%s'%s' %d", j ? ", " : "", collabels[j], j);
+        k += snprintf(body + k, cap - k, ")\n");
+    }
+    if (rowlabels) {
+        k += snprintf(body + k, cap - k, "set ytics (");
+        for (int i = 0; i < rows; i++)
+            k += snprintf(body + k, cap - k, "%s'%s' %d", i ? ", " : "", rowlabels[i], i);
+        k += snprintf(body + k, cap - k, ")\n");
+    }
+    if (values)
+        snprintf(body + k, cap - k,
+                 "plot '%s.dat' matrix with image, '' matrix using 1:2:(sprintf('%%.2f',$3)) "
+                 "with labels font ',9'\n",
+                 step);
+    else
+        snprintf(body + k, cap - k, "plot '%s.dat' matrix with image\n", step);
+    plot_finish(&p, body);
+    free(body);
+    plot_render(&p, ascii);
+}

@@ -1,0 +1,265 @@
+/* attention.c — sıcaklıklı softmax, maskeler, ölçekli nokta çarpım dikkati ve
+ * çok başlı dikkat; her ileri geçişin altında kendi geri geçişi (bkz. attention.h). */
+#include "nn/attention.h"
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "nn/dense.h"
+#include "core/gemm.h"
+#include "core/util.h"
+
+/* ---------------------------------------------------------------------------
+ * 1) Sıcaklıklı softmax
+ * ------------------------------------------------------------------------- */
+
+static void check_temperature(float t) {
+    if (!(t > 0.0f) || !isfinite(t))
+        die("softmax sıcaklığı sonlu ve pozitif olmalı, %g verildi", (double)t);
+}
+
+void softmax_temp_forward(float *probs, const float *logits, int rows, int K, float temperature) {
+    check_temperature(temperature);
+    float inv_t = 1.0f / temperature;
+    for (int r = 0; r < rows; r++) {
+        const float *z = logits + (size_t)r * K;  /* (K) */
+        float *p = probs + (size_t)r * K;         /* (K) */
+        float m = -INFINITY;
+        for (int i = 0; i < K; i++)
+            if (z[i] > m) m = z[i];
+        if (m == -INFINITY) {
+            /* Satırın tamamı maskeli: bakılacak konum yok, ağırlıkların hepsi 0. */
+            for (int i = 0; i < K; i++) p[i] = 0.0f;
+            continue;
+        }
+        /* (z - m) <= 0 olduğundan e^(...) <= 1: taşma yok. τ çok küçükse
+         * (z - m)/τ -> -inf ve e^-inf = 0: en büyük skor 1 alır (tek-sıcak). */
+        double sum = 0.0;
+        for (int i = 0; i < K; i++) {
+            p[i] = expf((z[i] - m) * inv_t);
+            sum += p[i];
+        }
+        float inv = (float)(1.0 / sum);  /* sum >= 1: en büyük terim e^0 */
+        for (int i = 0; i < K; i++) p[i] *= inv;
+    }
+}
+
+void softmax_temp_backward(float *dlogits, const float *dprobs, const float *probs, int rows,
+                           int K, float temperature) {
+    check_temperature(temperature);
+    float inv_t = 1.0f / temperature;
+    for (int r = 0; r < rows; r++) {
+        const float *p = probs + (size_t)r * K, *dp = dprobs + (size_t)r * K;  /* (K) */
+        float *dz = dlogits + (size_t)r * K;                                     /* (K) */
+        double dot = 0.0;
+        for (int i = 0; i < K; i++) dot += (double)dp[i] * p[i];
+        for (int i = 0; i < K; i++) dz[i] = inv_t * p[i] * (dp[i] - (float)dot);
+    }
+}
+
+double entropy(const float *p, int K) {
+    double h = 0.0;
+    for (int i = 0; i < K; i++)
+        if (p[i] > 0.0f) h -= (double)p[i] * log((double)p[i]);
+    return h;
+}
+
+/* ---------------------------------------------------------------------------
+ * 2) Maskeler
+ * ------------------------------------------------------------------------- */
+
+void causal_mask(unsigned char *mask, int T) {
+    for (int i = 0; i < T; i++)
+        for (int j = 0; j < T; j++) mask[(size_t)i * T + j] = (unsigned char)(j <= i);
+}
+
+void padding_mask(unsigned char *mask, const int *lengths, int B, int T) {
+    for (int b = 0; b < B; b++) {
+        if (lengths[b] < 0 || lengths[b] > T)
+            die("padding_mask: %d. cümlenin uzunluğu %d, 0..%d aralığında olmalı", b,
+                lengths[b], T);
+        for (int t = 0; t < T; t++) mask[(size_t)b * T + t] = (unsigned char)(t < lengths[b]);
+    }
+}
+
+/* ---------------------------------------------------------------------------
+ * 3) Ölçekli nokta çarpım dikkati
+ * ------------------------------------------------------------------------- */
+
+static float sdpa_scale(int HS, int scaled) { return scaled ? 1.0f / sqrtf((float)HS) : 1.0f; }
+
+void sdpa_forward(float *out, float *att, const float *q, const float *k, const float *v, int B,
+                  int Tq, int Tk, int HS, int DV, const unsigned char *mask,
+                  const unsigned char *kpad, int scaled) {
+    float s = sdpa_scale(HS, scaled);
+    for (int b = 0; b < B; b++) {
+        const float *qb = q + (size_t)b * Tq * HS;  /* (Tq,HS) */
+        const float *kb = k + (size_t)b * Tk * HS;  /* (Tk,HS) */
+        const float *vb = v + (size_t)b * Tk * DV;  /* (Tk,DV) */
+        float *ab = att + (size_t)b * Tq * Tk;      /* (Tq,Tk) */
+        float *ob = out + (size_t)b * Tq * DV;      /* (Tq,DV) */
+        /* S = s · Q K^T */
+        gemm(0, 1, Tq, Tk, HS, s, qb, HS, kb, HS, 0.0f, ab, Tk);
+        /* Maskeli konumlar -inf: softmax'ta e^-inf = 0, yani tam olarak 0 ağırlık. */
+        for (int i = 0; i < Tq; i++)
+            for (int j = 0; j < Tk; j++) {
+                int see = (!mask || mask[(size_t)i * Tk + j]) && (!kpad || kpad[(size_t)b * Tk + j]);
+                if (!see) ab[(size_t)i * Tk + j] = -INFINITY;
+            }
+        /* A = softmax(S), satır satır (yerinde) */
+        softmax_temp_forward(ab, ab, Tq, Tk, 1.0f);
+        /* O = A V */
+        gemm(0, 0, Tq, DV, Tk, 1.0f, ab, Tk, vb, DV, 0.0f, ob, DV);
+    }
+}
+
+void sdpa_backward(float *dq, float *dk, float *dv, const float *dout, const float *att,
+                   const float *q, const float *k, const float *v, int B, int Tq, int Tk, int HS,
+                   int DV, int scaled) {
+    float s = sdpa_scale(HS, scaled);
+    float *dS = xmalloc((size_t)Tq * Tk * sizeof(float));  /* (Tq,Tk) */
+    for (int b = 0; b < B; b++) {
+        const float *qb = q + (size_t)b * Tq * HS;     /* (Tq,HS) */
+        const float *kb = k + (size_t)b * Tk * HS;     /* (Tk,HS) */
+        const float *vb = v + (size_t)b * Tk * DV;     /* (Tk,DV) */
+        const float *ab = att + (size_t)b * Tq * Tk;   /* (Tq,Tk) */
+        const float *dob = dout + (size_t)b * Tq * DV; /* (Tq,DV) */
+        /* dV = A^T dO */
+        if (dv) gemm(1, 0, Tk, DV, Tq, 1.0f, ab, Tk, dob, DV, 0.0f, dv + (size_t)b * Tk * DV, DV);
+        if (!dq && !dk) continue;
+        /* dA = dO V^T, sonra softmax geri geçişi: dS = A ⊙ (dA - Σ dA·A) */
+        gemm(0, 1, Tq, Tk, DV, 1.0f, dob, DV, vb, DV, 0.0f, dS, Tk);
+        softmax_temp_backward(dS, dS, ab, Tq, Tk, 1.0f);
+        /* dQ = s · dS K,   dK = s · dS^T Q */
+        if (dq) gemm(0, 0, Tq, HS, Tk, s, dS, Tk, kb, HS, 0.0f, dq + (size_t)b * Tq * HS, HS);
+        if (dk) gemm(1, 0, Tk, HS, Tq, s, dS, Tk, qb, HS, 0.0f, dk + (size_t)b * Tk * HS, HS);
+    }
+    free(dS);
+}
+
+/* ---------------------------------------------------------------------------
+ * 4) Çok başlı dikkat
+ * ------------------------------------------------------------------------- */
+
+void split_heads(float *dst, const float *src, int B, int T, int NH, int HS) {
+    for (int b = 0; b < B; b++)
+        for (int h = 0; h < NH; h++)
+            for (int t = 0; t < T; t++)
+                memcpy(dst + (((size_t)b * NH + h) * T + t) * HS,
+                       src + ((size_t)b * T + t) * NH * HS + (size_t)h * HS, HS * sizeof(float));
+}
+
+void merge_heads(float *dst, const float *src, int B, int T, int NH, int HS) {
+    for (int b = 0; b < B; b++)
+        for (int h = 0; h < NH; h++)
+            for (int t = 0; t < T; t++)
+                memcpy(dst + ((size_t)b * T + t) * NH * HS + (size_t)h * HS,
+                       src + (((size_t)b * NH + h) * T + t) * HS, HS * sizeof(float));
+}
+
+size_t mha_param_count(int C, int CKV) {
+    return 2 * (size_t)C * C + 2 * (size_t)CKV * C + 4 * (size_t)C;
+}
+
+void mha_params_point(MhaParams *p, float *block, int C, int CKV) {
+    float *x = block;
+    p->wq = x; x += (size_t)C * C;
+    p->bq = x; x += C;
+    p->wk = x; x += (size_t)CKV * C;
+    p->bk = x; x += C;
+    p->wv = x; x += (size_t)CKV * C;
+    p->bv = x; x += C;
+    p->wo = x; x += (size_t)C * C;
+    p->bo = x;
+}
+
+void mha_params_init(MhaParams *p, int C, int CKV, Rng *rng) {
+    dense_init_glorot(p->wq, p->bq, C, C, rng);
+    dense_init_glorot(p->wk, p->bk, CKV, C, rng);
+    dense_init_glorot(p->wv, p->bv, CKV, C, rng);
+    dense_init_glorot(p->wo, p->bo, C, C, rng);
+}
+
+void mha_acts_alloc(MhaActs *a, int C, int CKV, int NH, int maxB, int maxTq, int maxTk) {
+    if (NH <= 0 || C <= 0 || CKV <= 0 || C % NH != 0)
+        die("çok başlı dikkat: model genişliği C=%d baş sayısı NH=%d'ye tam bölünmeli", C, NH);
+    memset(a, 0, sizeof *a);
+    a->C = C; a->CKV = CKV; a->NH = NH; a->HS = C / NH;
+    a->maxB = maxB; a->maxTq = maxTq; a->maxTk = maxTk;
+    size_t nq = (size_t)maxB * maxTq * C, nk = (size_t)maxB * maxTk * C;
+    size_t natt = (size_t)maxB * NH * maxTq * maxTk;
+    size_t nproj = nq > nk ? nq : nk;
+    size_t nxk = (size_t)maxB * maxTk * CKV, ndx = nq > nxk ? nq : nxk;
+    /* q k v qh kh vh att oh cat dcat doh dqh dkh dvh dproj dx */
+    size_t total = nq + 2 * nk + nq + 2 * nk + natt + nq + nq + 3 * nq + 2 * nk + nproj + ndx;
+    float *x = a->mem = xcalloc(total, sizeof(float));
+    a->q = x; x += nq;   a->k = x; x += nk;   a->v = x; x += nk;
+    a->qh = x; x += nq;  a->kh = x; x += nk;  a->vh = x; x += nk;
+    a->att = x; x += natt;
+    a->oh = x; x += nq;  a->cat = x; x += nq;
+    a->dcat = x; x += nq; a->doh = x; x += nq; a->dqh = x; x += nq;
+    a->dkh = x; x += nk;  a->dvh = x; x += nk;
+    a->dproj = x; x += nproj;
+    a->dx = x;
+    a->kpad_h = xcalloc((size_t)maxB * NH * maxTk, 1);
+}
+
+void mha_acts_free(MhaActs *a) {
+    free(a->mem);
+    free(a->kpad_h);
+    memset(a, 0, sizeof *a);
+}
+
+void mha_forward(float *out, MhaActs *a, const MhaParams *p, const float *xq, const float *xkv,
+                 int B, int Tq, int Tk, const unsigned char *mask, const unsigned char *kpad) {
+    if (B > a->maxB || Tq > a->maxTq || Tk > a->maxTk || B <= 0 || Tq <= 0 || Tk <= 0)
+        die("mha_forward: boyutlar (B=%d, Tq=%d, Tk=%d) ayrılan tamponu (%d, %d, %d) aşıyor", B,
+            Tq, Tk, a->maxB, a->maxTq, a->maxTk);
+    int C = a->C, CKV = a->CKV, NH = a->NH, HS = a->HS;
+    a->B = B; a->Tq = Tq; a->Tk = Tk;
+    /* Doğrusal izdüşümler: her konum (satır) ayrı ayrı, B*T satırlık bir yoğun katman */
+    dense_forward(a->q, xq, p->wq, p->bq, B * Tq, C, C);    /* (B,Tq,C) */
+    dense_forward(a->k, xkv, p->wk, p->bk, B * Tk, CKV, C); /* (B,Tk,C) */
+    dense_forward(a->v, xkv, p->wv, p->bv, B * Tk, CKV, C); /* (B,Tk,C) */
+    /* Başlara böl: (B,T,C) -> (B,NH,T,HS) */
+    split_heads(a->qh, a->q, B, Tq, NH, HS);
+    split_heads(a->kh, a->k, B, Tk, NH, HS);
+    split_heads(a->vh, a->v, B, Tk, NH, HS);
+    /* Dolgu maskesi her baş için aynı: (B,Tk) -> (B*NH,Tk) */
+    if (kpad)
+        for (int b = 0; b < B; b++)
+            for (int h = 0; h < NH; h++)
+                memcpy(a->kpad_h + ((size_t)b * NH + h) * Tk, kpad + (size_t)b * Tk, (size_t)Tk);
+    /* B*NH bağımsız ölçekli nokta çarpım dikkati */
+    sdpa_forward(a->oh, a->att, a->qh, a->kh, a->vh, B * NH, Tq, Tk, HS, HS, mask,
+                 kpad ? a->kpad_h : NULL, 1);
+    /* Birleştir ve çıkış izdüşümü W_O */
+    merge_heads(a->cat, a->oh, B, Tq, NH, HS);               /* (B,Tq,C) */
+    dense_forward(out, a->cat, p->wo, p->bo, B * Tq, C, C);  /* (B,Tq,C) */
+}
+
+static void add_into(float *dst, const float *src, size_t n) {
+    for (size_t i = 0; i < n; i++) dst[i] += src[i];
+}
+
+void mha_backward(float *dxq, float *dxkv, MhaParams *g, const float *dout, MhaActs *a,
+                  const MhaParams *p, const float *xq, const float *xkv) {
+    int B = a->B, Tq = a->Tq, Tk = a->Tk, C = a->C, CKV = a->CKV, NH = a->NH, HS = a->HS;
+    /* Çıkış izdüşümü: dW_O += cat^T dout, db_O += Σ dout, dcat = dout W_O^T */
+    dense_backward(a->dcat, g->wo, g->bo, dout, a->cat, p->wo, B * Tq, C, C);
+    /* merge_heads'in geri geçişi split_heads'tir */
+    split_heads(a->doh, a->dcat, B, Tq, NH, HS);
+    sdpa_backward(a->dqh, a->dkh, a->dvh, a->doh, a->att, a->qh, a->kh, a->vh, B * NH, Tq, Tk, HS,
+                  HS, 1);
+    /* Sorgu izdüşümü */
+    merge_heads(a->dproj, a->dqh, B, Tq, NH, HS);
+    dense_backward(dxq ? a->dx : NULL, g->wq, g->bq, a->dproj, xq, p->wq, B * Tq, C, C);
+    if (dxq) add_into(dxq, a->dx, (size_t)B * Tq * C);
+    /* Anahtar izdüşümü */
+    merge_heads(a->dproj, a->dkh, B, Tk, NH, HS);
+    dense_backward(dxkv ? a->dx : NULL, g->wk, g->bk, a->dproj, xkv, p->wk, B * Tk, CKV, C);
+    if (dxkv) add_into(dxkv, a->dx, (size_t)B * Tk * CKV);
+    /* Değer izdüşümü */
+    merge_heads(a->dproj, a->dvh, B, Tk, NH, HS);
+    dense_backward(dxkv ? a->dx : NULL, g->wv, g->bv, a->dproj, xkv, p->wv, B * Tk, CKV, C);
+    if (dxkv) add_into(dxkv, a->dx, (size_t)B * Tk * CKV);
+}

@@ -1,0 +1,23 @@
+/*
+ * dropout.h — seyreltme (dropout): eğitimde nöronların rastgele bir kısmını kapatmak.
+ *
+ * Eğitimde her değer p olasılıkla sıfırlanır, kalanlar 1/(1-p) ile büyütülür
+ * ("inverted dropout"): böylece beklenen değer değişmez ve test sırasında hiçbir
+ * şey yapmak gerekmez. Ağ tek bir nörona yaslanamaz; aşırı öğrenme (overfitting) azalır.
+ *
+ *   eğitim: mask_i = (u_i >= p) ? 1/(1-p) : 0,   out_i = inp_i * mask_i
+ *   test:   out_i = inp_i
+ *   geri:   dinp_i = dout_i * mask_i
+ *
+ * Şekiller: inp, out, mask, dout, dinp (n). mask, geri geçiş için saklanır.
+ * Yerinde (out == inp) çağrılabilir.
+ */
+#ifndef DOAA_DROPOUT_H
+#define DOAA_DROPOUT_H
+#include <stddef.h>
+#include "core/rng.h"
+
+void dropout_forward(float *out, float *mask, const float *inp, size_t n, float p, int train,
+                     Rng *rng);
+void dropout_backward(float *dinp, const float *dout, const float *mask, size_t n);
+#endif

@@ -1,0 +1,63 @@
+/* optim.c — bkz. optim.h */
+#include "nn/optim.h"
+#include <math.h>
+#include <stdlib.h>
+#include "core/util.h"
+
+void sgd_step(float *params, const float *grads, size_t n, float lr) {
+    for (size_t i = 0; i < n; i++) params[i] -= lr * grads[i];
+}
+
+void momentum_init(Momentum *o, size_t n, float lr, float mu) {
+    o->lr = lr;
+    o->mu = mu;
+    o->n = n;
+    o->vel = xcalloc(n, sizeof(float));
+}
+
+void momentum_step(Momentum *o, float *params, const float *grads) {
+    for (size_t i = 0; i < o->n; i++) {
+        o->vel[i] = o->mu * o->vel[i] + grads[i];
+        params[i] -= o->lr * o->vel[i];
+    }
+}
+
+void momentum_free(Momentum *o) {
+    free(o->vel);
+    o->vel = NULL;
+}
+
+void adam_init(Adam *o, size_t n, float lr) {
+    o->lr = lr;
+    o->beta1 = 0.9f;
+    o->beta2 = 0.999f;
+    o->eps = 1e-8f;
+    o->t = 0;
+    o->n = n;
+    o->m = xcalloc(n, sizeof(float));
+    o->v = xcalloc(n, sizeof(float));
+}
+
+void adam_step(Adam *o, float *params, const float *grads) {
+    o->t++;
+    float b1 = o->beta1, b2 = o->beta2;
+    float c1 = 1.0f / (1.0f - powf(b1, (float)o->t));
+    float c2 = 1.0f / (1.0f - powf(b2, (float)o->t));
+    float lr = o->lr, eps = o->eps;
+    float *m = o->m, *v = o->v;
+    long n = (long)o->n;
+#pragma omp parallel for schedule(static) if (n > 100000)
+    for (long i = 0; i < n; i++) {
+        float g = grads[i];
+        m[i] = b1 * m[i] + (1.0f - b1) * g;
+        v[i] = b2 * v[i] + (1.0f - b2) * g * g;
+        float mh = m[i] * c1, vh = v[i] * c2;
+        params[i] -= lr * mh / (sqrtf(vh) + eps);
+    }
+}
+
+void adam_free(Adam *o) {
+    free(o->m);
+    free(o->v);
+    o->m = o->v = NULL;
+}
