@@ -69,6 +69,56 @@ START_TEST(test_swapped_files) {
 }
 END_TEST
 
+/* dir/alt içine geçerli bir IDX kümesi yazar: ntr eğitim ve nte test görüntüsü, her biri
+ * rows x cols. Pikseller ve etiketler basit bir desenden: biçim doğru, boyutlar farklı. */
+static void write_idx(const char *path, int ndim, const int *dims) {
+    FILE *f = fopen(path, "wb");
+    ck_assert_ptr_nonnull(f);
+    unsigned char h[4] = {0, 0, 8, (unsigned char)ndim};
+    fwrite(h, 1, 4, f);
+    size_t total = 1;
+    for (int i = 0; i < ndim; i++) {
+        unsigned char d[4] = {dims[i] >> 24, dims[i] >> 16, dims[i] >> 8, dims[i]};
+        fwrite(d, 1, 4, f);
+        total *= (size_t)dims[i];
+    }
+    for (size_t i = 0; i < total; i++) fputc(ndim == 1 ? (int)(i % 10) : (int)(i * 37 % 256), f);
+    ck_assert_int_eq(fclose(f), 0);
+}
+static void make_idx_set(const char *sub, int ntr, int nte, int rows, int cols) {
+    char p[512];
+    snprintf(p, sizeof p, "%s/%s", dir, sub);
+    ck_assert_int_eq(mkdir(p, 0755), 0);
+    const char *names[4] = {"train-images-idx3-ubyte", "train-labels-idx1-ubyte",
+                            "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"};
+    int im[2][3] = {{ntr, rows, cols}, {nte, rows, cols}}, lb[2][1] = {{ntr}, {nte}};
+    for (int k = 0; k < 2; k++) {
+        snprintf(p, sizeof p, "%s/%s/%s", dir, sub, names[2 * k]);
+        write_idx(p, 3, im[k]);
+        snprintf(p, sizeof p, "%s/%s/%s", dir, sub, names[2 * k + 1]);
+        write_idx(p, 1, lb[k]);
+    }
+}
+
+/* Geçerli ama MNIST'ten farklı kümeler: 32x32 görüntüler (eskiden batch_fill 28x28'lik
+ * tamponun dışına yazıyordu) ve yalnızca 100 görüntü (eskiden sabit "ilk 5000 görüntü"
+ * kümenin dışını okuyup SEGV veriyordu). Her ders açık bir Türkçe hatayla durmalı. */
+START_TEST(test_idx_wrong_size_and_count) {
+    make_idx_set("k32", 7000, 2000, 32, 32);
+    make_idx_set("k100", 100, 100, 28, 28);
+    const char *lessons[] = {"lesson01", "lesson02", "lesson03", "lesson04"};
+    char args[512];
+    for (int i = 0; i < 4; i++) {
+        /* lesson03'te veri denetimi, eksik modeli eğitmeden önce gelir. */
+        snprintf(args, sizeof args, "--quick --threads 1 --data '%s/k32'", dir);
+        expect_fail(run_lesson(lessons[i], args), "28x28");
+        snprintf(args, sizeof args, "--quick --threads 1 --data '%s/k100'", dir);
+        expect_fail(run_lesson(lessons[i], args), "100");
+        ck_assert_msg(strstr(out, "en az") != NULL, "%s: 'en az' yok:\n%s", lessons[i], out);
+    }
+}
+END_TEST
+
 START_TEST(test_missing_and_flags) {
     char args[512];
     snprintf(args, sizeof args, "--quick --data '%s/bos'", dir);
@@ -87,6 +137,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, test_wrong_magic_idx);
     tcase_add_test(tc, test_swapped_files);
     tcase_add_test(tc, test_missing_and_flags);
+    tcase_add_test(tc, test_idx_wrong_size_and_count);
     suite_add_tcase(s, tc);
     return s;
 }
