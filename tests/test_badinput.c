@@ -3,6 +3,7 @@
  * bunu ikinci kez ASan/UBSan derlemeleriyle (DOAA_BIN=build/asan) çalıştırır:
  * her durumda Türkçe bir hata, sıfır olmayan çıkış ve çökme olmaması beklenir. */
 #include <unistd.h>
+#include <zlib.h>
 #include "doaa.h"
 #include "testutil.h"
 
@@ -119,6 +120,37 @@ START_TEST(test_idx_wrong_size_and_count) {
 }
 END_TEST
 
+/* Başlığı yalan söyleyen .gz: 60 baytlık bir dosya 4 GB ya da 47 MB "söylüyor". Ders
+ * açmaya başlamadan durmalı. ASan turunda büyük bir ayırma (allocation) 64 MB sınırıyla
+ * yakalanır (eskiden malloc(4 294 967 296)). */
+START_TEST(test_idx_gz_header_lies) {
+    static const unsigned char hdrs[2][16] = {{0, 0, 8, 3, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0},
+                                              {0, 0, 8, 3, 0, 0, 0xEA, 0x60, 0, 0, 0, 28, 0, 0, 0, 28}};
+    static const char *need[2] = {"aşıyor", "gzip"};
+    for (int k = 0; k < 2; k++) {
+        char sub[32], p[512], args[700];
+        snprintf(sub, sizeof sub, "gz%d", k);
+        make_idx_set(sub, 100, 100, 28, 28);
+        snprintf(p, sizeof p, "%s/%s/train-images-idx3-ubyte", dir, sub);
+        ck_assert_int_eq(remove(p), 0);
+        strcat(p, ".gz");
+        gzFile g = gzopen(p, "wb9");
+        gzwrite(g, hdrs[k], 16);
+        unsigned char z[64] = {0};
+        gzwrite(g, z, sizeof z);
+        ck_assert_int_eq(gzclose(g), Z_OK);
+        snprintf(args, sizeof args,
+                 "--quick --threads 1 --data '%s/%s'", dir, sub);
+        char cmd[1024];
+        snprintf(cmd, sizeof cmd,
+                 "ASAN_OPTIONS=detect_leaks=0:max_allocation_size_mb=64:allocator_may_return_null=0 "
+                 "timeout 60 %s %s", bin_path("lesson02"), args);
+        expect_fail(run_cmd(cmd, out, sizeof out), need[k]);
+        ck_assert_msg(strstr(out, "train-images-idx3-ubyte.gz") != NULL, "dosya adı yok:\n%s", out);
+    }
+}
+END_TEST
+
 START_TEST(test_missing_and_flags) {
     char args[512];
     snprintf(args, sizeof args, "--quick --data '%s/bos'", dir);
@@ -138,6 +170,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, test_swapped_files);
     tcase_add_test(tc, test_missing_and_flags);
     tcase_add_test(tc, test_idx_wrong_size_and_count);
+    tcase_add_test(tc, test_idx_gz_header_lies);
     suite_add_tcase(s, tc);
     return s;
 }

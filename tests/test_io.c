@@ -100,6 +100,68 @@ START_TEST(test_idx_bad_inputs) {
 }
 END_TEST
 
+/* Başlığı yalan söyleyen dosyalar: sayılar dosyanın gerçek boyuna ve bir üst sınıra karşı
+ * denetlenir; gzip'te sözden fazlası açılmaz. Eskiden 57 baytlık bir .gz malloc(4 294 967 296)
+ * çağırtıyordu, 3 MB'lık bir .gz 3 GB bellek ve 45 s alıyordu. */
+static void write_gz_idx(const char *path, const unsigned char *hdr, size_t hn, size_t nzero,
+                         size_t nrand) {
+    gzFile g = gzopen(path, "wb9");
+    ck_assert_ptr_nonnull(g);
+    gzwrite(g, hdr, (unsigned)hn);
+    static unsigned char blk[1 << 16];
+    memset(blk, 0, sizeof blk);
+    for (size_t left = nzero; left > 0;) {
+        unsigned k = left > sizeof blk ? (unsigned)sizeof blk : (unsigned)left;
+        gzwrite(g, blk, k);
+        left -= k;
+    }
+    uint32_t x = 12345;
+    for (size_t left = nrand; left > 0;) {
+        unsigned k = left > sizeof blk ? (unsigned)sizeof blk : (unsigned)left;
+        for (unsigned i = 0; i < k; i++) blk[i] = (unsigned char)((x = x * 1664525u + 1013904223u) >> 24);
+        gzwrite(g, blk, k);
+        left -= k;
+    }
+    ck_assert_int_eq(gzclose(g), Z_OK);
+}
+
+START_TEST(test_idx_header_lies) {
+    IdxArray a;
+    char err[512];
+    /* 104 baytlık düz dosya 65536x256x256 (4 GB) diyor: üst sınır */
+    unsigned char big[104] = {0, 0, 8, 3, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0};
+    expect_idx_error(big, sizeof big, "dev.idx", "aşıyor");
+    /* 104 baytlık düz dosya 60000x28x28 (47 MB) diyor: gerçek boyla tutmuyor */
+    unsigned char mn[104] = {0, 0, 8, 3, 0, 0, 0xEA, 0x60, 0, 0, 0, 28, 0, 0, 0, 28};
+    expect_idx_error(mn, sizeof mn, "yalan.idx", "uyuşmuyor");
+    /* aynı başlık küçük bir .gz'de: 47 MB, birkaç düzine bayttan açılamaz */
+    write_gz_idx(tmp("yalan.idx.gz"), mn, 16, 64, 0);
+    ck_assert_int_eq(idx_load(tmp("yalan.idx.gz"), &a, err, sizeof err), -1);
+    ck_assert_msg(strstr(err, "yalan.idx.gz") && strstr(err, "gzip") && strstr(err, "47040000"),
+                  "%s", err);
+    /* 4 GB diyen .gz: başlıkta durur */
+    write_gz_idx(tmp("dev.idx.gz"), big, 16, 64, 0);
+    ck_assert_int_eq(idx_load(tmp("dev.idx.gz"), &a, err, sizeof err), -1);
+    ck_assert_msg(strstr(err, "dev.idx.gz") && strstr(err, "aşıyor"), "%s", err);
+    /* sıkıştırma bombası: başlık 1000x100x100 (10 MB) diyor, akış 200 MB sıfır: sözden
+     * sonraki ilk baytta durulur (200 MB açılmaz) */
+    unsigned char bomb[16] = {0, 0, 8, 3, 0, 0, 0x03, 0xE8, 0, 0, 0, 100, 0, 0, 0, 100};
+    write_gz_idx(tmp("bomba.idx.gz"), bomb, 16, (size_t)200 << 20, 0);
+    double t0 = now_sec();
+    ck_assert_int_eq(idx_load(tmp("bomba.idx.gz"), &a, err, sizeof err), -1);
+    double dt = now_sec() - t0;
+    ck_assert_msg(strstr(err, "bomba.idx.gz") && strstr(err, "fazla veri"), "%s", err);
+    ck_assert_msg(dt < 2.0, "bomba %.2f s sürdü (200 MB açılmamalı)", dt);
+    /* başlık 100x1000x1000 (100 MB) diyor, 1 MB rastgele veri var (oran sınırının içinde):
+     * veri kesik; bellek söze göre değil gelen veriye göre büyür */
+    unsigned char cut[16] = {0, 0, 8, 3, 0, 0, 0, 100, 0, 0, 0x03, 0xE8, 0, 0, 0x03, 0xE8};
+    write_gz_idx(tmp("az.idx.gz"), cut, 16, 0, (size_t)1 << 20);
+    ck_assert_int_eq(idx_load(tmp("az.idx.gz"), &a, err, sizeof err), -1);
+    ck_assert_msg(strstr(err, "az.idx.gz") && strstr(err, "kesik") && strstr(err, "1048576"), "%s",
+                  err);
+}
+END_TEST
+
 START_TEST(test_imageset_mismatch) {
     unsigned char buf[64];
     size_t n = make_idx3(buf, 3, 0);
@@ -257,6 +319,7 @@ static Suite *suite(void) {
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_idx_ok_plain_and_gz);
     tcase_add_test(tc, test_idx_bad_inputs);
+    tcase_add_test(tc, test_idx_header_lies);
     tcase_add_test(tc, test_imageset_mismatch);
     tcase_add_test(tc, test_real_mnist_and_batches);
     tcase_add_test(tc, test_model_roundtrip);
