@@ -151,6 +151,33 @@ START_TEST(test_idx_gz_header_lies) {
 }
 END_TEST
 
+/* tests/regress/ altındaki kötü görüntüler derslerin --predict yoluna (el yazısı hazırlığı,
+ * common/lesson/predict.c) verilir: her biri 20 s içinde (eskiden HDR sonsuz döngü,
+ * 16384x16384 JPEG 30 s+ ve 1 GB) Türkçe bir hatayla, çökmeden reddedilmeli. Model bu
+ * testte rastgele ağırlıklarla üretilir: tahmin değil, dosyanın okunması sınanıyor. */
+START_TEST(test_predict_regress_images) {
+    static const char *files[] = {"hdr_rle_dongu.jpg", "pgm16.png", "jpeg_dht_654.jpg",
+                                  "jpeg_16384.jpg", "jpeg_kesik.jpg", "png_16000.png"};
+    char err[512], model[2][300], cmd[1500];
+    Net net;
+    models_mnist_cnn(&net, 1, 28, 28, 10, 1, 1);
+    snprintf(model[0], sizeof model[0], "%s/cnn.model", dir);
+    ck_assert_msg(net_save(&net, model[0], err, sizeof err) == 0, "%s", err);
+    net_free(&net);
+    models_mnist_mlp(&net, 0.2f, 1, 1);
+    snprintf(model[1], sizeof model[1], "%s/mlp.model", dir);
+    ck_assert_msg(net_save(&net, model[1], err, sizeof err) == 0, "%s", err);
+    net_free(&net);
+    const char *lessons[2] = {"lesson04", "lesson02"};
+    for (int l = 0; l < 2; l++)
+        for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+            snprintf(cmd, sizeof cmd, "timeout 20 %s --predict tests/regress/%s --model '%s'",
+                     bin_path(lessons[l]), files[i], model[l]);
+            expect_fail(run_cmd(cmd, out, sizeof out), files[i]);
+        }
+}
+END_TEST
+
 START_TEST(test_missing_and_flags) {
     char args[512];
     snprintf(args, sizeof args, "--quick --data '%s/bos'", dir);
@@ -171,6 +198,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, test_missing_and_flags);
     tcase_add_test(tc, test_idx_wrong_size_and_count);
     tcase_add_test(tc, test_idx_gz_header_lies);
+    tcase_add_test(tc, test_predict_regress_images);
     suite_add_tcase(s, tc);
     return s;
 }
