@@ -178,6 +178,28 @@ START_TEST(test_predict_regress_images) {
 }
 END_TEST
 
+/* Not Defteri'nde kaydedilmiş cevap dosyası: başında UTF-8 BOM, satır sonları CRLF.
+ * Eskiden 1. satırda reddediliyordu. */
+START_TEST(test_quiz_answers_bom) {
+    FILE *in = fopen("tests/answers/lesson01.txt", "r");
+    ck_assert_ptr_nonnull(in);
+    char path[400], line[512];
+    snprintf(path, sizeof path, "%s/cevap_bom.txt", dir);
+    FILE *o = fopen(path, "wb");
+    ck_assert_ptr_nonnull(o);
+    fputs("\xEF\xBB\xBF", o);
+    while (fgets(line, sizeof line, in)) {
+        line[strcspn(line, "\n")] = '\0';
+        fprintf(o, "%s\r\n", line);
+    }
+    fclose(in);
+    ck_assert_int_eq(fclose(o), 0);
+    int rc = quiz_grade_file("lesson01", path, out, sizeof out);
+    ck_assert_msg(rc == 0, "BOM'lu cevap dosyası: çıkış %d\n%s", rc, out);
+    ck_assert_int_eq((int)sonuc_get(out, "quiz_dogru"), (int)sonuc_get(out, "quiz_toplam"));
+}
+END_TEST
+
 START_TEST(test_missing_and_flags) {
     char args[512];
     snprintf(args, sizeof args, "--quick --data '%s/bos'", dir);
@@ -199,6 +221,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, test_idx_wrong_size_and_count);
     tcase_add_test(tc, test_idx_gz_header_lies);
     tcase_add_test(tc, test_predict_regress_images);
+    tcase_add_test(tc, test_quiz_answers_bom);
     suite_add_tcase(s, tc);
     return s;
 }

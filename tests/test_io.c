@@ -310,6 +310,14 @@ START_TEST(test_quiz_answers) {
     f = fopen(tmp("fazla.txt"), "w"); fputs("c\n1\n2\n", f); fclose(f);
     ck_assert_int_eq(quiz_run("t", qs, 2, tmp("fazla.txt")), 2);
     ck_assert_int_eq(quiz_run("t", qs, 2, tmp("yok.txt")), 2);
+    /* UTF-8 BOM'lu (Not Defteri) ve Windows satır sonlu (CRLF) dosya kabul edilir */
+    f = fopen(tmp("bom.txt"), "w"); fputs("\xEF\xBB\xBF" "c\r\n0,25\r\n", f); fclose(f);
+    ck_assert_int_eq(quiz_run("t", qs, 2, tmp("bom.txt")), 0);
+    /* BOM'dan hemen sonra yorum satırı */
+    f = fopen(tmp("bom2.txt"), "w"); fputs("\xEF\xBB\xBF# cevaplar\nc\n0.25\n", f); fclose(f);
+    ck_assert_int_eq(quiz_run("t", qs, 2, tmp("bom2.txt")), 0);
+    /* klasör, cevap dosyası olarak */
+    ck_assert_int_eq(quiz_run("t", qs, 2, tmpdir), 2);
 }
 END_TEST
 
