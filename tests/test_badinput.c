@@ -2,6 +2,7 @@
  * kesik/bozuk IDX klasörü, bozuk model dosyası, hatalı bayraklar. `make check`
  * bunu ikinci kez ASan/UBSan derlemeleriyle (DOAA_BIN=build/asan) çalıştırır:
  * her durumda Türkçe bir hata, sıfır olmayan çıkış ve çökme olmaması beklenir. */
+#include <glob.h>
 #include <unistd.h>
 #include <zlib.h>
 #include "doaa.h"
@@ -175,6 +176,21 @@ START_TEST(test_predict_regress_images) {
                      bin_path(lessons[l]), files[i], model[l]);
             expect_fail(run_cmd(cmd, out, sizeof out), files[i]);
         }
+    /* Bulanık sınamanın bulduğu görüntüler (tests/regress/fuzz-image-*): geçerli bir görüntü
+     * olabilirler (tahmin edilir) ya da reddedilirler; çökme, takılma ya da temizleyici
+     * bulgusu olmamalı. */
+    glob_t g;
+    if (glob("tests/regress/fuzz-image-*", 0, NULL, &g) == 0) {
+        for (size_t i = 0; i < g.gl_pathc; i++) {
+            snprintf(cmd, sizeof cmd, "timeout 20 %s --predict '%s' --model '%s'",
+                     bin_path("lesson04"), g.gl_pathv[i], model[0]);
+            int rc = run_cmd(cmd, out, sizeof out);
+            ck_assert_msg(rc == 0 || rc == 1, "%s: çıkış %d\n%s", g.gl_pathv[i], rc, out);
+            ck_assert_msg(!strstr(out, "AddressSanitizer") && !strstr(out, "runtime error"),
+                          "%s: temizleyici bulgusu\n%s", g.gl_pathv[i], out);
+        }
+        globfree(&g);
+    }
 }
 END_TEST
 

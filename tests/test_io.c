@@ -1,6 +1,7 @@
 /* test_io.c — dosya girdileri: IDX okuyucu (düz ve .gz; bozuk, kesik, uzun dosyalar),
  * gerçek MNIST, model dosyası kaydet/yükle ve bozulmaları, sınav cevap dosyaları,
  * yığınlama ve normalizasyon. */
+#include <glob.h>
 #include <unistd.h>
 #include <zlib.h>
 #include "doaa.h"
@@ -321,6 +322,107 @@ START_TEST(test_quiz_answers) {
 }
 END_TEST
 
+/* tests/regress/fuzz-<hedef>-* : bulanık sınamanın (fuzz/) bulduğu girdiler, hedefin
+ * okuyucusuna aynı biçimde verilir (ASan turunda da). Okuyucu kabul edebilir ya da
+ * hata dönebilir; çökmemeli, sızdırmamalı. Dosya yoksa sınanacak bir şey yok demektir. */
+static size_t read_all(const char *p, uint8_t **out) {
+    FILE *f = fopen(p, "rb");
+    ck_assert_ptr_nonnull(f);
+    size_t cap = 1 << 16, n = 0, r;
+    uint8_t *b = malloc(cap);
+    while ((r = fread(b + n, 1, cap - n, f)) > 0) {
+        n += r;
+        if (n == cap) b = realloc(b, cap *= 2);
+    }
+    fclose(f);
+    *out = b;
+    return n;
+}
+static void fix_crc(uint8_t *o, size_t n) {   /* fuzz/fuzz.h'deki gibi */
+    if (n >= 4 && n % 8 != 0) {
+        uint32_t c = (uint32_t)crc32(0L, o, (uInt)(n - 4));
+        o[n - 4] = (uint8_t)c; o[n - 3] = (uint8_t)(c >> 8);
+        o[n - 2] = (uint8_t)(c >> 16); o[n - 1] = (uint8_t)(c >> 24);
+    }
+}
+
+START_TEST(test_fuzz_regressions) {
+    glob_t g;
+    int count = 0;
+    char err[1024];
+    if (glob("tests/regress/fuzz-*", 0, NULL, &g) != 0) return;
+    for (size_t i = 0; i < g.gl_pathc; i++) {
+        const char *p = g.gl_pathv[i], *base = strrchr(p, '/') + 1;
+        uint8_t *d;
+        size_t n = read_all(p, &d);
+        count++;
+        if (strncmp(base, "fuzz-idx-", 9) == 0) {
+            IdxArray a;
+            if (idx_load(p, &a, err, sizeof err) == 0) idx_free(&a);
+            gzFile z = gzopen(tmp("r.gz"), "wb1");
+            gzwrite(z, d, (unsigned)n);
+            gzclose(z);
+            if (idx_load(tmp("r.gz"), &a, err, sizeof err) == 0) idx_free(&a);
+        } else if (strncmp(base, "fuzz-image-", 11) == 0) {
+            static const int wants[3] = {0, 1, 3};
+            Image im, rs;
+            if (image_decode_mem(p, d, n, wants[n % 3], &im, err, sizeof err) == 0) {
+                if (image_resize(&im, 7, 5, &rs, err, sizeof err) == 0) image_free(&rs);
+                image_free(&im);
+            }
+        } else if (strncmp(base, "fuzz-handwriting-", 17) == 0 && n >= 5) {
+            int w = 1 + ((d[0] << 8 | d[1]) % 1100), h = 1 + ((d[2] << 8 | d[3]) % 1100);
+            uint8_t *gray = malloc((size_t)w * h), o[784];
+            for (size_t k = 0; k < (size_t)w * h; k++) gray[k] = d[4 + k % (n - 4)];
+            handwriting_from_gray(p, gray, w, h, o, NULL, err, sizeof err);
+            free(gray);
+        } else if (strncmp(base, "fuzz-quiz-", 10) == 0) {
+            QuizQuestion qs[3] = {
+                {.q = "s1", .choices = {"x", "y", "z", "t"}, .correct = 2},
+                {.q = "s2", .answer = 0.25, .tol = 1e-3},
+                {.q = "s3", .answer = -1500.5, .tol = 0.5, .explain = "e"},
+            };
+            int rc = quiz_run("t", qs, 3, p);
+            ck_assert_msg(rc >= 0 && rc <= 2, "%s: %d", p, rc);
+        } else if (strncmp(base, "fuzz-model-", 11) == 0) {
+            fix_crc(d, n);
+            write_bytes(tmp("r.model"), d, n);
+            Net net;
+            if (net_load(&net, tmp("r.model"), 1, err, sizeof err) == 0) {
+                float *x = calloc(net_in_size(&net), sizeof(float));
+                net_forward(&net, x, 1, 0);
+                free(x);
+                net_free(&net);
+            }
+        } else if (strncmp(base, "fuzz-ckpt-", 10) == 0) {
+            fix_crc(d, n);
+            write_bytes(tmp("r.ckpt"), d, n);
+            Ckpt c;
+            if (ckpt_open(&c, tmp("r.ckpt"), NULL, err, sizeof err) == 0) {
+                int64_t n1, n2;
+                if (ckpt_get_int(&c, "n1", 1, 4096, &n1, err, sizeof err) == 0 &&
+                    ckpt_get_int(&c, "n2", 1, 4096, &n2, err, sizeof err) == 0) {
+                    Params P;
+                    float *a, *b;
+                    params_init(&P);
+                    params_add(&P, "a", &a, NULL, (size_t)n1);
+                    params_add(&P, "b", &b, NULL, (size_t)n2);
+                    params_alloc(&P);
+                    ckpt_read_params(&c, &P, err, sizeof err);
+                    params_free(&P);
+                }
+                ckpt_close(&c);
+            }
+        } else {
+            ck_abort_msg("%s: bilinmeyen hedef öneki", p);
+        }
+        free(d);
+    }
+    globfree(&g);
+    printf("bulanık sınama girdisi: %d dosya\n", count);
+}
+END_TEST
+
 static Suite *suite(void) {
     Suite *s = suite_create("io");
     TCase *tc = tcase_create("dosyalar");
@@ -333,6 +435,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, test_model_roundtrip);
     tcase_add_test(tc, test_model_corrupt);
     tcase_add_test(tc, test_quiz_answers);
+    tcase_add_test(tc, test_fuzz_regressions);
     suite_add_tcase(s, tc);
     return s;
 }
