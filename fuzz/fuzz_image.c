@@ -7,7 +7,7 @@
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
     (void)argc;
     (void)argv;
-    image_set_max_pixels(1L << 22);   /* 4 milyon piksel: girdi başına süre kısa kalsın */
+    image_set_max_pixels(1L << 20);   /* 1 milyon piksel: girdi başına süre kısa kalsın */
     return 0;
 }
 

@@ -1,7 +1,8 @@
 #!/bin/sh
 # fuzz/run.sh SANİYE HEDEF... — her bulanık sınama hedefini sırayla, SANİYE saniye çalıştırır.
 # Girdi havuzu (corpus) build/fuzz/corpus/<hedef>/ (başlangıcı fuzz/seeds.c üretir), çökme
-# ve sızıntı girdileri build/fuzz/artifacts/ altına yazılır. Sınırlar: girdi başına 10 s,
+# ve sızıntı girdileri build/fuzz/artifacts/ altına yazılır. Sınırlar: girdi başına 30 s (makine
+# yüklüyken ASan'lı bir girdi birkaç saniye sürebilir),
 # tek ayırma en çok FUZZ_MALLOC_MB (256 MB), süreç belleği en çok FUZZ_RSS_MB (2048 MB).
 # Bulunan bir girdi düzeltilince tests/regress/ altına konmalıdır (bkz. README orada).
 secs=$1; shift
@@ -16,7 +17,7 @@ for t in "$@"; do
     mkdir -p "build/fuzz/corpus/$sub"
     log="build/fuzz/$name.log"
     echo "== $name: $secs s (corpus build/fuzz/corpus/$sub, günlük $log)"
-    nice -n 10 "$t" -max_total_time="$secs" -timeout=10 -rss_limit_mb="$rss_mb" \
+    nice -n 10 "$t" -max_total_time="$secs" -timeout=30 -rss_limit_mb="$rss_mb" \
         -malloc_limit_mb="$malloc_mb" -max_len=65536 -close_fd_mask=3 -print_final_stats=1 \
         -artifact_prefix="build/fuzz/artifacts/$name-" "build/fuzz/corpus/$sub" >"$log" 2>&1
     rc=$?

@@ -252,6 +252,18 @@ static int info_mem(const char *name, const uint8_t *b, size_t n, ImgFormat *fmt
                  IMAGE_MAX_SIDE, g_max_pixels);
         return -1;
     }
+    /* Bir biçim bir baytı belli bir sayıdan çok piksele açamaz: PNG'nin deflate'i en çok
+     * ~1032 kat (1 bitlik gri PNG'de bayt başına 8 piksel: ~8300), GIF'in LZW'si ~2700,
+     * JPEG ~512 (progresif, yalnız DC), BMP ve TGA'nın RLE'si ~128. 1 KB'lık bir TGA
+     * 1536x1277 "söylüyorsa" kesik ya da bozuktur: çözüp MB'larca çöp üretmeyiz. */
+    static const long long max_ratio[] = {1, 8448, 1024, 256, 4096, 256, 1};
+    if ((long long)*w * *h > (long long)n * max_ratio[*fmt]) {
+        snprintf(err, errlen,
+                 "'%s': başlık %dx%d diyor ama dosya yalnızca %zu bayt; bu kadar veri o kadar "
+                 "pikseli taşıyamaz (%s dosyası kesik ya da bozuk)", name, *w, *h, n,
+                 fmt_name[*fmt]);
+        return -1;
+    }
     return 0;
 }
 

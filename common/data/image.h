@@ -39,7 +39,9 @@
  *   Huffman tabloları stb'den önce denetlenir (stb #1289/#1291: 256'dan çok kod
  *   tablonun dışına yazar). Boyutlar çözmeden önce başlıktan okunur: kenar en çok
  *   IMAGE_MAX_SIDE, toplam en çok IMAGE_MAX_PIXELS piksel (613 baytlık bir JPEG
- *   16384x16384 "söyleyip" 1,6 GB ayırtmasın); dosya en çok IMAGE_MAX_FILE_BYTES.
+ *   16384x16384 "söyleyip" 1,6 GB ayırtmasın); piksel sayısı, biçimin bir bayta
+ *   sığdırabileceğinden (ör. TGA/BMP 256, JPEG 1024) fazla olamaz; dosya en çok
+ *   IMAGE_MAX_FILE_BYTES.
  *   16 bitlik PNG 8 bite indirilir.
  */
 #ifndef DOAA_IMAGE_H
