@@ -135,6 +135,15 @@ clean:
 # Derslerin ek kuralları (ör. veri hazırlama) ve ders kitabı kuralları
 -include $(wildcard lessons/*.mk) $(wildcard textbook/*.mk)
 
+# Eşlik (parity) fikstürlerini PyTorch (Debian'ın python3-torch'u, float64) ile yeniden
+# üretir: tests/parity/fixtures/*.bin. `make check` PyTorch istemez: fikstürler depoya
+# işlidir ve tests/test_parity.c onları okur. Biçim: tests/parity/README.md.
+PARITY_PY ?= /usr/bin/python3
+.PHONY: parity
+parity:
+	@sh common/setup/deps.sh python3-torch
+	$(PARITY_PY) tests/parity/gen.py tests/parity/fixtures
+
 # Bulanık sınama (fuzzing; `make check`in parçası değil): her okuyucu için bir libFuzzer
 # hedefi (fuzz/fuzz_*.c), Debian'ın clang-14'üyle ASan/UBSan ve kapsama ölçümüyle; stb de
 # kaynağından derlenir (fuzz/stb_impl.c). Her hedef FUZZ_SECONDS saniye koşar:
