@@ -279,6 +279,8 @@ static const struct { const char *file, *needle; } g_bad[] = {
     /* bulanık sınamanın bulduğu: 1 KB'lık TGA 1536x1277 diyor (ASan'la 10 s'den uzun) */
     {"fuzz-image-tga-1536x1277", "taşıyamaz"},
     {"fuzz-image-tga-14337x77", "taşıyamaz"},
+    /* 88 baytlık PNG'nin IDAT'ı ~1 GB diyor: stb veriden önce 1 GB ayırıyordu */
+    {"fuzz-image-png-idat-1gb", "bozuk bir PNG"},
 };
 
 START_TEST(test_regress_files) {

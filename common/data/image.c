@@ -166,6 +166,32 @@ static void decode_error(const char *name, ImgFormat fmt, char *err, size_t errl
                  fmt_name[fmt], tr_reason(r), r);
 }
 
+/* PNG'nin parçalarını (chunk) yürür: her parçanın uzunluğu dosyada kalan baytlara sığmalı.
+ * stb_image 2.27, IDAT'ın başlıktaki uzunluğu kadar belleği veri gelmeden ayırır: 88 baytlık
+ * bir PNG 1 GB'lık bir realloc çağırtıyordu (bulanık sınama, fuzz-image-png-idat-1gb). */
+static int png_check(const uint8_t *b, size_t n, char *why, size_t whylen) {
+    size_t p = 8;
+    while (p + 8 <= n) {
+        uint32_t len = (uint32_t)b[p] << 24 | (uint32_t)b[p + 1] << 16 | (uint32_t)b[p + 2] << 8 |
+                       b[p + 3];
+        char type[5];
+        for (int k = 0; k < 4; k++) {
+            uint8_t ch = b[p + 4 + k];
+            type[k] = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') ? (char)ch : '?';
+        }
+        type[4] = '\0';
+        if ((uint64_t)len + 12 > n - p) {
+            snprintf(why, whylen,
+                     "'%s' parçası %u bayt diyor, dosyada %zu bayt kalmış (dosya kesik ya da bozuk)",
+                     type, len, n - p < 12 ? 0 : n - p - 12);
+            return -1;
+        }
+        if (memcmp(b + p + 4, "IEND", 4) == 0) return 0;
+        p += 12 + (size_t)len;
+    }
+    return 0;
+}
+
 /* Yol gerçekten okunabilir bir dosya mı? Değilse err'i doldurur; boyunu *size'a yazar. */
 static int check_file(const char *path, long long *size, char *err, size_t errlen) {
     struct stat st;
@@ -238,6 +264,10 @@ static int info_mem(const char *name, const uint8_t *b, size_t n, ImgFormat *fmt
     char why[256];
     if (*fmt == FMT_JPEG && image_jpeg_check(b, n, why, sizeof why) != 0) {
         snprintf(err, errlen, "'%s' bozuk bir JPEG: %s", name, why);
+        return -1;
+    }
+    if (*fmt == FMT_PNG && png_check(b, n, why, sizeof why) != 0) {
+        snprintf(err, errlen, "'%s' bozuk bir PNG: %s", name, why);
         return -1;
     }
     if (!stbi_info_from_memory(b, (int)n, w, h, c)) {
