@@ -263,6 +263,7 @@ void net_backward(Net *net, const float *x, const float *dlogits, int B, float *
             const float *cin = i - 2 ? net->L[i - 3].act : x;
             int ctrain = !cl->frozen;
             float *cd = i - 2 > lowest ? (i - 2 == 0 ? dx : net->dbuf[t]) : NULL;
+            if (cd && cd != dx) memset(cd, 0, (size_t)B * layer_in_size(cl) * sizeof(float));
             conv2d_relu_pool_backward(cd, ctrain ? G + cl->w_off : NULL, ctrain ? G + cl->b_off : NULL,
                                       dcur, (const int *)l->aux, l->act, cin, P + cl->w_off, B,
                                       cl->in_c, cl->in_h, cl->in_w, cl->a, cl->b, cl->c, cl->d, l->a,
@@ -274,6 +275,9 @@ void net_backward(Net *net, const float *x, const float *dlogits, int B, float *
             continue;
         }
         if (relu_pool_fused(net, i)) continue;   /* geri geçişi havuz katmanında yapıldı */
+        /* Biriktirme kuralı: katmanlar dinp'e ekler; ara tampon burada bir kez sıfırlanır
+         * (çağıranın dx'i sıfırlanmaz: ona eklenir). */
+        if (dinp && dinp != dx) memset(dinp, 0, (size_t)B * layer_in_size(l) * sizeof(float));
         if (l->kind == LAYER_MAXPOOL2D && i > 0 && relu_pool_fused(net, i - 1)) {
             if (dinp) maxpool2d_relu_backward(dinp, dcur, (const int *)l->aux, l->act, B, l->in_c,
                                               l->in_h, l->in_w, l->a);
@@ -300,7 +304,10 @@ void net_backward(Net *net, const float *x, const float *dlogits, int B, float *
             if (dinp) maxpool2d_backward(dinp, dcur, (const int *)l->aux, B, l->in_c, l->in_h,
                                          l->in_w, l->a);
             break;
-        case LAYER_FLATTEN: if (dinp) memcpy(dinp, dcur, n * sizeof(float)); break;
+        case LAYER_FLATTEN:
+            if (dinp)
+                for (size_t j = 0; j < n; j++) dinp[j] += dcur[j];
+            break;
         }
         if (!dinp) break;
         dcur = dinp;

@@ -68,7 +68,6 @@ void conv2d_backward_ref(float *dinp, float *dW, float *dbias, const float *dout
                          const float *inp, const float *W, int B, int C, int H, int Wd, int OC,
                          int k, int s, int p) {
     int OH = conv_out_dim(H, k, s, p), OW = conv_out_dim(Wd, k, s, p);
-    if (dinp) memset(dinp, 0, (size_t)B * C * H * Wd * sizeof(float));
     for (int b = 0; b < B; b++)
         for (int o = 0; o < OC; o++)
             for (int y = 0; y < OH; y++)
@@ -206,11 +205,10 @@ static void im2col(float *col, int ld, const float *inp, int nb, int C, int H, i
             }
 }
 
-/* col2im: im2col'un tersi. dinp (nb,C,H,W) = col'daki her değerin geldiği piksele
+/* col2im: im2col'un tersi. dinp (nb,C,H,W) += col'daki her değerin geldiği piksele
  * toplanması (yamalar üst üste bindiği için bir piksel birden çok sütundan pay alır). */
 static void col2im(float *dinp, const float *col, int ld, int nb, int C, int H, int Wd, int k,
                    int s, int p, int OH, int OW) {
-    memset(dinp, 0, (size_t)nb * C * H * Wd * sizeof(float));
     for (int c = 0; c < C; c++)
         for (int i = 0; i < k; i++)
             for (int j = 0; j < k; j++) {
@@ -593,14 +591,13 @@ static void wg_pad(float *Xp, const WgPlan *P, const float *inp, int nb, int C, 
                    (size_t)Wd * sizeof(float));
 }
 
-/* wg_pad'in tersi: dolgulu gradyan düzlemlerinin iç kısmını dinp'e yazar */
+/* wg_pad'in tersi: dolgulu gradyan düzlemlerinin iç kısmını dinp'e EKLER */
 static void wg_unpad(float *dinp, const WgPlan *P, const float *Xp, int nb, int C, int H, int Wd,
                      int p) {
     size_t plane = (size_t)P->PH * P->PW;
     for (size_t bc = 0; bc < (size_t)nb * C; bc++)
         for (int h = 0; h < H; h++)
-            memcpy(dinp + (bc * H + h) * Wd, Xp + bc * plane + (size_t)(h + p) * P->PW + p,
-                   (size_t)Wd * sizeof(float));
+            add_row(dinp + (bc * H + h) * Wd, Xp + bc * plane + (size_t)(h + p) * P->PW + p, Wd);
 }
 
 /* Giriş dönüşümü: V[ξ][c][t] = (Bᵀ d B)[ξ], d = t. karenin 6x6 girişi (Xp'den) */
@@ -1070,7 +1067,6 @@ static void pool_backward(float *dinp, const float *dout, const int *argmax, con
         float *d = dinp + (size_t)bc * H * Wd;
         const float *g = dout + (size_t)bc * OH * OW;
         const int *a = argmax + (size_t)bc * OH * OW;
-        memset(d, 0, (size_t)H * Wd * sizeof(float));
         if (out) {
             const float *y = out + (size_t)bc * OH * OW;
             for (int o = 0; o < OH * OW; o++)

@@ -26,9 +26,10 @@
  * ŞEKİLLER
  *   inp (B,C,H,W), W (OC,C,k,k), bias (OC), out (B,OC,OH,OW), dout (B,OC,OH,OW)
  *   pool: inp (B,C,H,W) -> out (B,C,H/k,W/k), argmax (B,C,H/k,W/k) (düzlem içi indis)
- *   dW, dbias'a EKLENİR (+=); dinp'in üzerine YAZILIR. dinp, dW ya da dbias NULL
- *   ise o gradyan hesaplanmaz (dondurulmuş katman: dW = dbias = NULL; ilk katman:
- *   dinp = NULL). bias NULL ise 0 sayılır.
+ *   BİRİKTİRME KURALI (bütün geri geçişlerde aynı, bkz. common/README.md): dinp,
+ *   dW ve dbias'a EKLENİR (+=); çağıran adımda bir kez sıfırlar. dinp, dW ya da
+ *   dbias NULL ise o gradyan hesaplanmaz (dondurulmuş katman: dW = dbias = NULL;
+ *   ilk katman: dinp = NULL). bias NULL ise 0 sayılır.
  *
  * İKİ SÜRÜM
  *   conv2d_forward_ref / conv2d_backward_ref: yukarıdaki formüllerin düz döngüleri.
@@ -77,7 +78,7 @@ static inline int conv_out_dim(int H, int k, int s, int p) { return (H + 2 * p -
 /* Referans (düz döngü). out (B,OC,OH,OW) <- inp (B,C,H,W), W (OC,C,k,k), bias (OC) */
 void conv2d_forward_ref(float *out, const float *inp, const float *W, const float *bias, int B,
                         int C, int H, int Wd, int OC, int k, int s, int p);
-/* Referans geri geçiş. dinp (B,C,H,W) yazılır; dW (OC,C,k,k), dbias (OC) eklenir. */
+/* Referans geri geçiş. dinp (B,C,H,W), dW (OC,C,k,k), dbias (OC) eklenir. */
 void conv2d_backward_ref(float *dinp, float *dW, float *dbias, const float *dout,
                          const float *inp, const float *W, int B, int C, int H, int Wd, int OC,
                          int k, int s, int p);
@@ -99,7 +100,7 @@ void conv2d_set_tuning(size_t chunk_floats, int slots);
 /* out (B,C,H/k,W/k), argmax (B,C,H/k,W/k) <- inp (B,C,H,W) */
 void maxpool2d_forward(float *out, int *argmax, const float *inp, int B, int C, int H, int Wd,
                        int k);
-/* dinp (B,C,H,W) yazılır <- dout (B,C,H/k,W/k), argmax */
+/* dinp (B,C,H,W) += dout (B,C,H/k,W/k) argmax'ın gösterdiği yere */
 void maxpool2d_backward(float *dinp, const float *dout, const int *argmax, int B, int C, int H,
                         int Wd, int k);
 /* ReLU ardından max pooling, tek geçişte: max(relu(x)) = relu(max(x)) (ReLU artan bir
