@@ -60,6 +60,7 @@ typedef struct {
     int in_c, in_h, in_w;    /* giriş şekli */
     int out_c, out_h, out_w; /* çıkış şekli */
     size_t w_off, b_off, nparams;  /* parametre bloğundaki yer */
+    size_t nbias;            /* parametrelerin sonundaki bias sayısı (b_off = w_off + nparams - nbias) */
     int frozen;              /* 1 ise parametreleri güncellenmez (transfer öğrenme) */
     float *act;              /* çıkış (max_batch, out_size) */
     float *aux;              /* dropout maskesi / havuzlama indisleri / im2col tamponu */
