@@ -33,6 +33,7 @@
 #include "lesson/quiz.h"
 #include "core/rng.h"
 #include "lesson/show.h"
+#include "lesson/term.h"
 #include "model/train.h"
 #include "core/util.h"
 #endif

@@ -306,8 +306,7 @@ static void char_tokenize(CharText *ct, const char *s) {
  */
 typedef struct {
     int V, C, NH, T, maxB;
-    float *params, *grads;    /* (n) tek blok */
-    size_t n;
+    Params prm;                                 /* tek blok: prm.params, prm.grads (prm.n) */
     float *tok, *ln_g, *ln_b, *wh, *bh;       /* (V,C), (C), (C), (C,V), (V) */
     float *dtok, *dln_g, *dln_b, *dwh, *dbh;  /* aynı düzende gradyanlar */
     MhaParams P, G;
@@ -324,17 +323,15 @@ typedef struct {
 static void lm_init(Lm *m, int V, int C, int NH, int T, int maxB, uint64_t seed) {
     memset(m, 0, sizeof *m);
     m->V = V; m->C = C; m->NH = NH; m->T = T; m->maxB = maxB;
-    size_t nmha = mha_param_count(C, C);
-    m->n = (size_t)V * C + nmha + 2 * (size_t)C + (size_t)C * V + V;
-    m->params = xcalloc(m->n, sizeof(float));
-    m->grads = xcalloc(m->n, sizeof(float));
-    float *p = m->params, *g = m->grads;
-    m->tok = p; m->dtok = g; p += (size_t)V * C; g += (size_t)V * C;
-    mha_params_point(&m->P, p, C, C); mha_params_point(&m->G, g, C, C); p += nmha; g += nmha;
-    m->ln_g = p; m->dln_g = g; p += C; g += C;
-    m->ln_b = p; m->dln_b = g; p += C; g += C;
-    m->wh = p; m->dwh = g; p += (size_t)C * V; g += (size_t)C * V;
-    m->bh = p; m->dbh = g;
+    /* Parametre bloğu (model/params.h): her tensör bir satır; sıra = bellekteki sıra */
+    params_init(&m->prm);
+    params_add(&m->prm, "tok", &m->tok, &m->dtok, (size_t)V * C);
+    models_mha_params_add(&m->prm, "attn", &m->P, &m->G, C, C);
+    params_add(&m->prm, "ln_g", &m->ln_g, &m->dln_g, C);
+    params_add(&m->prm, "ln_b", &m->ln_b, &m->dln_b, C);
+    params_add(&m->prm, "wh", &m->wh, &m->dwh, (size_t)C * V);
+    params_add(&m->prm, "bh", &m->bh, &m->dbh, V);
+    params_alloc(&m->prm);
     Rng rng;
     rng_seed(&rng, seed);
     embedding_init(m->tok, V, C, 1.0f, &rng);
@@ -354,7 +351,7 @@ static void lm_init(Lm *m, int V, int C, int NH, int T, int maxB, uint64_t seed)
 }
 
 static void lm_free(Lm *m) {
-    free(m->params); free(m->grads); mha_acts_free(&m->acts); free(m->pe); free(m->cmask);
+    params_free(&m->prm); mha_acts_free(&m->acts); free(m->pe); free(m->cmask);
     free(m->x); free(m->a); free(m->h); free(m->nrm); free(m->mean); free(m->rstd);
     free(m->logits); free(m->probs); free(m->dlogits); free(m->dn); free(m->dh); free(m->dx);
 }
@@ -378,7 +375,7 @@ static float lm_loss(Lm *m, const int *targets) {
     return softmax_xent_forward(m->probs, m->logits, targets, m->B * m->L, m->V);
 }
 
-/* Geri geçiş, sondan başa; gradyanlar m->grads'a EKLENİR. lm_loss'tan sonra çağrılır. */
+/* Geri geçiş, sondan başa; gradyanlar m->prm.grads'a EKLENİR. lm_loss'tan sonra çağrılır. */
 static void lm_backward(Lm *m, const int *ids, const int *targets) {
     int B = m->B, L = m->L, C = m->C, V = m->V;
     size_t btc = (size_t)B * L * C;
@@ -467,7 +464,7 @@ static double step5_model(const CharText *ct, const LessonArgs *a, int C, int NH
            "getirip\n    öğrenilen γ, β ile ölçekler; eğitim kararlı kalır.\n", C);
     Lm m;
     lm_init(&m, ct->V, C, NH, T, 2, (uint64_t)a->seed);
-    printf("Parametreler tek blokta: %zu sayı (gömme %d, dikkat %zu, LayerNorm %d, çıkış %d).\n", m.n,
+    printf("Parametreler tek blokta: %zu sayı (gömme %d, dikkat %zu, LayerNorm %d, çıkış %d).\n", m.prm.n,
            ct->V * C, mha_param_count(C, C), 2 * C, C * ct->V + ct->V);
     enum { GB = 2, GL = 7 };
     int in[GB * GL], tg[GB * GL];
@@ -480,13 +477,13 @@ static double step5_model(const CharText *ct, const LessonArgs *a, int C, int NH
            "max(|sayısal|, |analitik|)),\natol = %g, rtol = %g; oran <= 1 geçer.\n", atol, rtol);
     for (int masked = 1; masked >= 0; masked--) {
         GcCtx c = {&m, in, tg, GB, GL, masked};
-        memset(m.grads, 0, m.n * sizeof(float));
+        params_zero_grad(&m.prm);
         gc_loss(&c);
         lm_backward(&m, in, tg);
         /* Gradyanı bir kopyaya al: gradcheck ileri geçişi tekrar tekrar çağırır */
-        float *g = xmalloc(m.n * sizeof(float));
-        memcpy(g, m.grads, m.n * sizeof(float));
-        GradCheck r = gradcheck(gc_loss, &c, m.params, g, m.n, 400, 1e-2, rtol, atol);
+        float *g = xmalloc(m.prm.n * sizeof(float));
+        memcpy(g, m.prm.grads, m.prm.n * sizeof(float));
+        GradCheck r = gradcheck(gc_loss, &c, m.prm.params, g, m.prm.n, 400, 1e-2, rtol, atol);
         printf("  %s model: %zu parametre denendi, %zu geçti; en kötü oran %.3f "
                "(o parametrede sayısal %.3e, analitik %.3e)\n",
                masked ? "maskeli " : "maskesiz", r.checked, r.passed, r.worst, r.numeric,
@@ -517,7 +514,7 @@ typedef struct {
 static void train(Lm *m, const CharText *ct, int masked, int steps, int B, float lr,
                   uint64_t seed, TrainLog *log) {
     Adam opt;
-    adam_init(&opt, m->n, lr);
+    adam_init(&opt, m->prm.n, lr);
     Rng rng;
     rng_seed(&rng, seed);
     int T = m->T;
@@ -527,11 +524,11 @@ static void train(Lm *m, const CharText *ct, int masked, int steps, int B, float
     int ntail = steps / 10 > 0 ? steps / 10 : 1;
     for (int s = 0; s < steps; s++) {
         for (int b = 0; b < B; b++) window(ct, rng_int(&rng, ct->n - T - 1), T, in + b * T, tg + b * T);
-        memset(m->grads, 0, m->n * sizeof(float));
+        params_zero_grad(&m->prm);
         lm_forward(m, in, B, T, masked);
         float L = lm_loss(m, tg);
         lm_backward(m, in, tg);
-        adam_step(&opt, m->params, m->grads);
+        adam_step(&opt, m->prm.params, m->prm.grads);
         log->loss[s] = L;
         if (s >= steps - ntail) tail += L;
     }

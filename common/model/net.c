@@ -91,6 +91,9 @@ static void alloc_buffers(Net *net, int max_batch) {
         if (l->aux_n) l->aux = xcalloc(l->aux_n, sizeof(float));
     }
     for (int t = 0; t < 2; t++) net->dbuf[t] = xcalloc((size_t)max_batch * maxsz, sizeof(float));
+    net->probs = xcalloc((size_t)max_batch * net_out_size(net), sizeof(float));
+    net->dlogits = xcalloc((size_t)max_batch * net_out_size(net), sizeof(float));
+    net->yf = xcalloc((size_t)max_batch, sizeof(float));
 }
 
 void net_build(Net *net, int max_batch, uint64_t seed) {
@@ -114,6 +117,9 @@ void net_free(Net *net) {
     }
     free(net->dbuf[0]);
     free(net->dbuf[1]);
+    free(net->probs);
+    free(net->dlogits);
+    free(net->yf);
     memset(net, 0, sizeof *net);
 }
 

@@ -75,6 +75,8 @@ typedef struct {
     size_t nparams;
     int max_batch;
     float *dbuf[2];          /* geri geçişte katmanlar arası gradyan tamponları */
+    float *probs, *dlogits;  /* (max_batch, out_size) kaybın tamponları (train.c) */
+    float *yf;               /* (max_batch) etiketler float olarak (ikili çapraz entropi) */
     Rng rng;                 /* dropout maskeleri için */
     int fused;               /* son ileri geçiş eğitim kipindeydi: ReLU+havuz birleşik (net.c) */
     char meta[NET_META_MAX]; /* kaydedilen serbest metin (sınıf adları vb.) */
