@@ -222,6 +222,56 @@ START_TEST(test_net_backward_fd) {
 }
 END_TEST
 
+/* LeakyReLU (tablodan eklenen tür): giriş ve parametre gradyanı sonlu farklarla, kaydet/yükle */
+START_TEST(test_net_leaky_relu) {
+    Net net;
+    net_init(&net, 1, 2, 3);
+    net_dense(&net, 6); net_leaky_relu(&net, 0.2f);
+    net_dense(&net, 3);
+    net_build(&net, 4, 11);
+    int B = 4, y[4] = {2, 0, 1, 2};
+    float x[4 * 6], probs[12], dz[12] = {0}, dx[4 * 6] = {0};
+    Rng r; rng_seed(&r, 12);
+    randn(x, 4 * 6, &r, 1);
+    NetCtx c = {&net, x, y, B, net.rng};
+    const float *z = net_forward(&net, x, B, 1);
+    /* ileri geçiş: negatif girişler α ile ölçeklenir */
+    const Layer *l0 = &net.L[0], *l1 = &net.L[1];
+    int negs = 0;
+    for (int i = 0; i < B * 6; i++) {
+        float v = l0->act[i];
+        ck_assert_float_eq(l1->act[i], v > 0 ? v : 0.2f * v);
+        negs += v < 0;
+    }
+    ck_assert_int_gt(negs, 0);   /* negatif kol gerçekten sınanıyor */
+    softmax_xent_forward(probs, z, y, B, 3);
+    softmax_xent_backward(dz, probs, y, B, 3);
+    net_zero_grad(&net);
+    net_backward(&net, x, dz, B, dx);
+    float *g = malloc(net.nparams * sizeof(float));
+    memcpy(g, net.grads, net.nparams * sizeof(float));
+    GC_OK(gradcheck(net_loss, &c, net.params, g, net.nparams, 1000, 1e-3, 2e-2, 1e-5));
+    GC_OK(gradcheck(net_loss, &c, x, dx, 4 * 6, 1000, 1e-3, 2e-2, 1e-5));
+    char d[128];
+    net_describe(&net, d, sizeof d);
+    ck_assert_str_eq(d, "dense(6) leaky_relu(0.20) dense(3)");
+    /* kaydet / yükle: tür ve eğim dosyadan geri gelir */
+    char err[256];
+    mkdir("tests/out", 0755);
+    ck_assert_msg(net_save(&net, "tests/out/leaky_relu.model", err, sizeof err) == 0, "%s", err);
+    Net back;
+    ck_assert_msg(net_load(&back, "tests/out/leaky_relu.model", 4, err, sizeof err) == 0, "%s", err);
+    ck_assert_msg(net_same_arch(&net, &back, err, sizeof err), "%s", err);
+    ck_assert_int_eq(memcmp(net.params, back.params, net.nparams * sizeof(float)), 0);
+    net_free(&back);
+    /* geçersiz eğim reddedilir (kod ya da dosya: aynı denetim) */
+    ck_assert_int_eq(net_add(&net, LAYER_LEAKY_RELU, 0, 0, 0, 0, 1.5f, err, sizeof err), -1);
+    ck_assert_msg(strstr(err, "leaky_relu") != NULL, "%s", err);
+    free(g);
+    net_free(&net);
+}
+END_TEST
+
 /* ---- katman tablosu ve mimari karşılaştırma ---- */
 START_TEST(test_layer_table_complete) {
     /* Her LayerKind'ın bir satırı ve zorunlu işlevleri var; bilinmeyen tür NULL */
@@ -361,6 +411,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, test_dropout);
     tcase_add_test(tc, test_net_backward_fd);
     tcase_add_test(tc, test_layer_table_complete);
+    tcase_add_test(tc, test_net_leaky_relu);
     tcase_add_test(tc, test_same_arch_sees_stride_and_padding);
     tcase_add_test(tc, test_optimizers_by_hand);
     tcase_add_test(tc, test_rng);

@@ -184,6 +184,31 @@ static void flatten_bwd(const Layer *l, float *dinp, float *dw, float *db, const
     for (size_t j = 0; j < n; j++) dinp[j] += dout[j];
 }
 
+/* ---- leaky_relu: p = eğim α;  y = x (x > 0), αx (x <= 0);  dinp += dout · (x > 0 ? 1 : α) ---- */
+static int leaky_shape(Layer *l, char *err, size_t errlen) {
+    if (!(l->p >= 0.0f && l->p < 1.0f)) {
+        snprintf(err, errlen, "leaky_relu eğimi %g geçersiz ([0,1) olmalı)", (double)l->p);
+        return -1;
+    }
+    return 0;
+}
+static void leaky_fwd(Layer *l, float *out, const float *inp, const float *w, const float *b,
+                      int B, int train, Rng *rng) {
+    (void)w; (void)b; (void)train; (void)rng;
+    size_t n = out_n(l, B);
+    for (size_t i = 0; i < n; i++) out[i] = inp[i] > 0.0f ? inp[i] : l->p * inp[i];
+}
+static void leaky_bwd(const Layer *l, float *dinp, float *dw, float *db, const float *dout,
+                      const float *inp, const float *w, int B) {
+    (void)dw; (void)db; (void)w;
+    if (!dinp) return;
+    size_t n = out_n(l, B);
+    for (size_t i = 0; i < n; i++) dinp[i] += inp[i] > 0.0f ? dout[i] : l->p * dout[i];
+}
+static int leaky_desc(const Layer *l, char *buf, size_t len) {
+    return snprintf(buf, len, "leaky_relu(%.2f)", (double)l->p);
+}
+
 /* ---- tablo: bir satır = bir tür (sıra LayerKind numarasıdır) ---- */
 static const LayerOps layer_table[LAYER_KIND_END] = {
     /*                 ad           shape          aux             init        forward      backward     describe */
@@ -195,6 +220,7 @@ static const LayerOps layer_table[LAYER_KIND_END] = {
     [LAYER_CONV2D]    = {"conv2d",    conv_shape,    conv_aux,       conv_init,  conv_fwd,    conv_bwd,    conv_desc},
     [LAYER_MAXPOOL2D] = {"maxpool2d", pool_shape,    per_output_aux, NULL,       pool_fwd,    pool_bwd,    pool_desc},
     [LAYER_FLATTEN]   = {"flatten",   flatten_shape, NULL,           NULL,       flatten_fwd, flatten_bwd, NULL},
+    [LAYER_LEAKY_RELU] = {"leaky_relu", leaky_shape, NULL,           NULL,       leaky_fwd,   leaky_bwd,   leaky_desc},
 };
 
 const LayerOps *layer_ops(int kind) {

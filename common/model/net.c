@@ -74,6 +74,7 @@ void net_dropout(Net *n, float p) { add_or_die(n, LAYER_DROPOUT, 0, 0, 0, 0, p);
 void net_conv2d(Net *n, int oc, int k, int s, int p) { add_or_die(n, LAYER_CONV2D, oc, k, s, p, 0.0f); }
 void net_maxpool2d(Net *n, int k) { add_or_die(n, LAYER_MAXPOOL2D, k, 0, 0, 0, 0.0f); }
 void net_flatten(Net *n) { add_or_die(n, LAYER_FLATTEN, 0, 0, 0, 0, 0.0f); }
+void net_leaky_relu(Net *n, float a) { add_or_die(n, LAYER_LEAKY_RELU, 0, 0, 0, 0, a); }
 
 static void alloc_buffers(Net *net, int max_batch) {
     net->max_batch = max_batch;

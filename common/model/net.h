@@ -50,6 +50,7 @@ typedef enum {
     LAYER_CONV2D = 6,    /* a=çıkış kanalı, b=çekirdek boyu k, c=adım (stride), d=dolgu (pad) */
     LAYER_MAXPOOL2D = 7, /* a=pencere k (adım da k) */
     LAYER_FLATTEN = 8,
+    LAYER_LEAKY_RELU = 9, /* p = negatif eğim α: x < 0 iken çıkış αx */
     LAYER_KIND_END
 } LayerKind;
 
@@ -91,6 +92,7 @@ void net_dropout(Net *net, float p);
 void net_conv2d(Net *net, int out_c, int k, int stride, int pad);
 void net_maxpool2d(Net *net, int k);
 void net_flatten(Net *net);
+void net_leaky_relu(Net *net, float alpha);
 /* Katman ekleme (yükleyicinin de kullandığı genel biçim); -1: geçersiz tanım (err). */
 int net_add(Net *net, int kind, int a, int b, int c, int d, float p, char *err, size_t errlen);
 
