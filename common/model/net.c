@@ -125,7 +125,7 @@ void net_free(Net *net) {
 }
 
 /* ReLU + max pooling birleştirmesi: ReLU'dan hemen sonra max pooling geliyorsa
- * eğitimde ikisi tek geçişte yapılır (maxpool2d_relu_*, bkz. conv.h). ReLU artan
+ * eğitimde ikisi tek geçişte yapılır (maxpool2d_relu_*, bkz. nn/pool.h). ReLU artan
  * olduğundan max(relu(x)) = relu(max(x)): sonuç ve gradyanlar aynıdır, ama büyük
  * ReLU çıkışı (ders 04'te yığın başına 11 MB) ne yazılır ne okunur. */
 static int relu_pool_fused(const Net *net, int i) {
