@@ -68,7 +68,9 @@ static void step1_load(Data *d, const LessonArgs *a) {
  * Adım 2: Modeli kur
  *
  * Her yoğun katman y = x W + b hesaplar (W: giriş x çıkış ağırlık matrisi,
- * b: her çıkışa eklenen sabit terimlerin, yani bias'ın vektörü).
+ * b: her çıkışa eklenen sabit terimlerin, yani bias'ın vektörü). Katmanın her çıkışı
+ * bir nörondur (neuron): lesson00'daki gibi girişlerin ağırlıklı toplamı artı bir
+ * sabit terim, ardından aktivasyon.
  *   784 giriş -> 256 -> ReLU -> dropout(0,2) -> 128 -> ReLU -> dropout(0,2) -> 10 skor
  * Parametre sayısı: (784·256 + 256) + (256·128 + 128) + (128·10 + 10) = 235 146.
  * Ağırlıklar He yöntemiyle başlatılır (He initialization): W ~ N(0, 2/giriş). Bütün parametreler tek
