@@ -955,11 +955,11 @@ static int run_quiz(const LessonArgs *a) {
     double gw, gb;
     line_grad(1, 0, &gw, &gb);
     snprintf(e1, sizeof e1, "Artıklar 1·x + 0 − y: −1, −2, −2, −3. ∂L/∂w = (2/4)·(−1·0 − 2·1 "
-             "− 2·2 − 3·3) = 0,5·(−15) = %.4g.", gw);
+             "− 2·2 − 3·3) = 0.5·(−15) = %.4g.", gw);
     double gw0, gb0;
     line_grad(0, 0, &gw0, &gb0);
     double b1 = 0 - 0.05 * gb0;
-    snprintf(e2, sizeof e2, "∂L/∂b (0, 0) noktasında %.4g; b₁ = 0 − 0,05·(%.4g) = %.4g.", gb0,
+    snprintf(e2, sizeof e2, "∂L/∂b (0, 0) noktasında %.4g; b₁ = 0 − 0.05·(%.4g) = %.4g.", gb0,
              gb0, b1);
     Graph g = {.x1 = 0, .x2 = 0, .y = 1};
     float th[NP_GRAPH] = {0, 0, 0, 0, (float)log(4.0)}; /* z₂ = ln 4 → p = 0,8 */
@@ -971,7 +971,7 @@ static int run_quiz(const LessonArgs *a) {
         {.q = "Noktalar x = (0, 1, 2, 3), y = (1, 3, 4, 6); L ortalama kare hata. "
               "w = 1, b = 0 iken ∂L/∂w kaçtır?",
          .answer = gw, .tol = 0.01, .explain = e1},
-        {.q = "Aynı noktalarda (0, 0)'dan η = 0,05 ile bir gradyan inişi adımı atılıyor. "
+        {.q = "Aynı noktalarda (0, 0)'dan η = 0.05 ile bir gradyan inişi adımı atılıyor. "
               "Yeni b kaçtır? (yalnızca sayı; ondalık için nokta ya da virgül)",
          .answer = b1, .tol = 0.005, .explain = e2},
         {.q = "1000 örneklik bir eğitim verisi 50'lik yığınlarla eğitiliyor. Bir epoch kaç "
@@ -981,7 +981,7 @@ static int run_quiz(const LessonArgs *a) {
          .correct = 3,
          .explain = "Epoch bütün verinin bir kez görülmesidir; her adım bir yığın işler, "
                     "1000 / 50 = 20 yığın vardır."},
-        {.q = "Sigmoid çıkışlı bir nöron bir örnekte p = 0,8 veriyor, etiket y = 1, kayıp ikili "
+        {.q = "Sigmoid çıkışlı bir nöron bir örnekte p = 0.8 veriyor, etiket y = 1, kayıp ikili "
               "çapraz entropi. ∂L/∂z kaçtır? (z sigmoidin girişi)",
          .answer = dz, .tol = 0.005, .explain = e4},
         {.q = "Öğrenme oranı, yüzeyin en dik yönü için 2/a sınırını aşarsa ne olur?",
@@ -991,7 +991,7 @@ static int run_quiz(const LessonArgs *a) {
                      "Gradyan sıfıra iner ve parametreler olduğu yerde kalır"},
          .correct = 0,
          .explain = "Tek boyutta adım θ ← (1 − ηa)θ'dır; ηa > 2 ise |1 − ηa| > 1 ve θ her "
-                    "adımda büyür (Adım 4'te η = 0,3)."},
+                    "adımda büyür (Adım 4'te η = 0.3)."},
         {.q = "ReLU(z) = max(0, z) fonksiyonunun z = −2 noktasındaki türevi kaçtır?",
          .choices = {"1, çünkü ReLU doğrusal bir fonksiyon", "−2, çünkü türev girişin kendisi",
                      "0, çünkü z < 0 iken ReLU sabit", "tanımsız, çünkü ReLU kırılıyor"},
@@ -1004,7 +1004,7 @@ static int run_quiz(const LessonArgs *a) {
                      "Tek yönlü fark yalnızca doğrusal fonksiyonlarda çalışır",
                      "Merkezi fark float yuvarlama hatasını tümüyle ortadan kaldırır"},
          .correct = 1,
-         .explain = "Adım 2'de ε = 0,01 ile tek yönlü fark 0,035 saptı, merkezi fark "
+         .explain = "Adım 2'de ε = 0.01 ile tek yönlü fark 0.035 saptı, merkezi fark "
                     "ikinci dereceden kayıpta tam türevi verdi. İki yanın da maliyeti "
                     "iki kayıp hesabıdır."},
         {.q = "Adım 5'in çizgesinde ∂L/∂w₂ hangi çarpımla bulunur?",
