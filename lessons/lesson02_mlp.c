@@ -126,7 +126,8 @@ static float step3_initial_loss(Net *net, Data *d) {
  * Adım 4: Geri yayılım — gradyanımız doğru mu?
  *
  * Zincir kuralı (chain rule) kaybın her parametreye göre türevini sondan başa
- * doğru hesaplar (iki nöronlu bir çizgede sayılarla: lesson00, Adım 5): önce dL/dz = (p - onehot(y)) / B, sonra her yoğun katmanda
+ * doğru hesaplar (iki nöronlu bir çizgede sayılarla: lesson00, Adım 5): önce
+ * dL/dz = (p - onehot(y)) / B, sonra her yoğun katmanda
  *   dW = xᵀ · dy,   db = Σ dy,   dx = dy · Wᵀ,
  * ReLU'da dx = dy (x > 0 ise) ya da 0. Elle yazılmış bir türevi sınamanın yolu
  * onu tanımından, sayısal olarak hesaplamaktır:
