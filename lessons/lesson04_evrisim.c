@@ -64,7 +64,7 @@ static void print_matrix(const char *title, const float *m, int rows, int cols) 
  * her 2x2 bloktan en büyüğünü tutar: harita 4x4'ten 2x2'ye küçülür, "burada bir
  * sol kenar var" bilgisi kalır, tam konumu biraz bulanıklaşır (küçük kaymalara dayanıklılık).
  * Eğitimde filtrelerin sayılarını biz yazmayız: ağ onları gradyan (gradient) inişiyle öğrenir
- * (kaybın gradyanının tersi yönünde küçük adımlar; iki parametreli bir yüzeyde: lesson00).
+ * (iki parametreli bir yüzeyde adım adım: lesson00).
  */
 static void step1_by_hand(void) {
     step_banner(1, NSTEPS, "Evrişim elle: 6x6 görüntü, 3x3 dikey kenar filtresi");
