@@ -101,8 +101,11 @@ static int contour_prelude(char *body, size_t cap, const char *dat, const char *
                     "set table $C\nsplot '%s' index 0 using 1:2:3\nunset table\n"
                     "unset contour\nset surface\n"
                     "set logscale cb\nset palette defined (0 '#ffffff', 1 '#dbe9f6', "
-                    "2 '#9ecae1', 3 '#4292c6')\nset cblabel 'kayıp (log ölçek)'\n",
-                    levels, dat);
+                    "2 '#9ecae1', 3 '#4292c6')\nset cblabel 'kayıp (log ölçek)'\n"
+                    "# renkli zemin (IMG) metin çiziminde gürültü olur; orada yalnızca eğriler\n"
+                    "IMG = exists(\"ascii\") ? \"NaN notitle\" : "
+                    "\"'%s' index 0 using 1:2:3 with image notitle\"\n",
+                    levels, dat, dat);
 }
 
 static double line_surface(double w, double b, const void *ctx) {
@@ -177,7 +180,7 @@ static void step1_surface(double *L00, double *ws, double *bs, double *Ls, const
              "set title 'Kayıp yüzeyi L(w, b): eş yükselti eğrileri'\n"
              "set xlabel 'w (eğim)'\nset ylabel 'b (sabit terim)'\n"
              "set xrange [-0.5:3.5]\nset yrange [-1.5:3.5]\nset key top right opaque\n"
-             "plot 'kayip_yuzeyi.dat' index 0 using 1:2:3 with image notitle, "
+             "plot @IMG, "
              "$C using 1:2 with lines lc rgb 'gray30' notitle, "
              "'kayip_yuzeyi.dat' index 1 using 1:2 with points pt 7 ps 1.5 lc rgb 'black' "
              "title 'başlangıç (0, 0): L = 15,5', "
@@ -333,7 +336,7 @@ static void step3_descent(double *w_end, double *b_end, double *L_end, double *L
                   "set xlabel 'w (eğim)'\nset ylabel 'b (sabit terim)'\nunset colorbox\n"
                   "set key top right opaque font ',9'\n"
                   "set title 'bütün yüzey'\nset xrange [-0.5:3.5]\nset yrange [-1.5:3.5]\n"
-                  "plot 'gradyan_inisi.dat' index 0 using 1:2:3 with image notitle, "
+                  "plot @IMG, "
                   "$C using 1:2 with lines lc rgb 'gray30' notitle, "
                   "'gradyan_inisi.dat' index 1 using 1:2 with linespoints pt 7 ps 0.6 lw 2 "
                   "lc rgb '#d62728' title 'gradyan inişinin yolu', "
@@ -341,7 +344,9 @@ static void step3_descent(double *w_end, double *b_end, double *L_end, double *L
                   "title 'en iyi (w*, b*)'\n%.6g %.6g\ne\n"
                   "set title 'dibin yakını (2. adımdan sonrası)'\n"
                   "set xrange [1.35:1.85]\nset yrange [0.55:1.25]\n"
-                  "plot 'gradyan_inisi.dat' index 2 using 1:2:3 with image notitle, "
+                  "IMG2 = exists(\"ascii\") ? \"NaN notitle\" : "
+                  "\"'gradyan_inisi.dat' index 2 using 1:2:3 with image notitle\"\n"
+                  "plot @IMG2, "
                   "$Z using 1:2 with lines lc rgb 'gray30' notitle, "
                   "'gradyan_inisi.dat' index 1 using 1:2 with linespoints pt 7 ps 0.6 lw 2 "
                   "lc rgb '#d62728' title 'yol', "
@@ -792,7 +797,9 @@ static void step6_logistic(double *loss_first, double *loss_last, double *acc_la
  *                     params[i] -= lr * mh / (sqrtf(vh) + eps);
  * Karşılaştırma adil olsun diye her eniyileyiciye aynı yedi η'yı deniyoruz ve her biri
  * kendi en iyisiyle yarışıyor. Ölçü: kaybın başlangıcın binde birinin altına indiği
- * (vadinin dibine vardığı) ilk adım, en çok 300 adım.
+ * (vadinin dibine vardığı) ilk adım, en çok 300 adım. Sonra aynı vadiyi 45° döndürüp
+ * yarışı tekrarlıyoruz: Adam'ın üstünlüğü, adımı koordinat koordinat ölçeklemesinden mi
+ * geliyor? Vadi eksenlere paralel değilse bu ölçekleme dik ve düz yönü ayıramaz.
  */
 #define NETA 7
 #define VALLEY_MAX 300
@@ -919,9 +926,17 @@ static void step7_valley(int best_steps[NOPT], float best_eta[NOPT], int rot_ste
         int div;
         valley_run(o, best_eta[o], 0, paths[o], NPATH, &div);
     }
+    int tmax = 0;
+    for (int t = 1; t <= NPATH; t++)
+        if (paths[OPT_MOM][2 * t] > paths[OPT_MOM][2 * tmax]) tmax = t;
+    printf("Grafikte: SGD ilk adımda vadinin tabanına iniyor (η·10 = 1: θ₂ tek adımda\n"
+           "sıfırlanıyor), sonra taban boyunca sürünüyor. Momentum vadiyi enine\n"
+           "zikzaklarla kesiyor ve biriken hızla dibi geçip öbür yana taşıyor\n"
+           "(%d. adımda θ₁ = %.2f), sonra geri dönüyor. Adam kıvrılarak ama doğrudan\n"
+           "dibe gidiyor.\n", tmax, paths[OPT_MOM][2 * tmax]);
     Plot p;
     FILE *d = plot_begin(&p, "lesson00", "dar_vadi");
-    write_grid(d, valley_surface, NULL, -9, 3, -2.2, 2.2, a->quick ? 81 : 161);
+    write_grid(d, valley_surface, NULL, -9, 3.5, -2.2, 2.2, a->quick ? 81 : 161);
     for (int o = 0; o < NOPT; o++) {
         for (int t = 0; t <= NPATH; t++) fprintf(d, "%.6g %.6g\n", paths[o][2 * t], paths[o][2 * t + 1]);
         fputs("\n\n", d);
@@ -932,12 +947,12 @@ static void step7_valley(int best_steps[NOPT], float best_eta[NOPT], int rot_ste
     k += snprintf(body + k, sizeof body - k,
                   "set multiplot layout 1,3 title 'Dar vadi: L = 0,05 θ_1^2 + 5 θ_2^2, "
                   "her eniyileyici kendi en iyi η değeriyle, ilk %d adım'\n"
-                  "set xrange [-9:3]\nset yrange [-2.2:2.2]\nset xlabel 'θ_1'\nset ylabel 'θ_2'\n"
+                  "set xrange [-9:3.5]\nset yrange [-2.2:2.2]\nset xlabel 'θ_1'\nset ylabel 'θ_2'\n"
                   "unset colorbox\nset key bottom right opaque font ',9'\n", NPATH);
     for (int o = 0; o < NOPT; o++)
         k += snprintf(body + k, sizeof body - k,
                       "set title '%s, η = %s: dibe %d. adımda'\n"
-                      "plot 'dar_vadi.dat' index 0 using 1:2:3 with image notitle, "
+                      "plot @IMG, "
                       "$C using 1:2 with lines lc rgb 'gray30' notitle, "
                       "'dar_vadi.dat' index %d using 1:2 with linespoints pt 7 ps 0.5 lw 1.5 "
                       "lc rgb '#d62728' title 'yol'\n",
