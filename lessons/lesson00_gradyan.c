@@ -5,9 +5,9 @@
  * üç fikir yatar. Modelin ne kadar yanıldığını tek bir sayıyla ölçeriz: kayıp (loss).
  * Bu sayının her parametreyle nasıl değiştiğini hesaplarız: gradyan. Sonra
  * parametreleri kaybı küçültecek yöne azar azar iteriz:
- * gradyan inişi (gradient descent). Bu ders üçünü, kafada tutulabilecek kadar küçük
- * modellerde, kâğıt kalemle denetlenebilen sayılarla gösterir. MNIST'e henüz dokunmuyoruz: bütün veriler
- * programın kendi ürettiği birkaç noktadır.
+ * gradyan inişi (gradient descent). Bu ders üçünü, kafada tutulabilecek kadar
+ * küçük modellerde, kâğıt kalemle denetlenebilen sayılarla gösterir. MNIST'e henüz
+ * dokunmuyoruz: bütün veriler programın kendi ürettiği birkaç noktadır.
  *
  * Bu derste öğrenecekleriniz:
  *   - Bir modelin parametreleri ve kaybı: dört noktaya doğru uydurmak ve kaybı iki
@@ -132,7 +132,8 @@ static double line_surface(double w, double b, const void *ctx) {
  * yüzeydir. Onu yukarıdan, haritadaki yükselti eğrileri gibi çiziyoruz: aynı kayba
  * sahip noktaları birleştiren eğriler, yani eş yükselti eğrileri (contour). Eğitim,
  * bu yüzeyin en alçak noktasını aramaktır. Bu küçük problemin en iyi doğrusu bir
- * formülle de bulunabilir (en küçük kareler): w* = Σ(x−x̄)(y−ȳ) / Σ(x−x̄)², b* = ȳ − w* x̄.
+ * formülle de bulunabilir (en küçük kareler):
+ *     w* = Σ(x−x̄)(y−ȳ) / Σ(x−x̄)²,   b* = ȳ − w* x̄.
  * Onu yalnızca hedefi bilmek için hesaplıyoruz; sinir ağlarında böyle bir formül yoktur,
  * o yüzden yürüyerek arayacağız.
  */
@@ -437,8 +438,9 @@ static void step4_learning_rate(double Lend[3], double *limit, const LessonArgs 
  *     L = −[y ln p + (1−y) ln(1−p)]                   (kayıp)
  * Kayıp, ikili çapraz entropidir (binary cross-entropy): doğru sınıfa verilen olasılığın
  * eksi logaritması; y = 1 iken L = −ln p. Parametreler w₁ = 0,5, w₂ = −0,25, b₁ = 0,5,
- * v = 2, c = −0,5. İleri geçiş soldan sağa değerleri hesaplar: z₁ = 0,5 − 0,5 + 0,5 = 0,5; h = 0,5;
- * z₂ = 2·0,5 − 0,5 = 0,5; p = σ(0,5) ≈ 0,6225; L = −ln 0,6225 ≈ 0,474.
+ * v = 2, c = −0,5. İleri geçiş soldan sağa değerleri hesaplar:
+ * z₁ = 0,5 − 0,5 + 0,5 = 0,5; h = 0,5; z₂ = 2·0,5 − 0,5 = 0,5; p = σ(0,5) ≈ 0,6225;
+ * L = −ln 0,6225 ≈ 0,474.
  *
  * Geri yayılım (backpropagation) sağdan sola gider. Her düğüm, kendinden sonrakinden
  * gelen üst gradyanı (upstream gradient) kendi yerel türeviyle çarpar; zincir kuralı
@@ -447,8 +449,8 @@ static void step4_learning_rate(double Lend[3], double *limit, const LessonArgs 
  *     ∂L/∂v = ∂L/∂z₂ · h,   ∂L/∂c = ∂L/∂z₂ · 1,   ∂L/∂h = ∂L/∂z₂ · v
  *     ∂L/∂z₁ = ∂L/∂h · (z₁ > 0 ? 1 : 0)
  *     ∂L/∂w₁ = ∂L/∂z₁ · x₁,   ∂L/∂w₂ = ∂L/∂z₁ · x₂,   ∂L/∂b₁ = ∂L/∂z₁
- * Sigmoid ile ikili çapraz entropi birleşince türevin "p − y" gibi sade çıkması bir
- * rastlantı değildir; lesson02'deki softmax + çapraz entropi de aynı biçimi verir.
+ * Sigmoid ile ikili çapraz entropi birleşince türev "p − y" kadar sade çıkar;
+ * lesson02'deki softmax + çapraz entropi de aynı biçimi verir: p − onehot(y).
  * Geri yayılım, her ara değerin gradyanını bir kez hesaplayıp yeniden kullandığı için
  * bütün parametrelerin gradyanını bir ileri geçiş kadar işle bulur. Sonlu farklarla her
  * birini denetliyoruz.
@@ -771,8 +773,8 @@ static void step6_logistic(double *loss_first, double *loss_last, double *acc_la
 /*
  * Adım 7: Dar bir vadide SGD, momentum ve Adam
  *
- * Gerçek ağların kayıp yüzeyleri çoğu zaman dar vadilerle doludur: bir yönde çok dik,
- * öbür yönde neredeyse düz. Bunu iki parametreyle kuruyoruz:
+ * Gerçek ağların kayıp yüzeylerinde sık görülen bir biçim dar vadidir: bir yönde çok
+ * dik, öbür yönde neredeyse düz. Bunu iki parametreyle kuruyoruz:
  *     $L(\theta_1, \theta_2) = 0{,}05\,\theta_1^2 + 5\,\theta_2^2$
  * θ₂ yönü θ₁ yönünden 100 kat daha eğri. Başlangıç (−8, 1), dip (0, 0). Üç eniyileyici
  * (optimizer), hepsi common/nn/optim.c'den; g gradyan, t adım sayısı:
@@ -780,8 +782,8 @@ static void step6_logistic(double *loss_first, double *loss_last, double *acc_la
  *     sgd_step düz gradyan inişini yapar.)
  *   - Momentum: $v \leftarrow \mu v + g$, $\theta \leftarrow \theta - \eta v$, μ = 0,9.
  *     Yokuş aşağı yuvarlanan bir top gibi hız biriktirir: vadi boyunca hep aynı yöne
- *     gösteren küçük gradyanlar üst üste eklenir, vadiyi enine kesen zikzaklar birbirini
- *     götürür.
+ *     gösteren küçük gradyanlar üst üste eklenir ve top hızlanır. Ama hız frenlemeyi
+ *     de geciktirir: top dibi geçip geri dönebilir.
  *   - Adam: $m \leftarrow \beta_1 m + (1-\beta_1) g$, $s \leftarrow \beta_2 s + (1-\beta_2) g^2$,
  *     $\hat m = m/(1-\beta_1^t)$, $\hat s = s/(1-\beta_2^t)$,
  *     $\theta \leftarrow \theta - \eta\, \hat m / (\sqrt{\hat s} + \epsilon)$;
