@@ -124,7 +124,7 @@ static double line_surface(double w, double b, const void *ctx) {
  * "İyi"yi tek bir sayıyla ölçeriz; bu sayıya kayıp (loss) denir. Burada kayıp ortalama
  * kare hatadır (mean squared error): her noktada tahmin ile gerçek değerin farkını
  * (artık) alır, karesini alır, ortalamasını buluruz:
- *     $L(w, b) = \frac{1}{N} \sum_{i=1}^{N} (w x_i + b - y_i)^2$,   N = 4.
+ * $$L(w, b) = \frac{1}{N} \sum_{i=1}^{N} (w x_i + b - y_i)^2, \qquad N = 4.$$
  * Kâğıtta deneyin: w = 0, b = 0 iken tahminlerin hepsi 0'dır, artıklar −1, −3, −4, −6,
  * kareleri 1, 9, 16, 36, ortalaması 62 / 4 = 15,5.
  *
@@ -204,14 +204,14 @@ static void step1_surface(double *L00, double *ws, double *bs, double *Ls, const
  *
  * Elle türetelim. r_i = w x_i + b − y_i artığı için $\partial r_i/\partial w = x_i$ ve
  * $\partial r_i/\partial b = 1$; r²'nin türevi 2r'dir. Zincir kuralıyla:
- *     $\partial L/\partial w = \frac{2}{N} \sum_i r_i x_i$,   $\partial L/\partial b = \frac{2}{N} \sum_i r_i$.
+ * $$\frac{\partial L}{\partial w} = \frac{2}{N} \sum_i r_i x_i, \qquad \frac{\partial L}{\partial b} = \frac{2}{N} \sum_i r_i.$$
  * (0, 0) noktasında artıklar −1, −3, −4, −6:
  *     ∂L/∂w = (2/4)·(−1·0 − 3·1 − 4·2 − 6·3) = 0,5·(−29) = −14,5
  *     ∂L/∂b = (2/4)·(−1 − 3 − 4 − 6) = 0,5·(−14) = −7
  * İkisi de eksi: w'yu ya da b'yi biraz artırmak kaybı düşürür.
  *
  * Elle yapılan türevde hata yapmak kolaydır; onu türevin tanımıyla sınarız. Merkezi fark:
- *     $\partial L/\partial w \approx \frac{L(w+\varepsilon, b) - L(w-\varepsilon, b)}{2\varepsilon}$
+ * $$\frac{\partial L}{\partial w} \approx \frac{L(w+\varepsilon, b) - L(w-\varepsilon, b)}{2\varepsilon}$$
  * Tek yönlü fark (L(w+ε) − L(w)) / ε da türeve yaklaşır ama hatası ε ile orantılıdır;
  * merkezi farkın hatası ε² ile orantılıdır. Bütün dersler her elle yazılmış geri geçişi
  * bu yolla denetler (common/nn/gradcheck.c).
@@ -283,7 +283,7 @@ static void step2_gradient(double *gw, double *gb, double *fd_central, double *f
  *
  * Gradyan yokuş yukarıyı gösteriyorsa, ters yönde küçük bir adım atarız. Gradyan
  * inişi (gradient descent) bunu tekrar tekrar yapar:
- *     $\theta \leftarrow \theta - \eta \nabla L(\theta)$,   θ = (w, b).
+ * $$\theta \leftarrow \theta - \eta \nabla L(\theta), \qquad \theta = (w, b).$$
  * η (okunuşu: eta) öğrenme oranıdır (learning rate): adımın boyunu belirleyen küçük bir sayı.
  * İlk adımı elle atalım, η = 0,1:
  *     w₁ = 0 − 0,1·(−14,5) = 1,45      b₁ = 0 − 0,1·(−7) = 0,7
@@ -615,7 +615,7 @@ static void step5_backprop(double *p_out, double *L_out, double grad_out[NP_GRAP
  * (logistic regression) denir; p > 0,5 ise "sınıf 1" deriz ve p = 0,5 çizgisi bir
  * doğrudur (karar sınırı). Kayıp ikili çapraz entropinin (binary cross-entropy) örnekler
  * üzerindeki ortalamasıdır; Adım 5'ten her örnek için ∂L/∂z = p − y, dolayısıyla
- *     $\partial L/\partial w_j = \frac{1}{B}\sum_i (p_i - y_i)\, x_{ij}$,   $\partial L/\partial b = \frac{1}{B}\sum_i (p_i - y_i)$.
+ * $$\frac{\partial L}{\partial w_j} = \frac{1}{B}\sum_i (p_i - y_i)\, x_{ij}, \qquad \frac{\partial L}{\partial b} = \frac{1}{B}\sum_i (p_i - y_i).$$
  *
  * Gradyanı her adımda bütün veri üzerinden hesaplamak, veri milyonlarca örnek olunca
  * çok pahalıdır. Onun yerine her adımda küçük bir grup örnek alırız: yığın (batch,
@@ -775,7 +775,7 @@ static void step6_logistic(double *loss_first, double *loss_last, double *acc_la
  *
  * Gerçek ağların kayıp yüzeylerinde sık görülen bir biçim dar vadidir: bir yönde çok
  * dik, öbür yönde neredeyse düz. Bunu iki parametreyle kuruyoruz:
- *     $L(\theta_1, \theta_2) = 0{,}05\,\theta_1^2 + 5\,\theta_2^2$
+ * $$L(\theta_1, \theta_2) = 0{,}05\,\theta_1^2 + 5\,\theta_2^2$$
  * θ₂ yönü θ₁ yönünden 100 kat daha eğri. Başlangıç (−8, 1), dip (0, 0). Üç eniyileyici
  * (optimizer), hepsi common/nn/optim.c'den; g gradyan, t adım sayısı:
  *   - SGD: $\theta \leftarrow \theta - \eta g$. (Burada veri yok, gradyan gürültüsüz;
