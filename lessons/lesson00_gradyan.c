@@ -444,16 +444,18 @@ static void step4_learning_rate(double Lend[3], double *limit, const LessonArgs 
  *
  * Geri yayılım (backpropagation) sağdan sola gider. Her düğüm, kendinden sonrakinden
  * gelen üst gradyanı (upstream gradient) kendi yerel türeviyle çarpar; zincir kuralı
- * (chain rule) budur: $\frac{\partial L}{\partial a} = \frac{\partial L}{\partial b}\cdot\frac{\partial b}{\partial a}$.
- *     ∂L/∂p = −y/p + (1−y)/(1−p);  ∂p/∂z₂ = p(1−p)  ⇒  ∂L/∂z₂ = p − y ≈ −0,3775
+ * (chain rule) budur: a'dan sonra gelen düğüm u ise
+ * $\frac{\partial L}{\partial a} = \frac{\partial L}{\partial u}\cdot\frac{\partial u}{\partial a}$.
+ *     ∂L/∂p = −y/p + (1−y)/(1−p);  ∂p/∂z₂ = p(1−p)
+ *     ∂L/∂z₂ = ∂L/∂p · ∂p/∂z₂ = −y(1−p) + (1−y)p = p − y ≈ −0,3775
  *     ∂L/∂v = ∂L/∂z₂ · h,   ∂L/∂c = ∂L/∂z₂ · 1,   ∂L/∂h = ∂L/∂z₂ · v
  *     ∂L/∂z₁ = ∂L/∂h · (z₁ > 0 ? 1 : 0)
  *     ∂L/∂w₁ = ∂L/∂z₁ · x₁,   ∂L/∂w₂ = ∂L/∂z₁ · x₂,   ∂L/∂b₁ = ∂L/∂z₁
  * Sigmoid ile ikili çapraz entropi birleşince türev "p − y" kadar sade çıkar;
  * lesson02'deki softmax + çapraz entropi de aynı biçimi verir: p − onehot(y).
  * Geri yayılım, her ara değerin gradyanını bir kez hesaplayıp yeniden kullandığı için
- * bütün parametrelerin gradyanını bir ileri geçiş kadar işle bulur. Sonlu farklarla her
- * birini denetliyoruz.
+ * bütün parametrelerin gradyanını aşağı yukarı bir ileri geçiş kadar işle bulur.
+ * Sonlu farklarla her birini denetliyoruz.
  */
 enum { P_W1, P_W2, P_B1, P_V, P_C, NP_GRAPH };
 static const char *GRAPH_NAMES[NP_GRAPH] = {"w₁", "w₂", "b₁", "v", "c"};
