@@ -968,6 +968,29 @@ static void step7_valley(int best_steps[NOPT], float best_eta[NOPT], int rot_ste
     printf("Grafik: plots/lesson00/dar_vadi.png\n");
 }
 
+/*
+ * Özet
+ *
+ * Bir modeli eğitmek, kayıp yüzeyinde yokuş aşağı yürümektir. Gradyan hangi yönün
+ * yokuş yukarı olduğunu söyler; onu elle türetir, sonlu farklarla sınarız. Öğrenme
+ * oranı adımın boyudur: en dik yönün eğriliğine göre fazla büyükse ıraksarız, fazla
+ * küçükse dibe varamadan adımlar biter. Geri yayılım, zincir kuralını hesap çizgesinde
+ * sağdan sola uygulayarak bütün gradyanları tek geçişte bulur. Gerçek eğitimde her adım
+ * bir yığının gradyanını kullanır; bir epoch bütün veriden bir kez geçmektir.
+ * Eniyileyiciler adımı farklı atar: momentum hız biriktirir, Adam her koordinatı kendi
+ * gradyan ölçeğine böler. lesson02 aynı parçaları 235 146 parametreli bir ağda kullanır.
+ *
+ * Alıştırmalar
+ *   1. Adım 4'teki etas dizisinde 0,3'ü önce 0,2, sonra 0,25 yapın. Sınır 0,238 ise
+ *      hangisi dibe varır, hangisi ıraksar? Tahmin edin, sonra çalıştırıp görün.
+ *   2. Adım 5'te b₁'i −1 yapın (th dizisinin üçüncü elemanı). z₁ kaç olur? ReLU'nun
+ *      türevine bakarak w₁, w₂ ve b₁'in gradyanlarını çalıştırmadan söyleyin.
+ *   3. LR_B'yi 20'den 200'e çıkarın (bütün veri tek yığın). Bir epoch kaç adım olur,
+ *      yığın kaybı eğrisindeki gürültüye ne olur?
+ *   4. Adım 7'de momentum_init'in son argümanını (μ) 0,9'dan 0,5'e indirin. Grafikte
+ *      dibi geçip geri dönme azalır mı? Dibe varış adımı nasıl değişir?
+ */
+
 /* Sınav: sayısal cevaplar çalışma anında hesaplanır. */
 static int run_quiz(const LessonArgs *a) {
     static char e1[256], e2[256], e4[256];
