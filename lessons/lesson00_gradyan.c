@@ -400,25 +400,49 @@ static void step4_learning_rate(double Lend[3], double *limit, const LessonArgs 
     printf("İkinci türevler: ∂²L/∂w² = %.3g, ∂²L/∂w∂b = %.3g, ∂²L/∂b² = %.3g; en dik yönün\n"
            "eğriliği a_max = %.3f, yani η < 2/a_max = %.3f olmalı.\n", hww, hwb, hbb, amax,
            *limit);
-    printf("    adım   η = 0.01     η = 0.1      η = 0.3\n");
+    printf("    adım  ");
+    for (int e = 0; e < 3; e++) printf("   η = %-6g", etas[e]);
+    printf("\n");
     const int show[] = {0, 1, 2, 5, 10, 20, 50};
     for (int i = 0; i < 7; i++) {
         int t = show[i];
-        printf("    %4d  %10.4g  %10.4g  %12.4g\n", t, curves[0][t], curves[1][t], curves[2][t]);
+        printf("    %4d  %12.4g %12.4g %12.4g\n", t, curves[0][t], curves[1][t], curves[2][t]);
     }
-    int catch_up = 0;
-    while (catch_up < LR_STEPS && curves[1][catch_up] > Lend[0]) catch_up++;
-    printf("η = 0.01: %d adımda kayıp ancak %.4f oldu; η = 0.1 bu kayba %d. adımda\n"
-           "inmişti. Küçük η güvenlidir ama yavaş yürür.\n", LR_STEPS, Lend[0], catch_up);
-    printf("η = 0.1 : 2 adımda %.4f, 50 adımda %.4f; dibe yakın.\n", curves[1][2], Lend[1]);
-    printf("η = 0.3 : sınırın (%.3f) üstünde. Kayıp ilk adımda 15.5'ten %.4g oldu,\n"
-           "%d adımda %.3g: ıraksadı.\n", *limit, curves[2][1], LR_STEPS, Lend[2]);
+    /* Yorum her η için bu koşunun sayılarından: ıraksadı mı, dibe vardı mı? */
+    double Lmin = line_loss(1.6, 1.1);
+    int best = 0;
+    for (int e = 1; e < 3; e++)
+        if (Lend[e] < Lend[best]) best = e;
+    for (int e = 0; e < 3; e++) {
+        printf("η = %g: sınırın (%.3f) %s. ", etas[e], *limit,
+               etas[e] < *limit ? "altında" : "üstünde");
+        if (!(Lend[e] < curves[e][0])) {
+            printf("Kayıp ilk adımda 15.5'ten %.4g oldu,\n%d adımda %.3g: ıraksadı.\n",
+                   curves[e][1], LR_STEPS, Lend[e]);
+        } else if (Lend[e] < 1.02 * Lmin) {
+            int k = 0;
+            while (k < LR_STEPS && curves[e][k] > 1.1 * Lmin) k++;
+            printf("%d. adımda dibin %%10 yakınına indi,\n%d adımda kayıp %.4f.\n", k,
+                   LR_STEPS, Lend[e]);
+        } else {
+            int k = 0;
+            while (k < LR_STEPS && curves[best][k] > Lend[e]) k++;
+            printf("%d adımda kayıp ancak %.4f oldu;\nη = %g bu kayba %d. adımda "
+                   "inmişti. Güvenli ama yavaş.\n", LR_STEPS, Lend[e], etas[best], k);
+        }
+    }
+    char lab[3][64], num[32];
+    const char *kind[3];
+    for (int e = 0; e < 3; e++)
+        kind[e] = !(Lend[e] < curves[e][0]) ? "ıraksadı" : Lend[e] < 1.02 * Lmin ? "dibe vardı"
+                                                                                : "yavaş";
+    for (int e = 0; e < 3; e++)
+        snprintf(lab[e], sizeof lab[e], "η = %s (%s)", tr_dec(num, sizeof num, "%g", etas[e]),
+                 kind[e]);
     plot_lines("lesson00", "ogrenme_orani", "Öğrenme oranı: aynı 50 adım, üç η", "adım",
                "kayıp (log ölçek)", LR_STEPS + 1, steps, 3,
                (const float *const[]){curves[0], curves[1], curves[2]},
-               (const char *const[]){"η = 0,01 (çok küçük)", "η = 0,1 (uygun)",
-                                     "η = 0,3 (çok büyük)"},
-               1, a->ascii);
+               (const char *const[]){lab[0], lab[1], lab[2]}, 1, a->ascii);
     printf("Grafik: plots/lesson00/ogrenme_orani.png (dikey eksen logaritmik)\n");
 }
 
