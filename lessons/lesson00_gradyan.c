@@ -936,11 +936,10 @@ static void step7_valley(int best_steps[NOPT], float best_eta[NOPT], int rot_ste
            best_steps[2], best_eta[2]);
     int adam_first = best_steps[2] > 0 && best_steps[2] < best_steps[1] &&
                      best_steps[2] < best_steps[0];
-    printf("%s\n", adam_first ? "Dibe ilk Adam vardı. SGD'nin η'sı dik yönle kısıtlı "
-                                "(θ₂ yönünde eğrilik 10,\nη < 2/10 = 0.2). η = 0.1 ile düz "
-                                "yöndeki adım η·0.1·θ₁ = 0.01·θ₁: her adımda\nkalan yolun "
-                                "yalnızca %1'i."
-                              : "Bu koşuda dibe ilk varan Adam olmadı.");
+    printf("%s", adam_first ? "Dibe ilk Adam vardı. " : "Bu koşuda dibe ilk varan Adam olmadı. ");
+    printf("SGD'nin η'sı dik yönle kısıtlı (θ₂ yönünde eğrilik\n10, η < 2/10 = 0.2). "
+           "η = %g ile düz yöndeki adım η·0.1·θ₁ = %g·θ₁: her adımda\nkalan yolun yalnızca "
+           "%%%g'i.\n", best_eta[0], 0.1 * best_eta[0], 10.0 * best_eta[0]);
     printf("Aynı vadiyi 45° döndürünce (vadi artık eksenlere paralel değil) en iyi adımlar:\n"
            "SGD %d, momentum %d, Adam %d. SGD ve momentum her koordinata aynı işlemi\n"
            "uygular; döndürme onları etkilemez. Adam'ın koordinat koordinat bölmesi ise\n"
@@ -957,11 +956,14 @@ static void step7_valley(int best_steps[NOPT], float best_eta[NOPT], int rot_ste
     int tmax = 0;
     for (int t = 1; t <= NPATH; t++)
         if (paths[OPT_MOM][2 * t] > paths[OPT_MOM][2 * tmax]) tmax = t;
-    printf("Grafikte: SGD ilk adımda vadinin tabanına iniyor (η·10 = 1: θ₂ tek adımda\n"
-           "sıfırlanıyor), sonra taban boyunca sürünüyor. Momentum vadiyi enine\n"
-           "zikzaklarla kesiyor ve biriken hızla dibi geçip öbür yana taşıyor\n"
-           "(%d. adımda θ₁ = %.2f), sonra geri dönüyor. Adam kıvrılarak ama doğrudan\n"
-           "dibe gidiyor.\n", tmax, paths[OPT_MOM][2 * tmax]);
+    if (fabsf(best_eta[0] * 10.0f - 1.0f) < 1e-6f)
+        printf("Grafikte: SGD ilk adımda vadinin tabanına iniyor (η·10 = 1: θ₂ tek adımda\n"
+               "sıfırlanıyor), sonra taban boyunca sürünüyor.");
+    else
+        printf("Grafikte: SGD taban boyunca sürünüyor.");
+    printf(" Momentum vadiyi enine\nzikzaklarla kesiyor ve biriken hızla dibi geçip öbür "
+           "yana taşıyor\n(%d. adımda θ₁ = %.2f), sonra geri dönüyor. Adam kıvrılarak ama "
+           "doğrudan\ndibe gidiyor.\n", tmax, paths[OPT_MOM][2 * tmax]);
     Plot p;
     FILE *d = plot_begin(&p, "lesson00", "dar_vadi");
     write_grid(d, valley_surface, NULL, -9, 3.5, -2.2, 2.2, a->quick ? 81 : 161);
