@@ -534,7 +534,7 @@ static int run_quiz(const LessonArgs *a) {
     snprintf(e4, sizeof e4, "(28 + 2·1 - 3)/2 + 1 = %d (tam sayı bölmesi).", s5);
     QuizQuestion qs[] = {
         {.q = "28x28'lik bir görüntüye dolgusuz (padding 0), kaydırma adımı 1 olan 3x3'lük evrişim "
-              "uygulanınca çıkış kaç x kaç olur? (tek sayı yazın)",
+              "uygulanınca çıkış kaç x kaç olur? (yalnızca kenar uzunluğunu, ör. 10x10 için 10 yazın)",
          .answer = s1, .tol = 0.5, .explain = e1},
         {.q = "32 kanallı bir girişe 64 filtreli 3x3'lük bir evrişim katmanı uygulanıyor. "
               "Katmanın (bias'lar dahil) parametre sayısı kaçtır?",
@@ -552,7 +552,7 @@ static int run_quiz(const LessonArgs *a) {
          .explain = "Bir 3x3 filtre görüntünün her konumunda aynı desene bakar: bir kenarı "
                     "öğrenmek için her konumda ayrı ağırlık gerekmez ve görüntünün 2B yapısı korunur."},
         {.q = "28x28'lik girişe kaydırma adımı 2, dolgusu 1 olan 3x3'lük evrişim uygulanırsa "
-              "çıkış kaç x kaç olur?",
+              "çıkış kaç x kaç olur? (yalnızca kenar uzunluğunu yazın)",
          .answer = s5, .tol = 0.5, .explain = e4},
         {.q = "2x2 max pooling'in geri geçişinde bir pencerenin gradyanı nereye gider?",
          .choices = {"Pencerenin dört pikseline eşit bölünür",
