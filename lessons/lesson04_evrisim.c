@@ -544,10 +544,13 @@ static int run_quiz(const LessonArgs *a) {
          .answer = o3, .tol = 1e-3, .explain = e3},
         {.q = "Bu dersin CNN'i MLP'den daha az parametreyle daha iyi sonuç veriyor. Bunun "
               "başlıca nedeni nedir?",
-         .choices = {"CNN daha çok epoch eğitiliyor",
+         .choices = {"CNN daha büyük bir öğrenme oranıyla eğitildiği için her adımda daha çok "
+                     "ilerliyor",
                      "Aynı küçük filtre her konumda kullanılıyor (ağırlık paylaşımı) ve komşu "
                      "pikseller birlikte işleniyor",
-                     "CNN'de dropout yok", "CNN ReLU yerine sigmoid kullanıyor"},
+                     "CNN'de dropout olmadığı için ağ eğitim verisindeki bütün bilgiyi "
+                     "kullanabiliyor",
+                     "CNN ReLU yerine sigmoid kullandığı için olasılıkları daha iyi ayarlıyor"},
          .correct = 1,
          .explain = "Bir 3x3 filtre görüntünün her konumunda aynı desene bakar: bir kenarı "
                     "öğrenmek için her konumda ayrı ağırlık gerekmez ve görüntünün 2B yapısı korunur."},
