@@ -34,17 +34,6 @@
 
 #define NSTEPS 8
 
-/* UTF-8 bir metni ekranda width harf genişliğine tamamlar ("ç" iki bayttır, tek harftir). */
-static int utf8_len(const char *s) {
-    int n = 0;
-    for (; *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
-    return n;
-}
-static void print_padded(const char *s, int width) {
-    int n = utf8_len(s);
-    printf("%s%*s", s, width > n ? width - n : 0, "");
-}
-
 /* ======================================================================
  * Birinci bölüm: maskeleri görmek (kelime düzeyinde küçük bir yığın)
  * ==================================================================== */
@@ -104,7 +93,7 @@ static void step1_tokenize(WordBatch *wb) {
         for (int t = 0; t < WT; t++) {
             char cell[48];
             snprintf(cell, sizeof cell, "%s=%d", wb->words[b][t], wb->ids[b * WT + t]);
-            print_padded(cell, 13);
+            term_pad(cell, 13);
         }
         printf("\n");
     }
@@ -172,7 +161,7 @@ static void step3_causal(const WordBatch *wb, const unsigned char *pmask, unsign
            WT, WT, ones, WT);
     for (int i = 0; i < WT; i++) {
         printf("  ");
-        print_padded(lab[i], 8);
+        term_pad(lab[i], 8);
         printf(" bakabilir: ");
         for (int j = 0; j <= i; j++) printf("%s%s", j ? ", " : "", lab[j]);
         printf("\n");
@@ -242,7 +231,7 @@ static double step4_weights(const WordBatch *wb, const unsigned char *pmask,
     for (int t = 0; t < WT; t++) lab[t] = wb->words[b][t];
     for (int i = 0; i < WT; i++) {
         printf("  ");
-        print_padded(lab[i], 10);
+        term_pad(lab[i], 10);
         for (int j = 0; j < WT; j++) printf(" %.3f", att[(b * WT + i) * WT + j]);
         printf("\n");
     }
@@ -694,9 +683,9 @@ static double step7_evaluate(Lm *mm, Lm *mu, const CharText *ct, const LessonArg
            "Pencereler eğitim metninden: ölçtüğümüz, ezberlenen metnin gelecek gizlenince "
            "hatırlanıp\nhatırlanmadığı (yeni metne genelleme değil).\n", nwin, T);
     printf("  ");
-    print_padded("model", 10);
-    print_padded("tam pencere kaybı", 20);
-    print_padded("dürüst kayıp", 15);
+    term_pad("model", 10);
+    term_pad("tam pencere kaybı", 20);
+    term_pad("dürüst kayıp", 15);
     printf("dürüst doğruluk\n");
     printf("  %-10s%-20.4f%-15.4f%%%.1f\n", "maskeli", em->tf_loss, em->honest_loss,
            100 * em->honest_acc);
