@@ -6,7 +6,7 @@
  * plan (dalgalı desen, lekeler), üstünde ilgisiz karmaşa (clutter: rastgele
  * renkli çizgiler ve küçük dikdörtgenler), ortada bir yerde tek bir nesne ve
  * her pikselde Gauss gürültüsü. Boyutlar 64x64 ile 300x240 arası, en-boy oranı
- * her görüntüde başka; dosyalar sırayla PNG, JPEG ve BMP (stb_image_write).
+ * fotoğraf makinelerininki gibi (1:1, 4:3, 3:2, 16:9, dikey 3:4, 2:3); dosyalar sırayla PNG, JPEG ve BMP (stb_image_write).
  *   ÇIKIŞ/daire/ ...   nesne bir daire (rastgele renk, konum ve boy)
  *   ÇIKIŞ/ucgen/ ...   nesne bir üçgen (rastgele renk, konum, boy ve açı)
  * Bir insan iki sınıfı bir bakışta ayırır; renk, konum ve boy iki sınıfta aynı
@@ -65,7 +65,7 @@ static int inside(const Shape *s, float x, float y) {
 static void shape_init(Shape *s, int kind, int W, int H, Rng *r) {
     int m = W < H ? W : H;
     s->kind = kind;
-    s->rad = m * (0.16f + 0.22f * rng_uniform(r));            /* en kısa kenarın %32..%76'sı çap */
+    s->rad = m * (0.2f + 0.2f * rng_uniform(r));              /* çap: en kısa kenarın %40..%80'i */
     s->cx = s->rad + rng_uniform(r) * (W - 2 * s->rad);
     s->cy = s->rad + rng_uniform(r) * (H - 2 * s->rad);
     s->ang = rng_uniform(r) * 6.2831853f;
@@ -227,8 +227,20 @@ int main(int argc, char **argv) {
             /* --ayni: iki klasöre aynı görüntü (i'ye göre daire ya da üçgen) */
             int kind = same ? (i & 1) : k;
             if (same && k == 1) continue;
+            /* fotoğraf makinelerinin oranları: 1:1, 4:3, 3:2, 16:9 ve dikey 3:4, 2:3 */
+            static const float aspect[6] = {1.0f, 4.0f / 3, 1.5f, 16.0f / 9, 0.75f, 2.0f / 3};
+            float asp = aspect[rng_int(&r, 6)];
             int W = 64 + rng_int(&r, maxside - 63);
-            int H = 64 + rng_int(&r, (maxside * 4 / 5 > 64 ? maxside * 4 / 5 : 64) - 63);
+            int H = (int)lroundf(W / asp), hmax = maxside * 4 / 5 > 64 ? maxside * 4 / 5 : 64;
+            if (H > hmax) {
+                H = hmax;
+                W = (int)lroundf(H * asp);
+            }
+            if (H < 64) {
+                H = 64;
+                W = (int)lroundf(H * asp);
+            }
+            if (W < 64) W = 64;
             int fmt = (i + k) % 3;
             uint8_t *px = render(W, H, kind, &r);
             for (int c = 0; c < (same ? 2 : 1); c++) {
