@@ -175,11 +175,12 @@ int imgfolder_load(const char *dir, const ImgFolderOpts *opts, ImageFolder *f, c
     int C = o.channels ? o.channels : (any_colour ? 3 : 1);
     int H = o.height, W = o.width;
     if (H == 0) {
-        if (nc > 0 && same && w0 <= IMGFOLDER_AUTO_SIDE && h0 <= IMGFOLDER_AUTO_SIDE) {
+        int side = o.auto_side > 0 && o.auto_side <= 1024 ? o.auto_side : IMGFOLDER_AUTO_SIDE;
+        if (nc > 0 && same && w0 <= side && h0 <= side) {
             H = h0;
             W = w0;
         } else {
-            H = W = IMGFOLDER_AUTO_SIDE;
+            H = W = side;
         }
     }
     /* 4. Oku, çevir, boyutlandır */

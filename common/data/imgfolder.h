@@ -27,9 +27,9 @@
  *
  * OTOMATİK ŞEKİL (seçeneklerde 0 verilirse)
  *   kanal:  dosyalardan biri bile renkliyse 3, hepsi griyse 1
- *   boyut:  bütün görüntüler aynı boyda ve kenarları <= IMGFOLDER_AUTO_SIDE ise
- *           o boy (ör. Fashion-MNIST için 28x28); değilse
- *           IMGFOLDER_AUTO_SIDE x IMGFOLDER_AUTO_SIDE (fotoğraflar için 64x64)
+ *   boyut:  bütün görüntüler aynı boyda ve kenarları <= IMGFOLDER_AUTO_SIDE
+ *           (ya da opts.auto_side) ise o boy (ör. Fashion-MNIST için 28x28);
+ *           değilse kenar x kenar (fotoğraflar için 64x64)
  *
  * EĞİTİM/DOĞRULAMA AYRIMI
  *   imgfolder_split her sınıfı ayrı ayrı, tohumlu (seeded) bir karıştırmayla
@@ -66,6 +66,7 @@ typedef struct {
     int max_per_class;   /* 0 = hepsi; değilse her sınıftan (ad sırasıyla) en çok bu kadar */
     int quiet;           /* 1: atlanan dosyalar stderr'e yazılmaz */
     int squash;          /* 1: en-boy oranı korunmadan H x W'ye gerilir (0: oran korunur, dolgu) */
+    int auto_side;       /* otomatik boyutta kenar (0 = IMGFOLDER_AUTO_SIDE); ör. kısa deneme için 32 */
 } ImgFolderOpts;
 
 typedef struct {

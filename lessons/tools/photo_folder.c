@@ -65,7 +65,7 @@ static int inside(const Shape *s, float x, float y) {
 static void shape_init(Shape *s, int kind, int W, int H, Rng *r) {
     int m = W < H ? W : H;
     s->kind = kind;
-    s->rad = m * (0.2f + 0.2f * rng_uniform(r));              /* çap: en kısa kenarın %40..%80'i */
+    s->rad = m * (0.22f + 0.2f * rng_uniform(r));             /* çap: en kısa kenarın %44..%84'ü */
     s->cx = s->rad + rng_uniform(r) * (W - 2 * s->rad);
     s->cy = s->rad + rng_uniform(r) * (H - 2 * s->rad);
     s->ang = rng_uniform(r) * 6.2831853f;
@@ -110,7 +110,7 @@ static uint8_t *render(int W, int H, int kind, Rng *r) {
             p[2] = c0.b + t * (c1.b - c0.b) - tex * 0.5f + blob;
         }
     /* 2. karmaşa: rastgele çizgiler ve küçük dikdörtgenler (nesneden önce: nesne üstte) */
-    int nclut = 3 + rng_int(r, 6);
+    int nclut = 2 + rng_int(r, 5);
     for (int k = 0; k < nclut; k++) {
         Rgb c = rand_rgb(r);
         if (rng_uniform(r) < 0.5f) {   /* çizgi */
