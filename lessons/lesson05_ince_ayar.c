@@ -440,7 +440,7 @@ static void step4_train(Net *net, Data *d, const LessonArgs *a, TrainHistory *h,
            pct(res->val_acc, 2), res->learned ? "şansın üstünde, model öğrendi" : "ŞANS DÜZEYİNDE");
     if (!res->learned) return;
     BinaryModelInfo mi = {.seed = (uint64_t)a->seed, .val_frac = VAL_FRAC, .squash = 0,
-                          .norm = d->norm};
+                          .norm = d->norm, .channels = d->f.set.channels};
     snprintf(mi.names[0], sizeof mi.names[0], "%s", d->f.class_names[0]);
     snprintf(mi.names[1], sizeof mi.names[1], "%s", d->f.class_names[1]);
     snprintf(mi.images, sizeof mi.images, "%s", d->dir);
@@ -481,8 +481,11 @@ static int report_not_learned(const Data *d, const TrainResult *r) {
  * dosyadan kur, görüntüyü eğitimdeki gibi hazırla (kanal, oran korunarak
  * boyutlandırma, meta'daki μ_c ve σ_c ile normalizasyon), ileri geçiş (forward
  * pass), p = sigmoid(z). p >= 0,5 ise sınıf 1, değilse sınıf 0; güven seçilen
- * sınıfın olasılığıdır. Burada doğrulama kümesinden modelin yanıldığı bir
- * görüntüyü (yoksa en az emin olduğunu) seçiyoruz: Adım 6 onu düzeltecek.
+ * sınıfın olasılığıdır. Burada doğrulama kümesinden modelin yanıldığı
+ * görüntülerden karara en yakın olanı (p'si 0,5'e en yakın; yanlış yoksa en az
+ * emin olunan doğruyu) seçiyoruz: Adım 6 onu düzeltecek. Çok emin yanılınan bir
+ * görüntü çoğu zaman etiketi şüpheli ya da sınıfına hiç benzemeyen bir örnektir;
+ * onu "düzeltmek" için ağı epey bükmek gerekir.
  */
 static int step5_predict(Data *d, const LessonArgs *a, int *pick) {
     step_banner(5, NSTEPS, "Kaydedilen modeli yükle ve tek bir dosyayı tahmin et");
@@ -494,16 +497,14 @@ static int step5_predict(Data *d, const LessonArgs *a, int *pick) {
     int *pred = xmalloc((size_t)d->nva * sizeof(int));
     float loss, acc;
     evaluate(&net, s, d->va, d->nva, mi.norm, LOSS_BCE_LOGIT, &loss, &acc, pred, probs);
+    /* Yanlışlar arasından karara en yakın olanı (|p - 0,5| en küçük); yanlış yoksa doğrular
+     * arasından en az emin olunanı seç. */
     int wrong = 0, best = 0;
     float best_margin = 2.0f;
+    for (int i = 0; i < d->nva; i++) wrong += pred[i] != s->labels[d->va[i]];
     for (int i = 0; i < d->nva; i++) {
-        int y = s->labels[d->va[i]];
-        if (pred[i] != y) {
-            if (!wrong) best = i;
-            wrong++;
-        }
         float m = fabsf(probs[i] - 0.5f);
-        if (!wrong && m < best_margin) {
+        if ((!wrong || pred[i] != s->labels[d->va[i]]) && m < best_margin) {
             best_margin = m;
             best = i;
         }
@@ -540,7 +541,7 @@ static int step5_predict(Data *d, const LessonArgs *a, int *pick) {
  * örneğin 4 kopyası + 28 eski (artırılmış) örnek: yeni örnek kaybın 1/8'i olur.
  * Gradyan artık "yeni örneği
  * öğren AMA eskileri de doğru tut" der. İki yöntem aynı başlangıçtan, aynı adım
- * sayısıyla (10 Adam adımı, η = 1e-3) çalışır; düzeltilen görüntü doğrulama
+ * sayısıyla (10 Adam adımı, η = η_0 = 3e-3, eğitimdeki gibi) çalışır; düzeltilen görüntü doğrulama
  * ölçümünden çıkarılır.
  */
 typedef struct {
@@ -561,7 +562,7 @@ static void retrain(Net *net, const float *x1, int y1, const ImageSet *s, Norm n
     float *x = xmalloc((size_t)B * D * sizeof(float));
     int y[REPLAY_COPIES + REPLAY_OLD], old[REPLAY_OLD];
     Adam opt;
-    adam_init(&opt, net->nparams, 1e-3f);
+    adam_init(&opt, net->nparams, LR);
     Rng r;
     rng_seed(&r, seed);
     AugmentConfig ac = train_augment();
@@ -599,7 +600,7 @@ static void compare_retrain(Net *net, const float *x1, int y1, const ImageSet *s
     float st[RETRAIN_STEPS + 1];
     for (int t = 0; t <= RETRAIN_STEPS; t++) st[t] = (float)t;
     plot_lines_below(LESSON, plot_step, "Yeniden eğitim: doğrulama doğruluğu ve düzeltilen görüntü",
-               "yeniden eğitim adımı (Adam, η = 1e-3)", "doğruluk / olasılık", RETRAIN_STEPS + 1, st, 4,
+               "yeniden eğitim adımı (Adam, η = 3e-3)", "doğruluk / olasılık", RETRAIN_STEPS + 1, st, 4,
                (const float *const[]){naive->val_acc, rep->val_acc, naive->p_true, rep->p_true},
                (const char *const[]){"yalnız tek örnek: doğrulama doğruluğu",
                                      "tekrar oynatma: doğrulama doğruluğu",

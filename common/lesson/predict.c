@@ -168,6 +168,7 @@ int binary_meta_parse(const char *meta, BinaryModelInfo *mi, char *err, size_t e
                 int nc = 1;
                 for (const char *q = v; slash && q < slash; q++) nc += *q == ',';
                 mi->norm.kind = NORM_CHANNEL;
+                mi->channels = nc;
                 if (!slash || nc > 3 || parse_floats(v, mi->norm.ch_mean, nc, '/') != 0 ||
                     parse_floats(slash + 1, mi->norm.ch_std, nc, '\0') != 0) {
                     snprintf(err, errlen, "normalizasyon satırı 'norm=%.200s' bozuk", line + 5);
@@ -196,14 +197,18 @@ int binary_meta_parse(const char *meta, BinaryModelInfo *mi, char *err, size_t e
 }
 
 int binary_meta_format(const BinaryModelInfo *mi, char *buf, size_t len) {
-    char norm[256];
-    if (mi->norm.kind == NORM_CHANNEL)
-        snprintf(norm, sizeof norm, "channel:%.6f,%.6f,%.6f/%.6f,%.6f,%.6f",
-                 (double)mi->norm.ch_mean[0], (double)mi->norm.ch_mean[1],
-                 (double)mi->norm.ch_mean[2], (double)mi->norm.ch_std[0],
-                 (double)mi->norm.ch_std[1], (double)mi->norm.ch_std[2]);
-    else
-        snprintf(norm, sizeof norm, "minmax");
+    char norm[256] = "minmax";
+    if (mi->norm.kind == NORM_CHANNEL) {
+        int C = mi->channels, k;
+        if (C < 1 || C > 3) return -1;
+        k = snprintf(norm, sizeof norm, "channel:");
+        for (int c = 0; c < C; c++)
+            k += snprintf(norm + k, sizeof norm - k, "%.6f%c", (double)mi->norm.ch_mean[c],
+                          c + 1 < C ? ',' : '/');
+        for (int c = 0; c < C; c++)
+            k += snprintf(norm + k, sizeof norm - k, "%.6f%s", (double)mi->norm.ch_std[c],
+                          c + 1 < C ? "," : "");
+    }
     for (int with_images = 1; with_images >= 0; with_images--) {
         int k = snprintf(buf, len, "classes=%s,%s\n%s%s%sseed=%llu\nval=%.2f\nfit=%s\nnorm=%s",
                          mi->names[0], mi->names[1], with_images ? "images=" : "",
@@ -239,8 +244,13 @@ int binary_model_load(const char *path, int max_batch, Net *net, BinaryModelInfo
         net_free(net);
         return -1;
     }
-    if (binary_meta_parse(net->meta, mi, e, sizeof e) != 0 ||
-        (mi->norm.kind == NORM_CHANNEL && net->in_c > 3)) {
+    int bad = binary_meta_parse(net->meta, mi, e, sizeof e) != 0;
+    if (!bad && mi->norm.kind == NORM_CHANNEL && mi->channels != net->in_c) {
+        snprintf(e, sizeof e, "normalizasyon %d kanal için, ağın girişi %d kanallı", mi->channels,
+                 net->in_c);
+        bad = 1;
+    }
+    if (bad) {
         snprintf(err, errlen, "model dosyası '%s' bu derse ait değil: %s", path, e);
         net_free(net);
         return -1;

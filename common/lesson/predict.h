@@ -41,7 +41,7 @@ int predict_check_model_path(const char *path, const char *train_cmd, char *err,
  *   images=data/sekil              eğitildiği klasör (yeniden eğitimde eski veri)
  *   seed=42 / val=0.20             eğitim/doğrulama ayrımı (aynısı yeniden kurulur)
  *   fit=pad | fit=squash           en-boy oranı korunarak dolgu ya da gerilerek boyutlandırma
- *   norm=minmax | norm=channel:m0,m1,m2/s0,s1,s2
+ *   norm=minmax | norm=channel:m0,m1,m2/s0,s1,s2  (gri görüntüde norm=channel:m0/s0)
  *                                   x = piksel/255 ya da kanal başına (piksel/255 - m_c)/s_c
  * fit ve norm olmayan (eski) dosyalar fit=squash, norm=minmax sayılır.
  *
@@ -60,6 +60,7 @@ typedef struct {
     float val_frac;
     int squash;         /* 1: görüntü oranı bozularak gerildi (fit=squash); 0: dolgu (fit=pad) */
     Norm norm;          /* girişin normalizasyonu */
+    int channels;       /* norm=channel satırındaki kanal sayısı (1 ya da 3; NORM_CHANNEL için) */
 } BinaryModelInfo;
 
 /* meta metnini okur; 0: tamam, -1: err (sınıf adları yok/bozuk, norm bozuk). */
