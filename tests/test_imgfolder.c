@@ -8,6 +8,7 @@
 #include "doaa.h"
 #include "data/image.h"
 #include "data/imgfolder.h"
+#include "lesson/predict.h"
 #include "stb_image_write.h"
 #include "testutil.h"
 
@@ -208,6 +209,56 @@ START_TEST(test_aspect_kept_with_padding) {
     }
     free(x);
     imgfolder_free(&f);
+}
+END_TEST
+
+/* lesson05 model meta'sı: yazılan okunur (renkli ve gri), eski dosyalar (fit/norm yok) eski
+ * hazırlıkla okunur, bozuk satırlar reddedilir; klasör verilen model yolu "yok" denmez. */
+START_TEST(test_binary_meta_roundtrip) {
+    BinaryModelInfo mi = {.seed = 7, .val_frac = 0.25f, .squash = 0, .channels = 3,
+                          .norm = {.kind = NORM_CHANNEL, .ch_mean = {0.1f, 0.2f, 0.3f},
+                                   .ch_std = {0.4f, 0.5f, 0.6f}}};
+    snprintf(mi.names[0], sizeof mi.names[0], "daire");
+    snprintf(mi.names[1], sizeof mi.names[1], "ucgen");
+    snprintf(mi.images, sizeof mi.images, "veri/sekil");
+    char buf[1024], err[512];
+    ck_assert_int_gt(binary_meta_format(&mi, buf, sizeof buf), 0);
+    BinaryModelInfo b;
+    ck_assert_msg(binary_meta_parse(buf, &b, err, sizeof err) == 0, "%s\n%s", err, buf);
+    ck_assert_str_eq(b.names[0], "daire");
+    ck_assert_str_eq(b.names[1], "ucgen");
+    ck_assert_str_eq(b.images, "veri/sekil");
+    ck_assert_int_eq((int)b.seed, 7);
+    ck_assert_int_eq(b.squash, 0);
+    ck_assert_int_eq(b.norm.kind, NORM_CHANNEL);
+    ck_assert_int_eq(b.channels, 3);
+    for (int c = 0; c < 3; c++) {
+        ck_assert_float_eq_tol(b.norm.ch_mean[c], mi.norm.ch_mean[c], 1e-6f);
+        ck_assert_float_eq_tol(b.norm.ch_std[c], mi.norm.ch_std[c], 1e-6f);
+    }
+    mi.channels = 1;   /* gri: tek kanal */
+    ck_assert_int_gt(binary_meta_format(&mi, buf, sizeof buf), 0);
+    ck_assert_ptr_nonnull(strstr(buf, "norm=channel:0.100000/0.400000"));
+    ck_assert_int_eq(binary_meta_parse(buf, &b, err, sizeof err), 0);
+    ck_assert_int_eq(b.channels, 1);
+    ck_assert_int_eq(binary_meta_format(&mi, buf, 40), -1);   /* sığmıyor */
+    /* Eski dosya: gerilerek boyutlandırılmış, /255 */
+    ck_assert_int_eq(binary_meta_parse("classes=a,b\nseed=3", &b, err, sizeof err), 0);
+    ck_assert_int_eq(b.squash, 1);
+    ck_assert_int_eq(b.norm.kind, NORM_MINMAX);
+    /* Bozuk satırlar */
+    const char *bad[] = {"classes=a,b\nnorm=channel:0.1,0.2/0.3", "classes=a,b\nnorm=channel:0.1/0",
+                         "classes=a,b\nnorm=channel:x/0.2", "classes=a,b\nnorm=zscore",
+                         "classes=a,b\nfit=kirp", "classes=a\nfit=pad", "fit=pad"};
+    for (int i = 0; i < (int)(sizeof bad / sizeof bad[0]); i++)
+        ck_assert_msg(binary_meta_parse(bad[i], &b, err, sizeof err) == -1, "kabul edildi: %s", bad[i]);
+    /* Model yolu: yok / klasör */
+    ck_assert_int_eq(predict_check_model_path(P("yok.model"), "./lesson05", err, sizeof err), -1);
+    ck_assert_ptr_nonnull(strstr(err, "yok. Önce modeli eğitin"));
+    md("klasor");
+    ck_assert_int_eq(predict_check_model_path(P("klasor"), "./lesson02", err, sizeof err), -1);
+    ck_assert_ptr_nonnull(strstr(err, "bir klasör, model dosyası değil"));
+    ck_assert_ptr_null(strstr(err, "yok."));
 }
 END_TEST
 
@@ -551,6 +602,7 @@ static Suite *suite(void) {
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_mixed_folder_auto_shape);
     tcase_add_test(tc, test_aspect_kept_with_padding);
+    tcase_add_test(tc, test_binary_meta_roundtrip);
     tcase_add_test(tc, test_forced_shape_and_limits);
     tcase_add_test(tc, test_split_deterministic_stratified);
     tcase_add_test(tc, test_bad_folders);
