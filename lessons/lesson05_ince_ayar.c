@@ -139,9 +139,10 @@ static void step1_load(Data *d, const LessonArgs *a) {
     if (d->f.skipped) printf("İlk atlanan: %s\n", d->f.first_skip);
     for (int k = 0; k < 2; k++)
         printf("  sınıf %d = '%s': %d görüntü\n", k, d->f.class_names[k], d->f.class_counts[k]);
-    printf("Her görüntü %d kanal (%s), %dx%d piksel (oran korunarak, boşluklar dolgulu); "
-           "bellekte %.1f MB.\n", s->channels, s->channels == 1 ? "gri" : "renkli", s->rows,
-           s->cols, (double)s->n * s->channels * s->rows * s->cols / 1e6);
+    printf("Her görüntü %d kanal (%s), %dx%d piksel; bellekte %.1f MB.\n(Boyu farklı olanlar "
+           "oranı korunarak küçültüldü, boşluklar kenar rengiyle.)\n", s->channels,
+           s->channels == 1 ? "gri" : "renkli", s->rows, s->cols,
+           (double)s->n * s->channels * s->rows * s->cols / 1e6);
     printf("Eğitim: %d, doğrulama: %d görüntü (tohum %d, doğrulama payı %s).\n", d->ntr, d->nva,
            a->seed, pct(VAL_FRAC, 0));
     /* Her sınıftan 8 eğitim görüntüsü: üst satır sınıf 0, alt satır sınıf 1 */
@@ -202,7 +203,8 @@ static void step2_prepare(Data *d, const LessonArgs *a) {
     d->norm = (Norm){.kind = NORM_CHANNEL};
     imageset_channel_stats(s, d->tr, d->ntr, d->norm.ch_mean, d->norm.ch_std);
     const char *cname[3] = {"R", "G", "B"};
-    printf("Eğitim görüntülerinden kanal başına ortalama μ ve standart sapma σ ([0,1] ölçeğinde):\n");
+    printf("Eğitim görüntülerinden kanal başına ortalama μ ve standart sapma σ\n"
+           "([0,1] ölçeğinde):\n");
     for (int c = 0; c < C; c++)
         printf("  %s: μ = %.4f, σ = %.4f\n", C == 1 ? "gri" : cname[c],
                (double)d->norm.ch_mean[c], (double)d->norm.ch_std[c]);
@@ -214,8 +216,8 @@ static void step2_prepare(Data *d, const LessonArgs *a) {
     for (size_t i = 0; i < (size_t)d->ntr * H * W; i++) v0 += (chk[i] - m0) * (chk[i] - m0);
     v0 /= (double)d->ntr * H * W;
     free(chk);
-    printf("Normalizasyondan sonra eğitim kümesinde ilk kanalın ortalaması %.4f, standart sapması "
-           "%.4f (0 ve 1 olmalı).\n", m0, sqrt(v0));
+    printf("Normalizasyondan sonra eğitim kümesinde ilk kanalın ortalaması %.4f,\n"
+           "standart sapması %.4f (0 ve 1 olmalı).\n", m0, sqrt(v0));
 
     int rows = 7;
     float *tiles = xmalloc((size_t)rows * n * D * sizeof(float));
@@ -254,8 +256,8 @@ static void step2_prepare(Data *d, const LessonArgs *a) {
            png, only[1].rotate_deg, 1 - only[2].zoom, 1 + only[2].zoom, pct(only[3].shift, 0),
            1 - all.contrast, 1 + all.contrast, all.brightness, all.rotate_deg, 1 - all.zoom,
            1 + all.zoom, pct(all.shift, 0));
-    printf("Geometrik dönüşümlerden sonra piksellerin aralığı [%.3f, %.3f]: girişin [0, 1] "
-           "aralığında kaldı.\n", lo, hi);
+    printf("Geometrik dönüşümlerden sonra piksellerin aralığı [%.3f, %.3f]:\n"
+           "girişin [0, 1] aralığında kaldı.\n", lo, hi);
     free(tiles);
 }
 
@@ -313,8 +315,8 @@ static float step3_model(Net *net, Data *d, const LessonArgs *a) {
     net_summary(net, stdout);
     float loss, acc;
     evaluate(net, s, d->va, d->nva, d->norm, LOSS_BCE_LOGIT, &loss, &acc, NULL, NULL);
-    printf("Eğitimden önce doğrulama kaybı %.4f (beklenen ≈ ln 2 = %.4f), doğruluk %s.\n", loss,
-           log(2.0), pct(acc, 1));
+    printf("Eğitimden önce doğrulama kaybı %.4f (beklenen ≈ ln 2 = %.4f),\ndoğruluk %s.\n",
+           loss, log(2.0), pct(acc, 1));
     return loss;
 }
 
@@ -353,12 +355,12 @@ typedef struct {
 } TrainResult;
 
 static void step4_train(Net *net, Data *d, const LessonArgs *a, TrainHistory *h, TrainResult *res) {
-    step_banner(4, NSTEPS, "Adım bütçesiyle eğit, doğrulamaya bakarak dur, şansla karşılaştır");
+    step_banner(4, NSTEPS, "Adım bütçesiyle eğit, doğrulamayla dur, şansla karşılaştır");
     int spe = (d->ntr + BATCH - 1) / BATCH, S = a->quick ? QUICK_STEPS : TRAIN_STEPS;
     int E = a->epochs_given ? a->epochs : (S + spe - 1) / spe;
     if (E > TRAIN_MAX_EPOCHS) E = TRAIN_MAX_EPOCHS;
     int P = ((a->quick ? QUICK_PATIENCE : PATIENCE_STEPS) + spe - 1) / spe;
-    printf("%d eğitim görüntüsü, yığın %d: epoch başına %d adım. Bütçe %d adım -> %d epoch%s;\n"
+    printf("%d eğitim görüntüsü, yığın %d: epoch başına %d adım.\nBütçe %d adım -> %d epoch%s;\n"
            "doğrulama kaybı %d epoch (%d adım) iyileşmezse durulur.\n", d->ntr, BATCH, spe,
            a->epochs_given ? E * spe : S, E, a->epochs_given ? " (--epochs ile)" : "", P, P * spe);
     TrainConfig cfg = train_config_default();
@@ -396,9 +398,9 @@ static void step4_train(Net *net, Data *d, const LessonArgs *a, TrainHistory *h,
         } else since++;
         int stop = since >= P;
         if ((e + 1) % every == 0 || e == 0 || e + 1 == E || stop)
-            printf("  epoch %3d (adım %5d): eğitim kaybı %.4f, doğrulama kaybı %.4f, "
-                   "doğruluk %s%s\n", e + 1, (e + 1) * spe, h->loss[e], h->val_loss[e],
-                   pct(h->val_acc[e], 1), improved ? " *" : "");
+            printf("  epoch %3d, adım %5d: kayıp %.4f, doğrulama kaybı %.4f, doğruluk %5s%s\n",
+                   e + 1, (e + 1) * spe, h->loss[e], h->val_loss[e], pct(h->val_acc[e], 1),
+                   improved ? " *" : "");
         fflush(stdout);
         if (stop) {
             printf("Durduruldu: doğrulama kaybı %d epoch'tur iyileşmedi.\n", P);
@@ -416,9 +418,10 @@ static void step4_train(Net *net, Data *d, const LessonArgs *a, TrainHistory *h,
     res->patience = P;
     res->val_loss = h->val_loss[be - 1];
     res->val_acc = h->val_acc[be - 1];
-    printf("%d epoch (%d adım) %.0f saniyede; en iyi doğrulama kaybı %d. epoch'ta (* işaretli "
-           "satırlar yeni en iyi): kayıp %.4f, doğruluk %s. Bu ağırlıklar kullanılır.\n", n,
-           res->steps, now_sec() - t0, be, res->val_loss, pct(res->val_acc, 2));
+    printf("%d epoch (%d adım) %.0f saniyede. En iyi doğrulama kaybı %d. epoch'ta\n"
+           "(* işaretli satırlar yeni en iyi): kayıp %.4f, doğruluk %s.\n"
+           "Bu epoch'un ağırlıkları kullanılır.\n", n, res->steps, now_sec() - t0, be,
+           res->val_loss, pct(res->val_acc, 2));
     float ep[TRAIN_MAX_EPOCHS];
     for (int e = 0; e < n; e++) ep[e] = (float)(e + 1);
     plot_lines(LESSON, "kayip_egrisi", "İkili çapraz entropi kaybı", "epoch", "kayıp", n, ep, 2,
@@ -435,9 +438,10 @@ static void step4_train(Net *net, Data *d, const LessonArgs *a, TrainHistory *h,
     res->chance = p0;
     res->threshold = p0 + 2.0f * sqrtf(p0 * (1.0f - p0) / (float)d->nva);
     res->learned = res->val_acc > res->threshold;
-    printf("Şans düzeyi p0 = %s (doğrulamadaki çoğunluk sınıfı), n = %d: eşik p0 + 2σ0 = %s; "
-           "doğrulama doğruluğu %s -> %s.\n", pct(p0, 1), d->nva, pct(res->threshold, 1),
-           pct(res->val_acc, 2), res->learned ? "şansın üstünde, model öğrendi" : "ŞANS DÜZEYİNDE");
+    printf("Şans düzeyi p0 = %s (doğrulamadaki çoğunluk sınıfı), n = %d,\n"
+           "eşik p0 + 2σ0 = %s; doğrulama doğruluğu %s:\n%s.\n", pct(p0, 1), d->nva,
+           pct(res->threshold, 1), pct(res->val_acc, 2),
+           res->learned ? "şansın üstünde, model öğrendi" : "ŞANS DÜZEYİNDE");
     if (!res->learned) return;
     BinaryModelInfo mi = {.seed = (uint64_t)a->seed, .val_frac = VAL_FRAC, .squash = 0,
                           .norm = d->norm, .channels = d->f.set.channels};
@@ -452,8 +456,8 @@ static void step4_train(Net *net, Data *d, const LessonArgs *a, TrainHistory *h,
     if (mkdir_p(MODEL_DIR) != 0) die("'%s' klasörü oluşturulamadı", MODEL_DIR);
     const char *path = model_path(a);
     if (net_save(net, path, err, sizeof err) != 0) die("%s", err);
-    printf("Model kaydedildi: %s (sınıflar %s, %s; kanal başına normalizasyon ve dolgu bilgisi "
-           "meta alanında)\n", path, mi.names[0], mi.names[1]);
+    printf("Model kaydedildi: %s\n(sınıflar %s, %s; normalizasyon ve dolgu meta alanında)\n",
+           path, mi.names[0], mi.names[1]);
 }
 
 /* Model şans düzeyinde kaldı: sonucu sonuç gibi sunma, ne yapılacağını söyle. */
@@ -462,9 +466,9 @@ static int report_not_learned(const Data *d, const TrainResult *r) {
            "Doğrulama doğruluğu %s; her görüntüye hep aynı sınıfı söylemek %s verirdi\n"
            "(eşik %s). Bu model kaydedilmedi; tahmin ve yeniden eğitim adımları atlandı.\n"
            "Kontrol edin:\n"
-           "  - Her sınıfta yeterince görüntü var mı? (şimdi %d ve %d; yüzlercesi iyi olur)\n"
+           "  - Her sınıfta yeterince görüntü var mı? (şimdi %d ve %d; yüzlercesi iyi)\n"
            "  - İki sınıf gözle ayırt edilebiliyor mu? Klasörler karışmış ya da aynı\n"
-           "    görüntüler iki sınıfta birden olabilir: plots/%s/ornekler.png'ye bakın.\n"
+           "    görüntüler iki sınıfta birden olabilir: plots/%s/ornekler.png\n"
            "  - Eğitim yetti mi? Kayıp hâlâ düşüyorsa daha uzun eğitin (--epochs %d).\n",
            pct(r->val_acc, 1), pct(r->chance, 1), pct(r->threshold, 1), d->f.class_counts[0],
            d->f.class_counts[1], LESSON, r->epochs * 3);
@@ -518,7 +522,7 @@ static int step5_predict(Data *d, const LessonArgs *a, int *pick) {
     float conf, p1 = binary_p1(&net, x);
     int k = binary_print(file, p1, &mi, &conf);
     int y = s->labels[d->va[best]];
-    printf("Gerçek sınıf: %s — tahmin %s. (Aynısı: ./lesson05%s --predict %s)\n", mi.names[y],
+    printf("Gerçek sınıf: %s — tahmin %s.\n(Aynısı: ./lesson05%s --predict %s)\n", mi.names[y],
            k == y ? "doğru (yanlış tahmin yoktu; en az emin olunan seçildi)" : "YANLIŞ",
            a->quick ? " --quick" : "", file);
     free(x);
@@ -635,7 +639,7 @@ static void step6_retrain(Net *net, Data *d, const LessonArgs *a, int pick, Retr
     int *va = xmalloc((size_t)d->nva * sizeof(int)), nva = 0;
     for (int i = 0; i < d->nva; i++)
         if (i != pick) va[nva++] = d->va[i];
-    printf("Düzeltilen görüntü: %s (doğru sınıf '%s'); doğrulama: kalan %d görüntü.\n",
+    printf("Düzeltilen görüntü: %s (doğru sınıf '%s');\ndoğrulama: kalan %d görüntü.\n",
            d->f.paths[id], d->f.class_names[y1], nva);
     compare_retrain(net, x1, y1, s, d->norm, d->tr, d->ntr, va, nva, (uint64_t)a->seed + 6, "yeniden_egitim",
                     a->ascii, naive, rep);
@@ -989,7 +993,7 @@ int main(int argc, char **argv) {
     step_banner(8, NSTEPS, "Özet");
     float worst = 1.0f;
     for (int t = 0; t <= RETRAIN_STEPS; t++) worst = fminf(worst, naive.val_acc[t]);
-    printf("Klasör '%s': %d görüntü, %d atlanan dosya; %d adım (%d epoch) eğitim, en iyi "
+    printf("Klasör '%s': %d görüntü, %d atlanan dosya.\n%d adım (%d epoch) eğitim, en iyi "
            "doğrulama doğruluğu %s (şans %s).\n", d.dir, d.f.set.n, d.f.skipped, tres.steps,
            tres.epochs, pct(tres.val_acc, 2), pct(tres.chance, 1));
     printf("Yeniden eğitim: tek örnekle doğrulama %s -> %s (en düşük %s), tekrar "
