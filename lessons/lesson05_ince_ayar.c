@@ -285,8 +285,9 @@ static void step2_prepare(Data *d, const LessonArgs *a) {
  *     BİR yerinde var mı?" sorusunun cevabıdır ve nesnenin nerede durduğundan
  *     bağımsızdır. (Bir pencerenin bütün haritayı kapladığı bir maxpool katmanı.)
  *   - yoğun baş (dense head): 64 sayıdan tek logite, 65 parametre.
- * 64x64 renkli girişte toplam ~24 bin parametre: lesson04'ün ağının %1,5'i. Son katman sıfırdan başlar:
- * z = 0, p = 0,5; ilk kayıp tam ln 2 olur ve ağ hiçbir sınıfa yatkın başlamaz.
+ * 64x64 renkli girişte toplam ~24 bin parametre: lesson04'ün ağının %1,5'i.
+ * Son katman sıfırdan başlar: z = 0, p = 0,5; ilk kayıp tam ln 2 olur ve ağ
+ * hiçbir sınıfa yatkın başlamaz.
  */
 static void build_model(Net *net, int C, int H, int W, uint64_t seed) {
     net_init(net, C, H, W);
@@ -338,9 +339,9 @@ static float step3_model(Net *net, Data *d, const LessonArgs *a) {
  * Doğrulamaya dayalı durdurma (early stopping): her epoch sonunda doğrulama
  * kaybı ölçülür; en iyisinin ağırlıkları saklanır. Kayıp P adımdır (P = 300)
  * iyileşmiyorsa eğitim durur; durunca da bütçe bitince de en iyi ağırlıklara
- * dönülür. Doğrulama kümesi
- * böylece bir seçim yapar (hangi epoch); bu yüzden raporlanan doğruluk biraz
- * iyimserdir — test kümesi olsaydı onu hiç kullanmazdık.
+ * dönülür. Doğrulama kümesi böylece bir seçim yapar (hangi epoch); bu yüzden
+ * raporlanan doğruluk biraz iyimserdir. (Ayrı bir test kümesi olsaydı seçimde
+ * onu hiç kullanmazdık; küçük bir klasörde ona ayıracak görüntü yok.)
  * Öğrendi mi? Hep çoğunluk sınıfını söyleyen bir model doğrulamada
  * $p_0$ = çoğunluk sınıfının payı kadar doğruluk alır (şans düzeyi). n doğrulama
  * görüntüsünde rastgele tahminin doğruluğu yaklaşık $\sigma_0 = \sqrt{p_0(1-p_0)/n}$
