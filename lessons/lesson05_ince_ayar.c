@@ -5,12 +5,15 @@
  *   - Kendi görüntü klasörünüzden bir veri kümesi (dataset) kurmak: her sınıf bir
  *     alt klasör (kedi/, kopek/ ...), okunamayan dosyalar atlanır ve sayılır,
  *     eğitim/doğrulama (validation) ayrımı bir tohumla (seed) her seferinde aynıdır;
- *     her boydaki fotoğraf en-boy oranı korunarak (dolguyla) aynı boya getirilir.
- *   - Kanal başına normalizasyon ve veri artırma (data augmentation): çevirme,
- *     döndürme, yakınlaştırma, kaydırma, renk; her birini resimde görmek.
- *   - Birkaç yüz görüntüye uygun küçük bir ağ: evrişim blokları, genel havuzlama
- *     (global pooling), tek çıkış, sigmoid ve ikili çapraz entropi (binary
- *     cross-entropy); epoch değil adım sayısıyla eğitmek, doğrulamaya bakarak
+ *     her boydaki fotoğraf en-boy oranı (aspect ratio) korunarak, boşluklara dolgu
+ *     (padding) konarak aynı boya getirilir.
+ *   - Kanal başına normalizasyon (normalization) ve veri artırma
+ *     (data augmentation): çevirme, döndürme, yakınlaştırma, kaydırma, renk;
+ *     her birini resimde görmek.
+ *   - Birkaç yüz görüntüye uygun küçük bir ağ: evrişim (convolution) blokları,
+ *     genel havuzlama (global pooling), tek çıkış, sigmoid ve
+ *     ikili çapraz entropi (binary cross-entropy); epoch değil adım sayısıyla
+ *     eğitmek, doğrulamaya bakarak
  *     durmak ve sonucu şans düzeyiyle karşılaştırmak: öğrenemeyen model sonuç
  *     diye sunulmaz.
  *   - Tek bir görüntü dosyasını tahmin etmek: "Bu görüntü %93 güvenle bir bot".
@@ -49,11 +52,11 @@
 #define QUICK_PER_CLASS 200  /* --quick: her sınıftan en çok bu kadar görüntü */
 #define BATCH 32
 #define MAX_BATCH 64
-#define LR 3e-3f             /* Adam'ın başlangıç öğrenme oranı η_0 */
+#define LR 3e-3f             /* Adam'ın başlangıç öğrenme oranı (learning rate) η_0 */
 #define TRAIN_STEPS 1200     /* adım bütçesi (Adım 4); klasör küçükse daha çok epoch demektir */
 #define QUICK_STEPS 300      /* --quick */
 #define QUICK_SIDE 32        /* --quick: fotoğraflar 64x64 yerine 32x32 (dört kat az hesap) */
-#define PATIENCE_STEPS 300   /* doğrulama kaybı bu kadar adım iyileşmezse dur */
+#define PATIENCE_STEPS 300   /* doğrulama kaybı (loss) bu kadar adım iyileşmezse dur */
 #define QUICK_PATIENCE 200
 #define RETRAIN_STEPS 10     /* yeniden eğitim adımı (Keras örneğindeki fit(epochs=5)'in karşılığı) */
 #define REPLAY_COPIES 4      /* tekrar oynatma yığınında düzeltilen örneğin kopyası */
@@ -107,7 +110,7 @@ static void load_model_or_die(const char *path, Net *net, BinaryModelInfo *mi) {
  *   s = min(W/w, H/h)
  * ölçeğiyle küçültülür: uzun kenar kutuya tam oturur, kısa kenarın iki yanında
  * kalan şeritler fotoğrafın kenar piksellerinin ortalama rengiyle doldurulur
- * (dolgu, padding). Gerseydik (squash) 300x120'lik bir fotoğraftaki daire 64x64'te
+ * (dolgu, padding). Gerseydik, 300x120'lik bir fotoğraftaki daire 64x64'te
  * yatık bir elips olurdu: ağın öğrenmesi gereken şekil, fotoğrafın oranına göre
  * değişirdi. Verinin %20'si doğrulamaya ayrılır; ayrım her sınıfta ayrı ve
  * tohumludur: aynı --seed her zaman aynı ayrımı verir.
@@ -116,7 +119,7 @@ typedef struct {
     ImageFolder f;
     int *tr, ntr, *va, nva;
     const char *dir;
-    Norm norm;          /* Adım 2: eğitim kümesinden kanal başına ortalama ve sapma */
+    Norm norm;          /* Adım 2: eğitim görüntülerinden kanal başına ortalama ve sapma */
 } Data;
 
 static void step1_load(Data *d, const LessonArgs *a) {
@@ -216,7 +219,7 @@ static void step2_prepare(Data *d, const LessonArgs *a) {
     for (size_t i = 0; i < (size_t)d->ntr * H * W; i++) v0 += (chk[i] - m0) * (chk[i] - m0);
     v0 /= (double)d->ntr * H * W;
     free(chk);
-    printf("Normalizasyondan sonra eğitim kümesinde ilk kanalın ortalaması %.4f,\n"
+    printf("Normalizasyondan sonra eğitim görüntülerinde ilk kanalın ortalaması %.4f,\n"
            "standart sapması %.4f (0 ve 1 olmalı).\n", m0, sqrt(v0));
 
     int rows = 7;
@@ -270,10 +273,11 @@ static void step2_prepare(Data *d, const LessonArgs *a) {
  *   $L = -[\,y \log p + (1-y) \log(1-p)\,]$
  * Sigmoid ile birlikte kararlı biçimde hesaplanır (train.h: LOSS_BCE_LOGIT) ve
  * türevi sadedir: dL/dz = p - y. Eğitilmemiş ağ için z ≈ 0, p ≈ 0,5, dolayısıyla
- * L ≈ -log 0,5 = ln 2 ≈ 0,693: ilk ölçümümüz bunu doğrulamalı.
+ * L ≈ -log 0,5 = ln 2 ≈ 0,693: ilk ölçümümüz bunu doğrulamalı. Doğruluk (accuracy)
+ * ise p >= 0,5 kararının doğru çıktığı görüntülerin payıdır.
  *
  * Mimari küçük bir klasöre göre seçilir. lesson04'ün ağı 64x64 renkli girişte
- * flatten'dan sonra 12 544 sayıyı 128 nörona bağlar: tek katmanda 1,6 milyon
+ * flatten'dan sonra 12 544 sayıyı 128 çıkışa bağlar: tek katmanda 1,6 milyon
  * ağırlık, elde ise 240 görüntü. Bu kadar serbestlik, şekli öğrenmeden önce
  * görüntüleri ezberlemeye yeter. Onun yerine:
  *   - evrişim blokları: 3x3 evrişim (dolgu 1: kenar pikselleri de merkezde
@@ -284,7 +288,7 @@ static void step2_prepare(Data *d, const LessonArgs *a) {
  *     en büyük değer; kanal k için $g_k = \max_{i,j} a_{k,i,j}$. "Bu desen resmin
  *     BİR yerinde var mı?" sorusunun cevabıdır ve nesnenin nerede durduğundan
  *     bağımsızdır. (Bir pencerenin bütün haritayı kapladığı bir maxpool katmanı.)
- *   - yoğun baş (dense head): 64 sayıdan tek logite, 65 parametre.
+ *   - baş: tek bir yoğun katman (dense); 64 sayıdan tek logite, 65 parametre.
  * 64x64 renkli girişte toplam ~24 bin parametre: lesson04'ün ağının %1,5'i.
  * Son katman sıfırdan başlar: z = 0, p = 0,5; ilk kayıp tam ln 2 olur ve ağ
  * hiçbir sınıfa yatkın başlamaz.
@@ -325,7 +329,7 @@ static float step3_model(Net *net, Data *d, const LessonArgs *a) {
  * Adım 4: Adım sayısıyla eğit, doğrulamaya bakarak dur, şansla karşılaştır
  *
  * Ne kadar eğitmeli? Ağırlıkları değiştiren şey adımdır (step: bir yığının
- * gradyanıyla bir Adam güncellemesi), epoch değil. 3000 görüntülük bir klasörde
+ * gradyanıyla (gradient) bir Adam güncellemesi), epoch değil. 3000 görüntülük bir klasörde
  * 10 epoch = 750 adım; 240 görüntülük bir klasörde 10 epoch yalnızca 80 adım
  * olurdu ve ağ hiçbir şey öğrenmeden dururdu. Bu yüzden bir adım bütçesi
  * seçeriz (S = 1200; --quick'te 300) ve epoch sayısını ondan hesaplarız:
@@ -339,8 +343,8 @@ static float step3_model(Net *net, Data *d, const LessonArgs *a) {
  * Doğrulamaya dayalı durdurma (early stopping): her epoch sonunda doğrulama
  * kaybı ölçülür; en iyisinin ağırlıkları saklanır. Kayıp P adımdır (P = 300)
  * iyileşmiyorsa eğitim durur; durunca da bütçe bitince de en iyi ağırlıklara
- * dönülür. Doğrulama kümesi böylece bir seçim yapar (hangi epoch); bu yüzden
- * raporlanan doğruluk biraz iyimserdir. (Ayrı bir test kümesi olsaydı seçimde
+ * dönülür. Doğrulama kümesi böylece bir seçim yapar: hangi epoch'un kalacağını.
+ * Bu yüzden raporlanan doğruluk biraz iyimserdir. (Ayrı bir test kümesi olsaydı seçimde
  * onu hiç kullanmazdık; küçük bir klasörde ona ayıracak görüntü yok.)
  * Öğrendi mi? Hep çoğunluk sınıfını söyleyen bir model doğrulamada
  * $p_0$ = çoğunluk sınıfının payı kadar doğruluk alır (şans düzeyi). n doğrulama
@@ -484,8 +488,8 @@ static int report_not_learned(const Data *d, const TrainResult *r) {
  *
  * ./lesson05 --predict DOSYA'nın yaptığı budur (common/lesson/predict.c): modeli
  * dosyadan kur, görüntüyü eğitimdeki gibi hazırla (kanal, oran korunarak
- * boyutlandırma, meta'daki μ_c ve σ_c ile normalizasyon), ileri geçiş (forward
- * pass), p = sigmoid(z). p >= 0,5 ise sınıf 1, değilse sınıf 0; güven seçilen
+ * boyutlandırma, meta'daki μ_c ve σ_c ile normalizasyon),
+ * ileri geçiş (forward pass), p = sigmoid(z). p >= 0,5 ise sınıf 1, değilse sınıf 0; güven seçilen
  * sınıfın olasılığıdır. Burada doğrulama kümesinden modelin yanıldığı
  * görüntülerden karara en yakın olanı (p'si 0,5'e en yakın; yanlış yoksa en az
  * emin olunan doğruyu) seçiyoruz: Adım 6 onu düzeltecek. Çok emin yanılınan bir
