@@ -33,5 +33,37 @@ for l in "$@"; do
     done || ok=0
     if [ $ok = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
 done
+# lesson05 bir öğrencinin fotoğraf klasöründe: üretilmiş renkli, karışık boy ve biçimli
+# 300 görüntü (daire / üçgen) varsayılan koşuda >= %90 doğrulama doğruluğuna ulaşmalı;
+# iki sınıfı aynı görüntüler olan klasörde ders şans düzeyi uyarısı vermeli (çıkış 3).
+case " $* " in *" lesson05 "*)
+    make -s build/tools/photo_folder >/dev/null
+    d=tests/out/foto_klasor
+    rm -rf "$d"
+    ./build/tools/photo_folder "$d/sekil" >/dev/null && ./build/tools/photo_folder "$d/ayni" --ayni >/dev/null
+    for kind in sekil ayni; do
+        out="tests/out/full-lesson05-$kind.txt"
+        echo "== lesson05 --images $d/$kind (tam koşu) =="
+        t0=$(date +%s)
+        ./lesson05 --images "$d/$kind" --model "$d/$kind.model" >"$out" 2>&1
+        rc=$?
+        line=$(grep 'SONUÇ:' "$out" | tail -n 1)
+        echo "$line  (çıkış $rc, $(( $(date +%s) - t0 )) s)"
+        v=$(echo "$line" | tr ' ' '\n' | sed -n "s/^val_acc=//p")
+        if [ $kind = sekil ]; then
+            if [ $rc -eq 0 ] && [ -n "$v" ] && awk -v v="$v" 'BEGIN { exit !(v >= 0.90) }'; then
+                echo "lesson05 fotoğraf klasörü: val_acc=$v >= 0.90"; pass=$((pass + 1))
+            else
+                echo "lesson05 fotoğraf klasörü: val_acc=$v (çıkış $rc), en az 0.90 olmalıydı"; fail=$((fail + 1))
+            fi
+        else
+            if [ $rc -eq 3 ] && grep -q 'ÖĞRENEMEDİ' "$out" && [ ! -e "$d/$kind.model" ]; then
+                echo "lesson05 aynı sınıflar: şans düzeyi uyarısı verildi, model kaydedilmedi"; pass=$((pass + 1))
+            else
+                echo "lesson05 aynı sınıflar: uyarı yok ya da model kaydedildi (çıkış $rc)"; fail=$((fail + 1))
+            fi
+        fi
+    done ;;
+esac
 echo "check-full: $pass passed, $fail failed"
 [ $fail -eq 0 ]
