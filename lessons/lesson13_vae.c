@@ -145,8 +145,7 @@ static void train_vae(Vae *m, Data *d, int epochs, uint64_t seed, Hist *h, const
         h->vrec[e] = (float)vr;
         h->vkl[e] = (float)vk;
         h->n = e + 1;
-        printf("  %s epoch %2d/%d: eğitim %6.2f (yeniden %6.2f + KL %5.2f), "
-               "doğrulama %6.2f  %.1f s\n",
+        printf("  %s %2d/%d: eğitim %6.2f (yeniden %6.2f + KL %5.2f), doğr. %6.2f %5.1f s\n",
                name, e + 1, epochs, h->rec[e] + h->kl[e], h->rec[e], h->kl[e], vr + vk,
                h->sec[e]);
         fflush(stdout);
@@ -179,7 +178,8 @@ static void plot_hist(const char *step, const char *title, const Hist *h, int wi
     char body[1024];
     snprintf(body, sizeof body,
              "set title '%s'\nset xlabel 'epoch'\nset ylabel 'yeniden yapılandırma (nat)'\n"
-             "set y2label 'KL (nat)'\nset y2tics\nset ytics nomirror\nset key center right\n"
+             "set y2label 'KL (nat)'\nset y2tics\nset ytics nomirror\nset y2range [0:*]\n"
+             "set key center right\n"
              "plot '%s.dat' u 1:3 w lp t 'yeniden (eğitim)', '' u 1:6 w lp t 'yeniden (doğrulama)', "
              "'' u 1:4 axes x1y2 w lp t 'KL (eğitim)', '' u 1:7 axes x1y2 w lp t 'KL (doğrulama)'\n",
              title, step);
@@ -229,7 +229,7 @@ static void step1_load(Data *d, const LessonArgs *a) {
         gray += p > 0 && p < 255;
     }
     printf("Piksel ortalaması %.3f: görüntünün çoğu siyah zemin. İlk test rakamında\n"
-           "%d piksel ne tam siyah ne tam beyaz (gri kenarlar); onları ikiye yuvarlamıyoruz.\n",
+           "%d piksel ne tam siyah ne tam beyaz (gri kenarlar); onları 0/1'e yuvarlamıyoruz.\n",
            mean, gray);
 }
 
@@ -319,24 +319,38 @@ static double step3_reparam(Data *d, const LessonArgs *a, double *sd_rp, double 
     step_banner(3, NSTEPS, "Yeniden parametreleme: z = μ + σ ε, gradyan örneklemeden geçer");
     Rng r;
     rng_seed(&r, (uint64_t)a->seed + 3);
-    int N = 10000, np = 0;
+    int N = 10000;
     double s1 = 0, q1 = 0, s2 = 0, q2 = 0, mu = 1.0;
-    Plot p;
-    FILE *f = plot_begin(&p, LESSON, "tahminci");
-    fprintf(f, "# örnek_sayısı yeniden_param_ortalama skor_fonk_ortalama\n");
     for (int i = 1; i <= N; i++) {
         double e = rng_normal(&r), z = mu + e;
         double g1 = 2.0 * z, g2 = z * z * (z - mu);
         s1 += g1, q1 += g1 * g1, s2 += g2, q2 += g2 * g2;
-        if (i <= 20 || i % 20 == 0) fprintf(f, "%d %g %g\n", i, s1 / i, s2 / i), np++;
     }
-    plot_finish(&p, "set title 'd/dμ E[z²] tahmini (gerçek değer 2)'\nset xlabel 'örnek sayısı'\n"
-                    "set logscale x\nset ylabel 'ortalama tahmin'\nset yrange [0:4]\n"
-                    "plot 'tahminci.dat' u 1:2 w l lw 2 t 'yeniden parametreleme', "
-                    "'' u 1:3 w l t 'skor fonksiyonu', 2 w l dt 2 lc 'black' t 'gerçek'\n");
-    plot_render(&p, a->ascii);
     *sd_rp = sqrt(q1 / N - (s1 / N) * (s1 / N));
     *sd_sf = sqrt(q2 / N - (s2 / N) * (s2 / N));
+    /* Çizim: n örneğin ortalaması olan tahmin, 200 kez tekrarlanınca ne kadar saçılıyor? */
+    Plot p;
+    FILE *f = plot_begin(&p, LESSON, "tahminci");
+    fprintf(f, "# n  std(yeniden_param_tahmini)  std(skor_fonk_tahmini)   (200 tekrar)\n");
+    for (int n = 1; n <= 1024; n *= 2) {
+        double a1 = 0, b1 = 0, a2 = 0, b2 = 0;
+        for (int rep = 0; rep < 200; rep++) {
+            double m1 = 0, m2 = 0;
+            for (int i = 0; i < n; i++) {
+                double e = rng_normal(&r), z = mu + e;
+                m1 += 2.0 * z / n, m2 += z * z * (z - mu) / n;
+            }
+            a1 += m1, b1 += m1 * m1, a2 += m2, b2 += m2 * m2;
+        }
+        fprintf(f, "%d %g %g\n", n, sqrt(fmax(b1 / 200 - a1 * a1 / 40000, 0)),
+                sqrt(fmax(b2 / 200 - a2 * a2 / 40000, 0)));
+    }
+    plot_finish(&p, "set title 'd/dμ E[z²] tahmininin saçılımı (gerçek değer 2)'\n"
+                    "set xlabel 'tahmindeki örnek sayısı n'\nset ylabel 'tahminin std sapması'\n"
+                    "set logscale xy\nset key top right\n"
+                    "plot 'tahminci.dat' u 1:2 w lp lw 2 t 'yeniden parametreleme', "
+                    "'' u 1:3 w lp lw 2 t 'skor fonksiyonu'\n");
+    plot_render(&p, a->ascii);
     printf("f(z) = z², μ = 1, %d örnek (gerçek türev 2):\n", N);
     printf("  yeniden parametreleme  ortalama %.3f, tek örneğin std'si %.2f\n", s1 / N, *sd_rp);
     printf("  skor fonksiyonu        ortalama %.3f, tek örneğin std'si %.2f\n", s2 / N, *sd_sf);
@@ -358,7 +372,7 @@ static double step3_reparam(Data *d, const LessonArgs *a, double *sd_rp, double 
     vae_backward(&m, x, B);
     float *g = xmalloc(m.P.n * sizeof(float));
     memcpy(g, m.P.grads, m.P.n * sizeof(float));
-    printf("\nBütün VAE, ε sabit, ε = 1e-3 ile merkezi fark (tensör başına 12 eleman):\n");
+    printf("\nBütün VAE, ε sabit, h = 1e-3 adımlı merkezi fark (tensör başına 12 eleman):\n");
     printf("  tensör          denenen  uyuşan  toplu göreli hata\n");
     double worst = 0;
     *fc22_rel = 1;
@@ -374,8 +388,8 @@ static double step3_reparam(Data *d, const LessonArgs *a, double *sd_rp, double 
         if (gc.rel_norm > worst) worst = gc.rel_norm;
         if (strcmp(pt->name, "fc22.weight") == 0) *fc22_rel = gc.rel_norm;
     }
-    printf("En kötü toplu hata %.2e %s. fc22 (log σ²) satırı, gradyanın örnekleme\n"
-           "adımından (∂z/∂ log σ² = ½ σ ε) doğru geçtiğini gösterir.\n", worst,
+    printf("En kötü toplu hata %.2e %s.\nfc22 (log σ²) satırı, gradyanın örnekleme "
+           "adımından (∂z/∂ log σ² = ½ σ ε)\ndoğru geçtiğini gösterir.\n", worst,
            worst < 1e-2 ? "(< 1e-2: geri geçiş doğru)" : "(BEKLENENDEN BÜYÜK!)");
     free(g);
     free(x);
@@ -436,9 +450,9 @@ static void step4_ae(Vae *ae, Data *d, const LessonArgs *a, int epochs, Hist *h,
     for (int i = 0; i < 64 * J20; i++) z[i] = rng_normal(&r);
     decode_images(ae, z, 64, img);
     save_grid(PLOT_DIR "/ae_ornekler.png", img, 64, 8, 8, 2);
-    printf("Resimler: %s/ae_yeniden.png (üst: test, alt: AE), %s/ae_ornekler.png\n"
-           "(N(0, I) kodlarından çözülen 64 görüntü), %s/ae_kayip.png\n", PLOT_DIR, PLOT_DIR,
-           PLOT_DIR);
+    printf("Resimler: %s/ae_yeniden.png (üst: test, alt: AE),\n"
+           "%s/ae_ornekler.png (N(0, I) kodlarından çözülen 64 görüntü),\n"
+           "%s/ae_kayip.png\n", PLOT_DIR, PLOT_DIR, PLOT_DIR);
 }
 
 /* ---------------------------------------------------------------------------
@@ -465,7 +479,7 @@ static void step5_vae(Vae *m, Data *d, const LessonArgs *a, int epochs, Hist *h,
     vae_init_torch(m, (uint64_t)a->seed + 5);
     char buf[128];
     params_describe(&m->P, buf, sizeof buf);
-    printf("Parametreler: %s (AE'den fazlası log σ² kolu: 400·20 + 20)\n", buf);
+    printf("Parametreler: %s\n(AE'den fazlası log σ² kolu: 400·20 + 20)\n", buf);
     train_vae(m, d, epochs, (uint64_t)a->seed + 50, h, "VAE");
     double kd[J20];
     eval_vae(m, &d->m.test, NULL, d->ntest, 7, trec, tkl, kd);
@@ -495,7 +509,7 @@ static void step5_vae(Vae *m, Data *d, const LessonArgs *a, int epochs, Hist *h,
     for (int i = 0; i < 64 * J20; i++) z[i] = rng_normal(&r);
     decode_images(m, z, 64, img);
     save_grid(PLOT_DIR "/vae_ornekler.png", img, 64, 8, 8, 2);
-    printf("Resimler: %s/vae_yeniden.png, %s/vae_ornekler.png (önselden 64 örnek),\n"
+    printf("Resimler: %s/vae_yeniden.png,\n%s/vae_ornekler.png (önselden 64 örnek),\n"
            "%s/vae_kayip.png, %s/kl_boyut.png\n", PLOT_DIR, PLOT_DIR, PLOT_DIR, PLOT_DIR);
 }
 
@@ -600,7 +614,7 @@ static void step6_judge(Vae *ae, Vae *vae, Data *d, const LessonArgs *a, const f
                     "'' u 4 t 'AE, uyan Gauss', '' u 5 t 'VAE, N(0,I)'\n");
     plot_render(&p, a->ascii);
     printf("Grafik: %s/yargic.png\n", PLOT_DIR);
-    printf("VAE'nin örneklerinin %%%.1f'i, AE'nin N(0, I) örneklerinin %%%.1f'i güvenle okunuyor.\n",
+    printf("Güvenle okunan: VAE örneklerinin %%%.1f'i, AE'nin N(0, I) örneklerinin %%%.1f'i.\n",
            100.0 * jvae->share, 100.0 * jae->share);
     free(ii);
     free(img);
@@ -649,8 +663,10 @@ static void step7_latent2(Vae *m2, Vae *m20, Data *d, const LessonArgs *a, int e
     plot_finish_size(&p, "set title 'Test rakamlarının kodları (μ), rakama göre'\n"
                          "set xlabel 'z_1'\nset ylabel 'z_2'\nset size ratio -1\n"
                          "set key outside right\n"
+                         "renk = '#1f77b4 #ff7f0e #2ca02c #d62728 #9467bd #8c564b #e377c2 "
+                         "#7f7f7f #bcbd22 #17becf'\n"
                          "plot for [k=0:9] 'gizil2.dat' u ($3==k?$1:1/0):2 w p pt 7 ps 0.4 "
-                         "t sprintf('%d', k)\n", 800, 700);
+                         "lc rgb word(renk, k+1) t sprintf('%d', k)\n", 800, 700);
     plot_render(&p, a->ascii);
     /* manifold */
     float *z = xmalloc(400 * 2 * sizeof(float)), *img = xmalloc(400 * (size_t)D * sizeof(float));
@@ -685,8 +701,8 @@ static void step7_latent2(Vae *m2, Vae *m20, Data *d, const LessonArgs *a, int e
         decode_images(mm, zz, 10, out + (size_t)r * 10 * D);
     }
     save_grid(PLOT_DIR "/ara_degerleme.png", out, 20, 2, 10, 2);
-    printf("Resimler: %s/gizil2.png, %s/manifold.png, %s/ara_degerleme.png\n"
-           "(test #%d '0' → test #%d '6'; üst satır J = 20, alt satır J = 2), %s/vae2_kayip.png\n",
+    printf("Resimler: %s/gizil2.png, %s/manifold.png,\n%s/ara_degerleme.png "
+           "(test #%d '0' → test #%d '6'; üstte J = 20, altta J = 2),\n%s/vae2_kayip.png\n",
            PLOT_DIR, PLOT_DIR, PLOT_DIR, ia, ib, PLOT_DIR);
     free(z);
     free(img);
@@ -768,11 +784,11 @@ static int run_quiz(const LessonArgs *a) {
               "(4 ondalık)",
          .answer = kl, .tol = 5e-4, .explain = e1},
         {.q = "Yeniden parametreleme hilesi (z = μ + σ ε) neden gerekir?",
-         .choices = {"Örneklemeyi hızlandırmak için",
-                     "Rastgeleliği ε'a taşıyıp z'yi μ ve σ'nın türevlenebilir bir fonksiyonu "
+         .choices = {"Rastgeleliği ε'a taşıyıp z'yi μ ve σ'nın türevlenebilir bir fonksiyonu "
                      "yapmak, böylece gradyanın kodlayıcıya ulaşması için",
+                     "Örneklemeyi hızlandırmak için",
                      "KL terimini sıfırlamak için", "σ'nın negatif olmasını önlemek için"},
-         .correct = 1,
+         .correct = 0,
          .explain = "\"Örnek çek\" adımının türevi yoktur; z = μ + σ ε'da ise ∂z/∂μ = 1, "
                     "∂z/∂σ = ε. Rastgelelik artık parametrelere bağlı değildir."},
         {.q = "Kod çözücü bir piksel için logit 0 veriyor. Bu pikselin Bernoulli kaybı (BCE) "
@@ -780,11 +796,11 @@ static int run_quiz(const LessonArgs *a) {
          .answer = bce, .tol = 5e-4, .explain = e3},
         {.q = "Eğitim boyunca KL terimi 0'a iniyor, yeniden yapılandırma kaybı ise yüksek "
               "kalıyorsa ne olmuştur?",
-         .choices = {"Model mükemmel öğrenmiştir",
+         .choices = {"Model mükemmel öğrenmiştir", "Öğrenme oranı çok küçüktür",
                      "Sonsal çöküşü (posterior collapse): kodlayıcı her görüntüye N(0, I) "
                      "diyor, kod girişten bilgi taşımıyor",
-                     "Öğrenme oranı çok küçüktür", "Aşırı öğrenme (overfitting) vardır"},
-         .correct = 1,
+                     "Aşırı öğrenme (overfitting) vardır"},
+         .correct = 2,
          .explain = "KL = 0 ancak μ = 0 ve σ = 1 iken olur: o zaman q(z|x) x'e bağlı değildir ve "
                     "kod çözücü yalnızca ortalama bir görüntü çizebilir."},
         {.q = "2-B manifold ızgarasında u = 0,95 olasılığına karşılık gelen z = Φ⁻¹(0,95) kaçtır? "
@@ -792,11 +808,11 @@ static int run_quiz(const LessonArgs *a) {
          .answer = q95, .tol = 2e-3, .explain = e5},
         {.q = "Düz bir otokodlayıcının kod çözücüsüne N(0, I)'dan çekilen kodlar verilince "
               "çoğunlukla anlamsız görüntüler çıkar. Neden?",
-         .choices = {"Kod çözücü yeterince büyük değildir",
+         .choices = {"Kod çözücü yeterince büyük değildir", "AE'nin kodları hep sıfırdır",
+                     "Sigmoid çıkış katmanı yüzünden",
                      "AE'nin kayıp fonksiyonu kodların nerede durması gerektiğini söylemez; "
-                     "eğitim kodları N(0, I)'nın kapsamadığı dağınık bir bölgededir",
-                     "AE'nin kodları hep sıfırdır", "Sigmoid çıkış katmanı yüzünden"},
-         .correct = 1,
+                     "eğitim kodları N(0, I)'nın kapsamadığı dağınık bir bölgededir"},
+         .correct = 3,
          .explain = "VAE'deki KL terimi kodları önselin bulunduğu yere çeker; AE'de böyle bir "
                     "terim yoktur (adım 4'te kodların ortalama ve std'sine bakın)."},
         {.q = "784-400-(μ, log σ²: 20)-400-784 VAE'sinin toplam parametre sayısı kaçtır?",
@@ -834,7 +850,7 @@ int main(int argc, char **argv) {
     cli_parse(argc, argv, &a,
               &(CliSpec){.name = LESSON, .title = "Varyasyonel otokodlayıcı (VAE)",
                          .default_epochs = 10, .extras = CLI_MODEL,
-                         .epochs_help = "AE, VAE (J=20) ve 2-B VAE'nin her birinin epoch sayısı",
+                         .epochs_help = "her modelin (AE, VAE, 2-B VAE) epoch sayısı",
                          .extra_help = "  --sample N       kaydedilen VAE'den N örnek (1..400) çiz:\n"
                                        "                   plots/lesson13/ornekler.png\n"});
     if (a.quiz) return run_quiz(&a);
@@ -866,10 +882,10 @@ int main(int argc, char **argv) {
     double med = median_d(es, hv.n);
     float kl2_min = 1e30f;
     for (int e = 0; e < h2.n; e++) kl2_min = fminf(kl2_min, h2.kl[e]);
-    printf("\nÖzet: VAE (J = 20) test -ELBO %.2f nat (yeniden %.2f + KL %.2f), J = 2: %.2f;\n"
-           "AE'nin yeniden yapılandırması %.2f nat. Önselden örneklerin güvenle okunan payı:\n"
-           "AE %%%.1f, VAE %%%.1f (gerçek rakamlar %%%.1f). VAE epoch'u medyan %.2f s "
-           "(%d iş parçacığı).\n",
+    printf("\nÖzet: VAE (J = 20) test -ELBO %.2f nat (yeniden %.2f + KL %.2f),\n"
+           "J = 2: %.2f; AE'nin yeniden yapılandırması %.2f nat.\n"
+           "Önselden örneklerin güvenle okunan payı: AE %%%.1f, VAE %%%.1f (gerçek %%%.1f).\n"
+           "VAE epoch'u medyan %.2f s (%d iş parçacığı).\n",
            rec + kl, rec, kl, rec2 + kl2, ae_rec, 100 * jae.share, 100 * jvae.share,
            100 * jr.share, med, a.threads);
     printf("SONUÇ: nelbo20=%.3f rec20=%.3f kl20=%.3f kl20_min=%.3f active20=%d nelbo2=%.3f "

@@ -31,5 +31,20 @@ for model in mlp cnn; do
     fi
 done
 echo
+echo "== vae (lesson13): bir eğitim adımı, 784-400-20-400-784, yığın 128 =="
+c=$(build/bench vae 200 $T | tr '\n' ' ')
+c_s=$(field "$c" sec_per_step)
+echo "C:       adım ${c_s} s"
+if [ $have_torch = 1 ] && [ -f ../shared/bench/torch_models.py ]; then
+    t=$(/usr/bin/python3 ../shared/bench/torch_models.py vae --steps 200 --threads $T 2>/dev/null | tr '\n' ' ')
+    t_s=$(field "$t" sec_per_step)
+    ratio=$(awk -v a="$c_s" -v b="$t_s" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "?" }')
+    echo "PyTorch: adım ${t_s} s"
+    echo "BENCH model=vae c_step_s=$c_s torch_step_s=$t_s ratio=$ratio"
+else
+    echo "BENCH model=vae c_step_s=$c_s"
+fi
+
+echo
 echo "== GEMM: derslerin şekillerinde, OpenBLAS ile yan yana =="
 build/bench gemm $T
