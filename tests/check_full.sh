@@ -14,7 +14,9 @@ lesson13 nelbo2 <=160
 lesson13 kl20_min 5
 lesson13 kl2_min 2
 lesson13 active20 10
-lesson13 conf_vae 0.5'
+lesson13 conf_vae 0.25
+lesson13 conf_ae <=0.05
+lesson13 classes_vae 8'
 for l in "$@"; do
     out="tests/out/full-$l.txt"
     echo "== $l (tam koşu) =="
