@@ -229,7 +229,7 @@ static void step1_load(Data *d, const LessonArgs *a) {
         gray += p > 0 && p < 255;
     }
     printf("Piksel ortalaması %.3f: görüntünün çoğu siyah zemin. İlk test rakamında\n"
-           "%d piksel ne tam siyah ne tam beyaz (gri kenarlar); onları 0/1'e yuvarlamıyoruz.\n",
+           "%d piksel ne tam siyah ne tam beyaz (gri kenarlar); onları 0 ya da 1'e\nyuvarlamıyoruz.\n",
            mean, gray);
 }
 
@@ -408,7 +408,8 @@ static double step3_reparam(Data *d, const LessonArgs *a, double *sd_rp, double 
  * RASTGELE bir nokta (z ~ N(0, I)) çözmek. AE'ye kodların nerede durması gerektiği hiç
  * söylenmedi; eğitim kodları uzayın küçük, dağınık bir bölgesinde durur ve onların
  * dışındaki noktalar kod çözücü için anlamsızdır. Adil olmak için bir de kodlara
- * uydurulmuş bir Gauss'tan (her boyutun eğitimdeki ortalaması ve std'si) örnekliyoruz.
+ * uydurulmuş bir Gauss'tan (her boyutun doğrulama görüntülerindeki ortalaması ve std'si)
+ * örnekliyoruz.
  */
 static void step4_ae(Vae *ae, Data *d, const LessonArgs *a, int epochs, Hist *h,
                      double *test_rec, float *code_mean, float *code_sd) {
@@ -614,8 +615,20 @@ static void step6_judge(Vae *ae, Vae *vae, Data *d, const LessonArgs *a, const f
                     "'' u 4 t 'AE, uyan Gauss', '' u 5 t 'VAE, N(0,I)'\n");
     plot_render(&p, a->ascii);
     printf("Grafik: %s/yargic.png\n", PLOT_DIR);
-    printf("Güvenle okunan: VAE örneklerinin %%%.1f'i, AE'nin N(0, I) örneklerinin %%%.1f'i.\n",
-           100.0 * jvae->share, 100.0 * jae->share);
+    printf("Okuma: AE'nin N(0, I) kodlarında güvenle okunan pay %%%.1f.\n", 100.0 * jae->share);
+    if (jfit->share > jae->share + 0.05)
+        printf("Kodlarına uydurulmuş bir Gauss ile pay %%%.1f oluyor: AE'nin asıl eksiği\n"
+               "kodlarının nerede durduğunu bilmemek.\n", 100.0 * jfit->share);
+    else
+        printf("Kodlarına uydurulmuş bir Gauss da yardım etmiyor (%%%.1f).\n", 100.0 * jfit->share);
+    if (jvae->share > jfit->share)
+        printf("VAE önde (%%%.1f, %d/10 sınıf ≥ %%5): KL terimi kodları eğitim sırasında\n"
+               "önselin olduğu yere koyar; sonradan bir dağılım uydurmak gerekmez.\n",
+               100.0 * jvae->share, jvae->classes5);
+    else
+        printf("Bu koşuda VAE (%%%.1f) uydurulmuş Gauss'un önüne geçemedi.\n", 100.0 * jvae->share);
+    printf("Gerçek rakamlarda pay %%%.1f: VAE örneklerinin bir kısmı bulanık ya da iki rakam\n"
+           "arası (vae_ornekler.png); ölçü bu farkı da gösteriyor.\n", 100.0 * jr->share);
     free(ii);
     free(img);
     free(z);
@@ -627,8 +640,9 @@ static void step6_judge(Vae *ae, Vae *vae, Data *d, const LessonArgs *a, const f
  *
  * Aynı VAE'yi J = 2 ile eğitiyoruz: her rakam düzlemde bir nokta (μ) olur ve uzayın
  * tamamını görebiliriz. Üç resim:
- *  - test kodları, rakama göre renkli: KL her sınıfı 0 çevresinde toplar; benzer
- *    rakamlar (4-9, 3-5-8) komşu düşer.
+ *  - test kodları, rakama göre renkli: KL her sınıfı 0 çevresinde toplar; birbirine
+ *    benzeyen rakamlar komşu düşer (çıktıda her rakamın sınıf merkezine en yakın
+ *    rakam yazılır).
  *  - manifold: Kingma ve Welling (2014) gibi, birim karede eşit aralıklı 20x20 nokta
  *    (u, v) ∈ (0,05 … 0,95) alınır ve ters normal CDF ile z = (Φ⁻¹(u), Φ⁻¹(v))'ye
  *    çevrilir. Böylece ızgaranın her hücresi önselin eşit olasılıklı bir parçasıdır;
@@ -652,14 +666,30 @@ static void step7_latent2(Vae *m2, Vae *m20, Data *d, const LessonArgs *a, int e
     fprintf(f, "# mu1 mu2 etiket\n");
     int n = d->ntest < 5000 ? d->ntest : 5000;
     float x[BATCH * D];
-    int y[BATCH], ii[BATCH];
+    int y[BATCH], ii[BATCH], cnt[10] = {0};
+    double cen[10][2] = {{0}};
     for (int s0 = 0; s0 < n; s0 += BATCH) {
         int B = n - s0 < BATCH ? n - s0 : BATCH;
         for (int b = 0; b < B; b++) ii[b] = s0 + b;
         batch_fill(x, y, &d->m.test, ii, B, NMINMAX);
         vae_encode(m2, x, B);
-        for (int b = 0; b < B; b++) fprintf(f, "%g %g %d\n", m2->mu[2 * b], m2->mu[2 * b + 1], y[b]);
+        for (int b = 0; b < B; b++) {
+            fprintf(f, "%g %g %d\n", m2->mu[2 * b], m2->mu[2 * b + 1], y[b]);
+            cen[y[b]][0] += m2->mu[2 * b], cen[y[b]][1] += m2->mu[2 * b + 1], cnt[y[b]]++;
+        }
     }
+    printf("Sınıf merkezine en yakın rakam:");
+    for (int k = 0; k < 10; k++) cen[k][0] /= cnt[k] > 0 ? cnt[k] : 1, cen[k][1] /= cnt[k] > 0 ? cnt[k] : 1;
+    for (int k = 0; k < 10; k++) {
+        int best = -1;
+        double bd = 1e30;
+        for (int l = 0; l < 10; l++) {
+            double dx = cen[k][0] - cen[l][0], dy = cen[k][1] - cen[l][1];
+            if (l != k && cnt[l] > 0 && dx * dx + dy * dy < bd) bd = dx * dx + dy * dy, best = l;
+        }
+        printf(" %d→%d", k, best);
+    }
+    printf("\n");
     plot_finish_size(&p, "set title 'Test rakamlarının kodları (μ), rakama göre'\n"
                          "set xlabel 'z_1'\nset ylabel 'z_2'\nset size ratio -1\n"
                          "set key outside right\n"
@@ -702,7 +732,7 @@ static void step7_latent2(Vae *m2, Vae *m20, Data *d, const LessonArgs *a, int e
     }
     save_grid(PLOT_DIR "/ara_degerleme.png", out, 20, 2, 10, 2);
     printf("Resimler: %s/gizil2.png, %s/manifold.png,\n%s/ara_degerleme.png "
-           "(test #%d '0' → test #%d '6'; üstte J = 20, altta J = 2),\n%s/vae2_kayip.png\n",
+           "(test #%d '0' → test #%d '6';\nüstte J = 20, altta J = 2), %s/vae2_kayip.png\n",
            PLOT_DIR, PLOT_DIR, PLOT_DIR, ia, ib, PLOT_DIR);
     free(z);
     free(img);
