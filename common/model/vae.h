@@ -23,7 +23,7 @@
  *   vae_save / vae_load: model/ckpt.h ile (tür "vae" ya da "ae", yapılandırma D, H, J).
  *
  * Ağırlıklar tek Params bloğunda (model/params.h); adları PyTorch'takilerle aynıdır
- * (fc1, fc21, fc22, fc3, fc4), böylece tests/parity/vae_gen.py ağırlıkları birebir taşır.
+ * (fc1, fc21, fc22, fc3, fc4); tests/parity/gen.py'nin "vae" fikstürü ağırlıkları birebir taşır.
  * Ağırlık düzeni (IN,OUT): PyTorch'un nn.Linear.weight'inin (OUT,IN) devriği.
  */
 #ifndef DOAA_VAE_H
