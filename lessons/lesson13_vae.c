@@ -2,30 +2,36 @@
  * lesson13 — Varyasyonel otokodlayıcı (VAE, variational autoencoder)
  *
  * Bu derste öğrenecekleriniz:
- *   - Otokodlayıcı (autoencoder, AE): bir görüntüyü küçük bir koda (code) sıkıştırıp
- *     geri açan ağ. Yeniden yapılandırması (reconstruction) iyidir ama rastgele bir
- *     koddan rakam üretemez: kodların nerede durduğunu kimse ona söylememiştir.
- *   - VAE: kodlayıcı (encoder) tek bir kod yerine bir dağılım verir,
- *     q(z|x) = N(μ, σ²); kayba bu dağılımı önsele (prior) N(0, I) yaklaştıran bir
+ *   - Otokodlayıcı (autoencoder, AE): bir görüntüyü kodlayıcıyla (encoder) 20 sayılık
+ *     küçük bir koda sıkıştırıp kod çözücüyle (decoder) geri açan ağ. Yeniden
+ *     yapılandırması (reconstruction) iyidir ama rastgele bir koddan rakam üretemez:
+ *     kodların nerede durduğunu kimse ona söylememiştir.
+ *   - VAE: kodlayıcı tek bir kod yerine bir dağılım verir, q(z|x) = N(μ, σ²);
+ *     kayba (loss) bu dağılımı önsele (prior) N(0, I) yaklaştıran bir
  *     KL ıraksaması (Kullback-Leibler divergence) terimi eklenir. Kayıp, ELBO'nun
  *     (evidence lower bound, kanıt alt sınırı) eksi işaretlisidir:
  *       L(x) = E_q[-log p(x|z)] + KL(q(z|x) || N(0, I))  ≥ -log p(x)   (nat/görüntü)
  *   - Kapalı biçim KL'nin türetilişi ve kâğıt üstünde bir sayıyla sınanması.
  *   - Yeniden parametreleme hilesi (reparameterization trick): z = μ + σ ε.
- *     Örnekleme adımından gradyan geçer; sabit ε ile sonlu farklarla sınıyoruz.
+ *     Örnekleme (sampling) adımından gradyan (gradient) geçer; sabit ε ile sonlu
+ *     farklarla (finite differences) sınıyoruz.
  *   - Bir VAE'yi ölçmek: test ELBO'su, lesson04'ün evrişimli ağının (CNN) önselden
  *     çözülen örnekleri ne kadar güvenle okuduğu, 2 boyutlu gizil uzayın (latent
- *     space) resmi, 20x20'lik manifold ve iki rakam arasında ara değerleme.
+ *     space) resmi (kodlar rakamın etiketine (label) göre renkli), 20x20'lik manifold ve
+ *     iki rakam arasında ara değerleme (interpolation).
+ *   - Veri: MNIST eğitim kümesi (training set); son 5 000 örneği doğrulama (validation)
+ *     için ayrılır, test kümesine yalnızca sonuç için bakılır.
  *
  * Mimari pytorch/examples/vae ile aynı: 784-400-(μ, log σ²: 20)-400-784, ReLU,
  * piksel başına Bernoulli olabilirliği (likelihood), Adam 1e-3, yığın (batch) 128.
  *
  * Çalıştırma:  make lesson13 && ./lesson13       (tam koşu: AE + VAE + yargıç CNN + 2-B VAE)
  *              ./lesson13 --quick                 (küçük alt kümeyle birkaç saniye)
- *              ./lesson13 --sample 64             (kaydedilen VAE'den 64 rakamlık PNG ızgara)
+ *              ./lesson13 --sample 64             (kaydedilen VAE'den 64 rakamlık PNG ızgara;
+ *                                                  başka bir tohum (seed) başka rakamlar verir)
  *              ./lesson13 --quiz                  (kendini sına)
  * Matematik common/ altındadır: nn/latent.c (BCE toplamı, KL, yeniden parametreleme),
- * model/vae.c (model, ileri/geri geçiş, kayıt), nn/dense.c (yoğun katmanlar, GEMM).
+ * model/vae.c (model, ileri/geri geçiş, kayıt), nn/dense.c (yoğun katmanlar (dense), GEMM).
  */
 #include <math.h>
 #include <stdio.h>
@@ -68,7 +74,7 @@ static void save_grid(const char *path, const float *tiles, int n, int rows, int
 static double sigm(double v) { return 1.0 / (1.0 + exp(-v)); }
 
 /* Standart normal dağılımın ters birikimli dağılım fonksiyonu (inverse CDF) Φ⁻¹(p):
- * Φ(x) = ½ erfc(-x/√2) artan olduğu için ikiye bölme (bisection) yeter. */
+ * Φ(x) = ½ erfc(-x/√2) artan olduğu için aralığı ikiye bölerek aramak yeter. */
 static double norm_ppf(double p) {
     double lo = -10.0, hi = 10.0;
     for (int i = 0; i < 100; i++) {
@@ -211,7 +217,7 @@ static void save_recon(Vae *m, Data *d, const char *path) {
 /* ---------------------------------------------------------------------------
  * Adım 1: Veri
  *
- * Pikseller [0,1] aralığına bölünür (min-max) ve İKİLİ YAPILMAZ: gri tonlu bir pikseli
+ * Pikseller 255'e bölünüp [0,1] aralığına getirilir ve İKİLİ YAPILMAZ: gri tonlu bir pikseli
  * "olasılığı x olan bir yazı-tura" gibi okuyan Bernoulli olabilirliği, pytorch/examples
  * ile aynı biçimde kullanılır. Eğitim kümesinin son 5 000 örneği doğrulamaya ayrılır;
  * her seçimi onunla yaparız, test kümesine yalnızca sonuç için bakarız.
@@ -229,7 +235,7 @@ static void step1_load(Data *d, const LessonArgs *a) {
         gray += p > 0 && p < 255;
     }
     printf("Piksel ortalaması %.3f: görüntünün çoğu siyah zemin. İlk test rakamında\n"
-           "%d piksel ne tam siyah ne tam beyaz (gri kenarlar); onları 0 ya da 1'e\nyuvarlamıyoruz.\n",
+           "%d piksel ne tam siyah ne tam beyaz, yani gri kenar; onları 0 ya da 1'e\nyuvarlamıyoruz.\n",
            mean, gray);
 }
 
@@ -354,7 +360,7 @@ static double step3_reparam(Data *d, const LessonArgs *a, double *sd_rp, double 
     printf("f(z) = z², μ = 1, %d örnek (gerçek türev 2):\n", N);
     printf("  yeniden parametreleme  ortalama %.3f, tek örneğin std'si %.2f\n", s1 / N, *sd_rp);
     printf("  skor fonksiyonu        ortalama %.3f, tek örneğin std'si %.2f\n", s2 / N, *sd_sf);
-    printf("Aynı doğrulukta bir tahmin için skor fonksiyonu (%.1f)² ≈ %.0f kat örnek ister.\n",
+    printf("Aynı saçılıma inmek için skor fonksiyonu (%.1f)² ≈ %.0f kat örnek ister.\n",
            *sd_sf / *sd_rp, (*sd_sf / *sd_rp) * (*sd_sf / *sd_rp));
     printf("Grafik: %s/tahminci.png\n", PLOT_DIR);
 
@@ -403,8 +409,9 @@ static double step3_reparam(Data *d, const LessonArgs *a, double *sd_rp, double 
  * Aynı boyutta bir AE: 784-400-20-400-784. Kodlayıcı 20 sayılık bir kod z = μ(x) verir,
  * kod çözücü ondan 784 pikselin logit'lerini. Kayıp yalnızca yeniden yapılandırma:
  *   L_rec = Σ_d [ max(ℓ_d,0) - ℓ_d x_d + log(1 + e^{-|ℓ_d|}) ],  ℓ = logit
- * (ikili çapraz entropinin, BCE'nin taşmayan yazımı; bkz. nn/latent.h). Eğitimden sonra
- * iki şey deniyoruz: test rakamlarını yeniden yapılandırmak (iyi) ve kod uzayından
+ * (ikili çapraz entropinin (binary cross-entropy), yani BCE'nin taşmayan yazımı; bkz.
+ * nn/latent.h). Eğitimden sonra
+ * iki şey deniyoruz: test rakamlarını yeniden yapılandırmak, ki bu iyi çalışır, ve kod uzayından
  * RASTGELE bir nokta (z ~ N(0, I)) çözmek. AE'ye kodların nerede durması gerektiği hiç
  * söylenmedi; eğitim kodları uzayın küçük, dağınık bir bölgesinde durur ve onların
  * dışındaki noktalar kod çözücü için anlamsızdır. Adil olmak için bir de kodlara
@@ -469,7 +476,7 @@ static void step4_ae(Vae *ae, Data *d, const LessonArgs *a, int epochs, Hist *h,
  * çekilen bir kod da bir rakama çözülür. Kayıp -ELBO'dur, yani -log p(x)'in bir üst
  * sınırı; nat/görüntü cinsinden, pytorch/examples ile aynı ölçüdür.
  *
- * Çöküş (posterior collapse) olursa KL → 0 olur: kodlayıcı her görüntüye N(0, I) der,
+ * Sonsal çöküşü (posterior collapse) olursa KL → 0 olur: kodlayıcı her görüntüye N(0, I) der,
  * kod çözücü kodu dinlemez. Boyut başına KL'ye bakarak hangi boyutların kullanıldığını
  * (etkin birimler, active units: ortalama KL > 0,01 nat) sayıyoruz.
  */
@@ -501,7 +508,7 @@ static void step5_vae(Vae *m, Data *d, const LessonArgs *a, int epochs, Hist *h,
            *kl_min);
     printf("%s\n", *kl_min > 1.0f ? "KL çökmedi." : "KL ÇÖKTÜ!");
     plot_hist("vae_kayip", "VAE (J = 20): yeniden yapılandırma ve KL", h, 1, a->ascii);
-    plot_lines(LESSON, "kl_boyut", "Boyut başına KL (test)", "gizil boyut j", "KL (nat)", J20, jj,
+    plot_lines(LESSON, "kl_boyut", "Boyut başına test KL'si", "gizil boyut j", "KL (nat)", J20, jj,
                1, (const float *const[]){kdf}, (const char *const[]){"KL_j"}, 0, a->ascii);
     save_recon(m, d, PLOT_DIR "/vae_yeniden.png");
     Rng r;
@@ -572,8 +579,8 @@ static void step6_judge(Vae *ae, Vae *vae, Data *d, const LessonArgs *a, const f
     float loss;
     evaluate(&cnn, &d->m.test, NULL, d->ntest, cfg.norm, LOSS_SOFTMAX_XENT, &loss, cnn_acc, NULL,
              NULL);
-    printf("Yargıç CNN: %d epoch (%.0f s), test doğruluğu %%%.2f.\n", cfg.epochs, now_sec() - t0,
-           100.0 * *cnn_acc);
+    printf("Yargıç CNN: %d epoch (%.0f s), test doğruluğu (accuracy) %%%.2f.\n", cfg.epochs,
+           now_sec() - t0, 100.0 * *cnn_acc);
     int n = a->quick ? 300 : NJUDGE;
     float *img = xmalloc((size_t)n * D * sizeof(float)), *z = xmalloc((size_t)n * J20 * sizeof(float));
     /* gerçek test rakamları */
@@ -647,7 +654,7 @@ static void step6_judge(Vae *ae, Vae *vae, Data *d, const LessonArgs *a, const f
  *    (u, v) ∈ (0,05 … 0,95) alınır ve ters normal CDF ile z = (Φ⁻¹(u), Φ⁻¹(v))'ye
  *    çevrilir. Böylece ızgaranın her hücresi önselin eşit olasılıklı bir parçasıdır;
  *    düz bir [-3,3] ızgarası kenarlarda hiç kod olmayan bölgeleri de çizerdi.
- *  - ara değerleme (interpolation): iki test rakamının μ'leri arasında düz bir çizgi
+ *  - ara değerleme: iki test rakamının μ'leri arasında düz bir çizgi
  *    üzerindeki 10 kod. Üst satır J = 20'li model, alt satır J = 2.
  * İki boyut çok dardır: yeniden yapılandırma kötüleşir, -ELBO büyür.
  */
@@ -826,7 +833,7 @@ static int run_quiz(const LessonArgs *a) {
          .answer = bce, .tol = 5e-4, .explain = e3},
         {.q = "Eğitim boyunca KL terimi 0'a iniyor, yeniden yapılandırma kaybı ise yüksek "
               "kalıyorsa ne olmuştur?",
-         .choices = {"Model mükemmel öğrenmiştir", "Öğrenme oranı çok küçüktür",
+         .choices = {"Model mükemmel öğrenmiştir", "Öğrenme oranı (learning rate) çok küçüktür",
                      "Sonsal çöküşü (posterior collapse): kodlayıcı her görüntüye N(0, I) "
                      "diyor, kod girişten bilgi taşımıyor",
                      "Aşırı öğrenme (overfitting) vardır"},
