@@ -11,7 +11,7 @@ double bce_logits_sum_forward(float *per, const float *z, const float *x, int B,
         for (int d = 0; d < D; d++) {
             float v = zb[d];
             /* max(z,0) - z x + log(1 + e^{-|z|}) : her zaman sonlu */
-            s += (double)(fmaxf(v, 0.0f) - v * xb[d] + log1pf(expf(-fabsf(v))));
+            s += (double)(fmaxf(v, 0.0f) - v * xb[d] + logf(1.0f + expf(-fabsf(v))));
         }
         if (per) per[b] = (float)s;
         tot += s;
