@@ -504,7 +504,7 @@ static void step5_vae(Vae *m, Data *d, const LessonArgs *a, int epochs, Hist *h,
     printf("(pytorch/examples aynı ayarlarla 10 epoch'ta 105,6-106,7 bildiriyor).\n");
     printf("Boyut başına test KL'si (nat):");
     for (int j = 0; j < J20; j++) printf("%s%.2f", j % 10 == 0 ? "\n   " : " ", kd[j]);
-    printf("\nEtkin boyut (KL > 0,01): %d/%d. Eğitim boyunca en küçük KL %.2f nat: ", *active, J20,
+    printf("\nEtkin boyut (KL > 0,01): %d/%d. Eğitimde en küçük KL %.2f nat: ", *active, J20,
            *kl_min);
     printf("%s\n", *kl_min > 1.0f ? "KL çökmedi." : "KL ÇÖKTÜ!");
     plot_hist("vae_kayip", "VAE (J = 20): yeniden yapılandırma ve KL", h, 1, a->ascii);
