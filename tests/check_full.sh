@@ -6,7 +6,9 @@ mkdir -p tests/out
 pass=0; fail=0
 # ders  anahtar  sınır   (SONUÇ satırındaki değer en az bu olmalı; sınır "<=" ile
 # başlıyorsa en çok bu olmalı)
-claims='lesson02 test_acc 0.980
+claims='lesson00 adam_ilk 1
+lesson00 lojistik_acc 0.90
+lesson02 test_acc 0.980
 lesson04 test_acc 0.992
 lesson05 val_acc 0.90
 lesson13 nelbo20 <=106
