@@ -4,12 +4,21 @@
 set -u
 mkdir -p tests/out
 pass=0; fail=0
-# ders  anahtar  en_az   (SONUÇ satırındaki değer en az bu olmalı)
+# ders  anahtar  sınır   (SONUÇ satırındaki değer en az bu olmalı; sınır "<=" ile
+# başlıyorsa en çok bu olmalı)
 claims='lesson00 adam_ilk 1
 lesson00 lojistik_acc 0.90
 lesson02 test_acc 0.980
 lesson04 test_acc 0.992
-lesson05 val_acc 0.90'
+lesson05 val_acc 0.90
+lesson13 nelbo20 <=106
+lesson13 nelbo2 <=160
+lesson13 kl20_min 5
+lesson13 kl2_min 2
+lesson13 active20 10
+lesson13 conf_vae 0.25
+lesson13 conf_ae <=0.05
+lesson13 classes_vae 8'
 for l in "$@"; do
     out="tests/out/full-$l.txt"
     echo "== $l (tam koşu) =="
@@ -25,11 +34,20 @@ for l in "$@"; do
     echo "$claims" | while read -r lesson key min; do
         [ "$lesson" = "$l" ] || continue
         v=$(echo "$line" | tr ' ' '\n' | sed -n "s/^$key=//p")
-        if [ -z "$v" ] || ! awk -v v="$v" -v m="$min" 'BEGIN { exit !(v >= m) }'; then
-            echo "$l: $key=$v, en az $min olmalıydı"
-            exit 1
-        fi
-        echo "$l: $key=$v >= $min"
+        case "$min" in
+        '<='*) max=${min#<=}
+            if [ -z "$v" ] || ! awk -v v="$v" -v m="$max" 'BEGIN { exit !(v <= m) }'; then
+                echo "$l: $key=$v, en çok $max olmalıydı"
+                exit 1
+            fi
+            echo "$l: $key=$v <= $max" ;;
+        *)
+            if [ -z "$v" ] || ! awk -v v="$v" -v m="$min" 'BEGIN { exit !(v >= m) }'; then
+                echo "$l: $key=$v, en az $min olmalıydı"
+                exit 1
+            fi
+            echo "$l: $key=$v >= $min" ;;
+        esac
     done || ok=0
     if [ $ok = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
 done
