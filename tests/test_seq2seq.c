@@ -85,8 +85,8 @@ START_TEST(test_greedy_consistent) {
         for (int t = 0; t < T; t++) {
             if (out[b * T + t] == SEQ_PAD) break;
             const float *p = f.m.logits + ((size_t)t * B + b) * 8;
-            int k = 0;
-            for (int j = 1; j < 8; j++)
+            int k = SEQ_EOS;
+            for (int j = SEQ_EOS + 1; j < 8; j++)
                 if (p[j] > p[k]) k = j;
             ck_assert_int_eq(k, out[b * T + t]);
             double s = 0;
@@ -94,6 +94,34 @@ START_TEST(test_greedy_consistent) {
             ck_assert_close(s, 1.0, 1e-5);
             if (out[b * T + t] == SEQ_EOS) break;
         }
+    seq2seq_free(&f.m);
+}
+END_TEST
+
+/* Işın araması: K = 1 açgözlü çözmeyle aynı; döndürdüğü puan, çıktının öğretmen
+ * zorlamalı ileri geçişle hesaplanan log-olasılığına eşit (K = 1..6). */
+START_TEST(test_beam) {
+    Fix f;
+    fix_init(&f, 6, 9);
+    enum { TM = 7 };
+    for (int b = 0; b < B; b++) {
+        const int *src = f.src + b * S;
+        int g[TM], o1[TM], o4[TM];
+        seq2seq_greedy(&f.m, src, S, 1, TM, g, NULL);
+        seq2seq_beam(&f.m, src, S, 1, TM, o1);
+        ck_assert_mem_eq(g, o1, sizeof g);
+        for (int K = 1; K <= 6; K++) {
+            double sc = seq2seq_beam(&f.m, src, S, K, TM, o4);
+            int n = 0;
+            while (n < TM && o4[n] != SEQ_EOS && o4[n] != SEQ_PAD) n++;
+            if (n == TM) continue; /* bitmeyen ışın: puanı karşılaştırılamaz */
+            int T2 = n + 1, tg[TM], din[TM];
+            memcpy(tg, o4, (size_t)T2 * sizeof(int));
+            seq_shift_right(din, tg, 1, T2);
+            double L = seq2seq_forward(&f.m, src, S, din, tg, T2, 1);
+            ck_assert_close(sc, -L * T2, 1e-4);
+        }
+    }
     seq2seq_free(&f.m);
 }
 END_TEST
@@ -140,6 +168,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, test_gradcheck_plain);
     tcase_add_test(tc, test_gradcheck_attention);
     tcase_add_test(tc, test_greedy_consistent);
+    tcase_add_test(tc, test_beam);
     tcase_add_test(tc, test_save_load);
     suite_add_tcase(s, tc);
     return s;

@@ -248,8 +248,8 @@ void seq2seq_greedy(Seq2Seq *m, const int *src, int S, int B, int Tmax, int *out
         dense_forward(lg, m->o + (size_t)t * B * ho, m->W.wout, m->W.bout, B, ho, V);
         int alive = 0;
         for (int b = 0; b < B; b++) {
-            int k = 0;
-            for (int j = 1; j < V; j++)
+            int k = SEQ_EOS; /* PAD ve BOS hiçbir zaman çıktı değildir */
+            for (int j = SEQ_EOS + 1; j < V; j++)
                 if (lg[(size_t)b * V + j] > lg[(size_t)b * V + k]) k = j;
             out[(size_t)b * Tmax + t] = done[b] ? SEQ_PAD : k;
             if (alpha && m->c.A > 0 && !done[b])
@@ -267,6 +267,87 @@ void seq2seq_greedy(Seq2Seq *m, const int *src, int S, int B, int Tmax, int *out
     }
     free(prev);
     free(done);
+}
+
+double seq2seq_beam(Seq2Seq *m, const int *src, int S, int K, int Tmax, int *out) {
+    ensure(m, K, S, Tmax);
+    const int V = m->c.Vt, ho = HO(m), H = m->c.H;
+    const size_t BH = (size_t)K * H;
+    int *srcK = xmalloc((size_t)K * S * sizeof(int));
+    for (int k = 0; k < K; k++) memcpy(srcK + (size_t)k * S, src, (size_t)S * sizeof(int));
+    encode(m, srcK, S, K);
+    free(srcK);
+    int *hist = xcalloc((size_t)K * Tmax, sizeof(int)), *nhist = xcalloc((size_t)K * Tmax, sizeof(int));
+    int *prev = xmalloc((size_t)K * sizeof(int)), *fin = xcalloc((size_t)K, sizeof(int));
+    int *nfin = xmalloc((size_t)K * sizeof(int)), *par = xmalloc((size_t)K * sizeof(int));
+    int *tok = xmalloc((size_t)K * sizeof(int));
+    double *lp = xmalloc((size_t)K * sizeof(double)), *nlp = xmalloc((size_t)K * sizeof(double));
+    float *tmp = xmalloc(BH * sizeof(float));
+    /* başta tek ışın: aynı başlangıcın K kopyası aynı adayları üretmesin */
+    for (int k = 0; k < K; k++) {
+        prev[k] = SEQ_BOS;
+        lp[k] = k == 0 ? 0.0 : -INFINITY;
+    }
+    int t = 0;
+    for (; t < Tmax; t++) {
+        int all = 1;
+        for (int k = 0; k < K; k++) all &= fin[k] || lp[k] == -INFINITY;
+        if (all) break;
+        decode_step(m, t, prev, S, K);
+        float *lg = m->logits + (size_t)t * K * V;
+        dense_forward(lg, m->o + (size_t)t * K * ho, m->W.wout, m->W.bout, K, ho, V);
+        /* en iyi K aday: (ışın, simge) çiftleri; biten ışın kendini bir aday olarak taşır */
+        int n = 0;
+        for (int c = 0; c < K; c++) nlp[c] = -INFINITY;
+        for (int k = 0; k < K; k++) {
+            if (lp[k] == -INFINITY) continue;
+            const float *z = lg + (size_t)k * V;
+            float mx = z[0];
+            for (int j = 1; j < V; j++) mx = z[j] > mx ? z[j] : mx;
+            double se = 0;
+            for (int j = 0; j < V; j++) se += exp((double)z[j] - mx);
+            double lse = mx + log(se);
+            for (int j = 0; j < (fin[k] ? 1 : V); j++) {
+                double sc = fin[k] ? lp[k] : lp[k] + (double)z[j] - lse;
+                if (!fin[k] && (j == SEQ_PAD || j == SEQ_BOS)) continue;
+                /* sıralı ekleme: nlp azalan sırada K aday */
+                int pos = n < K ? n : K;
+                while (pos > 0 && sc > nlp[pos - 1]) pos--;
+                if (pos >= K) continue;
+                int last = n < K ? n : K - 1;
+                for (int q = last; q > pos; q--) {
+                    nlp[q] = nlp[q - 1]; par[q] = par[q - 1]; tok[q] = tok[q - 1];
+                    nfin[q] = nfin[q - 1];
+                }
+                nlp[pos] = sc; par[pos] = k; tok[pos] = fin[k] ? SEQ_PAD : j;
+                nfin[pos] = fin[k] || j == SEQ_EOS;
+                if (n < K) n++;
+            }
+        }
+        /* ışınları yeni sıraya diz: geçmiş ve kod çözücü durumu s_{t+1} ebeveynden */
+        float *st1 = m->st + (size_t)(t + 1) * BH;
+        memcpy(tmp, st1, BH * sizeof(float));
+        for (int c = 0; c < K; c++) {
+            if (c >= n) { nlp[c] = -INFINITY; nfin[c] = 0; par[c] = 0; tok[c] = SEQ_PAD; }
+            memcpy(nhist + (size_t)c * Tmax, hist + (size_t)par[c] * Tmax, (size_t)Tmax * sizeof(int));
+            nhist[(size_t)c * Tmax + t] = tok[c];
+            memcpy(st1 + (size_t)c * H, tmp + (size_t)par[c] * H, (size_t)H * sizeof(float));
+            prev[c] = tok[c] == SEQ_PAD ? SEQ_EOS : tok[c];
+        }
+        int *sw = hist; hist = nhist; nhist = sw;
+        memcpy(lp, nlp, (size_t)K * sizeof(double));
+        memcpy(fin, nfin, (size_t)K * sizeof(int));
+    }
+    /* en yüksek puanlı biten ışın (hiçbiri bitmediyse en yüksek puanlı) */
+    int best = -1;
+    for (int k = 0; k < K; k++)
+        if (fin[k] && lp[k] > -INFINITY && (best < 0 || lp[k] > lp[best])) best = k;
+    if (best < 0) best = 0;
+    for (int i = 0; i < Tmax; i++) out[i] = i < t ? hist[(size_t)best * Tmax + i] : SEQ_PAD;
+    double r = lp[best];
+    free(hist); free(nhist); free(prev); free(fin); free(nfin); free(par); free(tok);
+    free(lp); free(nlp); free(tmp);
+    return r;
 }
 
 int seq2seq_save(const Seq2Seq *m, const char *path, const CkptInt *extra, int nextra,

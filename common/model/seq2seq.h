@@ -97,6 +97,12 @@ void seq2seq_backward(Seq2Seq *m);
 /* Açgözlü çözme: her adımda en olası simge. out (B,Tmax): EOS'tan sonrası PAD.
  * alpha NULL değilse (B,Tmax,S) hizalamalar yazılır (dikkatsiz modelde 0). */
 void seq2seq_greedy(Seq2Seq *m, const int *src, int S, int B, int Tmax, int *out, float *alpha);
+/* Işın araması (beam search), TEK kaynak için: her adımda en olası K kısmi çıktı (ışın)
+ * tutulur; bir ışının puanı simge log-olasılıklarının toplamıdır. EOS üreten ışın biter ve
+ * puanıyla bekler; bütün ışınlar bitince (ya da Tmax adımda) en yüksek puanlı biten ışın
+ * seçilir. K = 1 açgözlü çözmenin aynısıdır. out (Tmax): EOS'tan sonrası PAD.
+ * Dönüş: seçilen çıktının log-olasılığı. */
+double seq2seq_beam(Seq2Seq *m, const int *src, int S, int K, int Tmax, int *out);
 /* Kayıt: tür "seq2seq-gru"; yapılandırma Vs Vt E H A + extra (ör. görev bilgisi). */
 int seq2seq_save(const Seq2Seq *m, const char *path, const CkptInt *extra, int nextra,
                  const char *meta, char *err, size_t errlen);
