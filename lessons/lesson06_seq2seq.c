@@ -16,6 +16,8 @@
  *     (heatmap) görmek.
  *   - Aynı modelle küçük bir Türkçe "çeviri": rakamla yazılmış sayıyı okunuşuna
  *     çevirmek ("1 234 567" -> "bir milyon iki yüz otuz dört bin beş yüz altmış yedi").
+ *   - Gradyan patlaması ve kırpma (gradient clipping), maruz kalma yanlılığı (exposure
+ *     bias), açgözlü çözme ile ışın araması (beam search): her biri bu koşunun bir sayısıyla.
  *
  * Çalıştırma:  make lesson06 && ./lesson06          (tam eğitim, birkaç dakika)
  *              ./lesson06 --quick                    (kısa koşu, testlerin kullandığı)
@@ -25,6 +27,7 @@
  * model/seq2seq.c, görevler data/seqtask.c. Bu dosya onları bir ders sırasıyla çağırır.
  */
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +36,7 @@
 
 #define NSTEPS 7
 #define PER_LEN 100 /* test kümesinde her uzunluktan örnek sayısı */
+#define BEAM_K 4    /* ışın aramasının genişliği */
 
 /* Bir deneyin ayarları: görev, model boyu, eğitim uzunluğu */
 typedef struct {
@@ -69,11 +73,62 @@ static int ulen(const char *s) {
     return n;
 }
 
+/* Düzyazı: printf gibi biçimlendirir, satırları 79 karakterde (bayt değil) sözcük
+ * sınırından böler; devam satırı, satırın kendi girintisinin 3 fazlasıyla başlar.
+ * Terminal çıktısı 80 sütuna sığar. */
+static void say(const char *fmt, ...) DOAA_PRINTF(1, 2);
+static void say(const char *fmt, ...) {
+    char buf[8192];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    for (char *line = buf; line && *line;) {
+        char *nl = strchr(line, '\n');
+        if (nl) *nl = '\0';
+        int indent = 0;
+        while (line[indent] == ' ') indent++;
+        int col = 0;
+        for (int i = 0; i < indent; i++, col++) putchar(' ');
+        char *p = line + indent;
+        int first = 1;
+        while (*p) {
+            char *e = p;
+            while (*e && *e != ' ') e++;
+            char c = *e;
+            *e = '\0';
+            int w = ulen(p);
+            if (!first && col + 1 + w > 79) {
+                putchar('\n');
+                col = 0;
+                for (int i = 0; i < indent + 3; i++, col++) putchar(' ');
+            } else if (!first) {
+                putchar(' ');
+                col++;
+            }
+            fputs(p, stdout);
+            col += w;
+            first = 0;
+            *e = c;
+            p = e;
+            while (*p == ' ') p++;
+        }
+        if (nl) {
+            putchar('\n');
+            line = nl + 1;
+        } else {
+            line = NULL;
+        }
+    }
+}
+
 /* "    kaynak  -> hedef": kaynak w karaktere (bayta değil) tamamlanır */
 static void print_pair(const char *src, const char *tgt, int w) {
-    printf("    %s", src);
-    for (int n = ulen(src); n < w; n++) putchar(' ');
-    printf(" -> %s\n", tgt);
+    char pad[64];
+    int n = ulen(src), k = 0;
+    for (; n < w && k < 63; n++) pad[k++] = ' ';
+    pad[k] = '\0';
+    say("    %s%s -> %s\n", src, pad, tgt);
 }
 
 /* İki simge dizisi arasındaki düzenleme uzaklığı (Levenshtein, edit distance) */
@@ -171,6 +226,19 @@ static void train(Seq2Seq *m, SeqTask *task, const Setup *su, uint64_t seed, Tra
     free(src); free(tgt); free(tg); free(din); free(tl);
 }
 
+/* Gradyan normunun ortancası (median) ve en büyüğü; kırpılan adım sayısı */
+static void print_gnorm(const TrainLog *lg, float clip) {
+    double *g = xmalloc((size_t)lg->steps * sizeof(double)), mx = 0;
+    for (int i = 0; i < lg->steps; i++) {
+        g[i] = lg->gnorm[i];
+        mx = g[i] > mx ? g[i] : mx;
+    }
+    double med = median_d(g, lg->steps);
+    say("Gradyan normu ‖g‖: ortanca %.2f, en büyük %.1f; %d adımda (%%%.1f) eşik %g aşıldı "
+           "ve gradyan kırpıldı.\n", med, mx, lg->nclip, 100.0 * lg->nclip / lg->steps, clip);
+    free(g);
+}
+
 static void trainlog_free(TrainLog *lg) {
     free(lg->loss);
     free(lg->gnorm);
@@ -263,6 +331,21 @@ static double teacher_forced_acc(Seq2Seq *m, const SeqTask *task, const SeqSet *
     return (double)ok / n;
 }
 
+/* Işın aramasıyla (genişlik K) tam eşleşme oranı: örnekler tek tek çözülür. */
+static double beam_em(Seq2Seq *m, const SeqSet *ts, int K) {
+    int ok = 0;
+    int *o = xmalloc((size_t)(ts->tgt_cap + 5) * sizeof(int));
+    for (int i = 0; i < ts->n; i++) {
+        int Tmax = ts->tgt_len[i] + 5, ng = ts->tgt_len[i] - 1;
+        const int *g = ts->tgt + (size_t)i * ts->tgt_cap;
+        seq2seq_beam(m, ts->src + (size_t)i * ts->src_cap, ts->src_len[i], K, Tmax, o);
+        ok += content_len(o, Tmax) == ng && o[ng] == SEQ_EOS &&
+              memcmp(o, g, (size_t)ng * sizeof(int)) == 0;
+    }
+    free(o);
+    return (double)ok / ts->n;
+}
+
 /* Bir kaynağı çözer: metin çıktı ve (varsa) hizalama matrisi alpha (Tmax,S). Dönüş: çıktı
  * simge sayısı (EOS hariç). */
 static int translate_ids(Seq2Seq *m, const SeqTask *task, const int *src, int S, char *out,
@@ -293,7 +376,7 @@ static void plot_curves(const char *step, const char *title, const SeqTask *t, c
              title, step);
     plot_finish(&p, body);
     plot_render(&p, ascii);
-    printf("Eğriler: %s\n", plot_png_path(&p));
+    say("Eğriler: %s\n", plot_png_path(&p));
 }
 
 static void plot_training(const TrainLog *l0, const TrainLog *l1, float clip, int ascii) {
@@ -323,7 +406,7 @@ static void plot_training(const TrainLog *l0, const TrainLog *l1, float clip, in
              clip, clip);
     plot_finish_size(&p, body, 800, 700);
     plot_render(&p, ascii);
-    printf("Kayıp ve gradyan normu: %s\n", plot_png_path(&p));
+    say("Kayıp ve gradyan normu: %s\n", plot_png_path(&p));
 }
 
 /* alpha (rows,cols) ısı haritası; etiketler tek karakter (boşluk '␣' gösterilir) */
@@ -353,7 +436,7 @@ static void plot_alignment(const char *step, const char *title, const float *alp
     plot_finish_size(&p, body, w, h);
     free(body);
     plot_render(&p, ascii);
-    printf("Hizalama ısı haritası: %s\n", plot_png_path(&p));
+    say("Hizalama ısı haritası: %s\n", plot_png_path(&p));
 }
 
 /* simge -> tek karakterlik etiket */
@@ -370,7 +453,7 @@ static void token_label(const SeqVocab *v, int id, char *out) {
 static Setup setup_reverse(const LessonArgs *a, int attention) {
     Setup s = {.kind = SEQ_REVERSE, .nsym = 10, .min_len = 5, .max_len = 40, .E = 16, .H = 128,
                .A = attention ? 64 : 0, .steps = 2000 * a->epochs, .B = 32, .lr = 3e-3f,
-               .clip = 1.0f};
+               .clip = 5.0f};
     if (a->quick) {
         s.max_len = 14; s.H = 64; s.A = attention ? 32 : 0;
         s.steps = a->epochs_given ? 200 * a->epochs : 300;
@@ -380,7 +463,7 @@ static Setup setup_reverse(const LessonArgs *a, int attention) {
 
 static Setup setup_number(const LessonArgs *a) {
     Setup s = {.kind = SEQ_NUMBER, .min_len = 1, .max_len = 9, .E = 32, .H = 128, .A = 64,
-               .steps = 2000 * a->epochs, .B = 32, .lr = 3e-3f, .clip = 1.0f};
+               .steps = 2000 * a->epochs, .B = 32, .lr = 3e-3f, .clip = 5.0f};
     if (a->quick) {
         s.max_len = 4; s.H = 64; s.A = 32;
         s.steps = a->epochs_given ? 200 * a->epochs : 300;
@@ -418,13 +501,13 @@ static void step1_tasks(const SeqTask *rev, const SeqTask *num, const SeqSet *tr
     Rng r;
     rng_seed(&r, 1);
     char s[256], g[1024];
-    printf("Ters çevirme (%d harflik alfabe, uzunluk %d..%d):\n", rev->nsym, rev->min_len,
+    say("Ters çevirme (%d harflik alfabe, uzunluk %d..%d):\n", rev->nsym, rev->min_len,
            rev->max_len);
     for (int i = 0; i < 2; i++) {
         seqtask_sample_text(rev, &r, 8 + 4 * i, s, sizeof s, g, sizeof g);
         print_pair(s, g, 12);
     }
-    printf("Sayı okuma (%d..%d rakam):\n", num->min_len, num->max_len);
+    say("Sayı okuma (%d..%d rakam):\n", num->min_len, num->max_len);
     int lens[3] = {num->max_len < 4 ? num->max_len : 4, (num->min_len + num->max_len) / 2 + 1,
                    num->max_len};
     for (int i = 0; i < 3; i++) {
@@ -432,11 +515,11 @@ static void step1_tasks(const SeqTask *rev, const SeqTask *num, const SeqSet *tr
         print_pair(s, g, 12);
     }
     const char *w = "ığüşöç";
-    printf("\"%s\": %zu bayt ama %d kod noktası (simge).\n", w, strlen(w), ulen(w));
-    printf("Sözlükler: ters çevirme %d simge (3 özel + %d harf); sayı görevi kaynak %d "
+    say("\"%s\": %zu bayt ama %d kod noktası (simge).\n", w, strlen(w), ulen(w));
+    say("Sözlükler: ters çevirme %d simge (3 özel + %d harf); sayı görevi kaynak %d "
            "(3 + 10 rakam + boşluk), hedef %d simge (3 + boşluk + %d harf).\n",
            rev->src.n, rev->nsym, num->src.n, num->tgt.n, num->tgt.n - 4);
-    printf("Test kümesi (sabit tohum %llu): ters çevirmede %d örnek (her uzunluktan %d), sayı "
+    say("Test kümesi (sabit tohum %llu): ters çevirmede %d örnek (her uzunluktan %d), sayı "
            "görevinde %d örnek.\n",
            (unsigned long long)SEQ_TEST_SEED, trs->n, PER_LEN, tns->n);
     /* Sayı görevinde rakam sayısına göre kaynak ve hedef uzunlukları */
@@ -457,13 +540,13 @@ static void step1_tasks(const SeqTask *rev, const SeqTask *num, const SeqSet *tr
         fprintf(d, "%d %d %.2f %d\n", L, seqtask_src_width(num, L) - 1, cnt ? mean / cnt : 0, mx);
     }
     plot_finish(&p, "set title 'Sayı görevi: girdi kısa, çıktı uzun'\n"
-                    "set xlabel 'rakam sayısı'\nset ylabel 'karakter'\nset grid\n"
+                    "set xlabel 'rakam sayısı'\nset ylabel 'karakter'\nset grid\nset xtics 1\n"
                     "set key top left\nset style fill solid 0.6\nset boxwidth 0.25\n"
                     "plot 'uzunluklar.dat' using ($1-0.15):2 with boxes title 'girdi', "
                     "'' using ($1+0.15):3 with boxes title 'çıktı (ortalama)', "
                     "'' using 1:4 with linespoints lw 2 pt 7 title 'çıktı (en uzun)'\n");
     plot_render(&p, ascii);
-    printf("En uzun hedef %d karakter (test kümesinde). Uzunluklar: %s\n", maxt,
+    say("En uzun hedef %d karakter (test kümesinde). Uzunluklar: %s\n", maxt,
            plot_png_path(&p));
 }
 
@@ -516,7 +599,7 @@ static double step2_gradcheck(uint64_t seed) {
             checked += g.checked;
             if (g.worst > worst) worst = g.worst;
         }
-        printf("%s model: %d tensör, %zu eleman denendi, en kötü oran %.3f (<= 1 geçer).\n",
+        say("%s model: %d tensör, %zu eleman denendi, en kötü oran %.3f (<= 1 geçer).\n",
                att ? "Dikkatli" : "Dikkatsiz", c.m.P.count, checked, worst);
         if (worst > worst_all) worst_all = worst;
         seq2seq_free(&c.m);
@@ -539,15 +622,15 @@ static void step3_plain(Seq2Seq *m, SeqTask *rev, const SeqSet *trs, const Setup
     build(m, rev, su, (uint64_t)a->seed);
     char desc[128];
     params_describe(&m->P, desc, sizeof desc);
-    printf("Model: gömme E=%d, GRU durumu H=%d, dikkat yok; %s.\n", su->E, su->H, desc);
-    printf("Eğitim: %d adım, yığın %d, Adam (öğrenme oranı %g), gradyan kırpma eşiği %g; her "
+    say("Model: gömme E=%d, GRU durumu H=%d, dikkat yok; %s.\n", su->E, su->H, desc);
+    say("Eğitim: %d adım, yığın %d, Adam (öğrenme oranı %g), gradyan kırpma eşiği %g; her "
            "yığının uzunluğu %d..%d arasından rastgele.\n",
            su->steps, su->B, su->lr, su->clip, rev->min_len, rev->max_len);
     train(m, rev, su, (uint64_t)a->seed + 11, lg, "dikkatsiz");
     eval_task(m, rev, trs, ev);
-    printf("%.1f s sürdü; son %%10 adımın ortalama kaybı %.4f; %d adımda gradyan kırpıldı.\n",
-           lg->secs, tail_loss(lg), lg->nclip);
-    printf("Test (açgözlü çözme): tam eşleşme %%%.1f, karakter doğruluğu %%%.1f.\n",
+    say("%.1f s sürdü; son %%10 adımın ortalama kaybı %.4f.\n", lg->secs, tail_loss(lg));
+    print_gnorm(lg, su->clip);
+    say("Test (açgözlü çözme): tam eşleşme %%%.1f, karakter doğruluğu %%%.1f.\n",
            100 * ev->em_all, 100 * ev->ca_all);
     printf("   uzunluk:");
     for (int L = rev->min_len; L <= rev->max_len; L += (rev->max_len - rev->min_len) / 6 > 0 ? (rev->max_len - rev->min_len) / 6 : 1)
@@ -576,15 +659,16 @@ static void step4_attention(Seq2Seq *m, SeqTask *rev, const SeqSet *trs, const S
     build(m, rev, su, (uint64_t)a->seed);
     char desc[128];
     params_describe(&m->P, desc, sizeof desc);
-    printf("Model: aynı GRU'lar + dikkat (A=%d); %s.\n", su->A, desc);
+    say("Model: aynı GRU'lar + dikkat (A=%d); %s.\n", su->A, desc);
     train(m, rev, su, (uint64_t)a->seed + 11, lg, "dikkatli");
     eval_task(m, rev, trs, ev);
-    printf("%.1f s sürdü; son %%10 adımın ortalama kaybı %.4f (dikkatsiz: %.4f).\n", lg->secs,
+    say("%.1f s sürdü; son %%10 adımın ortalama kaybı %.4f (dikkatsiz: %.4f).\n", lg->secs,
            tail_loss(lg), tail_loss(lg0));
-    printf("Test: tam eşleşme %%%.1f (dikkatsiz %%%.1f), karakter doğruluğu %%%.1f (%%%.1f).\n",
+    print_gnorm(lg, su->clip);
+    say("Test: tam eşleşme %%%.1f (dikkatsiz %%%.1f), karakter doğruluğu %%%.1f (%%%.1f).\n",
            100 * ev->em_all, 100 * ev0->em_all, 100 * ev->ca_all, 100 * ev0->ca_all);
     int Lm = rev->max_len, L20 = rev->max_len >= 20 ? 20 : rev->max_len;
-    printf("Uzunluk %d: dikkatli %%%.0f, dikkatsiz %%%.0f. En uzun (%d): dikkatli %%%.0f, "
+    say("Uzunluk %d: dikkatli %%%.0f, dikkatsiz %%%.0f. En uzun (%d): dikkatli %%%.0f, "
            "dikkatsiz %%%.0f — fark %.0f puan.\n",
            L20, 100 * ev->em[L20], 100 * ev0->em[L20], Lm, 100 * ev->em[Lm], 100 * ev0->em[Lm],
            100 * (ev->em[Lm] - ev0->em[Lm]));
@@ -610,7 +694,7 @@ static double step5_heatmap(Seq2Seq *m, SeqTask *rev, const SeqSet *trs, int asc
     char out[256], in[256];
     int n = translate_ids(m, rev, src, S, out, sizeof out, al, Tmax);
     seqvocab_decode(&rev->src, src, S, in, sizeof in);
-    printf("Girdi:  %s\nÇıktı:  %s\n", in, out);
+    say("Girdi:  %s\nÇıktı:  %s\n", in, out);
     /* hizalama doğruluğu: t. çıktının en büyük ağırlığı L-1-t. kaynakta mı? */
     int hit = 0;
     for (int t = 0; t < L && t < n; t++) {
@@ -628,7 +712,7 @@ static double step5_heatmap(Seq2Seq *m, SeqTask *rev, const SeqSet *trs, int asc
     plot_alignment("dikkat_ters", "Ters çevirme: dikkat ağırlıkları α (satır: çıktı, sütun: kaynak)",
                    al, rows, S, lr, lc, 700, 650, ascii);
     double frac = (double)hit / L;
-    printf("%d çıktı harfinin %d'inde en büyük ağırlık tam ters konumda (%%%.0f).\n", L, hit,
+    say("%d çıktı harfinin %d'inde en büyük ağırlık tam ters konumda (%%%.0f).\n", L, hit,
            100 * frac);
     free(al); free(lr); free(lc); free(o);
     return frac;
@@ -642,19 +726,25 @@ static double step5_heatmap(Seq2Seq *m, SeqTask *rev, const SeqSet *trs, int asc
  * harftir, "bin" sözcüğü hiçbir rakama karşılık gelmez (grubun yerinden gelir).
  * Ölçüler: tam eşleşme (bütün okunuş harfi harfine doğru) ve karakter doğruluğu
  * $1 − d_{\mathrm{Lev}}(\hat y, y)/|y|$ (Levenshtein düzenleme uzaklığı).
+ * İki çözme sorusu daha, her biri bir sayıyla:
+ *   - Maruz kalma yanlılığı: aynı modelin simge doğruluğu, öğretmen zorlamasıyla (her
+ *     adımda doğru önceki harf verilir) ve kendi tahminleriyle çözerken.
+ *   - Işın araması (beam search): açgözlü çözme her adımda tek en olası harfi seçer ve
+ *     geri dönemez; ışın araması en olası K kısmi çıktıyı birlikte taşır, sonunda toplam
+ *     $\log p(y_1..y_T)$'si en yüksek olanı seçer.
  */
 static void step6_number(Seq2Seq *m, SeqTask *num, const SeqSet *tns, const Setup *su,
                          const LessonArgs *a, TrainLog *lg, Eval *ev, const char *path,
-                         double *tf_acc) {
+                         double *tf_acc, double *em_beam) {
     step_banner(6, NSTEPS, "Türkçe: rakamla yazılmış sayıyı okumak");
     build(m, num, su, (uint64_t)a->seed + 1);
     char desc[128];
     params_describe(&m->P, desc, sizeof desc);
-    printf("Model: E=%d, H=%d, dikkat A=%d; %s. %d adım.\n", su->E, su->H, su->A, desc, su->steps);
+    say("Model: E=%d, H=%d, dikkat A=%d; %s. %d adım.\n", su->E, su->H, su->A, desc, su->steps);
     train(m, num, su, (uint64_t)a->seed + 12, lg, "sayı");
     eval_task(m, num, tns, ev);
-    printf("%.1f s sürdü; son %%10 adımın ortalama kaybı %.4f.\n", lg->secs, tail_loss(lg));
-    printf("Test (%d sayı, eğitimde hiç görülmedi): tam eşleşme %%%.1f, karakter doğruluğu "
+    say("%.1f s sürdü; son %%10 adımın ortalama kaybı %.4f.\n", lg->secs, tail_loss(lg));
+    say("Test (%d sayı, eğitimde hiç görülmedi): tam eşleşme %%%.1f, karakter doğruluğu "
            "%%%.2f.\n", tns->n, 100 * ev->em_all, 100 * ev->ca_all);
     printf("   rakam:   ");
     for (int L = num->min_len; L <= num->max_len; L++) printf(" %4d", L);
@@ -662,10 +752,15 @@ static void step6_number(Seq2Seq *m, SeqTask *num, const SeqSet *tns, const Setu
     for (int L = num->min_len; L <= num->max_len; L++) printf(" %3.0f%%", 100 * ev->em[L]);
     printf("\n");
     *tf_acc = teacher_forced_acc(m, num, tns);
-    printf("Maruz kalma yanlılığı (exposure bias): aynı test kümesinde simge doğruluğu, doğru "
+    say("Maruz kalma yanlılığı (exposure bias): aynı test kümesinde simge doğruluğu, doğru "
            "önceki simge verilince (öğretmen zorlaması) %%%.2f, model kendi tahminlerini "
            "görünce (açgözlü çözme) %%%.2f. Kendi çözerken tek bir yanlış harf sonraki "
            "konumların hepsini kaydırabilir.\n", 100 * *tf_acc, 100 * ev->tok_all);
+    double tb = now();
+    *em_beam = beam_em(m, tns, BEAM_K);
+    say("Işın araması (beam search, K = %d): her adımda en olası %d kısmi okunuş tutulur, "
+           "sonunda toplam log-olasılığı en yüksek olan seçilir. Tam eşleşme: açgözlü %%%.1f, "
+           "ışın %%%.1f (%.1f s).\n", BEAM_K, BEAM_K, 100 * ev->em_all, 100 * *em_beam, now() - tb);
     /* Birkaç örnek ve bir hizalama haritası */
     int shown = 0, first, cnt;
     seqset_range(tns, num->max_len, &first, &cnt);
@@ -678,8 +773,8 @@ static void step6_number(Seq2Seq *m, SeqTask *num, const SeqSet *tns, const Setu
         translate_ids(m, num, src, S, out, sizeof out, i == 0 ? al : NULL, Tmax);
         seqvocab_decode(&num->tgt, tns->tgt + (size_t)(first + i) * tns->tgt_cap, Tmax, want,
                         sizeof want);
-        printf("  %s\n    -> %s %s\n", in, out, strcmp(out, want) == 0 ? "(doğru)" : "(YANLIŞ)");
-        if (strcmp(out, want) != 0) printf("       doğrusu: %s\n", want);
+        say("  %s\n    -> %s %s\n", in, out, strcmp(out, want) == 0 ? "(doğru)" : "(YANLIŞ)");
+        if (strcmp(out, want) != 0) say("       doğrusu: %s\n", want);
     }
     const int *src = tns->src + (size_t)first * tns->src_cap;
     int *o = xmalloc((size_t)Tmax * sizeof(int));
@@ -690,7 +785,7 @@ static void step6_number(Seq2Seq *m, SeqTask *num, const SeqSet *tns, const Setu
     for (int s = 0; s < S; s++) token_label(&num->src, src[s], lc[s]);
     plot_alignment("dikkat_sayi", "Sayı okuma: dikkat ağırlıkları α", al, rows, S, lr, lc, 600,
                    1100, a->ascii);
-    printf("Haritada her rakam grubunun okunuşu o gruba bakar; 'bin', 'milyon' grubun "
+    say("Haritada her rakam grubunun okunuşu o gruba bakar; 'bin', 'milyon' grubun "
            "arkasındaki boşluğa/son rakama bakar.\n");
     free(al); free(o); free(lr); free(lc);
     /* Kayıt */
@@ -698,7 +793,7 @@ static void step6_number(Seq2Seq *m, SeqTask *num, const SeqSet *tns, const Setu
     CkptInt ex[3] = {{"gorev", SEQ_NUMBER}, {"min_len", num->min_len}, {"max_len", num->max_len}};
     if (seq2seq_save(m, path, ex, 3, "lesson06 sayı okuma modeli", err, sizeof err) != 0)
         die("%s", err);
-    printf("Model kaydedildi: %s (./lesson06 --translate \"1 234\" ile deneyin).\n", path);
+    say("Model kaydedildi: %s (./lesson06 --translate \"1 234\" ile deneyin).\n", path);
 }
 
 /*
@@ -740,7 +835,7 @@ static int translate_cli(const char *path, const char *text, int show_step) {
     translate_ids(&m, &t, ids, S, out, sizeof out, NULL, seqtask_tgt_cap(&t));
     seqtask_target_text(&t, norm, want, sizeof want);
     int ok = strcmp(out, want) == 0;
-    printf("%s\n  model:   %s\n  doğrusu: %s  %s\n", norm, out, want, ok ? "(doğru)" : "(yanlış)");
+    say("%s\n  model:   %s\n  doğrusu: %s  %s\n", norm, out, want, ok ? "(doğru)" : "(yanlış)");
     if (!show_step) printf("SONUÇ: ceviri_dogru=%d\n", ok);
     seq2seq_free(&m);
     return 0;
@@ -858,27 +953,27 @@ int main(int argc, char **argv) {
     step3_plain(&m0, &rev, &trs, &s0, &a, &l0, &e0);
     step4_attention(&m1, &rev, &trs, &s1, &a, &l1, &e1, &e0, &l0, s1.clip);
     double align = step5_heatmap(&m1, &rev, &trs, a.ascii);
-    double tf_acc;
-    step6_number(&mn, &num, &tns, &sn, &a, &ln, &en, path, &tf_acc);
+    double tf_acc, em_beam;
+    step6_number(&mn, &num, &tns, &sn, &a, &ln, &en, path, &tf_acc, &em_beam);
     int rc = translate_cli(path, "1 234", 1);
     if (rc != 0) return rc;
 
     int Lm = rev.max_len, L20 = rev.max_len >= 20 ? 20 : rev.max_len;
     double total = now() - t_start, cpu = (double)clock() / CLOCKS_PER_SEC;
-    printf("\nÖzet: ters çevirmede en uzun dizide (L=%d) dikkatsiz %%%.0f, dikkatli %%%.0f tam "
+    say("\nÖzet: ters çevirmede en uzun dizide (L=%d) dikkatsiz %%%.0f, dikkatli %%%.0f tam "
            "eşleşme; sayı okumada %%%.1f tam eşleşme, %%%.2f karakter doğruluğu. Toplam %.0f s "
            "(işlemci zamanı %.0f s, %d iş parçacığı).\n",
            Lm, 100 * e0.em[Lm], 100 * e1.em[Lm], 100 * en.em_all, 100 * en.ca_all, total, cpu,
            a.threads);
     printf("SONUÇ: gradcheck=%.4f em_plain=%.4f em_att=%.4f em_plain_L20=%.4f em_att_L20=%.4f "
            "em_plain_Lmax=%.4f em_att_Lmax=%.4f em_plain_Lmin=%.4f em_att_Lmin=%.4f "
-           "fark_Lmax=%.4f hizalama=%.4f sayi_em=%.4f sayi_ca=%.4f sayi_tok_tf=%.4f sayi_tok_free=%.4f kayip_plain=%.4f "
+           "fark_Lmax=%.4f hizalama=%.4f sayi_em=%.4f sayi_ca=%.4f sayi_tok_tf=%.4f sayi_tok_free=%.4f sayi_em_beam=%.4f kayip_plain=%.4f "
            "kayip_att=%.4f kayip_sayi=%.4f kirpilan_plain=%d kirpilan_att=%d Lmax=%d adim=%d "
            "sure_plain=%.1f sure_att=%.1f sure_sayi=%.1f sure_toplam=%.1f cpu_s=%.1f "
            "params_plain=%zu params_att=%zu\n",
            gc, e0.em_all, e1.em_all, e0.em[L20], e1.em[L20], e0.em[Lm], e1.em[Lm],
            e0.em[rev.min_len], e1.em[rev.min_len], e1.em[Lm] - e0.em[Lm], align, en.em_all,
-           en.ca_all, tf_acc, en.tok_all, tail_loss(&l0), tail_loss(&l1), tail_loss(&ln), l0.nclip, l1.nclip, Lm,
+           en.ca_all, tf_acc, en.tok_all, em_beam, tail_loss(&l0), tail_loss(&l1), tail_loss(&ln), l0.nclip, l1.nclip, Lm,
            s0.steps, l0.secs, l1.secs, ln.secs, total, cpu, m0.P.n, m1.P.n);
     trainlog_free(&l0); trainlog_free(&l1); trainlog_free(&ln);
     seq2seq_free(&m0); seq2seq_free(&m1); seq2seq_free(&mn);
