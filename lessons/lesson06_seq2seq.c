@@ -898,40 +898,21 @@ static int run_quiz(const LessonArgs *a) {
 /* ------------------------------------------------------------------ ana program */
 
 int main(int argc, char **argv) {
-    /* --translate METİN cli_parse'tan önce ayıklanır (ders özel bayrağı) */
-    const char *translate = NULL;
-    char **av = xmalloc((size_t)(argc + 1) * sizeof(char *));
-    int ac = 0;
-    for (int i = 0; i < argc; i++) {
-        if (strcmp(argv[i], "--translate") == 0) {
-            if (i + 1 >= argc) {
-                fprintf(stderr, "hata: --translate bir metin ister (ör. --translate \"1 234\")\n");
-                return 2;
-            }
-            translate = argv[++i];
-        } else if (strncmp(argv[i], "--translate=", 12) == 0) {
-            translate = argv[i] + 12;
-        } else {
-            av[ac++] = argv[i];
-        }
-    }
-    av[ac] = NULL;
     LessonArgs a;
-    cli_parse(ac, av, &a,
+    cli_parse(argc, argv, &a,
               &(CliSpec){.name = "lesson06",
                          .title = "Seq2Seq: kodlayıcı–kod çözücü, darboğaz ve Bahdanau dikkati",
-                         .default_epochs = 1, .default_threads = 1, .extras = CLI_NO_DATA | CLI_MODEL,
+                         .default_epochs = 1, .default_threads = 1, .extras = CLI_NO_DATA | CLI_MODEL | CLI_TRANSLATE,
                          .epochs_help = "eğitim adımı çarpanı: N x 2000 adım (her model)",
-                         .extra_help = "  --translate METİN  kaydedilen sayı modeliyle bir sayıyı "
-                                       "okur (ör. \"1 234 567\")\n"
+                         .extra_help = "  --translate: kaydedilen sayı modeli bir sayıyı okur "
+                                       "(ör. \"1 234 567\").\n"
                                        "  Not: veri her adımda üretilir; --epochs N eğitim adımı "
                                        "sayısını N katına\n        çıkarır (--quick: 300 adım).\n"});
-    free(av);
     if (a.quiz) return run_quiz(&a);
     const char *path = a.model ? a.model
                        : a.quick ? MODEL_DIR "/lesson06_sayi_quick.model"
                                  : MODEL_DIR "/lesson06_sayi.model";
-    if (translate) return translate_cli(path, translate, 0);
+    if (a.translate) return translate_cli(path, a.translate, 0);
     char err[512];
     if (!a.model && mkdir_p(MODEL_DIR) != 0) die("'%s' klasörü oluşturulamadı", MODEL_DIR);
     if (model_path_check_writable(path, err, sizeof err) != 0) die("%s", err);
