@@ -295,10 +295,21 @@ static void eval_task(Seq2Seq *m, const SeqTask *task, const SeqSet *ts, Eval *e
     ev->ca_all = tot_ca / tot;
 }
 
-/* Öğretmen zorlamalı simge doğruluğu: her adımda DOĞRU önceki simge verilir, en olası
- * simge hedefle karşılaştırılır (eğitimdeki koşul). */
-static double teacher_forced_acc(Seq2Seq *m, const SeqTask *task, const SeqSet *ts) {
-    long n = 0, ok = 0;
+/* Öğretmen zorlamasıyla (her adımda DOĞRU önceki simge; eğitimdeki koşul) test kümesi:
+ *   tok   en olası simgenin hedefle aynı olma oranı
+ *   align hizalama doğruluğu: hedefin kaynağa bağlı her sözcüğü (seqtask_align; ters
+ *         çevirmede her harf) için α satırlarının toplamı en büyük hangi kaynak
+ *         konumunda? Doğru konumdaysa isabet. near: bir komşu kayması da sayılır. */
+typedef struct {
+    double tok, align, near;
+    long words;
+} TfStats;
+
+static TfStats teacher_forced(Seq2Seq *m, const SeqTask *task, const SeqSet *ts) {
+    long n = 0, ok = 0, words = 0, hit = 0, near = 0;
+    const int V = m->c.Vt;
+    int *al = xmalloc((size_t)ts->tgt_cap * sizeof(int));
+    float *acc = xmalloc((size_t)ts->src_cap * sizeof(float));
     for (int L = task->min_len; L <= task->max_len; L++) {
         int first, cnt;
         seqset_range(ts, L, &first, &cnt);
@@ -313,9 +324,8 @@ static double teacher_forced_acc(Seq2Seq *m, const SeqTask *task, const SeqSet *
         }
         seq_shift_right(din, tg, cnt, T);
         seq2seq_forward(m, src, S, din, tg, T, cnt);
-        const int V = m->c.Vt;
-        for (int t = 0; t < T; t++)
-            for (int b = 0; b < cnt; b++) {
+        for (int b = 0; b < cnt; b++) {
+            for (int t = 0; t < T; t++) {
                 int y = tg[(size_t)b * T + t];
                 if (y == SEQ_PAD) continue;
                 const float *p = m->logits + ((size_t)t * cnt + b) * V;
@@ -325,9 +335,33 @@ static double teacher_forced_acc(Seq2Seq *m, const SeqTask *task, const SeqSet *
                 ok += k == y;
                 n++;
             }
+            if (m->c.A == 0) continue;
+            int na = seqtask_align(task, src + (size_t)b * S, S, al, ts->tgt_cap);
+            for (int t = 0; t < na;) {
+                if (al[t] < 0) { t++; continue; }
+                /* bir sözcük: aynı kaynağa bağlı ardışık harfler (ters çevirmede tek harf) */
+                int e = t;
+                memset(acc, 0, (size_t)S * sizeof(float));
+                while (e < na && al[e] == al[t] && (e == t || task->kind == SEQ_NUMBER)) {
+                    for (int s2 = 0; s2 < S; s2++) acc[s2] += m->alpha[((size_t)e * cnt + b) * S + s2];
+                    e++;
+                }
+                int k = 0;
+                for (int s2 = 1; s2 < S; s2++)
+                    if (acc[s2] > acc[k]) k = s2;
+                words++;
+                hit += k == al[t];
+                near += abs(k - al[t]) <= 1;
+                t = e;
+            }
+        }
         free(src); free(tg); free(din);
     }
-    return (double)ok / n;
+    free(al);
+    free(acc);
+    TfStats r = {(double)ok / n, words ? (double)hit / words : 0, words ? (double)near / words : 0,
+                 words};
+    return r;
 }
 
 /* Işın aramasıyla (genişlik K) tam eşleşme oranı: örnekler tek tek çözülür. */
@@ -684,7 +718,7 @@ static void step4_attention(Seq2Seq *m, SeqTask *rev, const SeqSet *trs, const S
  * konumu. Ters çevirmede doğru hizalama ters köşegendir: 1. çıktı son harfe, son çıktı
  * ilk harfe bakmalı. Kimse modele bunu söylemedi; yalnızca doğru çıktıyı üretmesi istendi.
  */
-static double step5_heatmap(Seq2Seq *m, SeqTask *rev, const SeqSet *trs, int ascii) {
+static TfStats step5_heatmap(Seq2Seq *m, SeqTask *rev, const SeqSet *trs, int ascii) {
     step_banner(5, NSTEPS, "Dikkat ısı haritası: ters çevirmede ters köşegen");
     int L = rev->max_len >= 16 ? 16 : rev->max_len, first, cnt;
     seqset_range(trs, L, &first, &cnt);
@@ -695,15 +729,6 @@ static double step5_heatmap(Seq2Seq *m, SeqTask *rev, const SeqSet *trs, int asc
     int n = translate_ids(m, rev, src, S, out, sizeof out, al, Tmax);
     seqvocab_decode(&rev->src, src, S, in, sizeof in);
     say("Girdi:  %s\nÇıktı:  %s\n", in, out);
-    /* hizalama doğruluğu: t. çıktının en büyük ağırlığı L-1-t. kaynakta mı? */
-    int hit = 0, near = 0;
-    for (int t = 0; t < L && t < n; t++) {
-        int k = 0;
-        for (int s = 1; s < S; s++)
-            if (al[t * S + s] > al[t * S + k]) k = s;
-        hit += k == L - 1 - t;
-        near += abs(k - (L - 1 - t)) <= 1;
-    }
     char (*lr)[8] = xmalloc((size_t)Tmax * 8), (*lc)[8] = xmalloc((size_t)S * 8);
     int *o = xmalloc((size_t)Tmax * sizeof(int));
     seq2seq_greedy(m, src, S, 1, Tmax, o, NULL);
@@ -712,12 +737,15 @@ static double step5_heatmap(Seq2Seq *m, SeqTask *rev, const SeqSet *trs, int asc
     int rows = n + 1 < Tmax ? n + 1 : Tmax;
     plot_alignment("dikkat_ters", "Ters çevirme: dikkat ağırlıkları α (satır: çıktı, sütun: kaynak)",
                    al, rows, S, lr, lc, 700, 650, ascii);
-    double frac = (double)hit / L;
-    say("En büyük ağırlığı tam ters konumda (t. çıktı için %d − 1 − t. kaynak harfinde) olan "
-        "çıktı adımı: %d / %d (%%%.0f); bir komşu kayması da sayılırsa %d / %d.\n", L, hit, L,
-        100 * frac, near, L);
+    /* Bütün test kümesinde, öğretmen zorlamasıyla: t. çıktının en büyük ağırlığı L−1−t.
+     * kaynak harfinde mi? */
+    TfStats st = teacher_forced(m, rev, trs);
+    say("Test kümesinin %ld çıktı harfinde en büyük dikkat ağırlığı doğru kaynak harfinde "
+        "(t. çıktı için L − 1 − t.): %%%.1f; bir komşu kayması da sayılırsa %%%.1f. Tek yönlü "
+        "kodlayıcının h_s durumu x_s'yi ve önceki harfleri birlikte taşıdığı için model komşuya "
+        "da bakabilir.\n", st.words, 100 * st.align, 100 * st.near);
     free(al); free(lr); free(lc); free(o);
-    return frac;
+    return st;
 }
 
 /*
@@ -737,7 +765,7 @@ static double step5_heatmap(Seq2Seq *m, SeqTask *rev, const SeqSet *trs, int asc
  */
 static void step6_number(Seq2Seq *m, SeqTask *num, const SeqSet *tns, const Setup *su,
                          const LessonArgs *a, TrainLog *lg, Eval *ev, const char *path,
-                         double *tf_acc, double *em_beam) {
+                         double *tf_acc, double *em_beam, double *num_align) {
     step_banner(6, NSTEPS, "Türkçe: rakamla yazılmış sayıyı okumak");
     build(m, num, su, (uint64_t)a->seed + 1);
     char desc[128];
@@ -753,7 +781,9 @@ static void step6_number(Seq2Seq *m, SeqTask *num, const SeqSet *tns, const Setu
     printf("\n   tam eşl.:");
     for (int L = num->min_len; L <= num->max_len; L++) printf(" %3.0f%%", 100 * ev->em[L]);
     printf("\n");
-    *tf_acc = teacher_forced_acc(m, num, tns);
+    TfStats st = teacher_forced(m, num, tns);
+    *tf_acc = st.tok;
+    *num_align = st.align;
     say("Maruz kalma yanlılığı (exposure bias): aynı test kümesinde simge doğruluğu, doğru "
            "önceki simge verilince (öğretmen zorlaması) %%%.2f, model kendi tahminlerini "
            "görünce (açgözlü çözme) %%%.2f. Kendi çözerken tek bir yanlış harf sonraki "
@@ -763,17 +793,33 @@ static void step6_number(Seq2Seq *m, SeqTask *num, const SeqSet *tns, const Setu
     say("Işın araması (beam search, K = %d): her adımda en olası %d kısmi okunuş tutulur, "
            "sonunda toplam log-olasılığı en yüksek olan seçilir. Tam eşleşme: açgözlü %%%.1f, "
            "ışın %%%.1f (%.1f s).\n", BEAM_K, BEAM_K, 100 * ev->em_all, 100 * *em_beam, now() - tb);
-    /* Birkaç örnek ve bir hizalama haritası */
-    int shown = 0, first, cnt;
+    /* Birkaç örnek: en uzun ve orta uzunluktan birer tane, varsa en uzunlardan ilk yanlış */
+    int first, cnt, Tmax = tns->tgt_cap;
     seqset_range(tns, num->max_len, &first, &cnt);
-    int S = tns->src_len[first], Tmax = tns->tgt_cap;
+    int S = tns->src_len[first];
     float *al = xcalloc((size_t)Tmax * S, sizeof(float));
-    for (int i = 0; i < cnt && shown < 3; i++, shown++) {
-        char in[64], out[512], want[512];
-        const int *src = tns->src + (size_t)(first + i) * tns->src_cap;
-        seqvocab_decode(&num->src, src, S, in, sizeof in);
-        translate_ids(m, num, src, S, out, sizeof out, i == 0 ? al : NULL, Tmax);
+    int pick[3], np = 0, mf, mc;
+    pick[np++] = first;
+    seqset_range(tns, (num->min_len + num->max_len) / 2, &mf, &mc);
+    if (mc > 0) pick[np++] = mf;
+    for (int i = 0; i < cnt; i++) {
+        char out[512], want[512];
+        translate_ids(m, num, tns->src + (size_t)(first + i) * tns->src_cap, S, out, sizeof out,
+                      NULL, Tmax);
         seqvocab_decode(&num->tgt, tns->tgt + (size_t)(first + i) * tns->tgt_cap, Tmax, want,
+                        sizeof want);
+        if (strcmp(out, want) != 0) {
+            pick[np++] = first + i;
+            break;
+        }
+    }
+    for (int k = 0; k < np; k++) {
+        char in[64], out[512], want[512];
+        const int *src = tns->src + (size_t)pick[k] * tns->src_cap;
+        seqvocab_decode(&num->src, src, tns->src_len[pick[k]], in, sizeof in);
+        translate_ids(m, num, src, tns->src_len[pick[k]], out, sizeof out, k == 0 ? al : NULL,
+                      Tmax);
+        seqvocab_decode(&num->tgt, tns->tgt + (size_t)pick[k] * tns->tgt_cap, Tmax, want,
                         sizeof want);
         say("  %s\n    -> %s %s\n", in, out, strcmp(out, want) == 0 ? "(doğru)" : "(YANLIŞ)");
         if (strcmp(out, want) != 0) say("       doğrusu: %s\n", want);
@@ -787,8 +833,11 @@ static void step6_number(Seq2Seq *m, SeqTask *num, const SeqSet *tns, const Setu
     for (int s = 0; s < S; s++) token_label(&num->src, src[s], lc[s]);
     plot_alignment("dikkat_sayi", "Sayı okuma: dikkat ağırlıkları α", al, rows, S, lr, lc, 600,
                    1100, a->ascii);
-    say("Haritada her rakam grubunun okunuşu o gruba bakar; 'bin', 'milyon' grubun "
-           "arkasındaki boşluğa/son rakama bakar.\n");
+    say("Hizalama: test kümesinde bir rakamın okunuşu olan sözcükler (\"iki yüz\" içinde "
+        "\"iki\" ve \"yüz\" yüzler basamağının, \"otuz\" onlar basamağının okunuşudur): "
+        "%ld sözcük. En büyük dikkat ağırlığı o rakamın üstünde olanlar: %%%.1f (öğretmen "
+        "zorlamasıyla). \"bin\", \"milyon\" gibi ölçek sözcükleri tek bir rakamın okunuşu "
+        "olmadığı için sayılmadı.\n", st.words, 100 * st.align);
     free(al); free(o); free(lr); free(lc);
     /* Kayıt */
     char err[512];
@@ -935,9 +984,9 @@ int main(int argc, char **argv) {
     Eval e0, e1, en;
     step3_plain(&m0, &rev, &trs, &s0, &a, &l0, &e0);
     step4_attention(&m1, &rev, &trs, &s1, &a, &l1, &e1, &e0, &l0, s1.clip);
-    double align = step5_heatmap(&m1, &rev, &trs, a.ascii);
-    double tf_acc, em_beam;
-    step6_number(&mn, &num, &tns, &sn, &a, &ln, &en, path, &tf_acc, &em_beam);
+    TfStats rs = step5_heatmap(&m1, &rev, &trs, a.ascii);
+    double tf_acc, em_beam, num_align;
+    step6_number(&mn, &num, &tns, &sn, &a, &ln, &en, path, &tf_acc, &em_beam, &num_align);
     int rc = translate_cli(path, "1 234", 1);
     if (rc != 0) return rc;
 
@@ -950,12 +999,12 @@ int main(int argc, char **argv) {
            a.threads);
     printf("SONUÇ: gradcheck=%.4f em_plain=%.4f em_att=%.4f em_plain_L20=%.4f em_att_L20=%.4f "
            "em_plain_Lmax=%.4f em_att_Lmax=%.4f em_plain_Lmin=%.4f em_att_Lmin=%.4f "
-           "fark_Lmax=%.4f hizalama=%.4f sayi_em=%.4f sayi_ca=%.4f sayi_tok_tf=%.4f sayi_tok_free=%.4f sayi_em_beam=%.4f kayip_plain=%.4f "
+           "fark_Lmax=%.4f hizalama=%.4f hizalama_komsu=%.4f sayi_hizalama=%.4f sayi_em=%.4f sayi_ca=%.4f sayi_tok_tf=%.4f sayi_tok_free=%.4f sayi_em_beam=%.4f kayip_plain=%.4f "
            "kayip_att=%.4f kayip_sayi=%.4f kirpilan_plain=%d kirpilan_att=%d Lmax=%d adim=%d "
            "sure_plain=%.1f sure_att=%.1f sure_sayi=%.1f sure_toplam=%.1f cpu_s=%.1f "
            "params_plain=%zu params_att=%zu\n",
            gc, e0.em_all, e1.em_all, e0.em[L20], e1.em[L20], e0.em[Lm], e1.em[Lm],
-           e0.em[rev.min_len], e1.em[rev.min_len], e1.em[Lm] - e0.em[Lm], align, en.em_all,
+           e0.em[rev.min_len], e1.em[rev.min_len], e1.em[Lm] - e0.em[Lm], rs.align, rs.near, num_align, en.em_all,
            en.ca_all, tf_acc, en.tok_all, em_beam, tail_loss(&l0), tail_loss(&l1), tail_loss(&ln), l0.nclip, l1.nclip, Lm,
            s0.steps, l0.secs, l1.secs, ln.secs, total, cpu, m0.P.n, m1.P.n);
     trainlog_free(&l0); trainlog_free(&l1); trainlog_free(&ln);
