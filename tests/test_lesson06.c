@@ -29,6 +29,16 @@ START_TEST(test_quick_run_claims) {
     /* Sayı okuma: kısa eğitimde bile karakterlerin çoğu doğru, bir kısmı tam doğru */
     ck_assert_msg(sonuc_get(out, "sayi_ca") > 0.6, "sayi_ca = %g", sonuc_get(out, "sayi_ca"));
     ck_assert_msg(sonuc_get(out, "sayi_em") > 0.3, "sayi_em = %g", sonuc_get(out, "sayi_em"));
+    /* Dikkat ters köşegene (tek yönlü kodlayıcıda bir komşu kaymasıyla) bakıyor; sayı
+     * okumada rakam sözcükleri çoğunlukla kendi rakamına bakıyor (şans 1/S'den çok yukarıda) */
+    ck_assert_msg(sonuc_get(out, "hizalama_komsu") > 0.8, "hizalama_komsu = %g",
+                  sonuc_get(out, "hizalama_komsu"));
+    ck_assert_msg(sonuc_get(out, "sayi_hizalama") > 0.5, "sayi_hizalama = %g",
+                  sonuc_get(out, "sayi_hizalama"));
+    /* Maruz kalma yanlılığı: öğretmen zorlamasıyla simge doğruluğu kendi çözmesinden yüksek */
+    ck_assert(sonuc_get(out, "sayi_tok_tf") > sonuc_get(out, "sayi_tok_free") + 0.05);
+    double eb = sonuc_get(out, "sayi_em_beam");
+    ck_assert_msg(eb >= 0 && eb <= 1, "sayi_em_beam = %g", eb);
     const char *steps[] = {"uzunluklar", "dogruluk_uzunluk", "egitim", "dikkat_ters",
                            "dikkat_sayi"};
     check_plot_files("lesson06", steps, 5);
