@@ -301,12 +301,12 @@ static void eval_task(Seq2Seq *m, const SeqTask *task, const SeqSet *ts, Eval *e
  *         çevirmede her harf) için α satırlarının toplamı en büyük hangi kaynak
  *         konumunda? Doğru konumdaysa isabet. near: bir komşu kayması da sayılır. */
 typedef struct {
-    double tok, align, near;
+    double tok, align, near, right; /* right: tam bir konum sağda (k = doğru + 1) */
     long words;
 } TfStats;
 
 static TfStats teacher_forced(Seq2Seq *m, const SeqTask *task, const SeqSet *ts) {
-    long n = 0, ok = 0, words = 0, hit = 0, near = 0;
+    long n = 0, ok = 0, words = 0, hit = 0, near = 0, right = 0;
     const int V = m->c.Vt;
     int *al = xmalloc((size_t)ts->tgt_cap * sizeof(int));
     float *acc = xmalloc((size_t)ts->src_cap * sizeof(float));
@@ -352,6 +352,7 @@ static TfStats teacher_forced(Seq2Seq *m, const SeqTask *task, const SeqSet *ts)
                 words++;
                 hit += k == al[t];
                 near += abs(k - al[t]) <= 1;
+                right += k == al[t] + 1;
                 t = e;
             }
         }
@@ -359,8 +360,8 @@ static TfStats teacher_forced(Seq2Seq *m, const SeqTask *task, const SeqSet *ts)
     }
     free(al);
     free(acc);
-    TfStats r = {(double)ok / n, words ? (double)hit / words : 0, words ? (double)near / words : 0,
-                 words};
+    double w = words ? (double)words : 1.0;
+    TfStats r = {(double)ok / n, hit / w, near / w, right / w, words};
     return r;
 }
 
@@ -403,7 +404,7 @@ static void plot_curves(const char *step, const char *title, const SeqTask *t, c
     char body[1024];
     snprintf(body, sizeof body,
              "set title '%s'\nset xlabel 'girdi uzunluğu (harf)'\n"
-             "set ylabel 'tam eşleşme (%%)'\nset yrange [0:105]\nset grid\nset key bottom left\n"
+             "set ylabel 'tam eşleşme (%%)'\nset yrange [0:105]\nset grid\nset key below\n"
              "plot '%s.dat' using 1:2 with linespoints lw 2 pt 7 title 'GRU, dikkatsiz (darboğaz)', "
              "'' using 1:3 with linespoints lw 2 pt 5 title 'GRU + Bahdanau dikkati'\n",
              title, step);
@@ -485,7 +486,7 @@ static void token_label(const SeqVocab *v, int id, char *out) {
 
 static Setup setup_reverse(const LessonArgs *a, int attention) {
     Setup s = {.kind = SEQ_REVERSE, .nsym = 10, .min_len = 5, .max_len = 40, .E = 16, .H = 128,
-               .A = attention ? 64 : 0, .steps = 2000 * a->epochs, .B = 32, .lr = 3e-3f,
+               .A = attention ? 64 : 0, .steps = 3000 * a->epochs, .B = 32, .lr = 3e-3f,
                .clip = 5.0f};
     if (a->quick) {
         s.max_len = 14; s.H = 64; s.A = attention ? 32 : 0;
@@ -740,10 +741,13 @@ static TfStats step5_heatmap(Seq2Seq *m, SeqTask *rev, const SeqSet *trs, int as
     /* Bütün test kümesinde, öğretmen zorlamasıyla: t. çıktının en büyük ağırlığı L−1−t.
      * kaynak harfinde mi? */
     TfStats st = teacher_forced(m, rev, trs);
-    say("Test kümesinin %ld çıktı harfinde en büyük dikkat ağırlığı doğru kaynak harfinde "
-        "(t. çıktı için L − 1 − t.): %%%.1f; bir komşu kayması da sayılırsa %%%.1f. Tek yönlü "
-        "kodlayıcının h_s durumu x_s'yi ve önceki harfleri birlikte taşıdığı için model komşuya "
-        "da bakabilir.\n", st.words, 100 * st.align, 100 * st.near);
+    say("Test kümesinin bütün çıktı harflerinde (%ld harf, öğretmen zorlamasıyla) en büyük "
+        "dikkat ağırlığı: yazılan harfin kendisinde (t. çıktı için L − 1 − t. kaynak) %%%.1f, "
+        "bir sağındaki konumda %%%.1f, ikisinden birinde %%%.1f.\n", st.words, 100 * st.align,
+        100 * st.right, 100 * st.near);
+    say("Neden bir sağı? Kodlayıcı tek yönlüdür: h_s, x_s'yi okuduktan hemen sonraki durumdur "
+        "ama x_s'nin bilgisi bir sonraki durumda (h_{s+1}) da durur. Model hangisinden "
+        "okuyacağını kendisi seçer; ikisi de x_s'yi verir.\n");
     free(al); free(lr); free(lc); free(o);
     return st;
 }
@@ -781,6 +785,33 @@ static void step6_number(Seq2Seq *m, SeqTask *num, const SeqSet *tns, const Setu
     printf("\n   tam eşl.:");
     for (int L = num->min_len; L <= num->max_len; L++) printf(" %3.0f%%", 100 * ev->em[L]);
     printf("\n");
+    /* En kısa uzunlukta olasılıkların yarısı test kümesinde: bu sayılar eğitimde tek başına
+     * hiç görülmedi. Model ne yapıyor? */
+    {
+        int f1, c1;
+        seqset_range(tns, num->min_len, &f1, &c1);
+        if (c1 > 0 && c1 <= 10 && ev->em[num->min_len] < 0.5) {
+            say("%d rakamlı test sayıları (eğitimde tek başına hiç görülmediler):", num->min_len);
+            int as_tens = 0;
+            for (int i = 0; i < c1; i++) {
+                char in[16], out[128], tens[64];
+                const int *src1 = tns->src + (size_t)(f1 + i) * tns->src_cap;
+                seqvocab_decode(&num->src, src1, tns->src_len[f1 + i], in, sizeof in);
+                translate_ids(m, num, src1, tns->src_len[f1 + i], out, sizeof out, NULL,
+                              tns->tgt_cap);
+                seq_number_words(10 * strtoull(in, NULL, 10), tens, sizeof tens);
+                as_tens += strcmp(out, tens) == 0;
+                printf("%s %s -> %s", i ? "," : "", in, out);
+            }
+            printf("\n");
+            if (as_tens > 0)
+                say("%d / %d çıktı, rakamın onlar basamağındaki okunuşu (2 -> yirmi): model yeni "
+                    "girdiyi eğitimde çok gördüğü bir kalıba (iki rakamlı sayının ilk rakamı) "
+                    "benzetiyor.", as_tens, c1);
+            say("Görülmemiş bir duruma genellemek kendiliğinden olmaz; eğitim verisinin kapsamı "
+                "önemlidir.\n");
+        }
+    }
     TfStats st = teacher_forced(m, num, tns);
     *tf_acc = st.tok;
     *num_align = st.align;
@@ -954,7 +985,7 @@ int main(int argc, char **argv) {
               &(CliSpec){.name = "lesson06",
                          .title = "Seq2Seq: kodlayıcı–kod çözücü, darboğaz ve Bahdanau dikkati",
                          .default_epochs = 1, .default_threads = 1, .extras = CLI_NO_DATA | CLI_MODEL | CLI_TRANSLATE,
-                         .epochs_help = "eğitim adımı çarpanı: N x 2000 adım (her model)",
+                         .epochs_help = "adım çarpanı: N x 3000 (ters), N x 2000 (sayı)",
                          .extra_help = "  --translate: kaydedilen sayı modeli bir sayıyı okur "
                                        "(ör. \"1 234 567\").\n"
                                        "  Not: veri her adımda üretilir; --epochs N eğitim adımı "
@@ -999,12 +1030,12 @@ int main(int argc, char **argv) {
            a.threads);
     printf("SONUÇ: gradcheck=%.4f em_plain=%.4f em_att=%.4f em_plain_L20=%.4f em_att_L20=%.4f "
            "em_plain_Lmax=%.4f em_att_Lmax=%.4f em_plain_Lmin=%.4f em_att_Lmin=%.4f "
-           "fark_Lmax=%.4f hizalama=%.4f hizalama_komsu=%.4f sayi_hizalama=%.4f sayi_em=%.4f sayi_ca=%.4f sayi_tok_tf=%.4f sayi_tok_free=%.4f sayi_em_beam=%.4f kayip_plain=%.4f "
+           "fark_Lmax=%.4f hizalama=%.4f hizalama_sag=%.4f hizalama_komsu=%.4f sayi_hizalama=%.4f sayi_em=%.4f sayi_ca=%.4f sayi_tok_tf=%.4f sayi_tok_free=%.4f sayi_em_beam=%.4f kayip_plain=%.4f "
            "kayip_att=%.4f kayip_sayi=%.4f kirpilan_plain=%d kirpilan_att=%d Lmax=%d adim=%d "
            "sure_plain=%.1f sure_att=%.1f sure_sayi=%.1f sure_toplam=%.1f cpu_s=%.1f "
            "params_plain=%zu params_att=%zu\n",
            gc, e0.em_all, e1.em_all, e0.em[L20], e1.em[L20], e0.em[Lm], e1.em[Lm],
-           e0.em[rev.min_len], e1.em[rev.min_len], e1.em[Lm] - e0.em[Lm], rs.align, rs.near, num_align, en.em_all,
+           e0.em[rev.min_len], e1.em[rev.min_len], e1.em[Lm] - e0.em[Lm], rs.align, rs.right, rs.near, num_align, en.em_all,
            en.ca_all, tf_acc, en.tok_all, em_beam, tail_loss(&l0), tail_loss(&l1), tail_loss(&ln), l0.nclip, l1.nclip, Lm,
            s0.steps, l0.secs, l1.secs, ln.secs, total, cpu, m0.P.n, m1.P.n);
     trainlog_free(&l0); trainlog_free(&l1); trainlog_free(&ln);
