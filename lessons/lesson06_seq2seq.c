@@ -791,7 +791,8 @@ static void step6_number(Seq2Seq *m, SeqTask *num, const SeqSet *tns, const Setu
         int f1, c1;
         seqset_range(tns, num->min_len, &f1, &c1);
         if (c1 > 0 && c1 <= 10 && ev->em[num->min_len] < 0.5) {
-            say("%d rakamlı test sayıları (eğitimde tek başına hiç görülmediler):", num->min_len);
+            say("%d rakamlı test sayıları (eğitimde tek başına hiç görülmediler):\n",
+                num->min_len);
             int as_tens = 0;
             for (int i = 0; i < c1; i++) {
                 char in[16], out[128], tens[64];
@@ -801,13 +802,12 @@ static void step6_number(Seq2Seq *m, SeqTask *num, const SeqSet *tns, const Setu
                               tns->tgt_cap);
                 seq_number_words(10 * strtoull(in, NULL, 10), tens, sizeof tens);
                 as_tens += strcmp(out, tens) == 0;
-                printf("%s %s -> %s", i ? "," : "", in, out);
+                printf("  %s -> %s\n", in, out);
             }
-            printf("\n");
             if (as_tens > 0)
                 say("%d / %d çıktı, rakamın onlar basamağındaki okunuşu (2 -> yirmi): model yeni "
                     "girdiyi eğitimde çok gördüğü bir kalıba (iki rakamlı sayının ilk rakamı) "
-                    "benzetiyor.", as_tens, c1);
+                    "benzetiyor.\n", as_tens, c1);
             say("Görülmemiş bir duruma genellemek kendiliğinden olmaz; eğitim verisinin kapsamı "
                 "önemlidir.\n");
         }
