@@ -660,6 +660,18 @@ static void step3_plain(Seq2Seq *m, SeqTask *rev, const SeqSet *trs, const Setup
     say("Eğitim: %d adım, yığın %d, Adam (öğrenme oranı %g), gradyan kırpma eşiği %g; her "
            "yığının uzunluğu %d..%d arasından rastgele.\n",
            su->steps, su->B, su->lr, su->clip, rev->min_len, rev->max_len);
+    {
+        /* öğretmen zorlamasının girdisi ve hedefi, küçük bir örnekte */
+        Rng r;
+        rng_seed(&r, 5);
+        char src[64], tgt[64];
+        seqtask_sample_text(rev, &r, 5, src, sizeof src, tgt, sizeof tgt);
+        say("Öğretmen zorlaması (teacher forcing): kaynak \"%s\" için kod çözücünün girdisi "
+            "<BOS>%s, beklenen çıktısı %s<EOS>: her adımda DOĞRU önceki harfi görür, bütün "
+            "adımlar tek ileri geçişte hesaplanır. Testte açgözlü çözme (greedy decoding): "
+            "her adımda en olası harf seçilir ve bir sonraki adımın girdisi olur; <EOS> "
+            "gelince durulur.\n", src, tgt, tgt);
+    }
     train(m, rev, su, (uint64_t)a->seed + 11, lg, "dikkatsiz");
     eval_task(m, rev, trs, ev);
     say("%.1f s sürdü; son %%10 adımın ortalama kaybı %.4f.\n", lg->secs, tail_loss(lg));
