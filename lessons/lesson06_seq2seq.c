@@ -608,9 +608,12 @@ static double gc_loss_ctx_fn(void *ctx) {
     return seq2seq_forward(&c->m, c->src, 5, c->din, c->tgt, 6, 2);
 }
 
-static double step2_gradcheck(uint64_t seed) {
+static double step2_gradcheck(uint64_t seed, int ascii) {
     step_banner(2, NSTEPS, "GRU ve bütün modelin geri geçişi: sonlu fark denetimi");
     double worst_all = 0;
+    Plot p;
+    FILE *d = plot_begin(&p, "lesson06", "gradyan_denetimi");
+    fprintf(d, "# sıra tensör en_kötü_oran (dikkatli model)\n");
     for (int att = 0; att <= 1; att++) {
         GcCtx c;
         seq2seq_build(&c.m, (Seq2SeqConfig){.Vs = 9, .Vt = 9, .E = 4, .H = 6, .A = att ? 5 : 0});
@@ -632,12 +635,21 @@ static double step2_gradcheck(uint64_t seed) {
                                     c.m.P.grads + t->off, t->n, 40, 1e-3, 2e-2, 1e-4);
             checked += g.checked;
             if (g.worst > worst) worst = g.worst;
+            if (att) fprintf(d, "%d \"%s\" %.5f\n", i, t->name, g.worst);
         }
         say("%s model: %d tensör, %zu eleman denendi, en kötü oran %.3f (<= 1 geçer).\n",
                att ? "Dikkatli" : "Dikkatsiz", c.m.P.count, checked, worst);
         if (worst > worst_all) worst_all = worst;
         seq2seq_free(&c.m);
     }
+    plot_finish(&p, "set title 'Sonlu fark denetimi: tensör başına en kötü oran (dikkatli model)'\n"
+                    "set ylabel 'oran (<= 1 geçer)'\nset yrange [0:1.2]\nset grid ytics\n"
+                    "set style fill solid 0.6\nset boxwidth 0.7\nset xtics rotate by -45 noenhanced "
+                    "font ',8'\nunset key\n"
+                    "plot 'gradyan_denetimi.dat' using 1:3:xtic(2) with boxes, "
+                    "1 with lines dt 2 lc rgb 'red'\n");
+    plot_render(&p, ascii);
+    say("Tensör başına oranlar: %s\n", plot_png_path(&p));
     return worst_all;
 }
 
@@ -676,6 +688,24 @@ static void step3_plain(Seq2Seq *m, SeqTask *rev, const SeqSet *trs, const Setup
     eval_task(m, rev, trs, ev);
     say("%.1f s sürdü; son %%10 adımın ortalama kaybı %.4f.\n", lg->secs, tail_loss(lg));
     print_gnorm(lg, su->clip);
+    {
+        Plot p;
+        FILE *d = plot_begin(&p, "lesson06", "darbogaz");
+        fprintf(d, "# uzunluk tam_eşleşme karakter_doğruluğu bit=L*log2(nsym) (dikkatsiz)\n");
+        for (int L = rev->min_len; L <= rev->max_len; L++)
+            fprintf(d, "%d %.4f %.4f %.2f\n", L, 100 * ev->em[L], 100 * ev->ca[L],
+                    L * log2((double)rev->nsym));
+        char body[768];
+        snprintf(body, sizeof body,
+                 "set title 'Darboğaz: dikkatsiz modelde doğruluk ve girdi uzunluğu (H = %d)'\n"
+                 "set xlabel 'girdi uzunluğu (harf)'\nset ylabel '%%'\nset yrange [0:105]\n"
+                 "set grid\nset key below\n"
+                 "plot 'darbogaz.dat' using 1:2 with linespoints lw 2 pt 7 title 'tam eşleşme', "
+                 "'' using 1:3 with linespoints lw 2 pt 5 title 'karakter doğruluğu'\n", su->H);
+        plot_finish(&p, body);
+        plot_render(&p, a->ascii);
+        say("Darboğaz eğrisi: %s\n", plot_png_path(&p));
+    }
     say("Test (açgözlü çözme): tam eşleşme %%%.1f, karakter doğruluğu %%%.1f.\n",
            100 * ev->em_all, 100 * ev->ca_all);
     printf("   uzunluk:");
@@ -1021,7 +1051,7 @@ int main(int argc, char **argv) {
     seqtask_testset(&num, PER_LEN, &tns);
 
     step1_tasks(&rev, &num, &trs, &tns, a.ascii);
-    double gc = step2_gradcheck((uint64_t)a.seed);
+    double gc = step2_gradcheck((uint64_t)a.seed, a.ascii);
     Seq2Seq m0, m1, mn;
     TrainLog l0, l1, ln;
     Eval e0, e1, en;

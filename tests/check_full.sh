@@ -7,7 +7,11 @@ pass=0; fail=0
 # ders  anahtar  en_az   (SONUÇ satırındaki değer en az bu olmalı)
 claims='lesson02 test_acc 0.980
 lesson04 test_acc 0.992
-lesson05 val_acc 0.90'
+lesson05 val_acc 0.90
+lesson06 em_att_L20 0.99
+lesson06 fark_Lmax 0.20
+lesson06 sayi_em 0.95
+lesson06 hizalama_komsu 0.90'
 for l in "$@"; do
     out="tests/out/full-$l.txt"
     echo "== $l (tam koşu) =="

@@ -39,9 +39,9 @@ START_TEST(test_quick_run_claims) {
     ck_assert(sonuc_get(out, "sayi_tok_tf") > sonuc_get(out, "sayi_tok_free") + 0.05);
     double eb = sonuc_get(out, "sayi_em_beam");
     ck_assert_msg(eb >= 0 && eb <= 1, "sayi_em_beam = %g", eb);
-    const char *steps[] = {"uzunluklar", "dogruluk_uzunluk", "egitim", "dikkat_ters",
-                           "dikkat_sayi"};
-    check_plot_files("lesson06", steps, 5);
+    const char *steps[] = {"uzunluklar", "gradyan_denetimi", "darbogaz", "dogruluk_uzunluk",
+                           "egitim", "dikkat_ters", "dikkat_sayi"};
+    check_plot_files("lesson06", steps, 7);
     /* Kaydedilen modelle kendi sayımız */
     expect_run("lesson06", "--quick --translate \"1 234\"", 0, "model:", NULL, out, sizeof out);
     ck_assert_ptr_nonnull(strstr(out, "bin iki yüz otuz dört"));
