@@ -1,7 +1,7 @@
 /* test_gru.c — GRU: hücrenin ve T adımlık dizinin geri geçişi sonlu farklarla
  * (her parametre, girdi ve başlangıç durumu), biriktirme kuralı (+=), denetleyicinin
  * bozuk bir gradyanı yakalaması, ve PyTorch nn.GRU ile eşlik (çıktılar ve bütün
- * gradyanlar; fikstür tests/parity/gru_gen.py ile üretildi). */
+ * gradyanlar): tests/test_parity.c, fikstür tests/parity/gen.py. */
 #include "testutil.h"
 #include "core/rng.h"
 #include "nn/gradcheck.h"
@@ -152,103 +152,6 @@ START_TEST(test_checker_catches_bug) {
 }
 END_TEST
 
-/* ---------------------------------------------------------------- PyTorch eşliği */
-
-typedef struct {
-    char name[32];
-    int n;
-    double *v;
-} FxT;
-
-static int fx_read(const char *path, FxT *t, int max) {
-    FILE *fp = fopen(path, "r");
-    ck_assert_msg(fp != NULL, "%s açılamadı", path);
-    int k = 0;
-    char word[32];
-    while (k < max && fscanf(fp, "%31s", word) == 1) {
-        if (word[0] == '#') {
-            int c;
-            while ((c = fgetc(fp)) != '\n' && c != EOF) {
-            }
-            continue;
-        }
-        snprintf(t[k].name, sizeof t[k].name, "%s", word);
-        ck_assert_int_eq(fscanf(fp, "%d", &t[k].n), 1);
-        ck_assert(t[k].n > 0 && t[k].n < 100000);
-        t[k].v = malloc((size_t)t[k].n * sizeof(double));
-        for (int i = 0; i < t[k].n; i++) ck_assert_int_eq(fscanf(fp, "%lf", &t[k].v[i]), 1);
-        k++;
-    }
-    fclose(fp);
-    return k;
-}
-
-static const FxT *fx_get(const FxT *t, int n, const char *name, int want) {
-    for (int i = 0; i < n; i++)
-        if (strcmp(t[i].name, name) == 0) {
-            ck_assert_msg(want < 0 || t[i].n == want, "%s: %d eleman, beklenen %d", name, t[i].n,
-                          want);
-            return &t[i];
-        }
-    ck_abort_msg("fikstürde '%s' yok", name);
-    return NULL;
-}
-
-static void to_float(float *dst, const FxT *s) {
-    for (int i = 0; i < s->n; i++) dst[i] = (float)s->v[i];
-}
-
-static void expect_close(const char *what, const float *got, const FxT *want, double tol) {
-    double worst = 0;
-    for (int i = 0; i < want->n; i++) {
-        double d = fabs(got[i] - want->v[i]) / (1.0 + fabs(want->v[i]));
-        if (d > worst) worst = d;
-    }
-    ck_assert_msg(worst <= tol, "%s: PyTorch'tan en büyük göreli fark %g (tol %g)", what, worst,
-                  tol);
-}
-
-START_TEST(test_pytorch_parity) {
-    FxT t[32];
-    int nt = fx_read("tests/fixtures/gru_parity.txt", t, 32);
-    const FxT *d = fx_get(t, nt, "dims", 4);
-    int T = (int)d->v[0], B = (int)d->v[1], I = (int)d->v[2], H = (int)d->v[3];
-    Fix f;
-    fix_init(&f, T, B, I, H, 1);
-    memset(f.gblock, 0, gru_param_count(I, H) * sizeof(float));
-    to_float(f.W.wih, fx_get(t, nt, "wih", 3 * H * I));
-    to_float(f.W.whh, fx_get(t, nt, "whh", 3 * H * H));
-    to_float(f.W.bih, fx_get(t, nt, "bih", 3 * H));
-    to_float(f.W.bhh, fx_get(t, nt, "bhh", 3 * H));
-    to_float(f.x, fx_get(t, nt, "x", T * B * I));
-    to_float(f.h0, fx_get(t, nt, "h0", B * H));
-    to_float(f.R, fx_get(t, nt, "R", T * B * H));
-    double L = seq_loss(&f);
-    expect_close("hs", f.hs, fx_get(t, nt, "hs", T * B * H), 1e-5);
-    ck_assert_close(L, fx_get(t, nt, "loss", 1)->v[0], 1e-5);
-    gru_backward(f.dx, f.dh0, &f.G, f.R, f.x, f.h0, f.hs, f.cache, &f.W, T, B, I, H, f.ws);
-    expect_close("dwih", f.G.wih, fx_get(t, nt, "dwih", 3 * H * I), 1e-5);
-    expect_close("dwhh", f.G.whh, fx_get(t, nt, "dwhh", 3 * H * H), 1e-5);
-    expect_close("dbih", f.G.bih, fx_get(t, nt, "dbih", 3 * H), 1e-5);
-    expect_close("dbhh", f.G.bhh, fx_get(t, nt, "dbhh", 3 * H), 1e-5);
-    expect_close("dx", f.dx, fx_get(t, nt, "dx", T * B * I), 1e-5);
-    expect_close("dh0", f.dh0, fx_get(t, nt, "dh0", B * H), 1e-5);
-    /* Eşlik testi kapı sırasını gerçekten ayırt ediyor: r ve z satırlarını
-     * değiştirmek (Keras sırası z, r, n) çıktıyı PyTorch'tan uzaklaştırır */
-    float tmp[64];
-    memcpy(tmp, f.W.wih, (size_t)H * I * sizeof(float));
-    memcpy(f.W.wih, f.W.wih + H * I, (size_t)H * I * sizeof(float));
-    memcpy(f.W.wih + H * I, tmp, (size_t)H * I * sizeof(float));
-    seq_loss(&f);
-    const FxT *hs = fx_get(t, nt, "hs", T * B * H);
-    double worst = 0;
-    for (int i = 0; i < hs->n; i++) worst = fmax(worst, fabs(f.hs[i] - hs->v[i]));
-    ck_assert_msg(worst > 1e-3, "kapı sırası değişti ama çıktı aynı kaldı (%g)", worst);
-    for (int i = 0; i < nt; i++) free(t[i].v);
-    fix_free(&f);
-}
-END_TEST
-
 static Suite *suite(void) {
     Suite *s = suite_create("gru");
     TCase *tc = tcase_create("gru");
@@ -256,7 +159,6 @@ static Suite *suite(void) {
     tcase_add_test(tc, test_sequence_gradcheck);
     tcase_add_test(tc, test_accumulate_and_null_h0);
     tcase_add_test(tc, test_checker_catches_bug);
-    tcase_add_test(tc, test_pytorch_parity);
     suite_add_tcase(s, tc);
     return s;
 }

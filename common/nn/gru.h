@@ -3,7 +3,7 @@
  * tek adım (hücre, cell) ve T adımlık dizi, ileri ve geri geçiş (zamanda geri
  * yayılım, backpropagation through time, BPTT). PyTorch nn.GRU ile aynı formüller,
  * aynı ağırlık düzeni: bir nn.GRU'nun weight_ih_l0, weight_hh_l0, bias_ih_l0,
- * bias_hh_l0 tensörleri buraya olduğu gibi kopyalanabilir (bkz. tests/parity/gru_gen.py).
+ * bias_hh_l0 tensörleri buraya olduğu gibi kopyalanabilir (eşlik testi: tests/test_parity.c, fikstür tests/parity/gen.py).
  *
  * HARFLER
  *   B yığın (batch), T adım sayısı, I girdi boyu, H gizli durum (hidden state) boyu.
