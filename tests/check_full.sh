@@ -13,7 +13,8 @@ lesson05 val_acc 0.90
 lesson06 em_att_L20 0.99
 lesson06 fark_Lmax 0.20
 lesson06 sayi_em 0.95
-lesson06 hizalama_komsu 0.90'
+lesson06 hizalama_komsu 0.90
+lesson06 sayi_hizalama 0.80'
 for l in "$@"; do
     out="tests/out/full-$l.txt"
     echo "== $l (tam koşu) =="
