@@ -1,14 +1,14 @@
 /*
- * lesson06 — Seq2Seq: kodlayıcı–kod çözücü, darboğaz ve Bahdanau dikkati
+ * lesson06 — Seq2Seq: kodlayıcı–kod çözücü, darboğaz ve Bahdanau dikkati (attention)
  *
  * Bu derste öğrenecekleriniz:
  *   - Diziden diziye (sequence to sequence, seq2seq) öğrenme: girdisi de çıktısı da
  *     değişken uzunlukta bir dizi olan görevler (çeviri, özetleme, ses -> metin).
- *   - GRU (gated recurrent unit, kapılı yinelemeli birim): kapıları, ileri geçişi ve
- *     zamanda geri yayılım (backpropagation through time, BPTT).
+ *   - GRU (gated recurrent unit, kapılı yinelemeli birim): kapıları, ileri geçişi (forward pass)
+ *     ve zamanda geri yayılım (backpropagation through time, BPTT).
  *   - Kodlayıcı–kod çözücü (encoder–decoder): kaynağın tamamı TEK bir vektöre sıkışır.
- *     Bu darboğazın (bottleneck) bedelini, doğruluğun girdi uzunluğuyla düşüşü
- *     olarak ölçmek.
+ *     Bu darboğazın (bottleneck) bedelini, doğruluğun (accuracy) girdi
+ *     uzunluğuyla düşüşü olarak ölçmek.
  *   - Öğretmen zorlaması (teacher forcing) ile eğitim, açgözlü çözme (greedy
  *     decoding) ile test.
  *   - Bahdanau (toplamsal, additive) dikkati: kod çözücü her adımda kaynağın
@@ -16,7 +16,7 @@
  *     (heatmap) görmek.
  *   - Aynı modelle küçük bir Türkçe "çeviri": rakamla yazılmış sayıyı okunuşuna
  *     çevirmek ("1 234 567" -> "bir milyon iki yüz otuz dört bin beş yüz altmış yedi").
- *   - Gradyan patlaması ve kırpma (gradient clipping), maruz kalma yanlılığı (exposure
+ *   - Gradyan (gradient) patlaması ve kırpma (gradient clipping), maruz kalma yanlılığı (exposure
  *     bias), açgözlü çözme ile ışın araması (beam search): her biri bu koşunun bir sayısıyla.
  *
  * Çalıştırma:  make lesson06 && ./lesson06          (tam eğitim: 3 model, ~4,5 dk işlemci
@@ -43,12 +43,13 @@
 typedef struct {
     SeqKind kind;
     int nsym, min_len, max_len;  /* görev */
-    int E, H, A;                 /* model: gömme, GRU durumu, dikkat (0: yok) */
-    int steps, B;                /* eğitim adımı ve yığın boyu */
+    int E, H, A;                 /* model: gömme (embedding), GRU durumu, dikkat (0: yok) */
+    int steps, B;                /* eğitim adımı ve yığın (batch) boyu */
     float lr, clip;
 } Setup;
 
-/* Eğitim kaydı: adım başına kayıp ve (kırpmadan önceki) gradyan normu */
+/* Eğitim kaydı: adım başına kayıp (loss; simge (token) başına çapraz entropi, cross-entropy) ve
+ * (kırpmadan önceki) gradyan normu */
 typedef struct {
     float *loss, *gnorm;
     int steps, nclip;
@@ -207,7 +208,7 @@ static void train(Seq2Seq *m, SeqTask *task, const Setup *su, uint64_t seed, Tra
             for (size_t i = 0; i < m->P.n; i++) m->P.grads[i] *= s;
             lg->nclip++;
         }
-        /* öğrenme oranı son yarıda doğrusal olarak %10'una iner */
+        /* öğrenme oranı (learning rate) son yarıda doğrusal olarak %10'una iner */
         float frac = (float)it / su->steps;
         opt.lr = su->lr * (frac < 0.5f ? 1.0f : 1.0f - 1.8f * (frac - 0.5f));
         adam_step(&opt, m->P.params, m->P.grads);
@@ -444,7 +445,7 @@ static void plot_training(const TrainLog *l0, const TrainLog *l1, float clip, in
     say("Kayıp ve gradyan normu: %s\n", plot_png_path(&p));
 }
 
-/* alpha (rows,cols) ısı haritası; etiketler tek karakter (boşluk '␣' gösterilir) */
+/* alpha (rows,cols) ısı haritası; etiketler (label) tek karakter (boşluk '␣' gösterilir) */
 static void plot_alignment(const char *step, const char *title, const float *alpha, int rows,
                            int cols, char lab_r[][8], char lab_c[][8], int w, int h, int ascii) {
     Plot p;
@@ -526,8 +527,9 @@ static void build(Seq2Seq *m, const SeqTask *t, const Setup *s, uint64_t seed) {
  * Sıra değişir ("bin" grubun sonunda okunur), çıktı girdiden 5-6 kat uzundur ve Türkçenin
  * kuralları vardır: "yüz" ve "bin" önüne "bir" almaz, "milyon" alır.
  * Simgeler (token) UTF-8 baytları değil kod noktalarıdır (code point): "ı" iki bayttır ama
- * tek harftir. Sözlükte 0 = PAD (dolgu), 1 = BOS (başla), 2 = EOS (bitti).
- * Test kümesi --seed'den bağımsız sabit bir tohumla üretilir; eğitim üreteci bu kümedeki
+ * tek harftir. Sözlükte (vocabulary) 0 = PAD (dolgu, padding), 1 = BOS (başla), 2 = EOS
+ * (bitti).
+ * Test kümesi --seed'den bağımsız sabit bir tohumla (seed) üretilir; eğitim üreteci bu kümedeki
  * hiçbir kaynağı eğitime vermez (held-out).
  */
 static void step1_tasks(const SeqTask *rev, const SeqTask *num, const SeqSet *trs,
