@@ -1,5 +1,6 @@
 /*
- * lesson06 — Seq2Seq: kodlayıcı–kod çözücü, darboğaz ve Bahdanau dikkati (attention)
+ * lesson06 — Seq2Seq: kodlayıcı–kod çözücü, darboğaz (bottleneck) ve Bahdanau dikkati
+ *            (attention)
  *
  * Bu derste öğrenecekleriniz:
  *   - Diziden diziye (sequence to sequence, seq2seq) öğrenme: girdisi de çıktısı da
@@ -9,15 +10,16 @@
  *   - Kodlayıcı–kod çözücü (encoder–decoder): kaynağın tamamı TEK bir vektöre sıkışır.
  *     Bu darboğazın (bottleneck) bedelini, doğruluğun (accuracy) girdi
  *     uzunluğuyla düşüşü olarak ölçmek.
- *   - Öğretmen zorlaması (teacher forcing) ile eğitim, açgözlü çözme (greedy
- *     decoding) ile test.
+ *   - Öğretmen zorlaması (teacher forcing) ile eğitim,
+ *     açgözlü çözme (greedy decoding) ile test.
  *   - Bahdanau (toplamsal, additive) dikkati: kod çözücü her adımda kaynağın
  *     istediği yerine bakar; eğri düzleşir. Dikkat ağırlıklarını ısı haritasında
  *     (heatmap) görmek.
  *   - Aynı modelle küçük bir Türkçe "çeviri": rakamla yazılmış sayıyı okunuşuna
  *     çevirmek ("1 234 567" -> "bir milyon iki yüz otuz dört bin beş yüz altmış yedi").
- *   - Gradyan (gradient) patlaması ve kırpma (gradient clipping), maruz kalma yanlılığı (exposure
- *     bias), açgözlü çözme ile ışın araması (beam search): her biri bu koşunun bir sayısıyla.
+ *   - Gradyan (gradient) patlaması ve kırpma (gradient clipping),
+ *     maruz kalma yanlılığı (exposure bias),
+ *     açgözlü çözme ile ışın araması (beam search): her biri bu koşunun bir sayısıyla.
  *
  * Çalıştırma:  make lesson06 && ./lesson06          (tam eğitim: 3 model, ~4,5 dk işlemci
  *                                                     zamanı, tek iş parçacığı)
@@ -68,7 +70,7 @@ typedef struct {
 
 static double now(void) { return now_sec(); }
 
-/* UTF-8 metnin karakter (kod noktası) sayısı */
+/* UTF-8 metnin kod noktası (code point) sayısı: karakter sayısı */
 static int ulen(const char *s) {
     int n = 0;
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) n += (*p & 0xC0) != 0x80;
@@ -93,7 +95,7 @@ static void say(const char *fmt, ...) {
         int col = 0;
         for (int i = 0; i < indent; i++, col++) putchar(' ');
         char *p = line + indent;
-        int first = 1, gap = 0; /* gap: sözcükten önceki boşluk sayısı (korunur) */
+        int first = 1, gap = 0; /* gap: sözcükten önceki boşluk sayısı; korunur */
         while (*p) {
             char *e = p;
             while (*e && *e != ' ') e++;
@@ -170,7 +172,7 @@ static int content_len(const int *ids, int n) {
  *
  * Gradyan kırpma (gradient clipping): g, bütün parametrelerin gradyanı olsun;
  * ‖g‖ > c ise g ← g · c/‖g‖. Yinelemeli ağlarda aynı W_hh her adımda tekrar çarpıldığı
- * için gradyan arada bir patlar (exploding gradients); kırpma o adımı yön aynı kalacak
+ * için gradyan arada bir patlar; kırpma o adımı yön aynı kalacak
  * biçimde kısaltır.
  */
 static void train(Seq2Seq *m, SeqTask *task, const Setup *su, uint64_t seed, TrainLog *lg,
@@ -382,7 +384,7 @@ static double beam_em(Seq2Seq *m, const SeqSet *ts, int K) {
     return (double)ok / ts->n;
 }
 
-/* Bir kaynağı çözer: metin çıktı ve (varsa) hizalama matrisi alpha (Tmax,S). Dönüş: çıktı
+/* Bir kaynağı çözer: metin çıktı ve, istenirse, hizalama matrisi alpha (Tmax,S). Dönüş: çıktı
  * simge sayısı (EOS hariç). */
 static int translate_ids(Seq2Seq *m, const SeqTask *task, const int *src, int S, char *out,
                          size_t cap, float *alpha, int Tmax) {
@@ -527,10 +529,10 @@ static void build(Seq2Seq *m, const SeqTask *t, const Setup *s, uint64_t seed) {
  * Sıra değişir ("bin" grubun sonunda okunur), çıktı girdiden 5-6 kat uzundur ve Türkçenin
  * kuralları vardır: "yüz" ve "bin" önüne "bir" almaz, "milyon" alır.
  * Simgeler (token) UTF-8 baytları değil kod noktalarıdır (code point): "ı" iki bayttır ama
- * tek harftir. Sözlükte (vocabulary) 0 = PAD (dolgu, padding), 1 = BOS (başla), 2 = EOS
- * (bitti).
+ * tek harftir. Sözlükte (vocabulary) 0 = PAD (dolgu, padding), 1 = BOS: başla, 2 = EOS:
+ * bitti.
  * Test kümesi --seed'den bağımsız sabit bir tohumla (seed) üretilir; eğitim üreteci bu kümedeki
- * hiçbir kaynağı eğitime vermez (held-out).
+ * hiçbir kaynağı eğitime vermez.
  */
 static void step1_tasks(const SeqTask *rev, const SeqTask *num, const SeqSet *trs,
                         const SeqSet *tns, int ascii) {
@@ -552,7 +554,7 @@ static void step1_tasks(const SeqTask *rev, const SeqTask *num, const SeqSet *tr
         print_pair(s, g, 12);
     }
     const char *w = "ığüşöç";
-    say("\"%s\": %zu bayt ama %d kod noktası (simge).\n", w, strlen(w), ulen(w));
+    say("\"%s\": %zu bayt ama %d kod noktası, yani simge.\n", w, strlen(w), ulen(w));
     say("Sözlükler: ters çevirme %d simge (3 özel + %d harf); sayı görevi kaynak %d "
            "(3 + 10 rakam + boşluk), hedef %d simge (3 + boşluk + %d harf).\n",
            rev->src.n, rev->nsym, num->src.n, num->tgt.n, num->tgt.n - 4);
@@ -802,7 +804,7 @@ static TfStats step5_heatmap(Seq2Seq *m, SeqTask *rev, const SeqSet *trs, int as
  *
  * Aynı dikkatli model (yeni ağırlıklarla), sayı görevinde. Ters çevirmeden farkı:
  * çıktı simgeleri girdiyle bire bir eşleşmez; "234" üç rakamı "iki yüz otuz dört" on yedi
- * harftir, "bin" sözcüğü hiçbir rakama karşılık gelmez (grubun yerinden gelir).
+ * harftir, "bin" sözcüğü hiçbir rakama karşılık gelmez; grubun yerinden gelir.
  * Ölçüler: tam eşleşme (bütün okunuş harfi harfine doğru) ve karakter doğruluğu
  * $1 − d_{\mathrm{Lev}}(\hat y, y)/|y|$ (Levenshtein düzenleme uzaklığı).
  * İki çözme sorusu daha, her biri bir sayıyla:
@@ -984,7 +986,7 @@ static int run_quiz(const LessonArgs *a) {
               "parametre sayısı kaçtır?",
          .answer = (double)pg, .tol = 0.5, .explain = e1},
         {.q = "GRU'da güncelleme kapısı z tam 1 olursa yeni durum h' nedir?",
-         .choices = {"n (aday durum)", "h (önceki durum, değişmeden)", "0", "r ⊙ h"},
+         .choices = {"n, aday durum", "h (önceki durum, değişmeden)", "0", "r ⊙ h"},
          .correct = 1,
          .explain = "h' = (1 − z) ⊙ n + z ⊙ h; z = 1 iken h' = h. Durum (ve gradyanı) adımlar "
                     "boyunca olduğu gibi taşınır."},
