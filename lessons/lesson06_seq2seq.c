@@ -792,7 +792,8 @@ static TfStats step5_heatmap(Seq2Seq *m, SeqTask *rev, const SeqSet *trs, int as
         "dikkat ağırlığı: yazılan harfin kendisinde (t. çıktı için L − 1 − t. kaynak) %%%.1f, "
         "bir sağındaki konumda %%%.1f, ikisinden birinde %%%.1f.\n", st.words, 100 * st.align,
         100 * st.right, 100 * st.near);
-    say("Neden bir sağı? Kodlayıcı tek yönlüdür: h_s, x_s'yi okuduktan hemen sonraki durumdur "
+    if (st.right > st.align)
+        say("Neden bir sağı? Kodlayıcı tek yönlüdür: h_s, x_s'yi okuduktan hemen sonraki durumdur "
         "ama x_s'nin bilgisi bir sonraki durumda (h_{s+1}) da durur. Model hangisinden "
         "okuyacağını kendisi seçer; ikisi de x_s'yi verir.\n");
     free(al); free(lr); free(lc); free(o);
