@@ -12,6 +12,7 @@
 #include "data/augment.h"
 #include "lesson/cli.h"
 #include "nn/conv.h"
+#include "nn/pool.h"
 #include "data/data.h"
 #include "nn/dense.h"
 #include "nn/dropout.h"
@@ -36,6 +37,7 @@
 #include "lesson/quiz.h"
 #include "core/rng.h"
 #include "lesson/show.h"
+#include "lesson/term.h"
 #include "model/train.h"
 #include "core/util.h"
 #endif

@@ -14,8 +14,8 @@
  * arttıkça float32 yuvarlama hatası büyür; Winograd dönüşümleri hatayı biraz daha
  * büyütür). PARITY_VERBOSE=1 ile her karşılaştırmanın en büyük hatası yazdırılır.
  *
- * Geri geçişlerin "üzerine yaz / ekle" kuralından bağımsız kalmak için her geri
- * geçişten önce bütün gradyan tamponları sıfırlanır.
+ * Biriktirme kuralı gereği (her geri geçiş verilen gradyanlara ekler; bkz.
+ * common/README.md) her geri geçişten önce bütün gradyan tamponları sıfırlanır.
  *
  * Dosya biçimi: tests/parity/README.md (okuyucu her boyutu dosya boyuna karşı
  * doğrular; bozuk dosyalar için ayrı testler aşağıda). */
@@ -359,16 +359,17 @@ START_TEST(test_conv_relu_pool) {
     float *x = F32(fx, "x", ni), *W = F32(fx, "w", nw), *b = F32(fx, "b", OC);
     float *dout = F32(fx, "dout", np);
     float *pooled = zeros(np), *dx = zeros(ni), *dW = zeros(nw), *db = zeros(OC);
+    float *y = zeros((size_t)B * OC * OH * OW);   /* ara tampon (Winograd yolu kullanır) */
     int *am = xcalloc(np, sizeof(int));
     float *work = xmalloc(conv2d_work_size(B, C, H, Wd, OC, k, s, p) * sizeof(float));
-    conv2d_relu_pool_forward(pooled, am, x, W, b, B, C, H, Wd, OC, k, s, p, pk, work);
+    conv2d_relu_pool_forward(pooled, am, y, x, W, b, B, C, H, Wd, OC, k, s, p, pk, work);
     expect_close("conv_relu_pool/out", pooled, F64(fx, "out", np), np, TOL_CONV);
-    conv2d_relu_pool_backward(dx, dW, db, dout, am, pooled, x, W, B, C, H, Wd, OC, k, s, p, pk,
+    conv2d_relu_pool_backward(dx, dW, db, y, dout, am, pooled, x, W, B, C, H, Wd, OC, k, s, p, pk,
                               work);
     expect_close("conv_relu_pool/dx", dx, F64(fx, "dx", ni), ni, TOL_CONV);
     expect_close("conv_relu_pool/dw", dW, F64(fx, "dw", nw), nw, TOL_CONV);
     expect_close("conv_relu_pool/db", db, F64(fx, "db", OC), OC, TOL_CONV);
-    free(pooled), free(dx), free(dW), free(db), free(am), free(work);
+    free(pooled), free(dx), free(dW), free(db), free(am), free(work), free(y);
     fx_free(fx);
 }
 END_TEST
@@ -544,18 +545,19 @@ static void check_sdpa(const char *name) {
     }
     float *out = zeros(no), *att = zeros((size_t)B * Tq * Tk);
     float *dq = zeros(nq), *dk = zeros(nk), *dv = zeros(nv);
+    float *work = zeros(sdpa_work_size(Tq, Tk));
     char what[96];
     sdpa_forward(out, att, q, k, v, B, Tq, Tk, HS, DV, mask, kpad, scaled);
     snprintf(what, sizeof what, "%s/out", name);
     expect_close(what, out, F64(fx, "out", no), no, TOL_SUM);
-    sdpa_backward(dq, dk, dv, dout, att, q, k, v, B, Tq, Tk, HS, DV, scaled);
+    sdpa_backward(dq, dk, dv, dout, att, q, k, v, B, Tq, Tk, HS, DV, scaled, work);
     snprintf(what, sizeof what, "%s/dq", name);
     expect_close(what, dq, F64(fx, "dq", nq), nq, TOL_SUM);
     snprintf(what, sizeof what, "%s/dk", name);
     expect_close(what, dk, F64(fx, "dk", nk), nk, TOL_SUM);
     snprintf(what, sizeof what, "%s/dv", name);
     expect_close(what, dv, F64(fx, "dv", nv), nv, TOL_SUM);
-    free(mask), free(kpad), free(out), free(att), free(dq), free(dk), free(dv);
+    free(mask), free(kpad), free(out), free(att), free(dq), free(dk), free(dv), free(work);
     fx_free(fx);
 }
 

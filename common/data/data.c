@@ -32,8 +32,6 @@ void batcher_shuffle(Batcher *b, Rng *rng) {
     b->pos = 0;
 }
 
-void batcher_rewind(Batcher *b) { b->pos = 0; }
-
 int batcher_next(Batcher *b, float *x, int *y, Norm n) {
     int B = b->n - b->pos < b->batch ? b->n - b->pos : b->batch;
     if (B <= 0) return 0;

@@ -47,7 +47,6 @@ typedef struct {
 /* subset NULL ise 0..n-1 kullanılır; değilse subset[0..n) kopyalanır. */
 void batcher_init(Batcher *b, const ImageSet *set, const int *subset, int n, int batch);
 void batcher_shuffle(Batcher *b, Rng *rng);   /* sırayı karıştırır ve başa sarar */
-void batcher_rewind(Batcher *b);
 int batcher_next(Batcher *b, float *x, int *y, Norm n);
 int batcher_steps(const Batcher *b);         /* epoch başına yığın sayısı */
 void batcher_free(Batcher *b);
