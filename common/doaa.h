@@ -6,6 +6,9 @@
 #define DOAA_H
 #include "nn/activation.h"
 #include "nn/attention.h"
+#include "nn/bahdanau.h"
+#include "nn/gru.h"
+#include "data/seqtask.h"
 #include "data/augment.h"
 #include "lesson/cli.h"
 #include "nn/conv.h"
@@ -28,6 +31,7 @@
 #include "model/net.h"
 #include "model/params.h"
 #include "model/vae.h"
+#include "model/seq2seq.h"
 #include "nn/optim.h"
 #include "lesson/predict.h"
 #include "lesson/plot.h"

@@ -18,7 +18,12 @@ lesson13 kl2_min 2
 lesson13 active20 10
 lesson13 conf_vae 0.25
 lesson13 conf_ae <=0.05
-lesson13 classes_vae 8'
+lesson13 classes_vae 8
+lesson06 em_att_L20 0.99
+lesson06 fark_Lmax 0.20
+lesson06 sayi_em 0.95
+lesson06 hizalama_komsu 0.90
+lesson06 sayi_hizalama 0.80'
 for l in "$@"; do
     out="tests/out/full-$l.txt"
     echo "== $l (tam koşu) =="

@@ -24,6 +24,8 @@
 #include "doaa.h"
 #include "nn/activation.h"
 #include "nn/attention.h"
+#include "nn/bahdanau.h"
+#include "nn/gru.h"
 #include "nn/conv.h"
 #include "nn/dense.h"
 #include "nn/embed.h"
@@ -566,6 +568,85 @@ END_TEST
 START_TEST(test_sdpa_causal_padding_unscaled) { check_sdpa("sdpa_causal_pad"); }
 END_TEST
 
+/* ------------------------------------------------------------ GRU (nn.GRU) */
+
+/* T adımlık GRU, sıfır olmayan h0: çıktılar ve bütün gradyanlar PyTorch nn.GRU'ya karşı.
+ * Kapı sırası (r, z, n) ya da r'nin b_hn'yi de çarpması yanlış olsaydı ileri geçiş
+ * tutmazdı; sonlu fark testi (test_gru.c) bunu göremez. */
+START_TEST(test_gru) {
+    Fixture *fx = fx_load("gru");
+    const int *d = DIMS(fx, 4);
+    int T = d[0], B = d[1], I = d[2], H = d[3];
+    size_t nx = (size_t)T * B * I, nh = (size_t)T * B * H, H3 = (size_t)3 * H;
+    float *x = F32(fx, "x", nx), *h0 = F32(fx, "h0", (size_t)B * H), *dout = F32(fx, "dout", nh);
+    GruW W = {F32(fx, "wih", H3 * I), F32(fx, "whh", H3 * H), F32(fx, "bih", H3),
+              F32(fx, "bhh", H3)};
+    GruW G = {zeros(H3 * I), zeros(H3 * H), zeros(H3), zeros(H3)};
+    float *hs = zeros(nh), *cache = zeros((size_t)T * GRU_CACHE(B, H)), *ws = zeros(GRU_WS(B, H));
+    float *dx = zeros(nx), *dh0 = zeros((size_t)B * H);
+    gru_forward(hs, cache, x, h0, &W, T, B, I, H, ws);
+    expect_close("gru/out", hs, F64(fx, "out", nh), nh, TOL_SUM);
+    gru_backward(dx, dh0, &G, dout, x, h0, hs, cache, &W, T, B, I, H, ws);
+    expect_close("gru/dx", dx, F64(fx, "dx", nx), nx, TOL_SUM);
+    expect_close("gru/dh0", dh0, F64(fx, "dh0", (size_t)B * H), (size_t)B * H, TOL_SUM);
+    expect_close("gru/dwih", G.wih, F64(fx, "dwih", H3 * I), H3 * I, TOL_SUM);
+    expect_close("gru/dwhh", G.whh, F64(fx, "dwhh", H3 * H), H3 * H, TOL_SUM);
+    expect_close("gru/dbih", G.bih, F64(fx, "dbih", H3), H3, TOL_SUM);
+    expect_close("gru/dbhh", G.bhh, F64(fx, "dbhh", H3), H3, TOL_SUM);
+    /* Karşılaştırma kapı sırasını ayırt ediyor: r ve z satırlarını değiştirmek (Keras'ın
+     * z, r, n sırası) çıktıyı toleransın çok dışına iter */
+    float *sw = xmalloc(H3 * I * sizeof(float));
+    memcpy(sw, W.wih + (size_t)H * I, (size_t)H * I * sizeof(float));
+    memcpy(sw + (size_t)H * I, W.wih, (size_t)H * I * sizeof(float));
+    memcpy(sw + (size_t)2 * H * I, W.wih + (size_t)2 * H * I, (size_t)H * I * sizeof(float));
+    GruW Ws = W;
+    Ws.wih = sw;
+    gru_forward(hs, cache, x, h0, &Ws, T, B, I, H, ws);
+    char msg[256];
+    ck_assert_msg(worst(hs, F64(fx, "out", nh), nh, TOL_SUM, msg, sizeof msg) > 10,
+                  "kapı sırası değişti ama çıktı PyTorch'a yakın kaldı: %s", msg);
+    free(sw);
+    free(G.wih), free(G.whh), free(G.bih), free(G.bhh);
+    free(hs), free(cache), free(ws), free(dx), free(dh0);
+    fx_free(fx);
+}
+END_TEST
+
+/* ------------------------------------------------------------ Bahdanau dikkati */
+
+START_TEST(test_bahdanau) {
+    Fixture *fx = fx_load("bahdanau");
+    const int *d = DIMS(fx, 5);
+    int S = d[0], B = d[1], H = d[2], HE = d[3], A = d[4];
+    int *len = I32(fx, "lengths", B);
+    for (int b = 0; b < B; b++) ck_assert(len[b] >= 1 && len[b] <= S);
+    size_t ne = (size_t)S * B * HE;
+    float *q = F32(fx, "q", (size_t)B * H), *enc = F32(fx, "enc", ne);
+    float *dout = F32(fx, "dout", (size_t)B * HE);
+    BahdanauW W = {F32(fx, "wa", (size_t)A * H), F32(fx, "ua", (size_t)A * HE), F32(fx, "ba", A),
+                   F32(fx, "v", A)};
+    BahdanauW G = {zeros((size_t)A * H), zeros((size_t)A * HE), zeros(A), zeros(A)};
+    float *keys = zeros((size_t)S * B * A), *dkeys = zeros((size_t)S * B * A);
+    float *ctx = zeros((size_t)B * HE), *alpha = zeros((size_t)B * S);
+    float *u = zeros((size_t)B * S * A), *dq = zeros((size_t)B * H), *denc = zeros(ne);
+    bahdanau_keys(keys, enc, &W, S, B, HE, A);
+    bahdanau_forward(ctx, alpha, u, q, keys, enc, len, &W, S, B, H, HE, A);
+    expect_close("bahdanau/out", ctx, F64(fx, "out", (size_t)B * HE), (size_t)B * HE, TOL_SUM);
+    expect_close("bahdanau/alpha", alpha, F64(fx, "alpha", (size_t)B * S), (size_t)B * S, TOL_SUM);
+    bahdanau_backward(dq, dkeys, denc, &G, dout, alpha, u, q, enc, len, &W, S, B, H, HE, A);
+    bahdanau_keys_backward(denc, &G, dkeys, enc, &W, S, B, HE, A);
+    expect_close("bahdanau/dq", dq, F64(fx, "dq", (size_t)B * H), (size_t)B * H, TOL_SUM);
+    expect_close("bahdanau/denc", denc, F64(fx, "denc", ne), ne, TOL_SUM);
+    expect_close("bahdanau/dwa", G.wa, F64(fx, "dwa", (size_t)A * H), (size_t)A * H, TOL_SUM);
+    expect_close("bahdanau/dua", G.ua, F64(fx, "dua", (size_t)A * HE), (size_t)A * HE, TOL_SUM);
+    expect_close("bahdanau/dba", G.ba, F64(fx, "dba", A), A, TOL_SUM);
+    expect_close("bahdanau/dv", G.v, F64(fx, "dv", A), A, TOL_SUM);
+    free(G.wa), free(G.ua), free(G.ba), free(G.v), free(keys), free(dkeys), free(ctx);
+    free(alpha), free(u), free(dq), free(denc);
+    fx_free(fx);
+}
+END_TEST
+
 static const char *MHA_KEYS[8] = {"wq", "bq", "wk", "bk", "wv", "bv", "wo", "bo"};
 
 static void check_mha(const char *name) {
@@ -826,6 +907,8 @@ static Suite *parity_suite(void) {
     Suite *s = suite_create("parity");
     TCase *tc = tcase_create("pytorch");
     tcase_add_test(tc, test_dense);
+    tcase_add_test(tc, test_gru);
+    tcase_add_test(tc, test_bahdanau);
     tcase_add_test(tc, test_conv_stride2_im2col);
     tcase_add_test(tc, test_conv_k5_im2col);
     tcase_add_test(tc, test_conv_winograd);

@@ -408,6 +408,57 @@ def gen_vae():
     fx.write()
 
 
+# ---------------------------------------------------------------- GRU ve Bahdanau dikkati
+def gen_gru():
+    """torch.nn.GRU (kapılar r, z, n; n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn))),
+    T adım, sıfır olmayan h0. Ağırlıklar nn.GRU'nun kendi tensörleridir (float32'ye
+    yuvarlanmış); kayıp L = Σ hs ⊙ dout."""
+    T, B, I, H = 5, 2, 3, 4
+    gru = torch.nn.GRU(I, H)
+    with torch.no_grad():
+        for p_ in gru.parameters():
+            p_.copy_(uniform(-0.8, 0.8, *p_.shape).detach())
+    x, h0 = randn(T, B, I), randn(1, B, H, scale=0.5)
+    dout = randn(T, B, H).detach()
+    hs, _ = gru(x, h0)
+    backward(hs, dout)
+    fx = Fixture("gru")
+    fx.i32("dims", [T, B, I, H])
+    fx.f32("x", x), fx.f32("h0", h0), fx.f32("dout", dout)
+    fx.f32("wih", gru.weight_ih_l0), fx.f32("whh", gru.weight_hh_l0)
+    fx.f32("bih", gru.bias_ih_l0), fx.f32("bhh", gru.bias_hh_l0)
+    fx.f64("out", hs), fx.f64("dx", x.grad), fx.f64("dh0", h0.grad)
+    fx.f64("dwih", gru.weight_ih_l0.grad), fx.f64("dwhh", gru.weight_hh_l0.grad)
+    fx.f64("dbih", gru.bias_ih_l0.grad), fx.f64("dbhh", gru.bias_hh_l0.grad)
+    fx.write()
+
+
+def gen_bahdanau():
+    """Toplamsal dikkat, formülün kendisi: e_bs = vᵀ tanh(W_a q_b + b_a + U_a h_sb),
+    α = softmax_s(e) (dolgu konumları -inf), c_b = Σ_s α_bs h_sb. enc (S,B,HE)."""
+    S, B, H, HE, A = 5, 3, 4, 6, 7
+    lengths = [5, 3, 5]
+    q, enc = randn(B, H), randn(S, B, HE)
+    wa, ua = randn(A, H, scale=0.5), randn(A, HE, scale=0.5)
+    ba, v = randn(A, scale=0.3), randn(A)
+    dout = randn(B, HE).detach()
+    pre = (q @ wa.t() + ba).unsqueeze(0) + enc @ ua.t()          # (S,B,A)
+    e = torch.tanh(pre) @ v                                        # (S,B)
+    allowed = torch.tensor([[s < lengths[b] for b in range(B)] for s in range(S)])
+    e = e.masked_fill(~allowed, float("-inf"))
+    alpha = torch.softmax(e, dim=0)                                # (S,B)
+    ctx = (alpha.unsqueeze(-1) * enc).sum(0)                       # (B,HE)
+    backward(ctx, dout)
+    fx = Fixture("bahdanau")
+    fx.i32("dims", [S, B, H, HE, A])
+    fx.i32("lengths", lengths)
+    fx.f32("q", q), fx.f32("enc", enc), fx.f32("wa", wa), fx.f32("ua", ua)
+    fx.f32("ba", ba), fx.f32("v", v), fx.f32("dout", dout)
+    fx.f64("out", ctx), fx.f64("alpha", alpha.t()), fx.f64("dq", q.grad), fx.f64("denc", enc.grad)
+    fx.f64("dwa", wa.grad), fx.f64("dua", ua.grad), fx.f64("dba", ba.grad), fx.f64("dv", v.grad)
+    fx.write()
+
+
 def main():
     os.makedirs(OUTDIR, exist_ok=True)
     gen_dense()
@@ -431,6 +482,8 @@ def main():
     gen_adam()
     gen_latent()
     gen_vae()
+    gen_gru()       # en sona: öncekilerin rastgele sayıları (ve dosyaları) değişmez
+    gen_bahdanau()
 
 
 if __name__ == "__main__":
