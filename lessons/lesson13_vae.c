@@ -606,7 +606,7 @@ static void step6_judge(Vae *ae, Vae *vae, Data *d, const LessonArgs *a, const f
     const Judge *js[] = {jr, jae, jfit, jvae};
     for (int k = 0; k < 4; k++) {
         printf("  ");
-        show_pad(names[k], 28);
+        term_pad(names[k], 28);
         printf("  %%%5.1f           %2d/10\n", 100.0 * js[k]->share, js[k]->classes5);
     }
     Plot p;
