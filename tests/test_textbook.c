@@ -4,6 +4,7 @@
  *   dokuyucu  : C sözcük çözümleyicisi (dizgede "/ *", yorumda "/ *", iç içe olmayan yorum),
  *               düzyazı/kod bölme ve satır aralıkları, yorumsuz ders, UTF-8 Türkçe harfler,
  *               cksum, çıktıyı adımlara bölme, sınav ayrıştırma, Türkçe alfabe sırası;
+ *               kodun tanımlara bölünmesi (main ve sınav kodu sınavdan sonra, katlı);
  *               tests/fixtures/textbook/ örnek deposundan üretilen kitabın beklenen/ ile
  *               bayt bayt aynı olması.
  *   sozluk    : sözlük kuralları örnek derste (bilinen ihlaller bulunur) ve bozuk sözlük
@@ -152,6 +153,53 @@ START_TEST(test_output_and_quiz_parse) {
 }
 END_TEST
 
+/* Kod parçası üst düzey tanımlara bölünür; main() ve sınav kodu gizli sayılır. Dizge ve
+ * karakter sabitindeki süslü parantezler derinliği şaşırtmaz. */
+START_TEST(test_chunks_hide_quiz_and_main) {
+    const char *src = "#include <stdio.h>\n"                       /* 1 */
+                      "static int f(int x)\n"                      /* 2 */
+                      "{\n"                                        /* 3 */
+                      "    return x == '{' ? 1 : 0; /* } */\n"     /* 4 */
+                      "}\n"                                        /* 5 */
+                      "\n"                                         /* 6 */
+                      "/* tablo */\n"                              /* 7 */
+                      "static const QuizQuestion qs[] = {\n"       /* 8 */
+                      "    {.q = \"} soru\", .correct = 1},\n"     /* 9 */
+                      "};\n"                                       /* 10 */
+                      "static int run_quiz(void) { return 0; }\n"  /* 11 */
+                      "int main(void) {\n"                         /* 12 */
+                      "    return f(1);\n"                         /* 13 */
+                      "}\n";                                       /* 14 */
+    Chunk *c;
+    int n = wv_chunks(src, 1, 14, &c);
+    ck_assert_int_eq(n, 5);
+    ck_assert_int_eq(c[0].line0, 1);
+    ck_assert_int_eq(c[0].line1, 1);
+    ck_assert_int_eq(c[0].hidden, 0);
+    ck_assert_str_eq(c[1].name, "f");
+    ck_assert_int_eq(c[1].line0, 2);
+    ck_assert_int_eq(c[1].line1, 5);
+    ck_assert_int_eq(c[1].hidden, 0);
+    ck_assert_str_eq(c[2].name, "qs");
+    ck_assert_int_eq(c[2].line0, 7); /* üstündeki yorum tanımla gider */
+    ck_assert_int_eq(c[2].line1, 10);
+    ck_assert_int_eq(c[2].hidden, 1);
+    ck_assert_str_eq(c[3].name, "run_quiz");
+    ck_assert_int_eq(c[3].hidden, 1);
+    ck_assert_str_eq(c[4].name, "main");
+    ck_assert_int_eq(c[4].line0, 12);
+    ck_assert_int_eq(c[4].line1, 14);
+    ck_assert_int_eq(c[4].hidden, 1);
+    free(c);
+    int a, b;
+    ck_assert_int_eq(wv_find_func(src, "f", &a, &b), 0);
+    ck_assert_int_eq(a, 2);
+    ck_assert_int_eq(b, 5);
+    ck_assert_int_eq(wv_find_func(src, "qs", &a, &b), -1); /* tablo, fonksiyon değil */
+    ck_assert_int_eq(wv_find_func(src, "yok", &a, &b), -1);
+}
+END_TEST
+
 /* Örnek depodan üretilen kitap, beklenen/ altındaki dosyalarla bayt bayt aynı olmalı. */
 START_TEST(test_fixture_book) {
     Book b;
@@ -177,7 +225,7 @@ START_TEST(test_fixture_book) {
 }
 END_TEST
 
-/* Örnek derste bilinen üç ihlal: eşleştirmesiz ilk kullanım (satır 35 ve 2) ve sözlükte
+/* Örnek derste bilinen üç ihlal: eşleştirmesiz ilk kullanım (satır 43 ve 2) ve sözlükte
  * olmayan "(light)" eşleştirmesi (satır 19). kayıp ve yığın doğru eşleştirilmiş. */
 START_TEST(test_glossary_rules_fixture) {
     Book b;
@@ -185,7 +233,7 @@ START_TEST(test_glossary_rules_fixture) {
     int nv = -1;
     ck_assert(wv_build_book(FIX, &b, &v, &nv) == 0);
     ck_assert_msg(nv == 3, "ihlal sayısı %d, beklenen 3:\n%s", nv, v.s ? v.s : "");
-    ck_assert(strstr(v.s, "satır 35): 'öğrenme oranı' teriminin ilk kullanımında '(learning rate)'"));
+    ck_assert(strstr(v.s, "satır 43): 'öğrenme oranı' teriminin ilk kullanımında '(learning rate)'"));
     ck_assert(strstr(v.s, "satır 2): 'çığ' teriminin"));
     ck_assert(strstr(v.s, "satır 19): '(light)' eşleştirmesi sözlükte yok"));
     ck_assert(strstr(v.s, "'kayıp'") == NULL);
@@ -428,6 +476,7 @@ static Suite *suite(void) {
     tcase_add_test(a, test_utf8_prose);
     tcase_add_test(a, test_cksum);
     tcase_add_test(a, test_output_and_quiz_parse);
+    tcase_add_test(a, test_chunks_hide_quiz_and_main);
     tcase_add_test(a, test_fixture_book);
     tcase_add_test(a, test_run_deps_fresh_and_stale);
     tcase_add_test(a, test_run_deps_bad_lines);

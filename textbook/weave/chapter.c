@@ -80,14 +80,40 @@ static void emit_figs(Str *o, const Lesson *L, int k, const char *title) {
     }
 }
 
-static void emit_code(Str *o, const char *file, const Seg *s) {
-    if (s->line0 == s->line1)
-        str_addf(o, "[`lessons/%s`, satır %d](../lessons/%s#L%d):\n\n", file, s->line0, file, s->line0);
+static void emit_code_lines(Str *o, const char *dir, const char *file, int l0, int l1, const char *text) {
+    if (l0 == l1)
+        str_addf(o, "[`%s/%s`, satır %d](../%s/%s#L%d):\n\n", dir, file, l0, dir, file, l0);
     else
-        str_addf(o, "[`lessons/%s`, satır %d–%d](../lessons/%s#L%d-L%d):\n\n", file, s->line0,
-                 s->line1, file, s->line0, s->line1);
-    md_fence(o, "c", s->text);
+        str_addf(o, "[`%s/%s`, satır %d–%d](../%s/%s#L%d-L%d):\n\n", dir, file, l0, l1, dir, file,
+                 l0, l1);
+    md_fence(o, "c", text);
     str_addc(o, '\n');
+}
+
+/* Kod parçasını yazar; main() ve sınav kodu (cevaplar!) hid'e gider: bölümde sınavdan sonra,
+ * katlı. Aradaki görünür tanımlar kendi satır aralıklarıyla ayrı bloklar olur. */
+static void emit_code(Str *o, Str *hid, const char *file, const char *src, const Seg *s) {
+    Chunk *c;
+    int nc = wv_chunks(src, s->line0, s->line1, &c);
+    for (int i = 0; i < nc;) {
+        int j = i;
+        while (j + 1 < nc && c[j + 1].hidden == c[i].hidden) j++;
+        char *t = wv_lines(src, c[i].line0, c[j].line1);
+        emit_code_lines(c[i].hidden ? hid : o, "lessons", file, c[i].line0, c[j].line1, t);
+        free(t);
+        i = j + 1;
+    }
+    free(c);
+}
+
+/* Kod parçası main() ya da sınav koduyla mı başlıyor? (önündeki yorum da onunla gider) */
+static int starts_hidden(const char *src, const Seg *s) {
+    if (!s || s->prose) return 0;
+    Chunk *c;
+    int nc = wv_chunks(src, s->line0, s->line1, &c);
+    int h = nc > 0 && c[0].hidden;
+    free(c);
+    return h;
 }
 
 static void emit_quiz(Str *o, const Lesson *L) {
@@ -149,6 +175,7 @@ char *wv_chapter(const Lesson *ls, int n, int i) {
     int cur_step = -1; /* -1: adım başlamadı */
     const char *cur_title = NULL;
     int pre_done = 0;
+    Str hid = {0}; /* main() ve sınav kodu: bölümün sonunda, katlı */
     for (int fi = 0; fi < L->nfiles; fi++) {
         Seg *sg;
         int ns = wv_segment(L->srcs[fi], &sg);
@@ -183,15 +210,16 @@ char *wv_chapter(const Lesson *ls, int n, int i) {
                 }
             } else if (s->prose) {
                 const char *t = s->text;
+                Str *dst = (k + 1 < ns && starts_hidden(L->srcs[fi], &sg[k + 1])) ? &hid : &o;
                 /* giriş yorumunun "lessonNN — başlık" satırı bölüm başlığıyla aynıdır: atla */
                 if (fi == 0 && k == 0 && !strncmp(t, L->id, strlen(L->id))) {
                     t += strcspn(t, "\n");
                     while (*t == '\n') t++;
                 }
-                wv_prose_md(&o, t);
-                str_addc(&o, '\n');
+                wv_prose_md(dst, t);
+                str_addc(dst, '\n');
             } else {
-                emit_code(&o, L->files[fi], s);
+                emit_code(&o, &hid, L->files[fi], L->srcs[fi], s);
             }
         }
         if (cur_step > 0 && fi + 1 == L->nfiles) {
@@ -248,6 +276,15 @@ char *wv_chapter(const Lesson *ls, int n, int i) {
     }
     free(used);
     if (r->nquiz) emit_quiz(&o, L);
+    if (hid.n) {
+        str_add(&o, "## Programın iskeleti: `main()` ve sınav kodu\n\n"
+                    "Adımları sırayla çağıran `main()` ve sınav sorularını kuran kod burada durur; "
+                    "sınav kodu cevapları içerdiği için katlıdır.\n\n"
+                    "<details>\n<summary>Kaynağı göster (sınav cevaplarını içerir)</summary>\n\n");
+        str_add(&o, hid.s);
+        str_add(&o, "</details>\n\n");
+    }
+    free(hid.s);
     str_add(&o, "---\n\n");
     nav_line(&o, ls, n, i);
     return str_take(&o);

@@ -37,6 +37,7 @@
  *   str.c       metin tamponu (Str), hata iletisi (wv_err), dosya okuma/yazma, cksum
  *   utf8.c      UTF-8 kod noktaları, Türkçe küçük harf ve alfabe sırası
  *   lex.c       C sözcük çözümleyicisi ve düzyazı/kod bölümleme
+ *   code.c      kod parçalarını tanımlara bölme (main ve sınav kodu ayrı), fonksiyon bulma
  *   markdown.c  düz metinden Markdown (kaçırma, paragraf, liste, formül bloğu)
  *   run.c       koşu kaydı (output.txt, quiz.txt, kayit.txt, sekiller.txt)
  *   lesson.c    derslerin bulunması, yüklenmesi, kaydın güncelliği
@@ -114,6 +115,17 @@ int is_blank_line(const char *p, const char *e);
 char *wv_clean_comment(const char *body, size_t n);
 int wv_segment(const char *src, Seg **out);
 void wv_free_segs(Seg *s, int n);
+
+/* ---- code.c — kod parçalarını üst düzey tanımlara bölme; adıyla fonksiyon bulma */
+typedef struct {
+    int line0, line1; /* 1 tabanlı, kapsayıcı (tanımın üstündeki yorum dahil) */
+    char name[64];    /* fonksiyonun ya da tablonun adı ("" bilinmiyor) */
+    int hidden;       /* 1: main(), sınav kodu (run_quiz, QuizQuestion): bölümde sınavdan sonra */
+} Chunk;
+char *wv_mask(const char *src);
+int wv_chunks(const char *src, int line0, int line1, Chunk **out);
+char *wv_lines(const char *src, int line0, int line1);
+int wv_find_func(const char *src, const char *name, int *line0, int *line1);
 
 /* ---- markdown.c — düz metni Markdown'a yazma (kaçırma, paragraf, liste, formül bloğu) */
 void md_inline(Str *o, const char *s, size_t n, int line_start);
