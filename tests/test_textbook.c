@@ -123,6 +123,24 @@ START_TEST(test_utf8_prose) {
 }
 END_TEST
 
+/* Tek başına bir satırdaki $$...$$ (girintili de olsa) formül bloğu değil, ayrı paragrafta
+ * gösterilen matematiktir: pandoc --mathml onu <math display="block"> yapar. Satır içi
+ * $...$ kaçırılmadan geçer; "1. katman" satır başında liste sanılmasın diye kaçırılır. */
+START_TEST(test_prose_display_math) {
+    const char *c = "Softmax: $p_k = e^{z_k} / \\sum_j e^{z_j}$ ve\n"
+                    "    $$L = -\\log p_y$$\n"
+                    "    dW = x^T dy\n"
+                    "1. katman ile 2_b $5 ve $6.\n";
+    Str o = {0};
+    wv_prose_md(&o, c);
+    ck_assert_str_eq(o.s, "Softmax: $p_k = e^{z_k} / \\sum_j e^{z_j}$ ve\n\n"
+                          "$$L = -\\log p_y$$\n\n"
+                          "```formul\ndW = x^T dy\n```\n\n"
+                          "1. katman ile 2\\_b \\$5 ve \\$6.\n");
+    free(o.s);
+}
+END_TEST
+
 START_TEST(test_cksum) {
     /* POSIX cksum: `printf 123456789 | cksum` -> 930766865; boş girdi -> 4294967295 */
     ck_assert_uint_eq(wv_cksum((const unsigned char *)"123456789", 9), 930766865u);
@@ -474,6 +492,7 @@ static Suite *suite(void) {
     tcase_add_test(a, test_segment_ranges);
     tcase_add_test(a, test_no_comments);
     tcase_add_test(a, test_utf8_prose);
+    tcase_add_test(a, test_prose_display_math);
     tcase_add_test(a, test_cksum);
     tcase_add_test(a, test_output_and_quiz_parse);
     tcase_add_test(a, test_chunks_hide_quiz_and_main);
