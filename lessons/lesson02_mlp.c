@@ -108,6 +108,7 @@ static void step2_model(Net *net, const LessonArgs *a) {
  * ilk ve en ucuz yolu budur. Doğruluk (accuracy) ise şansa (%10) eşit çıkmak zorunda değildir:
  * rastgele ağırlıklı bir ağ çoğu görüntüye aynı bir iki sınıfı söyler, o sınıflar
  * tutarsa %10'un üstünde, tutmazsa altında kalır.
+ * Kaybın kodu kütüphanede: bkz. common/nn/loss.c: softmax_xent_forward, softmax_xent_backward.
  */
 static float step3_initial_loss(Net *net, Data *d) {
     step_banner(3, NSTEPS, "Eğitimden önce: ileri geçiş ve kayıp");
@@ -138,6 +139,7 @@ static float step3_initial_loss(Net *net, Data *d) {
  * ve ReLU'nun 0'da bir kırılma noktası (kink) olduğu için tek tük eleman biraz
  * sapabilir; bütün denenenlerin toplu göreli hatası ise 1e-2'nin çok altında
  * olmalıdır.
+ * Yoğun katmanın iki geçişi: bkz. common/nn/dense.c: dense_forward, dense_backward.
  */
 typedef struct {
     Net *net;
@@ -196,6 +198,7 @@ static double step4_gradcheck(Net *net, Data *d) {
  * doğrulama doğruluğundan düşük görünebilir.
  * Eğitim kaybı düşerken doğrulama kaybı yükselmeye başlarsa model ezberliyordur
  * (aşırı öğrenme, overfitting; bkz. lesson03).
+ * Adam adımının kodu: bkz. common/nn/optim.c: adam_step.
  */
 static void step5_train(Net *net, Data *d, const LessonArgs *a, TrainHistory *h) {
     step_banner(5, NSTEPS, "Eğit: Adam, yığın 128");

@@ -191,6 +191,7 @@ static void step3_model(Net *net, const LessonArgs *a, size_t *mlp_params) {
  * ilk katmanda (tek kanal) im2col daha hızlıdır.
  * Burada ikinci evrişim katmanının şekliyle düz döngüyü hızlı yolla karşılaştırıyoruz:
  * sonuçlar (float yuvarlaması dışında) aynı mı, hız farkı ne?
+ * Hızlandırılmamış düz hâli: bkz. common/nn/conv.c: conv2d_forward_ref, conv2d_backward_ref.
  */
 static double step4_fast_conv(const LessonArgs *a, double *ratio) {
     step_banner(4, NSTEPS, "Hızlı evrişim: im2col / Winograd, düz döngüye karşı");

@@ -195,6 +195,7 @@ static void step4_softmax(const float *Ss, float *A, const float *Q, const float
  * ağırlıklı ortalamasıdır:  o_i = Σ_j A_ij v_j,   matris olarak O = A V  (T,d_k).
  * "çekti" artık yalnızca bir eylem değil; bankadan ve krediden para ve nesne
  * bilgisi almış bir eylem: "kredi çekmek".
+ * Kütüphanedeki hâli: bkz. common/nn/attention.c: sdpa_forward, sdpa_backward.
  */
 static void step5_weighted_sum(const float *A, const float *V, float *O, const float *O_lib) {
     step_banner(5, NSTEPS, "Ağırlıklı toplam O = A V: bağlamı içeren vektörler");

@@ -106,6 +106,51 @@ static void emit_code(Str *o, Str *hid, const char *file, const char *src, const
     free(c);
 }
 
+static int is_ident(char c) { return isalnum((unsigned char)c) || c == '_'; }
+
+void wv_emit_refs(Str *o, const char *root, const char *text) {
+    const char *p = text;
+    while ((p = strstr(p, "bkz. common/")) != NULL) {
+        p += 5;
+        const char *pe = p;
+        while (*pe && !isspace((unsigned char)*pe) && *pe != ':') pe++;
+        if (*pe != ':' || pe - p < 10 || (strncmp(pe - 2, ".c", 2) && strncmp(pe - 2, ".h", 2))) continue;
+        char path[256];
+        snprintf(path, sizeof path, "%.*s", (int)(pe - p), p);
+        char full[4400];
+        snprintf(full, sizeof full, "%s/%s", root ? root : ".", path);
+        char *src = wv_read_file(full, NULL);
+        const char *q = pe + 1;
+        for (;;) {
+            while (*q == ' ' || *q == '\n') q++;
+            const char *ne = q;
+            while (is_ident(*ne)) ne++;
+            if (ne == q) break;
+            char name[64];
+            snprintf(name, sizeof name, "%.*s", (int)(ne - q), q);
+            int a, b;
+            if (src && wv_find_func(src, name, &a, &b) == 0) {
+                char *t = wv_lines(src, a, b);
+                str_addf(o, "`%s` — kütüphanedeki kaynağı, ", name);
+                const char *base = strrchr(path, '/');
+                char dir[256];
+                snprintf(dir, sizeof dir, "%.*s", (int)(base - path), path);
+                emit_code_lines(o, dir, base + 1, a, b, t);
+                free(t);
+            } else {
+                str_addf(o, "> **Alıntı bulunamadı:** `%s` içinde `%s` fonksiyonu yok "
+                            "(yorumdaki \"bkz.\" işaretini düzeltin).\n\n", path, name);
+            }
+            q = ne;
+            if (*q == ',') q++;
+            else if (!strncmp(q, " ve ", 4)) q += 3;
+            else break;
+        }
+        free(src);
+        p = q;
+    }
+}
+
 /* Kod parçası main() ya da sınav koduyla mı başlıyor? (önündeki yorum da onunla gider) */
 static int starts_hidden(const char *src, const Seg *s) {
     if (!s || s->prose) return 0;
@@ -207,6 +252,7 @@ char *wv_chapter(const Lesson *ls, int n, int i) {
                 if (s->text[0]) {
                     wv_prose_md(&o, s->text);
                     str_addc(&o, '\n');
+                    wv_emit_refs(&o, L->root, s->text);
                 }
             } else if (s->prose) {
                 const char *t = s->text;
@@ -218,6 +264,7 @@ char *wv_chapter(const Lesson *ls, int n, int i) {
                 }
                 wv_prose_md(dst, t);
                 str_addc(dst, '\n');
+                wv_emit_refs(dst, L->root, t);
             } else {
                 emit_code(&o, &hid, L->files[fi], L->srcs[fi], s);
             }

@@ -9,9 +9,12 @@ char *wv_mask(const char *src) {
     if (!m) wv_oom();
     Tok *t;
     int nt = wv_lex(src, &t);
-    for (int k = 0; k < nt; k++)
-        for (size_t i = t[k].start; i < t[k].end; i++)
+    for (int k = 0; k < nt; k++) { /* yorumlar ayraçlarıyla, dizgeler tırnakları kalarak */
+        size_t a = t[k].kind == TOK_STRING ? t[k].start : t[k].tstart;
+        size_t b = t[k].kind == TOK_STRING ? t[k].end : t[k].tend;
+        for (size_t i = a; i < b; i++)
             if (m[i] != '\n') m[i] = ' ';
+    }
     free(t);
     /* karakter sabitleri ('{', '\'') de: çözümleyici onları parça olarak döndürmez */
     for (char *p = m; *p; p++) {

@@ -191,6 +191,7 @@ typedef struct {
     char *goals;      /* "Bu derste öğrenecekleriniz" maddeleri (Markdown) ya da NULL */
     Run run;
     char *stale;      /* koşudan sonra değişen dosyalar ("`a`, `b`"; wv_check_deps) ya da NULL */
+    const char *root; /* depo kökü (bkz. common/... alıntıları için; wv_build_book koyar) */
 } Lesson;
 int wv_find_lessons(const char *dir, Lesson **out);
 int wv_load_lesson(Lesson *L, const char *lessons_dir, const char *runs_dir);
@@ -205,6 +206,9 @@ void wv_check_deps(Lesson *L, const char *root);
 #define INDEX_MD "00-icindekiler.md"
 #define GLOSSARY_MD "99-sozluk.md"
 char *wv_chapter(const Lesson *ls, int n, int i);
+/* Düzyazıdaki "bkz. common/YOL.c: ad1, ad2" işaretlerinin her adı için o fonksiyonun
+ * kaynağını (dosya ve satır aralığıyla) alıntılar; bulunamazsa bunu söyleyen bir not yazar. */
+void wv_emit_refs(Str *o, const char *root, const char *text);
 
 /* ---- glossary.c — sözlük (sozluk.tsv) ve sözlük kuralları denetimi */
 typedef struct {
