@@ -432,6 +432,48 @@ END_TEST
 
 /* textbook/ işlenmiş bölümleri, depodaki derslerden ve kayıtlı koşulardan yeniden
  * dokunanla aynı mı? Değilse hangi dosyanın hangi satırda ayrıldığını söyler. */
+/* Depodaki dersler: bölümler üretilir ve okurun gördüğü biçim kurallarına uyar —
+ *   şekil numaraları bölüm içinde tek (Şekil NN.k bir kez);
+ *   sınav kodu (QuizQuestion, .correct =, run_quiz) sınavdan ÖNCE görünmez (main() ise
+ *   adımları kendi gövdesinde yürüten derslerde akışın parçasıdır, gizlenmez);
+ *   "bkz. common/..." alıntılarının hepsi bulunur. */
+START_TEST(test_repo_chapters_shape) {
+    Book b;
+    ck_assert_msg(wv_build_book(".", &b, NULL, NULL) == 0, "kitap üretilemedi: %s", wv_err);
+    int chapters = 0;
+    for (int i = 0; i < b.n; i++) {
+        const char *t = b.texts[i];
+        if (!strncmp(b.names[i], "00-icindekiler", 14) || !strncmp(b.names[i], "99-", 3)) continue;
+        chapters++;
+        const char *quiz = strstr(t, "\n## Sınav\n");
+        const char *end = quiz ? quiz : t + strlen(t);
+        const char *bad[] = {"QuizQuestion", ".correct =", "run_quiz(const"};
+        for (size_t k = 0; k < sizeof bad / sizeof *bad; k++) {
+            const char *h = strstr(t, bad[k]);
+            ck_assert_msg(!h || h > end, "%s: '%s' sınavdan önce görünüyor (cevaplar açıkta)",
+                          b.names[i], bad[k]);
+        }
+        ck_assert_msg(!strstr(t, "Alıntı bulunamadı"), "%s: bir 'bkz. common/' alıntısı bulunamadı",
+                      b.names[i]);
+        /* şekil numaraları */
+        char seen[256][16];
+        int ns = 0;
+        for (const char *p = t; (p = strstr(p, "![Şekil ")) != NULL; p++) {
+            const char *q = p + strlen("![Şekil ");
+            size_t l = strspn(q, "0123456789.");
+            ck_assert_msg(l > 0 && l < 16, "%s: numarasız şekil", b.names[i]);
+            char id[16];
+            snprintf(id, sizeof id, "%.*s", (int)l, q);
+            for (int k = 0; k < ns; k++)
+                ck_assert_msg(strcmp(seen[k], id), "%s: Şekil %s iki kez", b.names[i], id);
+            if (ns < 256) snprintf(seen[ns++], 16, "%s", id);
+        }
+    }
+    ck_assert_int_gt(chapters, 0);
+    wv_free_book(&b);
+}
+END_TEST
+
 START_TEST(test_sync) {
     Book b;
     ck_assert_msg(wv_build_book(".", &b, NULL, NULL) == 0, "kitap üretilemedi: %s", wv_err);
@@ -505,6 +547,8 @@ static Suite *suite(void) {
     tcase_add_test(g, test_glossary_bad_file);
     suite_add_tcase(s, g);
     TCase *y = tcase_create("esitleme");
+    tcase_set_timeout(y, 120); /* bütün kitap dokunur; yüklü makinede birkaç saniye */
+    tcase_add_test(y, test_repo_chapters_shape);
     tcase_add_test(y, test_sync);
     tcase_add_test(y, test_repo_glossary);
     suite_add_tcase(s, y);

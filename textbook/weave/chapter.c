@@ -68,15 +68,20 @@ static void emit_output(Str *o, const Lesson *L, const char *text, const char *w
     (void)L;
 }
 
-static void emit_figs(Str *o, const Lesson *L, int k, const char *title) {
+/* Adımın şekilleri; numaralar bölüm içinde sırayla artar (Şekil 02.1, 02.2 ...). Markdown'da
+ * (GitHub) görselin altında italik bir başlık satırı durur; HTML baskısında pandoc resmin
+ * alt metnini <figcaption> yapar, html.lua da bu satırı atar (başlık iki kez görünmesin). */
+static void emit_figs(Str *o, const Lesson *L, int k, const char *title, int *no) {
     const Run *r = &L->run;
     for (int f = 0; f < r->nfigs; f++) {
         if (r->figstep[f] != k) continue;
-        Str alt = {0};
-        if (title) md_inline(&alt, title, strlen(title), 0);
-        str_addf(o, "![Şekil %s.%d — %s (%s)](runs/%s/%s)\n\n", L->num, k, alt.s ? alt.s : "",
-                 r->figs[f], L->id, r->figs[f]);
-        free(alt.s);
+        Str cap = {0};
+        str_addf(&cap, "Şekil %s.%d — ", L->num, ++*no);
+        if (k > 0) str_addf(&cap, "Adım %d: ", k);
+        if (title) md_inline(&cap, title, strlen(title), 0);
+        str_addf(o, "![%s](runs/%s/%s)\n\n*%s (`%s`)*\n\n", cap.s, L->id, r->figs[f], cap.s,
+                 r->figs[f]);
+        free(cap.s);
     }
 }
 
@@ -221,6 +226,7 @@ char *wv_chapter(const Lesson *ls, int n, int i) {
     const char *cur_title = NULL;
     int pre_done = 0;
     Str hid = {0}; /* main() ve sınav kodu: bölümün sonunda, katlı */
+    int fig_no = 0; /* şekil numarası (bölüm içinde) */
     for (int fi = 0; fi < L->nfiles; fi++) {
         Seg *sg;
         int ns = wv_segment(L->srcs[fi], &sg);
@@ -231,7 +237,7 @@ char *wv_chapter(const Lesson *ls, int n, int i) {
                 /* önceki adımı kapat: çıktısı ve şekilleri */
                 if (cur_step < 0 && !pre_done) {
                     emit_output(&o, L, r->pre, "ilk adımdan önce");
-                    emit_figs(&o, L, 0, "Başlangıç");
+                    emit_figs(&o, L, 0, "Başlangıç", &fig_no);
                     pre_done = 1;
                 }
                 if (cur_step > 0) {
@@ -242,7 +248,7 @@ char *wv_chapter(const Lesson *ls, int n, int i) {
                         emit_output(&o, L, p->text, what);
                         used[p - r->parts] = 1;
                     }
-                    emit_figs(&o, L, cur_step, cur_title);
+                    emit_figs(&o, L, cur_step, cur_title, &fig_no);
                 }
                 cur_step = s->step;
                 cur_title = s->title;
@@ -277,7 +283,7 @@ char *wv_chapter(const Lesson *ls, int n, int i) {
                 emit_output(&o, L, p->text, what);
                 used[p - r->parts] = 1;
             }
-            emit_figs(&o, L, cur_step, cur_title);
+            emit_figs(&o, L, cur_step, cur_title, &fig_no);
         }
         /* başlık adımları sonraki dosyada değişirse eski başlık serbest kalır: kopyala */
         if (fi + 1 < L->nfiles && cur_title) {
@@ -289,7 +295,7 @@ char *wv_chapter(const Lesson *ls, int n, int i) {
     }
     if (!pre_done) {
         emit_output(&o, L, r->pre, "ilk adımdan önce");
-        emit_figs(&o, L, 0, "Başlangıç");
+        emit_figs(&o, L, 0, "Başlangıç", &fig_no);
     }
     /* kaynakta karşılığı olmayan çıktı parçaları */
     for (int k = 0; k < r->nparts; k++) {
@@ -307,7 +313,7 @@ char *wv_chapter(const Lesson *ls, int n, int i) {
             int src_has = 0;
             for (int j = 0; j < r->nparts; j++)
                 if (used[j] && r->parts[j].k == p->k) src_has = 1;
-            if (!src_has) emit_figs(&o, L, p->k, p->title);
+            if (!src_has) emit_figs(&o, L, p->k, p->title, &fig_no);
         }
     no_figs:;
     }
@@ -318,7 +324,9 @@ char *wv_chapter(const Lesson *ls, int n, int i) {
         for (int j = 0; j < r->nparts && !ok; j++) ok = r->parts[j].k == k;
         if (!ok) {
             if (!orphan++) str_add(&o, "## Diğer şekiller\n\n");
-            str_addf(&o, "![Şekil — %s](runs/%s/%s)\n\n", r->figs[f], L->id, r->figs[f]);
+            fig_no++;
+            str_addf(&o, "![Şekil %s.%d](runs/%s/%s)\n\n*Şekil %s.%d (`%s`)*\n\n", L->num,
+                     fig_no, L->id, r->figs[f], L->num, fig_no, r->figs[f]);
         }
     }
     free(used);
