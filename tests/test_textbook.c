@@ -243,7 +243,7 @@ START_TEST(test_fixture_book) {
 }
 END_TEST
 
-/* Örnek derste bilinen üç ihlal: eşleştirmesiz ilk kullanım (satır 43 ve 2) ve sözlükte
+/* Örnek derste bilinen üç ihlal: eşleştirmesiz ilk kullanım (satır 53 ve 2) ve sözlükte
  * olmayan "(light)" eşleştirmesi (satır 19). kayıp ve yığın doğru eşleştirilmiş. */
 START_TEST(test_glossary_rules_fixture) {
     Book b;
@@ -251,7 +251,7 @@ START_TEST(test_glossary_rules_fixture) {
     int nv = -1;
     ck_assert(wv_build_book(FIX, &b, &v, &nv) == 0);
     ck_assert_msg(nv == 3, "ihlal sayısı %d, beklenen 3:\n%s", nv, v.s ? v.s : "");
-    ck_assert(strstr(v.s, "satır 43): 'öğrenme oranı' teriminin ilk kullanımında '(learning rate)'"));
+    ck_assert(strstr(v.s, "satır 53): 'öğrenme oranı' teriminin ilk kullanımında '(learning rate)'"));
     ck_assert(strstr(v.s, "satır 2): 'çığ' teriminin"));
     ck_assert(strstr(v.s, "satır 19): '(light)' eşleştirmesi sözlükte yok"));
     ck_assert(strstr(v.s, "'kayıp'") == NULL);

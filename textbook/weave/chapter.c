@@ -95,6 +95,112 @@ static void emit_code_lines(Str *o, const char *dir, const char *file, int l0, i
     str_addc(o, '\n');
 }
 
+/* Satır yazdırma/çizim deyimi mi başlatıyor? (printf, puts, plot_..., fputs, putchar) */
+static int glue_start(const char *p, const char *e) {
+    while (p < e && (*p == ' ' || *p == '\t')) p++;
+    static const char *const k[] = {"printf(", "puts(", "plot_", "fputs(", "putchar(", "fflush("};
+    for (size_t i = 0; i < sizeof k / sizeof *k; i++)
+        if ((size_t)(e - p) >= strlen(k[i]) && !strncmp(p, k[i], strlen(k[i]))) return 1;
+    return 0;
+}
+
+/* Satırın son boş olmayan karakteri (yorum ve dizge hesaba katılmadan kabaca). */
+static char tail_char(const char *p, const char *e) {
+    char c = 0;
+    for (; p < e; p++)
+        if (!isspace((unsigned char)*p)) c = *p;
+    return c;
+}
+
+/* [l0, l1] kodunu yazar; art arda en az GLUE_MIN satır tutan yazdırma/çizim deyimleri
+ * (devam satırlarıyla) katlanır: okur hesabı görür, printf'leri isterse açar. */
+#define GLUE_MIN 6
+static void emit_code_slim(Str *o, const char *file, const char *src, int l0, int l1) {
+    char *t = wv_lines(src, l0, l1);
+    int nl = 1;
+    for (const char *p = t; *p; p++) nl += *p == '\n';
+    const char **ls = wv_alloc((size_t)(nl + 1) * sizeof *ls);
+    {
+        int k = 0;
+        ls[k++] = t;
+        for (const char *p = t; *p; p++)
+            if (*p == '\n') ls[k++] = p + 1;
+        ls[nl] = t + strlen(t) + 1;
+    }
+    char *g = wv_alloc((size_t)nl + 1); /* satır katlanacak yapıştırıcı mı */
+    for (int i = 0; i < nl;) {
+        const char *e = (i + 1 < nl) ? ls[i + 1] - 1 : t + strlen(t);
+        char prev = 0;
+        for (int q = i - 1; q >= 0 && !prev; q--) {
+            const char *qe = ls[q + 1] - 1;
+            prev = tail_char(ls[q], qe);
+        }
+        if (!glue_start(ls[i], e) || prev == ')' ) { i++; continue; } /* if (...) printf: katlama */
+        /* deyimin sonu: ';' ile biten satıra kadar */
+        int j = i;
+        for (;;) {
+            const char *je = (j + 1 < nl) ? ls[j + 1] - 1 : t + strlen(t);
+            if (tail_char(ls[j], je) == ';' || j + 1 >= nl) break;
+            j++;
+        }
+        for (int q = i; q <= j; q++) g[q] = 1;
+        i = j + 1;
+    }
+    /* boş ve salt yorum satırları koşuya katılır: sonraki kod satırı yapıştırıcıysa ve
+     * (yorumsa ya da öncesi de yapıştırıcıysa) — printf'lerin üstündeki açıklama da katlanır */
+    for (int i = nl - 1; i >= 0; i--) {
+        if (g[i]) continue;
+        const char *p = ls[i], *e = (i + 1 < nl) ? ls[i + 1] - 1 : t + strlen(t);
+        while (p < e && (*p == ' ' || *p == '\t')) p++;
+        int blank = p == e, comment = !blank && e - p >= 2 && p[0] == '/' && (p[1] == '*' || p[1] == '/');
+        if (comment && tail_char(p, e) != '/' && p[1] == '*') comment = 0; /* çok satırlı yorum */
+        if (!blank && !comment) continue;
+        if (i + 1 < nl && g[i + 1] && (comment || (i > 0 && g[i - 1]))) g[i] = 1;
+    }
+    /* koşuları sırayla yaz */
+    int i = 0;
+    while (i < nl) {
+        int j = i;
+        if (g[i]) {
+            while (j < nl && g[j]) j++;
+            if (j - i >= GLUE_MIN) {
+                char *b = wv_strndup(ls[i], (size_t)(ls[j] - 1 - ls[i]));
+                str_addf(o, "<details>\n<summary>Yazdırma ve çizim kodu (%d satır)</summary>\n\n",
+                         j - i);
+                emit_code_lines(o, "lessons", file, l0 + i, l0 + j - 1, b);
+                str_add(o, "</details>\n\n");
+                free(b);
+                i = j;
+                continue;
+            }
+        }
+        /* görünür: bir sonraki katlanacak koşuya kadar */
+        j = i;
+        while (j < nl) {
+            if (g[j]) {
+                int k = j;
+                while (k < nl && g[k]) k++;
+                if (k - j >= GLUE_MIN) break;
+                j = k;
+            } else {
+                j++;
+            }
+        }
+        int a = i, b = j - 1;
+        while (a <= b && is_blank_line(ls[a], ls[a + 1] - 1)) a++;
+        while (b >= a && is_blank_line(ls[b], ls[b + 1] - 1)) b--;
+        if (a <= b) {
+            char *x = wv_strndup(ls[a], (size_t)(ls[b + 1] - 1 - ls[a]));
+            emit_code_lines(o, "lessons", file, l0 + a, l0 + b, x);
+            free(x);
+        }
+        i = j;
+    }
+    free(g);
+    free(ls);
+    free(t);
+}
+
 /* Kod parçasını yazar; main() ve sınav kodu (cevaplar!) hid'e gider: bölümde sınavdan sonra,
  * katlı. Aradaki görünür tanımlar kendi satır aralıklarıyla ayrı bloklar olur. */
 static void emit_code(Str *o, Str *hid, const char *file, const char *src, const Seg *s) {
@@ -102,9 +208,18 @@ static void emit_code(Str *o, Str *hid, const char *file, const char *src, const
     int nc = wv_chunks(src, s->line0, s->line1, &c);
     for (int i = 0; i < nc;) {
         int j = i;
-        while (j + 1 < nc && c[j + 1].hidden == c[i].hidden) j++;
+        while (j + 1 < nc && c[j + 1].hidden == c[i].hidden && c[j + 1].glue == c[i].glue) j++;
         char *t = wv_lines(src, c[i].line0, c[j].line1);
-        emit_code_lines(c[i].hidden ? hid : o, "lessons", file, c[i].line0, c[j].line1, t);
+        if (c[i].glue) { /* yazdırma ve çizim kodu: okur isterse açar */
+            str_addf(o, "<details>\n<summary>Yazdırma ve çizim kodu (%d satır)</summary>\n\n",
+                     c[j].line1 - c[i].line0 + 1);
+            emit_code_lines(o, "lessons", file, c[i].line0, c[j].line1, t);
+            str_add(o, "</details>\n\n");
+        } else if (c[i].hidden) {
+            emit_code_lines(hid, "lessons", file, c[i].line0, c[j].line1, t);
+        } else {
+            emit_code_slim(o, file, src, c[i].line0, c[j].line1);
+        }
         free(t);
         i = j + 1;
     }

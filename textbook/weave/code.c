@@ -83,6 +83,25 @@ static int is_hidden(const char *name, const char *m, size_t a, size_t b) {
     return 0;
 }
 
+/* Yazdırma/çizim yapıştırıcısı mı? Boş olmayan satırların en az %60'ı printf/puts/plot_
+ * çağrısı ya da dizge devamı ("..." ile başlayan satır) ve en az 8 satır. */
+static int is_glue(const char *src, const size_t *ls, int l0, int l1) {
+    int n = 0, g = 0;
+    for (int L = l0; L <= l1; L++) {
+        const char *p = src + ls[L], *e = src + ls[L + 1];
+        if (is_blank_line(p, e)) continue;
+        n++;
+        while (p < e && (*p == ' ' || *p == '\t')) p++;
+        size_t len = (size_t)(e - p);
+        char line[512];
+        snprintf(line, sizeof line, "%.*s", (int)(len < 511 ? len : 511), p);
+        if (line[0] == '"' || strstr(line, "printf(") || strstr(line, "puts(") ||
+            strstr(line, "plot_") || strstr(line, "fputs(") || strstr(line, "putchar("))
+            g++;
+    }
+    return n >= 8 && g * 10 >= n * 6;
+}
+
 int wv_chunks(const char *src, int line0, int line1, Chunk **out) {
     char *m = wv_mask(src);
     size_t *ls;
@@ -112,6 +131,7 @@ int wv_chunks(const char *src, int line0, int line1, Chunk **out) {
             cur.line1 = L;
             chunk_name(m, ls[cur.line0], ls[L + 1], cur.name, sizeof cur.name);
             cur.hidden = is_hidden(cur.name, m, ls[cur.line0], ls[L + 1]);
+            cur.glue = !cur.hidden && is_glue(src, ls, cur.line0, L);
             v = realloc(v, (size_t)(cnt + 1) * sizeof *v);
             if (!v) wv_oom();
             v[cnt++] = cur;
@@ -122,6 +142,7 @@ int wv_chunks(const char *src, int line0, int line1, Chunk **out) {
         int b = line1;
         while (b > cur.line0 && is_blank_line(src + ls[b], src + ls[b + 1])) b--;
         cur.line1 = b;
+        cur.glue = is_glue(src, ls, cur.line0, b);
         v = realloc(v, (size_t)(cnt + 1) * sizeof *v);
         if (!v) wv_oom();
         v[cnt++] = cur;

@@ -121,6 +121,7 @@ typedef struct {
     int line0, line1; /* 1 tabanlı, kapsayıcı (tanımın üstündeki yorum dahil) */
     char name[64];    /* fonksiyonun ya da tablonun adı ("" bilinmiyor) */
     int hidden;       /* 1: main(), sınav kodu (run_quiz, QuizQuestion): bölümde sınavdan sonra */
+    int glue;         /* 1: çoğu printf/plot_ satırı (>= %60, >= 8 satır): bölümde katlı */
 } Chunk;
 char *wv_mask(const char *src);
 int wv_chunks(const char *src, int line0, int line1, Chunk **out);
