@@ -49,7 +49,7 @@ static double total_variation(const double *p, const float *q, int n) {
  *
  * "Ali bankadan kredi ___" boşluğu için beş aday kelimenin skorları (logits)
  * z = [3.0, 2.2, 1.5, 1.0, -1.0]. Sıcaklıklı softmax:
- *   p_i = e^(z_i/τ) / Σ_j e^(z_j/τ)
+ *   $$p_i = \frac{e^{z_i/\tau}}{\sum_j e^{z_j/\tau}}$$
  * τ = 1 sıradan softmax'tır. τ < 1 skorların farkını büyütür: dağılım en büyük
  * skora yığılır (daha "emin", ama daha tekrarlı ve sıkıcı metin). τ > 1 farkları
  * küçültür: dağılım düzleşir ve her adayın eşit olasılık aldığı düzgün dağılıma
@@ -104,7 +104,7 @@ static void step1_temperatures(float P[NTEMP][K], const LessonArgs *a) {
 /*
  * Adım 2: Entropi ve sıcaklık
  *
- * Entropi bir dağılımın belirsizliğini ölçer:  H(p) = -Σ p_i ln p_i.
+ * Entropi bir dağılımın belirsizliğini ölçer: $H(p) = -\sum_i p_i \ln p_i$.
  * Birimi nat'tır (nat): logaritma doğal logaritma ln olduğunda böyle denir
  * (log₂ ile aynı ölçü "bit" olur; 1 nat ≈ 1,443 bit).
  * Tek bir kelimeye 1 veren dağılımda H = 0 (hiç belirsizlik yok); K kelimeye eşit
@@ -160,7 +160,7 @@ static void step2_entropy(double *H_low, double *H_high, int *monotone, const Le
  * Çok negatif skorlarda ters sorun: e^-1000 = 0 ve 0/0 = NaN.
  * Çözüm: her skordan en büyüğünü çıkarmak. Pay ve payda aynı e^-m ile çarpıldığı
  * için sonuç değişmez, ama artık en büyük üs e^0 = 1'dir:
- *   softmax(z) = softmax(z - m),   m = max z
+ *   $$\mathrm{softmax}(z) = \mathrm{softmax}(z - m), \qquad m = \max_i z_i$$
  */
 static void naive_softmax(float *p, const float *z, int n) {
     float sum = 0;

@@ -1,4 +1,5 @@
 /* plot.c — gnuplot betikleri ve veri dosyaları (bkz. plot.h). */
+#include "core/progress.h"
 #include "lesson/plot.h"
 #include <stdlib.h>
 #include <string.h>
@@ -32,7 +33,7 @@ void plot_finish_size(Plot *p, const char *body, int width, int height) {
             "# %s — Derin Öğrenme Adım Adım tarafından üretildi.\n"
             "# Çizmek için: cd %s && gnuplot %s.gp   (metin olarak: gnuplot -e 'ascii=1' %s.gp)\n"
             "if (exists(\"ascii\")) {\n"
-            "    set terminal dumb size 100,32 ansi\n"
+            "    set terminal dumb size (exists(\"cols\") ? cols : 100),(exists(\"rows\") ? rows : 32) ansi\n"
             "    set output\n"
             "} else {\n"
             "    set terminal pngcairo size %d,%d enhanced font 'DejaVu Sans,11'\n"
@@ -54,8 +55,13 @@ int plot_render(Plot *p, int ascii) {
     int rc = system(cmd);
     if (ascii) {
         fflush(stdout);
-        snprintf(cmd, sizeof cmd, "cd '%s' && gnuplot -e 'ascii=1' '%s.gp' 2>/dev/null", p->dir,
-                 p->step);
+        /* terminalin genişliğine sığsın: gnuplot 'dumb' bir sütun fazla yazar */
+        int cols = progress_term_cols() - 2, rows = cols * 3 / 10;
+        if (cols > 120) cols = 120;
+        rows = rows < 16 ? 16 : rows > 32 ? 32 : rows;
+        snprintf(cmd, sizeof cmd,
+                 "cd '%s' && gnuplot -e 'ascii=1; cols=%d; rows=%d' '%s.gp' 2>/dev/null", p->dir,
+                 cols, rows, p->step);
         if (system(cmd) != 0) warnf("'%s' metin olarak çizilemedi", p->gp);
     }
     return rc == 0 ? 0 : -1;
