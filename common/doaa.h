@@ -5,6 +5,7 @@
 #ifndef DOAA_H
 #define DOAA_H
 #include "nn/activation.h"
+#include "nn/act_extra.h"
 #include "nn/attention.h"
 #include "data/augment.h"
 #include "lesson/cli.h"
@@ -26,6 +27,7 @@
 #include "model/net.h"
 #include "model/params.h"
 #include "nn/optim.h"
+#include "nn/sinemb.h"
 #include "lesson/predict.h"
 #include "lesson/plot.h"
 #include "core/progress.h"
