@@ -840,7 +840,7 @@ int main(int argc, char **argv) {
     LessonArgs a;
     cli_parse(argc, argv, &a,
               &(CliSpec){.name = "lesson14", .title = "Üretken çekişmeli ağ (GAN) ve mod çökmesi",
-                         .default_epochs = 12, .extras = CLI_MODEL | CLI_NO_DATA,
+                         .default_epochs = 6, .extras = CLI_MODEL | CLI_NO_DATA,
                          .epochs_help = "eğitim adımı sayısı, bin olarak",
                          .extra_help = "  --sample N     kayıtlı üreticiden N nokta çizer (--model ile)\n"
                                        "  --hidden H     gizli katman genişliği (varsayılan 128)\n"

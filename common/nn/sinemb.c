@@ -4,15 +4,21 @@
 #include <stdlib.h>
 #include "core/util.h"
 
+/* ω_i = 10000^(-i/h), float olarak (PyTorch'taki gibi önce float'a çevrilir) */
 static float freq(int i, int h) { return (float)exp(-log(10000.0) * (double)i / (double)h); }
+#define SINEMB_MAXH 512
 
 void sinemb_forward(float *out, const float *x, int B, int E, float scale, int ld) {
     if (E < 2 || E % 2) die("sinemb_forward: E = %d çift ve >= 2 olmalı", E);
     int h = E / 2;
+    float w[SINEMB_MAXH];
+    if (h > SINEMB_MAXH) die("sinemb_forward: E = %d çok büyük (en çok %d)", E, 2 * SINEMB_MAXH);
+    for (int i = 0; i < h; i++) w[i] = freq(i, h);
     for (int b = 0; b < B; b++) {
         float *o = out + (size_t)b * ld;
+        float xs = x[b] * scale;
         for (int i = 0; i < h; i++) {
-            float a = x[b] * scale * freq(i, h);
+            float a = xs * w[i];
             o[i] = sinf(a);
             o[h + i] = cosf(a);
         }

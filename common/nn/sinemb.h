@@ -24,7 +24,7 @@
  *   Bir satırda birkaç gömmeyi yan yana koymak için ld (satır adımı) E'den büyük
  *   verilir: x1, x2 ve t'nin gömmeleri (B, 3E) bir matrise ld = 3E ile yazılır.
  *
- * SINIRLAR: E çift ve >= 2 olmalı (değilse abort: programlama hatası).
+ * SINIRLAR: E çift, 2 <= E <= 1024 olmalı (değilse die: programlama hatası).
  * ŞEKİLLER: x (B), out (B, ld) içinde ilk E sütun, dout aynı düzende.
  */
 #ifndef DOAA_SINEMB_H
