@@ -939,10 +939,8 @@ static int run_quiz(const LessonArgs *a) {
     snprintf(e1, sizeof e1, "ᾱ_T = Π(1-β_t) ≈ e^{-Σβ} ve Σβ ≈ 50 · 0.01; tam çarpım √ᾱ_T = %.4f.", v1);
     double v2 = sqrt(1 - 0.36);
     snprintf(e2, sizeof e2, "x_t = √ᾱ x_0 + √(1-ᾱ) ε: √(1 - 0.36) = %.2f.", v2);
-    double v3 = 0.6 * 2.0;
     snprintf(e3, sizeof e3,
              "x̂_0 = (x_t - √(1-ᾱ) ε̂)/√ᾱ = (1.2 - 0.8 · 0.3)/0.6 = %.2f; önce √(1-ᾱ) = 0.8.", (1.2 - 0.8 * 0.3) / 0.6);
-    (void)v3;
     QuizQuestion qs[] = {
         {.q = "Doğrusal β (1e-4'ten 0.02'ye), T = 50 adımlık çizelgede son adımda kalan sinyal "
               "√ᾱ_T kaçtır? (2 ondalık)",
@@ -952,10 +950,10 @@ static int run_quiz(const LessonArgs *a) {
         {.q = "ᾱ_t = 0.36, x_t = 1.2 ve model ε̂ = 0.3 diyorsa x̂_0 tahmini kaçtır? (2 ondalık)",
          .answer = (1.2 - 0.8 * 0.3) / 0.6, .tol = 0.005, .explain = e3},
         {.q = "Gürültü tahmincisinin kaybı nedir?",
-         .choices = {"Üretilen noktanın veriye uzaklığı",
-                     "Eklenen gürültü ε ile modelin tahmini ε̂ arasındaki ortalama kare hata",
-                     "İkili çapraz entropi", "Enerji uzaklığı"},
-         .correct = 1,
+         .choices = {"Eklenen gürültü ε ile modelin tahmini ε̂ arasındaki ortalama kare hata",
+                     "Üretilen noktanın veriye uzaklığı", "İkili çapraz entropi",
+                     "Enerji uzaklığı"},
+         .correct = 0,
          .explain = "x_t = √ᾱ x_0 + √(1-ᾱ) ε kurulur, model ε'u tahmin eder: L = ||ε - ε̂||²."},
         {.q = "DDIM (η = 0) DDPM'den neyle ayrılır?",
          .choices = {"Ayrı bir modelle eğitilir",
@@ -966,9 +964,9 @@ static int run_quiz(const LessonArgs *a) {
          .explain = "Model aynıdır; yalnızca örnekleme formülündeki σ sıfırdır."},
         {.q = "Üretilen noktalar verinin yalnızca yarısını kaplıyor (ama hep verinin üstünde). "
               "Hangi ölçüt düşer?",
-         .choices = {"Kesinlik", "Duyarlılık (ve enerji uzaklığı artar)", "Hiçbiri",
+         .choices = {"Kesinlik", "Hiçbiri", "Duyarlılık (ve enerji uzaklığı artar)",
                      "Eğitim kaybı"},
-         .correct = 1,
+         .correct = 2,
          .explain = "Her üretilen nokta bir verinin yanında (kesinlik yüksek), ama verinin yarısının "
                     "yanında üretilen nokta yok."},
         {.q = "Zaman adımı t modele neden sinüslü gömmeyle verilir?",
@@ -981,15 +979,14 @@ static int run_quiz(const LessonArgs *a) {
                     "ayırt eder."},
         {.q = "x_T = √ᾱ_T x_0 + √(1-ᾱ_T) ε'da √ᾱ_T = 0.78 kalırsa N(0, I)'dan başlayan "
               "örnekleme için ne olur?",
-         .choices = {"Hiçbir şey; model bunu düzeltir",
+         .choices = {"Hiçbir şey; model bunu düzeltir", "Eğitim kaybı sonsuz olur",
+                     "Örnekleme daha hızlı olur",
                      "Örnekleyici, eğitimde görülen x_T dağılımından farklı bir yerden başlar; "
-                     "üretilen dağılım kayar",
-                     "Eğitim kaybı sonsuz olur", "Örnekleme daha hızlı olur"},
-         .correct = 1,
+                     "üretilen dağılım kayar"},
+         .correct = 3,
          .explain = "Eğitimde x_T verinin %78'ini taşıyordu; saf gürültüyle başlamak modelin hiç "
                     "görmediği bir girdidir."},
     };
-    /* aynı harfler art arda gelmesin: birkaç sorunun şıkları farklı sırada */
     return quiz_run("lesson15", qs, (int)(sizeof qs / sizeof qs[0]), a->answers);
 }
 

@@ -22,6 +22,9 @@ START_TEST(test_quick_run_claims) {
     double tc = sonuc_get(out, "tv4_collapse"), tb = sonuc_get(out, "tv4_balanced");
     ck_assert_close(tc, 1 - pow(7.0 / 8, 4), 1e-3);
     ck_assert_msg(tb > 0.125 && tc > 1.5 * tb, "tv4: çöken %g, dengesiz %g", tc, tb);
+    /* Elle yazılmış MLP geri geçişi (dense + LeakyReLU) sonlu farklarla tutarlı */
+    double gc = sonuc_get(out, "gradcheck");
+    ck_assert_msg(gc >= 0 && gc < 1e-2, "gradcheck = %g", gc);
     /* Eğitim işe yarıyor: kısa koşuda bile ızgarada başlangıçtan çok daha fazla mod */
     double m0 = sonuc_get(out, "init_grid_modes"), mp = sonuc_get(out, "plain_grid_modes");
     double mk = sonuc_get(out, "pac_grid_modes");
