@@ -679,8 +679,10 @@ static void step3_train(Denoiser m[2], const DdpmConf *c, const Schedule *s, con
     for (int k = 0; k < 2; k++)
         printf("  %-10s kayıp: ilk ölçüm %.4f -> son %.4f (%.1f s)\n", DATASETS[k].name,
                L[k].loss[0], L[k].loss[L[k].n - 1], L[k].seconds);
-    printf("Kayıp sıfıra inmez: küçük t'lerde ε, x_t'den neredeyse hiç kestirilemez\n"
-           "(x_t ≈ x_0, gürültü payı çok küçük); ortalama bu yüzden ~0.3-0.4 civarında kalır.\n");
+    printf("Kayıp sıfıra inmez (burada %.3f'te kaldı): küçük t'lerde x_t ≈ x_0 ve içindeki\n"
+           "küçücük ε, verinin kendi dağınıklığından ayırt edilemez; o adımlarda en iyi tahmin\n"
+           "bile hatalıdır. Kalitenin ölçüsü kayıp değil, üretilen noktalardır (adım 4).\n",
+           L[0].loss[L[0].n - 1]);
     plot_loss(L, a->ascii);
     printf("Grafik: plots/lesson15/kayip.png\n");
 }
