@@ -1,35 +1,125 @@
 #!/bin/sh
-# bench.sh — make bench: C dersleri ile PyTorch'u aynı makinede, aynı koşuda yan yana ölçer.
-# Ortam: BENCH_EPOCHS (varsayılan 2; epoch başına en kısa süre alınır), BENCH_THREADS (varsayılan nproc).
+# bench.sh — make bench: C dersleri ile PyTorch'u aynı makinede, aynı koşuda, sırayla
+# (C, PyTorch, C, PyTorch, ...) ölçer; her çiftin oranını alır ve oranların ortancasını
+# (median) yazar. Zamanlı bir test değildir: yalnızca ölçer ve yazar.
+#
+# Adil bir karşılaştırma için:
+#   - PyTorch (Debian python3-torch) BLAS'ı libblas.so.3 üzerinden yükler; bu bağ
+#     OpenBLAS'a gitmiyorsa (ör. yalnızca başvuru BLAS'ı kuruluysa) PyTorch'un MLP'si
+#     ~8 kat yavaş olur. Betik bağın hedefini yazar; root ise OpenBLAS'a çevirir.
+#   - Bu makinelerde eski OpenBLAS sürümleri için OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE
+#     tanımlı olabilir; bir kullanıcının makinesinde yoktur ve OpenBLAS'ı AVX-512
+#     çekirdeklerinden alıkoyar. Rakip komutlar (PyTorch ve OpenBLAS GEMM) bu iki
+#     değişken kaldırılarak koşulur; testlerin ve CI'nin ortamına dokunulmaz.
+#
+# Ortam: BENCH_EPOCHS (varsayılan 1), BENCH_PAIRS (varsayılan 3: C/PyTorch çifti sayısı),
+#        BENCH_THREADS (varsayılan "1 $(nproc)"), BENCH_MODELS (varsayılan "mlp cnn"),
+#        BENCH_BUSY=0 meşgul makine ölçümünü atlar.
 set -u
-E=${BENCH_EPOCHS:-2}
-T=${BENCH_THREADS:-$(nproc)}
+E=${BENCH_EPOCHS:-1}
+P=${BENCH_PAIRS:-3}
+THREADS=${BENCH_THREADS:-"1 $(nproc)"}
+MODELS=${BENCH_MODELS:-"mlp cnn"}
 D=data/mnist
 TORCH=../shared/bench/torch_mnist.py
-echo "Makine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) çekirdek; iş parçacığı: $T; epoch: $E"
-echo "Tarih: $(date -u '+%Y-%m-%d %H:%M UTC')"
+PEER="env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE"
+
+echo "Makine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) çekirdek"
+vec=8
+grep -q ' avx512f' /proc/cpuinfo && vec=16
+echo "Vektör genişliği (işlemci): $vec şerit float ($( [ $vec = 16 ] && echo AVX-512 || echo AVX2))"
+echo "Tarih: $(date -u '+%Y-%m-%d %H:%M UTC'); epoch: $E; çift: $P; iş parçacığı: $THREADS"
+
+# ---- PyTorch'un yükleyeceği BLAS ----
+alt=libblas.so.3-x86_64-linux-gnu
+target=$(update-alternatives --query $alt 2>/dev/null | sed -n 's/^Value: //p')
+ob=$(update-alternatives --query $alt 2>/dev/null | sed -n 's/^Alternative: \(.*openblas.*\)/\1/p' | head -n 1)
+case "$target" in
+    *openblas*) ;;
+    *)
+        if [ -n "$ob" ] && [ "$(id -u)" = 0 ]; then
+            echo "libblas.so.3 -> $target (OpenBLAS değil); OpenBLAS'a çevriliyor: $ob"
+            update-alternatives --set $alt "$ob" >/dev/null && target=$ob
+        elif [ -n "$ob" ]; then
+            echo "uyarı: libblas.so.3 OpenBLAS'a gitmiyor ($target); PyTorch yavaş ölçülür. Düzeltmek için:"
+            echo "    sudo update-alternatives --set $alt $ob"
+        else
+            echo "uyarı: OpenBLAS kurulu değil (libopenblas0); PyTorch başvuru BLAS'ıyla ölçülür"
+        fi ;;
+esac
+echo "libblas.so.3 -> $(readlink -f "$target" 2>/dev/null || echo "$target")"
+
 have_torch=0
 if [ -f "$TORCH" ] && /usr/bin/python3 -c 'import torch' 2>/dev/null; then have_torch=1; fi
-[ $have_torch = 1 ] || echo "uyarı: python3-torch ya da $TORCH yok; yalnızca C ölçülecek"
+if [ $have_torch = 1 ]; then
+    # Rakibin ortamında OpenBLAS hangi çekirdeği seçiyor? (PyTorch'un yüklediği kütüphane)
+    $PEER /usr/bin/python3 - <<'EOF' 2>/dev/null || echo "OpenBLAS yapılandırması okunamadı"
+import ctypes, torch
+for name in ("libblas.so.3", "libopenblas.so.0"):
+    try:
+        lib = ctypes.CDLL(name)
+        lib.openblas_get_config.restype = ctypes.c_char_p
+        lib.openblas_get_corename.restype = ctypes.c_char_p
+        print(f"PyTorch {torch.__version__} BLAS ({name}): {lib.openblas_get_config().decode()}, "
+              f"çekirdek {lib.openblas_get_corename().decode()}")
+        break
+    except (OSError, AttributeError):
+        continue
+else:
+    print("PyTorch'un BLAS'ı OpenBLAS değil")
+EOF
+else
+    echo "uyarı: python3-torch ya da $TORCH yok; yalnızca C ölçülecek"
+fi
 
 field() { echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p" | tail -n 1; }
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { if (NR == 0) print "?"; else if (NR % 2) printf "%.3f", a[(NR + 1) / 2]; else printf "%.3f", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
-for model in mlp cnn; do
-    echo
-    echo "== $model: tüm 60 000 örnekle eğitim =="
-    c=$(build/bench rss build/bench $model $D $E $T | tr '\n' ' ')
-    c_s=$(field "$c" sec_per_epoch); c_acc=$(field "$c" test_acc); c_rss=$(field "$c" rss_mb)
-    echo "C:       epoch ${c_s} s, test doğruluğu ${c_acc}, en yüksek bellek ${c_rss} MB"
-    if [ $have_torch = 1 ]; then
-        t=$(build/bench rss /usr/bin/python3 $TORCH $model $D $E $T 2>/dev/null | tr '\n' ' ')
-        t_s=$(field "$t" sec_per_epoch); t_acc=$(field "$t" test_acc); t_rss=$(field "$t" rss_mb)
-        echo "PyTorch: epoch ${t_s} s, test doğruluğu ${t_acc}, en yüksek bellek ${t_rss} MB"
-        ratio=$(awk -v a="$c_s" -v b="$t_s" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "?" }')
-        echo "BENCH model=$model c_epoch_s=$c_s torch_epoch_s=$t_s ratio=$ratio c_rss_mb=$c_rss torch_rss_mb=$t_rss"
-    else
-        echo "BENCH model=$model c_epoch_s=$c_s c_rss_mb=$c_rss"
-    fi
+for T in $THREADS; do
+    for model in $MODELS; do
+        echo
+        echo "== $model, $T iş parçacığı: tüm 60 000 örnekle $E epoch (C ve PyTorch sırayla, $P çift) =="
+        ratios="" cs="" ts="" crss="" trss=""
+        for i in $(seq 1 "$P"); do
+            c=$(build/bench rss build/bench $model $D $E $T | tr '\n' ' ')
+            c_s=$(field "$c" sec_per_epoch); c_acc=$(field "$c" test_acc); c_rss=$(field "$c" rss_mb)
+            line="  çift $i: C ${c_s} s (doğruluk ${c_acc}, ${c_rss} MB)"
+            cs="$cs $c_s"; crss="$crss $c_rss"
+            if [ $have_torch = 1 ]; then
+                t=$(build/bench rss $PEER /usr/bin/python3 $TORCH $model $D $E $T 2>/dev/null | tr '\n' ' ')
+                t_s=$(field "$t" sec_per_epoch); t_acc=$(field "$t" test_acc); t_rss=$(field "$t" rss_mb)
+                r=$(awk -v a="$c_s" -v b="$t_s" 'BEGIN { if (b > 0) printf "%.3f", a / b }')
+                ratios="$ratios $r"; ts="$ts $t_s"; trss="$trss $t_rss"
+                line="$line | PyTorch ${t_s} s (doğruluk ${t_acc}, ${t_rss} MB) | oran $r"
+            fi
+            echo "$line"
+        done
+        if [ $have_torch = 1 ]; then
+            echo "BENCH model=$model threads=$T c_epoch_s=$(echo "$cs" | median) torch_epoch_s=$(echo "$ts" | median) ratio_median=$(echo "$ratios" | median) c_rss_mb=$(echo "$crss" | median) torch_rss_mb=$(echo "$trss" | median)"
+        else
+            echo "BENCH model=$model threads=$T c_epoch_s=$(echo "$cs" | median) c_rss_mb=$(echo "$crss" | median)"
+        fi
+    done
 done
+
 echo
-echo "== GEMM: derslerin şekillerinde, OpenBLAS ile yan yana =="
-build/bench gemm $T
+echo "== GEMM: derslerin şekillerinde, OpenBLAS ile yan yana (OpenBLAS kullanıcı ortamında) =="
+for T in $THREADS; do
+    echo "-- $T iş parçacığı --"
+    $PEER build/bench gemm "$T"
+done
+
+# ---- Meşgul makine: başka bir işlem bir çekirdeği tüketirken ----
+if [ "${BENCH_BUSY:-1}" != 0 ] && [ "$(nproc)" -ge 2 ]; then
+    echo
+    echo "== Meşgul makine: bir 'yes > /dev/null' çalışırken CNN epoch'u =="
+    idle=$(field "$(build/bench cnn $D 1 "$(nproc)" | tr '\n' ' ')" sec_per_epoch)
+    yes >/dev/null &
+    ypid=$!
+    busy=$(field "$(build/bench cnn $D 1 "$(nproc)" | tr '\n' ' ')" sec_per_epoch)
+    busy1=$(field "$(build/bench cnn $D 1 1 | tr '\n' ' ')" sec_per_epoch)
+    kill "$ypid" 2>/dev/null
+    wait "$ypid" 2>/dev/null
+    echo "boşta $(nproc) iş parçacığı: $idle s; meşgulken $(nproc) iş parçacığı: $busy s; meşgulken 1 iş parçacığı: $busy1 s"
+    echo "BUSY idle_s=$idle busy_s=$busy busy_1thread_s=$busy1 slowdown=$(awk -v a="$busy" -v b="$idle" 'BEGIN { if (b > 0) printf "%.2f", a / b }')"
+fi
