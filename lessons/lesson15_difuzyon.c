@@ -677,8 +677,9 @@ static void step3_train(Denoiser m[2], const DdpmConf *c, const Schedule *s, con
     params_describe(&m[0].P, desc, sizeof desc);
     printf("Parametreler: %s.\n", desc);
     for (int k = 0; k < 2; k++)
-        printf("  %-10s kayıp: ilk ölçüm %.4f -> son %.4f (%.1f s)\n", DATASETS[k].name,
-               L[k].loss[0], L[k].loss[L[k].n - 1], L[k].seconds);
+        printf("  "), show_pad(DATASETS[k].name, 10);
+        printf(" kayıp: ilk ölçüm %.4f -> son %.4f (%.1f s)\n", L[k].loss[0],
+               L[k].loss[L[k].n - 1], L[k].seconds);
     printf("Kayıp sıfıra inmez (burada %.3f'te kaldı): küçük t'lerde x_t ≈ x_0 ve içindeki\n"
            "küçücük ε, verinin kendi dağınıklığından ayırt edilemez; o adımlarda en iyi tahmin\n"
            "bile hatalıdır. Kalitenin ölçüsü kayıp değil, üretilen noktalardır (adım 4).\n",
@@ -723,11 +724,18 @@ static void step4_reverse(Denoiser m[2], const Schedule *s, const Data d[2], con
     *untrained = quality(ug, d[0].held, NEVAL);
     den_free(&u);
     printf("Ayrılmış 500 noktaya karşı, DDPM %d adım:\n", s->T);
-    printf("  %-22s  enerji uzk.  kesinlik  duyarlılık\n", "");
-    printf("  %-22s  %10.4f  %8.3f  %10.3f\n", "ay-yıldız (eğitilmiş)", q[0].ed, q[0].prec, q[0].rec);
-    printf("  %-22s  %10.4f  %8.3f  %10.3f\n", "iki ay (eğitilmiş)", q[1].ed, q[1].prec, q[1].rec);
-    printf("  %-22s  %10.4f  %8.3f  %10.3f\n", "ay-yıldız (eğitilmemiş)", untrained->ed,
-           untrained->prec, untrained->rec);
+    const char *rows[3] = {"ay-yıldız (eğitilmiş)", "iki ay (eğitilmiş)", "ay-yıldız (eğitilmemiş)"};
+    const Quality *qs[3] = {&q[0], &q[1], untrained};
+    printf("  ");
+    show_pad("", 24);
+    printf("  enerji uzk.  kesinlik  duyarlılık\n");
+    for (int k = 0; k < 3; k++) {
+        printf("  ");
+        show_pad(rows[k], 24);
+        printf("  %11.4f  %8.3f  %10.3f\n", qs[k]->ed, qs[k]->prec, qs[k]->rec);
+    }
+    printf("Eğitilmemiş modelin ε̂'u anlamsız olduğundan örnekleyici her adımda yanlış yöne\n"
+           "iter; noktalar veriden çok uzağa dağılır (uzaklık %.0f).\n", untrained->ed);
     printf("Hedef: enerji uzaklığı <= 0.02, kesinlik ve duyarlılık >= 0.9.\n");
 
     /* Ters sürecin anlık görüntüleri */
