@@ -676,10 +676,11 @@ static void step3_train(Denoiser m[2], const DdpmConf *c, const Schedule *s, con
     char desc[128];
     params_describe(&m[0].P, desc, sizeof desc);
     printf("Parametreler: %s.\n", desc);
-    for (int k = 0; k < 2; k++)
+    for (int k = 0; k < 2; k++) {
         printf("  "), show_pad(DATASETS[k].name, 10);
         printf(" kayıp: ilk ölçüm %.4f -> son %.4f (%.1f s)\n", L[k].loss[0],
                L[k].loss[L[k].n - 1], L[k].seconds);
+    }
     printf("Kayıp sıfıra inmez (burada %.3f'te kaldı): küçük t'lerde x_t ≈ x_0 ve içindeki\n"
            "küçücük ε, verinin kendi dağınıklığından ayırt edilemez; o adımlarda en iyi tahmin\n"
            "bile hatalıdır. Kalitenin ölçüsü kayıp değil, üretilen noktalardır (adım 4).\n",
