@@ -785,6 +785,8 @@ static void step4_reverse(Denoiser m[2], const Schedule *s, const Data d[2], con
 
 /*
  * Adım 5: Az adımla örneklemek — DDPM'e karşı DDIM
+ * (Enerji uzaklığının 500 noktalık tahmini gerçek uzaklık 0 iken 0 çevresinde küçük artı
+ * ya da eksi değerler alır: ±0.005 düzeyindeki farklar gürültüdür.)
  *
  * DDPM her adımda taze gürültü ekler; adım sayısını azaltmak (T'den S'ye atlayarak) bu
  * rastgele yürüyüşü kaba yapar. DDIM (η = 0) aynı modeli kullanır ama gürültü eklemez:
@@ -814,20 +816,24 @@ static void step5_ddim(Denoiser *m, const Schedule *s, const Data *d, const Less
     }
     if (ed_ddim[1] < ed_ddpm[1])
         printf("10 adımda DDIM'in uzaklığı DDPM'inkinin %.2f katı: gürültü eklemeyen örnekleyici\n"
-               "az adımda daha isabetli. Tam %d adımda ikisi de hedefe yakın.\n",
-               ed_ddim[1] / fmax(ed_ddpm[1], 1e-9), s->T);
+               "az adımda daha isabetli.\n", ed_ddim[1] / fmax(ed_ddpm[1], 1e-9));
     else
         printf("Bu koşuda 10 adımda DDIM (%.4f) DDPM'den (%.4f) iyi değil: model kısa eğitildi,\n"
                "x̂_0 tahmini henüz kaba; DDIM bu hatayı gürültüyle örtmeden olduğu gibi taşır.\n",
                ed_ddim[1], ed_ddpm[1]);
+    printf("%d adımda DDPM %.4f, DDIM %.4f (hedef <= 0.02). 500 noktalık tahmin, gerçek\n"
+           "uzaklık 0 iken de ±0.005 kadar oynar; bu düzeydeki farklar gürültüdür.\n",
+           s->T, ed_ddpm[NS - 1], ed_ddim[NS - 1]);
     Plot p;
     FILE *f = plot_begin(&p, "lesson15", "adim_sayisi");
     for (int i = 0; i < NS; i++) fprintf(f, "%d %.6f %.6f\n", Ss[i], ed_ddpm[i], ed_ddim[i]);
     plot_finish(&p, "set title 'Kalite ve örnekleme adımı (ay-yıldız, 500 nokta)'\n"
                     "set xlabel 'örnekleme adımı S'\nset ylabel 'enerji uzaklığı (düşük iyi)'\n"
-                    "set logscale xy\nset grid\nset key top right\n"
-                    "plot 'adim_sayisi.dat' u 1:(abs($2)) w lp lw 2 pt 7 t 'DDPM (η = 1)', "
-                    "'' u 1:(abs($3)) w lp lw 2 pt 5 t 'DDIM (η = 0)'\n");
+                    "set logscale x\nset grid\nset key top right\n"
+                    "set label 1 'hedef 0.02' at 5.5,0.025 tc rgb '#555555'\n"
+                    "plot 'adim_sayisi.dat' u 1:2 w lp lw 2 pt 7 t 'DDPM (η = 1)', "
+                    "'' u 1:3 w lp lw 2 pt 5 t 'DDIM (η = 0)', "
+                    "0.02 w l dt 2 lc rgb '#555555' notitle, 0 w l lc rgb '#999999' notitle\n");
     plot_render(&p, a->ascii);
     printf("Grafik: %s\n", plot_png_path(&p));
 
