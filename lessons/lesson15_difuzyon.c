@@ -773,9 +773,9 @@ static void step4_reverse(Denoiser m[2], const Schedule *s, const Data d[2], con
                      "set title 'iki ay (DDPM)'\n"
                      "plot [-1.6:1.6][-1.2:1.2] 'uretilen.dat' index 2 w p pt 7 ps 0.35 lc rgb '#2166ac', "
                      "'' index 3 w p pt 7 ps 0.35 lc rgb '#b2182b'\n"
-                     "set title 'eğitilmemiş model'\n"
-                     "plot [-3:3][-3:3] 'uretilen.dat' index 0 w p pt 7 ps 0.35 lc rgb '#2166ac', "
-                     "'' index 4 w p pt 7 ps 0.35 lc rgb '#b2182b'\n"
+                     "set title 'eğitilmemiş model (eksenler geniş!)'\nset size noratio\n"
+                     "plot 'uretilen.dat' index 4 w p pt 7 ps 0.35 lc rgb '#b2182b', "
+                     "'' index 0 w p pt 7 ps 0.35 lc rgb '#2166ac'\n"
                      "unset multiplot\n",
                      1500, 480);
     plot_render(&p, a->ascii);
