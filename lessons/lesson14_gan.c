@@ -1,22 +1,22 @@
 /*
- * lesson14 — Üretken çekişmeli ağ (generative adversarial network, GAN) ve mod çökmesi
+ * lesson14 — Üretken çekişmeli ağ (GAN) ve mod çökmesi (mode collapse)
  *
  * Bu derste öğrenecekleriniz:
- *   - Bir GAN'ın iki oyuncusu: gürültüden nokta üreten üretici (generator, G) ve
+ *   - Üretken çekişmeli ağın (generative adversarial network, GAN) iki oyuncusu: gürültüden nokta üreten üretici (generator, G) ve
  *     noktanın gerçek mi üretilmiş mi olduğunu söyleyen ayırt edici (discriminator, D);
- *     ikisinin kayıpları ve sırayla birer adım atan eğitim döngüsü.
+ *     ikisinin kayıpları (loss) ve sırayla birer adım atan eğitim döngüsü.
  *   - Mod çökmesi (mode collapse): verinin bazı kümelerini (modlarını) hiç üretmeyen,
  *     yine de D'yi kandıran bir G. Mod çökmesi literatürünün iki standart 2-B verisiyle
  *     (8 Gauss'luk halka, 25 Gauss'luk ızgara) ve onların ölçütüyle ölçülür.
  *   - Paketleme (packing, PacGAN): D'ye tek nokta yerine m noktalık bir paket göstermek.
  *     Neden işe yaradığını toplam değişim uzaklığıyla (total variation) sayılarla türetip
- *     aynı kodla uygulamak; 5 tohumun ortalamasını yayımlanmış sonuçlarla karşılaştırmak.
+ *     aynı kodla uygulamak; 5 tohumun (seed) ortalamasını yayımlanmış sonuçlarla karşılaştırmak.
  *
  * Çalıştırma:  make lesson14 && ./lesson14      (tam eğitim, birkaç dakika)
  *              ./lesson14 --quick                (kısa koşu, testlerin kullandığı)
  *              ./lesson14 --sample 2000          (kayıtlı üreticiden 2000 nokta çizer)
  *              ./lesson14 --quiz                 (kendini sına)
- * Yeni çekirdek: LeakyReLU (common/nn/act_extra.c); yoğun katman common/nn/dense.c;
+ * Yeni çekirdek: LeakyReLU (common/nn/act_extra.c); yoğun katman (dense) common/nn/dense.c;
  * parametreler model/params, kayıt model/ckpt.
  */
 #include <math.h>
@@ -39,7 +39,7 @@
 #define KIND "gan2d-uretici"
 
 /* Bir koşunun yapılandırması; ../shared/bench/torch_models.py gan2d ile aynı boyutlar:
- * G: z(2)-H-H-H-2, D: 2-H-H-H-1, Adam β1 = 0.5, yığın 256, bir D + bir G adımı. */
+ * G: z(2)-H-H-H-2, D: 2-H-H-H-1, Adam β1 = 0.5, yığın (batch) 256, bir D + bir G adımı. */
 typedef struct {
     int H, B, steps, pack;
     float lr;
@@ -53,7 +53,7 @@ typedef struct {
 typedef struct {
     int dim[NL + 1];
     float *W[NL], *b[NL], *gW[NL], *gb[NL];
-    Params P;                 /* ağırlıklar ve gradyanlar tek blokta (model/params.h) */
+    Params P;                 /* ağırlıklar ve gradyanlar (gradient) tek blokta (model/params.h) */
     float *h[NL];             /* (maxB, dim[l+1]) katman çıkışları */
     float *tmp, *dz[2];       /* (maxB, en geniş katman) geri geçiş tamponları */
 } Mlp;
@@ -273,7 +273,7 @@ static double sigmoid_d(double u) { return 1.0 / (1.0 + exp(-u)); }
  * Bir eğitim adımı: önce D, sonra G (torch_models.py gan2d ile aynı sıra).
  * D'nin skoru s = D(x) bir logit'tir, D'nin "gerçek" deme olasılığı σ(s).
  *   L_D = -log σ(D(x_gerçek)) - log(1 - σ(D(G(z))))   = softplus(-s_g) + softplus(s_s)
- *   L_G = -log σ(D(G(z)))                              = softplus(-s_s)   (doymayan kayıp)
+ *   L_G = -log σ(D(G(z)))                              = softplus(-s_s)   (doymayan kayıp, non-saturating loss)
  *   dL/ds: softplus(-s) için σ(s) - 1, softplus(s) için σ(s)
  * Paketleme: (B, 2) dizisi bellekte (B/m, 2m) dizisiyle aynıdır; D ardışık m noktayı
  * tek giriş olarak görür ve bir skor verir. Hiçbir kopya gerekmez.
@@ -318,7 +318,7 @@ static void gan_step(Gan *g, const Mix *d, Rng *rng, double *ld, double *lg) {
     adam_step(&g->oG, g->G.P.params, g->G.P.grads);
 }
 
-/* n (<= NEVAL) nokta üretir; dönen dizi bir sonraki ileri geçişe kadar geçerlidir. */
+/* n (<= NEVAL) nokta üretir; dönen dizi bir sonraki ileri geçişe (forward pass) kadar geçerlidir. */
 static const float *gan_sample(Gan *g, int n, Rng *rng) {
     for (int i = 0; i < n * ZDIM; i++) g->z[i] = rng_normal(rng);
     return mlp_forward(&g->G, g->z, n);
@@ -349,7 +349,7 @@ static void gan_train(Gan *g, const Mix *d, int seed, int nlog, int snaps, RunLo
     int ns = 0, si = 0;
     for (int it = 0; it <= steps; it++) {
         if (it > 0) {
-            /* Öğrenme oranı doğrusal olarak 0'a iner: sonda küçük adımlar modları keskinleştirir */
+            /* Öğrenme oranı (learning rate) doğrusal olarak 0'a iner: sonda küçük adımlar modları keskinleştirir */
             float f = 1.0f - (float)(it - 1) / (float)steps;
             g->oG.lr = g->oD.lr = g->c.lr * f;
             gan_step(g, d, &rng, &ld, &lg);
@@ -408,8 +408,8 @@ static void mix_range(const Mix *d, char *buf, size_t len) {
  * ölçmek için literatür (VEEGAN, PacGAN, Unrolled GAN) cevabı bilinen iki 2-B veri
  * kullanır: yarıçapı 1 olan çember üzerinde 8 Gauss (σ = 0.01) ve 5x5 ızgarada 25 Gauss
  * (σ = 0.05). Her Gauss bir moddur (mode: dağılımın bir tepesi). Ölçüt:
- *   - Bir örnek en yakın modunun 3σ içindeyse yüksek kalitelidir (high quality).
- *   - En az bir yüksek kaliteli örneği olan mod kapsanmıştır (covered).
+ *   - Bir örnek en yakın modunun 3σ içindeyse yüksek kalitelidir.
+ *   - En az bir yüksek kaliteli örneği olan mod kapsanmıştır.
  *   - Ters KL: q_k = k. moda düşen yüksek kaliteli örneklerin payı, p_k = 1/K için
  *     KL(q || p) = Σ_k q_k log(q_k / p_k). Bütün örnekler tek modda: log K; eşit dağılım: 0.
  * Ölçütü önce cevabını bildiğimiz iki örnek kümesinde deneriz: gerçek veri ve yalnızca
@@ -496,11 +496,11 @@ static void plot_snapshots(const char *step, const char *title, const Mix *d, co
  * Adım 2: Sade GAN ve mod çökmesi
  *
  * İki ağ bir oyun oynar. D, gerçek noktaya yüksek, G'nin noktasına düşük skor vermeyi
- * öğrenir (ikili sınıflandırma, ikili çapraz entropi):
+ * öğrenir (ikili sınıflandırma, ikili çapraz entropi (binary cross-entropy)):
  *   L_D = -log σ(D(x)) - log(1 - σ(D(G(z)))),        x ~ veri, z ~ N(0, I)
  * G ise D'yi kandırmayı öğrenir. Kitaptaki minimax biçimi log(1 - σ(D(G(z))))'yi
  * küçültmektir; ama eğitimin başında D sahteleri kolayca tanır, σ ≈ 0 olur ve bu
- * terimin gradyanı söner. Goodfellow'un önerdiği doymayan (non-saturating) kayıp
+ * terimin gradyanı söner. Goodfellow'un önerdiği doymayan kayıp (non-saturating loss)
  * aynı dengeye gider ama tam o anda güçlü gradyan verir:
  *   L_G = -log σ(D(G(z)))
  * Her adımda bir D, bir G güncellemesi (Adam, β1 = 0.5). İki ağ da LeakyReLU (eğim 0.2)
@@ -517,8 +517,9 @@ static void step2_plain(const Mix *ring, const Mix *grid, const GanConf *c, cons
                         RunLog *lr, RunLog *lgr, double *gc) {
     step_banner(2, NSTEPS, "Sade GAN: iki oyuncu, iki kayıp ve mod çökmesi");
     *gc = mlp_gradcheck(a->seed);
-    printf("Elle yazılmış geri geçiş (dense + LeakyReLU, 4 katman) sonlu farklarla: toplu göreli\n"
-           "hata %.2e (parametreler ve giriş; 1e-2'nin altı geçer).\n", *gc);
+    printf("Sonlu farklar (finite differences) ile denetim: elle yazılmış geri geçiş\n"
+           "(dense + LeakyReLU, 4 katman), toplu göreli hata %.2e (parametreler ve giriş;\n"
+           "1e-2'nin altı geçer).\n", *gc);
     GanConf pc = *c;
     pc.pack = 1;
     printf("G: z(%d) -> %d -> %d -> %d -> 2, D: 2 -> %d -> %d -> %d -> 1 (LeakyReLU %.1f).\n",
@@ -526,7 +527,7 @@ static void step2_plain(const Mix *ring, const Mix *grid, const GanConf *c, cons
     printf("Yığın %d, %d adım, Adam öğrenme oranı %g -> 0, β1 = 0.5.\n", pc.B, pc.steps, pc.lr);
     const Mix *mx[2] = {ring, grid};
     RunLog *logs[2] = {lr, lgr};
-    /* İki veri kümesi iki iş parçacığında aynı anda eğitilir (her biri kendi ağı, kendi RNG'si). */
+    /* İki veri kümesi (dataset) iki iş parçacığında aynı anda eğitilir (her biri kendi ağı, kendi RNG'si). */
 #pragma omp parallel for schedule(static, 1) num_threads(a->threads < 2 ? 1 : 2)
     for (int i = 0; i < 2; i++) {
         Gan g;
@@ -809,7 +810,7 @@ static int sample_from(const char *path, int n, int ascii, ModeScore *out) {
  * vermelidir.
  */
 static void step5_sample(const char *path, const PackResult *res, int ascii, ModeScore *loaded) {
-    step_banner(5, NSTEPS, "Kayıtlı üreticiden örnekleme");
+    step_banner(5, NSTEPS, "Kayıtlı üreticiden örnekleme (sampling)");
     if (sample_from(path, NEVAL, ascii, loaded) != 0) die("'%s' geri okunamadı", path);
     printf("Eğitimin sonundaki ölçüm: %d/25 mod, kalite %%%.1f; dosyadan: %d/25, %%%.1f (%s).\n",
            res->s[1][0].modes, 100 * res->s[1][0].hq, loaded->modes, 100 * loaded->hq,
@@ -822,7 +823,7 @@ static int run_quiz(const LessonArgs *a) {
     static char e1[256], e2[256], e3[256];
     double p3 = 1 - exp(-4.5);
     snprintf(e1, sizeof e1,
-             "2-B standart Gauss'ta r²/σ² ki-kare(2) dağılır: P(r <= 3σ) = 1 - e^{-9/2} = %.4f.", p3);
+             "2-B standart Gauss'ta r²/σ² ki-kare (chi-square, 2 serbestlik) dağılır: P(r <= 3σ) = 1 - e^{-9/2} = %.4f.", p3);
     double rkl = log(8.0 / 2.0);
     snprintf(e2, sizeof e2,
              "q iki modda 1/2, p = 1/8: KL = 2 · ½ log(½ · 8) = log 4 = %.4f.", rkl);

@@ -5,8 +5,8 @@
  *   - İleri süreç (forward process): veriye adım adım Gauss gürültüsü eklemek ve bunun
  *     tek adımda yazılabilmesi: x_t = √ᾱ_t x_0 + √(1-ᾱ_t) ε.
  *   - Gürültü çizelgesi (noise schedule) tuzağı: kısa bir çizelge veriyi gürültüye
- *     ulaştırmazsa örnekleme yanlış dağılımdan başlar. Bunu bir sayıyla görmek.
- *   - Gürültü tahmincisi (noise predictor): zamanı sinüslü gömmeyle alan küçük bir MLP,
+ *     ulaştırmazsa örnekleme (sampling) yanlış dağılımdan başlar. Bunu bir sayıyla görmek.
+ *   - Gürültü tahmincisi (noise predictor): zamanı sinüslü gömmeyle (embedding) alan küçük bir MLP,
  *     ε-tahmini ortalama kare hatasıyla (MSE) eğitilir.
  *   - Ters süreç (reverse process): DDPM örneklemesi adım adım; belirlenimci (deterministic)
  *     az adımlı DDIM örnekleyicisi; kalitenin adım sayısına göre değişimi.
@@ -37,7 +37,7 @@
 #define NRES 3          /* artık (residual) blok sayısı */
 #define XSCALE 25.0f    /* koordinat gömmesinin ölçeği (torch_models.py ile aynı) */
 #define NTRAIN 8000     /* eğitim noktaları */
-#define NEVAL 500       /* üretilen ve ayrılmış (held-out) nokta sayısı */
+#define NEVAL 500       /* üretilen nokta ve ayrılmış gerçek nokta sayısı */
 #define RADIUS 0.1      /* kesinlik / duyarlılık yarıçapı */
 #define KIND "ddpm2d"
 
@@ -141,7 +141,7 @@ static double energy_distance(const float *x, int n, const float *y, int m) {
     return 2 * xy / ((double)n * m) - xx / (n * (n - 1) / 2.0) - yy / (m * (m - 1) / 2.0);
 }
 
-/* a'nın noktalarından kaçının r içinde bir b noktası var (pay) */
+/* a'nın noktalarından kaçının r içinde bir b noktası var: pay (0..1) */
 static double coverage(const float *a, int n, const float *b, int m, double r) {
     int hit = 0;
     for (int i = 0; i < n; i++)
@@ -189,7 +189,7 @@ static void schedule_linear(Schedule *s, int T, double lo, double hi) {
 /* ======================================================================== */
 /* Gürültü tahmincisi ε_θ(x_t, t)                                            */
 /* ======================================================================== */
-/* torch_models.py ddpm2d ile aynı mimari. Şekiller: B yığın, E gömme, H gizli.
+/* torch_models.py ddpm2d ile aynı mimari. Şekiller: B yığın (batch), E gömme, H gizli.
  *   e  = [emb(x1·25) | emb(x2·25) | emb(t)]          (B, 3E)
  *   h0 = GELU(e W_in + b_in)                           (B, H)
  *   h_{k+1} = h_k + GELU(h_k W_k + b_k), k = 0..2      (B, H)   artık bloklar
@@ -197,7 +197,7 @@ static void schedule_linear(Schedule *s, int T, double lo, double hi) {
 typedef struct {
     int E, H, maxB;
     float *Win, *bin, *Wr[NRES], *br[NRES], *Wout, *bout;       /* ağırlıklar */
-    float *gWin, *gbin, *gWr[NRES], *gbr[NRES], *gWout, *gbout; /* gradyanlar */
+    float *gWin, *gbin, *gWr[NRES], *gbr[NRES], *gWout, *gbout; /* gradyanlar (gradient) */
     Params P;
     /* ara değerler (maxB, ·) */
     float *e, *a0, *h[NRES + 1], *a[NRES], *out;
@@ -273,7 +273,7 @@ static const float *den_forward(Denoiser *m, const float *x, const int *t, int B
     return m->out;
 }
 
-/* dout (B,2) -> ağırlık gradyanları (+=). Artık bağlantı: dh_k = dh_{k+1} + (da_k W_kᵀ). */
+/* dout (B,2) -> ağırlık gradyanları (+=). Artık bağlantı (residual): dh_k = dh_{k+1} + (da_k W_kᵀ). */
 static void den_backward(Denoiser *m, const float *dout, int B) {
     int E = m->E, H = m->H;
     size_t n = (size_t)B * H;
@@ -342,7 +342,7 @@ typedef struct {
     double seconds;
 } TrainLog;
 
-/* Öğrenme oranı kosinüsle lr'den 0'a iner. */
+/* Öğrenme oranı (learning rate) kosinüsle lr'den 0'a iner. */
 static void train(Denoiser *m, const DdpmConf *c, const Schedule *s, const float *data, int ndata,
                   int seed, TrainLog *log) {
     Rng r;
@@ -442,7 +442,8 @@ typedef struct {
  *   - Kesinlik (precision, r = 0.1): üretilen noktaların kaçının 0.1 yakınında bir gerçek
  *     nokta var? "Üretilenler verinin üstünde mi?"
  *   - Duyarlılık (recall, r = 0.1): gerçek noktaların kaçının 0.1 yakınında üretilen bir
- *     nokta var? "Verinin her yeri üretiliyor mu?" Mod çökmesi (lesson14) duyarlılığı düşürür.
+ *     nokta var? "Verinin her yeri üretiliyor mu?" Mod çökmesi (mode collapse, lesson14)
+ *     duyarlılığı düşürür.
  * Sayıların ne anlama geldiğini görmek için iki kıyas: aynı dağılımdan başka 500 nokta
  * (ulaşılabilecek en iyi) ve verinin yarısını atan (yalnızca x < ortanca) bir küme.
  */
@@ -614,7 +615,7 @@ static double gc_loss(void *p) {
     return L / (2.0 * c->B);
 }
 
-/* Küçük bir modelde (E = 8, H = 12) bütün parametrelerin gradyanı sonlu farklarla */
+/* Küçük bir modelde (E = 8, H = 12) bütün parametrelerin gradyanı sonlu farklarla (finite differences) */
 static double gradcheck_denoiser(int seed) {
     Denoiser m;
     den_build(&m, 8, 12, 4);
@@ -640,7 +641,7 @@ static void plot_loss(const TrainLog *L, int ascii) {
     for (int i = 0; i < L[0].n; i++) x[i] = (float)L[0].step[i], y0[i] = L[0].loss[i], y1[i] = L[1].loss[i];
     const float *ys[2] = {y0, y1};
     const char *names[2] = {"ay-yıldız", "iki ay"};
-    plot_lines("lesson15", "kayip", "Gürültü tahmininin kaybı (ε-MSE)", "adım", "kayıp", L[0].n, x,
+    plot_lines("lesson15", "kayip", "Gürültü tahmininin kaybı (loss), ε-MSE", "adım", "kayıp", L[0].n, x,
                2, ys, names, 0, ascii);
 }
 
@@ -650,8 +651,8 @@ static void plot_loss(const TrainLog *L, int ascii) {
  * Model x_t'ye bakıp içine katılan ε'u tahmin eder: ε̂ = ε_θ(x_t, t). Aynı x_t farklı
  * t'lerde farklı anlam taşır (t büyükse neredeyse hepsi gürültüdür), bu yüzden t de
  * girer; sayıyı doğrudan vermek yerine sinüslü gömmeyle (lesson11'deki konumsal
- * kodlamanın aynısı) 64 sayıya açarız. Koordinatlar da 25 ölçekli sinüslü gömmeyle
- * girer: küçük konum farkları büyük açı farklarına dönüşür, MLP ince ayrıntıyı
+ * kodlamanın (positional encoding) aynısı) 64 sayıya açarız. Koordinatlar da 25
+ * ölçekli sinüslü gömmeyle girer: küçük konum farkları büyük açı farklarına dönüşür, MLP ince ayrıntıyı
  * (yıldızın uçları) daha kolay öğrenir. Kayıp basit bir MSE'dir:
  *   L = E_{x_0, t, ε} ||ε - ε_θ(√ᾱ_t x_0 + √(1-ᾱ_t) ε, t)||²
  * Ho ve diğ. (2020) bunun, varyasyonel alt sınırın (ELBO) ağırlıkları atılmış hâli
@@ -854,7 +855,7 @@ static void step5_ddim(Denoiser *m, const Schedule *s, const Data *d, const Less
     write_points(f, d->train, 2000);
     char body[1024];
     snprintf(body, sizeof body,
-             "set title 'DDIM (%d adım): %d noktanın x_T (halka) -> x_0 (dolu) yolu'\n"
+             "set title 'DDIM (%d adım): %d noktanın x_T (boş daire) -> x_0 (dolu daire) yolu'\n"
              "set size ratio -1\nunset key\n"
              "plot [-2.5:2.5][-2.2:2.2] 'yollar.dat' index %d w p pt 7 ps 0.15 lc rgb '#bbbbbb', "
              "for [j=0:%d] '' index j w l lw 1.5 lc j+1, "
@@ -900,7 +901,7 @@ static int sample_from(const char *path, int n, int S, int ascii, int seed, Qual
     rng_seed(&r, (uint64_t)seed + 6000);
     if (S > T) S = (int)T;
     sample(&m, &s, x, n, S, S < T ? 0.0 : 1.0, &r, NULL, 0, NULL);
-    /* ayrılmış küme step1 ile aynı tohumdan (ilk NEVAL noktası değil: yeni bir küme) */
+    /* ayrılmış küme step1 ile aynı tohumdan (seed; ilk NEVAL noktası değil: yeni bir küme) */
     float *ref = xmalloc(sizeof(float) * 2 * NEVAL);
     Rng rr;
     rng_seed(&rr, (uint64_t)seed + 7000);
@@ -968,7 +969,7 @@ static int run_quiz(const LessonArgs *a) {
          .answer = (1.2 - 0.8 * 0.3) / 0.6, .tol = 0.005, .explain = e3},
         {.q = "Gürültü tahmincisinin kaybı nedir?",
          .choices = {"Eklenen gürültü ε ile modelin tahmini ε̂ arasındaki ortalama kare hata",
-                     "Üretilen noktanın veriye uzaklığı", "İkili çapraz entropi",
+                     "Üretilen noktanın veriye uzaklığı", "İkili çapraz entropi (binary cross-entropy)",
                      "Enerji uzaklığı"},
          .correct = 0,
          .explain = "x_t = √ᾱ x_0 + √(1-ᾱ) ε kurulur, model ε'u tahmin eder: L = ||ε - ε̂||²."},
@@ -1078,7 +1079,7 @@ int main(int argc, char **argv) {
 
     double train_s = fmax(L[0].seconds, L[1].seconds);
     printf("\nÖzet: ay-yıldız enerji uzaklığı %.4f, kesinlik %.3f, duyarlılık %.3f; iki ay %.4f, "
-           "%.3f, %.3f.\nEğitim %d adım, %.1f s (iki veri paralel).\n",
+           "%.3f, %.3f.\nEğitim %d adım, %.1f s (iki veri aynı anda).\n",
            q[0].ed, q[0].prec, q[0].rec, q[1].ed, q[1].prec, q[1].rec, c.steps, train_s);
     printf("SONUÇ: flag_ed=%.4f flag_prec=%.4f flag_rec=%.4f moons_ed=%.4f moons_prec=%.4f "
            "moons_rec=%.4f untrained_ed=%.4f untrained_prec=%.4f untrained_rec=%.4f ideal_ed=%.4f "
