@@ -2,7 +2,8 @@
  * lesson14 — Üretken çekişmeli ağ (GAN) ve mod çökmesi (mode collapse)
  *
  * Bu derste öğrenecekleriniz:
- *   - Üretken çekişmeli ağın (generative adversarial network, GAN) iki oyuncusu: gürültüden nokta üreten üretici (generator, G) ve
+ *   - Üretken çekişmeli ağın (generative adversarial network, GAN) iki oyuncusu:
+ *     gürültüden nokta üreten üretici (generator, G) ve
  *     noktanın gerçek mi üretilmiş mi olduğunu söyleyen ayırt edici (discriminator, D);
  *     ikisinin kayıpları (loss) ve sırayla birer adım atan eğitim döngüsü.
  *   - Mod çökmesi (mode collapse): verinin bazı kümelerini (modlarını) hiç üretmeyen,
