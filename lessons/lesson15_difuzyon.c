@@ -6,8 +6,9 @@
  *     tek adımda yazılabilmesi: x_t = √ᾱ_t x_0 + √(1-ᾱ_t) ε.
  *   - Gürültü çizelgesi (noise schedule) tuzağı: kısa bir çizelge veriyi gürültüye
  *     ulaştırmazsa örnekleme (sampling) yanlış dağılımdan başlar. Bunu bir sayıyla görmek.
- *   - Gürültü tahmincisi (noise predictor): zamanı sinüslü gömmeyle (embedding) alan küçük bir MLP,
- *     ε-tahmini ortalama kare hatasıyla (MSE) eğitilir.
+ *   - Gürültü tahmincisi (noise predictor): zamanı sinüslü gömmeyle (embedding) alan
+ *     küçük bir MLP, ε-tahmini ortalama kare hatasıyla (mean squared error, MSE)
+ *     eğitilir.
  *   - Ters süreç (reverse process): DDPM örneklemesi adım adım; belirlenimci (deterministic)
  *     az adımlı DDIM örnekleyicisi; kalitenin adım sayısına göre değişimi.
  *   - Üretilen noktaları ölçmek: enerji uzaklığı (energy distance), kesinlik (precision) ve
