@@ -463,8 +463,8 @@ static void step1_data(Data d[2], const LessonArgs *a, Quality *ideal, Quality *
     /* Yıldızın payı: alan oranı */
     int nstar = 0;
     for (int i = 0; i < NTRAIN; i++) nstar += d[0].train[2 * i] > (float)((0.5625 + 0.2 - 0.6) * 4);
-    printf("%d eğitim noktası, %d ayrılmış nokta (her veri için). Noktaların %%%.1f'i ayın\n"
-           "iç çemberinin sağında (çoğu yıldızda: yıldız küçük bir alan).\n",
+    printf("%d eğitim noktası, %d ayrılmış nokta (her veri için). Ayın iç çemberinin\n"
+           "sağında (çoğu yıldızda) kalan noktaların payı %%%.1f: yıldız küçük bir alan.\n",
            NTRAIN, NEVAL, 100.0 * nstar / NTRAIN);
     static float other[2 * NEVAL], halfx[2 * NEVAL];
     DATASETS[0].fn(other, NEVAL, &r);
@@ -551,9 +551,9 @@ static void step2_forward(const Data d[2], const Schedule *sch, const LessonArgs
     }
     *trap_ed = ed[0], *good_ed = ed[1];
     printf("x_T'nin N(0, I)'ya enerji uzaklığı: T = 50 doğrusal %.4f, bu dersin çizelgesi %.4f.\n"
-           "Tuzakta x_T hâlâ ay-yıldızın %%%.0f'ini taşır; N(0, I)'dan başlayan örnekleyici, modelin\n"
-           "eğitimde hiç görmediği bir noktadan yola çıkar.\n",
-           ed[0], ed[1], 100 * *trap_sab);
+           "Tuzakta x_T'deki sinyal katsayısı hâlâ √ᾱ_T = %.2f; N(0, I)'dan başlayan\n"
+           "örnekleyici, modelin eğitimde hiç görmediği bir noktadan yola çıkar.\n",
+           ed[0], ed[1], *trap_sab);
 
     /* ᾱ_t eğrileri (t/T'ye karşı) */
     Plot p;
@@ -683,7 +683,7 @@ static void step3_train(Denoiser m[2], const DdpmConf *c, const Schedule *s, con
         printf(" kayıp: ilk ölçüm %.4f -> son %.4f (%.1f s)\n", L[k].loss[0],
                L[k].loss[L[k].n - 1], L[k].seconds);
     }
-    printf("Kayıp sıfıra inmez (burada %.3f'te kaldı): küçük t'lerde x_t ≈ x_0 ve içindeki\n"
+    printf("Kayıp sıfıra inmez (bu koşuda son değer %.3f): küçük t'lerde x_t ≈ x_0 ve içindeki\n"
            "küçücük ε, verinin kendi dağınıklığından ayırt edilemez; o adımlarda en iyi tahmin\n"
            "bile hatalıdır. Kalitenin ölçüsü kayıp değil, üretilen noktalardır (adım 4).\n",
            L[0].loss[L[0].n - 1]);
