@@ -417,7 +417,7 @@ static void mix_range(const Mix *d, char *buf, size_t len) {
  * 3 moddan gelen "çökmüş" bir küme.
  */
 static void step1_data(const Mix *ring, const Mix *grid, const LessonArgs *a, double *real_hq,
-                       int *col_modes, double *col_rkl) {
+                       int *col_modes, double *col_rkl, ModeScore *unif) {
     step_banner(1, NSTEPS, "Veri: 8 Gauss'luk halka, 25 Gauss'luk ızgara ve mod ölçütü");
     Rng r;
     rng_seed(&r, (uint64_t)a->seed + 100);
@@ -445,6 +445,13 @@ static void step1_data(const Mix *ring, const Mix *grid, const LessonArgs *a, do
            "(eşit dağılımlı 3 mod için beklenen log(8/3) = %.3f). Kalite yüksek, ama çeşitlilik\n"
            "yok: mod sayısı ve ters KL bunu yakalar, kalite tek başına yakalamaz.\n",
            sc.modes, 100 * sc.hq, sc.rkl, log(8.0 / 3.0));
+    /* Düzgün gürültü: ızgaranın karesine ([-5, 5]²) rastgele serpilmiş noktalar */
+    for (int i = 0; i < 2 * NEVAL; i++) xc[i] = -5.0f + 10.0f * rng_uniform(&r);
+    *unif = mode_score(grid, xc, NEVAL);
+    printf("Öbür uç: [-5, 5]² karesine düzgün serpilmiş %d nokta ızgarada %d/25 mod\n"
+           "\"kapsar\" ama kalitesi yalnızca %%%.1f (beklenen 25 · π(3σ)² / 100 = %%%.1f).\n"
+           "Mod sayısı tek başına yanıltır: yayılmak da mod kapsar. Kalite bunu yakalar.\n",
+           NEVAL, unif->modes, 100 * unif->hq, 100 * 25 * M_PI * 0.15 * 0.15 / 100);
     *real_hq = fmin(sr.hq, sg.hq);
     *col_modes = sc.modes;
     *col_rkl = sc.rkl;
@@ -637,7 +644,8 @@ typedef struct {
  */
 static void step4_pacgan(const Mix *ring, const Mix *grid, const GanConf *c, const LessonArgs *a,
                          int nseeds, PackResult *res, RunLog *last_ring, RunLog *last_grid,
-                         const RunLog *plain_ring, const RunLog *plain_grid, const char *save_path) {
+                         const RunLog *plain_ring, const RunLog *plain_grid, const ModeScore *unif,
+                         const char *save_path) {
     char title[96];
     snprintf(title, sizeof title, "PacGAN4: %d tohum, halka ve ızgara", nseeds);
     step_banner(4, NSTEPS, title);
@@ -683,7 +691,13 @@ static void step4_pacgan(const Mix *ring, const Mix *grid, const GanConf *c, con
     const ModeScore *pg = &plain_grid->final, *pr = &plain_ring->final;
     printf("Sade GAN (tohum %d): ızgara %d/25 mod, kalite %%%.1f; halka %d/8, kalite %%%.1f.\n",
            a->seed, pg->modes, 100 * pg->hq, pr->modes, 100 * pr->hq);
-    if (res->mean_modes[1] > pg->modes + 0.5)
+    if (res->mean_modes[1] > pg->modes + 0.5 && res->mean_hq[1] < 2 * unif->hq)
+        printf("Izgarada mod sayısı arttı (sade GAN: %d, PacGAN4 ortalaması: %.1f) ama kalite\n"
+               "%%%.1f, düzgün gürültününkine (%%%.1f) yakın: PacGAN4'ün noktaları modları bulmadı,\n"
+               "karenin her yerine yayıldı (grafik: pacgan_izgara.png). Bu yapılandırmada\n"
+               "paketleme ızgarada bir çare olmadı; halkada her tohumda 8/8 mod korundu.\n",
+               pg->modes, res->mean_modes[1], 100 * res->mean_hq[1], 100 * unif->hq);
+    else if (res->mean_modes[1] > pg->modes + 0.5)
         printf("Paketleme ızgarada kapsanan mod sayısını artırdı (sade GAN: %d, PacGAN4\n"
                "ortalaması: %.1f): çöken modları D artık cezalandırabiliyor.\n", pg->modes,
                res->mean_modes[1]);
@@ -937,13 +951,14 @@ int main(int argc, char **argv) {
 
     double real_hq, col_rkl, tv_c, tv_b;
     int col_modes;
-    step1_data(&ring, &grid, &a, &real_hq, &col_modes, &col_rkl);
+    ModeScore unif;
+    step1_data(&ring, &grid, &a, &real_hq, &col_modes, &col_rkl, &unif);
     RunLog pr, pg, kr, kg;
     double gc;
     step2_plain(&ring, &grid, &c, &a, &pr, &pg, &gc);
     step3_packing_math(&a, &tv_c, &tv_b);
     PackResult res;
-    step4_pacgan(&ring, &grid, &c, &a, nseeds, &res, &kr, &kg, &pr, &pg, path);
+    step4_pacgan(&ring, &grid, &c, &a, nseeds, &res, &kr, &kg, &pr, &pg, &unif, path);
     plot_snapshots("pacgan_izgara", "PacGAN4, ızgara: kırmızı üretilen, mavi halka gerçek modlar",
                    &grid, &kg, a.ascii);
     plot_snapshots("pacgan_halka", "PacGAN4, halka: kırmızı üretilen, mavi halka gerçek modlar",
@@ -963,12 +978,12 @@ int main(int argc, char **argv) {
            "pac_ring_rkl=%.4f pac_grid_modes=%.2f pac_grid_min=%.0f pac_grid_hq=%.4f "
            "pac_grid_rkl=%.4f init_grid_modes=%d pac_grid_first_modes=%d pac_grid_first_hq=%.4f "
            "loaded_modes=%d loaded_hq=%.4f seeds=%d steps=%d H=%d B=%d "
-           "pac_s=%.1f gradcheck=%.3e threads=%d\n",
+           "pac_s=%.1f gradcheck=%.3e unif_grid_modes=%d unif_grid_hq=%.4f threads=%d\n",
            real_hq, col_modes, col_rkl, pr.final.modes, pr.final.hq, pg.final.modes, pg.final.hq,
            tv_c, tv_b, res.mean_modes[0], res.min_modes[0], res.mean_hq[0], res.mean_rkl[0],
            res.mean_modes[1], res.min_modes[1], res.mean_hq[1], res.mean_rkl[1], pg.modes[0],
            res.s[1][0].modes, res.s[1][0].hq, loaded.modes,
-           loaded.hq, nseeds, c.steps, c.H, c.B, res.seconds, gc, a.threads);
+           loaded.hq, nseeds, c.steps, c.H, c.B, res.seconds, gc, unif.modes, unif.hq, a.threads);
     runlog_free(&pr);
     runlog_free(&pg);
     runlog_free(&kr);

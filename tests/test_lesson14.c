@@ -18,6 +18,9 @@ START_TEST(test_quick_run_claims) {
     ck_assert_msg(hq > 0.975 && hq < 0.999, "real_hq = %g", hq);
     ck_assert_int_eq((int)sonuc_get(out, "collapsed_modes"), 3);
     ck_assert_close(sonuc_get(out, "collapsed_rkl"), log(8.0 / 3.0), 0.05);
+    /* Düzgün gürültü çok mod "kapsar" ama kalitesi ~%1.8: mod sayısı tek başına yanıltır */
+    double um = sonuc_get(out, "unif_grid_modes"), uh = sonuc_get(out, "unif_grid_hq");
+    ck_assert_msg(um >= 10 && uh > 0.005 && uh < 0.04, "düzgün gürültü: %g mod, kalite %g", um, uh);
     /* Paket hesabı: çöken üretici için TV(P^4,Q^4) = 1-(7/8)^4, dengesizden belirgin büyük */
     double tc = sonuc_get(out, "tv4_collapse"), tb = sonuc_get(out, "tv4_balanced");
     ck_assert_close(tc, 1 - pow(7.0 / 8, 4), 1e-3);
