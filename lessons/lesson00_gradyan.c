@@ -613,7 +613,7 @@ static void step5_backprop(double *p_out, double *L_out, double grad_out[NP_GRAP
         GradCheck r = gradcheck(graph_loss, &ctx, &th[i], &grad[i], 1, 1, 1e-3, 1e-3, 1e-4);
         worst = fmax(worst, r.checked ? r.worst : INFINITY);
         printf("    ");
-        show_pad(GRAPH_NAMES[i], 6);
+        term_pad(GRAPH_NAMES[i], 6);
         printf("  %6.3f     %9.5f     %9.5f\n", th[i], grad[i], r.numeric);
         grad_out[i] = grad[i];
     }
@@ -913,7 +913,7 @@ static void step7_valley(int best_steps[NOPT], float best_eta[NOPT], int rot_ste
         best_steps[o] = -1;
         best_eta[o] = ETAS[0];
         printf("    ");
-        show_pad(OPT_NAMES[o], 10);
+        term_pad(OPT_NAMES[o], 10);
         for (int e = 0; e < NETA; e++) {
             int div, s = valley_run(o, ETAS[e], 0, NULL, 0, &div);
             if (div) printf("   ırak");

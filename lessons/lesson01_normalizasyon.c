@@ -199,7 +199,7 @@ static int run_quiz(const LessonArgs *a) {
     for (int i = 0; i < m.train.n; i++) count5 += m.train.labels[i] == 5;
     double mu, sigma;
     imageset_pixel_stats(&m.train, &mu, &sigma);
-    Norm raw = {NORM_RAW, 0, 1}, mm = {NORM_MINMAX, 0, 1}, zs = {NORM_ZSCORE, (float)mu, (float)sigma};
+    Norm raw = {.kind = NORM_RAW, .mean = 0, .std = 1}, mm = {.kind = NORM_MINMAX, .mean = 0, .std = 1}, zs = {.kind = NORM_ZSCORE, .mean = (float)mu, .std = (float)sigma};
     PixStats st = pass_stats(&m.train, raw, 0, 1, NULL);
 
     static char q4[256], q8[256], oh[4][64];
@@ -372,7 +372,7 @@ int main(int argc, char **argv) {
  * dağıldığını gösterir; sıfırlar çok baskın olduğu için y ekseni logaritmiktir.
  */
     step_banner(3, NSTEPS, "Piksel istatistikleri (ham 0–255 değerler)");
-    Norm raw = {NORM_RAW, 0.0f, 1.0f};
+    Norm raw = {.kind = NORM_RAW, .mean = 0.0f, .std = 1.0f};
     long hraw[HIST_BINS];
     double rlo, rhi;
     hist_range(raw, &rlo, &rhi);
@@ -408,7 +408,7 @@ int main(int argc, char **argv) {
  * sonucunu ölçüyoruz.
  */
     step_banner(4, NSTEPS, "Min-max normalizasyonu: [0,1] aralığı");
-    Norm mm = {NORM_MINMAX, 0.0f, 1.0f};
+    Norm mm = {.kind = NORM_MINMAX, .mean = 0.0f, .std = 1.0f};
     long hmm[HIST_BINS];
     double mlo, mhi;
     hist_range(mm, &mlo, &mhi);
@@ -435,7 +435,7 @@ int main(int argc, char **argv) {
     step_banner(5, NSTEPS, "z-score standardizasyonu: ortalama 0, standart sapma 1");
     double mu, sigma;
     imageset_pixel_stats(&m.train, &mu, &sigma);
-    Norm zs = {NORM_ZSCORE, (float)mu, (float)sigma};
+    Norm zs = {.kind = NORM_ZSCORE, .mean = (float)mu, .std = (float)sigma};
     double zlo, zhi;
     hist_range(zs, &zlo, &zhi);
     long hzs[HIST_BINS];

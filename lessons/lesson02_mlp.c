@@ -111,7 +111,7 @@ static void step2_model(Net *net, const LessonArgs *a) {
  */
 static float step3_initial_loss(Net *net, Data *d) {
     step_banner(3, NSTEPS, "Eğitimden önce: ileri geçiş ve kayıp");
-    Norm nm = {NORM_MINMAX, 0, 0};
+    Norm nm = {.kind = NORM_MINMAX, .mean = 0, .std = 0};
     float loss, acc;
     evaluate(net, &d->m.train, d->va_idx, d->nva, nm, LOSS_SOFTMAX_XENT, &loss, &acc, NULL, NULL);
     printf("Doğrulama kaybı %.4f (beklenen ≈ ln 10 = %.4f), doğruluk (accuracy) %%%.2f (şans: %%10).\n",
@@ -156,9 +156,10 @@ static double step4_gradcheck(Net *net, Data *d) {
     int B = 8;
     float *x = xmalloc((size_t)B * 784 * sizeof(float)), probs[8 * 10], dz[8 * 10];
     int y[8];
-    batch_fill(x, y, &d->m.train, d->tr_idx, B, (Norm){NORM_MINMAX, 0, 0});
+    batch_fill(x, y, &d->m.train, d->tr_idx, B, (Norm){.kind = NORM_MINMAX});
     const float *z = net_forward(net, x, B, 0);
     softmax_xent_forward(probs, z, y, B, 10);
+    memset(dz, 0, sizeof dz);   /* geri geçişler gradyana ekler */
     softmax_xent_backward(dz, probs, y, B, 10);
     net_zero_grad(net);
     net_backward(net, x, dz, B, NULL);
@@ -247,7 +248,7 @@ static void step5_train(Net *net, Data *d, const LessonArgs *a, TrainHistory *h)
 static void step6_test_save(Net *net, Data *d, const char *path, float *test_loss,
                             float *test_acc) {
     step_banner(6, NSTEPS, "Test kümesinde değerlendir ve modeli kaydet");
-    evaluate(net, &d->m.test, NULL, d->ntest, (Norm){NORM_MINMAX, 0, 0}, LOSS_SOFTMAX_XENT,
+    evaluate(net, &d->m.test, NULL, d->ntest, (Norm){.kind = NORM_MINMAX}, LOSS_SOFTMAX_XENT,
              test_loss, test_acc, NULL, NULL);
     printf("Test: %d görüntüde kayıp %.4f, doğruluk %%%.2f (%d hata).\n", d->ntest, *test_loss,
            100.0 * *test_acc, (int)lround((1.0 - *test_acc) * d->ntest));
@@ -274,7 +275,7 @@ static void step7_predict(const char *path, Data *d, const LessonArgs *a) {
     int i = rng_int(&r, d->ntest);
     float x[784], p[10];
     int y;
-    batch_fill(x, &y, &d->m.test, &i, 1, (Norm){NORM_MINMAX, 0, 0});
+    batch_fill(x, &y, &d->m.test, &i, 1, (Norm){.kind = NORM_MINMAX});
     const float *z = net_forward(&net, x, 1, 0);
     softmax_forward(p, z, 1, 10);
     int k = argmax(p, 10);

@@ -310,7 +310,7 @@ static void step6_filters(Net *net, Data *d, const LessonArgs *a, int *shown_lab
     int idx = 0;
     float x[784];
     int y;
-    batch_fill(x, &y, &d->m.test, &idx, 1, (Norm){NORM_MINMAX, 0, 0});
+    batch_fill(x, &y, &d->m.test, &idx, 1, (Norm){.kind = NORM_MINMAX});
     *shown_label = y;
     net_forward(net, x, 1, 0);
     const Layer *r1 = &net->L[1], *r2 = &net->L[4];
@@ -382,7 +382,7 @@ static void step7_augment(Data *d, const LessonArgs *a, const TrainHistory *h0, 
     float ex[16 * 784];
     int ids[16], yy[16];
     for (int i = 0; i < 16; i++) ids[i] = i / 4; /* 4 rakam, her biri 4 kez */
-    batch_fill(ex, yy, &d->m.train, ids, 16, (Norm){NORM_MINMAX, 0, 0});
+    batch_fill(ex, yy, &d->m.train, ids, 16, (Norm){.kind = NORM_MINMAX});
     Rng r;
     rng_seed(&r, (uint64_t)a->seed + 3);
     for (int i = 0; i < 16; i++)
@@ -450,7 +450,7 @@ static const Net *step8_test_save(Net *net, Net *aug_net, const TrainHistory *h0
                                   const TrainHistory *h1, Data *d, const LessonArgs *a,
                                   size_t mlp_params, TestRes *r0, TestRes *r1, int *saved_aug) {
     step_banner(8, NSTEPS, "Test et, kaydet ve lesson02 ile karşılaştır");
-    Norm nm = {NORM_MINMAX, 0, 0};
+    Norm nm = {.kind = NORM_MINMAX, .mean = 0, .std = 0};
     evaluate(net, &d->m.test, NULL, d->ntest, nm, LOSS_SOFTMAX_XENT, &r0->loss, &r0->acc, NULL, NULL);
     evaluate(aug_net, &d->m.test, NULL, d->ntest, nm, LOSS_SOFTMAX_XENT, &r1->loss, &r1->acc, NULL,
              NULL);

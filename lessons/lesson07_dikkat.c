@@ -36,25 +36,18 @@ static const char *FEATS[D] = {"kişi", "para", "eylem", "nesne"};
 static void print_table(const char *corner, const char *const *rown, const char *const *coln,
                         const float *m, int r, int c) {
     printf("    ");
-    show_pad(corner, 11);
+    term_pad(corner, 11);
     for (int j = 0; j < c; j++) {
         printf(" ");
-        show_rpad(coln[j], 9);
+        term_rpad(coln[j], 9);
     }
     printf("\n");
     for (int i = 0; i < r; i++) {
         printf("    ");
-        show_pad(rown[i], 11);
+        term_pad(rown[i], 11);
         for (int j = 0; j < c; j++) printf(" %9.4f", m[i * c + j]);
         printf("\n");
     }
-}
-
-static int argmax_f(const float *x, int n) {
-    int k = 0;
-    for (int i = 1; i < n; i++)
-        if (x[i] > x[k]) k = i;
-    return k;
 }
 
 /*
@@ -169,7 +162,7 @@ static void step4_softmax(const float *Ss, float *A, const float *Q, const float
     for (int i = 0; i < T; i++) {
         double sum = 0;
         for (int j = 0; j < T; j++) sum += A[i * T + j];
-        int k = argmax_f(A + i * T, T);
+        int k = argmax(A + i * T, T);
         printf("  '%s' satırının toplamı %.6f; en çok '%s' kelimesine bakıyor (%%%.1f).\n",
                WORDS[i], sum, WORDS[k], 100.0 * A[i * T + k]);
     }
@@ -341,10 +334,11 @@ static void step7_saturation(Experiment *e, const LessonArgs *a) {
             for (int sc = 0; sc < 2; sc++) {
                 /* q (B,1,d), k (B,16,d), v (B,16,1) -> att (B,1,16) */
                 sdpa_forward(out, att, q, k, v, B, 1, NKEYS, d, 1, NULL, NULL, sc);
+                memset(dS, 0, (size_t)B * NKEYS * sizeof(float));   /* geri geçiş ekler */
                 softmax_temp_backward(dS, up, att, B, NKEYS, 1.0f);
                 for (int b = 0; b < B; b++) {
                     const float *row = att + (size_t)b * NKEYS, *g = dS + (size_t)b * NKEYS;
-                    mw[sc] += row[argmax_f(row, NKEYS)];
+                    mw[sc] += row[argmax(row, NKEYS)];
                     double n2 = 0;
                     for (int j = 0; j < NKEYS; j++) n2 += (double)g[j] * g[j];
                     gn[sc] += sqrt(n2);

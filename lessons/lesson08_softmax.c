@@ -63,7 +63,7 @@ static void step1_temperatures(float P[NTEMP][K], const LessonArgs *a) {
     printf("\n    τ     ");
     for (int i = 0; i < K; i++) {
         printf(" ");
-        show_rpad(WORDS[i], 8);
+        term_rpad(WORDS[i], 8);
     }
     printf("\n");
     for (int t = 0; t < NTEMP; t++) {
@@ -253,7 +253,7 @@ static void step4_sampling(double *tv, double *chi2, double *chi2_wrong, const L
         printf("  τ = %.1f:\n    kelime     olasılık  sayım   sıklık\n", st[t]);
         for (int i = 0; i < K; i++) {
             printf("    ");
-            show_pad(WORDS[i], 9);
+            term_pad(WORDS[i], 9);
             printf("  %.4f  %5d   %.4f\n", P[t][i], cnt[i], F[t][i]);
         }
         printf("    TV = %.4f, χ² = %.2f (serbestlik derecesi 4; %%0.1 eşiği 18.47: %s)\n", tv[t],

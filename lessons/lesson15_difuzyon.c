@@ -679,7 +679,7 @@ static void step3_train(Denoiser m[2], const DdpmConf *c, const Schedule *s, con
     params_describe(&m[0].P, desc, sizeof desc);
     printf("Parametreler: %s.\n", desc);
     for (int k = 0; k < 2; k++) {
-        printf("  "), show_pad(DATASETS[k].name, 10);
+        printf("  "), term_pad(DATASETS[k].name, 10);
         printf(" kayıp: ilk ölçüm %.4f -> son %.4f (%.1f s)\n", L[k].loss[0],
                L[k].loss[L[k].n - 1], L[k].seconds);
     }
@@ -730,11 +730,11 @@ static void step4_reverse(Denoiser m[2], const Schedule *s, const Data d[2], con
     const char *rows[3] = {"ay-yıldız (eğitilmiş)", "iki ay (eğitilmiş)", "ay-yıldız (eğitilmemiş)"};
     const Quality *qs[3] = {&q[0], &q[1], untrained};
     printf("  ");
-    show_pad("", 24);
+    term_pad("", 24);
     printf("  enerji uzk.  kesinlik  duyarlılık\n");
     for (int k = 0; k < 3; k++) {
         printf("  ");
-        show_pad(rows[k], 24);
+        term_pad(rows[k], 24);
         printf("  %11.4f  %8.3f  %10.3f\n", qs[k]->ed, qs[k]->prec, qs[k]->rec);
     }
     printf("Eğitilmemiş modelin ε̂'u anlamsız olduğundan örnekleyici her adımda yanlış yöne\n"

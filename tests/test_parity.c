@@ -14,8 +14,8 @@
  * arttıkça float32 yuvarlama hatası büyür; Winograd dönüşümleri hatayı biraz daha
  * büyütür). PARITY_VERBOSE=1 ile her karşılaştırmanın en büyük hatası yazdırılır.
  *
- * Geri geçişlerin "üzerine yaz / ekle" kuralından bağımsız kalmak için her geri
- * geçişten önce bütün gradyan tamponları sıfırlanır.
+ * Biriktirme kuralı gereği (her geri geçiş verilen gradyanlara ekler; bkz.
+ * common/README.md) her geri geçişten önce bütün gradyan tamponları sıfırlanır.
  *
  * Dosya biçimi: tests/parity/README.md (okuyucu her boyutu dosya boyuna karşı
  * doğrular; bozuk dosyalar için ayrı testler aşağıda). */
@@ -359,16 +359,17 @@ START_TEST(test_conv_relu_pool) {
     float *x = F32(fx, "x", ni), *W = F32(fx, "w", nw), *b = F32(fx, "b", OC);
     float *dout = F32(fx, "dout", np);
     float *pooled = zeros(np), *dx = zeros(ni), *dW = zeros(nw), *db = zeros(OC);
+    float *y = zeros((size_t)B * OC * OH * OW);   /* ara tampon (Winograd yolu kullanır) */
     int *am = xcalloc(np, sizeof(int));
     float *work = xmalloc(conv2d_work_size(B, C, H, Wd, OC, k, s, p) * sizeof(float));
-    conv2d_relu_pool_forward(pooled, am, x, W, b, B, C, H, Wd, OC, k, s, p, pk, work);
+    conv2d_relu_pool_forward(pooled, am, y, x, W, b, B, C, H, Wd, OC, k, s, p, pk, work);
     expect_close("conv_relu_pool/out", pooled, F64(fx, "out", np), np, TOL_CONV);
-    conv2d_relu_pool_backward(dx, dW, db, dout, am, pooled, x, W, B, C, H, Wd, OC, k, s, p, pk,
+    conv2d_relu_pool_backward(dx, dW, db, y, dout, am, pooled, x, W, B, C, H, Wd, OC, k, s, p, pk,
                               work);
     expect_close("conv_relu_pool/dx", dx, F64(fx, "dx", ni), ni, TOL_CONV);
     expect_close("conv_relu_pool/dw", dW, F64(fx, "dw", nw), nw, TOL_CONV);
     expect_close("conv_relu_pool/db", db, F64(fx, "db", OC), OC, TOL_CONV);
-    free(pooled), free(dx), free(dW), free(db), free(am), free(work);
+    free(pooled), free(dx), free(dW), free(db), free(am), free(work), free(y);
     fx_free(fx);
 }
 END_TEST
@@ -583,18 +584,19 @@ static void check_sdpa(const char *name) {
     }
     float *out = zeros(no), *att = zeros((size_t)B * Tq * Tk);
     float *dq = zeros(nq), *dk = zeros(nk), *dv = zeros(nv);
+    float *work = zeros(sdpa_work_size(Tq, Tk));
     char what[96];
     sdpa_forward(out, att, q, k, v, B, Tq, Tk, HS, DV, mask, kpad, scaled);
     snprintf(what, sizeof what, "%s/out", name);
     expect_close(what, out, F64(fx, "out", no), no, TOL_SUM);
-    sdpa_backward(dq, dk, dv, dout, att, q, k, v, B, Tq, Tk, HS, DV, scaled);
+    sdpa_backward(dq, dk, dv, dout, att, q, k, v, B, Tq, Tk, HS, DV, scaled, work);
     snprintf(what, sizeof what, "%s/dq", name);
     expect_close(what, dq, F64(fx, "dq", nq), nq, TOL_SUM);
     snprintf(what, sizeof what, "%s/dk", name);
     expect_close(what, dk, F64(fx, "dk", nk), nk, TOL_SUM);
     snprintf(what, sizeof what, "%s/dv", name);
     expect_close(what, dv, F64(fx, "dv", nv), nv, TOL_SUM);
-    free(mask), free(kpad), free(out), free(att), free(dq), free(dk), free(dv);
+    free(mask), free(kpad), free(out), free(att), free(dq), free(dk), free(dv), free(work);
     fx_free(fx);
 }
 
@@ -789,6 +791,78 @@ START_TEST(test_reader_rejects_bad_files) {
 }
 END_TEST
 
+/* ------------------------------------------------------------ VAE (lesson13) */
+
+START_TEST(test_latent_kernels) {
+    Fixture *fx = fx_load("latent");
+    const int *d = DIMS(fx, 3);
+    int B = d[0], D = d[1], J = d[2];
+    size_t nD = (size_t)B * D, nJ = (size_t)B * J;
+    float *z = F32(fx, "z", nD), *x = F32(fx, "x", nD), *mu = F32(fx, "mu", nJ);
+    float *lv = F32(fx, "logvar", nJ), *eps = F32(fx, "eps", nJ), *dout = F32(fx, "dout", nJ);
+    float *per = zeros(B), *g = zeros(nD), *gm = zeros(nJ), *gl = zeros(nJ), *zz = zeros(nJ);
+    double rec = bce_logits_sum_forward(per, z, x, B, D);
+    expect_scalar("latent/bce_toplamı", rec, F64(fx, "rec", 1)[0], TOL_SUM);
+    expect_close("latent/bce_görüntü_başına", per, F64(fx, "rec_per", B), B, TOL_SUM);
+    bce_logits_sum_backward(g, z, x, B, D, 1.0f / B);
+    expect_close("latent/bce_dz", g, F64(fx, "rec_dz", nD), nD, TOL_ELEM);
+    double kl = gauss_kl_forward(per, mu, lv, B, J);
+    expect_scalar("latent/kl", kl, F64(fx, "kl", 1)[0], TOL_SUM);
+    expect_close("latent/kl_görüntü_başına", per, F64(fx, "kl_per", B), B, TOL_SUM);
+    gauss_kl_backward(gm, gl, mu, lv, nJ, 1.0f / B);
+    expect_close("latent/kl_dmu", gm, F64(fx, "kl_dmu", nJ), nJ, TOL_ELEM);
+    expect_close("latent/kl_dlogvar", gl, F64(fx, "kl_dlogvar", nJ), nJ, TOL_ELEM);
+    memset(gm, 0, nJ * sizeof(float));
+    memset(gl, 0, nJ * sizeof(float));
+    reparam_forward(zz, mu, lv, eps, nJ);
+    expect_close("latent/reparam_z", zz, F64(fx, "rp_z", nJ), nJ, TOL_ELEM);
+    reparam_backward(gm, gl, dout, lv, eps, nJ);
+    expect_close("latent/reparam_dmu", gm, F64(fx, "rp_dmu", nJ), nJ, TOL_ELEM);
+    expect_close("latent/reparam_dlogvar", gl, F64(fx, "rp_dlogvar", nJ), nJ, TOL_ELEM);
+    free(per), free(g), free(gm), free(gl), free(zz);
+    fx_free(fx);
+}
+END_TEST
+
+/* Bütün VAE (model/vae): PyTorch'un ağırlıkları ve ε'u ile ileri geçiş ve her gradyan. */
+START_TEST(test_vae_model) {
+    Fixture *fx = fx_load("vae");
+    const int *d = DIMS(fx, 4);
+    int D = d[0], H = d[1], J = d[2], B = d[3];
+    Vae m;
+    vae_build(&m, D, H, J, 1, B);
+    /* Params tablosundaki "fc21.weight" fikstürde "fc21_w" (gradyanı "dfc21_w") */
+    char keys[PARAMS_MAX][36];
+    for (int t = 0; t < m.P.count; t++) {
+        const char *tn = m.P.t[t].name, *dot = strchr(tn, '.');
+        ck_assert_ptr_nonnull(dot);
+        snprintf(keys[t], sizeof keys[t], "%.*s_%c", (int)(dot - tn), tn, dot[1]);
+        size_t n = m.P.t[t].n;
+        memcpy(m.P.params + m.P.t[t].off, F32(fx, keys[t], n), n * sizeof(float));
+    }
+    float *x = F32(fx, "x", (size_t)B * D), *eps = F32(fx, "eps", (size_t)B * J);
+    double L = vae_forward(&m, x, B, eps);
+    expect_scalar("vae/kayıp", L, F64(fx, "loss", 1)[0], TOL_SUM);
+    expect_scalar("vae/yeniden", m.last_rec, F64(fx, "rec", 1)[0], TOL_SUM);
+    expect_scalar("vae/kl", m.last_kl, F64(fx, "kl", 1)[0], TOL_SUM);
+    ck_assert(m.last_kl > 0.05); /* KL terimi gerçekten sınanıyor */
+    expect_close("vae/mu", m.mu, F64(fx, "mu", (size_t)B * J), (size_t)B * J, TOL_SUM);
+    expect_close("vae/logvar", m.logvar, F64(fx, "logvar", (size_t)B * J), (size_t)B * J, TOL_SUM);
+    expect_close("vae/logits", m.logits, F64(fx, "logits", (size_t)B * D), (size_t)B * D, TOL_SUM);
+    params_zero_grad(&m.P);
+    vae_backward(&m, x, B);
+    for (int t = 0; t < m.P.count; t++) {
+        char key[40], what[48];
+        snprintf(key, sizeof key, "d%.30s", keys[t]);
+        snprintf(what, sizeof what, "vae/%s", key);
+        size_t n = m.P.t[t].n;
+        expect_close(what, m.P.grads + m.P.t[t].off, F64(fx, key, n), n, TOL_SUM);
+    }
+    vae_free(&m);
+    fx_free(fx);
+}
+END_TEST
+
 static Suite *parity_suite(void) {
     Suite *s = suite_create("parity");
     TCase *tc = tcase_create("pytorch");
@@ -811,6 +885,8 @@ static Suite *parity_suite(void) {
     tcase_add_test(tc, test_mha_self_causal_padding);
     tcase_add_test(tc, test_mha_cross_padding);
     tcase_add_test(tc, test_adam);
+    tcase_add_test(tc, test_latent_kernels);
+    tcase_add_test(tc, test_vae_model);
     tcase_add_test(tc, test_compare_detects_perturbation);
     tcase_add_test(tc, test_reader_rejects_bad_files);
     suite_add_tcase(s, tc);

@@ -126,3 +126,28 @@ void plot_heatmap(const char *lesson, const char *step, const char *title, int r
     free(body);
     plot_render(&p, ascii);
 }
+
+void plot_lines_below(const char *lesson, const char *step, const char *title, const char *xlabel,
+                      const char *ylabel, int n, const float *x, int nseries,
+                      const float *const *ys, const char *const *names,
+                      const char *const *styles, float ymin, float ymax, int ascii) {
+    Plot p;
+    FILE *d = plot_begin(&p, lesson, step);
+    for (int i = 0; i < n; i++) {
+        fprintf(d, "%g", (double)x[i]);
+        for (int k = 0; k < nseries; k++) fprintf(d, " %.6g", (double)ys[k][i]);
+        fputc('\n', d);
+    }
+    char body[4096];
+    int k = snprintf(body, sizeof body,
+                     "set title '%s'\nset xlabel '%s'\nset ylabel '%s'\nset grid\n"
+                     "set yrange [%g:%g]\nset bmargin 7\nset key outside below maxrows 2\nplot ",
+                     title, xlabel, ylabel, (double)ymin, (double)ymax);
+    for (int j = 0; j < nseries && k < (int)sizeof body; j++)
+        k += snprintf(body + k, sizeof body - k, "%s'%s.dat' using 1:%d with linespoints lw 2 "
+                      "%s title '%s'", j ? ", " : "", step, j + 2,
+                      styles && styles[j] ? styles[j] : "", names[j]);
+    if (k < (int)sizeof body) snprintf(body + k, sizeof body - k, "\n");
+    plot_finish_size(&p, body, 860, 560);
+    plot_render(&p, ascii);
+}

@@ -342,6 +342,73 @@ def gen_adam():
     fx.write()
 
 
+# ---------------------------------------------------------------- VAE (lesson13)
+def gen_latent():
+    """nn/latent: görüntü başına BCE toplamı (logit'ten), Gauss KL, yeniden parametreleme.
+    Kayıplar yığın ortalamasıdır (nat/görüntü); z ve KL'nin gradyanı dout ile."""
+    B, D, J = 3, 6, 4
+    z = uniform(-6, 6, B, D)
+    x = uniform(0, 1, B, D).detach()
+    x[0, :3] = torch.tensor([0.0, 1.0, 0.0])   # ikili pikseller de olsun
+    rec_per = F.binary_cross_entropy_with_logits(z, x, reduction="none").sum(1)
+    rec = rec_per.mean()
+    rec.backward()
+    mu, lv = randn(B, J), uniform(-2, 1.5, B, J)
+    kl_per = (-0.5 * (1 + lv - mu * mu - lv.exp())).sum(1)
+    kl = kl_per.mean()
+    kl.backward()
+    kl_dmu, kl_dlv = mu.grad.clone(), lv.grad.clone()
+    mu.grad = None
+    lv.grad = None
+    eps = randn(B, J).detach()
+    zz = mu + torch.exp(0.5 * lv) * eps
+    dout = randn(B, J).detach()
+    backward(zz, dout)
+    fx = Fixture("latent")
+    fx.i32("dims", [B, D, J])
+    fx.f32("z", z), fx.f32("x", x), fx.f32("mu", mu), fx.f32("logvar", lv), fx.f32("eps", eps)
+    fx.f32("dout", dout)
+    fx.f64("rec_per", rec_per), fx.f64("rec", rec), fx.f64("rec_dz", z.grad)
+    fx.f64("kl_per", kl_per), fx.f64("kl", kl), fx.f64("kl_dmu", kl_dmu), fx.f64("kl_dlogvar", kl_dlv)
+    fx.f64("rp_z", zz), fx.f64("rp_dmu", mu.grad), fx.f64("rp_dlogvar", lv.grad)
+    fx.write()
+
+
+def gen_vae():
+    """model/vae: pytorch/examples/vae'nin modeli küçük boyutlarla (fc1, fc21, fc22, fc3, fc4;
+    ReLU; BCE toplamı + kapalı biçim KL; yığın ortalaması), SABİT gürültü ε ile.
+    Ağırlıklar bizim düzenimizde (IN,OUT), yani nn.Linear.weight'in devriği."""
+    D, H, J, B = 12, 7, 3, 5
+    names = ["fc1", "fc21", "fc22", "fc3", "fc4"]
+    shapes = [(D, H), (H, J), (H, J), (J, H), (H, D)]
+    P = {}
+    for n, (i, o) in zip(names, shapes):
+        a = 1.0 / i ** 0.5            # PyTorch'un nn.Linear başlatması: U(-1/√IN, 1/√IN)
+        P[n + "_w"], P[n + "_b"] = uniform(-a, a, i, o), uniform(-a, a, o)
+    x = uniform(0, 1, B, D).detach()
+    x[0, :4] = torch.tensor([0.0, 1.0, 0.0, 1.0])
+    eps = randn(B, J).detach()
+    lin = lambda t, n: t @ P[n + "_w"] + P[n + "_b"]
+    h1 = F.relu(lin(x, "fc1"))
+    mu, lv = lin(h1, "fc21"), lin(h1, "fc22")
+    z = mu + torch.exp(0.5 * lv) * eps
+    logits = lin(F.relu(lin(z, "fc3")), "fc4")
+    rec = F.binary_cross_entropy(torch.sigmoid(logits), x, reduction="sum") / B
+    kl = -0.5 * torch.sum(1 + lv - mu.pow(2) - lv.exp()) / B
+    loss = rec + kl
+    loss.backward()
+    fx = Fixture("vae")
+    fx.i32("dims", [D, H, J, B])
+    fx.f32("x", x), fx.f32("eps", eps)
+    for n in names:
+        fx.f32(n + "_w", P[n + "_w"]), fx.f32(n + "_b", P[n + "_b"])
+    fx.f64("mu", mu), fx.f64("logvar", lv), fx.f64("logits", logits)
+    fx.f64("rec", rec), fx.f64("kl", kl), fx.f64("loss", loss)
+    for n in names:
+        fx.f64("d" + n + "_w", P[n + "_w"].grad), fx.f64("d" + n + "_b", P[n + "_b"].grad)
+    fx.write()
+
+
 # ---------------------------------------------------------------- üretken modellerin çekirdekleri
 def sinusoid(x, dim, scale=1.0):
     """../shared/bench/torch_models.py'deki sinüslü gömme (ω float32'de, sonra float64)."""
@@ -395,6 +462,8 @@ def main():
     gen_mha("mha_self", 2, 5, 5, 8, 8, 2, True, [5, 3], True)
     gen_mha("mha_cross", 2, 4, 6, 8, 6, 4, False, [6, 2], False)
     gen_adam()
+    gen_latent()
+    gen_vae()
     gen_genact()
 
 
