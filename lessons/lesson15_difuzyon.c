@@ -129,7 +129,7 @@ static double dist2(const float *a, const float *b) {
 }
 
 /* Enerji uzaklığı (Székely): D² = 2 E|X-Y| - E|X-X'| - E|Y-Y'|. İki dağılım aynıysa 0,
- * değilse > 0. İç terimler i ≠ j üzerinden (yansız tahmin): aynı dağılımdan iki küme
+ * değilse > 0. İç terimler i ≠ j üzerinden, yansız (unbiased) tahmin: aynı dağılımdan iki küme
  * için değer 0 çevresinde küçük bir sayıdır. */
 static double energy_distance(const float *x, int n, const float *y, int m) {
     double xy = 0, xx = 0, yy = 0;
