@@ -32,7 +32,7 @@
 #define NSTEPS 6
 #define K 10
 static const char *L = "lesson03";
-static const Norm MINMAX = {NORM_MINMAX, 0.0f, 1.0f};   /* lesson02 böyle eğitir */
+static const Norm MINMAX = {.kind = NORM_MINMAX, .mean = 0.0f, .std = 1.0f};   /* lesson02 böyle eğitir */
 
 /* UTF-8 metnin karakter sayısı (tablo hizası için) */
 static int utf8_len(const char *s) {
