@@ -7,7 +7,7 @@
  *     değişken uzunlukta bir dizi olan görevler (çeviri, özetleme, ses -> metin).
  *   - GRU (gated recurrent unit, kapılı yinelemeli birim): kapıları, ileri geçişi (forward pass)
  *     ve zamanda geri yayılım (backpropagation through time, BPTT).
- *   - Kodlayıcı–kod çözücü (encoder–decoder): kaynağın tamamı TEK bir vektöre sıkışır.
+ *   - Kodlayıcı (encoder) – kod çözücü (decoder): kaynağın tamamı TEK bir vektöre sıkışır.
  *     Bu darboğazın (bottleneck) bedelini, doğruluğun (accuracy) girdi
  *     uzunluğuyla düşüşü olarak ölçmek.
  *   - Öğretmen zorlaması (teacher forcing) ile eğitim,

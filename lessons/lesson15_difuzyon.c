@@ -446,7 +446,7 @@ typedef struct {
  *     nokta var? "Verinin her yeri üretiliyor mu?" Mod çökmesi (mode collapse, lesson14)
  *     duyarlılığı düşürür.
  * Sayıların ne anlama geldiğini görmek için iki kıyas: aynı dağılımdan başka 500 nokta
- * (ulaşılabilecek en iyi) ve verinin yarısını atan (yalnızca x < ortanca) bir küme.
+ * (ulaşılabilecek en iyi) ve verinin yarısını atan (yalnızca x < ortanca (median)) bir küme.
  */
 static void step1_data(Data d[2], const LessonArgs *a, Quality *ideal, Quality *half) {
     step_banner(1, NSTEPS, "Veri: ay-yıldız ve iki ay; üretilen noktaları ölçmek");
