@@ -52,6 +52,8 @@ static void usage(const CliSpec *s, FILE *out) {
     if (s->extras & CLI_IMAGES)
         fprintf(out, "  --images DİZİN   her sınıfı bir alt klasör olan görüntü klasörü\n");
     if (s->extras & CLI_MODEL) fprintf(out, "  --model DOSYA    model dosyasının yolu\n");
+    if (s->extras & CLI_TRANSLATE)
+        fprintf(out, "  --translate METİN  eğitilmiş modelle (--model) kendi girdinizi çevirin\n");
     fprintf(out, "  -h, --help       bu yardımı göster\n");
     if (s->extra_help) {
         fputc('\n', out);
@@ -65,7 +67,7 @@ void cli_parse(int argc, char **argv, LessonArgs *a, const CliSpec *s) {
     a->seed = s->default_seed ? s->default_seed : 42;
     a->data_dir = "data/mnist";
     enum { O_QUICK = 256, O_EPOCHS, O_SEED, O_THREADS, O_DATA, O_QUIZ, O_ANSWERS, O_ASCII,
-           O_PREDICT, O_LABEL, O_IMAGES, O_MODEL };
+           O_PREDICT, O_LABEL, O_IMAGES, O_MODEL, O_TRANSLATE };
     static const struct option opts[] = {
         {"quick", no_argument, 0, O_QUICK},       {"epochs", required_argument, 0, O_EPOCHS},
         {"seed", required_argument, 0, O_SEED},   {"threads", required_argument, 0, O_THREADS},
@@ -73,6 +75,7 @@ void cli_parse(int argc, char **argv, LessonArgs *a, const CliSpec *s) {
         {"answers", required_argument, 0, O_ANSWERS}, {"ascii", no_argument, 0, O_ASCII},
         {"predict", required_argument, 0, O_PREDICT}, {"label", required_argument, 0, O_LABEL},
         {"images", required_argument, 0, O_IMAGES}, {"model", required_argument, 0, O_MODEL},
+        {"translate", required_argument, 0, O_TRANSLATE},
         {"help", no_argument, 0, 'h'},            {0, 0, 0, 0}};
     opterr = 0;
     optind = 1;
@@ -108,6 +111,7 @@ void cli_parse(int argc, char **argv, LessonArgs *a, const CliSpec *s) {
         case O_LABEL: need = CLI_LABEL; a->label = optarg; break;
         case O_IMAGES: need = CLI_IMAGES; a->images = optarg; break;
         case O_MODEL: need = CLI_MODEL; a->model = optarg; break;
+        case O_TRANSLATE: need = CLI_TRANSLATE; a->translate = optarg; break;
         case 'h': usage(s, stdout); exit(0);
         case ':':
             fprintf(stderr, "hata: '%s' bayrağı bir değer ister\n", argv[optind - 1]);
@@ -120,7 +124,8 @@ void cli_parse(int argc, char **argv, LessonArgs *a, const CliSpec *s) {
         }
         if (need && !(s->extras & need)) {
             const char *nm = need == CLI_PREDICT ? "--predict" : need == CLI_LABEL ? "--label"
-                           : need == CLI_IMAGES ? "--images" : "--model";
+                           : need == CLI_IMAGES ? "--images" : need == CLI_MODEL ? "--model"
+                           : "--translate";
             fprintf(stderr, "hata: %s bayrağı bu derste kullanılmıyor\n", nm);
             fprintf(stderr, "Yardım için: ./%s --help\n", s->name);
             exit(2);

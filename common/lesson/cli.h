@@ -12,7 +12,7 @@
  *   --ascii        grafikleri terminalde metin olarak da çizer
  *   --help         Türkçe yardım
  * İsteğe bağlı olanlar (ders cli_parse'a hangilerini istediğini söyler):
- *   --predict DOSYA, --label SINIF, --images DİZİN, --model DOSYA
+ *   --predict DOSYA, --label SINIF, --images DİZİN, --model DOSYA, --translate METİN
  *
  * KULLANIM
  *   LessonArgs a;
@@ -26,7 +26,8 @@
 
 enum { CLI_PREDICT = 1, CLI_LABEL = 2, CLI_IMAGES = 4, CLI_MODEL = 8,
        CLI_NO_DATA = 16,    /* ders MNIST okumaz: --data yardımda görünmez, verilirse hata */
-       CLI_NO_EPOCHS = 32 }; /* ders eğitim yapmaz: --epochs yardımda görünmez, verilirse hata */
+       CLI_NO_EPOCHS = 32,   /* ders eğitim yapmaz: --epochs yardımda görünmez, verilirse hata */
+       CLI_TRANSLATE = 64 }; /* --translate METİN: diziden diziye derslerde kendi girdiniz */
 
 typedef struct {
     const char *name;        /* "lesson02" */
@@ -48,6 +49,7 @@ typedef struct {
     const char *label;       /* --label */
     const char *images;      /* --images */
     const char *model;       /* --model */
+    const char *translate;   /* --translate */
     int epochs_given;        /* kullanıcı --epochs verdi mi */
     int threads_given;       /* kullanıcı --threads verdi mi */
 } LessonArgs;
