@@ -9,6 +9,7 @@
 #include "data/augment.h"
 #include "lesson/cli.h"
 #include "nn/conv.h"
+#include "nn/pool.h"
 #include "data/data.h"
 #include "nn/dense.h"
 #include "nn/dropout.h"

@@ -147,6 +147,7 @@ static double step4_gradcheck(Net *net, Data *d) {
     batch_fill(x, y, &d->m.train, d->tr_idx, B, (Norm){NORM_MINMAX, 0, 0});
     const float *z = net_forward(net, x, B, 0);
     softmax_xent_forward(probs, z, y, B, 10);
+    memset(dz, 0, sizeof dz);   /* geri geçişler gradyana ekler */
     softmax_xent_backward(dz, probs, y, B, 10);
     net_zero_grad(net);
     net_backward(net, x, dz, B, NULL);

@@ -341,6 +341,7 @@ static void step7_saturation(Experiment *e, const LessonArgs *a) {
             for (int sc = 0; sc < 2; sc++) {
                 /* q (B,1,d), k (B,16,d), v (B,16,1) -> att (B,1,16) */
                 sdpa_forward(out, att, q, k, v, B, 1, NKEYS, d, 1, NULL, NULL, sc);
+                memset(dS, 0, (size_t)B * NKEYS * sizeof(float));   /* geri geçiş ekler */
                 softmax_temp_backward(dS, up, att, B, NKEYS, 1.0f);
                 for (int b = 0; b < B; b++) {
                     const float *row = att + (size_t)b * NKEYS, *g = dS + (size_t)b * NKEYS;

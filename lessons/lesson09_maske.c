@@ -381,11 +381,19 @@ static float lm_loss(Lm *m, const int *targets) {
 /* Geri geçiş, sondan başa; gradyanlar m->grads'a EKLENİR. lm_loss'tan sonra çağrılır. */
 static void lm_backward(Lm *m, const int *ids, const int *targets) {
     int B = m->B, L = m->L, C = m->C, V = m->V;
+    size_t btc = (size_t)B * L * C;
+    /* Biriktirme kuralı: her geri geçiş kendi gradyan tamponuna ekler; ara
+     * tamponlar burada bir kez sıfırlanır. */
+    memset(m->dlogits, 0, (size_t)B * L * V * sizeof(float));
+    memset(m->dn, 0, btc * sizeof(float));
+    memset(m->dh, 0, btc * sizeof(float));
+    memset(m->dx, 0, btc * sizeof(float));
     softmax_xent_backward(m->dlogits, m->probs, targets, B * L, V);
     dense_backward(m->dn, m->dwh, m->dbh, m->dlogits, m->nrm, m->wh, B * L, C, V);
     layernorm_backward(m->dh, m->dln_g, m->dln_b, m->dn, m->h, m->ln_g, m->mean, m->rstd, B, L, C);
-    /* h = x + a: artık bağlantı gradyanı x'e doğrudan geçirir, a'ya da aynısını */
-    memcpy(m->dx, m->dh, (size_t)B * L * C * sizeof(float));
+    /* h = x + a: artık bağlantı gradyanı x'e doğrudan geçirir (dx += dh), a'ya da
+     * aynısını; mha_backward kendi katkısını aynı dx'e ekler: ara tampon gerekmez. */
+    for (size_t i = 0; i < btc; i++) m->dx[i] += m->dh[i];
     mha_backward(m->dx, m->dx, &m->G, m->dh, &m->acts, &m->P, m->x, m->x);
     /* PE sabittir; gradyan yalnızca gömme tablosuna gider */
     embedding_backward(m->dtok, m->dx, ids, B, L, V, C);

@@ -157,6 +157,7 @@ static float loss_and_grad(Model *m, const int *target, int B) {
                 lab[k] = g == 0 ? target[b * T + t] / V : target[b * T + t] % V;
             }
         L += softmax_xent_forward(prob, sel, lab, N, V);
+        memset(dsel, 0, (size_t)N * V * sizeof(float));   /* geri geçiş ekler */
         softmax_xent_backward(dsel, prob, lab, N, V);
         k = 0;
         for (int b = 0; b < B; b++)
@@ -169,7 +170,9 @@ static float loss_and_grad(Model *m, const int *target, int B) {
 }
 
 static void backward(Model *m, int B) {
+    /* Biriktirme kuralı: geri geçişler ekler; gradyanlar adımda bir kez sıfırlanır. */
     memset(m->grads, 0, m->n * sizeof(float));
+    memset(m->dy, 0, (size_t)B * T * C * sizeof(float));
     dense_backward(m->dy, m->gwout, m->gbout, m->dlogits, m->y, m->wout, B * T, C, NOUT);
     /* Giriş sabit one-hot vektörler: giriş gradyanı gerekmez (NULL) */
     mha_backward(NULL, NULL, &m->G, m->dy, &m->acts, &m->P, m->x, m->x);

@@ -81,7 +81,7 @@ END_TEST
 
 START_TEST(test_softmax_masked_and_fully_masked_rows) {
     float z[2 * 4] = {1.0f, -INFINITY, 2.0f, -INFINITY, -INFINITY, -INFINITY, -INFINITY, -INFINITY};
-    float p[8], dp[8] = {1, 2, 3, 4, 5, 6, 7, 8}, dz[8];
+    float p[8], dp[8] = {1, 2, 3, 4, 5, 6, 7, 8}, dz[8] = {0};
     softmax_temp_forward(p, z, 2, 4, 1.0f);
     ck_assert(p[1] == 0.0f && p[3] == 0.0f);
     ck_assert_float_eq_tol(p[0] + p[2], 1.0f, 1e-6f);
@@ -119,7 +119,7 @@ START_TEST(test_softmax_temp_gradcheck) {
         int rows = 3, K = 6, n = rows * K;
         Rng r;
         rng_seed(&r, 10 + ti);
-        float z[18], p[18], w[18], dz[18];
+        float z[18], p[18], w[18], dz[18] = {0};
         fill(z, n, &r, 1.0f);
         fill(w, n, &r, 1.0f);
         z[4] = -INFINITY; /* maskeli bir eleman */
@@ -255,7 +255,8 @@ START_TEST(test_sdpa_gradcheck) {
         rng_seed(&r, 20 + scaled);
         float *q = malloc(nq * 4), *k = malloc(nk * 4), *v = malloc(nv * 4), *w = malloc(no * 4);
         float *out = malloc(no * 4), *att = malloc(B * Tq * Tk * 4);
-        float *dq = malloc(nq * 4), *dk = malloc(nk * 4), *dv = malloc(nv * 4);
+        float *dq = calloc(nq, 4), *dk = calloc(nk, 4), *dv = calloc(nv, 4);
+        float *work = malloc(sdpa_work_size(Tq, Tk) * 4);
         fill(q, nq, &r, 1.0f);
         fill(k, nk, &r, 1.0f);
         fill(v, nv, &r, 1.0f);
@@ -268,7 +269,7 @@ START_TEST(test_sdpa_gradcheck) {
         padding_mask(kpad, len, B, Tk);
         SdpaCtx c = {q, k, v, out, att, w, B, Tq, Tk, HS, DV, scaled, mask, kpad};
         sdpa_loss(&c);
-        sdpa_backward(dq, dk, dv, w, att, q, k, v, B, Tq, Tk, HS, DV, scaled);
+        sdpa_backward(dq, dk, dv, w, att, q, k, v, B, Tq, Tk, HS, DV, scaled, work);
         float *ps[3] = {q, k, v}, *gs[3] = {dq, dk, dv};
         size_t ns[3] = {nq, nk, nv};
         const char *names[3] = {"dq", "dk", "dv"};
@@ -284,6 +285,7 @@ START_TEST(test_sdpa_gradcheck) {
         GradCheck bad = gradcheck(sdpa_loss, &c, q, dq, nq, 1000, 1e-3, 1e-2, 1e-4);
         ck_assert_msg(bad.worst > 10.0, "bozulmuş dq yakalanmadı: oran %g", bad.worst);
         free(q); free(k); free(v); free(w); free(out); free(att); free(dq); free(dk); free(dv);
+        free(work);
     }
 }
 END_TEST

@@ -64,7 +64,10 @@ static void compare_shape(const Shape *S, int fwd_first, int null_params) {
     fill(W, nw, &r);
     fill(bias, S->OC, &r);
     fill(g, no, &r);
-    /* dW ve dbias'a EKLENİR: ikisi de aynı sıfır olmayan değerlerle başlasın */
+    /* Biriktirme kuralı: dinp, dW ve dbias'a EKLENİR; ikisi de aynı sıfır olmayan
+     * değerlerle başlasın (üzerine yazan bir yol bu karşılaştırmada yakalanır) */
+    fill(di1, ni, &r);
+    memcpy(di2, di1, ni * 4);
     fill(dW1, nw, &r);
     memcpy(dW2, dW1, nw * 4);
     fill(db1, S->OC, &r);
@@ -159,7 +162,7 @@ START_TEST(test_thread_independent) {
     for (int t = 0; t < 2; t++) {
         omp_set_num_threads(t + 1);
         out[t] = malloc(no * 4);
-        di[t] = malloc(ni * 4);
+        di[t] = calloc(ni, 4);
         dW[t] = calloc(nw, 4);
         db[t] = calloc(S.OC, 4);
         conv2d_forward(out[t], x, W, bias, S.B, S.C, S.H, S.W, S.OC, 3, 1, 1, work);
@@ -213,7 +216,7 @@ START_TEST(test_conv_gradcheck) {
         c.R = malloc(c.no * 4); c.out = malloc(c.no * 4);
         c.work = malloc(conv2d_work_size(S->B, S->C, S->H, S->W, S->OC, S->k, S->s, S->p) * 4);
         fill(c.x, ni, &r); fill(c.W, nw, &r); fill(c.bias, S->OC, &r); fill(c.R, c.no, &r);
-        float *dx = malloc(ni * 4), *dW = calloc(nw, 4), *db = calloc(S->OC, 4);
+        float *dx = calloc(ni, 4), *dW = calloc(nw, 4), *db = calloc(S->OC, 4);
         conv_loss(&c);
         conv2d_backward(dx, dW, db, c.R, c.x, c.W, S->B, S->C, S->H, S->W, S->OC, S->k, S->s,
                         S->p, c.work);
@@ -280,7 +283,7 @@ START_TEST(test_maxpool_gradcheck_and_values) {
                         }
                     ck_assert_float_eq(c.out[((size_t)bc * OH + y) * OW + xx], best);
                 }
-        float *dx = malloc(ni * 4);
+        float *dx = calloc(ni, 4);
         maxpool2d_backward(dx, c.R, c.arg, c.B, c.C, c.H, c.W, c.k);
         GradCheck g = gradcheck(pool_loss, &c, c.x, dx, ni, ni, 1e-2, 1e-3, 1e-4);
         ck_assert_msg(g.checked == ni && g.worst <= 1.0, "maxpool k=%d: oran %g", c.k, g.worst);
@@ -334,7 +337,7 @@ START_TEST(test_net_gradcheck) {
     /* Analitik gradyanlar */
     const float *z = net_forward(&c.net, c.x, c.B, 0);
     int K = (int)net_out_size(&c.net);
-    float *probs = malloc(c.B * K * 4), *dz = malloc(c.B * K * 4), *dx = malloc(c.B * D * 4);
+    float *probs = malloc(c.B * K * 4), *dz = calloc(c.B * K, 4), *dx = calloc(c.B * D, 4);
     softmax_xent_forward(probs, z, c.y, c.B, K);
     softmax_xent_backward(dz, probs, c.y, c.B, K);
     net_zero_grad(&c.net);
@@ -383,7 +386,7 @@ START_TEST(test_relu_pool_fused_same) {
     Rng r;
     rng_seed(&r, 5);
     float *x = malloc(B * D * 4), *z0 = malloc(B * K * 4), *dz = malloc(B * K * 4);
-    float *g0 = malloc(net.nparams * 4), *dx0 = malloc(B * D * 4), *dx1 = malloc(B * D * 4);
+    float *g0 = malloc(net.nparams * 4), *dx0 = calloc(B * D, 4), *dx1 = calloc(B * D, 4);
     fill(x, B * D, &r);
     fill(dz, B * K, &r);
     memcpy(z0, net_forward(&net, x, B, 0), B * K * 4);
@@ -393,7 +396,7 @@ START_TEST(test_relu_pool_fused_same) {
     const float *z1 = net_forward(&net, x, B, 1);   /* dropout yok: yalnızca birleştirme farkı */
     ck_assert_int_eq(memcmp(z0, z1, B * K * 4), 0);
     net_zero_grad(&net);
-    net_backward(&net, x, dz, B, dx1);
+    net_backward(&net, x, dz, B, dx1);   /* dx1 sıfırdan başlar (calloc) */
     ck_assert_msg(max_abs_diff(g0, net.grads, net.nparams) < 1e-5, "gradyan farkı %g",
                   max_abs_diff(g0, net.grads, net.nparams));
     ck_assert_msg(max_abs_diff(dx0, dx1, B * D) < 1e-5, "dx farkı %g", max_abs_diff(dx0, dx1, B * D));
@@ -404,10 +407,11 @@ START_TEST(test_relu_pool_fused_same) {
     NetCtx c = {.net = net, .x = x, .B = B, .train = 1};
     int y[6] = {0, 1, 2, 3, 4, 0};
     c.y = y;
-    float *probs = malloc(B * K * 4), *dl = malloc(B * K * 4);
+    float *probs = malloc(B * K * 4), *dl = calloc(B * K, 4);
     softmax_xent_forward(probs, net_forward(&c.net, x, B, 1), y, B, (int)K);
     softmax_xent_backward(dl, probs, y, B, (int)K);
     net_zero_grad(&c.net);
+    memset(dx1, 0, B * D * 4);
     net_backward(&c.net, x, dl, B, dx1);
     memcpy(g0, c.net.grads, c.net.nparams * 4);
     for (int i = 0; i < c.net.n; i++) {

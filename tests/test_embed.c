@@ -102,7 +102,7 @@ static void ln_setup(LnCtx *c, uint64_t seed) {
 START_TEST(test_layernorm_backward_gradcheck) {
     LnCtx c;
     ln_setup(&c, 3);
-    float dx[LB * LT * LC], dgamma[LC] = {0}, dbeta[LC] = {0};
+    float dx[LB * LT * LC] = {0}, dgamma[LC] = {0}, dbeta[LC] = {0};
     ln_loss(&c);
     layernorm_backward(dx, dgamma, dbeta, c.w, c.x, c.gamma, c.mean, c.rstd, LB, LT, LC);
     GradCheck g = gradcheck(ln_loss, &c, c.x, dx, LB * LT * LC, 1000, 1e-3, 1e-2, 1e-3);

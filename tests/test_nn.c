@@ -29,7 +29,7 @@ START_TEST(test_dense_grad) {
     Rng r; rng_seed(&r, 1);
     randn(c.x, DB * DIN, &r, 1); randn(c.W, DIN * DOUT, &r, 1); randn(c.b, DOUT, &r, 1);
     randn(c.R, DB * DOUT, &r, 1);
-    float dx[DB * DIN], dW[DIN * DOUT] = {0}, db[DOUT] = {0};
+    float dx[DB * DIN] = {0}, dW[DIN * DOUT] = {0}, db[DOUT] = {0};
     dense_backward(dx, dW, db, c.R, c.x, c.W, DB, DIN, DOUT);
     GC_OK(gradcheck(dense_loss, &c, c.x, dx, DB * DIN, 100, 1e-2, 1e-3, 1e-4));
     GC_OK(gradcheck(dense_loss, &c, c.W, dW, DIN * DOUT, 100, 1e-2, 1e-3, 1e-4));
@@ -43,7 +43,7 @@ START_TEST(test_gradcheck_can_fail) {
     Rng r; rng_seed(&r, 2);
     randn(c.x, DB * DIN, &r, 1); randn(c.W, DIN * DOUT, &r, 1); randn(c.b, DOUT, &r, 1);
     randn(c.R, DB * DOUT, &r, 1);
-    float dx[DB * DIN], dW[DIN * DOUT] = {0}, db[DOUT] = {0};
+    float dx[DB * DIN] = {0}, dW[DIN * DOUT] = {0}, db[DOUT] = {0};
     dense_backward(dx, dW, db, c.R, c.x, c.W, DB, DIN, DOUT);
     dW[3] += 0.5f;
     GradCheck g = gradcheck(dense_loss, &c, c.W, dW, DIN * DOUT, 100, 1e-2, 1e-3, 1e-4);
@@ -72,7 +72,7 @@ START_TEST(test_activation_grads) {
             c.x[i] = v;
         }
         randn(c.R, AN, &r, 1);
-        float dx[AN];
+        float dx[AN] = {0};
         act_fwd(&c);
         if (kind == 0) relu_backward(dx, c.R, c.out, AN);
         else if (kind == 1) sigmoid_backward(dx, c.R, c.out, AN);
@@ -100,12 +100,13 @@ START_TEST(test_softmax_and_xent_grads) {
     SmCtx c; Rng r; rng_seed(&r, 9);
     randn(c.z, SB * SK, &r, 2); randn(c.R, SB * SK, &r, 1);
     c.y[0] = 1; c.y[1] = 5;
-    float dz[SB * SK];
+    float dz[SB * SK] = {0};
     softmax_forward(c.p, c.z, SB, SK);
     softmax_backward(dz, c.R, c.p, SB, SK);
     GC_OK(gradcheck(sm_loss, &c, c.z, dz, SB * SK, 100, 1e-3, 1e-2, 1e-5));
     float probs[SB * SK];
     softmax_xent_forward(probs, c.z, c.y, SB, SK);
+    memset(dz, 0, sizeof dz);
     softmax_xent_backward(dz, probs, c.y, SB, SK);
     GC_OK(gradcheck(xent_loss, &c, c.z, dz, SB * SK, 100, 1e-3, 1e-2, 1e-5));
 }
@@ -144,7 +145,7 @@ START_TEST(test_bce_mse_grads) {
             c.y[i] = kind == 2 ? rng_normal(&r) : (float)(i % 2);
             c.a[i] = kind == 0 ? 0.1f + 0.8f * rng_uniform(&r) : 2.0f * rng_normal(&r);
         }
-        float g[BN];
+        float g[BN] = {0};
         if (kind == 0) bce_backward(g, c.a, c.y, BN);
         else if (kind == 1) bce_logits_backward(g, c.a, c.y, BN);
         else mse_backward(g, c.a, c.y, BN);
@@ -163,7 +164,7 @@ END_TEST
 /* ---- dropout ---- */
 START_TEST(test_dropout) {
     enum { N = 20000 };
-    static float x[N], o[N], m[N], g[N], dx[N];
+    static float x[N], o[N], m[N], g[N], dx[N];   /* static: sıfırla başlar */
     Rng r; rng_seed(&r, 5);
     for (int i = 0; i < N; i++) { x[i] = 1.0f; g[i] = 1.0f; }
     dropout_forward(o, m, x, N, 0.2f, 1, &r);
@@ -195,7 +196,7 @@ START_TEST(test_net_backward_fd) {
     net_dense(&net, 3);
     net_build(&net, 4, 3);
     int B = 4, y[4] = {0, 2, 1, 2};
-    float x[4 * 12], probs[12], dz[12], dx[4 * 12];
+    float x[4 * 12], probs[12], dz[12] = {0}, dx[4 * 12] = {0};
     Rng r; rng_seed(&r, 8);
     randn(x, 4 * 12, &r, 1);
     NetCtx c = {&net, x, y, B, net.rng};

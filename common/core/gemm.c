@@ -14,6 +14,7 @@
 #include "core/gemm.h"
 #include <stdlib.h>
 #include <string.h>
+#include "core/simd.h"
 #ifdef _OPENMP
 #include <omp.h>
 #endif
@@ -40,8 +41,6 @@ void gemm_ref(int transA, int transB, int M, int N, int K, float alpha,
 #define NR 16
 #define KC 256
 #define NC 4096
-
-typedef float v8 __attribute__((vector_size(32)));
 
 /* A'dan bir şeridi (MR satır) paketle: Ap[p][r]. */
 static void pack_a_strip(int transA, const float *A, int lda, int i0, int p0, int kc, int rows,
@@ -91,33 +90,13 @@ static void pack_b_strip(int transB, const float *B, int ldb, int p0, int j0, in
     }
 }
 
-/* 6x16 mikro-çekirdek: acc = Ap(şerit) * Bp(şerit), sonra C'ye yaz.
+/* 6x16 mikro-çekirdek: acc = Ap(şerit) * Bp(şerit) (core/simd.h'deki tile6x16; paketli
+ * şeritte A(r,p) = a[p*MR + r], B satırları NR adımlı), sonra C'ye yaz.
  * first==1 ise C = alpha*acc + beta*C, değilse C += alpha*acc. */
 static void kernel(int kc, const float *a, const float *b, float *C, int ldc, int rows,
                    int cols, float alpha, float beta, int first) {
-    v8 c00 = {0}, c01 = {0}, c10 = {0}, c11 = {0}, c20 = {0}, c21 = {0};
-    v8 c30 = {0}, c31 = {0}, c40 = {0}, c41 = {0}, c50 = {0}, c51 = {0};
-    for (int p = 0; p < kc; p++) {
-        v8 b0, b1;
-        memcpy(&b0, b, sizeof b0);
-        memcpy(&b1, b + 8, sizeof b1);
-        float a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3], a4 = a[4], a5 = a[5];
-        c00 += a0 * b0; c01 += a0 * b1;
-        c10 += a1 * b0; c11 += a1 * b1;
-        c20 += a2 * b0; c21 += a2 * b1;
-        c30 += a3 * b0; c31 += a3 * b1;
-        c40 += a4 * b0; c41 += a4 * b1;
-        c50 += a5 * b0; c51 += a5 * b1;
-        a += MR;
-        b += NR;
-    }
     float acc[MR][NR];
-    memcpy(acc[0], &c00, 32); memcpy(acc[0] + 8, &c01, 32);
-    memcpy(acc[1], &c10, 32); memcpy(acc[1] + 8, &c11, 32);
-    memcpy(acc[2], &c20, 32); memcpy(acc[2] + 8, &c21, 32);
-    memcpy(acc[3], &c30, 32); memcpy(acc[3] + 8, &c31, 32);
-    memcpy(acc[4], &c40, 32); memcpy(acc[4] + 8, &c41, 32);
-    memcpy(acc[5], &c50, 32); memcpy(acc[5] + 8, &c51, 32);
+    tile6x16(acc, a, 1, MR, MR, b, NR, kc);   /* paketli şeritte eksik satırlar 0'dır */
     for (int r = 0; r < rows; r++) {
         float *c = C + (size_t)r * ldc;
         if (!first) {

@@ -185,13 +185,11 @@ static int relu_pool_fused(const Net *net, int i) {
            net->L[i + 1].kind == LAYER_MAXPOOL2D;
 }
 
-/* Evrişim + ReLU + max pooling üçlüsü (im2col yolundaki evrişimlerde, ör. ders 04'ün
- * ilk katmanı): eğitimde üçü tek geçişte yapılır (conv2d_relu_pool_*, bkz. conv.h);
- * evrişimin ve ReLU'nun büyük çıkışları yazılmaz. */
+/* Evrişim + ReLU + max pooling üçlüsü: eğitimde tek çağrıyla yapılır
+ * (conv2d_relu_pool_*, bkz. conv.h; yolu çağrının kendisi seçer). ReLU'nun büyük
+ * çıkışı hiç yazılmaz; im2col yolunda evrişimin çıkışı da yazılmaz. */
 static int conv_block_fused(const Net *net, int i) {
-    const Layer *l = &net->L[i];
-    return l->kind == LAYER_CONV2D && relu_pool_fused(net, i + 1) &&
-           !conv2d_uses_winograd(l->in_c, l->b, l->c);
+    return net->L[i].kind == LAYER_CONV2D && relu_pool_fused(net, i + 1);
 }
 
 const float *net_forward(Net *net, const float *x, int B, int train) {
@@ -204,8 +202,9 @@ const float *net_forward(Net *net, const float *x, int B, int train) {
         const float *P = net->params;
         if (conv_block_fused(net, i)) {
             Layer *pl = &net->L[i + 2];
-            conv2d_relu_pool_forward(pl->act, (int *)pl->aux, cur, P + l->w_off, P + l->b_off, B,
-                                     l->in_c, l->in_h, l->in_w, l->a, l->b, l->c, l->d, pl->a, l->aux);
+            conv2d_relu_pool_forward(pl->act, (int *)pl->aux, l->act, cur, P + l->w_off,
+                                     P + l->b_off, B, l->in_c, l->in_h, l->in_w, l->a, l->b, l->c,
+                                     l->d, pl->a, l->aux);
             cur = pl->act;
             i += 2;
             continue;
@@ -263,8 +262,9 @@ void net_backward(Net *net, const float *x, const float *dlogits, int B, float *
             const float *cin = i - 2 ? net->L[i - 3].act : x;
             int ctrain = !cl->frozen;
             float *cd = i - 2 > lowest ? (i - 2 == 0 ? dx : net->dbuf[t]) : NULL;
+            if (cd && cd != dx) memset(cd, 0, (size_t)B * layer_in_size(cl) * sizeof(float));
             conv2d_relu_pool_backward(cd, ctrain ? G + cl->w_off : NULL, ctrain ? G + cl->b_off : NULL,
-                                      dcur, (const int *)l->aux, l->act, cin, P + cl->w_off, B,
+                                      cl->act, dcur, (const int *)l->aux, l->act, cin, P + cl->w_off, B,
                                       cl->in_c, cl->in_h, cl->in_w, cl->a, cl->b, cl->c, cl->d, l->a,
                                       cl->aux);
             if (!cd) break;
@@ -274,6 +274,9 @@ void net_backward(Net *net, const float *x, const float *dlogits, int B, float *
             continue;
         }
         if (relu_pool_fused(net, i)) continue;   /* geri geçişi havuz katmanında yapıldı */
+        /* Biriktirme kuralı: katmanlar dinp'e ekler; ara tampon burada bir kez sıfırlanır
+         * (çağıranın dx'i sıfırlanmaz: ona eklenir). */
+        if (dinp && dinp != dx) memset(dinp, 0, (size_t)B * layer_in_size(l) * sizeof(float));
         if (l->kind == LAYER_MAXPOOL2D && i > 0 && relu_pool_fused(net, i - 1)) {
             if (dinp) maxpool2d_relu_backward(dinp, dcur, (const int *)l->aux, l->act, B, l->in_c,
                                               l->in_h, l->in_w, l->a);
@@ -300,7 +303,10 @@ void net_backward(Net *net, const float *x, const float *dlogits, int B, float *
             if (dinp) maxpool2d_backward(dinp, dcur, (const int *)l->aux, B, l->in_c, l->in_h,
                                          l->in_w, l->a);
             break;
-        case LAYER_FLATTEN: if (dinp) memcpy(dinp, dcur, n * sizeof(float)); break;
+        case LAYER_FLATTEN:
+            if (dinp)
+                for (size_t j = 0; j < n; j++) dinp[j] += dcur[j];
+            break;
         }
         if (!dinp) break;
         dcur = dinp;

@@ -104,8 +104,9 @@ size_t layer_in_size(const Layer *l);
  * max pooling gelen ReLU katmanları havuzla birleşik hesaplanır ve bu ReLU'ların
  * act tamponu YAZILMAZ (train=0 ile her katmanın çıkışı yazılır). */
 const float *net_forward(Net *net, const float *x, int B, int train);
-/* dlogits (B, out_size); parametre gradyanları net->grads'a EKLENİR.
- * dx NULL değilse (B, in_size) giriş gradyanı yazılır. */
+/* dlogits (B, out_size); parametre gradyanları net->grads'a EKLENİR (biriktirme
+ * kuralı, bkz. common/README.md). dx NULL değilse (B, in_size) giriş gradyanı da
+ * dx'e EKLENİR: çağıran dx'i adımda bir kez sıfırlar. */
 void net_backward(Net *net, const float *x, const float *dlogits, int B, float *dx);
 void net_zero_grad(Net *net);
 

@@ -63,6 +63,7 @@ float train_step(Net *net, Adam *opt, const float *x, const int *y, int B, LossK
     int K = (int)net_out_size(net);
     ensure((size_t)B * K + (size_t)B);
     const float *z = net_forward(net, x, B, 1);                                    /* 1 */
+    memset(g_dlogits, 0, (size_t)B * K * sizeof(float));   /* geri geçişler ekler */
     float loss = loss_and_grad(z, y, B, K, lk, g_dlogits, g_probs, correct);       /* 2 */
     net_zero_grad(net);
     net_backward(net, x, g_dlogits, B, NULL);                                      /* 3 */

@@ -9,7 +9,7 @@ void relu_forward(float *out, const float *inp, size_t n) {
 
 void relu_backward(float *dinp, const float *dout, const float *out, size_t n) {
 #pragma omp parallel for simd schedule(static) if (n > 65536)
-    for (size_t i = 0; i < n; i++) dinp[i] = out[i] > 0.0f ? dout[i] : 0.0f;
+    for (size_t i = 0; i < n; i++) dinp[i] += out[i] > 0.0f ? dout[i] : 0.0f;
 }
 
 void sigmoid_forward(float *out, const float *inp, size_t n) {
@@ -25,7 +25,7 @@ void sigmoid_forward(float *out, const float *inp, size_t n) {
 }
 
 void sigmoid_backward(float *dinp, const float *dout, const float *out, size_t n) {
-    for (size_t i = 0; i < n; i++) dinp[i] = dout[i] * out[i] * (1.0f - out[i]);
+    for (size_t i = 0; i < n; i++) dinp[i] += dout[i] * out[i] * (1.0f - out[i]);
 }
 
 void tanh_forward(float *out, const float *inp, size_t n) {
@@ -33,7 +33,7 @@ void tanh_forward(float *out, const float *inp, size_t n) {
 }
 
 void tanh_backward(float *dinp, const float *dout, const float *out, size_t n) {
-    for (size_t i = 0; i < n; i++) dinp[i] = dout[i] * (1.0f - out[i] * out[i]);
+    for (size_t i = 0; i < n; i++) dinp[i] += dout[i] * (1.0f - out[i] * out[i]);
 }
 
 void softmax_forward(float *probs, const float *logits, int B, int K) {
@@ -59,6 +59,6 @@ void softmax_backward(float *dlogits, const float *dprobs, const float *probs, i
         float *dz = dlogits + (size_t)b * K;
         double dot = 0.0;
         for (int k = 0; k < K; k++) dot += (double)dp[k] * p[k];
-        for (int k = 0; k < K; k++) dz[k] = p[k] * (dp[k] - (float)dot);
+        for (int k = 0; k < K; k++) dz[k] += p[k] * (dp[k] - (float)dot);
     }
 }

@@ -12,10 +12,12 @@
  *       m'yi çıkarmak sonucu değiştirmez (pay ve payda e^-m ile çarpılır) ama
  *       e^büyük_sayı taşmasını (overflow -> inf) önler.
  *
- * Geri geçiş (backward) fonksiyonları dinp'e YAZAR (üzerine ekleme yapmaz):
- *   dinp = dout * f'(.)
+ * BİRİKTİRME KURALI (bkz. common/README.md): geri geçiş (backward) fonksiyonları
+ * dinp'e EKLER:  dinp += dout * f'(.)   Çağıran dinp'i adımda bir kez sıfırlar.
+ * Bu yüzden geri geçiş yerinde (dinp == dout) ÇAĞRILAMAZ; ileri geçiş
+ * yerinde (out == inp) çağrılabilir.
  * ReLU/sigmoid/tanh geri geçişi ileri geçişin ÇIKTISINI kullanır; böylece girişi
- * saklamak gerekmez. Yerinde (in-place: out == inp) çağrılabilirler.
+ * saklamak gerekmez.
  *
  * Şekiller: x, out, dout, dinp (n); softmax'ta logits, probs (B,K).
  */
@@ -32,6 +34,6 @@ void tanh_backward(float *dinp, const float *dout, const float *out, size_t n);
 
 /* probs (B,K) = softmax(logits (B,K)) satır satır; asla taşmaz. */
 void softmax_forward(float *probs, const float *logits, int B, int K);
-/* Genel softmax geri geçişi: dlogits = p ⊙ (dprobs - Σ_j dprobs_j p_j), satır satır. */
+/* Genel softmax geri geçişi: dlogits += p ⊙ (dprobs - Σ_j dprobs_j p_j), satır satır. */
 void softmax_backward(float *dlogits, const float *dprobs, const float *probs, int B, int K);
 #endif

@@ -52,7 +52,7 @@ void softmax_temp_backward(float *dlogits, const float *dprobs, const float *pro
         float *dz = dlogits + (size_t)r * K;                                     /* (K) */
         double dot = 0.0;
         for (int i = 0; i < K; i++) dot += (double)dp[i] * p[i];
-        for (int i = 0; i < K; i++) dz[i] = inv_t * p[i] * (dp[i] - (float)dot);
+        for (int i = 0; i < K; i++) dz[i] += inv_t * p[i] * (dp[i] - (float)dot);
     }
 }
 
@@ -112,28 +112,42 @@ void sdpa_forward(float *out, float *att, const float *q, const float *k, const 
     }
 }
 
+/* Softmax geri geçişi yerinde: dA'nın üzerine dS = A ⊙ (dA - Σ dA·A) yazılır.
+ * Yalnızca sdpa_backward'ın kendi ara tamponunda kullanılır (dışarıya verilen
+ * gradyanlar biriktirme kuralına uyar). */
+static void softmax_backward_inplace(float *dA, const float *A, int rows, int K) {
+    for (int r = 0; r < rows; r++) {
+        const float *p = A + (size_t)r * K;  /* (K) */
+        float *d = dA + (size_t)r * K;       /* (K) */
+        double dot = 0.0;
+        for (int i = 0; i < K; i++) dot += (double)d[i] * p[i];
+        for (int i = 0; i < K; i++) d[i] = p[i] * (d[i] - (float)dot);
+    }
+}
+
+size_t sdpa_work_size(int Tq, int Tk) { return (size_t)Tq * Tk; }
+
 void sdpa_backward(float *dq, float *dk, float *dv, const float *dout, const float *att,
                    const float *q, const float *k, const float *v, int B, int Tq, int Tk, int HS,
-                   int DV, int scaled) {
+                   int DV, int scaled, float *work) {
     float s = sdpa_scale(HS, scaled);
-    float *dS = xmalloc((size_t)Tq * Tk * sizeof(float));  /* (Tq,Tk) */
+    float *dS = work;  /* (Tq,Tk) ara tampon: her örnekte yeniden yazılır */
     for (int b = 0; b < B; b++) {
         const float *qb = q + (size_t)b * Tq * HS;     /* (Tq,HS) */
         const float *kb = k + (size_t)b * Tk * HS;     /* (Tk,HS) */
         const float *vb = v + (size_t)b * Tk * DV;     /* (Tk,DV) */
         const float *ab = att + (size_t)b * Tq * Tk;   /* (Tq,Tk) */
         const float *dob = dout + (size_t)b * Tq * DV; /* (Tq,DV) */
-        /* dV = A^T dO */
-        if (dv) gemm(1, 0, Tk, DV, Tq, 1.0f, ab, Tk, dob, DV, 0.0f, dv + (size_t)b * Tk * DV, DV);
+        /* dV += A^T dO   (beta = 1: biriktirme kuralı) */
+        if (dv) gemm(1, 0, Tk, DV, Tq, 1.0f, ab, Tk, dob, DV, 1.0f, dv + (size_t)b * Tk * DV, DV);
         if (!dq && !dk) continue;
         /* dA = dO V^T, sonra softmax geri geçişi: dS = A ⊙ (dA - Σ dA·A) */
         gemm(0, 1, Tq, Tk, DV, 1.0f, dob, DV, vb, DV, 0.0f, dS, Tk);
-        softmax_temp_backward(dS, dS, ab, Tq, Tk, 1.0f);
-        /* dQ = s · dS K,   dK = s · dS^T Q */
-        if (dq) gemm(0, 0, Tq, HS, Tk, s, dS, Tk, kb, HS, 0.0f, dq + (size_t)b * Tq * HS, HS);
-        if (dk) gemm(1, 0, Tk, HS, Tq, s, dS, Tk, qb, HS, 0.0f, dk + (size_t)b * Tk * HS, HS);
+        softmax_backward_inplace(dS, ab, Tq, Tk);
+        /* dQ += s · dS K,   dK += s · dS^T Q */
+        if (dq) gemm(0, 0, Tq, HS, Tk, s, dS, Tk, kb, HS, 1.0f, dq + (size_t)b * Tq * HS, HS);
+        if (dk) gemm(1, 0, Tk, HS, Tq, s, dS, Tk, qb, HS, 1.0f, dk + (size_t)b * Tk * HS, HS);
     }
-    free(dS);
 }
 
 /* ---------------------------------------------------------------------------
@@ -188,9 +202,9 @@ void mha_acts_alloc(MhaActs *a, int C, int CKV, int NH, int maxB, int maxTq, int
     size_t nq = (size_t)maxB * maxTq * C, nk = (size_t)maxB * maxTk * C;
     size_t natt = (size_t)maxB * NH * maxTq * maxTk;
     size_t nproj = nq > nk ? nq : nk;
-    size_t nxk = (size_t)maxB * maxTk * CKV, ndx = nq > nxk ? nq : nxk;
-    /* q k v qh kh vh att oh cat dcat doh dqh dkh dvh dproj dx */
-    size_t total = nq + 2 * nk + nq + 2 * nk + natt + nq + nq + 3 * nq + 2 * nk + nproj + ndx;
+    size_t ndatt = sdpa_work_size(maxTq, maxTk);
+    /* q k v qh kh vh att oh cat dcat doh dqh dkh dvh dproj datt */
+    size_t total = nq + 2 * nk + nq + 2 * nk + natt + nq + nq + 3 * nq + 2 * nk + nproj + ndatt;
     float *x = a->mem = xcalloc(total, sizeof(float));
     a->q = x; x += nq;   a->k = x; x += nk;   a->v = x; x += nk;
     a->qh = x; x += nq;  a->kh = x; x += nk;  a->vh = x; x += nk;
@@ -199,7 +213,7 @@ void mha_acts_alloc(MhaActs *a, int C, int CKV, int NH, int maxB, int maxTq, int
     a->dcat = x; x += nq; a->doh = x; x += nq; a->dqh = x; x += nq;
     a->dkh = x; x += nk;  a->dvh = x; x += nk;
     a->dproj = x; x += nproj;
-    a->dx = x;
+    a->datt = x;
     a->kpad_h = xcalloc((size_t)maxB * NH * maxTk, 1);
 }
 
@@ -237,29 +251,26 @@ void mha_forward(float *out, MhaActs *a, const MhaParams *p, const float *xq, co
     dense_forward(out, a->cat, p->wo, p->bo, B * Tq, C, C);  /* (B,Tq,C) */
 }
 
-static void add_into(float *dst, const float *src, size_t n) {
-    for (size_t i = 0; i < n; i++) dst[i] += src[i];
-}
-
 void mha_backward(float *dxq, float *dxkv, MhaParams *g, const float *dout, MhaActs *a,
                   const MhaParams *p, const float *xq, const float *xkv) {
     int B = a->B, Tq = a->Tq, Tk = a->Tk, C = a->C, CKV = a->CKV, NH = a->NH, HS = a->HS;
-    /* Çıkış izdüşümü: dW_O += cat^T dout, db_O += Σ dout, dcat = dout W_O^T */
+    /* İç gradyan tamponları bu çağrıya aittir: biriktirme kuralı gereği önce sıfırlanır. */
+    memset(a->dcat, 0, (size_t)B * Tq * C * sizeof(float));
+    memset(a->dqh, 0, (size_t)B * Tq * C * sizeof(float));
+    memset(a->dkh, 0, (size_t)B * Tk * C * sizeof(float));
+    memset(a->dvh, 0, (size_t)B * Tk * C * sizeof(float));
+    /* Çıkış izdüşümü: dW_O += cat^T dout, db_O += Σ dout, dcat += dout W_O^T */
     dense_backward(a->dcat, g->wo, g->bo, dout, a->cat, p->wo, B * Tq, C, C);
     /* merge_heads'in geri geçişi split_heads'tir */
     split_heads(a->doh, a->dcat, B, Tq, NH, HS);
     sdpa_backward(a->dqh, a->dkh, a->dvh, a->doh, a->att, a->qh, a->kh, a->vh, B * NH, Tq, Tk, HS,
-                  HS, 1);
-    /* Sorgu izdüşümü */
+                  HS, 1, a->datt);
+    /* Üç izdüşüm giriş gradyanlarını doğrudan dxq / dxkv'ye ekler (öz dikkatte ikisi
+     * aynı tampondur: X üç yerde kullanıldığı için üç katkı toplanır). */
     merge_heads(a->dproj, a->dqh, B, Tq, NH, HS);
-    dense_backward(dxq ? a->dx : NULL, g->wq, g->bq, a->dproj, xq, p->wq, B * Tq, C, C);
-    if (dxq) add_into(dxq, a->dx, (size_t)B * Tq * C);
-    /* Anahtar izdüşümü */
+    dense_backward(dxq, g->wq, g->bq, a->dproj, xq, p->wq, B * Tq, C, C);
     merge_heads(a->dproj, a->dkh, B, Tk, NH, HS);
-    dense_backward(dxkv ? a->dx : NULL, g->wk, g->bk, a->dproj, xkv, p->wk, B * Tk, CKV, C);
-    if (dxkv) add_into(dxkv, a->dx, (size_t)B * Tk * CKV);
-    /* Değer izdüşümü */
+    dense_backward(dxkv, g->wk, g->bk, a->dproj, xkv, p->wk, B * Tk, CKV, C);
     merge_heads(a->dproj, a->dvh, B, Tk, NH, HS);
-    dense_backward(dxkv ? a->dx : NULL, g->wv, g->bv, a->dproj, xkv, p->wv, B * Tk, CKV, C);
-    if (dxkv) add_into(dxkv, a->dx, (size_t)B * Tk * CKV);
+    dense_backward(dxkv, g->wv, g->bv, a->dproj, xkv, p->wv, B * Tk, CKV, C);
 }

@@ -67,11 +67,13 @@
  *   wq (C,C) bq (C) wk (CKV,C) bk (C) wv (CKV,C) bv (C) wo (C,C) bo (C).
  *   Gradyanlar aynı düzende ikinci bir dizide durur; eniyileyici tek döngüdür.
  *
- * YAZMA / EKLEME KURALI
- *   softmax_temp_backward ve sdpa_backward gradyanlarının üzerine YAZAR.
- *   mha_backward her şeye EKLER (+=): parametre gradyanlarına ve giriş
- *   gradyanlarına (dxq, dxkv). Öz dikkatte aynı X iki yerde kullanıldığı için
- *   dxq ve dxkv olarak aynı tamponu vermek doğrudur; önce sıfırlayın.
+ * BİRİKTİRME KURALI (bütün kütüphanede aynı, bkz. common/README.md)
+ *   Her geri geçiş kendisine verilen gradyanlara EKLER (+=): softmax_temp_backward
+ *   dlogits'e, sdpa_backward dq/dk/dv'ye, mha_backward parametre gradyanlarına ve
+ *   giriş gradyanlarına (dxq, dxkv). Çağıran adımda bir kez sıfırlar. Öz dikkatte
+ *   aynı X üç izdüşümde kullanıldığı için dxq ve dxkv olarak aynı tamponu vermek
+ *   doğrudur: katkılar kendiliğinden toplanır. Artık bağlantıda (h = x + a) da
+ *   ara tampon gerekmez: dx'e önce dh eklenir, sonra mha_backward aynı dx'e ekler.
  *
  * KULLANIM (öz dikkat, nedensel maske)
  *   size_t n = mha_param_count(C, C);
@@ -82,8 +84,8 @@
  *   unsigned char *m = xmalloc(T*T); causal_mask(m, T);
  *   mha_forward(y, &a, &P, x, x, B, T, T, m, NULL);          // y (B,T,C)
  *   ... dy = dL/dy ...
- *   memset(grad, 0, n*4); memset(dx, 0, B*T*C*4);
- *   mha_backward(dx, dx, &G, dy, &a, &P, x, x);
+ *   memset(grad, 0, n*4); memset(dx, 0, B*T*C*4);   // adımda bir kez
+ *   mha_backward(dx, dx, &G, dy, &a, &P, x, x);      // dx += ..., grad += ...
  *
  * SINIRLAR
  *   Sayılar float; ara toplamlar (softmax paydası) double. Her dikkat satırı
@@ -100,7 +102,7 @@
 /* probs (rows,K) = softmax(logits (rows,K) / τ). Yerinde çağrılabilir (probs == logits).
  * temperature <= 0 ya da NaN ise die(). Tamamı -inf olan satır: sıfırlar. */
 void softmax_temp_forward(float *probs, const float *logits, int rows, int K, float temperature);
-/* dlogits (rows,K) = (1/τ) p ⊙ (dprobs - Σ dprobs·p)   (üzerine yazar) */
+/* dlogits (rows,K) += (1/τ) p ⊙ (dprobs - Σ dprobs·p)   (yerinde çağrılamaz) */
 void softmax_temp_backward(float *dlogits, const float *dprobs, const float *probs, int rows,
                            int K, float temperature);
 /* Bir dağılımın entropisi (nat): H = -Σ p ln p   (p = 0 terimleri 0 sayılır) */
@@ -123,11 +125,14 @@ void padding_mask(unsigned char *mask, const int *lengths, int B, int T);
 void sdpa_forward(float *out, float *att, const float *q, const float *k, const float *v, int B,
                   int Tq, int Tk, int HS, int DV, const unsigned char *mask,
                   const unsigned char *kpad, int scaled);
-/* dout (B,Tq,DV) -> dq (B,Tq,HS), dk (B,Tk,HS), dv (B,Tk,DV) (üzerine yazar; NULL olan atlanır).
- * att, ileri geçişin yazdığı ağırlıklardır (maske bilgisi onun sıfırlarındadır). */
+/* dout (B,Tq,DV) -> dq (B,Tq,HS), dk (B,Tk,HS), dv (B,Tk,DV) EKLENİR (NULL olan atlanır).
+ * att, ileri geçişin yazdığı ağırlıklardır (maske bilgisi onun sıfırlarındadır).
+ * work: sdpa_work_size(Tq,Tk) float'lık ara tampon (dS); çağrılar arasında bir şey
+ * taşımaz. Geri geçiş bellek ayırmaz. */
+size_t sdpa_work_size(int Tq, int Tk);
 void sdpa_backward(float *dq, float *dk, float *dv, const float *dout, const float *att,
                    const float *q, const float *k, const float *v, int B, int Tq, int Tk, int HS,
-                   int DV, int scaled);
+                   int DV, int scaled, float *work);
 
 /* ---- 4) çok başlı dikkat ---- */
 
@@ -165,7 +170,7 @@ typedef struct {
     float *dcat, *doh, *dqh;     /* (B,Tq,C), (B,NH,Tq,HS), (B,NH,Tq,HS) */
     float *dkh, *dvh;            /* (B,NH,Tk,HS) */
     float *dproj;                /* (B,max(Tq,Tk),C) birleştirilmiş dQ / dK / dV */
-    float *dx;                   /* (B,max(Tq*C, Tk*CKV)) bir izdüşümün giriş gradyanı */
+    float *datt;                 /* (Tq,Tk) sdpa_backward'ın ara tamponu (dS) */
     unsigned char *kpad_h;       /* (B*NH,Tk) kpad'in her başa kopyası */
     float *mem;                  /* float tamponların hepsinin durduğu tek blok */
 } MhaActs;

@@ -1,5 +1,5 @@
 /*
- * conv.h — 2B evrişim (convolution) ve en büyük değer havuzlama (max pooling), NCHW.
+ * conv.h — 2B evrişim (convolution), NCHW; max pooling için bkz. pool.h.
  *
  * EVRİŞİM
  *   Küçük bir filtre (çekirdek, kernel) görüntü üzerinde kaydırılır; her konumda
@@ -18,30 +18,32 @@
  *   ters çevrilmiş filtreyle "geri yayılmasıdır" (her girdi pikseli, dokunduğu
  *   bütün çıkışlardan pay alır).
  *
- * MAX POOLING (k x k pencere, adım k)
- *   out = pencerenin en büyüğü; geri geçişte gradyan yalnızca o en büyük elemana
- *   gider (argmax saklanır), pencerenin diğer elemanları 0 gradyan alır.
- *   H ya da W k'ya bölünmüyorsa artan son satır/sütun kullanılmaz (11 -> 5).
- *
  * ŞEKİLLER
  *   inp (B,C,H,W), W (OC,C,k,k), bias (OC), out (B,OC,OH,OW), dout (B,OC,OH,OW)
- *   pool: inp (B,C,H,W) -> out (B,C,H/k,W/k), argmax (B,C,H/k,W/k) (düzlem içi indis)
- *   dW, dbias'a EKLENİR (+=); dinp'in üzerine YAZILIR. dinp, dW ya da dbias NULL
- *   ise o gradyan hesaplanmaz (dondurulmuş katman: dW = dbias = NULL; ilk katman:
- *   dinp = NULL). bias NULL ise 0 sayılır.
+ *   BİRİKTİRME KURALI (bütün geri geçişlerde aynı, bkz. common/README.md): dinp,
+ *   dW ve dbias'a EKLENİR (+=); çağıran adımda bir kez sıfırlar. dinp, dW ya da
+ *   dbias NULL ise o gradyan hesaplanmaz (dondurulmuş katman: dW = dbias = NULL;
+ *   ilk katman: dinp = NULL). bias NULL ise 0 sayılır.
  *
- * İKİ SÜRÜM
- *   conv2d_forward_ref / conv2d_backward_ref: yukarıdaki formüllerin düz döngüleri.
- *   Yavaş ama her satırı formülün kendisidir; testler hızlı sürümü bunlara karşı sınar.
+ * DOSYALAR (ders 04'ün adımlarıyla aynı sırada)
+ *   conv.c          conv2d_forward_ref / conv2d_backward_ref: yukarıdaki formüllerin düz
+ *                   döngüleri. Yavaş ama her satırı formülün kendisidir; testler hızlı
+ *                   yolları bunlara karşı sınar. Hızlı yolların seçimi de buradadır.
+ *   conv_im2col.c   İM2COL yolu (aşağıda 1-5 ve 7)
+ *   conv_winograd.c WINOGRAD yolu (aşağıda 6): 3x3, adım 1, en az 8 giriş kanalı
+ *   pool.c          max pooling (pool.h)
+ *   core/simd.h     iki yolun (ve gemm.c'nin) ortak vektör yardımcıları ve 6x16 mikro-çekirdeği
  *
- *   conv2d_forward / conv2d_backward: hızlı sürüm, "im2col + matris çarpımı":
+ *   conv2d_forward / conv2d_backward: hızlı sürüm; şekle göre yolu kendisi seçer.
+ *   İM2COL, "im2col + matris çarpımı":
  *     1. im2col: her çıkış konumunun yamasını (C*k*k sayı) bir sütuna açarız;
  *        nb örneklik bir parça (chunk) için col (C*k*k, nb*OH*OW) matrisi çıkar.
  *     2. Evrişim tek bir matris çarpımı olur:  Y (OC, nb*OH*OW) = W (OC, C*k*k) * col
  *        Geri geçiş de iki çarpımdır:  dW += dY * col^T,   dcol = W^T * dY
  *        ve dcol'u col2im ile (üst üste binen yamaları toplayarak) dinp'e geri katlarız.
  *     3. Çarpımları evrişime özel küçük "mikro-çekirdekler" yapar (gemm.c'deki
- *        fikrin aynısı: 6x16'lık bir çıkış karesi 12 vektör yazmacında birikir).
+ *        fikrin aynısı, core/simd.h'deki tile6x16: 6x16'lık bir çıkış karesi 12 vektör
+ *        yazmacında birikir).
  *        col'un satırları zaten bitişik olduğundan paketleme (packing) gerekmez;
  *        ileri geçiş sonucu doğrudan (B,OC,OH,OW) düzenine, bias eklenerek yazılır.
  *     4. Yığın, önbelleğe (L2) sığan parçalara bölünür; parçalar sabit sayıda (4)
@@ -52,13 +54,17 @@
  *     5. Geri geçiş, dW için im2col'u yeniden yapar (önbellekte ucuzdur; bütün
  *        yığının sütunlarını saklamak bellekte 18 MB yazıp okumak demekti ve daha
  *        yavaştı). Bellek yığın boyuyla büyümez: en çok 4 parçalık tampon.
+ *   WINOGRAD
  *     6. 3x3'lük, adımı 1 olan ve en az 8 giriş kanallı evrişimler (ders 04'ün ikinci
  *        katmanı) Winograd F(4x4,3x3) ile hesaplanır: 4x4'lük çıkış karesi başına
- *        çarpma sayısı 144'ten 36'ya iner (bkz. conv.c, "Winograd"). Aynı plan,
+ *        çarpma sayısı 144'ten 36'ya iner (bkz. conv_winograd.c). Aynı plan,
  *        parçalar ve yuvalar; geri geçiş dönüşümlerin devriğidir.
- *     7. Eğitimde ağ, "evrişim → ReLU → max pooling" dizisini tek geçişte yapabilir
- *        (conv2d_relu_pool_*, aşağıda): evrişimin parça çıkışı önbellekteyken
- *        havuzlanır, büyük ara çıktı belleğe yazılmaz.
+ *   BİRLEŞİK
+ *     7. Eğitimde ağ, "evrişim → ReLU → max pooling" dizisini tek çağrıyla yapar
+ *        (conv2d_relu_pool_*, aşağıda); yolu çağrı seçer. im2col yolunda evrişimin
+ *        parça çıkışı önbellekteyken havuzlanır, büyük ara çıktı belleğe yazılmaz;
+ *        Winograd yolunda evrişim çıkışı y tamponuna yazılır ve havuz ReLU ile
+ *        birlikte tek geçişte alınır.
  *   work: conv2d_work_size(B,...) float'lık tampon (ağ her evrişim katmanı için bir
  *   tane ayırır; B en büyük yığındır, daha küçük yığınlar da aynı tamponla çalışır).
  *
@@ -71,20 +77,21 @@
 #ifndef DOAA_CONV_H
 #define DOAA_CONV_H
 #include <stddef.h>
+#include "nn/pool.h"
 
 static inline int conv_out_dim(int H, int k, int s, int p) { return (H + 2 * p - k) / s + 1; }
 
 /* Referans (düz döngü). out (B,OC,OH,OW) <- inp (B,C,H,W), W (OC,C,k,k), bias (OC) */
 void conv2d_forward_ref(float *out, const float *inp, const float *W, const float *bias, int B,
                         int C, int H, int Wd, int OC, int k, int s, int p);
-/* Referans geri geçiş. dinp (B,C,H,W) yazılır; dW (OC,C,k,k), dbias (OC) eklenir. */
+/* Referans geri geçiş. dinp (B,C,H,W), dW (OC,C,k,k), dbias (OC) eklenir. */
 void conv2d_backward_ref(float *dinp, float *dW, float *dbias, const float *dout,
                          const float *inp, const float *W, int B, int C, int H, int Wd, int OC,
                          int k, int s, int p);
 
 /* Hızlı sürümün geçici tamponunun boyu (float sayısı), en çok B örneklik yığın için. */
 size_t conv2d_work_size(int B, int C, int H, int Wd, int OC, int k, int s, int p);
-/* Hızlı ileri geçiş (im2col + GEMM). Şekiller referansla aynı. */
+/* Hızlı ileri geçiş; yolu şekle göre seçer (im2col ya da Winograd). Şekiller referansla aynı. */
 void conv2d_forward(float *out, const float *inp, const float *W, const float *bias, int B, int C,
                     int H, int Wd, int OC, int k, int s, int p, float *work);
 /* Hızlı geri geçiş (work: geçici tampon, ileri geçişten bir şey beklemez). */
@@ -96,33 +103,20 @@ void conv2d_backward(float *dinp, float *dW, float *dbias, const float *dout, co
  * ölçümler için: tamponları AYIRMADAN ÖNCE çağrılmalı (work boyunu değiştirir). */
 void conv2d_set_tuning(size_t chunk_floats, int slots);
 
-/* out (B,C,H/k,W/k), argmax (B,C,H/k,W/k) <- inp (B,C,H,W) */
-void maxpool2d_forward(float *out, int *argmax, const float *inp, int B, int C, int H, int Wd,
-                       int k);
-/* dinp (B,C,H,W) yazılır <- dout (B,C,H/k,W/k), argmax */
-void maxpool2d_backward(float *dinp, const float *dout, const int *argmax, int B, int C, int H,
-                        int Wd, int k);
-/* ReLU ardından max pooling, tek geçişte: max(relu(x)) = relu(max(x)) (ReLU artan bir
- * fonksiyon), bu yüzden önce havuzlayıp sonra küçük çıkışa ReLU uygulanır; büyük ReLU
- * çıkışı hiç yazılmaz. Geri geçiş: gradyan yalnızca çıkışı > 0 olan pencerenin
- * argmax'ına gider (out: ileri geçişin çıkışı). Şekiller maxpool2d ile aynı. */
-void maxpool2d_relu_forward(float *out, int *argmax, const float *inp, int B, int C, int H, int Wd,
-                            int k);
-void maxpool2d_relu_backward(float *dinp, const float *dout, const int *argmax, const float *out,
-                             int B, int C, int H, int Wd, int k);
-
-/* Evrişim + ReLU + max pooling, eğitim için tek geçişte (im2col yolu; Winograd
- * kullanan şekillerde çağrılmaz, bkz. conv2d_uses_winograd). Evrişimin parça parça
- * çıkışı önbellekte havuzlanır: büyük (B,OC,OH,OW) çıkış belleğe hiç yazılmaz.
- * Geri geçiş dout yerine havuz çıkışının gradyanını (dpooled) alır ve evrişim
- * çıkışının gradyanını her parça için önbellekte kurar. pk: havuz penceresi.
- * pooled, argmax, dpooled (B, OC, OH/pk, OW/pk); diğer şekiller conv2d ile aynı. */
+/* Bu şekil Winograd yolundan mı geçer? (3x3, adım 1, C >= 8; bilgi için: ders 04 basar) */
 int conv2d_uses_winograd(int C, int k, int s);
-void conv2d_relu_pool_forward(float *pooled, int *argmax, const float *inp, const float *W,
-                              const float *bias, int B, int C, int H, int Wd, int OC, int k, int s,
-                              int p, int pk, float *work);
-void conv2d_relu_pool_backward(float *dinp, float *dW, float *dbias, const float *dpooled,
-                               const int *argmax, const float *pooled, const float *inp,
-                               const float *W, int B, int C, int H, int Wd, int OC, int k, int s,
-                               int p, int pk, float *work);
+
+/* Evrişim + ReLU + max pooling, eğitim için tek çağrıda; yolu kendisi seçer (bkz. 7).
+ * Geri geçiş dout yerine havuz çıkışının gradyanını (dpooled) alır. pk: havuz penceresi.
+ * pooled, argmax, dpooled (B, OC, OH/pk, OW/pk); diğer şekiller conv2d ile aynı.
+ * y (B,OC,OH,OW): ara tampon; her zaman verilmeli (im2col yolu ona dokunmaz, Winograd
+ * yolu ileri geçişte evrişim çıkışını, geri geçişte onun gradyanını orada tutar).
+ * Geri geçiş de biriktirme kuralına uyar: dinp, dW, dbias'a eklenir. */
+void conv2d_relu_pool_forward(float *pooled, int *argmax, float *y, const float *inp,
+                              const float *W, const float *bias, int B, int C, int H, int Wd,
+                              int OC, int k, int s, int p, int pk, float *work);
+void conv2d_relu_pool_backward(float *dinp, float *dW, float *dbias, float *y,
+                               const float *dpooled, const int *argmax, const float *pooled,
+                               const float *inp, const float *W, int B, int C, int H, int Wd,
+                               int OC, int k, int s, int p, int pk, float *work);
 #endif

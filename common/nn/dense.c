@@ -19,8 +19,8 @@ void dense_backward(float *dinp, float *dW, float *dbias, const float *dout, con
     if (dbias)
         for (int b = 0; b < B; b++)
             for (int o = 0; o < OUT; o++) dbias[o] += dout[(size_t)b * OUT + o];
-    /* dinp (B,IN) = dout (B,OUT) * W^T (OUT,IN) */
-    if (dinp) gemm(0, 1, B, IN, OUT, 1.0f, dout, OUT, W, OUT, 0.0f, dinp, IN);
+    /* dinp (B,IN) += dout (B,OUT) * W^T (OUT,IN)   (beta = 1: eklenir) */
+    if (dinp) gemm(0, 1, B, IN, OUT, 1.0f, dout, OUT, W, OUT, 1.0f, dinp, IN);
 }
 
 void dense_init_he(float *W, float *bias, int IN, int OUT, Rng *rng) {

@@ -7,10 +7,14 @@
  *   dW    = X^T dout      (IN,OUT)   her ağırlık, bağladığı giriş kadar suçludur
  *   dbias = Σ_b dout[b]   (OUT)
  *   dinp  = dout W^T      (B,IN)     hata bir önceki katmana geri akar
- * Üçü de GEMM'dir (bkz. gemm.h). dW ve dbias'a EKLENİR (+=): aynı parametre birden
- * çok yerde kullanılırsa gradyanlar toplanır; her adımdan önce sıfırlayın.
- * dW/dbias NULL ise o gradyan atlanır (dondurulmuş katman).
- * dinp NULL ise hesaplanmaz (ilk katmanın girişine gradyan gerekmez) ve üzerine YAZILIR.
+ * Üçü de GEMM'dir (bkz. gemm.h).
+ *
+ * BİRİKTİRME KURALI (bütün geri geçişlerde aynı, bkz. common/README.md)
+ *   dinp, dW ve dbias'a EKLENİR (+=), üzerine yazılmaz: aynı tensör birden çok yerde
+ *   kullanılırsa (artık bağlantı, paylaşılan ağırlık) gradyanlar kendiliğinden
+ *   toplanır. Çağıran, gradyanları adımda bir kez sıfırlar.
+ *   dW/dbias NULL ise o gradyan atlanır (dondurulmuş katman); dinp NULL ise
+ *   hesaplanmaz (ilk katmanın girişine gradyan gerekmez).
  *
  * Şekiller: inp (B,IN), W (IN,OUT), bias (OUT), out (B,OUT).
  *

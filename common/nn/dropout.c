@@ -20,5 +20,5 @@ void dropout_forward(float *out, float *mask, const float *inp, size_t n, float 
 }
 
 void dropout_backward(float *dinp, const float *dout, const float *mask, size_t n) {
-    for (size_t i = 0; i < n; i++) dinp[i] = dout[i] * mask[i];
+    for (size_t i = 0; i < n; i++) dinp[i] += dout[i] * mask[i];
 }

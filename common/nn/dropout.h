@@ -7,10 +7,12 @@
  *
  *   eğitim: mask_i = (u_i >= p) ? 1/(1-p) : 0,   out_i = inp_i * mask_i
  *   test:   out_i = inp_i
- *   geri:   dinp_i = dout_i * mask_i
+ *   geri:   dinp_i += dout_i * mask_i
  *
  * Şekiller: inp, out, mask, dout, dinp (n). mask, geri geçiş için saklanır.
- * Yerinde (out == inp) çağrılabilir.
+ * İleri geçiş yerinde (out == inp) çağrılabilir. Geri geçiş dinp'e EKLER
+ * (biriktirme kuralı, bkz. common/README.md): çağıran dinp'i adımda bir kez
+ * sıfırlar; bu yüzden geri geçiş yerinde (dinp == dout) çağrılamaz.
  */
 #ifndef DOAA_DROPOUT_H
 #define DOAA_DROPOUT_H

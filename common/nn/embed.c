@@ -87,7 +87,7 @@ void layernorm_backward(float *dinp, float *dgamma, float *dbeta, const float *d
         for (int c = 0; c < C; c++) {
             float xhat = (x[c] - m) * s;
             float g = dy[c] * gamma[c];
-            dx[c] = s * (g - (float)g_mean - xhat * (float)gx_mean);
+            dx[c] += s * (g - (float)g_mean - xhat * (float)gx_mean);
         }
     }
 }

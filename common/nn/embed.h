@@ -56,8 +56,9 @@
  * SINIRLAR
  *   embedding_forward/backward, ids içinde [0, V) dışında bir numara görürse
  *   numarayı ve konumu söyleyip die() ile durur (sessizce yanlış satır okumaz).
- *   Parametre gradyanları (dtable, dgamma, dbeta) EKLENİR (+=), her adımdan önce
- *   sıfırlayın; dinp ise YAZILIR (NULL verilirse hesaplanmaz). Hepsi tek iş
+ *   BİRİKTİRME KURALI (bkz. common/README.md): bütün gradyanlar (dtable, dgamma,
+ *   dbeta ve dinp) EKLENİR (+=); çağıran adımda bir kez sıfırlar. NULL verilen
+ *   gradyan hesaplanmaz. Hepsi tek iş
  *   parçacıklı, düz döngülerdir: bu işlemler GEMM'in yanında ucuzdur.
  */
 #ifndef DOAA_EMBED_H
@@ -80,7 +81,7 @@ void embedding_init(float *table, int V, int C, float std, Rng *rng);
 void layernorm_forward(float *out, float *mean, float *rstd, const float *inp, const float *gamma,
                        const float *beta, int B, int T, int C);
 /* dout, inp (B,T,C); gamma (C); mean, rstd (B,T) ileri geçişten.
- * dinp (B,T,C) YAZILIR (NULL ise atlanır); dgamma, dbeta (C) EKLENİR (NULL ise atlanır). */
+ * dinp (B,T,C), dgamma, dbeta (C) EKLENİR (NULL olan atlanır). */
 void layernorm_backward(float *dinp, float *dgamma, float *dbeta, const float *dout,
                         const float *inp, const float *gamma, const float *mean, const float *rstd,
                         int B, int T, int C);

@@ -24,7 +24,7 @@ void softmax_xent_backward(float *dlogits, const float *probs, const int *labels
     for (int b = 0; b < B; b++) {
         for (int k = 0; k < K; k++) {
             float t = (k == labels[b]) ? 1.0f : 0.0f;
-            dlogits[(size_t)b * K + k] = (probs[(size_t)b * K + k] - t) * inv;
+            dlogits[(size_t)b * K + k] += (probs[(size_t)b * K + k] - t) * inv;
         }
     }
 }
@@ -45,7 +45,7 @@ float bce_forward(const float *p, const float *y, size_t n) {
 void bce_backward(float *dp, const float *p, const float *y, size_t n) {
     for (size_t i = 0; i < n; i++) {
         float q = clampp(p[i]);
-        dp[i] = (q - y[i]) / (q * (1.0f - q)) / (float)n;
+        dp[i] += (q - y[i]) / (q * (1.0f - q)) / (float)n;
     }
 }
 
@@ -62,7 +62,7 @@ void bce_logits_backward(float *dz, const float *z, const float *y, size_t n) {
     for (size_t i = 0; i < n; i++) {
         float x = z[i];
         float s = x >= 0 ? 1.0f / (1.0f + expf(-x)) : expf(x) / (1.0f + expf(x));
-        dz[i] = (s - y[i]) / (float)n;
+        dz[i] += (s - y[i]) / (float)n;
     }
 }
 
@@ -76,5 +76,5 @@ float mse_forward(const float *a, const float *b, size_t n) {
 }
 
 void mse_backward(float *da, const float *a, const float *b, size_t n) {
-    for (size_t i = 0; i < n; i++) da[i] = 2.0f * (a[i] - b[i]) / (float)n;
+    for (size_t i = 0; i < n; i++) da[i] += 2.0f * (a[i] - b[i]) / (float)n;
 }

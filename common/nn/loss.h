@@ -13,7 +13,9 @@
  *
  * Ortalama kare hata (MSE): L = (1/N) Σ (a - b)^2,  dL/da = 2(a - b)/N
  *
- * Her *_forward kaybı döndürür; *_backward gradyanı yazar (üzerine ekleme yapmaz).
+ * Her *_forward kaybı döndürür; *_backward gradyanı EKLER (+=, biriktirme kuralı,
+ * bkz. common/README.md): çağıran gradyan dizisini adımda bir kez sıfırlar. Böylece
+ * iki kaybın toplamı (ör. iki çıkış başı) aynı diziye art arda geri yayılabilir.
  */
 #ifndef DOAA_LOSS_H
 #define DOAA_LOSS_H
@@ -21,7 +23,7 @@
 
 /* logits (B,K), labels (B) -> ortalama kayıp (double: sonlu fark denetimi için hassas); probs (B,K) NULL değilse olasılıklar yazılır. */
 double softmax_xent_forward(float *probs, const float *logits, const int *labels, int B, int K);
-/* dlogits (B,K) = (probs - onehot(labels)) / B */
+/* dlogits (B,K) += (probs - onehot(labels)) / B */
 void softmax_xent_backward(float *dlogits, const float *probs, const int *labels, int B, int K);
 
 /* p (N) olasılıklar, y (N) 0/1 hedefler. p, [eps, 1-eps] aralığına kırpılır. */

@@ -1,0 +1,43 @@
+/*
+ * conv_paths.h — evrişimin hızlı yolları arasındaki İÇ arayüz. Yalnızca nn/conv*.c içerir;
+ * dersler ve model/ conv.h'yi kullanır (yolu conv.c seçer).
+ *
+ *   conv.c          referans döngüler, yol seçimi, ayar (parça boyu, yuva sayısı)
+ *   conv_im2col.c   im2col + mikro-çekirdekler; birleşik evrişim+ReLU+havuz
+ *   conv_winograd.c Winograd F(4x4,3x3): 3x3, adım 1, C >= CONV_WG_MIN_C
+ *
+ * Bütün yollar conv.h'deki biriktirme kuralına uyar (dinp, dW, dbias'a eklenir).
+ */
+#ifndef DOAA_CONV_PATHS_H
+#define DOAA_CONV_PATHS_H
+#include <stddef.h>
+
+#define CONV_WG_MIN_C 8   /* daha az giriş kanalında (ör. ilk katman, C=1) im2col daha hızlı */
+
+/* Ayar (conv.c): bir parçanın float sayısı ve yuva sayısı (bkz. conv2d_set_tuning) */
+size_t conv_tune_chunk(void);
+int conv_tune_slots(void);
+
+/* im2col yolu (conv_im2col.c); şekiller conv.h'deki gibi */
+size_t conv_im2col_work_total(int B, int C, int H, int Wd, int OC, int k, int s, int p);
+void conv_im2col_forward(float *out, const float *inp, const float *W, const float *bias, int B,
+                         int C, int H, int Wd, int OC, int k, int s, int p, float *work);
+void conv_im2col_backward(float *dinp, float *dW, float *dbias, const float *dout,
+                          const float *inp, const float *W, int B, int C, int H, int Wd, int OC,
+                          int k, int s, int p, float *work);
+void conv_im2col_relu_pool_forward(float *pooled, int *argmax, const float *inp, const float *W,
+                                   const float *bias, int B, int C, int H, int Wd, int OC, int k,
+                                   int s, int p, int pk, float *work);
+void conv_im2col_relu_pool_backward(float *dinp, float *dW, float *dbias, const float *dpooled,
+                                    const int *argmax, const float *pooled, const float *inp,
+                                    const float *W, int B, int C, int H, int Wd, int OC, int k,
+                                    int s, int p, int pk, float *work);
+
+/* Winograd yolu (conv_winograd.c); k = 3, s = 1 */
+size_t conv_winograd_work_total(int B, int C, int H, int Wd, int OC, int p);
+void conv_winograd_forward(float *out, const float *inp, const float *W, const float *bias, int B,
+                           int C, int H, int Wd, int OC, int p, float *work);
+void conv_winograd_backward(float *dinp, float *dW, float *dbias, const float *dout,
+                            const float *inp, const float *W, int B, int C, int H, int Wd, int OC,
+                            int p, float *work);
+#endif
