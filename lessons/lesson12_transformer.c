@@ -207,6 +207,7 @@ static double tf_loss(Tf *m, const int *tgt, double *tok_acc) {
         m->pk_row[n++] = i;
     }
     double L = softmax_xent_forward(m->pk_probs, m->pk_logits, m->pk_lab, n, V);
+    memset(m->pk_d, 0, (size_t)n * V * sizeof(float)); /* geri geçişler ekler: önce sıfır */
     softmax_xent_backward(m->pk_d, m->pk_probs, m->pk_lab, n, V);
     memset(m->dlogits, 0, (size_t)B * T * V * sizeof(float));
     for (int k = 0; k < n; k++) {
@@ -819,7 +820,7 @@ static void step5_number(Tf *m, SeqTask *num, const SeqSet *ts, TrainLog *lg, do
             cross_heatmap("capraz_dikkat_sayi", "Sayı -> okunuş: çapraz dikkat (son katman, başların ortalaması)",
                           catt, m->cfg.NH, -1, rows, S, &num->src, src, &num->tgt, out, a->ascii);
             for (int h = 0; h < m->cfg.NH; h++) {
-                char step[32], title[96];
+                char step[48], title[96];
                 snprintf(step, sizeof step, "capraz_dikkat_sayi_bas%d", h);
                 snprintf(title, sizeof title, "Çapraz dikkat, %d. baş", h);
                 cross_heatmap(step, title, catt, m->cfg.NH, h, rows, S, &num->src, src, &num->tgt, out, 0);
