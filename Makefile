@@ -134,3 +134,12 @@ clean:
 
 # Derslerin ek kuralları (ör. veri hazırlama) ve ders kitabı kuralları
 -include $(wildcard lessons/*.mk) $(wildcard textbook/*.mk)
+
+# Eşlik (parity) fikstürlerini PyTorch (Debian'ın python3-torch'u, float64) ile yeniden
+# üretir: tests/parity/fixtures/*.bin. `make check` PyTorch istemez: fikstürler depoya
+# işlidir ve tests/test_parity.c onları okur. Biçim: tests/parity/README.md.
+PARITY_PY ?= /usr/bin/python3
+.PHONY: parity
+parity:
+	@sh common/setup/deps.sh python3-torch
+	$(PARITY_PY) tests/parity/gen.py tests/parity/fixtures

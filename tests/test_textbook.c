@@ -1,5 +1,5 @@
 /*
- * test_textbook.c — ders kitabı dokuyucusunun (textbook/weave.c) testleri.
+ * test_textbook.c — ders kitabı dokuyucusunun (textbook/weave/) testleri.
  *
  *   dokuyucu  : C sözcük çözümleyicisi (dizgede "/ *", yorumda "/ *", iç içe olmayan yorum),
  *               düzyazı/kod bölme ve satır aralıkları, yorumsuz ders, UTF-8 Türkçe harfler,
@@ -13,8 +13,7 @@
  *   depo_sozluk: depodaki derslerin sözlük kurallarına uyması (ihlaller tek tek listelenir).
  * Testler depo kökünden çalışır (tests/run.sh böyle çağırır).
  */
-#define WEAVE_NO_MAIN
-#include "../textbook/weave.c"
+#include "../textbook/weave/weave.h"
 #include "testutil.h"
 
 #define FIX "tests/fixtures/textbook"
@@ -245,6 +244,126 @@ START_TEST(test_glossary_bad_file) {
 }
 END_TEST
 
+/* ---- kayıt güncelliği: dersin her dosyası ve kullandığı common/ dosyaları ---- */
+
+#define DEPS_ROOT "tests/out/tb_guncellik"
+
+static void put_file(const char *rel, const char *text) {
+    char p[512];
+    snprintf(p, sizeof p, DEPS_ROOT "/%s", rel);
+    for (char *q = p + strlen(DEPS_ROOT) + 1; *q; q++)
+        if (*q == '/') {
+            *q = '\0';
+            mkdir(p, 0755);
+            *q = '/';
+        }
+    FILE *f = fopen(p, "w");
+    ck_assert_msg(f != NULL, "'%s' yazılamadı", p);
+    fputs(text, f);
+    fclose(f);
+}
+
+static unsigned long ck_of(const char *text) {
+    return wv_cksum((const unsigned char *)text, strlen(text));
+}
+
+/* Kitabı DEPS_ROOT'tan dokur, 96-d.md bölümünü döndürür (çağıran free eder). */
+static char *deps_chapter(void) {
+    Book b;
+    ck_assert_msg(wv_build_book(DEPS_ROOT, &b, NULL, NULL) == 0, "kitap üretilemedi: %s", wv_err);
+    char *ch = NULL;
+    for (int i = 0; i < b.n; i++)
+        if (!strcmp(b.names[i], "96-d.md")) ch = strdup(b.texts[i]);
+    wv_free_book(&b);
+    ck_assert(ch != NULL);
+    return ch;
+}
+
+static const char *LES = "/* lesson96_d — deneme */\nint main(void) { return k(); }\n";
+static const char *COM = "int k(void) { return 0; }\n";
+
+static void write_record(const char *extra_lines) {
+    char kv[2048];
+    snprintf(kv, sizeof kv,
+             "ders: lesson96\nkomut: ./lesson96\nkaynak: lessons/lesson96_d.c\n"
+             "kaynak_cksum: %lu\n%s",
+             ck_of(LES), extra_lines);
+    put_file("textbook/runs/lesson96/kayit.txt", kv);
+}
+
+START_TEST(test_run_deps_fresh_and_stale) {
+    mkdir("tests/out", 0755);
+    mkdir(DEPS_ROOT, 0755);
+    put_file("lessons/lesson96_d.c", LES);
+    put_file("common/nn/k.c", COM);
+    put_file("textbook/runs/lesson96/output.txt", "merhaba\n");
+    char deps[512];
+    snprintf(deps, sizeof deps,
+             "dosya_cksum: %lu lessons/lesson96_d.c\ndosya_cksum: %lu common/nn/k.c\n",
+             ck_of(LES), ck_of(COM));
+    write_record(deps);
+    char *ch = deps_chapter();
+    ck_assert_msg(!strstr(ch, "Uyarı:"), "güncel kayıtta uyarı olmamalı:\n%s", ch);
+    free(ch);
+    /* ilk dosya aynı, kullandığı common/ dosyası değişti: eski denetim bunu görmezdi */
+    put_file("common/nn/k.c", "int k(void) { return 1; }\n");
+    ch = deps_chapter();
+    ck_assert_msg(strstr(ch, "şu kaynak dosyalar değişti: `common/nn/k.c`; "),
+                  "değişen common/ dosyası adıyla anılmalı:\n%s", ch);
+    free(ch);
+    /* derse kayıttan sonra yeni bir dosya eklendi; common/ dosyası silindi */
+    put_file("lessons/lesson96_ek.c", "int ek;\n");
+    char p[256];
+    snprintf(p, sizeof p, DEPS_ROOT "/common/nn/k.c");
+    remove(p);
+    ch = deps_chapter();
+    ck_assert_msg(strstr(ch, "`lessons/lesson96_ek.c` (kayıttan sonra eklendi)") &&
+                      strstr(ch, "`common/nn/k.c` (artık yok)"),
+                  "eklenen ve silinen dosyalar anılmalı:\n%s", ch);
+    free(ch);
+    snprintf(p, sizeof p, DEPS_ROOT "/lessons/lesson96_ek.c");
+    remove(p);
+    /* eski biçim (yalnızca kaynak_cksum): ilk dosyaya bakılır, eski uyarı metni */
+    write_record("");
+    ch = deps_chapter();
+    ck_assert_msg(!strstr(ch, "Uyarı:"), "eski biçimli güncel kayıtta uyarı olmamalı:\n%s", ch);
+    free(ch);
+    put_file("lessons/lesson96_d.c", "/* lesson96_d — deneme, değişti */\nint main(void) { return 0; }\n");
+    ch = deps_chapter();
+    ck_assert(strstr(ch, "ders kaynağı bu koşudan sonra değişti") != NULL);
+    free(ch);
+    put_file("lessons/lesson96_d.c", LES);
+}
+END_TEST
+
+START_TEST(test_run_deps_bad_lines) {
+    mkdir("tests/out", 0755);
+    mkdir(DEPS_ROOT, 0755);
+    put_file("lessons/lesson96_d.c", LES);
+    put_file("textbook/runs/lesson96/output.txt", "merhaba\n");
+    const char *bad[] = {"dosya_cksum: abc lessons/lesson96_d.c\n",
+                         "dosya_cksum: 12\n",
+                         "dosya_cksum: 12 /etc/passwd\n",
+                         "dosya_cksum: 12 common/../../gizli\n",
+                         "dosya_cksum: 12 ..\n",
+                         "dosya_cksum: 99999999999 lessons/lesson96_d.c\n",
+                         "dosya_cksum: 12 iki kelime\n"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        write_record(bad[i]);
+        Book b;
+        ck_assert_msg(wv_build_book(DEPS_ROOT, &b, NULL, NULL) == -1, "kabul edildi: %s", bad[i]);
+        ck_assert_msg(strstr(wv_err, "kayit.txt") && strstr(wv_err, "5. satır"),
+                      "hata iletisi dosyayı ve satırı söylemeli: %s", wv_err);
+        wv_free_book(&b);
+    }
+    /* ".." içeren ama bileşen olmayan ad geçerlidir */
+    write_record("dosya_cksum: 12 lessons/a..b.c\n");
+    Book b;
+    ck_assert_msg(wv_build_book(DEPS_ROOT, &b, NULL, NULL) == 0, "%s", wv_err);
+    wv_free_book(&b);
+}
+END_TEST
+
 /* textbook/ işlenmiş bölümleri, depodaki derslerden ve kayıtlı koşulardan yeniden
  * dokunanla aynı mı? Değilse hangi dosyanın hangi satırda ayrıldığını söyler. */
 START_TEST(test_sync) {
@@ -310,6 +429,8 @@ static Suite *suite(void) {
     tcase_add_test(a, test_cksum);
     tcase_add_test(a, test_output_and_quiz_parse);
     tcase_add_test(a, test_fixture_book);
+    tcase_add_test(a, test_run_deps_fresh_and_stale);
+    tcase_add_test(a, test_run_deps_bad_lines);
     suite_add_tcase(s, a);
     TCase *g = tcase_create("sozluk");
     tcase_add_test(g, test_glossary_rules_fixture);

@@ -18,7 +18,11 @@
 #                 yeni yazılmış PNG'ler bir önceki adıma yazılır (step_banner stdout'u
 #                 boşalttığı için bu sıra güvenilirdir).
 #   kayit.txt     komut, tarih, makine (uname -m), işlemci modeli, çekirdek sayısı, süre,
-#                 git sürümü, kaynağın cksum değeri (kitap, kaynak sonradan değişirse uyarır)
+#                 git sürümü, ilk kaynağın cksum değeri (kaynak_cksum, eski okuyucular için)
+#                 ve koşunun dayandığı her dosya için bir "dosya_cksum: SAYI YOL" satırı:
+#                 dersin bütün lessons/lessonNN*.c dosyaları ve kullandığı common/ modülleri
+#                 (./lessonNN'e bağlanmış build/libdoaa.a üyelerinin .c ve .h dosyaları; nm
+#                 ile bulunur). Kitap, bunlardan biri sonradan değişirse adını verip uyarır.
 set -u
 ders=${1:?kullanım: sh textbook/kayit.sh lessonNN [bayraklar]}
 shift
@@ -33,6 +37,31 @@ for f in lessons/"$ders"*.c; do
     [ "./$ders" -nt "$f" ] || { echo "hata: ./$ders, $f dosyasından eski; önce 'make $ders'" >&2; exit 1; }
 done
 command -v gnuplot >/dev/null 2>&1 || { echo "hata: gnuplot yok; şekiller çizilemez" >&2; exit 1; }
+
+# Dersin kullandığı common/ modülleri: ikilide tanımlı genel simgelerden biri bir arşiv
+# üyesinde tanımlıysa, bağlayıcı o üyeyi (bütünüyle) ikiliye katmıştır.
+lib=build/libdoaa.a
+[ -f "$lib" ] || { echo "hata: $lib yok; önce 'make $ders'" >&2; exit 1; }
+command -v nm >/dev/null 2>&1 || { echo "hata: nm yok (binutils paketi)" >&2; exit 1; }
+uyeler=$({ nm -g --defined-only "$lib" 2>/dev/null; echo "=== ikili"; nm -g --defined-only "./$ders"; } |
+    awk '/^=== ikili/ { bin = 1; next }
+         !bin && /:$/ { m = substr($0, 1, length($0) - 1); next }
+         !bin && NF == 3 { def[$3] = m; next }
+         bin && NF == 3 && ($3 in def) { used[def[$3]] = 1 }
+         END { for (m in used) print m }' | sort)
+[ -n "$uyeler" ] || { echo "hata: ./$ders içinde $lib üyesi bulunamadı (nm çıktısı boş)" >&2; exit 1; }
+dosyalar=$(ls lessons/"$ders"*.c)
+ortak=""
+for u in $uyeler; do
+    for f in common/*/"${u%.o}".c common/*/"${u%.o}".h; do
+        [ -f "$f" ] && ortak="$ortak $f"
+    done
+done
+ortak=$(printf '%s\n' $ortak | sort -u)
+for f in $ortak; do
+    [ "./$ders" -nt "$f" ] || { echo "hata: ./$ders, $f dosyasından eski; önce 'make $ders'" >&2; exit 1; }
+done
+dosyalar="$dosyalar $ortak"
 
 hedef=textbook/runs/$ders
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/kayit.XXXXXX") || exit 1
@@ -96,7 +125,7 @@ for b in "$@"; do [ "$b" = "--quick" ] && kisa=evet; done
 islemci=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
 [ -n "$islemci" ] || islemci=$(uname -p)
 gitsurum=$(git rev-parse --short HEAD 2>/dev/null || echo bilinmiyor)
-git diff --quiet HEAD -- "$src" 2>/dev/null || gitsurum="$gitsurum + kaydedilmemiş değişiklik"
+git diff --quiet HEAD -- $dosyalar 2>/dev/null || gitsurum="$gitsurum + kaydedilmemiş değişiklik"
 {
     echo "ders: $ders"
     echo "komut: ./$ders${*:+ $*}"
@@ -109,6 +138,9 @@ git diff --quiet HEAD -- "$src" 2>/dev/null || gitsurum="$gitsurum + kaydedilmem
     echo "git: $gitsurum"
     echo "kaynak: $src"
     echo "kaynak_cksum: $(cksum <"$src" | cut -d' ' -f1)"
+    for f in $dosyalar; do
+        echo "dosya_cksum: $(cksum <"$f" | cut -d' ' -f1) $f"
+    done
 } >"$yeni/kayit.txt"
 
 rm -rf "$hedef.eski"

@@ -22,12 +22,23 @@ KOSU_BAYRAK ?=
 
 .PHONY: textbook textbook-md textbook-html textbook-runs textbook-check textbook-sozluk
 
-$(TB_WEAVE): textbook/weave.c
-	@mkdir -p $(@D)
-	$(CC) $(TB_CFLAGS) -o $@ $<
+# Dokuyucu modülleri (bkz. textbook/weave/weave.h); main.c dışındakiler testle de bağlanır.
+TB_SRC     := $(wildcard textbook/weave/*.c)
+TB_LIB_SRC := $(filter-out textbook/weave/main.c,$(TB_SRC))
+TB_HDR     := textbook/weave/weave.h
 
-# Test programı weave.c'yi doğrudan içerir: weave.c değişince yeniden derlensin.
-build/tests/test_textbook build/asan/tests/test_textbook: textbook/weave.c
+$(TB_WEAVE): $(TB_SRC) $(TB_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(TB_CFLAGS) -o $@ $(TB_SRC)
+
+# Test programı dokuyucunun modüllerini (main.c hariç) kendisiyle birlikte derler.
+build/tests/test_textbook: tests/test_textbook.c tests/testutil.h $(TB_LIB_SRC) $(TB_HDR) | deps
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -Itests -o $@ $< $(TB_LIB_SRC) -lcheck -lsubunit -lrt -pthread $(LDLIBS)
+
+build/asan/tests/test_textbook: tests/test_textbook.c tests/testutil.h $(TB_LIB_SRC) $(TB_HDR) | deps
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(ASAN) -Itests -o $@ $< $(TB_LIB_SRC) -lcheck -lsubunit -lrt -pthread $(LDLIBS)
 
 textbook-md: $(TB_WEAVE)
 	@$(TB_WEAVE) --kok . --cikti textbook
