@@ -38,12 +38,16 @@
 
 #define NSTEPS 7
 #define MAXL 8         /* en çok katman (her yanda) */
-#define BATCH 64
-#define REV_NSYM 20    /* ters çevirme alfabesi: Türk alfabesinin ilk 20 harfi */
+#define BATCH 32
+#define MODEL_C 64     /* model genişliği d_model */
+#define MODEL_NH 4     /* baş sayısı */
+#define MODEL_FF 128   /* ileri besleme ağının gizli genişliği */
+#define MODEL_NL 2     /* her yanda katman sayısı */
+#define REV_NSYM 10    /* ters çevirme alfabesi: Türk alfabesinin ilk 10 harfi (ders 06 ile aynı) */
 #define REV_MIN 5
 #define REV_MAX 40
-#define NUM_MAX 12     /* sayı görevi: 1..12 rakam */
-#define TEST_PER_LEN 50
+#define NUM_MAX 9      /* sayı görevi: 1..9 rakam (ders 06 ile aynı) */
+#define TEST_PER_LEN 100 /* test kümesinde her uzunluktan örnek (ders 06 ile aynı) */
 
 /* ======================================================================
  * Model: gömmeler + NL kodlayıcı katmanı + NL kod çözücü katmanı + çıkış
@@ -541,7 +545,7 @@ static void number_align(const char *src, Align *a, char *words, size_t cap) {
 static void step1_data(SeqTask *rev, SeqTask *num, Rng *r) {
     step_banner(1, NSTEPS, "Görevler: ters çevirme ve sayının Türkçe okunuşu");
     char s[512], t[512];
-    printf("Ters çevirme: %d harflik alfabe, uzunluk %d..%d. Örnekler:\n", REV_NSYM, REV_MIN, REV_MAX);
+    printf("Ters çevirme: %d harflik alfabe, uzunluk %d..%d. Örnekler:\n", rev->nsym, rev->min_len, rev->max_len);
     int lens[3] = {rev->min_len, (rev->min_len + rev->max_len) / 2, rev->max_len};
     for (int i = 0; i < 3; i++) {
         seqtask_sample_text(rev, r, lens[i], s, sizeof s, t, sizeof t);
@@ -549,7 +553,7 @@ static void step1_data(SeqTask *rev, SeqTask *num, Rng *r) {
     }
     printf("Sayı -> Türkçe: 1..%d rakam; kaynak sözlüğü %d, hedef sözlüğü %d simge. "
            "Örnekler:\n", NUM_MAX, num->src.n, num->tgt.n);
-    int nl[3] = {3, 7, 12};
+    int nl[3] = {3, (num->max_len + 3) / 2, num->max_len};
     for (int i = 0; i < 3; i++) {
         seqtask_sample_text(num, r, nl[i], s, sizeof s, t, sizeof t);
         printf("  %s\n      -> %s\n", s, t);
@@ -706,7 +710,7 @@ static void cross_heatmap(const char *step, const char *title, const float *catt
 /*
  * Adım 4: Ters çevirmeyi öğrenmek
  *
- * Her adımda 64 yeni dizi; uzunluk L her yığında 5..40'tan rastgele seçilir (yığının
+ * Her adımda 32 yeni dizi; uzunluk L her yığında 5..40'tan rastgele seçilir (yığının
  * içindeki diziler aynı uzunluktadır, dolgu gerekmez). Kayıp, hedefin her simgesinde
  * çapraz entropidir; kod çözücü öğretmen zorlamasıyla (teacher forcing) eğitilir:
  * girdisi doğru hedefin bir kaydırılmışıdır (BOS, y_1, ..., y_{T-1}).
@@ -771,14 +775,15 @@ static void step4_reverse(Tf *m, SeqTask *rev, const SeqSet *ts, TrainLog *lg, d
 static void step5_number(Tf *m, SeqTask *num, const SeqSet *ts, TrainLog *lg, double *acc,
                          double *align_rate, const LessonArgs *a) {
     step_banner(5, NSTEPS, "Sayıdan Türkçe okunuşa: eğitim, doğruluk ve hizalama");
-    train(m, num, 1, NUM_MAX, lg, (uint64_t)a->seed + 20, NULL, 0);
+    train(m, num, 1, num->max_len, lg, (uint64_t)a->seed + 20, NULL, 0);
     printf("%d adım x %d sayı, %.1f s. Kayıp: başta %.3f, son 50 adımda %.4f.\n", lg->steps, BATCH,
            lg->seconds, lg->loss[0], tail_loss(lg, 50));
     Decoder d;
     decoder_init(&d, m, BATCH);
-    double all = seq_evaluate(m, &d, ts, 1, NUM_MAX, acc);
+    for (int L = 0; L <= NUM_MAX; L++) acc[L] = -1;
+    double all = seq_evaluate(m, &d, ts, 1, num->max_len, acc);
     printf("Sabit test kümesinde tam eşleşme:");
-    for (int L = 1; L <= NUM_MAX; L++)
+    for (int L = 1; L <= num->max_len; L++)
         if (acc[L] >= 0) printf("%s%d rakam %%%.0f", L == 1 || L == 7 ? "\n  " : ", ", L, 100 * acc[L]);
     printf("\nBütün test kümesi: %%%.2f.\n", 100 * all);
     /* Hizalama ölçümü: doğru üretilen her harf için en çok bakılan kaynak konumu */
@@ -809,11 +814,12 @@ static void step5_number(Tf *m, SeqTask *num, const SeqSet *ts, TrainLog *lg, do
             hit += (al.mask[t] >> best) & 1;
             tot++;
         }
-        if (!shown && ts->len[i] >= 7 && same_seq(out, ts->tgt + (size_t)i * ts->tgt_cap, T)) {
+        if (!shown && ts->len[i] == (num->max_len < 7 ? num->max_len : 7)) {
             shown = 1;
             char o[512];
             seqvocab_decode(&num->tgt, out, T, o, sizeof o);
-            printf("Örnek: %s\n", stext);
+            printf("Örnek: %s (%s)\n", stext,
+                   same_seq(out, ts->tgt + (size_t)i * ts->tgt_cap, T) ? "doğru çevrildi" : "YANLIŞ çevrildi");
             print_clip("    -> ", o, 72);
             int rows = 0;
             while (rows < T && out[rows] != SEQ_EOS) rows++;
@@ -866,8 +872,8 @@ static void step6_residual(const TfConfig *base, SeqTask *rev, int steps, const 
         memset(&lg[v], 0, sizeof lg[v]);
         lg[v].steps = steps, lg[v].warm = steps / 10 + 1, lg[v].lr = 1e-3f;
         train(&m, rev, REV_MIN, maxL, &lg[v], (uint64_t)a->seed + 31, gn[v], 20);
-        printf("%-18s %d adım, %.1f s: kayıp başta %.3f, son 50 adımda %.4f\n", names[v], steps,
-               lg[v].seconds, lg[v].loss[0], tail_loss(&lg[v], 50));
+        printf("%-18s %d adım, %.1f s: kayıp başta %.3f, son 20 adımda %.4f\n", names[v], steps,
+               lg[v].seconds, lg[v].loss[0], tail_loss(&lg[v], 20));
         tf_free(&m);
     }
     printf("İlk 20 adımda kodlayıcı katmanlarının ortalama gradyan normu (0 = en alttaki):\n");
@@ -877,8 +883,8 @@ static void step6_residual(const TfConfig *base, SeqTask *rev, int steps, const 
     double r0 = gn[0][0] / (gn[0][cfg.NL - 1] + 1e-30), r1 = gn[1][0] / (gn[1][cfg.NL - 1] + 1e-30);
     printf("En alttaki / en üstteki katman gradyan oranı: artık + LN ile %.2f, olmadan %.2e.\n", r0, r1);
     *ratio_out = r1;
-    *loss_with = tail_loss(&lg[0], 50);
-    *loss_without = tail_loss(&lg[1], 50);
+    *loss_with = tail_loss(&lg[0], 20);
+    *loss_without = tail_loss(&lg[1], 20);
     float *x = xmalloc(steps * sizeof(float)), *y0 = xmalloc(steps * sizeof(float)),
           *y1 = xmalloc(steps * sizeof(float));
     for (int s = 0; s < steps; s++) x[s] = (float)s;
@@ -900,8 +906,8 @@ static void step6_residual(const TfConfig *base, SeqTask *rev, int steps, const 
 /*
  * Adım 7: Üç model tek şekilde
  *
- * Ders 06 GRU'yu dikkatli ve dikkatsiz eğitip sonuçlarını
- * plots/lesson06/uzunluk_sonuc.txt dosyasına yazar (ders 06'yı çalıştırdıysanız).
+ * Ders 06 GRU'yu dikkatli ve dikkatsiz eğitip uzunluğa göre sonuçlarını
+ * plots/lesson06/dogruluk_uzunluk.dat dosyasına yazar (ders 06'yı çalıştırdıysanız).
  * Aynı sabit test kümesinde üç modelin uzunluğa göre tam eşleşme oranını yan yana
  * koyuyoruz; parametre sayıları ve eğitim süreleri tabloda.
  */
@@ -913,31 +919,32 @@ typedef struct {
     double acc[2][REV_MAX + 1];
 } L06Results;
 
+/* Ders 06'nın yazdığı plots/lesson06/dogruluk_uzunluk.dat: "L dikkatsiz% dikkatli%" satırları
+ * ve "# model AD PARAMETRE SANİYE" yorum satırları. Dosya yoksa ya da bozuksa have = 0. */
 static void read_lesson06(L06Results *r) {
     memset(r, 0, sizeof *r);
     for (int i = 0; i < 2; i++)
         for (int L = 0; L <= REV_MAX; L++) r->acc[i][L] = -1;
-    FILE *f = fopen("plots/lesson06/uzunluk_sonuc.txt", "r");
+    FILE *f = fopen("plots/lesson06/dogruluk_uzunluk.dat", "r");
     if (!f) return;
     char line[256];
     int nm = 0, rows = 0;
     while (fgets(line, sizeof line, f)) {
-        if (line[0] == '#') continue;
         char name[32];
         long p;
         double s, a0, a1;
         int L;
-        if (sscanf(line, "model %31s %ld %lf", name, &p, &s) == 3 && nm < 2) {
+        if (sscanf(line, "# model %31s %ld %lf", name, &p, &s) == 3 && nm < 2) {
             snprintf(r->name[nm], sizeof r->name[nm], "%s", name);
             r->params[nm] = p, r->sec[nm++] = s;
-        } else if (sscanf(line, "%d %lf %lf", &L, &a0, &a1) == 3 && L >= 0 && L <= REV_MAX &&
-                   a0 >= 0 && a0 <= 1 && a1 >= 0 && a1 <= 1) {
-            r->acc[0][L] = a0, r->acc[1][L] = a1;
+        } else if (line[0] != '#' && sscanf(line, "%d %lf %lf", &L, &a0, &a1) == 3 && L >= 0 &&
+                   L <= REV_MAX && a0 >= 0 && a0 <= 100 && a1 >= 0 && a1 <= 100) {
+            r->acc[0][L] = a0 / 100, r->acc[1][L] = a1 / 100;
             rows++;
         }
     }
     fclose(f);
-    r->have = nm == 2 && rows > 0;
+    r->have = rows > 0;
 }
 
 static void step7_compare(const double *acc, int maxL, size_t params, double sec, const LessonArgs *a) {
@@ -958,9 +965,13 @@ static void step7_compare(const double *acc, int maxL, size_t params, double sec
     plot_render(&p, a->ascii);
     printf("  model                 parametre   eğitim süresi   L=20    L=%d\n", maxL);
     if (r.have)
-        for (int i = 0; i < 2; i++)
-            printf("  %-20s %10ld   %9.1f s     %%%-5.0f  %%%.0f\n", i ? "GRU + dikkat" : "GRU (dikkatsiz)",
-                   r.params[i], r.sec[i], 100 * r.acc[i][20 < maxL ? 20 : maxL], 100 * r.acc[i][maxL]);
+        for (int i = 0; i < 2; i++) {
+            char ps[32] = "?", ss[32] = "?";
+            if (r.params[i] > 0) snprintf(ps, sizeof ps, "%ld", r.params[i]);
+            if (r.sec[i] > 0) snprintf(ss, sizeof ss, "%.1f s", r.sec[i]);
+            printf("  %-20s %10s   %11s     %%%-5.0f  %%%.0f\n", i ? "GRU + dikkat" : "GRU (dikkatsiz)", ps, ss,
+                   100 * r.acc[i][20 < maxL ? 20 : maxL], 100 * r.acc[i][maxL]);
+        }
     printf("  %-20s %10zu   %9.1f s     %%%-5.0f  %%%.0f\n", "Transformer", params, sec,
            100 * acc[20 < maxL ? 20 : maxL], 100 * acc[maxL]);
     if (!r.have)
@@ -1049,7 +1060,7 @@ static int translate(const char *path, const char *text) {
  * Sınav
  * ====================================================================== */
 static int run_quiz(const LessonArgs *a) {
-    int C = 64, FF = 256;
+    int C = MODEL_C, FF = MODEL_FF;
     double att = (double)mha_param_count(C, C);
     static QuizQuestion qs[7];
     qs[0] = (QuizQuestion){.q = "Kod çözücünün çapraz dikkatinde sorgu (query), anahtar (key) ve değer (value) nereden gelir?",
@@ -1065,9 +1076,9 @@ static int run_quiz(const LessonArgs *a) {
     qs[2] = (QuizQuestion){.q = "C = 64 için bir çok başlı dikkat bloğunun (W_Q, W_K, W_V, W_O ve bias'lar) parametre sayısı kaçtır?",
                            .answer = att, .tol = 0.5,
                            .explain = "4·C·C + 4·C = 4·4096 + 256 = 16 640; baş sayısından bağımsızdır (ders 10)."};
-    qs[3] = (QuizQuestion){.q = "C = 64, FF = 256 için bir ileri besleme ağının (W1, b1, W2, b2) parametre sayısı kaçtır?",
+    qs[3] = (QuizQuestion){.q = "C = 64, FF = 128 için bir ileri besleme ağının (W1, b1, W2, b2) parametre sayısı kaçtır?",
                            .answer = 2.0 * C * FF + FF + C, .tol = 0.5,
-                           .explain = "C·FF + FF + FF·C + C = 16 384 + 256 + 16 384 + 64 = 33 088."};
+                           .explain = "C·FF + FF + FF·C + C = 8192 + 128 + 8192 + 64 = 16 576."};
     qs[4] = (QuizQuestion){.q = "y = x + F(x) artık bağlantısında ∂y/∂x nedir?",
                            .choices = {"∂F/∂x", "I + ∂F/∂x", "I", "(∂F/∂x)²", NULL},
                            .correct = 1,
@@ -1100,12 +1111,14 @@ int main(int argc, char **argv) {
 
     int maxL = a.quick ? 12 : REV_MAX;
     int per_len = a.quick ? 8 : TEST_PER_LEN;
-    int steps_rev = a.quick ? 120 : 1500, steps_num = a.quick ? 120 : 2500, steps_deep = a.quick ? 60 : 400;
+    /* --quick: kısa diziler ve az adım (testler iddiaları bunun üzerinde sınar) */
+    int num_max = a.quick ? 6 : NUM_MAX;
+    int steps_rev = a.quick ? 150 : 2500, steps_num = a.quick ? 60 : 2000, steps_deep = a.quick ? 40 : 300;
     double t_start = now_sec();
 
     SeqTask rev, num;
     seqtask_init(&rev, SEQ_REVERSE, REV_NSYM, REV_MIN, maxL);
-    seqtask_init(&num, SEQ_NUMBER, 0, 1, NUM_MAX);
+    seqtask_init(&num, SEQ_NUMBER, 0, 1, num_max);
     SeqSet rts, nts;
     seqtask_testset(&rev, per_len, &rts);
     seqtask_testset(&num, per_len, &nts);
@@ -1113,7 +1126,7 @@ int main(int argc, char **argv) {
     rng_seed(&r, (uint64_t)a.seed);
     step1_data(&rev, &num, &r);
 
-    TfConfig rc = {.Vs = rev.src.n, .Vt = rev.tgt.n, .C = 64, .NH = 4, .FF = 256, .NL = 2,
+    TfConfig rc = {.Vs = rev.src.n, .Vt = rev.tgt.n, .C = MODEL_C, .NH = MODEL_NH, .FF = MODEL_FF, .NL = MODEL_NL,
                    .S = seqtask_src_cap(&rev), .T = seqtask_tgt_cap(&rev), .residual = 1, .norm = 1};
     double gc = step2_layer(&rc, &a);
     int warm = a.quick ? 10 : 100;
@@ -1146,12 +1159,12 @@ int main(int argc, char **argv) {
     int nr = 0, nn = 0;
     for (int L = REV_MIN; L <= maxL; L++)
         if (acc_rev[L] >= 0) rev_all += acc_rev[L], nr++;
-    for (int L = 1; L <= NUM_MAX; L++)
+    for (int L = 1; L <= num_max; L++)
         if (acc_num[L] >= 0) num_all += acc_num[L], nn++;
-    printf("\nSONUÇ: gradcheck_rel=%.2e rev_acc_maxlen=%.4f rev_acc_l20=%.4f rev_acc_mean=%.4f "
+    printf("\nSONUÇ: gradcheck_rel=%.2e rev_loss0=%.4f rev_loss_end=%.4f rev_acc_maxlen=%.4f rev_acc_l20=%.4f rev_acc_mean=%.4f "
            "num_acc=%.4f align=%.4f deep_loss_res=%.4f deep_loss_nores=%.4f params=%zu "
            "seconds=%.1f\n",
-           gc, acc_rev[maxL], acc_rev[20 < maxL ? 20 : maxL], nr ? rev_all / nr : 0, nn ? num_all / nn : 0,
+           gc, lr_rev.loss[0], tail_loss(&lr_rev, 20), acc_rev[maxL], acc_rev[20 < maxL ? 20 : maxL], nr ? rev_all / nr : 0, nn ? num_all / nn : 0,
            align_rate, lw, lwo, mr.P.n, now_sec() - t_start);
     (void)gratio;
     log_free(&lr_rev), log_free(&lr_num);
