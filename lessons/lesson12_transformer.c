@@ -39,10 +39,17 @@
 #define NSTEPS 7
 #define MAXL 8         /* en çok katman (her yanda) */
 #define BATCH 32
+#ifndef MODEL_C
 #define MODEL_C 64     /* model genişliği d_model */
+#endif
 #define MODEL_NH 4     /* baş sayısı */
 #define MODEL_FF 128   /* ileri besleme ağının gizli genişliği */
+#ifndef MODEL_NL
 #define MODEL_NL 2     /* her yanda katman sayısı */
+#endif
+#ifndef REV_STEPS
+#define REV_STEPS 2500 /* ters çevirme eğitim adımı */
+#endif
 #define REV_NSYM 10    /* ters çevirme alfabesi: Türk alfabesinin ilk 10 harfi (ders 06 ile aynı) */
 #define REV_MIN 5
 #define REV_MAX 40
@@ -285,7 +292,7 @@ static void decoder_free(Decoder *d, const Tf *m) {
 }
 
 /* src (B,S) -> out (B,T) simgeler (EOS'tan sonra PAD). catt NULL değilse
- * (T, NH, S): 0. örneğin son kod çözücü katmanındaki çapraz dikkat ağırlıkları. */
+ * (T, NL, NH, S): 0. örneğin her kod çözücü katmanındaki çapraz dikkat ağırlıkları. */
 static void greedy_decode(Tf *m, Decoder *d, const int *src, int B, int S, int *out, float *catt) {
     const TfConfig *c = &m->cfg;
     int C = c->C, V = c->Vt, T = c->T;
@@ -297,7 +304,9 @@ static void greedy_decode(Tf *m, Decoder *d, const int *src, int B, int S, int *
     for (int t = 0; t < T; t++) {
         embed_pos(d->x, prev, m->W.tgt_emb, m->pe + (size_t)t * C, B, 1, V, C);
         for (int l = 0; l < c->NL; l++) tf_layer_step(d->x, &d->kc[l], &m->W.dec[l], d->x, B, t);
-        if (catt) memcpy(catt + (size_t)t * c->NH * S, d->kc[c->NL - 1].catt, (size_t)c->NH * S * 4);
+        if (catt)
+            for (int l = 0; l < c->NL; l++)
+                memcpy(catt + ((size_t)t * c->NL + l) * c->NH * S, d->kc[l].catt, (size_t)c->NH * S * 4);
         const float *h = d->x;
         if (c->norm) {
             layernorm_forward(d->h, d->mean, d->rstd, d->x, m->W.lnd_g, m->W.lnd_b, B, 1, C);
@@ -674,18 +683,23 @@ static void print_clip(const char *label, const char *s, int w) {
     putchar('\n');
 }
 
-/* Bir örneğin çapraz dikkat ısı haritası (son kod çözücü katmanı, başların ortalaması
- * ya da tek bir baş). rows: üretilen simgeler, cols: kaynak simgeleri. */
-static void cross_heatmap(const char *step, const char *title, const float *catt, int NH, int head,
-                          int rows, int S, const SeqVocab *sv, const int *src, const SeqVocab *tv,
-                          const int *out, int ascii) {
+/* Bir örneğin çapraz dikkat ısı haritası. catt (T, NL, NH, S); layer < 0: katmanların,
+ * head < 0: başların ortalaması. rows: üretilen simgeler, cols: kaynak simgeleri. */
+static void cross_heatmap(const char *step, const char *title, const float *catt, int NL, int NH,
+                          int layer, int head, int rows, int S, const SeqVocab *sv, const int *src,
+                          const SeqVocab *tv, const int *out, int ascii) {
     float *h = xcalloc((size_t)rows * S, sizeof(float));
     for (int t = 0; t < rows; t++)
         for (int j = 0; j < S; j++) {
             float v = 0;
-            for (int k = 0; k < NH; k++)
-                if (head < 0 || k == head) v += catt[((size_t)t * NH + k) * S + j];
-            h[(size_t)t * S + j] = head < 0 ? v / NH : v;
+            int n = 0;
+            for (int l = 0; l < NL; l++)
+                for (int k = 0; k < NH; k++)
+                    if ((layer < 0 || l == layer) && (head < 0 || k == head)) {
+                        v += catt[(((size_t)t * NL + l) * NH + k) * S + j];
+                        n++;
+                    }
+            h[(size_t)t * S + j] = v / n;
         }
     char **rl = xcalloc((size_t)rows, sizeof(char *)), **cl = xcalloc((size_t)S, sizeof(char *));
     for (int t = 0; t < rows; t++) {
@@ -743,7 +757,7 @@ static void step4_reverse(Tf *m, SeqTask *rev, const SeqSet *ts, TrainLog *lg, d
     if (count > 0) {
         int S = ts->src_len[first], T = m->cfg.T;
         int *out = xmalloc((size_t)T * sizeof(int));
-        float *catt = xcalloc((size_t)T * m->cfg.NH * S, sizeof(float));
+        float *catt = xcalloc((size_t)T * m->cfg.NL * m->cfg.NH * S, sizeof(float));
         greedy_decode(m, &d, ts->src + (size_t)first * ts->src_cap, 1, S, out, catt);
         char s[256], o[256];
         seqvocab_decode(&rev->src, ts->src + (size_t)first * ts->src_cap, S, s, sizeof s);
@@ -751,9 +765,9 @@ static void step4_reverse(Tf *m, SeqTask *rev, const SeqSet *ts, TrainLog *lg, d
         printf("Örnek: %s -> %s\n", s, o);
         int rows = 0;
         while (rows < T && out[rows] != SEQ_EOS) rows++;
-        cross_heatmap("capraz_dikkat_ters", "Ters çevirmede çapraz dikkat (son katman, başların ortalaması)",
-                      catt, m->cfg.NH, -1, rows + 1, S, &rev->src, ts->src + (size_t)first * ts->src_cap,
-                      &rev->tgt, out, a->ascii);
+        cross_heatmap("capraz_dikkat_ters", "Ters çevirmede çapraz dikkat (katmanların ve başların ortalaması)",
+                      catt, m->cfg.NL, m->cfg.NH, -1, -1, rows + 1, S, &rev->src,
+                      ts->src + (size_t)first * ts->src_cap, &rev->tgt, out, a->ascii);
         printf("Çapraz dikkat ısı haritası: plots/lesson12/capraz_dikkat_ters.png — t. çıktı harfi\n"
                "kaynağın (L-1-t). harfine bakar: ters köşegen.\n");
         free(out), free(catt);
@@ -786,15 +800,18 @@ static void step5_number(Tf *m, SeqTask *num, const SeqSet *ts, TrainLog *lg, do
     for (int L = 1; L <= num->max_len; L++)
         if (acc[L] >= 0) printf("%s%d rakam %%%.0f", L == 1 || L == 7 ? "\n  " : ", ", L, 100 * acc[L]);
     printf("\nBütün test kümesi: %%%.2f.\n", 100 * all);
-    /* Hizalama ölçümü: doğru üretilen her harf için en çok bakılan kaynak konumu */
-    long hit = 0, tot = 0;
+    /* Hizalama ölçümü: doğru üretilen her harf için en çok bakılan kaynak konumu.
+     * Önceden seçilen ölçü: bütün katmanların ve başların ağırlıklarının toplamı; her
+     * katman tek başına da yazılır. */
+    int NL = m->cfg.NL, NH = m->cfg.NH;
+    long hit = 0, tot = 0, hitl[MAXL] = {0};
     int T = m->cfg.T;
     int *out = xmalloc((size_t)T * sizeof(int));
     int shown = 0;
     for (int i = 0; i < ts->n; i++) {
         const int *src = ts->src + (size_t)i * ts->src_cap;
         int S = ts->src_len[i];
-        float *catt = xcalloc((size_t)T * m->cfg.NH * S, sizeof(float));
+        float *catt = xcalloc((size_t)T * NL * NH * S, sizeof(float));
         greedy_decode(m, &d, src, 1, S, out, catt);
         char stext[64], words[512], want[512];
         seqvocab_decode(&num->src, src, S, stext, sizeof stext);
@@ -804,14 +821,21 @@ static void step5_number(Tf *m, SeqTask *num, const SeqSet *ts, TrainLog *lg, do
         if (strcmp(words, want) != 0) die("hizalama üreteci '%s' için '%s' yazdı, görev '%s'", stext, words, want);
         for (int t = 0; t < al.n && t < T; t++) {
             if (!al.mask[t] || out[t] != ts->tgt[(size_t)i * ts->tgt_cap + t]) continue;
-            int best = 0;
-            float bv = -1;
+            int best = 0, bestl[MAXL] = {0};
+            float bv = -1, bvl[MAXL];
+            for (int l = 0; l < NL; l++) bvl[l] = -1;
             for (int j = 0; j < S; j++) {
                 float v = 0;
-                for (int h = 0; h < m->cfg.NH; h++) v += catt[((size_t)t * m->cfg.NH + h) * S + j];
+                for (int l = 0; l < NL; l++) {
+                    float vl = 0;
+                    for (int h = 0; h < NH; h++) vl += catt[(((size_t)t * NL + l) * NH + h) * S + j];
+                    if (vl > bvl[l]) bvl[l] = vl, bestl[l] = j;
+                    v += vl;
+                }
                 if (v > bv) bv = v, best = j;
             }
             hit += (al.mask[t] >> best) & 1;
+            for (int l = 0; l < NL; l++) hitl[l] += (al.mask[t] >> bestl[l]) & 1;
             tot++;
         }
         if (!shown && ts->len[i] == (num->max_len < 7 ? num->max_len : 7)) {
@@ -823,23 +847,25 @@ static void step5_number(Tf *m, SeqTask *num, const SeqSet *ts, TrainLog *lg, do
             print_clip("    -> ", o, 72);
             int rows = 0;
             while (rows < T && out[rows] != SEQ_EOS) rows++;
-            cross_heatmap("capraz_dikkat_sayi", "Sayı -> okunuş: çapraz dikkat (son katman, başların ortalaması)",
-                          catt, m->cfg.NH, -1, rows, S, &num->src, src, &num->tgt, out, a->ascii);
-            for (int h = 0; h < m->cfg.NH; h++) {
+            cross_heatmap("capraz_dikkat_sayi", "Sayı -> okunuş: çapraz dikkat (katmanların ve başların ortalaması)",
+                          catt, NL, NH, -1, -1, rows, S, &num->src, src, &num->tgt, out, a->ascii);
+            for (int h = 0; h < NH; h++) {
                 char step[48], title[96];
                 snprintf(step, sizeof step, "capraz_dikkat_sayi_bas%d", h);
-                snprintf(title, sizeof title, "Çapraz dikkat, %d. baş", h);
-                cross_heatmap(step, title, catt, m->cfg.NH, h, rows, S, &num->src, src, &num->tgt, out, 0);
+                snprintf(title, sizeof title, "Çapraz dikkat, son katmanın %d. başı", h);
+                cross_heatmap(step, title, catt, NL, NH, NL - 1, h, rows, S, &num->src, src, &num->tgt, out, 0);
             }
-            printf("Isı haritaları: plots/lesson12/capraz_dikkat_sayi.png ve her baş için\n"
-                   "capraz_dikkat_sayi_bas0..%d.png.\n", m->cfg.NH - 1);
+            printf("Isı haritaları: plots/lesson12/capraz_dikkat_sayi.png ve son katmanın her başı\n"
+                   "için capraz_dikkat_sayi_bas0..%d.png.\n", NH - 1);
         }
         free(catt);
     }
+    for (int l = 0; l < NL; l++)
+        printf("  yalnız %d. kod çözücü katmanı (başların toplamı): %%%.1f\n", l, tot ? 100.0 * hitl[l] / tot : 0);
     *align_rate = tot ? (double)hit / tot : 0;
-    printf("Hizalama: doğru üretilen %ld harfin %%%.1f'inde en büyük çapraz dikkat ağırlığı\n"
-           "o harfi üreten rakama (\"bin\" gibi grup kelimelerinde grubun rakamlarından birine) düştü.\n",
-           tot, 100 * *align_rate);
+    printf("Hizalama: doğru üretilen %ld harfte, bütün katmanların ve başların toplam çapraz dikkat\n"
+           "ağırlığının en büyüğü %%%.1f oranında o harfi üreten rakama (\"bin\" gibi grup\n"
+           "kelimelerinde grubun rakamlarından birine) düştü.\n", tot, 100 * *align_rate);
     free(out);
     decoder_free(&d, m);
 }
@@ -1113,7 +1139,7 @@ int main(int argc, char **argv) {
     int per_len = a.quick ? 8 : TEST_PER_LEN;
     /* --quick: kısa diziler ve az adım (testler iddiaları bunun üzerinde sınar) */
     int num_max = a.quick ? 6 : NUM_MAX;
-    int steps_rev = a.quick ? 150 : 2500, steps_num = a.quick ? 60 : 2000, steps_deep = a.quick ? 40 : 300;
+    int steps_rev = a.quick ? 150 : REV_STEPS, steps_num = a.quick ? 60 : 2000, steps_deep = a.quick ? 40 : 300;
     double t_start = now_sec();
 
     SeqTask rev, num;
