@@ -48,7 +48,7 @@
 #define MODEL_NL 2     /* her yanda katman sayısı */
 #endif
 #ifndef REV_STEPS
-#define REV_STEPS 2500 /* ters çevirme eğitim adımı */
+#define REV_STEPS 4000 /* ters çevirme eğitim adımı */
 #endif
 #define REV_NSYM 10    /* ters çevirme alfabesi: Türk alfabesinin ilk 10 harfi (ders 06 ile aynı) */
 #define REV_MIN 5
@@ -408,6 +408,20 @@ static double group_norm(const Params *P, const char *prefix) {
     return sqrt(s);
 }
 
+/* Yığının uzunluğu L, L ile orantılı olasılıkla seçilir: P(L) = L / Σ L'. Böylece her
+ * konum (simge) eşit sıklıkta eğitilir; L'yi tekdüze seçmek en uzun dizilerin son
+ * konumlarını çok seyrek gösterirdi (40. konumu yalnızca L = 40 yığınları içerir). */
+static int sample_len(Rng *r, int minL, int maxL) {
+    int total = 0;
+    for (int L = minL; L <= maxL; L++) total += L;
+    int u = rng_int(r, total);
+    for (int L = minL; L <= maxL; L++) {
+        if (u < L) return L;
+        u -= L;
+    }
+    return maxL;
+}
+
 /* layer_gn NULL değilse ilk 'probe' adımda her kodlayıcı katmanının gradyan normu
  * ortalanır: layer_gn[l] (l = 0..NL-1). */
 static void train(Tf *m, SeqTask *task, int minL, int maxL, TrainLog *lg, uint64_t seed,
@@ -425,7 +439,7 @@ static void train(Tf *m, SeqTask *task, int minL, int maxL, TrainLog *lg, uint64
         for (int l = 0; l < m->cfg.NL; l++) layer_gn[l] = 0;
     double t0 = now_sec();
     for (int s = 0; s < lg->steps; s++) {
-        int L = minL + rng_int(&r, maxL - minL + 1);
+        int L = sample_len(&r, minL, maxL);
         int S = seqtask_batch(task, &r, BATCH, L, src, tgt, tlen);
         /* Yığının en uzun hedefi kadar konum yeter (sonrası hep PAD) */
         int T = 0;
@@ -724,8 +738,9 @@ static void cross_heatmap(const char *step, const char *title, const float *catt
 /*
  * Adım 4: Ters çevirmeyi öğrenmek
  *
- * Her adımda 32 yeni dizi; uzunluk L her yığında 5..40'tan rastgele seçilir (yığının
- * içindeki diziler aynı uzunluktadır, dolgu gerekmez). Kayıp, hedefin her simgesinde
+ * Her adımda 32 yeni dizi; uzunluk L her yığında 5..40'tan, L ile orantılı olasılıkla
+ * seçilir (böylece her konum eşit sıklıkta eğitilir; yığının içindeki diziler aynı
+ * uzunluktadır, dolgu gerekmez). Kayıp, hedefin her simgesinde
  * çapraz entropidir; kod çözücü öğretmen zorlamasıyla (teacher forcing) eğitilir:
  * girdisi doğru hedefin bir kaydırılmışıdır (BOS, y_1, ..., y_{T-1}).
  * Değerlendirme gerçek kullanımdaki gibidir: model kendi ürettiği simgeyi bir sonraki
