@@ -1,0 +1,1216 @@
+/*
+ * lesson12 — Transformer: kodlayıcı–kod çözücü (encoder–decoder) ve çapraz dikkat
+ *
+ * Bu derste öğrenecekleriniz:
+ *   - Ders 07–11'in parçalarının (ölçekli nokta çarpım dikkati, maske, çok başlı
+ *     dikkat, konumsal kodlama) bir Transformer'da nasıl birleştiği: kodlayıcı
+ *     katmanı = öz dikkat (self-attention) + ileri besleme ağı (feed-forward);
+ *     kod çözücü katmanı = nedensel (causal) öz dikkat + çapraz dikkat
+ *     (cross-attention) + ileri besleme. Her alt katmanın etrafında artık bağlantı
+ *     (residual connection) ve katman normalizasyonu (LayerNorm) vardır.
+ *   - Ders 06'nın GRU'su kaynağı tek bir vektöre sıkıştırıyordu (darboğaz,
+ *     bottleneck); Transformer'ın kod çözücüsü her adımda kaynağın HER konumuna
+ *     çapraz dikkatle bakar. Uzun dizilerde farkı doğruluk–uzunluk eğrisinde görmek.
+ *   - Öğrenme oranı ısınması (learning-rate warmup) ve kosinüs azalması.
+ *   - Artık bağlantı ve LayerNorm'un neden gerektiği: derin bir yığını onlarla ve
+ *     onlarsız eğitip kayıp eğrilerini ve katman katman gradyan büyüklüğünü ölçmek.
+ *   - Üretirken (çıkarım, inference) KV önbelleği (KV cache) ile adım adım çözme.
+ *
+ * Görevler ders 06 ile aynıdır ve aynı sabit test kümesi kullanılır (common/data/seqtask.h):
+ *   1) 5..40 harflik rastgele dizileri TERS ÇEVİRME ("abcç" -> "çcba"),
+ *   2) rakamla yazılmış sayıyı TÜRKÇE OKUNUŞUNA çevirme
+ *      ("1 234 567" -> "bir milyon iki yüz otuz dört bin beş yüz altmış yedi").
+ *
+ * Çalıştırma:  make lesson12 && ./lesson12         (tam eğitim, birkaç dakika)
+ *              ./lesson12 --quick                   (kısa eğitim, testlerin kullandığı)
+ *              ./lesson12 --translate "1 234"       (eğitilmiş modelle kendi sayınız)
+ *              ./lesson12 --quiz                    (kendini sına)
+ * Katmanın ileri/geri geçişi ve KV önbelleği common/model/transformer.c'dedir.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "doaa.h"
+#include "data/seqtask.h"
+#include "model/transformer.h"
+#include "nn/attention.h"
+
+#define NSTEPS 7
+#define MAXL 8         /* en çok katman (her yanda) */
+#define BATCH 32
+#ifndef MODEL_C
+#define MODEL_C 64     /* model genişliği d_model */
+#endif
+#define MODEL_NH 4     /* baş sayısı */
+#define MODEL_FF 128   /* ileri besleme ağının gizli genişliği */
+#ifndef MODEL_NL
+#define MODEL_NL 2     /* her yanda katman sayısı */
+#endif
+#ifndef REV_STEPS
+#define REV_STEPS 4000 /* ters çevirme eğitim adımı */
+#endif
+#define REV_NSYM 10    /* ters çevirme alfabesi: Türk alfabesinin ilk 10 harfi (ders 06 ile aynı) */
+#define REV_MIN 5
+#define REV_MAX 40
+#define NUM_MAX 9      /* sayı görevi: 1..9 rakam (ders 06 ile aynı) */
+#define TEST_PER_LEN 100 /* test kümesinde her uzunluktan örnek (ders 06 ile aynı) */
+
+/* ======================================================================
+ * Model: gömmeler + NL kodlayıcı katmanı + NL kod çözücü katmanı + çıkış
+ * ====================================================================== */
+typedef struct {
+    int Vs, Vt;        /* kaynak ve hedef sözlük boyu */
+    int C, NH, FF, NL; /* genişlik, baş, ileri besleme genişliği, katman sayısı (her yanda) */
+    int S, T;          /* en uzun kaynak / hedef (EOS dahil) */
+    int residual, norm;
+} TfConfig;
+
+typedef struct {
+    float *src_emb;            /* (Vs,C) kaynak simge gömmeleri */
+    float *tgt_emb;            /* (Vt,C) hedef simge gömmeleri */
+    TfLayerW enc[MAXL];        /* kodlayıcı katmanları */
+    TfLayerW dec[MAXL];        /* kod çözücü katmanları */
+    float *lne_g, *lne_b;      /* (C) kodlayıcının son LayerNorm'u */
+    float *lnd_g, *lnd_b;      /* (C) kod çözücünün son LayerNorm'u */
+    float *w_out, *b_out;      /* (C,Vt), (Vt) simge skorları */
+} TfW;
+
+typedef struct {
+    TfConfig cfg;
+    Params P;
+    TfW W, G;
+    TfLayerCfg ecfg, dcfg;
+    TfLayerActs ea[MAXL], da[MAXL];
+    int maxB, B, S, T;          /* son ileri geçiş */
+    float *pe;                  /* (max(S,T), C) sinüslü konumsal kodlama */
+    float *xe[MAXL + 1];        /* (B,S,C) kodlayıcı katman girdileri/çıktıları */
+    float *xd[MAXL + 1];        /* (B,T,C) kod çözücü için aynısı */
+    float *enc, *me, *re;       /* (B,S,C) kodlayıcı çıktısı (son LN sonrası); LN ortalama, 1/std */
+    float *dec, *md, *rd;       /* (B,T,C) kod çözücü çıktısı; LN */
+    float *logits;              /* (B,T,Vt) */
+    float *dlogits;             /* (B,T,Vt) */
+    float *dA, *dB, *ddec, *denc, *dE; /* geri geçiş tamponları */
+    unsigned char *causal;      /* (T,T) */
+    int *src, *din;             /* son ileri geçişin simgeleri (B,S), (B,T) */
+    /* kayıp için sıkıştırılmış satırlar */
+    float *pk_logits, *pk_probs, *pk_d;
+    int *pk_lab, *pk_row;
+} Tf;
+
+static void tf_build(Tf *m, const TfConfig *cfg, int maxB, uint64_t seed) {
+    memset(m, 0, sizeof *m);
+    m->cfg = *cfg;
+    int C = cfg->C, S = cfg->S, T = cfg->T;
+    m->ecfg = (TfLayerCfg){.C = C, .NH = cfg->NH, .FF = cfg->FF, .cross = 0,
+                           .residual = cfg->residual, .norm = cfg->norm};
+    m->dcfg = m->ecfg;
+    m->dcfg.cross = 1;
+    Params *P = &m->P;
+    params_init(P);
+    params_add(P, "src_emb", &m->W.src_emb, &m->G.src_emb, (size_t)cfg->Vs * C);
+    params_add(P, "tgt_emb", &m->W.tgt_emb, &m->G.tgt_emb, (size_t)cfg->Vt * C);
+    for (int l = 0; l < cfg->NL; l++) {
+        char name[16];
+        snprintf(name, sizeof name, "enc%d", l);
+        tf_layer_params(P, name, &m->ecfg, &m->W.enc[l], &m->G.enc[l]);
+    }
+    for (int l = 0; l < cfg->NL; l++) {
+        char name[16];
+        snprintf(name, sizeof name, "dec%d", l);
+        tf_layer_params(P, name, &m->dcfg, &m->W.dec[l], &m->G.dec[l]);
+    }
+    params_add(P, "lne_g", &m->W.lne_g, &m->G.lne_g, C);
+    params_add(P, "lne_b", &m->W.lne_b, &m->G.lne_b, C);
+    params_add(P, "lnd_g", &m->W.lnd_g, &m->G.lnd_g, C);
+    params_add(P, "lnd_b", &m->W.lnd_b, &m->G.lnd_b, C);
+    params_add(P, "w_out", &m->W.w_out, &m->G.w_out, (size_t)C * cfg->Vt);
+    params_add(P, "b_out", &m->W.b_out, &m->G.b_out, cfg->Vt);
+    params_alloc(P);
+    Rng r;
+    rng_seed(&r, seed);
+    /* Gömmeler N(0, 1): sinüslü kodlamanın [-1, 1] değerleriyle aynı ölçekte */
+    embedding_init(m->W.src_emb, cfg->Vs, C, 1.0f, &r);
+    embedding_init(m->W.tgt_emb, cfg->Vt, C, 1.0f, &r);
+    for (int l = 0; l < cfg->NL; l++) tf_layer_init(&m->W.enc[l], &m->ecfg, &r);
+    for (int l = 0; l < cfg->NL; l++) tf_layer_init(&m->W.dec[l], &m->dcfg, &r);
+    for (int c = 0; c < C; c++) m->W.lne_g[c] = m->W.lnd_g[c] = 1.0f;
+    dense_init_glorot(m->W.w_out, m->W.b_out, C, cfg->Vt, &r);
+
+    m->maxB = maxB;
+    int TM = S > T ? S : T;
+    m->pe = xmalloc((size_t)TM * C * sizeof(float));
+    posenc_sinusoid(m->pe, TM, C);
+    size_t bsc = (size_t)maxB * S * C, btc = (size_t)maxB * T * C, btv = (size_t)maxB * T * cfg->Vt;
+    for (int l = 0; l < cfg->NL; l++) {
+        tf_acts_alloc(&m->ea[l], &m->ecfg, maxB, S, S);
+        tf_acts_alloc(&m->da[l], &m->dcfg, maxB, T, S);
+    }
+    for (int l = 0; l <= cfg->NL; l++) m->xe[l] = xcalloc(bsc, 4), m->xd[l] = xcalloc(btc, 4);
+    m->enc = xcalloc(bsc, 4), m->denc = xcalloc(bsc, 4), m->dE = xcalloc(bsc, 4);
+    m->me = xcalloc((size_t)maxB * S, 4), m->re = xcalloc((size_t)maxB * S, 4);
+    m->dec = xcalloc(btc, 4), m->ddec = xcalloc(btc, 4);
+    m->dA = xcalloc(btc > bsc ? btc : bsc, 4), m->dB = xcalloc(btc > bsc ? btc : bsc, 4);
+    m->md = xcalloc((size_t)maxB * T, 4), m->rd = xcalloc((size_t)maxB * T, 4);
+    m->logits = xcalloc(btv, 4), m->dlogits = xcalloc(btv, 4);
+    m->pk_logits = xcalloc(btv, 4), m->pk_probs = xcalloc(btv, 4), m->pk_d = xcalloc(btv, 4);
+    m->pk_lab = xcalloc((size_t)maxB * T, sizeof(int)), m->pk_row = xcalloc((size_t)maxB * T, sizeof(int));
+    m->src = xcalloc((size_t)maxB * S, sizeof(int)), m->din = xcalloc((size_t)maxB * T, sizeof(int));
+    m->causal = xmalloc((size_t)T * T);
+    causal_mask(m->causal, T);
+}
+
+static void tf_free(Tf *m) {
+    for (int l = 0; l < m->cfg.NL; l++) tf_acts_free(&m->ea[l]), tf_acts_free(&m->da[l]);
+    for (int l = 0; l <= m->cfg.NL; l++) free(m->xe[l]), free(m->xd[l]);
+    float *f[] = {m->pe, m->enc, m->denc, m->dE, m->me, m->re, m->dec, m->ddec, m->dA, m->dB, m->md,
+                  m->rd, m->logits, m->dlogits, m->pk_logits, m->pk_probs, m->pk_d};
+    for (size_t i = 0; i < sizeof f / sizeof *f; i++) free(f[i]);
+    free(m->pk_lab), free(m->pk_row), free(m->src), free(m->din), free(m->causal);
+    params_free(&m->P);
+}
+
+/* Gömme + konum: x (B,T,C) = emb[ids] + PE */
+static void embed_pos(float *x, const int *ids, const float *emb, const float *pe, int B, int T, int V,
+                      int C) {
+    embedding_forward(x, ids, emb, B, T, V, C);
+    posenc_add(x, pe, B, T, C);
+}
+
+/* Kodlayıcı: src (B,S) -> m->enc (B,S,C). Bütün kaynaklar aynı uzunlukta (dolgu yok). */
+static void tf_encode(Tf *m, const int *src, int B, int S) {
+    const TfConfig *c = &m->cfg;
+    m->B = B, m->S = S;
+    memcpy(m->src, src, (size_t)B * S * sizeof(int));
+    embed_pos(m->xe[0], src, m->W.src_emb, m->pe, B, S, c->Vs, c->C);
+    for (int l = 0; l < c->NL; l++)
+        tf_layer_forward(m->xe[l + 1], &m->ea[l], &m->W.enc[l], m->xe[l], NULL, B, S, 0, NULL, NULL, NULL);
+    if (c->norm) layernorm_forward(m->enc, m->me, m->re, m->xe[c->NL], m->W.lne_g, m->W.lne_b, B, S, c->C);
+    else memcpy(m->enc, m->xe[c->NL], (size_t)B * S * c->C * sizeof(float));
+}
+
+/* Öğretmen zorlamalı (teacher forcing) tam ileri geçiş: din (B,T) = BOS + hedefin
+ * bir kaydırılmışı -> logits (B,T,Vt). */
+static void tf_forward(Tf *m, const int *src, int S, const int *din, int B, int T) {
+    const TfConfig *c = &m->cfg;
+    tf_encode(m, src, B, S);
+    m->T = T;
+    memcpy(m->din, din, (size_t)B * T * sizeof(int));
+    embed_pos(m->xd[0], din, m->W.tgt_emb, m->pe, B, T, c->Vt, c->C);
+    /* nedensel maske (T,T): tam boy maskenin sol üst köşesi değil, T'ye göre yeniden */
+    causal_mask(m->causal, T);
+    for (int l = 0; l < c->NL; l++)
+        tf_layer_forward(m->xd[l + 1], &m->da[l], &m->W.dec[l], m->xd[l], m->enc, B, T, S, m->causal,
+                         NULL, NULL);
+    if (c->norm) layernorm_forward(m->dec, m->md, m->rd, m->xd[c->NL], m->W.lnd_g, m->W.lnd_b, B, T, c->C);
+    else memcpy(m->dec, m->xd[c->NL], (size_t)B * T * c->C * sizeof(float));
+    dense_forward(m->logits, m->dec, m->W.w_out, m->W.b_out, B * T, c->C, c->Vt);
+}
+
+/* Kayıp: PAD olmayan hedef konumlarının ortalama çapraz entropisi (cross-entropy);
+ * dlogits'i de yazar. Ayrıca simge doğruluğunu döndürür. */
+static double tf_loss(Tf *m, const int *tgt, double *tok_acc) {
+    int B = m->B, T = m->T, V = m->cfg.Vt, n = 0, right = 0;
+    for (int i = 0; i < B * T; i++) {
+        if (tgt[i] == SEQ_PAD) continue;
+        memcpy(m->pk_logits + (size_t)n * V, m->logits + (size_t)i * V, V * sizeof(float));
+        m->pk_lab[n] = tgt[i];
+        m->pk_row[n++] = i;
+    }
+    double L = softmax_xent_forward(m->pk_probs, m->pk_logits, m->pk_lab, n, V);
+    memset(m->pk_d, 0, (size_t)n * V * sizeof(float)); /* geri geçişler ekler: önce sıfır */
+    softmax_xent_backward(m->pk_d, m->pk_probs, m->pk_lab, n, V);
+    memset(m->dlogits, 0, (size_t)B * T * V * sizeof(float));
+    for (int k = 0; k < n; k++) {
+        memcpy(m->dlogits + (size_t)m->pk_row[k] * V, m->pk_d + (size_t)k * V, V * sizeof(float));
+        const float *p = m->pk_probs + (size_t)k * V;
+        int best = 0;
+        for (int v = 1; v < V; v++)
+            if (p[v] > p[best]) best = v;
+        right += best == m->pk_lab[k];
+    }
+    if (tok_acc) *tok_acc = n ? (double)right / n : 0;
+    return L;
+}
+
+/* Geri geçiş: m->dlogits'ten bütün parametre gradyanlarına (P.grads'a EKLENİR).
+ * Biriktirme kuralı sayesinde kod çözücünün her katmanı aynı denc tamponuna ekler. */
+static void tf_backward(Tf *m) {
+    const TfConfig *c = &m->cfg;
+    int B = m->B, S = m->S, T = m->T, C = c->C;
+    size_t btc = (size_t)B * T * C, bsc = (size_t)B * S * C;
+    memset(m->ddec, 0, btc * sizeof(float));
+    dense_backward(m->ddec, m->G.w_out, m->G.b_out, m->dlogits, m->dec, m->W.w_out, B * T, C, c->Vt);
+    float *dcur = m->dA, *dnext = m->dB;
+    memset(dcur, 0, btc * sizeof(float));
+    if (c->norm)
+        layernorm_backward(dcur, m->G.lnd_g, m->G.lnd_b, m->ddec, m->xd[c->NL], m->W.lnd_g, m->md, m->rd, B, T, C);
+    else
+        memcpy(dcur, m->ddec, btc * sizeof(float));
+    memset(m->denc, 0, bsc * sizeof(float));
+    for (int l = c->NL - 1; l >= 0; l--) {
+        memset(dnext, 0, btc * sizeof(float));
+        tf_layer_backward(dnext, m->denc, &m->G.dec[l], dcur, &m->da[l], &m->W.dec[l]);
+        float *t = dcur; dcur = dnext; dnext = t;
+    }
+    embedding_backward(m->G.tgt_emb, dcur, m->din, B, T, c->Vt, C);
+    /* kodlayıcı */
+    memset(dcur, 0, bsc * sizeof(float));
+    if (c->norm)
+        layernorm_backward(dcur, m->G.lne_g, m->G.lne_b, m->denc, m->xe[c->NL], m->W.lne_g, m->me, m->re, B, S, C);
+    else
+        memcpy(dcur, m->denc, bsc * sizeof(float));
+    for (int l = c->NL - 1; l >= 0; l--) {
+        memset(dnext, 0, bsc * sizeof(float));
+        tf_layer_backward(dnext, NULL, &m->G.enc[l], dcur, &m->ea[l], &m->W.enc[l]);
+        float *t = dcur; dcur = dnext; dnext = t;
+    }
+    embedding_backward(m->G.src_emb, dcur, m->src, B, S, c->Vs, C);
+}
+
+/* ======================================================================
+ * Çözme (decoding): KV önbelleğiyle açgözlü (greedy) — her adımda en olası simge
+ * ====================================================================== */
+typedef struct {
+    TfCache kc[MAXL];
+    float *x, *h, *logit;    /* (B,C), (B,C), (B,Vt) */
+    float mean[256], rstd[256];
+    int maxB;
+} Decoder;
+
+static void decoder_init(Decoder *d, const Tf *m, int maxB) {
+    memset(d, 0, sizeof *d);
+    for (int l = 0; l < m->cfg.NL; l++) tf_cache_alloc(&d->kc[l], &m->dcfg, maxB, m->cfg.T, m->cfg.S);
+    d->x = xcalloc((size_t)maxB * m->cfg.C, 4);
+    d->h = xcalloc((size_t)maxB * m->cfg.C, 4);
+    d->logit = xcalloc((size_t)maxB * m->cfg.Vt, 4);
+    d->maxB = maxB;
+}
+static void decoder_free(Decoder *d, const Tf *m) {
+    for (int l = 0; l < m->cfg.NL; l++) tf_cache_free(&d->kc[l]);
+    free(d->x), free(d->h), free(d->logit);
+}
+
+/* src (B,S) -> out (B,T) simgeler (EOS'tan sonra PAD). catt NULL değilse
+ * (T, NL, NH, S): 0. örneğin her kod çözücü katmanındaki çapraz dikkat ağırlıkları. */
+static void greedy_decode(Tf *m, Decoder *d, const int *src, int B, int S, int *out, float *catt) {
+    const TfConfig *c = &m->cfg;
+    int C = c->C, V = c->Vt, T = c->T;
+    if (B > d->maxB || B > 256) die("greedy_decode: B=%d çok büyük", B);
+    tf_encode(m, src, B, S);
+    for (int l = 0; l < c->NL; l++) tf_cache_set_encoder(&d->kc[l], &m->W.dec[l], m->enc, B, S, NULL);
+    int *prev = xmalloc((size_t)B * sizeof(int)), *done = xcalloc((size_t)B, sizeof(int));
+    for (int b = 0; b < B; b++) prev[b] = SEQ_BOS;
+    for (int t = 0; t < T; t++) {
+        embed_pos(d->x, prev, m->W.tgt_emb, m->pe + (size_t)t * C, B, 1, V, C);
+        for (int l = 0; l < c->NL; l++) tf_layer_step(d->x, &d->kc[l], &m->W.dec[l], d->x, B, t);
+        if (catt)
+            for (int l = 0; l < c->NL; l++)
+                memcpy(catt + ((size_t)t * c->NL + l) * c->NH * S, d->kc[l].catt, (size_t)c->NH * S * 4);
+        const float *h = d->x;
+        if (c->norm) {
+            layernorm_forward(d->h, d->mean, d->rstd, d->x, m->W.lnd_g, m->W.lnd_b, B, 1, C);
+            h = d->h;
+        }
+        dense_forward(d->logit, h, m->W.w_out, m->W.b_out, B, C, V);
+        int all = 1;
+        for (int b = 0; b < B; b++) {
+            int best = SEQ_PAD;
+            if (!done[b]) {
+                const float *z = d->logit + (size_t)b * V;
+                best = 0;
+                for (int v = 1; v < V; v++)
+                    if (z[v] > z[best]) best = v;
+                if (best == SEQ_EOS) done[b] = 1;
+            }
+            out[(size_t)b * T + t] = best;
+            prev[b] = best == SEQ_PAD ? SEQ_EOS : best;
+            all &= done[b];
+        }
+        if (all) {
+            for (int u = t + 1; u < T; u++)
+                for (int b = 0; b < B; b++) out[(size_t)b * T + u] = SEQ_PAD;
+            break;
+        }
+    }
+    free(prev), free(done);
+}
+
+/* İki dizi EOS'a kadar aynı mı? (tam eşleşme, exact match) */
+static int same_seq(const int *a, const int *b, int n) {
+    for (int i = 0; i < n; i++) {
+        if (a[i] != b[i]) return 0;
+        if (a[i] == SEQ_EOS) return 1;
+    }
+    return 1;
+}
+
+/* Test kümesinde L'ye göre tam eşleşme oranı: acc[L] (yoksa -1). */
+static double seq_evaluate(Tf *m, Decoder *d, const SeqSet *ts, int minL, int maxL, double *acc) {
+    int T = m->cfg.T;
+    int *out = xmalloc((size_t)d->maxB * T * sizeof(int));
+    long right = 0, total = 0;
+    for (int L = minL; L <= maxL; L++) {
+        int first, count;
+        seqset_range(ts, L, &first, &count);
+        acc[L] = -1;
+        if (count == 0) continue;
+        int ok = 0;
+        for (int i = 0; i < count; i += d->maxB) {
+            int B = count - i < d->maxB ? count - i : d->maxB;
+            int S = ts->src_len[first + i];
+            /* aynı L'deki kaynaklar aynı uzunluktadır: satırları S genişliğine sıkıştır */
+            int *src = xmalloc((size_t)B * S * sizeof(int));
+            for (int b = 0; b < B; b++)
+                memcpy(src + (size_t)b * S, ts->src + (size_t)(first + i + b) * ts->src_cap, S * sizeof(int));
+            greedy_decode(m, d, src, B, S, out, NULL);
+            for (int b = 0; b < B; b++)
+                ok += same_seq(out + (size_t)b * T, ts->tgt + (size_t)(first + i + b) * ts->tgt_cap,
+                               T < ts->tgt_cap ? T : ts->tgt_cap);
+            free(src);
+        }
+        acc[L] = (double)ok / count;
+        right += ok;
+        total += count;
+    }
+    free(out);
+    return total ? (double)right / total : 0;
+}
+
+/* ======================================================================
+ * Eğitim: Adam, ısınma + kosinüs öğrenme oranı, gradyan kırpma
+ * ====================================================================== */
+/* Öğrenme oranı: ilk W adımda 0'dan lr_max'a doğrusal ısınma, sonra kosinüsle 0,1·lr_max'a. */
+static float lr_at(int s, int steps, int warm, float lr_max) {
+    if (s < warm) return lr_max * (float)(s + 1) / (float)warm;
+    double p = (double)(s - warm) / (double)(steps - warm > 1 ? steps - warm : 1);
+    return lr_max * (float)(0.1 + 0.9 * 0.5 * (1.0 + cos(M_PI * p)));
+}
+
+typedef struct {
+    int steps, warm;
+    float lr;
+    float *loss;        /* (steps) */
+    float *gnorm;       /* (steps) kırpmadan önceki gradyan normu */
+    double seconds;
+    double tok_acc;     /* son yığının simge doğruluğu */
+} TrainLog;
+
+/* Bir katmanın parametrelerinin gradyan normu: "<ad>." ile başlayan tensörler */
+static double group_norm(const Params *P, const char *prefix) {
+    double s = 0;
+    size_t k = strlen(prefix);
+    for (int i = 0; i < P->count; i++) {
+        if (strncmp(P->t[i].name, prefix, k) != 0 || P->t[i].name[k] != '.') continue;
+        const float *g = P->grads + P->t[i].off;
+        for (size_t j = 0; j < P->t[i].n; j++) s += (double)g[j] * g[j];
+    }
+    return sqrt(s);
+}
+
+/* Yığının uzunluğu L, L ile orantılı olasılıkla seçilir: P(L) = L / Σ L'. Böylece her
+ * konum (simge) eşit sıklıkta eğitilir; L'yi tekdüze seçmek en uzun dizilerin son
+ * konumlarını çok seyrek gösterirdi (40. konumu yalnızca L = 40 yığınları içerir). */
+static int sample_len(Rng *r, int minL, int maxL) {
+    int total = 0;
+    for (int L = minL; L <= maxL; L++) total += L;
+    int u = rng_int(r, total);
+    for (int L = minL; L <= maxL; L++) {
+        if (u < L) return L;
+        u -= L;
+    }
+    return maxL;
+}
+
+/* layer_gn NULL değilse ilk 'probe' adımda her kodlayıcı katmanının gradyan normu
+ * ortalanır: layer_gn[l] (l = 0..NL-1). */
+static void train(Tf *m, SeqTask *task, int minL, int maxL, TrainLog *lg, uint64_t seed,
+                  double *layer_gn, int probe) {
+    Adam opt;
+    adam_init(&opt, m->P.n, lg->lr);
+    Rng r;
+    rng_seed(&r, seed);
+    int Tm = seqtask_tgt_cap(task), Sm = seqtask_src_cap(task);
+    int *src = xmalloc((size_t)BATCH * Sm * sizeof(int)), *tgt = xmalloc((size_t)BATCH * Tm * sizeof(int));
+    int *din = xmalloc((size_t)BATCH * Tm * sizeof(int)), tlen[BATCH];
+    lg->loss = xcalloc((size_t)lg->steps, sizeof(float));
+    lg->gnorm = xcalloc((size_t)lg->steps, sizeof(float));
+    if (layer_gn)
+        for (int l = 0; l < m->cfg.NL; l++) layer_gn[l] = 0;
+    double t0 = now_sec();
+    for (int s = 0; s < lg->steps; s++) {
+        int L = sample_len(&r, minL, maxL);
+        int S = seqtask_batch(task, &r, BATCH, L, src, tgt, tlen);
+        /* Yığının en uzun hedefi kadar konum yeter (sonrası hep PAD) */
+        int T = 0;
+        for (int b = 0; b < BATCH; b++)
+            if (tlen[b] > T) T = tlen[b];
+        int *tg = xmalloc((size_t)BATCH * T * sizeof(int));
+        for (int b = 0; b < BATCH; b++) memcpy(tg + (size_t)b * T, tgt + (size_t)b * Tm, T * sizeof(int));
+        seq_shift_right(din, tg, BATCH, T);
+        tf_forward(m, src, S, din, BATCH, T);
+        lg->loss[s] = (float)tf_loss(m, tg, &lg->tok_acc);
+        free(tg);
+        params_zero_grad(&m->P);
+        tf_backward(m);
+        if (layer_gn && s < probe)
+            for (int l = 0; l < m->cfg.NL; l++) {
+                char name[16];
+                snprintf(name, sizeof name, "enc%d", l);
+                layer_gn[l] += group_norm(&m->P, name) / probe;
+            }
+        /* Gradyan kırpma (clipping): norm 1'i aşarsa gradyanı 1'e ölçekle */
+        double gn = 0;
+        for (size_t i = 0; i < m->P.n; i++) gn += (double)m->P.grads[i] * m->P.grads[i];
+        gn = sqrt(gn);
+        lg->gnorm[s] = (float)gn;
+        if (gn > 1.0)
+            for (size_t i = 0; i < m->P.n; i++) m->P.grads[i] *= (float)(1.0 / gn);
+        opt.lr = lr_at(s, lg->steps, lg->warm, lg->lr);
+        adam_step(&opt, m->P.params, m->P.grads);
+    }
+    lg->seconds = now_sec() - t0;
+    free(src), free(tgt), free(din);
+    adam_free(&opt);
+}
+
+static void log_free(TrainLog *lg) { free(lg->loss), free(lg->gnorm); }
+
+/* Son n adımın ortalama kaybı */
+static double tail_loss(const TrainLog *lg, int n) {
+    if (n > lg->steps) n = lg->steps;
+    double s = 0;
+    for (int i = lg->steps - n; i < lg->steps; i++) s += lg->loss[i];
+    return s / n;
+}
+
+/* Kayıp eğrisini (kayan ortalama) bir .dat dosyasının sütunu için hazırlar */
+static void smooth(const float *x, float *y, int n, int w) {
+    double s = 0;
+    for (int i = 0; i < n; i++) {
+        s += x[i];
+        if (i >= w) s -= x[i - w];
+        y[i] = (float)(s / (i + 1 < w ? i + 1 : w));
+    }
+}
+
+/* ======================================================================
+ * Sayı görevinde hizalama: hangi çıktı harfi hangi kaynak rakamından gelir?
+ * ====================================================================== */
+static const char *UNITS[10] = {"", "bir", "iki", "üç", "dört", "beş", "altı", "yedi", "sekiz", "dokuz"};
+static const char *TENS[10] = {"", "on", "yirmi", "otuz", "kırk", "elli", "altmış", "yetmiş", "seksen", "doksan"};
+static const char *GROUPS[5] = {"", "bin", "milyon", "milyar", "trilyon"};
+
+typedef struct {
+    int n;                   /* hedef kod noktası sayısı */
+    unsigned long long mask[160]; /* her hedef harfi için: hizalı kaynak konumları (bit maskesi) */
+} Align;
+
+static int utf8_len_cp(const char *s) {
+    int n = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) n += (*p & 0xC0) != 0x80;
+    return n;
+}
+/* Bir kelimeyi (ve önündeki boşluğu) hizalamaya ekler; kelime metni out'a da yazılır. */
+static void align_word(Align *a, char *out, size_t cap, const char *w, unsigned long long m) {
+    if (a->n > 0) {
+        strncat(out, " ", cap - strlen(out) - 1);
+        a->mask[a->n++] = 0; /* boşluk: hizalanmaz, ölçüme girmez */
+    }
+    strncat(out, w, cap - strlen(out) - 1);
+    int k = utf8_len_cp(w);
+    for (int i = 0; i < k && a->n < 160; i++) a->mask[a->n++] = m;
+}
+/* src: "1 234 567" biçimi. Okunuşu üretir ve her harfin kaynak hizasını yazar. */
+static void number_align(const char *src, Align *a, char *words, size_t cap) {
+    memset(a, 0, sizeof *a);
+    words[0] = '\0';
+    int pos[NUM_MAX], dig[NUM_MAX], nd = 0;
+    for (int i = 0; src[i] && nd < NUM_MAX; i++)
+        if (src[i] >= '0' && src[i] <= '9') pos[nd] = i, dig[nd++] = src[i] - '0';
+    if (nd == 1 && dig[0] == 0) {
+        align_word(a, words, cap, "sıfır", 1ull << pos[0]);
+        return;
+    }
+    int ngroups = (nd + 2) / 3, lead = nd - 3 * (ngroups - 1);
+    for (int g = 0, k = 0; g < ngroups; g++) {
+        int len = g == 0 ? lead : 3, d3[3] = {0, 0, 0}, p3[3] = {-1, -1, -1};
+        for (int j = 0; j < len; j++) d3[3 - len + j] = dig[k + j], p3[3 - len + j] = pos[k + j];
+        k += len;
+        int val = d3[0] * 100 + d3[1] * 10 + d3[2], gi = ngroups - 1 - g;
+        if (val == 0) continue;
+        unsigned long long gm = 0;
+        for (int j = 0; j < 3; j++)
+            if (p3[j] >= 0 && d3[j]) gm |= 1ull << p3[j];
+        if (d3[0]) {
+            if (d3[0] > 1) align_word(a, words, cap, UNITS[d3[0]], 1ull << p3[0]);
+            align_word(a, words, cap, "yüz", 1ull << p3[0]);
+        }
+        if (d3[1]) align_word(a, words, cap, TENS[d3[1]], 1ull << p3[1]);
+        if (d3[2] && !(gi == 1 && val == 1)) align_word(a, words, cap, UNITS[d3[2]], 1ull << p3[2]);
+        if (gi > 0) align_word(a, words, cap, GROUPS[gi], gm);
+    }
+}
+
+/* ======================================================================
+ * Adımlar
+ * ====================================================================== */
+
+/*
+ * Adım 1: Görevler ve veri
+ *
+ * Ders 06'daki iki görev, aynı üreteç ve aynı SABİT test kümesiyle (test kümesinin
+ * tohumu --seed'den bağımsızdır; test kaynakları eğitimde hiç görülmez). Ters
+ * çevirmede uzunluk arttıkça GRU'nun tek bir gizli durum vektörüne (darboğaz)
+ * sığdırması gereken bilgi artar; çapraz dikkat bu darboğazı ortadan kaldırır.
+ * Simgeler (token) Unicode kod noktalarıdır: "ğ" tek simgedir.
+ */
+static void step1_data(SeqTask *rev, SeqTask *num, Rng *r) {
+    step_banner(1, NSTEPS, "Görevler: ters çevirme ve sayının Türkçe okunuşu");
+    char s[512], t[512];
+    printf("Ters çevirme: %d harflik alfabe, uzunluk %d..%d. Örnekler:\n", rev->nsym, rev->min_len, rev->max_len);
+    int lens[3] = {rev->min_len, (rev->min_len + rev->max_len) / 2, rev->max_len};
+    for (int i = 0; i < 3; i++) {
+        seqtask_sample_text(rev, r, lens[i], s, sizeof s, t, sizeof t);
+        printf("  %-2d  %s\n      -> %s\n", lens[i], s, t);
+    }
+    printf("Sayı -> Türkçe: 1..%d rakam; kaynak sözlüğü %d, hedef sözlüğü %d simge. "
+           "Örnekler:\n", NUM_MAX, num->src.n, num->tgt.n);
+    int nl[3] = {3, (num->max_len + 3) / 2, num->max_len};
+    for (int i = 0; i < 3; i++) {
+        seqtask_sample_text(num, r, nl[i], s, sizeof s, t, sizeof t);
+        printf("  %s\n      -> %s\n", s, t);
+    }
+    printf("En uzun hedef %d simge (EOS dahil): kaynak 16 karakteri geçmezken çıktı\n"
+           "100 harfi aşabilir; kelime sırası da değişir (\"bin\" grubun sonuna gelir).\n",
+           seqtask_tgt_cap(num));
+}
+
+/*
+ * Adım 2: Transformer katmanı ve gradyan denetimi
+ *
+ * Bir kodlayıcı katmanı (ön-normalizasyon, pre-norm):
+ *   $x_1 = x + \mathrm{MHA}(\mathrm{LN}_1(x))$,
+ *   $y = x_1 + W_2\,\mathrm{ReLU}(W_1\,\mathrm{LN}_2(x_1) + b_1) + b_2$.
+ * Kod çözücü katmanı araya çapraz dikkati ekler:
+ *   $x_2 = x_1 + \mathrm{MHA}(\mathrm{LN}(x_1), e)$, e = kodlayıcı çıktısı;
+ * sorgular (query) kod çözücüden, anahtar ve değerler (key, value) kodlayıcıdan gelir.
+ * Öz dikkatte nedensel maske (ders 09) vardır: t. konum, üretirken henüz yazılmamış
+ * t+1.. konumlarını göremez. 2017'deki özgün makale LN'yi alt katmandan SONRA
+ * koyar (son-normalizasyon, post-norm): $y = \mathrm{LN}(x + \mathrm{Alt}(x))$. Biz ön
+ * normalizasyonu seçiyoruz: artık yol x'ten y'ye hiç dokunulmadan aktığı için derin
+ * yığınlar daha kararlı eğitilir. Yığının sonuna bir LN daha konur.
+ * Geri geçiş elle yazılmıştır (common/model/transformer.c); eğitmeden önce bütün
+ * modelin gradyanını sonlu farklarla denetliyoruz.
+ */
+typedef struct {
+    Tf *m;
+    int *src, *din, *tgt, B, S, T;
+} GcCtx;
+static double gc_loss(void *p) {
+    GcCtx *c = p;
+    tf_forward(c->m, c->src, c->S, c->din, c->B, c->T);
+    return tf_loss(c->m, c->tgt, NULL);
+}
+static double step2_layer(const TfConfig *cfg, const LessonArgs *a) {
+    step_banner(2, NSTEPS, "Transformer katmanı: parametreler ve gradyan denetimi");
+    Tf m;
+    tf_build(&m, cfg, BATCH, (uint64_t)a->seed);
+    size_t ne = 0, nd = 0;
+    for (int i = 0; i < m.P.count; i++) {
+        if (!strncmp(m.P.t[i].name, "enc0.", 5)) ne += m.P.t[i].n;
+        if (!strncmp(m.P.t[i].name, "dec0.", 5)) nd += m.P.t[i].n;
+    }
+    printf("C = %d, baş NH = %d, ileri besleme FF = %d, her yanda %d katman.\n", cfg->C, cfg->NH,
+           cfg->FF, cfg->NL);
+    printf("  kodlayıcı katmanı   %7zu parametre (dikkat 4C²+4C = %zu, FF 2·C·FF+FF+C = %d, LN 4C)\n",
+           ne, mha_param_count(cfg->C, cfg->C), 2 * cfg->C * cfg->FF + cfg->FF + cfg->C);
+    printf("  kod çözücü katmanı  %7zu parametre (çapraz dikkat ve bir LN daha)\n", nd);
+    printf("  bütün model         %7zu parametre\n", m.P.n);
+    tf_free(&m);
+    /* Küçük bir modelde sonlu fark denetimi */
+    TfConfig small = *cfg;
+    small.C = 8, small.NH = 2, small.FF = 16, small.NL = 2, small.S = 6, small.T = 7;
+    tf_build(&m, &small, 2, (uint64_t)a->seed + 1);
+    int src[12], din[14], tgt[14];
+    Rng r;
+    rng_seed(&r, (uint64_t)a->seed + 2);
+    for (int i = 0; i < 12; i++) src[i] = SEQ_NSPECIAL + rng_int(&r, small.Vs - SEQ_NSPECIAL);
+    for (int i = 0; i < 14; i++) tgt[i] = SEQ_NSPECIAL + rng_int(&r, small.Vt - SEQ_NSPECIAL);
+    tgt[6] = SEQ_EOS, tgt[12] = SEQ_EOS, tgt[13] = SEQ_PAD;
+    seq_shift_right(din, tgt, 2, 7);
+    GcCtx c = {&m, src, din, tgt, 2, 6, 7};
+    gc_loss(&c);
+    params_zero_grad(&m.P);
+    tf_backward(&m);
+    float *g = xmalloc(m.P.n * sizeof(float));
+    memcpy(g, m.P.grads, m.P.n * sizeof(float));
+    GradCheck res = gradcheck(gc_loss, &c, m.P.params, g, m.P.n, 600, 1e-3, 2e-2, 1e-3);
+    printf("Küçük bir modelde (C = 8, %zu parametre) %zu parametrenin türevi sonlu farklarla\n"
+           "denetlendi: %zu tanesi uyumlu, toplu göreli hata %.1e. %s\n", m.P.n, res.checked,
+           res.passed, res.rel_norm,
+           res.rel_norm < 1e-2 ? "Geri geçiş doğru." : "UYARI: türevler uyuşmuyor!");
+    free(g);
+    tf_free(&m);
+    return res.rel_norm;
+}
+
+/*
+ * Adım 3: Öğrenme oranı ısınması (warmup)
+ *
+ * Eğitimin başında parametreler rastgeledir; Adam'ın ikinci moment tahmini (v)
+ * henüz birkaç gradyanın ortalamasıdır ve güvenilmezdir. İlk adımlar büyük bir
+ * öğrenme oranıyla atılırsa dikkat skorları bir anda doyabilir. Bu yüzden oran ilk
+ * W adımda 0'dan doğrusal olarak büyür, sonra kosinüs eğrisiyle azalır:
+ *   $\eta(s) = \eta_{max}\,\frac{s+1}{W}$  (s < W),
+ *   $\eta(s) = \eta_{max}\,\left(0{,}1 + 0{,}9 \cdot \tfrac{1}{2}(1 + \cos(\pi p))\right)$,
+ *   $p = \frac{s - W}{S - W}$.
+ * Ayrıca her adımda gradyan normu 1'i aşarsa gradyan 1'e ölçeklenir (kırpma,
+ * gradient clipping; ders 06): tek bir kötü yığın modeli uçuruma atmasın.
+ */
+static void step3_warmup(int steps, int warm, float lr, const LessonArgs *a) {
+    step_banner(3, NSTEPS, "Öğrenme oranı: ısınma ve kosinüs azalması");
+    int n = steps;
+    float *x = xmalloc(n * sizeof(float)), *y = xmalloc(n * sizeof(float));
+    for (int s = 0; s < n; s++) x[s] = (float)s, y[s] = lr_at(s, steps, warm, lr);
+    const float *ys[1] = {y};
+    const char *names[1] = {"öğrenme oranı"};
+    plot_lines("lesson12", "isinma", "Öğrenme oranı: ısınma + kosinüs", "adım", "η", n, x, 1, ys,
+               names, 0, a->ascii);
+    printf("η_max = %g, ısınma W = %d adım, toplam %d adım: η(0) = %.2e, η(%d) = %.2e, η(%d) = %.2e.\n",
+           lr, warm, steps, y[0], warm - 1, y[warm - 1], steps - 1, y[steps - 1]);
+    printf("Şekil: plots/lesson12/isinma.png\n");
+    free(x), free(y);
+}
+
+/* Yazdırma: bir satırı kısaltılmış UTF-8 metin olarak (terminal 80 sütun) */
+static void print_clip(const char *label, const char *s, int w) {
+    printf("%s", label);
+    int n = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if ((*p & 0xC0) != 0x80 && ++n > w) {
+            printf("…");
+            break;
+        }
+        putchar(*p);
+    }
+    putchar('\n');
+}
+
+/* Bir örneğin çapraz dikkat ısı haritası. catt (T, NL, NH, S); layer < 0: katmanların,
+ * head < 0: başların ortalaması. rows: üretilen simgeler, cols: kaynak simgeleri. */
+static void cross_heatmap(const char *step, const char *title, const float *catt, int NL, int NH,
+                          int layer, int head, int rows, int S, const SeqVocab *sv, const int *src,
+                          const SeqVocab *tv, const int *out, int ascii) {
+    float *h = xcalloc((size_t)rows * S, sizeof(float));
+    for (int t = 0; t < rows; t++)
+        for (int j = 0; j < S; j++) {
+            float v = 0;
+            int n = 0;
+            for (int l = 0; l < NL; l++)
+                for (int k = 0; k < NH; k++)
+                    if ((layer < 0 || l == layer) && (head < 0 || k == head)) {
+                        v += catt[(((size_t)t * NL + l) * NH + k) * S + j];
+                        n++;
+                    }
+            h[(size_t)t * S + j] = v / n;
+        }
+    char **rl = xcalloc((size_t)rows, sizeof(char *)), **cl = xcalloc((size_t)S, sizeof(char *));
+    for (int t = 0; t < rows; t++) {
+        rl[t] = xcalloc(8, 1);
+        if (out[t] == SEQ_EOS) strcpy(rl[t], "EOS");
+        else if (tv->cp[out[t]] == ' ') strcpy(rl[t], "␣");
+        else utf8_encode(tv->cp[out[t]], rl[t]);
+    }
+    for (int j = 0; j < S; j++) {
+        cl[j] = xcalloc(8, 1);
+        if (src[j] == SEQ_EOS) strcpy(cl[j], "EOS");
+        else if (sv->cp[src[j]] == ' ') strcpy(cl[j], "␣");
+        else utf8_encode(sv->cp[src[j]], cl[j]);
+    }
+    plot_heatmap("lesson12", step, title, rows, S, h, (const char *const *)rl, (const char *const *)cl,
+                 "kaynak simgesi", "üretilen simge", 0, ascii);
+    for (int t = 0; t < rows; t++) free(rl[t]);
+    for (int j = 0; j < S; j++) free(cl[j]);
+    free(rl), free(cl), free(h);
+}
+
+/*
+ * Adım 4: Ters çevirmeyi öğrenmek
+ *
+ * Her adımda 32 yeni dizi; uzunluk L her yığında 5..40'tan, L ile orantılı olasılıkla
+ * seçilir (böylece her konum eşit sıklıkta eğitilir; yığının içindeki diziler aynı
+ * uzunluktadır, dolgu gerekmez). Kayıp, hedefin her simgesinde
+ * çapraz entropidir; kod çözücü öğretmen zorlamasıyla (teacher forcing) eğitilir:
+ * girdisi doğru hedefin bir kaydırılmışıdır (BOS, y_1, ..., y_{T-1}).
+ * Değerlendirme gerçek kullanımdaki gibidir: model kendi ürettiği simgeyi bir sonraki
+ * adıma girdi olarak alır (açgözlü çözme, greedy decoding) ve bir dizi ancak bütün
+ * simgeleri doğruysa doğru sayılır (tam eşleşme, exact match).
+ * Üretirken KV önbelleği kullanılır: her adımda yalnızca yeni konum hesaplanır.
+ */
+static void step4_reverse(Tf *m, SeqTask *rev, const SeqSet *ts, TrainLog *lg, double *acc,
+                          const LessonArgs *a, int maxL) {
+    step_banner(4, NSTEPS, "Ters çevirme: eğitim ve uzunluğa göre doğruluk");
+    train(m, rev, REV_MIN, maxL, lg, (uint64_t)a->seed + 10, NULL, 0);
+    printf("%d adım x %d dizi, %.1f s. Kayıp: başta %.3f (ln %d = %.3f: rastgele tahmin), "
+           "son 50 adımda %.4f.\n", lg->steps, BATCH, lg->seconds, lg->loss[0], rev->tgt.n,
+           log((double)rev->tgt.n), tail_loss(lg, 50));
+    Decoder d;
+    decoder_init(&d, m, BATCH);
+    double t0 = now_sec();
+    double all = seq_evaluate(m, &d, ts, REV_MIN, maxL, acc);
+    printf("Sabit test kümesinde (uzunluk başına %d dizi, açgözlü çözme, %.1f s) tam eşleşme:\n",
+           ts->n / (maxL - REV_MIN + 1), now_sec() - t0);
+    for (int L = REV_MIN; L <= maxL; L++) {
+        if (acc[L] < 0) continue;
+        if (L == REV_MIN || L % 5 == 0 || L == maxL) printf("  L = %2d: %%%.1f\n", L, 100 * acc[L]);
+    }
+    printf("Bütün test kümesi: %%%.2f.\n", 100 * all);
+    /* Bir örneğin çapraz dikkati: ters çevirmede ters köşegen beklenir */
+    int first, count, L = maxL < 12 ? maxL : 12;
+    seqset_range(ts, L, &first, &count);
+    if (count > 0) {
+        int S = ts->src_len[first], T = m->cfg.T;
+        int *out = xmalloc((size_t)T * sizeof(int));
+        float *catt = xcalloc((size_t)T * m->cfg.NL * m->cfg.NH * S, sizeof(float));
+        greedy_decode(m, &d, ts->src + (size_t)first * ts->src_cap, 1, S, out, catt);
+        char s[256], o[256];
+        seqvocab_decode(&rev->src, ts->src + (size_t)first * ts->src_cap, S, s, sizeof s);
+        seqvocab_decode(&rev->tgt, out, T, o, sizeof o);
+        printf("Örnek: %s -> %s\n", s, o);
+        int rows = 0;
+        while (rows < T && out[rows] != SEQ_EOS) rows++;
+        cross_heatmap("capraz_dikkat_ters", "Ters çevirmede çapraz dikkat (katmanların ve başların ortalaması)",
+                      catt, m->cfg.NL, m->cfg.NH, -1, -1, rows + 1, S, &rev->src,
+                      ts->src + (size_t)first * ts->src_cap, &rev->tgt, out, a->ascii);
+        printf("Çapraz dikkat ısı haritası: plots/lesson12/capraz_dikkat_ters.png — t. çıktı harfi\n"
+               "kaynağın (L-1-t). harfine bakar: ters köşegen.\n");
+        free(out), free(catt);
+    }
+    decoder_free(&d, m);
+}
+
+/*
+ * Adım 5: Türkçe okunuş ve çapraz dikkatin hizalaması
+ *
+ * Sayı görevinde çıktı kaynaktan çok daha uzundur ve sıra değişir: "5 120" ->
+ * "beş bin yüz yirmi". Çapraz dikkat, her çıktı harfini üretirken kaynağın hangi
+ * rakamına baktığını gösterir. Görev kurallıdır: "yüz yirmi"nin "yüz"ü yüzler
+ * basamağından, "yirmi"si onlar basamağından, "bin" ise binler grubunun bütün
+ * rakamlarından gelir. Bu hizayı (alignment) kuraldan üretip, modelin son kod çözücü
+ * katmanındaki (başların ortalaması) en büyük çapraz dikkat ağırlığının hizalı
+ * rakama düşme oranını ölçüyoruz. Model hizayı hiç görmedi; yalnızca kaybı azalttı.
+ */
+static void step5_number(Tf *m, SeqTask *num, const SeqSet *ts, TrainLog *lg, double *acc,
+                         double *align_rate, const LessonArgs *a) {
+    step_banner(5, NSTEPS, "Sayıdan Türkçe okunuşa: eğitim, doğruluk ve hizalama");
+    train(m, num, 1, num->max_len, lg, (uint64_t)a->seed + 20, NULL, 0);
+    printf("%d adım x %d sayı, %.1f s. Kayıp: başta %.3f, son 50 adımda %.4f.\n", lg->steps, BATCH,
+           lg->seconds, lg->loss[0], tail_loss(lg, 50));
+    Decoder d;
+    decoder_init(&d, m, BATCH);
+    for (int L = 0; L <= NUM_MAX; L++) acc[L] = -1;
+    double all = seq_evaluate(m, &d, ts, 1, num->max_len, acc);
+    printf("Sabit test kümesinde tam eşleşme:");
+    for (int L = 1; L <= num->max_len; L++)
+        if (acc[L] >= 0) printf("%s%d rakam %%%.0f", L == 1 || L == 7 ? "\n  " : ", ", L, 100 * acc[L]);
+    printf("\nBütün test kümesi: %%%.2f.\n", 100 * all);
+    /* Hizalama ölçümü: doğru üretilen her harf için en çok bakılan kaynak konumu.
+     * Önceden seçilen ölçü: bütün katmanların ve başların ağırlıklarının toplamı; her
+     * katman tek başına da yazılır. */
+    int NL = m->cfg.NL, NH = m->cfg.NH;
+    long hit = 0, tot = 0, hitl[MAXL] = {0};
+    int T = m->cfg.T;
+    int *out = xmalloc((size_t)T * sizeof(int));
+    int shown = 0;
+    for (int i = 0; i < ts->n; i++) {
+        const int *src = ts->src + (size_t)i * ts->src_cap;
+        int S = ts->src_len[i];
+        float *catt = xcalloc((size_t)T * NL * NH * S, sizeof(float));
+        greedy_decode(m, &d, src, 1, S, out, catt);
+        char stext[64], words[512], want[512];
+        seqvocab_decode(&num->src, src, S, stext, sizeof stext);
+        Align al;
+        number_align(stext, &al, words, sizeof words);
+        seqvocab_decode(&num->tgt, ts->tgt + (size_t)i * ts->tgt_cap, ts->tgt_cap, want, sizeof want);
+        if (strcmp(words, want) != 0) die("hizalama üreteci '%s' için '%s' yazdı, görev '%s'", stext, words, want);
+        for (int t = 0; t < al.n && t < T; t++) {
+            if (!al.mask[t] || out[t] != ts->tgt[(size_t)i * ts->tgt_cap + t]) continue;
+            int best = 0, bestl[MAXL] = {0};
+            float bv = -1, bvl[MAXL];
+            for (int l = 0; l < NL; l++) bvl[l] = -1;
+            for (int j = 0; j < S; j++) {
+                float v = 0;
+                for (int l = 0; l < NL; l++) {
+                    float vl = 0;
+                    for (int h = 0; h < NH; h++) vl += catt[(((size_t)t * NL + l) * NH + h) * S + j];
+                    if (vl > bvl[l]) bvl[l] = vl, bestl[l] = j;
+                    v += vl;
+                }
+                if (v > bv) bv = v, best = j;
+            }
+            hit += (al.mask[t] >> best) & 1;
+            for (int l = 0; l < NL; l++) hitl[l] += (al.mask[t] >> bestl[l]) & 1;
+            tot++;
+        }
+        if (!shown && ts->len[i] == (num->max_len < 7 ? num->max_len : 7)) {
+            shown = 1;
+            char o[512];
+            seqvocab_decode(&num->tgt, out, T, o, sizeof o);
+            printf("Örnek: %s (%s)\n", stext,
+                   same_seq(out, ts->tgt + (size_t)i * ts->tgt_cap, T) ? "doğru çevrildi" : "YANLIŞ çevrildi");
+            print_clip("    -> ", o, 72);
+            int rows = 0;
+            while (rows < T && out[rows] != SEQ_EOS) rows++;
+            cross_heatmap("capraz_dikkat_sayi", "Sayı -> okunuş: çapraz dikkat (katmanların ve başların ortalaması)",
+                          catt, NL, NH, -1, -1, rows, S, &num->src, src, &num->tgt, out, a->ascii);
+            for (int h = 0; h < NH; h++) {
+                char step[48], title[96];
+                snprintf(step, sizeof step, "capraz_dikkat_sayi_bas%d", h);
+                snprintf(title, sizeof title, "Çapraz dikkat, son katmanın %d. başı", h);
+                cross_heatmap(step, title, catt, NL, NH, NL - 1, h, rows, S, &num->src, src, &num->tgt, out, 0);
+            }
+            printf("Isı haritaları: plots/lesson12/capraz_dikkat_sayi.png ve son katmanın her başı\n"
+                   "için capraz_dikkat_sayi_bas0..%d.png.\n", NH - 1);
+        }
+        free(catt);
+    }
+    for (int l = 0; l < NL; l++)
+        printf("  yalnız %d. kod çözücü katmanı (başların toplamı): %%%.1f\n", l, tot ? 100.0 * hitl[l] / tot : 0);
+    *align_rate = tot ? (double)hit / tot : 0;
+    printf("Hizalama: doğru üretilen %ld harfte, bütün katmanların ve başların toplam çapraz dikkat\n"
+           "ağırlığının en büyüğü %%%.1f oranında o harfi üreten rakama (\"bin\" gibi grup\n"
+           "kelimelerinde grubun rakamlarından birine) düştü.\n", tot, 100 * *align_rate);
+    free(out);
+    decoder_free(&d, m);
+}
+
+/*
+ * Adım 6: Artık bağlantılar ve LayerNorm olmadan
+ *
+ * Bir katmanın çıktısı $y = x + F(x)$ ise $\partial y / \partial x = I + \partial F/\partial x$:
+ * gradyan, F ne yaparsa yapsın, birim matris yoluyla aşağı katmanlara eksilmeden
+ * ulaşır. Artık bağlantı yoksa gradyan her katmanda $\partial F/\partial x$ ile çarpılır;
+ * katman sayısı arttıkça bu çarpım sönebilir ya da patlayabilir. LayerNorm da her
+ * alt katmanın girdisini ortalaması 0, varyansı 1 olacak biçimde tutar.
+ * Deney: her yanda 6 katmanlı daha derin bir model, kısa ters çevirme dizilerinde,
+ * (a) artık bağlantı + LayerNorm ile, (b) ikisi de olmadan, aynı adım sayısıyla.
+ * İlk adımlarda her kodlayıcı katmanının gradyan normunu da ölçüyoruz.
+ */
+static void step6_residual(const TfConfig *base, SeqTask *rev, int steps, const LessonArgs *a,
+                           double *ratio_out, double *loss_with, double *loss_without) {
+    step_banner(6, NSTEPS, "Derin yığın: artık bağlantı ve LayerNorm ile / olmadan");
+    TfConfig cfg = *base;
+    cfg.C = 32, cfg.NH = 4, cfg.FF = 128, cfg.NL = 6;
+    TrainLog lg[2];
+    double gn[2][MAXL];
+    const char *names[2] = {"artık + LayerNorm", "ikisi de yok"};
+    int maxL = 12;
+    for (int v = 0; v < 2; v++) {
+        cfg.residual = cfg.norm = v == 0;
+        Tf m;
+        tf_build(&m, &cfg, BATCH, (uint64_t)a->seed + 30);
+        memset(&lg[v], 0, sizeof lg[v]);
+        lg[v].steps = steps, lg[v].warm = steps / 10 + 1, lg[v].lr = 1e-3f;
+        train(&m, rev, REV_MIN, maxL, &lg[v], (uint64_t)a->seed + 31, gn[v], 20);
+        printf("%-18s %d adım, %.1f s: kayıp başta %.3f, son 20 adımda %.4f\n", names[v], steps,
+               lg[v].seconds, lg[v].loss[0], tail_loss(&lg[v], 20));
+        tf_free(&m);
+    }
+    printf("İlk 20 adımda kodlayıcı katmanlarının ortalama gradyan normu (0 = en alttaki):\n");
+    printf("  katman   artık + LN     hiçbiri\n");
+    for (int l = 0; l < cfg.NL; l++) printf("  %4d     %9.2e   %9.2e\n", l, gn[0][l], gn[1][l]);
+    /* alttaki ile üstteki katmanın gradyan oranı */
+    double r0 = gn[0][0] / (gn[0][cfg.NL - 1] + 1e-30), r1 = gn[1][0] / (gn[1][cfg.NL - 1] + 1e-30);
+    printf("En alttaki / en üstteki katman gradyan oranı: artık + LN ile %.2f, olmadan %.2e.\n", r0, r1);
+    *ratio_out = r1;
+    *loss_with = tail_loss(&lg[0], 20);
+    *loss_without = tail_loss(&lg[1], 20);
+    float *x = xmalloc(steps * sizeof(float)), *y0 = xmalloc(steps * sizeof(float)),
+          *y1 = xmalloc(steps * sizeof(float));
+    for (int s = 0; s < steps; s++) x[s] = (float)s;
+    smooth(lg[0].loss, y0, steps, 20);
+    smooth(lg[1].loss, y1, steps, 20);
+    const float *ys[2] = {y0, y1};
+    plot_lines("lesson12", "artik_baglanti", "6+6 katman: eğitim kaybı (20 adımlık ortalama)", "adım",
+               "kayıp", steps, x, 2, ys, names, 1, a->ascii);
+    float lx[MAXL], g0[MAXL], g1[MAXL];
+    for (int l = 0; l < cfg.NL; l++) lx[l] = (float)l, g0[l] = (float)gn[0][l], g1[l] = (float)gn[1][l];
+    const float *gs[2] = {g0, g1};
+    plot_lines("lesson12", "katman_gradyani", "Kodlayıcı katmanlarının gradyan normu (ilk 20 adım)",
+               "katman (0 = en alt)", "||∇||", cfg.NL, lx, 2, gs, names, 1, a->ascii);
+    printf("Şekiller: plots/lesson12/artik_baglanti.png, katman_gradyani.png\n");
+    free(x), free(y0), free(y1);
+    log_free(&lg[0]), log_free(&lg[1]);
+}
+
+/*
+ * Adım 7: Üç model tek şekilde
+ *
+ * Ders 06 GRU'yu dikkatli ve dikkatsiz eğitip uzunluğa göre sonuçlarını
+ * plots/lesson06/dogruluk_uzunluk.dat dosyasına yazar (ders 06'yı çalıştırdıysanız).
+ * Aynı sabit test kümesinde üç modelin uzunluğa göre tam eşleşme oranını yan yana
+ * koyuyoruz; parametre sayıları ve eğitim süreleri tabloda.
+ */
+typedef struct {
+    int have;
+    char name[2][32];
+    long params[2];
+    double sec[2];
+    double acc[2][REV_MAX + 1];
+} L06Results;
+
+/* Ders 06'nın yazdığı plots/lesson06/dogruluk_uzunluk.dat: "L dikkatsiz% dikkatli%" satırları
+ * ve "# model AD PARAMETRE SANİYE" yorum satırları. Dosya yoksa ya da bozuksa have = 0. */
+static void read_lesson06(L06Results *r) {
+    memset(r, 0, sizeof *r);
+    for (int i = 0; i < 2; i++)
+        for (int L = 0; L <= REV_MAX; L++) r->acc[i][L] = -1;
+    FILE *f = fopen("plots/lesson06/dogruluk_uzunluk.dat", "r");
+    if (!f) return;
+    char line[256];
+    int nm = 0, rows = 0;
+    while (fgets(line, sizeof line, f)) {
+        char name[32];
+        long p;
+        double s, a0, a1;
+        int L;
+        if (sscanf(line, "# model %31s %ld %lf", name, &p, &s) == 3 && nm < 2) {
+            snprintf(r->name[nm], sizeof r->name[nm], "%s", name);
+            r->params[nm] = p, r->sec[nm++] = s;
+        } else if (line[0] != '#' && sscanf(line, "%d %lf %lf", &L, &a0, &a1) == 3 && L >= 0 &&
+                   L <= REV_MAX && a0 >= 0 && a0 <= 100 && a1 >= 0 && a1 <= 100) {
+            r->acc[0][L] = a0 / 100, r->acc[1][L] = a1 / 100;
+            rows++;
+        }
+    }
+    fclose(f);
+    r->have = rows > 0;
+}
+
+static void step7_compare(const double *acc, int maxL, size_t params, double sec, const LessonArgs *a) {
+    step_banner(7, NSTEPS, "GRU, dikkatli GRU ve Transformer: uzunluğa göre doğruluk");
+    L06Results r;
+    read_lesson06(&r);
+    Plot p;
+    FILE *d = plot_begin(&p, "lesson12", "uc_model");
+    fprintf(d, "# L transformer gru gru_dikkat (tam eşleşme; -1 = ölçülmedi)\n");
+    for (int L = REV_MIN; L <= maxL; L++)
+        fprintf(d, "%d %g %g %g\n", L, acc[L], r.have ? r.acc[0][L] : -1, r.have ? r.acc[1][L] : -1);
+    plot_finish(&p, "set title 'Ters çevirme: uzunluğa göre tam eşleşme'\n"
+                    "set xlabel 'dizi uzunluğu L'\nset ylabel 'tam eşleşme'\nset yrange [0:1.05]\n"
+                    "set key bottom left\nset datafile missing '-1'\n"
+                    "plot 'uc_model.dat' u 1:($2<0?NaN:$2) w lp t 'Transformer', "
+                    "'' u 1:($3<0?NaN:$3) w lp t 'GRU (dikkatsiz)', "
+                    "'' u 1:($4<0?NaN:$4) w lp t 'GRU + Bahdanau dikkati'\n");
+    plot_render(&p, a->ascii);
+    printf("  model                 parametre   eğitim süresi   L=20    L=%d\n", maxL);
+    if (r.have)
+        for (int i = 0; i < 2; i++) {
+            char ps[32] = "?", ss[32] = "?";
+            if (r.params[i] > 0) snprintf(ps, sizeof ps, "%ld", r.params[i]);
+            if (r.sec[i] > 0) snprintf(ss, sizeof ss, "%.1f s", r.sec[i]);
+            printf("  %-20s %10s   %11s     %%%-5.0f  %%%.0f\n", i ? "GRU + dikkat" : "GRU (dikkatsiz)", ps, ss,
+                   100 * r.acc[i][20 < maxL ? 20 : maxL], 100 * r.acc[i][maxL]);
+        }
+    printf("  %-20s %10zu   %9.1f s     %%%-5.0f  %%%.0f\n", "Transformer", params, sec,
+           100 * acc[20 < maxL ? 20 : maxL], 100 * acc[maxL]);
+    if (!r.have)
+        printf("(GRU sonuçları yok: önce ./lesson06 çalıştırılırsa aynı tabloda ve şekilde görünür.)\n");
+    printf("Şekil: plots/lesson12/uc_model.png\n");
+}
+
+/* ======================================================================
+ * Kaydetme, yükleme ve --translate
+ * ====================================================================== */
+static int save_model(const Tf *m, const char *path, char *err, size_t errlen) {
+    const TfConfig *c = &m->cfg;
+    CkptInt conf[] = {{"task", SEQ_NUMBER}, {"Vs", c->Vs}, {"Vt", c->Vt}, {"C", c->C}, {"NH", c->NH},
+                      {"FF", c->FF}, {"NL", c->NL}, {"S", c->S}, {"T", c->T}};
+    return ckpt_save(path, "transformer-seq2seq", conf, (int)(sizeof conf / sizeof *conf), NULL, &m->P,
+                     err, errlen);
+}
+
+static int load_model(Tf *m, const SeqTask *num, const char *path, char *err, size_t errlen) {
+    Ckpt ck;
+    if (ckpt_open(&ck, path, "transformer-seq2seq", err, errlen) != 0) return -1;
+    int64_t v[9];
+    const char *keys[9] = {"task", "Vs", "Vt", "C", "NH", "FF", "NL", "S", "T"};
+    int64_t lo[9] = {SEQ_NUMBER, 1, 1, 4, 1, 4, 1, 2, 2}, hi[9] = {SEQ_NUMBER, SEQ_VOCAB_MAX, SEQ_VOCAB_MAX, 1024, 64, 8192, MAXL, 4096, 4096};
+    for (int i = 0; i < 9; i++)
+        if (ckpt_get_int(&ck, keys[i], lo[i], hi[i], &v[i], err, errlen) != 0) {
+            ckpt_close(&ck);
+            return -1;
+        }
+    if (v[1] != num->src.n || v[2] != num->tgt.n || v[7] != seqtask_src_cap(num) ||
+        v[8] != seqtask_tgt_cap(num) || v[3] % v[4] != 0) {
+        snprintf(err, errlen, "model dosyası '%s': sözlük ya da boyutlar bu dersin sayı göreviyle uyuşmuyor", path);
+        ckpt_close(&ck);
+        return -1;
+    }
+    TfConfig c = {.Vs = (int)v[1], .Vt = (int)v[2], .C = (int)v[3], .NH = (int)v[4], .FF = (int)v[5],
+                  .NL = (int)v[6], .S = (int)v[7], .T = (int)v[8], .residual = 1, .norm = 1};
+    tf_build(m, &c, 1, 1);
+    int rc = ckpt_read_params(&ck, &m->P, err, errlen);
+    ckpt_close(&ck);
+    if (rc != 0) tf_free(m);
+    return rc;
+}
+
+static int translate(const char *path, const char *text) {
+    SeqTask num;
+    seqtask_init(&num, SEQ_NUMBER, 0, 1, NUM_MAX);
+    char err[512], norm[64];
+    if (seq_number_normalize(text, NUM_MAX, norm, sizeof norm, err, sizeof err) != 0) {
+        fprintf(stderr, "hata: --translate \"%s\": %s\n", text, err);
+        seqtask_free(&num);
+        return 2;
+    }
+    Tf m;
+    if (load_model(&m, &num, path, err, sizeof err) != 0) {
+        fprintf(stderr, "hata: %s\nÖnce modeli eğitin: ./lesson12 (model %s dosyasına kaydedilir)\n", err, path);
+        seqtask_free(&num);
+        return 1;
+    }
+    int src[64];
+    int S = seqvocab_encode(&num.src, norm, src, 64, err, sizeof err);
+    if (S < 0) {
+        fprintf(stderr, "hata: --translate \"%s\": %s\n", text, err);
+        tf_free(&m);
+        seqtask_free(&num);
+        return 2;
+    }
+    Decoder d;
+    decoder_init(&d, &m, 1);
+    int *out = xmalloc((size_t)m.cfg.T * sizeof(int));
+    greedy_decode(&m, &d, src, 1, S, out, NULL);
+    char o[1024], want[1024];
+    seqvocab_decode(&num.tgt, out, m.cfg.T, o, sizeof o);
+    seqtask_target_text(&num, norm, want, sizeof want);
+    printf("%s\n-> %s\n", norm, o);
+    printf("%s\n", strcmp(o, want) == 0 ? "(doğru)" : "(yanlış; doğrusu aşağıda)");
+    if (strcmp(o, want) != 0) printf("   %s\n", want);
+    free(out);
+    decoder_free(&d, &m);
+    tf_free(&m);
+    seqtask_free(&num);
+    return 0;
+}
+
+/* ======================================================================
+ * Sınav
+ * ====================================================================== */
+static int run_quiz(const LessonArgs *a) {
+    int C = MODEL_C, FF = MODEL_FF;
+    double att = (double)mha_param_count(C, C);
+    static QuizQuestion qs[7];
+    qs[0] = (QuizQuestion){.q = "Kod çözücünün çapraz dikkatinde sorgu (query), anahtar (key) ve değer (value) nereden gelir?",
+                           .choices = {"üçü de kod çözücüden", "sorgu kod çözücüden; anahtar ve değer kodlayıcı çıktısından",
+                                       "sorgu kodlayıcıdan; anahtar ve değer kod çözücüden", "üçü de kodlayıcıdan", NULL},
+                           .correct = 1,
+                           .explain = "Kod çözücü 'ne arıyorum?' diye sorar (Q), kaynağın her konumu kendini anahtar ve değerle sunar."};
+    qs[1] = (QuizQuestion){.q = "Kod çözücünün ÖZ dikkatinde neden nedensel maske kullanılır?",
+                           .choices = {"hesabı hızlandırmak için", "üretirken henüz yazılmamış simgeler yoktur; eğitimde de onlara bakmamalı",
+                                       "dolgu (PAD) simgelerini gizlemek için", "kodlayıcıyı gizlemek için", NULL},
+                           .correct = 1,
+                           .explain = "Öğretmen zorlamasıyla bütün hedef girdi olarak verilir; maske olmasa t. konum t+1'i kopyalardı."};
+    qs[2] = (QuizQuestion){.q = "C = 64 için bir çok başlı dikkat bloğunun (W_Q, W_K, W_V, W_O ve bias'lar) parametre sayısı kaçtır?",
+                           .answer = att, .tol = 0.5,
+                           .explain = "4·C·C + 4·C = 4·4096 + 256 = 16 640; baş sayısından bağımsızdır (ders 10)."};
+    qs[3] = (QuizQuestion){.q = "C = 64, FF = 128 için bir ileri besleme ağının (W1, b1, W2, b2) parametre sayısı kaçtır?",
+                           .answer = 2.0 * C * FF + FF + C, .tol = 0.5,
+                           .explain = "C·FF + FF + FF·C + C = 8192 + 128 + 8192 + 64 = 16 576."};
+    qs[4] = (QuizQuestion){.q = "y = x + F(x) artık bağlantısında ∂y/∂x nedir?",
+                           .choices = {"∂F/∂x", "I + ∂F/∂x", "I", "(∂F/∂x)²", NULL},
+                           .correct = 1,
+                           .explain = "Birim matris terimi gradyanın F'den bağımsız olarak alttaki katmanlara ulaşmasını sağlar (Adım 6)."};
+    qs[5] = (QuizQuestion){.q = "Isınma W = 100 adım ve η_max = 0,002 ise 50. adımdaki (s = 49) öğrenme oranı kaçtır?",
+                           .answer = lr_at(49, 1000, 100, 0.002f), .tol = 1e-6,
+                           .explain = "η = η_max·(s+1)/W = 0,002·50/100 = 0,001."};
+    qs[6] = (QuizQuestion){.q = "KV önbelleği (KV cache) üretirken neyi saklar?",
+                           .choices = {"her konumun çıktı olasılıklarını", "her katmanda önceki konumların anahtar ve değer izdüşümlerini",
+                                       "kodlayıcının girdisini", "gradyanları", NULL},
+                           .correct = 1,
+                           .explain = "Nedensel maske sayesinde eski konumların K ve V'si değişmez; her adımda yalnız yeni konum hesaplanır."};
+    return quiz_run("lesson12", qs, 7, a->answers);
+}
+
+int main(int argc, char **argv) {
+    LessonArgs a;
+    cli_parse(argc, argv, &a,
+              &(CliSpec){.name = "lesson12", .title = "Transformer: kodlayıcı–kod çözücü ve çapraz dikkat",
+                         .default_epochs = 1, .extras = CLI_MODEL | CLI_NO_DATA | CLI_NO_EPOCHS | CLI_TRANSLATE,
+                         .extra_help = "Tam koşu birkaç dakika sürer; --quick birkaç saniye.\n"
+                                       "--translate \"1 234\": eğitilmiş sayı modeliyle (--model) kendi sayınızın okunuşu.\n"});
+    if (a.quiz) return run_quiz(&a);
+    const char *path = a.model ? a.model
+                       : a.quick ? MODEL_DIR "/lesson12_sayi_quick.ckpt" : MODEL_DIR "/lesson12_sayi.ckpt";
+    if (a.translate) return translate(path, a.translate);
+    char err[512];
+    if (mkdir_p(MODEL_DIR) != 0) die("'%s' klasörü oluşturulamadı", MODEL_DIR);
+    if (model_path_check_writable(path, err, sizeof err) != 0) die("%s", err); /* eğitimden önce */
+
+    int maxL = a.quick ? 12 : REV_MAX;
+    int per_len = a.quick ? 8 : TEST_PER_LEN;
+    /* --quick: kısa diziler ve az adım (testler iddiaları bunun üzerinde sınar) */
+    int num_max = a.quick ? 6 : NUM_MAX;
+    int steps_rev = a.quick ? 150 : REV_STEPS, steps_num = a.quick ? 60 : 2000, steps_deep = a.quick ? 40 : 300;
+    double t_start = now_sec();
+
+    SeqTask rev, num;
+    seqtask_init(&rev, SEQ_REVERSE, REV_NSYM, REV_MIN, maxL);
+    seqtask_init(&num, SEQ_NUMBER, 0, 1, num_max);
+    SeqSet rts, nts;
+    seqtask_testset(&rev, per_len, &rts);
+    seqtask_testset(&num, per_len, &nts);
+    Rng r;
+    rng_seed(&r, (uint64_t)a.seed);
+    step1_data(&rev, &num, &r);
+
+    TfConfig rc = {.Vs = rev.src.n, .Vt = rev.tgt.n, .C = MODEL_C, .NH = MODEL_NH, .FF = MODEL_FF, .NL = MODEL_NL,
+                   .S = seqtask_src_cap(&rev), .T = seqtask_tgt_cap(&rev), .residual = 1, .norm = 1};
+    double gc = step2_layer(&rc, &a);
+    int warm = a.quick ? 10 : 100;
+    float lr = 2e-3f;
+    step3_warmup(steps_rev, warm, lr, &a);
+
+    Tf mr;
+    tf_build(&mr, &rc, BATCH, (uint64_t)a.seed + 5);
+    TrainLog lr_rev = {.steps = steps_rev, .warm = warm, .lr = lr};
+    double acc_rev[REV_MAX + 1];
+    step4_reverse(&mr, &rev, &rts, &lr_rev, acc_rev, &a, maxL);
+
+    TfConfig nc = rc;
+    nc.Vs = num.src.n, nc.Vt = num.tgt.n, nc.S = seqtask_src_cap(&num), nc.T = seqtask_tgt_cap(&num);
+    Tf mn;
+    tf_build(&mn, &nc, BATCH, (uint64_t)a.seed + 6);
+    TrainLog lr_num = {.steps = steps_num, .warm = warm, .lr = lr};
+    double acc_num[NUM_MAX + 1], align_rate = 0;
+    step5_number(&mn, &num, &nts, &lr_num, acc_num, &align_rate, &a);
+    if (save_model(&mn, path, err, sizeof err) != 0) die("%s", err);
+    printf("Sayı modeli kaydedildi: %s (deneyin: ./lesson12%s --translate \"2 026\")\n", path,
+           a.quick ? " --quick" : "");
+
+    double gratio, lw, lwo;
+    step6_residual(&rc, &rev, steps_deep, &a, &gratio, &lw, &lwo);
+    step7_compare(acc_rev, maxL, mr.P.n, lr_rev.seconds, &a);
+
+    /* Toplam sonuçlar */
+    double rev_all = 0, num_all = 0;
+    int nr = 0, nn = 0;
+    for (int L = REV_MIN; L <= maxL; L++)
+        if (acc_rev[L] >= 0) rev_all += acc_rev[L], nr++;
+    for (int L = 1; L <= num_max; L++)
+        if (acc_num[L] >= 0) num_all += acc_num[L], nn++;
+    printf("\nSONUÇ: gradcheck_rel=%.2e rev_loss0=%.4f rev_loss_end=%.4f rev_acc_maxlen=%.4f rev_acc_l20=%.4f rev_acc_mean=%.4f "
+           "num_acc=%.4f align=%.4f deep_loss_res=%.4f deep_loss_nores=%.4f params=%zu "
+           "seconds=%.1f\n",
+           gc, lr_rev.loss[0], tail_loss(&lr_rev, 20), acc_rev[maxL], acc_rev[20 < maxL ? 20 : maxL], nr ? rev_all / nr : 0, nn ? num_all / nn : 0,
+           align_rate, lw, lwo, mr.P.n, now_sec() - t_start);
+    (void)gratio;
+    log_free(&lr_rev), log_free(&lr_num);
+    tf_free(&mr), tf_free(&mn);
+    seqset_free(&rts), seqset_free(&nts);
+    seqtask_free(&rev), seqtask_free(&num);
+    return 0;
+}
