@@ -896,7 +896,7 @@ int main(int argc, char **argv) {
     LessonArgs a;
     cli_parse(argc, argv, &a,
               &(CliSpec){.name = "lesson16", .title = "Küçük bir GPT: Türkçe karakter düzeyinde dil modeli",
-                         .default_epochs = 1, .default_threads = 1,
+                         .default_epochs = 1,
                          .extras = CLI_MODEL | CLI_NO_DATA | CLI_NO_EPOCHS,
                          .extra_help =
                              "Dersin kendi bayrakları:\n"
