@@ -31,5 +31,24 @@ for l in "$@"; do
     done || ok=0
     if [ $ok = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
 done
+# lesson16 (küçük GPT): adlarda test kaybı < 1,90 nat/karakter ve üretilen 1000 addan
+# en az %80'i yeni; düz metinde doğrulama kaybı en iyi n-gram'ın en az 0,1 altında.
+for l in "$@"; do
+    [ "$l" = lesson16 ] || continue
+    for d in names text; do
+        out="tests/out/full-lesson16-$d.txt"
+        [ $d = names ] && cp tests/out/full-lesson16.txt "$out" 2>/dev/null || ./lesson16 --data $d >"$out" 2>&1
+        line=$(grep 'SONUÇ:' "$out" | tail -n 1)
+        get() { echo "$line" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
+        if [ $d = names ]; then
+            ok=$(awk -v t="$(get test_loss)" -v n="$(get novel)" 'BEGIN { print (t != "" && t < 1.90 && n >= 0.80) }')
+            echo "lesson16 adlar: test_loss=$(get test_loss) (< 1.90) novel=$(get novel) (>= 0.80)"
+        else
+            ok=$(awk -v g="$(get gpt_minus_ngram)" 'BEGIN { print (g != "" && g <= -0.1) }')
+            echo "lesson16 metin: val_loss=$(get val_loss) ngram_best=$(get ngram_best) fark=$(get gpt_minus_ngram) (<= -0.1)"
+        fi
+        if [ "$ok" = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "lesson16 --data $d: hedef tutmadı"; fi
+    done
+done
 echo "check-full: $pass passed, $fail failed"
 [ $fail -eq 0 ]
