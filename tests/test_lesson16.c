@@ -48,7 +48,7 @@ START_TEST(test_quick_run_claims) {
     /* sözlük dışı karakter: Türkçe hata, çıkış 2 */
     expect_run("lesson16", "--quick --prompt 'Kara!'", 2, "sözlüğünde yok", NULL, out, sizeof out);
     ck_assert_ptr_nonnull(strstr(out, "'K'"));
-    expect_run("lesson16", "--quick --prompt xyzq", 2, "'q'", NULL, out, sizeof out);
+    expect_run("lesson16", "--quick --prompt abcq", 2, "'q'", NULL, out, sizeof out);
 }
 END_TEST
 

@@ -233,7 +233,32 @@ static void prepare_text(const char *raw, Lines *all) {
     }
     free(para);
     free(b);
-    printf("%s: %d satır, %d düzyazı paragrafı\n", raw, total, all->n);
+    /* Tekrarlanan paragraflar (her sayfanın sonundaki çeviri ve lisans notu gibi) atılır,
+     * ilk geçişi kalır: yoksa aynı paragraf hem eğitimde hem testte olur ve ezberi ölçeriz. */
+    int n = all->n, dup = 0;
+    char **cp = xmalloc((size_t)n * sizeof(char *));
+    memcpy(cp, all->s, (size_t)n * sizeof(char *));
+    qsort(cp, (size_t)n, sizeof(char *), cmp_str);
+    unsigned char *drop = xcalloc((size_t)n, 1);
+    /* sıralı kopyada eşit komşular; ilk geçişi özgün sıradaki konum belirler */
+    for (int i = 0, j; i < n; i = j) {
+        for (j = i + 1; j < n && !strcmp(cp[j], cp[i]); j++) {}
+        if (j - i < 2) continue;
+        int first = -1;
+        for (int k = 0; k < n; k++) /* nadir: yalnız tekrar kümelerinde tam tarama */
+            if (!strcmp(all->s[k], cp[i])) {
+                if (first < 0) first = k;
+                else drop[k] = 1, dup++;
+            }
+    }
+    int u = 0;
+    for (int k = 0; k < n; k++) {
+        if (drop[k]) free(all->s[k]);
+        else all->s[u++] = all->s[k];
+    }
+    all->n = u;
+    free(cp), free(drop);
+    printf("%s: %d satır, %d düzyazı paragrafı (%d tekrar atıldı)\n", raw, total, all->n, dup);
     if (all->n < 100) die("'%s': düzyazı paragrafı bulunamadı (groff çıktısı mı?)", raw);
 }
 
