@@ -88,8 +88,8 @@ static Setup setup_for(const char *data, int quick, int V) {
         s.steps = 2000, s.batch = 32, s.warm = 100, s.eval_every = 250, s.lr = 2e-3f, s.wd = 0.1f;
         s.max_eval = 40000;
     } else {
-        s.cfg = (GptConfig){.V = V, .C = 96, .NH = 4, .FF = 384, .NL = 4, .T = 32};
-        s.steps = 2500, s.batch = 32, s.warm = 100, s.eval_every = 250, s.lr = 2e-3f, s.wd = 0.1f;
+        s.cfg = (GptConfig){.V = V, .C = 64, .NH = 4, .FF = 256, .NL = 4, .T = 32};
+        s.steps = 1500, s.batch = 32, s.warm = 100, s.eval_every = 250, s.lr = 3e-3f, s.wd = 0.1f;
     }
     return s;
 }

@@ -28,6 +28,7 @@ START_TEST(test_adamw_decay) {
     adam_init(&o1, 4, 0.01f), adam_init(&o2, 4, 0.01f);
     for (int s = 0; s < 3; s++) adam_step(&o1, a, gr), adamw_step(&o2, b, gr, 0.0f, NULL);
     for (int i = 0; i < 4; i++) ck_assert_float_eq(a[i], b[i]);
+    adam_free(&o1), adam_free(&o2);
     /* ayrık azaltma: gradyanlı elemanda da fark tam η·λ·θ (Adam ölçeklemesinden geçmez) */
     float c[1] = {3.0f}, d[1] = {3.0f}, g1[1] = {0.7f};
     adam_init(&o1, 1, 0.01f), adam_init(&o2, 1, 0.01f);
