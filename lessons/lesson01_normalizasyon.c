@@ -521,6 +521,13 @@ int main(int argc, char **argv) {
  *     kaybı" (yanlış tahmin edilen test görüntülerinde -log p[doğru sınıf]
  *     ortalaması) bunun nedenini gösterir: dev skorlar yüzünden ağ yanlışlarında
  *     bile çok emindir ve her yanlış ortalamaya pahalıya yazılır.
+ *
+ * Bu adımda ağı bir araç olarak kullanıyoruz. Nasıl öğrendiğini (kayıp, gradyan
+ * (gradient), gradyan inişi (gradient descent), yığın, epoch, Adam) lesson00 küçük
+ * örneklerle, kâğıt kalemle denetlenebilen sayılarla anlatır; ağın katmanlarını ve
+ * ReLU'yu lesson02 kurar. Burada bilmeniz gereken: bir epoch, eğitim verisinin
+ * tamamından bir kez geçmektir; her adımda bir yığının kaybı hesaplanır ve ağırlıklar
+ * kaybı azaltacak yönde biraz itilir.
  */
     step_banner(7, NSTEPS, "Neden önemli: ham ve normalize girişle aynı ağı eğitmek");
     int ntr = a.quick ? 5000 : 10000, nte = a.quick ? 2000 : m.test.n;

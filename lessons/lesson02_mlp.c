@@ -68,8 +68,19 @@ static void step1_load(Data *d, const LessonArgs *a) {
  * Adım 2: Modeli kur
  *
  * Her yoğun katman y = x W + b hesaplar (W: giriş x çıkış ağırlık matrisi,
- * b: her çıkışa eklenen sabit terimlerin, yani bias'ın vektörü).
+ * b: her çıkışa eklenen sabit terimlerin, yani bias'ın vektörü). Katmanın her çıkışı
+ * bir nörondur (neuron): lesson00'daki gibi girişlerin ağırlıklı toplamı artı bir
+ * sabit terim, ardından aktivasyon.
  *   784 giriş -> 256 -> ReLU -> dropout(0,2) -> 128 -> ReLU -> dropout(0,2) -> 10 skor
+ * ReLU(z) = max(0, z): negatif girişi 0 yapar, pozitifini olduğu gibi geçirir. Türevi
+ * z > 0 iken 1, z < 0 iken 0'dır; geri yayılımda gradyan yalnızca açık (z > 0)
+ * nöronlardan geçer (iki nöronlu bir örnekte adım adım: lesson00, Adım 5).
+ * Seyreltme (dropout), burada oranı 0,2: eğitimde her adımda bir katmanın çıkışlarının
+ * rastgele %20'si 0 yapılır, kalanlar 1/(1 − 0,2) = 1,25 ile büyütülür; böylece
+ * çıkışların ortalaması değişmez (tersine çevrilmiş dropout, inverted dropout). Ağ tek
+ * tek nöronlara yaslanamaz, eğitim verisini ezberlemesi zorlaşır. Değerlendirmede
+ * (doğrulama ve test) dropout kapalıdır: bütün nöronlar çalışır, hiçbir düzeltme
+ * gerekmez.
  * Parametre sayısı: (784·256 + 256) + (256·128 + 128) + (128·10 + 10) = 235 146.
  * Ağırlıklar He yöntemiyle başlatılır (He initialization): W ~ N(0, 2/giriş). Bütün parametreler tek
  * bir bitişik dizide durur (net.params); kaydetme ve güncelleme tek döngüdür.
@@ -115,7 +126,8 @@ static float step3_initial_loss(Net *net, Data *d) {
  * Adım 4: Geri yayılım — gradyanımız doğru mu?
  *
  * Zincir kuralı (chain rule) kaybın her parametreye göre türevini sondan başa
- * doğru hesaplar: önce dL/dz = (p - onehot(y)) / B, sonra her yoğun katmanda
+ * doğru hesaplar (iki nöronlu bir çizgede sayılarla: lesson00, Adım 5): önce
+ * dL/dz = (p - onehot(y)) / B, sonra her yoğun katmanda
  *   dW = xᵀ · dy,   db = Σ dy,   dx = dy · Wᵀ,
  * ReLU'da dx = dy (x > 0 ise) ya da 0. Elle yazılmış bir türevi sınamanın yolu
  * onu tanımından, sayısal olarak hesaplamaktır:
@@ -170,7 +182,11 @@ static double step4_gradcheck(Net *net, Data *d) {
  * Adım 5: Eğit
  *
  * Her adımda: 128 görüntülük bir yığın al, ileri geçiş, kayıp, geri yayılım,
- * Adam güncellemesi. Öğrenme oranı (learning rate) 1e-3 ile başlar ve epoch'lar
+ * Adam güncellemesi. Bir epoch eğitim verisinin tamamından bir kez geçmektir:
+ * 55 000 / 128 ≈ 430 adım. Adam, her parametrenin adımını o parametrenin geçmiş
+ * gradyanlarının büyüklüğüne bölen bir eniyileyicidir (optimizer); formülleri ve dar
+ * bir vadide SGD ve momentumla yarışı lesson00'da (Adım 7), kodu common/nn/optim.c'de
+ * (adam_step). Öğrenme oranı (learning rate) 1e-3 ile başlar ve epoch'lar
  * boyunca kosinüs eğrisiyle sıfıra iner (cosine schedule):
  *   η_e = 1e-3 · (1 + cos(π e / E)) / 2,   e = 0..E-1.
  * Başta büyük adımlar hızlı ilerletir; sonda küçük adımlar, gürültülü yığın

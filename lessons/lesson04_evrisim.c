@@ -63,7 +63,8 @@ static void print_matrix(const char *title, const float *m, int rows, int cols) 
  * Ardından ReLU negatifleri sıfırlar ve 2x2 en büyük değer havuzlama (max pooling)
  * her 2x2 bloktan en büyüğünü tutar: harita 4x4'ten 2x2'ye küçülür, "burada bir
  * sol kenar var" bilgisi kalır, tam konumu biraz bulanıklaşır (küçük kaymalara dayanıklılık).
- * Eğitimde filtrelerin sayılarını biz yazmayız: ağ onları gradyan (gradient) inişiyle öğrenir.
+ * Eğitimde filtrelerin sayılarını biz yazmayız: ağ onları gradyan (gradient) inişiyle öğrenir
+ * (iki parametreli bir yüzeyde adım adım: lesson00).
  */
 static void step1_by_hand(void) {
     step_banner(1, NSTEPS, "Evrişim elle: 6x6 görüntü, 3x3 dikey kenar filtresi");
@@ -533,7 +534,7 @@ static int run_quiz(const LessonArgs *a) {
     snprintf(e4, sizeof e4, "(28 + 2·1 - 3)/2 + 1 = %d (tam sayı bölmesi).", s5);
     QuizQuestion qs[] = {
         {.q = "28x28'lik bir görüntüye dolgusuz (padding 0), kaydırma adımı 1 olan 3x3'lük evrişim "
-              "uygulanınca çıkış kaç x kaç olur? (tek sayı yazın)",
+              "uygulanınca çıkış kaç x kaç olur? (yalnızca kenar uzunluğunu, ör. 10x10 için 10 yazın)",
          .answer = s1, .tol = 0.5, .explain = e1},
         {.q = "32 kanallı bir girişe 64 filtreli 3x3'lük bir evrişim katmanı uygulanıyor. "
               "Katmanın (bias'lar dahil) parametre sayısı kaçtır?",
@@ -543,15 +544,18 @@ static int run_quiz(const LessonArgs *a) {
          .answer = o3, .tol = 1e-3, .explain = e3},
         {.q = "Bu dersin CNN'i MLP'den daha az parametreyle daha iyi sonuç veriyor. Bunun "
               "başlıca nedeni nedir?",
-         .choices = {"CNN daha çok epoch eğitiliyor",
+         .choices = {"CNN daha büyük bir öğrenme oranıyla eğitildiği için her adımda daha çok "
+                     "ilerliyor",
                      "Aynı küçük filtre her konumda kullanılıyor (ağırlık paylaşımı) ve komşu "
                      "pikseller birlikte işleniyor",
-                     "CNN'de dropout yok", "CNN ReLU yerine sigmoid kullanıyor"},
+                     "CNN'de dropout olmadığı için ağ eğitim verisindeki bütün bilgiyi "
+                     "kullanabiliyor",
+                     "CNN ReLU yerine sigmoid kullandığı için olasılıkları daha iyi ayarlıyor"},
          .correct = 1,
          .explain = "Bir 3x3 filtre görüntünün her konumunda aynı desene bakar: bir kenarı "
                     "öğrenmek için her konumda ayrı ağırlık gerekmez ve görüntünün 2B yapısı korunur."},
         {.q = "28x28'lik girişe kaydırma adımı 2, dolgusu 1 olan 3x3'lük evrişim uygulanırsa "
-              "çıkış kaç x kaç olur?",
+              "çıkış kaç x kaç olur? (yalnızca kenar uzunluğunu yazın)",
          .answer = s5, .tol = 0.5, .explain = e4},
         {.q = "2x2 max pooling'in geri geçişinde bir pencerenin gradyanı nereye gider?",
          .choices = {"Pencerenin dört pikseline eşit bölünür",

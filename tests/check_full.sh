@@ -5,7 +5,9 @@ set -u
 mkdir -p tests/out
 pass=0; fail=0
 # ders  anahtar  en_az   (SONUÇ satırındaki değer en az bu olmalı)
-claims='lesson02 test_acc 0.980
+claims='lesson00 adam_ilk 1
+lesson00 lojistik_acc 0.90
+lesson02 test_acc 0.980
 lesson04 test_acc 0.992
 lesson05 val_acc 0.90'
 for l in "$@"; do
