@@ -84,8 +84,8 @@ static Setup setup_for(const char *data, int quick, int V) {
         s.steps = 150, s.batch = 16, s.warm = 15, s.eval_every = 50, s.lr = 3e-3f, s.wd = 0.1f;
         s.max_train = 60000, s.max_eval = 4000;
     } else if (text) {
-        s.cfg = (GptConfig){.V = V, .C = 128, .NH = 4, .FF = 512, .NL = 4, .T = 64};
-        s.steps = 2000, s.batch = 32, s.warm = 100, s.eval_every = 250, s.lr = 2e-3f, s.wd = 0.1f;
+        s.cfg = (GptConfig){.V = V, .C = 64, .NH = 4, .FF = 256, .NL = 4, .T = 64};
+        s.steps = 2000, s.batch = 32, s.warm = 100, s.eval_every = 250, s.lr = 3e-3f, s.wd = 0.1f;
         s.max_eval = 40000;
     } else {
         s.cfg = (GptConfig){.V = V, .C = 64, .NH = 4, .FF = 256, .NL = 4, .T = 32};
