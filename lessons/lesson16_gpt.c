@@ -317,7 +317,7 @@ static void load_corpus(Corpus *c, const char *data, const Setup *su) {
  */
 static void step1_data(const Corpus *c, const char *data, int quick) {
     step_banner(1, NSTEPS, "Veri: Türkçe derlem, sözlük ve bölme");
-    printf("Derlem: %s. Sözlük %d simge (kod noktası); eğitim %ld, doğrulama %ld, test %ld karakter%s.\n",
+    printf("Derlem: %s.\nSözlük %d simge (kod noktası); eğitim %ld, doğrulama %ld, test %ld\nkarakter%s.\n",
            !strcmp(data, "names") ? "köy ve mahalle adları" : "Türkçe kılavuz sayfalarının düzyazısı",
            c->voc.V, c->tr.n, c->va.n, c->te.n, quick ? " (--quick: alt küme)" : "");
     char buf[512];
@@ -431,7 +431,7 @@ static double step3_model(const Setup *su, const LessonArgs *a) {
     memcpy(gr, m.P.grads, m.P.n * sizeof(float));
     GradCheck res = gradcheck(gc_loss, &c, m.P.params, gr, m.P.n, 600, 1e-3, 2e-2, 1e-3);
     printf("Küçük bir GPT'de (C = 8, %zu parametre) %zu türev sonlu farklarla denetlendi:\n"
-           "%zu tanesi uyumlu, toplu göreli hata %.1e. %s\n", m.P.n, res.checked, res.passed,
+           "%zu tanesi uyumlu, toplu göreli hata %.1e.\n%s\n", m.P.n, res.checked, res.passed,
            res.rel_norm, res.rel_norm < 1e-2 ? "Geri geçiş (bağlı ağırlıklar dahil) doğru." : "UYARI: uyuşmuyor!");
     free(gr);
     gpt_free(&m);
@@ -588,7 +588,7 @@ static void step5_sampling(Gpt *m, const Corpus *c, const char *data, SampleRes 
     sr->nT = 6;
     int nwin = quick ? 8 : 64;
     float *p = xmalloc((size_t)V * sizeof(float));
-    printf("Doğrulama kümesinde %d x %d konumda sonraki karakter dağılımının ortalama entropisi:\n", nwin, T);
+    printf("Doğrulama kümesinde %d x %d konumda sonraki karakter dağılımının\nortalama entropisi:\n", nwin, T);
     printf("  sıcaklık   entropi (nat)   en olası karakterin olasılığı\n");
     for (int k = 0; k < sr->nT; k++) {
         double H = 0, top = 0;
@@ -614,9 +614,9 @@ static void step5_sampling(Gpt *m, const Corpus *c, const char *data, SampleRes 
     snprintf(step, sizeof step, "entropi_%s", data);
     plot_lines("lesson16", step, "Sonraki karakter dağılımının entropisi", "sıcaklık T", "H (nat)", sr->nT, fx, 1,
                ys, nm, 0, a->ascii);
-    printf("Şekil: plots/lesson16/%s.png. Sıcaklık arttıkça entropi büyür; T → 0'da 0'a iner.\n", step);
-    printf("T = 1'de ortalama entropi %.3f, doğrulama kaybı %.3f: iyi ayarlı (calibrated) bir modelde\n"
-           "ikisi yakındır — model ne kadar emin olduğunu doğru biliyordur.\n", sr->H[3], val_loss);
+    printf("Şekil: plots/lesson16/%s.png.\nSıcaklık arttıkça entropi büyür; T → 0'da 0'a iner.\n", step);
+    printf("T = 1'de ortalama entropi %.3f, doğrulama kaybı %.3f: iyi ayarlı\n(calibrated) bir modelde "
+           "ikisi yakındır — model ne kadar emin olduğunu bilir.\n", sr->H[3], val_loss);
 
     /* T → 0 = açgözlü: çok küçük sıcaklıkla örnekleme, argmax ile aynı karakterleri seçmeli */
     GptCache kc;
@@ -630,7 +630,7 @@ static void step5_sampling(Gpt *m, const Corpus *c, const char *data, SampleRes 
     int n2 = generate(m, &kc, h2, 1, 120, &cold, &r, -1);
     sr->greedy_eq = n1 == n2 && !memcmp(h1, h2, (size_t)n1 * sizeof(int));
     char buf[2048];
-    charvocab_decode(&c->voc, h1 + 1, n1 - 1 < 80 ? n1 - 1 : 80, buf, sizeof buf);
+    charvocab_decode(&c->voc, h1 + 1, n1 - 1 < 60 ? n1 - 1 : 60, buf, sizeof buf);
     for (char *q = buf; *q; q++) if (*q == '\n') *q = '|';
     printf("Açgözlü (T = 0): %s\nT = 0,001 ile örnekleme açgözlüyle %s.\n", buf,
            sr->greedy_eq ? "aynı (T → 0 = açgözlü)" : "FARKLI (beklenmedik!)");
@@ -638,12 +638,12 @@ static void step5_sampling(Gpt *m, const Corpus *c, const char *data, SampleRes 
     /* Aynı başlangıçtan farklı ayarlar */
     SampleCfg cfgs[4] = {{.temperature = 0.5f}, {.temperature = 1.0f}, {.temperature = 1.0f, .top_k = 5},
                          {.temperature = 1.0f, .top_p = 0.9f}};
-    const char *lab[4] = {"T = 0,5        ", "T = 1          ", "T = 1, top-k 5 ", "T = 1, top-p 0,9"};
+    const char *lab[4] = {"T=0,5       ", "T=1         ", "T=1, top-k 5", "T=1, top-p,9"};
     int isnames = !strcmp(data, "names");
     printf("Örnekler (adlarda '|' bir adın bittiğini gösterir):\n");
     for (int k = 0; k < 4; k++) {
         h1[0] = c->nl;
-        int n = generate(m, &kc, h1, 1, isnames ? 60 : 75, &cfgs[k], &r, -1);
+        int n = generate(m, &kc, h1, 1, 60, &cfgs[k], &r, -1);
         charvocab_decode(&c->voc, h1 + 1, n - 1, buf, sizeof buf);
         for (char *q = buf; *q; q++) if (*q == '\n') *q = '|';
         printf("  %s %s\n", lab[k], buf);
@@ -671,7 +671,7 @@ static void step5_sampling(Gpt *m, const Corpus *c, const char *data, SampleRes 
         }
         sr->novel = (double)novel / N;
         printf("T = 1 ile %d ad üretildi: %%%.1f'i eğitim ve test kümesinde yok (yeni)%s.\n", N, 100 * sr->novel,
-               empty ? ", boş adlar yeni sayılmadı" : "");
+               empty ? ";\nboş adlar yeni sayılmadı" : "");
         lines_free(tr, ntr), lines_free(te, nte);
     }
     free(h1), free(h2), free(p);
@@ -762,8 +762,8 @@ static void step7_attention(Gpt *m, const Corpus *c, const char *data, int *best
     plot_heatmap("lesson16", step, title, n, n, A, (const char *const *)lab, (const char *const *)lab,
                  "bakılan konum", "sorgu konumu", 0, ascii);
     /* Satır satır: her konumun en çok baktığı konum */
-    printf("En keskin baş: katman %d, baş %d (ortalama satır entropisi %.2f nat). Her karakterin\n"
-           "en çok baktığı karakter (uzaklık):\n  ", *best_l, *best_h, *Hmin);
+    printf("En keskin baş: katman %d, baş %d (ortalama satır entropisi %.2f nat).\n"
+           "Her karakterin en çok baktığı karakter (uzaklık):\n  ", *best_l, *best_h, *Hmin);
     for (int t = 1; t < n; t++) {
         int j = 0;
         for (int u = 1; u <= t; u++)
@@ -987,13 +987,14 @@ int main(int argc, char **argv) {
     train(&m, &c, &su, &lg, (uint64_t)a.seed + 10, 0);
     double val = lg.vy[lg.nv - 1];
     double test = gpt_eval(&m, &c.te);
-    printf("Eğitim %.1f s duvar saati, %.1f s işlemci süresi (değerlendirmeler hariç).\nKayıp başta %.3f (ln %d = %.3f), son 50 adımda %.4f.\n",
+    printf("Eğitim %.1f s duvar saati, %.1f s işlemci süresi (değerlendirmeler hariç).\n"
+           "Kayıp başta %.3f (ln %d = %.3f), son 50 adımda %.4f.\n",
            lg.seconds, lg.cpu_seconds, lg.first, c.voc.V, log((double)c.voc.V), lg.last50);
-    printf("GPT: doğrulama %.4f, test %.4f nat/karakter; en iyi sayım modeli (%d-gram) doğrulama %.4f,\n"
-           "test %.4f. Fark (doğrulama): %+.4f.\n", val, test, bl.best_n, bl.best, bl.best_test, val - bl.best);
+    printf("GPT: doğrulama %.4f, test %.4f nat/karakter.\nEn iyi sayım modeli (%d-gram): doğrulama %.4f,"
+           " test %.4f.\nFark (doğrulama): %+.4f.\n", val, test, bl.best_n, bl.best, bl.best_test, val - bl.best);
     plot_curve(&lg, su.steps, &bl, g.data, a.ascii);
     if (gpt_save(&m, path, g.data, c.voc.cp, err, sizeof err) != 0) die("%s", err);
-    printf("Model kaydedildi: %s (deneyin: ./lesson16%s%s --prompt \"%s\")\n", path, a.quick ? " --quick" : "",
+    printf("Model kaydedildi: %s\n(deneyin: ./lesson16%s%s --prompt \"%s\")\n", path, a.quick ? " --quick" : "",
            strcmp(g.data, "names") ? " --data text" : "", strcmp(g.data, "names") ? "Bu komut" : "kara");
 
     /* Üretim adımları kaydedilen dosyadan yüklenen modelle: kayıt gerçekten çalışıyor */
