@@ -638,7 +638,7 @@ static void step5_sampling(Gpt *m, const Corpus *c, const char *data, SampleRes 
     /* Aynı başlangıçtan farklı ayarlar */
     SampleCfg cfgs[4] = {{.temperature = 0.5f}, {.temperature = 1.0f}, {.temperature = 1.0f, .top_k = 5},
                          {.temperature = 1.0f, .top_p = 0.9f}};
-    const char *lab[4] = {"T=0,5       ", "T=1         ", "T=1, top-k 5", "T=1, top-p,9"};
+    const char *lab[4] = {"T=0,5         ", "T=1           ", "T=1, top-k 5  ", "T=1, top-p 0,9"};
     int isnames = !strcmp(data, "names");
     printf("Örnekler (adlarda '|' bir adın bittiğini gösterir):\n");
     for (int k = 0; k < 4; k++) {
