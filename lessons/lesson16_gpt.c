@@ -357,6 +357,8 @@ typedef struct {
     double uni, bi, best, best_test;
     int best_n;
     double val[NG_MAX + 1];
+    char plot_step[32];
+    int ascii;
 } Baselines;
 
 static void step2_baselines(const Corpus *c, int T, Baselines *b, int maxn) {
@@ -375,6 +377,13 @@ static void step2_baselines(const Corpus *c, int T, Baselines *b, int maxn) {
         if (b->val[n] < b->best) b->best = b->val[n], b->best_n = n;
     }
     b->uni = b->val[1], b->bi = b->val[2];
+    float nx[NG_MAX], ny[NG_MAX];
+    for (int n = 1; n <= maxn; n++) nx[n - 1] = (float)n, ny[n - 1] = (float)b->val[n];
+    const float *ys[1] = {ny};
+    const char *nm[1] = {"doğrulama kaybı"};
+    plot_lines("lesson16", b->plot_step, "Sayım modelleri: bağlam uzadıkça kayıp", "n (n-gram)", "nat / karakter",
+               maxn, nx, 1, ys, nm, 0, b->ascii);
+    printf("Şekil: plots/lesson16/%s.png\n", b->plot_step);
     b->best_test = ngram_eval(&g, &c->te, et, b->best_n);
     printf("Doğrulamada en iyisi %d-gram (%.4f); aynı model test kümesinde %.4f.\n"
            "Rastgele tahmin ln %d = %.3f olurdu.\n", b->best_n, b->best, b->best_test, c->voc.V,
@@ -965,6 +974,8 @@ int main(int argc, char **argv) {
 
     step1_data(&c, g.data, a.quick);
     Baselines bl = {0};
+    snprintf(bl.plot_step, sizeof bl.plot_step, "ngram_%s", g.data);
+    bl.ascii = a.ascii;
     step2_baselines(&c, su.cfg.T, &bl, a.quick ? 4 : (!strcmp(g.data, "text") ? 6 : 5));
     double gc = step3_model(&su, &a);
 

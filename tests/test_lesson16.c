@@ -33,8 +33,8 @@ START_TEST(test_quick_run_claims) {
     ck_assert_msg(h05 < h1 && h1 < h2 && h2 <= log(30.0) + 1e-6, "entropiler %g %g %g", h05, h1, h2);
     /* üretilen adların çoğu yeni (ezber değil) */
     ck_assert_msg(sonuc_get(out, "novel") > 0.5, "novel = %g", sonuc_get(out, "novel"));
-    const char *steps[] = {"kayip_names", "entropi_names", "dikkat_names"};
-    check_plot_files("lesson16", steps, 3);
+    const char *steps[] = {"ngram_names", "kayip_names", "entropi_names", "dikkat_names"};
+    check_plot_files("lesson16", steps, 4);
 
     /* kayıtlı modelden üretim: istemle başlar, T = 0 iki kez aynı */
     expect_run("lesson16", "--quick --prompt kara --temperature 0 --tokens 20", 0, "kara", NULL, out, sizeof out);
