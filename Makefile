@@ -106,7 +106,7 @@ check-layers:
 	@sh tests/layers.sh
 
 check-asan: $(ASAN_TESTS) $(addprefix build/asan/,$(LESSONS)) $(MNIST_OK)
-	@DOAA_BIN=build/asan ASAN_OPTIONS=detect_leaks=0 sh tests/run.sh asan build/asan $(ASAN_TESTS)
+	@DOAA_BIN=build/asan ASAN_OPTIONS=detect_leaks=1 sh tests/run.sh asan build/asan $(ASAN_TESTS)
 
 check-full: $(LESSONS) $(MNIST_OK)
 	@sh tests/check_full.sh $(LESSONS)

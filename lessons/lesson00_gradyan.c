@@ -133,7 +133,7 @@ static double line_surface(double w, double b, const void *ctx) {
  * sahip noktaları birleştiren eğriler, yani eş yükselti eğrileri (contour). Eğitim,
  * bu yüzeyin en alçak noktasını aramaktır. Bu küçük problemin en iyi doğrusu bir
  * formülle de bulunabilir (en küçük kareler):
- *     w* = Σ(x−x̄)(y−ȳ) / Σ(x−x̄)²,   b* = ȳ − w* x̄.
+ *     $$w^* = \sum_i (x_i-\bar x)(y_i-\bar y) \,/\, \sum_i (x_i-\bar x)^2, \qquad b^* = \bar y - w^* \bar x.$$
  * Onu yalnızca hedefi bilmek için hesaplıyoruz; sinir ağlarında böyle bir formül yoktur,
  * o yüzden yürüyerek arayacağız.
  */
@@ -457,9 +457,9 @@ static void step4_learning_rate(double Lend[3], double *limit, const LessonArgs 
  *     çevirir. Türevi $\sigma'(z) = \sigma(z)(1-\sigma(z))$.
  *
  * Ağımız: giriş x = (x₁, x₂) = (1, 2), etiketi (label), yani doğru cevap y = 1.
- *     z₁ = w₁x₁ + w₂x₂ + b₁,   h = ReLU(z₁)          (gizli nöron)
- *     z₂ = v·h + c,            p = σ(z₂)              (çıkış nöronu: "y = 1" olasılığı)
- *     L = −[y ln p + (1−y) ln(1−p)]                   (kayıp)
+ *     $$z_1 = w_1 x_1 + w_2 x_2 + b_1, \quad h = \mathrm{ReLU}(z_1) \qquad \text{(gizli nöron)}$$
+ *     $$z_2 = v h + c, \quad p = \sigma(z_2) \qquad \text{(çıkış nöronu: } y = 1 \text{ olasılığı)}$$
+ *     $$L = -\left[\, y \ln p + (1-y) \ln(1-p) \,\right] \qquad \text{(kayıp)}$$
  * Kayıp, ikili çapraz entropidir (binary cross-entropy): doğru sınıfa verilen olasılığın
  * eksi logaritması; y = 1 iken L = −ln p. Parametreler w₁ = 0,5, w₂ = −0,25, b₁ = 0,5,
  * v = 2, c = −0,5. İleri geçiş soldan sağa değerleri hesaplar:
@@ -470,8 +470,8 @@ static void step4_learning_rate(double Lend[3], double *limit, const LessonArgs 
  * gelen üst gradyanı (upstream gradient) kendi yerel türeviyle çarpar; zincir kuralı
  * (chain rule) budur: a'dan sonra gelen düğüm u ise
  * $\frac{\partial L}{\partial a} = \frac{\partial L}{\partial u}\cdot\frac{\partial u}{\partial a}$.
- *     ∂L/∂p = −y/p + (1−y)/(1−p);  ∂p/∂z₂ = p(1−p)
- *     ∂L/∂z₂ = ∂L/∂p · ∂p/∂z₂ = −y(1−p) + (1−y)p = p − y ≈ −0,3775
+ *     $$\frac{\partial L}{\partial p} = -\frac{y}{p} + \frac{1-y}{1-p}, \qquad \frac{\partial p}{\partial z_2} = p(1-p)$$
+ *     $$\frac{\partial L}{\partial z_2} = \frac{\partial L}{\partial p}\cdot\frac{\partial p}{\partial z_2} = -y(1-p) + (1-y)p = p - y \approx -0{,}3775$$
  *     ∂L/∂v = ∂L/∂z₂ · h,   ∂L/∂c = ∂L/∂z₂ · 1,   ∂L/∂h = ∂L/∂z₂ · v
  *     ∂L/∂z₁ = ∂L/∂h · (z₁ > 0 ? 1 : 0)
  *     ∂L/∂w₁ = ∂L/∂z₁ · x₁,   ∂L/∂w₂ = ∂L/∂z₁ · x₂,   ∂L/∂b₁ = ∂L/∂z₁
@@ -613,7 +613,7 @@ static void step5_backprop(double *p_out, double *L_out, double grad_out[NP_GRAP
         GradCheck r = gradcheck(graph_loss, &ctx, &th[i], &grad[i], 1, 1, 1e-3, 1e-3, 1e-4);
         worst = fmax(worst, r.checked ? r.worst : INFINITY);
         printf("    ");
-        show_pad(GRAPH_NAMES[i], 6);
+        term_pad(GRAPH_NAMES[i], 6);
         printf("  %6.3f     %9.5f     %9.5f\n", th[i], grad[i], r.numeric);
         grad_out[i] = grad[i];
     }
@@ -913,7 +913,7 @@ static void step7_valley(int best_steps[NOPT], float best_eta[NOPT], int rot_ste
         best_steps[o] = -1;
         best_eta[o] = ETAS[0];
         printf("    ");
-        show_pad(OPT_NAMES[o], 10);
+        term_pad(OPT_NAMES[o], 10);
         for (int e = 0; e < NETA; e++) {
             int div, s = valley_run(o, ETAS[e], 0, NULL, 0, &div);
             if (div) printf("   ırak");

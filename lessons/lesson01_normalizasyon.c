@@ -199,7 +199,7 @@ static int run_quiz(const LessonArgs *a) {
     for (int i = 0; i < m.train.n; i++) count5 += m.train.labels[i] == 5;
     double mu, sigma;
     imageset_pixel_stats(&m.train, &mu, &sigma);
-    Norm raw = {NORM_RAW, 0, 1}, mm = {NORM_MINMAX, 0, 1}, zs = {NORM_ZSCORE, (float)mu, (float)sigma};
+    Norm raw = {.kind = NORM_RAW, .mean = 0, .std = 1}, mm = {.kind = NORM_MINMAX, .mean = 0, .std = 1}, zs = {.kind = NORM_ZSCORE, .mean = (float)mu, .std = (float)sigma};
     PixStats st = pass_stats(&m.train, raw, 0, 1, NULL);
 
     static char q4[256], q8[256], oh[4][64];
@@ -365,14 +365,14 @@ int main(int argc, char **argv) {
  *
  * Her piksel 0 (siyah) ile 255 (beyaz) arasında bir tam sayıdır (uint8). Bütün
  * eğitim kümesi üzerinden en küçük, en büyük değeri, ortalamayı
- *   μ = (1/N) Σ x_i
+ *   $$\mu = \frac{1}{N} \sum_i x_i$$
  * ve standart sapmayı
- *   σ = sqrt( (1/N) Σ (x_i - μ)^2 ) = sqrt( (1/N) Σ x_i^2 - μ^2 )
+ *   $$\sigma = \sqrt{\frac{1}{N} \sum_i (x_i - \mu)^2} = \sqrt{\frac{1}{N} \sum_i x_i^2 - \mu^2}$$
  * hesaplıyoruz (N = 60000 x 784 piksel). Histogram, değerlerin nasıl
  * dağıldığını gösterir; sıfırlar çok baskın olduğu için y ekseni logaritmiktir.
  */
     step_banner(3, NSTEPS, "Piksel istatistikleri (ham 0–255 değerler)");
-    Norm raw = {NORM_RAW, 0.0f, 1.0f};
+    Norm raw = {.kind = NORM_RAW, .mean = 0.0f, .std = 1.0f};
     long hraw[HIST_BINS];
     double rlo, rhi;
     hist_range(raw, &rlo, &rhi);
@@ -397,7 +397,7 @@ int main(int argc, char **argv) {
 /*
  * Adım 4: Min-max normalizasyonu
  *
- *   x' = (x - min) / (max - min)
+ *   $$x' = \frac{x - \min}{\max - \min}$$
  * Değerleri [0,1] aralığına taşır; MNIST'te min = 0, max = 255 olduğundan bu
  * x' = x / 255 demektir. Şekil (histogramın biçimi) değişmez, yalnızca ölçek.
  * Neden? Ağın başlangıç ağırlıkları girişlerin 1 civarında olduğu varsayımıyla
@@ -408,7 +408,7 @@ int main(int argc, char **argv) {
  * sonucunu ölçüyoruz.
  */
     step_banner(4, NSTEPS, "Min-max normalizasyonu: [0,1] aralığı");
-    Norm mm = {NORM_MINMAX, 0.0f, 1.0f};
+    Norm mm = {.kind = NORM_MINMAX, .mean = 0.0f, .std = 1.0f};
     long hmm[HIST_BINS];
     double mlo, mhi;
     hist_range(mm, &mlo, &mhi);
@@ -424,8 +424,8 @@ int main(int argc, char **argv) {
 /*
  * Adım 5: z-score standardizasyonu
  *
- *   x' = (x/255 - μ) / σ      μ, σ: EĞİTİM kümesinin [0,1] ölçeğindeki ortalaması
- *                              ve standart sapması
+ *   $$x' = \frac{x/255 - \mu}{\sigma}$$
+ * Burada μ ve σ, EĞİTİM kümesinin [0,1] ölçeğindeki ortalaması ve standart sapmasıdır.
  * Sonuçta eğitim verisinin ortalaması 0, standart sapması 1 olur. Test verisine
  * AYNI μ ve σ uygulanır (kendi istatistiği değil): model tahmin anında yalnızca
  * eğitimden öğrendiklerini bilebilir; test istatistiğini kullanmak bir bilgi
@@ -435,7 +435,7 @@ int main(int argc, char **argv) {
     step_banner(5, NSTEPS, "z-score standardizasyonu: ortalama 0, standart sapma 1");
     double mu, sigma;
     imageset_pixel_stats(&m.train, &mu, &sigma);
-    Norm zs = {NORM_ZSCORE, (float)mu, (float)sigma};
+    Norm zs = {.kind = NORM_ZSCORE, .mean = (float)mu, .std = (float)sigma};
     double zlo, zhi;
     hist_range(zs, &zlo, &zhi);
     long hzs[HIST_BINS];
@@ -482,7 +482,7 @@ int main(int argc, char **argv) {
  * Ağın çıkışı K = 10 sayıdır (her sınıf için bir skor); softmax bunları
  * olasılıklara çevirir. Hedefi de aynı biçimde yazarız: doğru sınıfın yeri 1,
  * diğerleri 0. Çapraz entropi kaybı (cross-entropy)
- *   L = -Σ_k t_k log p_k
+ *   $$L = -\sum_k t_k \log p_k$$
  * one-hot t ile tek terime iner: L = -log p[y]. Bu yüzden kütüphanemiz etiketi
  * tam sayı olarak saklar ve one-hot vektörü hiç kurmadan aynı sonucu hesaplar
  * (bkz. common/nn/loss.h); burada yalnızca neye karşılık geldiğini gösteriyoruz.

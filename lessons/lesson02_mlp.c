@@ -99,19 +99,20 @@ static void step2_model(Net *net, const LessonArgs *a) {
  *
  * İleri geçiş, girişin katmanlardan sırayla geçip on skora dönüşmesidir.
  *
- * Softmax ham skorları (logits) olasılığa çevirir: p_k = e^{z_k} / Σ_j e^{z_j}.
+ * Softmax ham skorları (logits) olasılığa çevirir: $p_k = e^{z_k} / \sum_j e^{z_j}$.
  * Çapraz entropi (cross-entropy) kaybı doğru sınıfın olasılığının eksi logaritmasıdır:
- *   L = -log p_y.
+ *   $$L = -\log p_y.$$
  * Eğitilmemiş bir ağ on sınıfa kabaca eşit olasılık verir: p ≈ 1/10, dolayısıyla
  * L ≈ -log(0,1) = ln 10 ≈ 2,303. İlk ölçtüğümüz kayıp buna yakın değilse
  * başlatmada ya da kayıp hesabında bir hata vardır: kendi kendimizi sınamanın
  * ilk ve en ucuz yolu budur. Doğruluk (accuracy) ise şansa (%10) eşit çıkmak zorunda değildir:
  * rastgele ağırlıklı bir ağ çoğu görüntüye aynı bir iki sınıfı söyler, o sınıflar
  * tutarsa %10'un üstünde, tutmazsa altında kalır.
+ * Kaybın kodu kütüphanede: bkz. common/nn/loss.c: softmax_xent_forward, softmax_xent_backward.
  */
 static float step3_initial_loss(Net *net, Data *d) {
     step_banner(3, NSTEPS, "Eğitimden önce: ileri geçiş ve kayıp");
-    Norm nm = {NORM_MINMAX, 0, 0};
+    Norm nm = {.kind = NORM_MINMAX, .mean = 0, .std = 0};
     float loss, acc;
     evaluate(net, &d->m.train, d->va_idx, d->nva, nm, LOSS_SOFTMAX_XENT, &loss, &acc, NULL, NULL);
     printf("Doğrulama kaybı %.4f (beklenen ≈ ln 10 = %.4f), doğruluk (accuracy) %%%.2f (şans: %%10).\n",
@@ -128,16 +129,17 @@ static float step3_initial_loss(Net *net, Data *d) {
  * Zincir kuralı (chain rule) kaybın her parametreye göre türevini sondan başa
  * doğru hesaplar (iki nöronlu bir çizgede sayılarla: lesson00, Adım 5): önce
  * dL/dz = (p - onehot(y)) / B, sonra her yoğun katmanda
- *   dW = xᵀ · dy,   db = Σ dy,   dx = dy · Wᵀ,
+ *   $$dW = x^\top dy, \qquad db = \sum dy, \qquad dx = dy\, W^\top,$$
  * ReLU'da dx = dy (x > 0 ise) ya da 0. Elle yazılmış bir türevi sınamanın yolu
  * onu tanımından, sayısal olarak hesaplamaktır:
- *   dL/dθ ≈ (L(θ + ε) - L(θ - ε)) / 2ε.
+ *   $$\frac{dL}{d\theta} \approx \frac{L(\theta + \varepsilon) - L(\theta - \varepsilon)}{2\varepsilon}.$$
  * Burada parametre dizisinden eşit aralıklarla seçilmiş 100 elemanda ikisini
  * karşılaştırıyoruz
  * (dropout kapalı, 8 örneklik bir yığın, ε = 1e-3). Float sayılarla çalıştığımız
  * ve ReLU'nun 0'da bir kırılma noktası (kink) olduğu için tek tük eleman biraz
  * sapabilir; bütün denenenlerin toplu göreli hatası ise 1e-2'nin çok altında
  * olmalıdır.
+ * Yoğun katmanın iki geçişi: bkz. common/nn/dense.c: dense_forward, dense_backward.
  */
 typedef struct {
     Net *net;
@@ -156,7 +158,7 @@ static double step4_gradcheck(Net *net, Data *d) {
     int B = 8;
     float *x = xmalloc((size_t)B * 784 * sizeof(float)), probs[8 * 10], dz[8 * 10];
     int y[8];
-    batch_fill(x, y, &d->m.train, d->tr_idx, B, (Norm){NORM_MINMAX, 0, 0});
+    batch_fill(x, y, &d->m.train, d->tr_idx, B, (Norm){.kind = NORM_MINMAX});
     const float *z = net_forward(net, x, B, 0);
     softmax_xent_forward(probs, z, y, B, 10);
     memset(dz, 0, sizeof dz);   /* geri geçişler gradyana ekler */
@@ -188,7 +190,7 @@ static double step4_gradcheck(Net *net, Data *d) {
  * bir vadide SGD ve momentumla yarışı lesson00'da (Adım 7), kodu common/nn/optim.c'de
  * (adam_step). Öğrenme oranı (learning rate) 1e-3 ile başlar ve epoch'lar
  * boyunca kosinüs eğrisiyle sıfıra iner (cosine schedule):
- *   η_e = 1e-3 · (1 + cos(π e / E)) / 2,   e = 0..E-1.
+ *   $$\eta_e = 10^{-3} \cdot \frac{1 + \cos(\pi e / E)}{2}, \qquad e = 0, \dots, E-1.$$
  * Başta büyük adımlar hızlı ilerletir; sonda küçük adımlar, gürültülü yığın
  * gradyanlarının modeli bir o yana bir bu yana itmesini azaltır. Bu basit
  * değişiklik, tohum (seed) 42 ile yapılan koşuda test doğruluğunu sabit orandaki
@@ -197,6 +199,7 @@ static double step4_gradcheck(Net *net, Data *d) {
  * doğrulama doğruluğundan düşük görünebilir.
  * Eğitim kaybı düşerken doğrulama kaybı yükselmeye başlarsa model ezberliyordur
  * (aşırı öğrenme, overfitting; bkz. lesson03).
+ * Adam adımının kodu: bkz. common/nn/optim.c: adam_step.
  */
 static void step5_train(Net *net, Data *d, const LessonArgs *a, TrainHistory *h) {
     step_banner(5, NSTEPS, "Eğit: Adam, yığın 128");
@@ -248,7 +251,7 @@ static void step5_train(Net *net, Data *d, const LessonArgs *a, TrainHistory *h)
 static void step6_test_save(Net *net, Data *d, const char *path, float *test_loss,
                             float *test_acc) {
     step_banner(6, NSTEPS, "Test kümesinde değerlendir ve modeli kaydet");
-    evaluate(net, &d->m.test, NULL, d->ntest, (Norm){NORM_MINMAX, 0, 0}, LOSS_SOFTMAX_XENT,
+    evaluate(net, &d->m.test, NULL, d->ntest, (Norm){.kind = NORM_MINMAX}, LOSS_SOFTMAX_XENT,
              test_loss, test_acc, NULL, NULL);
     printf("Test: %d görüntüde kayıp %.4f, doğruluk %%%.2f (%d hata).\n", d->ntest, *test_loss,
            100.0 * *test_acc, (int)lround((1.0 - *test_acc) * d->ntest));
@@ -275,7 +278,7 @@ static void step7_predict(const char *path, Data *d, const LessonArgs *a) {
     int i = rng_int(&r, d->ntest);
     float x[784], p[10];
     int y;
-    batch_fill(x, &y, &d->m.test, &i, 1, (Norm){NORM_MINMAX, 0, 0});
+    batch_fill(x, &y, &d->m.test, &i, 1, (Norm){.kind = NORM_MINMAX});
     const float *z = net_forward(&net, x, 1, 0);
     softmax_forward(p, z, 1, 10);
     int k = argmax(p, 10);

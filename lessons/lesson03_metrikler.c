@@ -417,7 +417,7 @@ int main(int argc, char **argv) {
  * Bunlardan:
  *   kesinlik  P = TP / (TP + FP)   "k dediğimizde ne sıklıkla haklıyız?"
  *   duyarlılık R = TP / (TP + FN)  "gerçek k'lerin ne kadarını bulduk?"
- *   F1 = 2 P R / (P + R)           (harmonik ortalama: ikisi de yüksekse yüksek)
+ *   $$F_1 = \frac{2 P R}{P + R} \qquad \text{(harmonik ortalama: ikisi de yüksekse yüksek)}$$
  * Makro ortalama, on sınıfın ölçütlerinin düz ortalamasıdır: her sınıf, kaç
  * örneği olursa olsun, eşit ağırlık taşır. Doğrulukta ise her ÖRNEK eşit
  * ağırlıktadır. Sınıflar dengeliyse (her sınıfın örnek sayısı yakınsa) iki

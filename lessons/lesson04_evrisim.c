@@ -54,7 +54,7 @@ static void print_matrix(const char *title, const float *m, int rows, int cols) 
  *
  * Evrişim katmanı küçük bir filtreyi (çekirdek, kernel) görüntünün her konumuna
  * koyar, altındaki 3x3'lük yamayla (patch) eleman eleman çarpar ve toplar:
- *     çıkış[y][x] = Σ_i Σ_j  K[i][j] · görüntü[y+i][x+j]        (i, j = 0..2)
+ *     $$\text{çıkış}[y][x] = \sum_{i=0}^{2} \sum_{j=0}^{2} K[i][j] \cdot \text{görüntü}[y+i][x+j]$$
  * Filtre her seferinde bir piksel kayar: kaydırma adımı (stride) 1. Dolgu (padding)
  * yoksa 6x6'lık görüntüde filtre 4x4 konuma sığar: çıkış boyu (6 - 3)/1 + 1 = 4.
  * Genel formül: (H + 2·dolgu - k)/adım + 1. Aşağıdaki filtrenin sol sütunu -1, sağ sütunu +1: soldan sağa
@@ -131,7 +131,7 @@ static void step2_load(Data *d, const LessonArgs *a) {
  *   -> conv 3x3, 64 filtre -> ReLU -> max pool 2   (64,11,11) -> (64,5,5)
  *   -> dropout 0,25 -> düzleştir (net_flatten) 1600 -> dense 128 -> ReLU -> dropout 0,5 -> dense 10
  * Bir evrişim katmanının parametresi: filtre sayısı x (giriş kanalı x 3 x 3) + bias.
- *   1. katman: 32 x (1·9) + 32 = 320;   2. katman: 64 x (32·9) + 64 = 18 496.
+ *   birinci katman: 32 x (1·9) + 32 = 320;   ikinci katman: 64 x (32·9) + 64 = 18 496.
  * Aynı 3x3 filtre görüntünün 26x26 = 676 konumunun hepsinde kullanılır (ağırlık
  * paylaşımı). MLP'nin ilk katmanı ise her piksel için ayrı ağırlık tutar: 784 x 256.
  * Parametre az, ama hesap çok: her filtre her konumda çalışır. Çarpma-toplama
@@ -191,6 +191,7 @@ static void step3_model(Net *net, const LessonArgs *a, size_t *mlp_params) {
  * ilk katmanda (tek kanal) im2col daha hızlıdır.
  * Burada ikinci evrişim katmanının şekliyle düz döngüyü hızlı yolla karşılaştırıyoruz:
  * sonuçlar (float yuvarlaması dışında) aynı mı, hız farkı ne?
+ * Hızlandırılmamış düz hâli: bkz. common/nn/conv.c: conv2d_forward_ref, conv2d_backward_ref.
  */
 static double step4_fast_conv(const LessonArgs *a, double *ratio) {
     step_banner(4, NSTEPS, "Hızlı evrişim: im2col / Winograd, düz döngüye karşı");
@@ -310,7 +311,7 @@ static void step6_filters(Net *net, Data *d, const LessonArgs *a, int *shown_lab
     int idx = 0;
     float x[784];
     int y;
-    batch_fill(x, &y, &d->m.test, &idx, 1, (Norm){NORM_MINMAX, 0, 0});
+    batch_fill(x, &y, &d->m.test, &idx, 1, (Norm){.kind = NORM_MINMAX});
     *shown_label = y;
     net_forward(net, x, 1, 0);
     const Layer *r1 = &net->L[1], *r2 = &net->L[4];
@@ -382,7 +383,7 @@ static void step7_augment(Data *d, const LessonArgs *a, const TrainHistory *h0, 
     float ex[16 * 784];
     int ids[16], yy[16];
     for (int i = 0; i < 16; i++) ids[i] = i / 4; /* 4 rakam, her biri 4 kez */
-    batch_fill(ex, yy, &d->m.train, ids, 16, (Norm){NORM_MINMAX, 0, 0});
+    batch_fill(ex, yy, &d->m.train, ids, 16, (Norm){.kind = NORM_MINMAX});
     Rng r;
     rng_seed(&r, (uint64_t)a->seed + 3);
     for (int i = 0; i < 16; i++)
@@ -450,7 +451,7 @@ static const Net *step8_test_save(Net *net, Net *aug_net, const TrainHistory *h0
                                   const TrainHistory *h1, Data *d, const LessonArgs *a,
                                   size_t mlp_params, TestRes *r0, TestRes *r1, int *saved_aug) {
     step_banner(8, NSTEPS, "Test et, kaydet ve lesson02 ile karşılaştır");
-    Norm nm = {NORM_MINMAX, 0, 0};
+    Norm nm = {.kind = NORM_MINMAX, .mean = 0, .std = 0};
     evaluate(net, &d->m.test, NULL, d->ntest, nm, LOSS_SOFTMAX_XENT, &r0->loss, &r0->acc, NULL, NULL);
     evaluate(aug_net, &d->m.test, NULL, d->ntest, nm, LOSS_SOFTMAX_XENT, &r1->loss, &r1->acc, NULL,
              NULL);

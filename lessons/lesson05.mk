@@ -15,3 +15,11 @@ $(AYAKKABI_OK): lessons/tools/fashion_export.c | build/tools/fashion_export
 	@touch $@
 
 lesson05: | $(AYAKKABI_OK)
+
+# Öğrenci fotoğraf klasörü benzeri üretilmiş klasörler (renkli, karışık boy ve biçim;
+# daire / üçgen): testler ve `make check-full` kullanır. Bkz. lessons/tools/photo_folder.c
+build/tools/photo_folder: lessons/tools/photo_folder.c build/libdoaa.a $(COMMON_HDR) | deps
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $< build/libdoaa.a $(LDLIBS)
+
+lesson05: | build/tools/photo_folder

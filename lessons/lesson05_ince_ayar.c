@@ -4,11 +4,18 @@
  * Bu derste öğrenecekleriniz:
  *   - Kendi görüntü klasörünüzden bir veri kümesi (dataset) kurmak: her sınıf bir
  *     alt klasör (kedi/, kopek/ ...), okunamayan dosyalar atlanır ve sayılır,
- *     eğitim/doğrulama (validation) ayrımı bir tohumla (seed) her seferinde aynıdır.
- *   - Veri artırma (data augmentation): çevirme, döndürme, yakınlaştırma,
- *     kaydırma; her birini resimde görmek.
- *   - İkili sınıflandırma: tek çıkışlı ağ, sigmoid ve ikili çapraz entropi
- *     (binary cross-entropy); modeli sınıf adlarıyla birlikte kaydetmek.
+ *     eğitim/doğrulama (validation) ayrımı bir tohumla (seed) her seferinde aynıdır;
+ *     her boydaki fotoğraf en-boy oranı (aspect ratio) korunarak, boşluklara dolgu
+ *     (padding) konarak aynı boya getirilir.
+ *   - Kanal başına normalizasyon (normalization) ve veri artırma
+ *     (data augmentation): çevirme, döndürme, yakınlaştırma, kaydırma, renk;
+ *     her birini resimde görmek.
+ *   - Birkaç yüz görüntüye uygun küçük bir ağ: evrişim (convolution) blokları,
+ *     genel havuzlama (global pooling), tek çıkış, sigmoid ve
+ *     ikili çapraz entropi (binary cross-entropy); epoch değil adım sayısıyla
+ *     eğitmek, doğrulamaya bakarak
+ *     durmak ve sonucu şans düzeyiyle karşılaştırmak: öğrenemeyen model sonuç
+ *     diye sunulmaz.
  *   - Tek bir görüntü dosyasını tahmin etmek: "Bu görüntü %93 güvenle bir bot".
  *   - Yanlış tahmin edilen tek bir görüntüyle yeniden eğitmenin bedeli: felaket
  *     unutma (catastrophic forgetting) — ve çaresi: düzeltilen örneği eski
@@ -20,12 +27,16 @@
  * Çalıştırma:
  *   make lesson05 && ./lesson05           Fashion-MNIST'ten spor ayakkabı / bot klasörü
  *   ./lesson05 --images kedi_kopek        kendi klasörünüz (kedi_kopek/kedi, kedi_kopek/kopek)
+ *   make build/tools/photo_folder && ./build/tools/photo_folder data/sekil
+ *   ./lesson05 --images data/sekil        üretilmiş renkli bir "fotoğraf" klasörü (daire/üçgen)
  *   ./lesson05 --predict foto.jpg         kaydedilen modelle tek bir dosyayı sınıflandır
  *   ./lesson05 --predict foto.jpg --label kedi
  *                                         tahmin yanlışsa modeli düzelt ve kaydet
  *   ./lesson05 --quick                    birkaç saniyelik küçük deneme
  * Kodun matematiği common/ altındadır: imgfolder.c (klasör), image.c (dosyalar),
- * augment.c (artırma), conv.c (evrişim), train.c (eğitim), net.c (kaydet/yükle).
+ * augment.c (artırma), conv.c (evrişim), train.c (eğitim), net.c (kaydet/yükle);
+ * tek dosya tahmini ve model meta'sı lesson/predict.c'de.
+ * Çıkış kodu: 0 başarılı; 3 model şans düzeyinde kaldı (uyarı, model kaydedilmedi).
  */
 #include <math.h>
 #include <stdio.h>
@@ -41,6 +52,12 @@
 #define QUICK_PER_CLASS 200  /* --quick: her sınıftan en çok bu kadar görüntü */
 #define BATCH 32
 #define MAX_BATCH 64
+#define LR 3e-3f             /* Adam'ın başlangıç öğrenme oranı (learning rate) η_0 */
+#define TRAIN_STEPS 1200     /* adım bütçesi (Adım 4); klasör küçükse daha çok epoch demektir */
+#define QUICK_STEPS 300      /* --quick */
+#define QUICK_SIDE 32        /* --quick: fotoğraflar 64x64 yerine 32x32 (dört kat az hesap) */
+#define PATIENCE_STEPS 300   /* doğrulama kaybı (loss) bu kadar adım iyileşmezse dur */
+#define QUICK_PATIENCE 200
 #define RETRAIN_STEPS 10     /* yeniden eğitim adımı (Keras örneğindeki fit(epochs=5)'in karşılığı) */
 #define REPLAY_COPIES 4      /* tekrar oynatma yığınında düzeltilen örneğin kopyası */
 #define REPLAY_OLD 28        /* ... ve eski eğitim verisinden rastgele (artırılmış) örnek */
@@ -51,135 +68,18 @@ static const char *model_path(const LessonArgs *a) {
                       : MODEL_DIR "/lesson05_ikili.model";
 }
 
-/* Eğitimde ve düzeltmede kullanılan artırma: Keras örneğindeki RandomFlip, RandomRotation,
- * RandomZoom'un karşılığı (ve küçük bir kaydırma). */
+/* Eğitimde ve düzeltmede kullanılan artırma (Adım 2'de anlatılıyor): Keras örneğindeki
+ * RandomFlip, RandomRotation, RandomZoom, RandomTranslation ve renk oynatmanın karşılığı. */
 static AugmentConfig train_augment(void) {
     AugmentConfig ac = augment_config_default();
     ac.flip = 1;
-    ac.rotate_deg = 10.0f;
-    ac.zoom = 0.1f;
+    ac.rotate_deg = 15.0f;
+    ac.zoom = 0.15f;
     ac.shift = 0.1f;
+    ac.contrast = 0.2f;
+    ac.brightness = 0.2f;
+    ac.channel_shuffle = 1;
     return ac;
-}
-
-/* Çok eğrili grafikler için: açıklama (key) grafiğin altında, y ekseni 0..1; styles[j]
- * gnuplot çizgi biçimidir (ör. "lc rgb '#c0392b' dt 2"). */
-#define ST_RED "lc rgb '#c0392b' dt 1"
-#define ST_RED_DASH "lc rgb '#c0392b' dt 2"
-#define ST_GREEN "lc rgb '#1e8449' dt 1"
-#define ST_GREEN_DASH "lc rgb '#1e8449' dt 2"
-#define ST_BLUE "lc rgb '#2e6fba' dt 1"
-static void plot_below(const char *step, const char *title, const char *xlabel, const char *ylabel,
-                       int n, const float *x, int ns, const float *const *ys,
-                       const char *const *names, const char *const *styles, int ascii) {
-    Plot p;
-    FILE *d = plot_begin(&p, LESSON, step);
-    for (int i = 0; i < n; i++) {
-        fprintf(d, "%g", (double)x[i]);
-        for (int k = 0; k < ns; k++) fprintf(d, " %.6g", (double)ys[k][i]);
-        fputc('\n', d);
-    }
-    char body[4096];
-    int k = snprintf(body, sizeof body,
-                     "set title '%s'\nset xlabel '%s'\nset ylabel '%s'\nset grid\n"
-                     "set yrange [0:1.02]\nset bmargin 7\nset key outside below maxrows 2\nplot ",
-                     title, xlabel, ylabel);
-    for (int j = 0; j < ns; j++)
-        k += snprintf(body + k, sizeof body - k, "%s'%s.dat' using 1:%d with linespoints lw 2 "
-                      "%s title '%s'", j ? ", " : "", step, j + 2, styles[j], names[j]);
-    snprintf(body + k, sizeof body - k, "\n");
-    plot_finish_size(&p, body, 860, 560);
-    plot_render(&p, ascii);
-}
-
-/* ---- Model dosyası: meta alanındaki sınıf adları ---- */
-
-typedef struct {
-    char names[2][128];
-    char images[512];   /* eğitildiği klasör ("" bilinmiyorsa) */
-    uint64_t seed;      /* eğitim/doğrulama ayrımının tohumu */
-    float val_frac;
-} ModelInfo;
-
-/* meta: "classes=a,b\nimages=...\nseed=42\nval=0.20" satırları. 0: tamam, -1: err. */
-static int parse_meta(const char *meta, ModelInfo *mi, char *err, size_t errlen) {
-    memset(mi, 0, sizeof *mi);
-    mi->seed = 42;
-    mi->val_frac = VAL_FRAC;
-    int have = 0;
-    const char *p = meta;
-    while (*p) {
-        const char *eol = strchr(p, '\n');
-        size_t n = eol ? (size_t)(eol - p) : strlen(p);
-        char line[600];
-        if (n >= sizeof line) n = sizeof line - 1;
-        memcpy(line, p, n);
-        line[n] = '\0';
-        if (strncmp(line, "classes=", 8) == 0) {
-            char *v = line + 8, *comma = strchr(v, ',');
-            if (!comma || strchr(comma + 1, ',') || comma == v || !comma[1]) {
-                snprintf(err, errlen, "sınıf listesi '%.200s' iki sınıf içermiyor", v);
-                return -1;
-            }
-            *comma = '\0';
-            if (strlen(v) >= sizeof mi->names[0] || strlen(comma + 1) >= sizeof mi->names[1]) {
-                snprintf(err, errlen, "sınıf adları çok uzun");
-                return -1;
-            }
-            memcpy(mi->names[0], v, strlen(v) + 1);
-            memcpy(mi->names[1], comma + 1, strlen(comma + 1) + 1);
-            have = 1;
-        } else if (strncmp(line, "images=", 7) == 0) {
-            snprintf(mi->images, sizeof mi->images, "%.*s", (int)sizeof mi->images - 1, line + 7);
-        } else if (strncmp(line, "seed=", 5) == 0) {
-            mi->seed = strtoull(line + 5, NULL, 10);
-        } else if (strncmp(line, "val=", 4) == 0) {
-            mi->val_frac = strtof(line + 4, NULL);
-            if (!(mi->val_frac > 0.0f && mi->val_frac < 1.0f)) mi->val_frac = VAL_FRAC;
-        }
-        p += n + (eol ? 1 : 0);
-        if (!eol) break;
-    }
-    if (!have) {
-        snprintf(err, errlen, "sınıf adları (classes=...) yok");
-        return -1;
-    }
-    return 0;
-}
-
-/* Bu dersin kaydettiği ikili modeli yükler; başka bir dersin modeli, kesik ya da bozuk
- * dosya Türkçe bir hatayla (dosya adıyla) programı bitirir. */
-static void load_binary_model(const char *path, Net *net, ModelInfo *mi) {
-    char err[1024], e2[512];
-    if (net_load(net, path, MAX_BATCH, err, sizeof err) != 0)
-        die("%s\nModeli üretmek ya da yeniden üretmek için ./lesson05'i çalıştırın (--quick ile "
-            "kısa deneme modeli), ya da başka bir --model verin.", err);
-    if (net_out_size(net) != 1) {
-        char d[512];
-        net_describe(net, d, sizeof d);
-        die("model dosyası '%s' bu derse ait değil: ağın %zu çıkışı var, ikili sınıflandırıcının "
-            "tek çıkışı olmalı (mimari: %s). Önce ./lesson05 ile bir model eğitin.",
-            path, net_out_size(net), d);
-    }
-    if (net->in_c != 1 && net->in_c != 3)
-        die("model dosyası '%s': giriş %d kanallı; 1 (gri) ya da 3 (renkli) olmalı", path, net->in_c);
-    if (parse_meta(net->meta, mi, e2, sizeof e2) != 0)
-        die("model dosyası '%s' bu derse ait değil: %s", path, e2);
-}
-
-/* Dosyayı ağın giriş şekline getirir: x (C*H*W) [0,1]. */
-static void load_input(const Net *net, const char *file, float *x, uint8_t *u8) {
-    char err[1024];
-    if (image_load_chw(file, net->in_c, net->in_h, net->in_w, u8, err, sizeof err) != 0)
-        die("%s", err);
-    size_t D = net_in_size(net);
-    for (size_t i = 0; i < D; i++) x[i] = u8[i] / 255.0f;
-}
-
-/* Tek görüntü: sınıf 1'in olasılığı p = sigmoid(z). x (C*H*W) */
-static float predict_p1(Net *net, const float *x) {
-    const float *z = net_forward(net, x, 1, 0);
-    return 1.0f / (1.0f + expf(-z[0]));
 }
 
 /* Oranı Türkçe yüzde yazımıyla verir: pct(0.9731, 2) -> "%97.31". Dönen tampon dönerek
@@ -192,12 +92,10 @@ static const char *pct(double frac, int prec) {
     return b;
 }
 
-/* "Bu görüntü %93 güvenle bir bot." — güven, seçilen sınıfın olasılığıdır. */
-static int print_prediction(const char *file, float p1, const ModelInfo *mi, float *conf) {
-    int k = p1 >= 0.5f;
-    *conf = k ? p1 : 1.0f - p1;
-    printf("%s: Bu görüntü %%%.0f güvenle bir %s.\n", file, 100.0 * *conf, mi->names[k]);
-    return k;
+static void load_model_or_die(const char *path, Net *net, BinaryModelInfo *mi) {
+    char err[2048];
+    if (binary_model_load(path, MAX_BATCH, net, mi, "./" LESSON, err, sizeof err) != 0)
+        die("%s", err);
 }
 
 /*
@@ -205,22 +103,31 @@ static int print_prediction(const char *file, float p1, const ModelInfo *mi, flo
  *
  * Keras'ın image_dataset_from_directory'si gibi: her alt klasör bir sınıf, sınıf
  * adları klasör adları ve sıralı (bot = 0, spor_ayakkabi = 1). Her dosya okunur,
- * tek bir şekle getirilir (gri ya da renkli, H x W) ve bellekte uint8 CHW olarak
- * durur. Okunamayan dosyalar (metin dosyası, yarım inmiş JPEG) eğitimi
- * durdurmaz: atlanır ve sayılır. Verinin %20'si doğrulamaya ayrılır; ayrım her
- * sınıfta ayrı ve tohumludur: aynı --seed her zaman aynı ayrımı verir.
+ * tek bir şekle getirilir (gri ya da renkli, H x W; fotoğraflar için 64x64) ve
+ * bellekte uint8 CHW olarak durur. Okunamayan dosyalar (metin dosyası, yarım
+ * inmiş JPEG) eğitimi durdurmaz: atlanır ve sayılır.
+ * Boyutlandırmada en-boy oranı (aspect ratio) korunur. w x h'lik bir fotoğraf
+ *   s = min(W/w, H/h)
+ * ölçeğiyle küçültülür: uzun kenar kutuya tam oturur, kısa kenarın iki yanında
+ * kalan şeritler fotoğrafın kenar piksellerinin ortalama rengiyle doldurulur
+ * (dolgu, padding). Gerseydik, 300x120'lik bir fotoğraftaki daire 64x64'te
+ * yatık bir elips olurdu: ağın öğrenmesi gereken şekil, fotoğrafın oranına göre
+ * değişirdi. Verinin %20'si doğrulamaya ayrılır; ayrım her sınıfta ayrı ve
+ * tohumludur: aynı --seed her zaman aynı ayrımı verir.
  */
 typedef struct {
     ImageFolder f;
     int *tr, ntr, *va, nva;
     const char *dir;
+    Norm norm;          /* Adım 2: eğitim görüntülerinden kanal başına ortalama ve sapma */
 } Data;
 
 static void step1_load(Data *d, const LessonArgs *a) {
     step_banner(1, NSTEPS, "Görüntü klasörünü oku, eğitim/doğrulama olarak ayır");
     d->dir = a->images ? a->images : DEFAULT_IMAGES;
     char err[1024];
-    ImgFolderOpts o = {.max_per_class = a->quick ? QUICK_PER_CLASS : 0};
+    ImgFolderOpts o = {.max_per_class = a->quick ? QUICK_PER_CLASS : 0,
+                       .auto_side = a->quick ? QUICK_SIDE : 0};
     if (imgfolder_load(d->dir, &o, &d->f, err, sizeof err) != 0) die("%s", err);
     if (d->f.nclasses != 2)
         die("'%s' klasöründe %d sınıf var; bu ders ikili sınıflandırma yapar: tam iki sınıf "
@@ -235,7 +142,8 @@ static void step1_load(Data *d, const LessonArgs *a) {
     if (d->f.skipped) printf("İlk atlanan: %s\n", d->f.first_skip);
     for (int k = 0; k < 2; k++)
         printf("  sınıf %d = '%s': %d görüntü\n", k, d->f.class_names[k], d->f.class_counts[k]);
-    printf("Her görüntü %d kanal (%s), %dx%d piksel; bellekte %.1f MB (uint8).\n", s->channels,
+    printf("Her görüntü %d kanal (%s), %dx%d piksel; bellekte %.1f MB.\n(Boyu farklı olanlar "
+           "oranı korunarak küçültüldü, boşluklar kenar rengiyle.)\n", s->channels,
            s->channels == 1 ? "gri" : "renkli", s->rows, s->cols,
            (double)s->n * s->channels * s->rows * s->cols / 1e6);
     printf("Eğitim: %d, doğrulama: %d görüntü (tohum %d, doğrulama payı %s).\n", d->ntr, d->nva,
@@ -258,111 +166,267 @@ static void step1_load(Data *d, const LessonArgs *a) {
 }
 
 /*
- * Adım 2: Veri artırma (data augmentation)
+ * Adım 2: Kanal başına normalizasyon ve veri artırma (data augmentation)
  *
- * Her epoch'ta her eğitim görüntüsü rastgele biraz değiştirilir; etiket (label)
- * aynı kalır. Model böylece aynı 2400 görüntüyü ezberlemek yerine "ayakkabının
- * kendisini" öğrenir. Dönüşümler (common/data/augment.c):
+ * Normalizasyon: lesson01'de piksel/255 ile [0,1]'e indirdik. Renkli
+ * fotoğraflarda kanalların ortalaması ve yayılımı farklıdır (yeşil bir çimen
+ * klasöründe G kanalı hep yüksektir); ağın ilk katmanı her kanalı ortalaması 0,
+ * yayılımı 1 olan sayılar olarak görürse öğrenme oranı her kanal için aynı işi
+ * görür. Kanal c için, YALNIZCA eğitim görüntülerinin bütün piksellerinden:
+ *   $\mu_c = \frac{1}{N}\sum_i \frac{p_i}{255}$,
+ *   $\sigma_c = \sqrt{\frac{1}{N}\sum_i (\frac{p_i}{255} - \mu_c)^2}$,
+ *   $x = (p/255 - \mu_c) / \sigma_c$
+ * Doğrulama görüntüleri ve --predict aynı μ_c, σ_c ile normalize edilir: ikisi de
+ * model dosyasının meta alanına yazılır (norm=channel:...).
+ *
+ * Artırma: her epoch'ta her eğitim görüntüsü rastgele biraz değiştirilir; etiket
+ * (label) aynı kalır. Model böylece aynı görüntüleri ezberlemek yerine nesnenin
+ * kendisini öğrenir; 240 görüntülük bir klasörde bu, elimizdeki en ucuz "yeni
+ * veri"dir. Dönüşümler (common/data/augment.c):
  *   çevirme       out[y][x] = in[y][W-1-x]           (0,5 olasılıkla)
- *   döndürme      ±10°, yakınlaştırma ölçek 0,9..1,1, kaydırma ±%10
+ *   döndürme      ±15°, yakınlaştırma ölçek 0,85..1,15, kaydırma ±%10
  *   üçü birlikte tek bir afin dönüşümdür; her çıkış pikseli girişteki
  *   kaynağından çift doğrusal ara değerlemeyle (bilinear interpolation) okunur:
  *   kaynak nokta dört pikselin arasına düşer, değeri onların uzaklığa göre
- *   ağırlıklı ortalamasıdır.
+ *   ağırlıklı ortalamasıdır. Bu doğrusal bir işlemdir: normalizasyondan önce ya
+ *   da sonra yapılması sonucu değiştirmez.
+ *   renk          kanallar rastgele sırayla yer değiştirir (out[c] = in[π(c)]:
+ *                 kırmızı bir daire mavi ya da yeşil olur), sonra
+ *                 out = c·in + o, c ∈ [0,8; 1,2] kontrast, o ∈ [-0,2; 0,2] parlaklık
+ *                 (normalize birimde, yani σ'nın beşte biri).
+ *   Renk artırması bir varsayımdır: sınıfı renk belirlemiyor (her renkten kedi,
+ *   her renkten daire olabilir). Klasörünüzde sınıfı renk belirliyorsa
+ *   (olgun/ham domates) train_augment'te channel_shuffle'ı kapatın.
  * Resimde her satır bir işlem, her sütun aynı görüntü.
  */
-static void step2_augment(Data *d, const LessonArgs *a) {
-    step_banner(2, NSTEPS, "Veri artırma: çevirme, döndürme, yakınlaştırma, kaydırma");
+static void step2_prepare(Data *d, const LessonArgs *a) {
+    step_banner(2, NSTEPS, "Kanal başına normalizasyon; veri artırma");
     const ImageSet *s = &d->f.set;
     int C = s->channels, H = s->rows, W = s->cols, D = C * H * W, n = d->ntr < 8 ? d->ntr : 8;
-    int rows = 6;
+    d->norm = (Norm){.kind = NORM_CHANNEL};
+    imageset_channel_stats(s, d->tr, d->ntr, d->norm.ch_mean, d->norm.ch_std);
+    const char *cname[3] = {"R", "G", "B"};
+    printf("Eğitim görüntülerinden kanal başına ortalama μ ve standart sapma σ\n"
+           "([0,1] ölçeğinde):\n");
+    for (int c = 0; c < C; c++)
+        printf("  %s: μ = %.4f, σ = %.4f\n", C == 1 ? "gri" : cname[c],
+               (double)d->norm.ch_mean[c], (double)d->norm.ch_std[c]);
+    float *chk = xmalloc((size_t)d->ntr * D * sizeof(float));
+    batch_fill(chk, NULL, s, d->tr, d->ntr, d->norm);
+    double m0 = 0, v0 = 0;
+    for (size_t i = 0; i < (size_t)d->ntr * H * W; i++) m0 += chk[i];
+    m0 /= (double)d->ntr * H * W;
+    for (size_t i = 0; i < (size_t)d->ntr * H * W; i++) v0 += (chk[i] - m0) * (chk[i] - m0);
+    v0 /= (double)d->ntr * H * W;
+    free(chk);
+    printf("Normalizasyondan sonra eğitim görüntülerinde ilk kanalın ortalaması %.4f,\n"
+           "standart sapması %.4f (0 ve 1 olmalı).\n", m0, sqrt(v0));
+
+    int rows = 7;
     float *tiles = xmalloc((size_t)rows * n * D * sizeof(float));
-    Norm nm = {NORM_MINMAX, 0, 0};
-    batch_fill(tiles, NULL, s, d->tr, n, nm);          /* satır 0: orijinal */
-    AugmentConfig all = train_augment(), only[4];
-    for (int k = 0; k < 4; k++) only[k] = augment_config_default();
+    batch_fill(tiles, NULL, s, d->tr, n, (Norm){.kind = NORM_MINMAX});   /* satır 0: orijinal */
+    AugmentConfig all = train_augment(), only[5];
+    for (int k = 0; k < 5; k++) only[k] = augment_config_default();
     only[0].flip = 1;
-    only[1].rotate_deg = 20.0f;   /* resimde açıkça görünsün diye eğitimdekinin iki katı */
+    only[1].rotate_deg = 2 * all.rotate_deg;   /* resimde açıkça görünsün diye eğitimdekinin iki katı */
     only[2].zoom = 0.2f;
     only[3].shift = 0.15f;
+    only[4].channel_shuffle = all.channel_shuffle;
+    only[4].contrast = all.contrast;
+    only[4].brightness = all.brightness;
     Rng r;
     rng_seed(&r, (uint64_t)a->seed + 2);
-    for (int k = 0; k < 5; k++) {
+    for (int k = 0; k < rows - 1; k++) {
         float *row = tiles + (size_t)(k + 1) * n * D;
         memcpy(row, tiles, (size_t)n * D * sizeof(float));
-        augment_batch(row, n, C, H, W, &r, k < 4 ? &only[k] : &all);
+        augment_batch(row, n, C, H, W, &r, k < 5 ? &only[k] : &all);
     }
     char png[256], err[1024];
     snprintf(png, sizeof png, "plots/%s/artirma.png", LESSON);
     if (image_write_grid_f(png, tiles, rows * n, C, H, W, rows, n, 2, H < 48 ? 3 : 1, err,
                            sizeof err) != 0)
         die("%s", err);
-    /* Değer aralığı korunuyor mu? Çift doğrusal ara değerleme ağırlıkları toplamı 1'dir. */
+    /* Geometrik dönüşümler değer aralığını korur mu? Çift doğrusal ağırlıkların toplamı 1. */
     float lo = 1e9f, hi = -1e9f;
-    for (size_t i = (size_t)n * D; i < (size_t)rows * n * D; i++) {
+    for (size_t i = (size_t)n * D; i < (size_t)5 * n * D; i++) {
         lo = fminf(lo, tiles[i]);
         hi = fmaxf(hi, tiles[i]);
     }
     printf("Resim: %s\n  satır 1 orijinal, 2 yatay çevirme (0.5 olasılıkla), 3 döndürme (±%.0f°),\n"
-           "  4 yakınlaştırma (ölçek %.1f..%.1f), 5 kaydırma (±%s), 6 eğitimde kullanılan karışım\n"
-           "  (çevirme + ±%.0f° + ölçek %.1f..%.1f + ±%s).\n",
+           "  4 yakınlaştırma (ölçek %.1f..%.1f), 5 kaydırma (±%s), 6 renk (kanal karıştırma,\n"
+           "  kontrast ×%.1f..%.1f, parlaklık ±%.1f), 7 eğitimde kullanılan karışım (hepsi;\n"
+           "  döndürme ±%.0f°, ölçek %.2f..%.2f, kaydırma ±%s).\n",
            png, only[1].rotate_deg, 1 - only[2].zoom, 1 + only[2].zoom, pct(only[3].shift, 0),
-           all.rotate_deg, 1 - all.zoom, 1 + all.zoom, pct(all.shift, 0));
-    printf("Artırılmış piksellerin aralığı [%.3f, %.3f]: girişin [0, 1] aralığının dışına çıkmadı.\n",
-           lo, hi);
+           1 - all.contrast, 1 + all.contrast, all.brightness, all.rotate_deg, 1 - all.zoom,
+           1 + all.zoom, pct(all.shift, 0));
+    printf("Geometrik dönüşümlerden sonra piksellerin aralığı [%.3f, %.3f]:\n"
+           "girişin [0, 1] aralığında kaldı.\n", lo, hi);
     free(tiles);
 }
 
 /*
  * Adım 3: İkili sınıflandırıcıyı kur
  *
- * lesson04'ün evrişimli ağı (CNN), tek farkla: çıkışta 10 yerine TEK bir sayı z
- * (ham skor, logit) var. Sınıf 1'in olasılığı p = sigmoid(z) = 1 / (1 + e^-z),
+ * Çıkışta TEK bir sayı z (ham skor, logit) var. Sınıf 1'in olasılığı
+ *   $p = \sigma(z) = 1 / (1 + e^{-z})$,
  * sınıf 0'ınki 1 - p. Kayıp (loss) ikili çapraz entropidir (binary cross-entropy):
- *   L = -[ y log p + (1-y) log(1-p) ]
+ *   $L = -[\,y \log p + (1-y) \log(1-p)\,]$
  * Sigmoid ile birlikte kararlı biçimde hesaplanır (train.h: LOSS_BCE_LOGIT) ve
  * türevi sadedir: dL/dz = p - y. Eğitilmemiş ağ için z ≈ 0, p ≈ 0,5, dolayısıyla
  * L ≈ -log 0,5 = ln 2 ≈ 0,693: ilk ölçümümüz bunu doğrulamalı. Doğruluk (accuracy)
  * ise p >= 0,5 kararının doğru çıktığı görüntülerin payıdır.
+ *
+ * Mimari küçük bir klasöre göre seçilir. lesson04'ün ağı 64x64 renkli girişte
+ * flatten'dan sonra 12 544 sayıyı 128 çıkışa bağlar: tek katmanda 1,6 milyon
+ * ağırlık, elde ise 240 görüntü. Bu kadar serbestlik, şekli öğrenmeden önce
+ * görüntüleri ezberlemeye yeter. Onun yerine:
+ *   - evrişim blokları: 3x3 evrişim (dolgu 1: kenar pikselleri de merkezde
+ *     görülür, boy korunur) -> ReLU -> 2x2 max pooling; her blokta boy yarıya
+ *     iner, kanal iki katına çıkar. 64x64'te dört blok (8, 16, 32, 64 kanal):
+ *     4x4x64; 28x28 Fashion-MNIST'te iki blok (32, 64): 7x7x64.
+ *   - genel en büyük havuzlama (global max pooling): her kanalın 4x4 haritasındaki
+ *     en büyük değer; kanal k için $g_k = \max_{i,j} a_{k,i,j}$. "Bu desen resmin
+ *     BİR yerinde var mı?" sorusunun cevabıdır ve nesnenin nerede durduğundan
+ *     bağımsızdır. (Bir pencerenin bütün haritayı kapladığı bir maxpool katmanı.)
+ *   - baş: tek bir yoğun katman (dense); 64 sayıdan tek logite, 65 parametre.
+ * 64x64 renkli girişte toplam ~24 bin parametre: lesson04'ün ağının %1,5'i.
+ * Son katman sıfırdan başlar: z = 0, p = 0,5; ilk kayıp tam ln 2 olur ve ağ
+ * hiçbir sınıfa yatkın başlamaz.
  */
+static void build_model(Net *net, int C, int H, int W, uint64_t seed) {
+    net_init(net, C, H, W);
+    /* blok sayısı: kenar 8'in altına inmeden en çok 4 (64 -> 4 blok, 32 -> 3, 28 -> 2) */
+    int nb = 0;
+    for (int side = H < W ? H : W; nb < 4 && side >= 8; side /= 2) nb++;
+    for (int b = 0, ch = 64 >> (nb - 1); b < nb; b++, ch *= 2) {   /* son blok hep 64 kanal */
+        net_conv2d(net, ch, 3, 1, 1);
+        net_relu(net);
+        net_maxpool2d(net, 2);
+    }
+    const Layer *last = &net->L[net->n - 1];
+    net_maxpool2d(net, last->out_h < last->out_w ? last->out_h : last->out_w);   /* genel havuz */
+    net_flatten(net);
+    net_dense(net, 1);
+    net_build(net, MAX_BATCH, seed);
+    /* Son katman sıfırdan başlar: z = 0, p = 0,5, ilk kayıp tam ln 2 (hiçbir sınıfa yatkın değil) */
+    const Layer *out = &net->L[net->n - 1];
+    memset(net->params + out->w_off, 0, out->nparams * sizeof(float));
+}
+
 static float step3_model(Net *net, Data *d, const LessonArgs *a) {
-    step_banner(3, NSTEPS, "İkili sınıflandırıcı: tek çıkış, sigmoid, ikili çapraz entropi");
+    step_banner(3, NSTEPS, "İkili sınıflandırıcı: küçük CNN, genel havuzlama, tek çıkış");
     const ImageSet *s = &d->f.set;
-    models_mnist_cnn(net, s->channels, s->rows, s->cols, 1, MAX_BATCH, (uint64_t)a->seed);
+    build_model(net, s->channels, s->rows, s->cols, (uint64_t)a->seed);
     net_summary(net, stdout);
     float loss, acc;
-    evaluate(net, s, d->va, d->nva, (Norm){NORM_MINMAX, 0, 0}, LOSS_BCE_LOGIT, &loss, &acc, NULL,
-             NULL);
-    printf("Eğitimden önce doğrulama kaybı %.4f (beklenen ≈ ln 2 = %.4f), doğruluk %s.\n", loss,
-           log(2.0), pct(acc, 1));
+    evaluate(net, s, d->va, d->nva, d->norm, LOSS_BCE_LOGIT, &loss, &acc, NULL, NULL);
+    printf("Eğitimden önce doğrulama kaybı %.4f (beklenen ≈ ln 2 = %.4f),\ndoğruluk %s.\n",
+           loss, log(2.0), pct(acc, 1));
     return loss;
 }
 
 /*
- * Adım 4: Eğit, eğrileri çiz, sınıf adlarıyla kaydet
+ * Adım 4: Adım sayısıyla eğit, doğrulamaya bakarak dur, şansla karşılaştır
  *
- * Adam, öğrenme oranı (learning rate) η = 1e-3, yığın 32, her yığına Adım 2'deki
- * artırma. Her epoch sonunda
- * doğrulama kümesinde kayıp ve doğruluk ölçülür: eğitim kaybı düşerken
- * doğrulama kaybı yükselirse ezber başlamıştır. Model dosyasının meta alanına
- * sınıf adları ("classes=bot,spor_ayakkabi"), klasör ve ayrımın tohumu yazılır;
- * böylece --predict, modelin hangi sayının hangi sınıf olduğunu bilir.
+ * Ne kadar eğitmeli? Ağırlıkları değiştiren şey adımdır (step: bir yığının
+ * gradyanıyla (gradient) bir Adam güncellemesi), epoch değil. 3000 görüntülük bir klasörde
+ * 10 epoch = 750 adım; 240 görüntülük bir klasörde 10 epoch yalnızca 80 adım
+ * olurdu ve ağ hiçbir şey öğrenmeden dururdu. Bu yüzden bir adım bütçesi
+ * seçeriz (S = 1200; --quick'te 300) ve epoch sayısını ondan hesaplarız:
+ *   $E = \lceil S / \lceil N_{eğitim} / B \rceil \rceil$   (B = 32 yığın)
+ * 240 görüntüde E = 150, 2400 görüntüde E = 16.
+ * Öğrenme oranı kosinüs eğrisiyle iner:
+ *   $\eta_e = \eta_0 \cdot \frac{1 + \cos(\pi e / E)}{2}$,  η_0 = 3e-3,
+ * son epoch'lar küçük adımlarla ince ayar yapar. (η_0, lesson04'ün 1e-3'ünden
+ * büyük: ağ küçük ve kosinüs eğrisi sonunda zaten küçültüyor; 240 görüntülük
+ * üretilmiş klasörde doğrulama doğruluğu 1e-3 ile %93,3, 3e-3 ile %96,7 ölçtük.)
+ * Doğrulamaya dayalı durdurma (early stopping): her epoch sonunda doğrulama
+ * kaybı ölçülür; en iyisinin ağırlıkları saklanır. Kayıp P adımdır (P = 300)
+ * iyileşmiyorsa eğitim durur; durunca da bütçe bitince de en iyi ağırlıklara
+ * dönülür. Doğrulama kümesi böylece bir seçim yapar: hangi epoch'un kalacağını.
+ * Bu yüzden raporlanan doğruluk biraz iyimserdir. (Ayrı bir test kümesi olsaydı seçimde
+ * onu hiç kullanmazdık; küçük bir klasörde ona ayıracak görüntü yok.)
+ * Öğrendi mi? Hep çoğunluk sınıfını söyleyen bir model doğrulamada
+ * $p_0$ = çoğunluk sınıfının payı kadar doğruluk alır (şans düzeyi). n doğrulama
+ * görüntüsünde rastgele tahminin doğruluğu yaklaşık $\sigma_0 = \sqrt{p_0(1-p_0)/n}$
+ * kadar oynar. Doğruluk $p_0 + 2\sigma_0$'ı geçmiyorsa modelin bir şey öğrendiğini
+ * söyleyemeyiz: ders bunu açıkça yazar, modeli kaydetmez, tahmin ve yeniden
+ * eğitim adımlarını atlar ve sıfır olmayan bir çıkış koduyla biter.
  */
-static void step4_train(Net *net, Data *d, const LessonArgs *a, TrainHistory *h) {
-    step_banner(4, NSTEPS, "Eğit (artırmayla), doğrulama eğrilerini çiz ve kaydet");
+typedef struct {
+    int steps, epochs, spe, patience, best_epoch;
+    float val_acc, val_loss, chance, threshold;
+    int learned;
+} TrainResult;
+
+static void step4_train(Net *net, Data *d, const LessonArgs *a, TrainHistory *h, TrainResult *res) {
+    step_banner(4, NSTEPS, "Adım bütçesiyle eğit, doğrulamayla dur, şansla karşılaştır");
+    int spe = (d->ntr + BATCH - 1) / BATCH, S = a->quick ? QUICK_STEPS : TRAIN_STEPS;
+    int E = a->epochs_given ? a->epochs : (S + spe - 1) / spe;
+    if (E > TRAIN_MAX_EPOCHS) E = TRAIN_MAX_EPOCHS;
+    int P = ((a->quick ? QUICK_PATIENCE : PATIENCE_STEPS) + spe - 1) / spe;
+    printf("%d eğitim görüntüsü, yığın %d: epoch başına %d adım.\nBütçe %d adım -> %d epoch%s;\n"
+           "doğrulama kaybı %d epoch (%d adım) iyileşmezse durulur.\n", d->ntr, BATCH, spe,
+           a->epochs_given ? E * spe : S, E, a->epochs_given ? " (--epochs ile)" : "", P, P * spe);
     TrainConfig cfg = train_config_default();
-    cfg.epochs = a->quick && !a->epochs_given ? 2 : a->epochs;
+    cfg.epochs = 1;   /* döngü burada: her epoch'tan sonra durma kararını biz veririz */
     cfg.batch = BATCH;
     cfg.loss = LOSS_BCE_LOGIT;
-    cfg.seed = (uint64_t)a->seed;
+    cfg.norm = d->norm;
+    cfg.quiet = 1;
     AugmentConfig ac = train_augment();
     cfg.augment = augment_batch;
     cfg.augment_ctx = &ac;
     Adam opt;
-    adam_init(&opt, net->nparams, 1e-3f);
-    train_classifier(net, &opt, &d->f.set, d->tr, d->ntr, &d->f.set, d->va, d->nva, &cfg, h);
+    adam_init(&opt, net->nparams, LR);
+    float *best = xmalloc(net->nparams * sizeof(float));
+    memset(h, 0, sizeof *h);
+    float best_loss = INFINITY;
+    int since = 0, every = E / 10 > 1 ? E / 10 : 1;
+    double t0 = now_sec();
+    for (int e = 0; e < E; e++) {
+        opt.lr = 0.5f * LR * (1.0f + cosf(3.14159265f * (float)e / (float)E));
+        cfg.seed = (uint64_t)a->seed * 1000003u + (uint64_t)e;   /* her epoch başka karıştırma */
+        TrainHistory h1;
+        train_classifier(net, &opt, &d->f.set, d->tr, d->ntr, &d->f.set, d->va, d->nva, &cfg, &h1);
+        h->loss[e] = h1.loss[0];
+        h->acc[e] = h1.acc[0];
+        h->val_loss[e] = h1.val_loss[0];
+        h->val_acc[e] = h1.val_acc[0];
+        h->epochs_run = e + 1;
+        int improved = h->val_loss[e] < best_loss;
+        if (improved) {
+            best_loss = h->val_loss[e];
+            h->best_epoch = e + 1;
+            memcpy(best, net->params, net->nparams * sizeof(float));
+            since = 0;
+        } else since++;
+        int stop = since >= P;
+        if ((e + 1) % every == 0 || e == 0 || e + 1 == E || stop)
+            printf("  epoch %3d, adım %5d: kayıp %.4f, doğrulama kaybı %.4f, doğruluk %5s%s\n",
+                   e + 1, (e + 1) * spe, h->loss[e], h->val_loss[e], pct(h->val_acc[e], 1),
+                   improved ? " *" : "");
+        fflush(stdout);
+        if (stop) {
+            printf("Durduruldu: doğrulama kaybı %d epoch'tur iyileşmedi.\n", P);
+            break;
+        }
+    }
+    memcpy(net->params, best, net->nparams * sizeof(float));
+    free(best);
     adam_free(&opt);
-    int n = h->epochs_run;
+    int n = h->epochs_run, be = h->best_epoch;
+    res->spe = spe;
+    res->epochs = n;
+    res->steps = n * spe;
+    res->best_epoch = be;
+    res->patience = P;
+    res->val_loss = h->val_loss[be - 1];
+    res->val_acc = h->val_acc[be - 1];
+    printf("%d epoch (%d adım) %.0f saniyede. En iyi doğrulama kaybı %d. epoch'ta\n"
+           "(* işaretli satırlar yeni en iyi): kayıp %.4f, doğruluk %s.\n"
+           "Bu epoch'un ağırlıkları kullanılır.\n", n, res->steps, now_sec() - t0, be,
+           res->val_loss, pct(res->val_acc, 2));
     float ep[TRAIN_MAX_EPOCHS];
     for (int e = 0; e < n; e++) ep[e] = (float)(e + 1);
     plot_lines(LESSON, "kayip_egrisi", "İkili çapraz entropi kaybı", "epoch", "kayıp", n, ep, 2,
@@ -371,54 +435,85 @@ static void step4_train(Net *net, Data *d, const LessonArgs *a, TrainHistory *h)
     plot_lines(LESSON, "dogruluk_egrisi", "Doğruluk", "epoch", "doğruluk", n, ep, 2,
                (const float *const[]){h->acc, h->val_acc},
                (const char *const[]){"eğitim (artırılmış)", "doğrulama"}, 0, a->ascii);
-    printf("Son epoch: eğitim kaybı %.4f, doğrulama kaybı %.4f, doğrulama doğruluğu %s.\n",
-           h->loss[n - 1], h->val_loss[n - 1], pct(h->val_acc[n - 1], 2));
-    if (h->acc[n - 1] < h->val_acc[n - 1])
-        printf("Eğitim doğruluğu (%s) doğrulamanınkinden düşük: eğitimde artırma ve dropout açık, "
-               "doğrulamada kapalı; bu bir ezber işareti değil.\n", pct(h->acc[n - 1], 2));
     printf("Grafikler: plots/%s/kayip_egrisi.png, plots/%s/dogruluk_egrisi.png\n", LESSON, LESSON);
-    char cls[600], err[1024];
-    if (imgfolder_classes_meta(&d->f, cls, sizeof cls) < 0) die("sınıf adları çok uzun");
-    int k = snprintf(net->meta, sizeof net->meta, "%s\nimages=%s\nseed=%d\nval=%.2f", cls, d->dir,
-                     a->seed, (double)VAL_FRAC);
-    if (k >= (int)sizeof net->meta) snprintf(net->meta, sizeof net->meta, "%s\nseed=%d\nval=%.2f",
-                                             cls, a->seed, (double)VAL_FRAC);
+    /* Şans düzeyi: doğrulamadaki çoğunluk sınıfının payı ve onun rastgele oynaması */
+    int n1 = 0;
+    for (int i = 0; i < d->nva; i++) n1 += d->f.set.labels[d->va[i]] == 1;
+    float p0 = (float)(n1 > d->nva - n1 ? n1 : d->nva - n1) / (float)d->nva;
+    res->chance = p0;
+    res->threshold = p0 + 2.0f * sqrtf(p0 * (1.0f - p0) / (float)d->nva);
+    res->learned = res->val_acc > res->threshold;
+    printf("Şans düzeyi p0 = %s (doğrulamadaki çoğunluk sınıfı), n = %d,\n"
+           "eşik p0 + 2σ0 = %s; doğrulama doğruluğu %s:\n%s.\n", pct(p0, 1), d->nva,
+           pct(res->threshold, 1), pct(res->val_acc, 2),
+           res->learned ? "şansın üstünde, model öğrendi" : "ŞANS DÜZEYİNDE");
+    if (!res->learned) return;
+    BinaryModelInfo mi = {.seed = (uint64_t)a->seed, .val_frac = VAL_FRAC, .squash = 0,
+                          .norm = d->norm, .channels = d->f.set.channels};
+    snprintf(mi.names[0], sizeof mi.names[0], "%s", d->f.class_names[0]);
+    snprintf(mi.names[1], sizeof mi.names[1], "%s", d->f.class_names[1]);
+    snprintf(mi.images, sizeof mi.images, "%s", d->dir);
+    char err[1024];
+    if (strlen(d->f.class_names[0]) >= sizeof mi.names[0] ||
+        strlen(d->f.class_names[1]) >= sizeof mi.names[1] ||
+        binary_meta_format(&mi, net->meta, sizeof net->meta) < 0)
+        die("sınıf adları model dosyasına sığmayacak kadar uzun");
     if (mkdir_p(MODEL_DIR) != 0) die("'%s' klasörü oluşturulamadı", MODEL_DIR);
     const char *path = model_path(a);
     if (net_save(net, path, err, sizeof err) != 0) die("%s", err);
-    printf("Model kaydedildi: %s (meta: %s)\n", path, cls);
+    printf("Model kaydedildi: %s\n(sınıflar %s, %s; normalizasyon ve dolgu meta alanında)\n",
+           path, mi.names[0], mi.names[1]);
+}
+
+/* Model şans düzeyinde kaldı: sonucu sonuç gibi sunma, ne yapılacağını söyle. */
+static int report_not_learned(const Data *d, const TrainResult *r) {
+    printf("\n!!! UYARI: Model bu klasörden bir şey ÖĞRENEMEDİ.\n"
+           "Doğrulama doğruluğu %s; her görüntüye hep aynı sınıfı söylemek %s verirdi\n"
+           "(eşik %s). Bu model kaydedilmedi; tahmin ve yeniden eğitim adımları atlandı.\n"
+           "Kontrol edin:\n"
+           "  - Her sınıfta yeterince görüntü var mı? (şimdi %d ve %d; yüzlercesi iyi)\n"
+           "  - İki sınıf gözle ayırt edilebiliyor mu? Klasörler karışmış ya da aynı\n"
+           "    görüntüler iki sınıfta birden olabilir: plots/%s/ornekler.png\n"
+           "  - Eğitim yetti mi? Kayıp hâlâ düşüyorsa daha uzun eğitin (--epochs %d).\n",
+           pct(r->val_acc, 1), pct(r->chance, 1), pct(r->threshold, 1), d->f.class_counts[0],
+           d->f.class_counts[1], LESSON, r->epochs * 3);
+    printf("SONUÇ: ogrendi=0 val_acc=%.4f chance=%.4f threshold=%.4f val_loss=%.4f skipped=%d "
+           "images=%d classes=%d epochs=%d steps=%d\n", r->val_acc, r->chance, r->threshold,
+           r->val_loss, d->f.skipped, d->f.set.n, d->f.nclasses, r->epochs, r->steps);
+    return 3;
 }
 
 /*
  * Adım 5: Kaydedilen modelle tek bir dosyayı tahmin et
  *
- * ./lesson05 --predict DOSYA'nın yaptığı budur: modeli dosyadan kur, görüntüyü
- * aynı şekle getir (kanal, boyut, /255), ileri geçiş (forward pass), p = sigmoid(z).
- * p >= 0,5 ise sınıf 1, değilse sınıf 0; güven seçilen sınıfın olasılığıdır.
- * Burada doğrulama kümesinden modelin yanıldığı bir görüntüyü (yoksa en az emin
- * olduğunu) seçiyoruz: Adım 6 onu düzeltecek.
+ * ./lesson05 --predict DOSYA'nın yaptığı budur (common/lesson/predict.c): modeli
+ * dosyadan kur, görüntüyü eğitimdeki gibi hazırla (kanal, oran korunarak
+ * boyutlandırma, meta'daki μ_c ve σ_c ile normalizasyon),
+ * ileri geçiş (forward pass), p = sigmoid(z). p >= 0,5 ise sınıf 1, değilse sınıf 0; güven seçilen
+ * sınıfın olasılığıdır. Burada doğrulama kümesinden modelin yanıldığı
+ * görüntülerden karara en yakın olanı (p'si 0,5'e en yakın; yanlış yoksa en az
+ * emin olunan doğruyu) seçiyoruz: Adım 6 onu düzeltecek. Çok emin yanılınan bir
+ * görüntü çoğu zaman etiketi şüpheli ya da sınıfına hiç benzemeyen bir örnektir;
+ * onu "düzeltmek" için ağı epey bükmek gerekir.
  */
 static int step5_predict(Data *d, const LessonArgs *a, int *pick) {
     step_banner(5, NSTEPS, "Kaydedilen modeli yükle ve tek bir dosyayı tahmin et");
     Net net;
-    ModelInfo mi;
-    load_binary_model(model_path(a), &net, &mi);
+    BinaryModelInfo mi;
+    load_model_or_die(model_path(a), &net, &mi);
     const ImageSet *s = &d->f.set;
     float *probs = xmalloc((size_t)d->nva * sizeof(float));
     int *pred = xmalloc((size_t)d->nva * sizeof(int));
     float loss, acc;
-    evaluate(&net, s, d->va, d->nva, (Norm){NORM_MINMAX, 0, 0}, LOSS_BCE_LOGIT, &loss, &acc, pred,
-             probs);
+    evaluate(&net, s, d->va, d->nva, mi.norm, LOSS_BCE_LOGIT, &loss, &acc, pred, probs);
+    /* Yanlışlar arasından karara en yakın olanı (|p - 0,5| en küçük); yanlış yoksa doğrular
+     * arasından en az emin olunanı seç. */
     int wrong = 0, best = 0;
     float best_margin = 2.0f;
+    for (int i = 0; i < d->nva; i++) wrong += pred[i] != s->labels[d->va[i]];
     for (int i = 0; i < d->nva; i++) {
-        int y = s->labels[d->va[i]];
-        if (pred[i] != y) {
-            if (!wrong) best = i;
-            wrong++;
-        }
         float m = fabsf(probs[i] - 0.5f);
-        if (!wrong && m < best_margin) {
+        if ((!wrong || pred[i] != s->labels[d->va[i]]) && m < best_margin) {
             best_margin = m;
             best = i;
         }
@@ -426,18 +521,16 @@ static int step5_predict(Data *d, const LessonArgs *a, int *pick) {
     *pick = best;
     const char *file = d->f.paths[d->va[best]];
     printf("Yüklenen modelin doğrulama doğruluğu %s (%d/%d yanlış).\n", pct(acc, 2), wrong, d->nva);
-    size_t D = net_in_size(&net);
-    float *x = xmalloc(D * sizeof(float));
-    uint8_t *u8 = xmalloc(D);
-    load_input(&net, file, x, u8);
-    float conf, p1 = predict_p1(&net, x);
-    int k = print_prediction(file, p1, &mi, &conf);
+    float *x = xmalloc(net_in_size(&net) * sizeof(float));
+    char err[1024];
+    if (binary_input_load(&net, &mi, file, x, err, sizeof err) != 0) die("%s", err);
+    float conf, p1 = binary_p1(&net, x);
+    int k = binary_print(file, p1, &mi, &conf);
     int y = s->labels[d->va[best]];
-    printf("Gerçek sınıf: %s — tahmin %s. (Aynısı: ./lesson05%s --predict %s)\n", mi.names[y],
+    printf("Gerçek sınıf: %s — tahmin %s.\n(Aynısı: ./lesson05%s --predict %s)\n", mi.names[y],
            k == y ? "doğru (yanlış tahmin yoktu; en az emin olunan seçildi)" : "YANLIŞ",
            a->quick ? " --quick" : "", file);
     free(x);
-    free(u8);
     free(probs);
     free(pred);
     net_free(&net);
@@ -457,7 +550,7 @@ static int step5_predict(Data *d, const LessonArgs *a, int *pick) {
  * örneğin 4 kopyası + 28 eski (artırılmış) örnek: yeni örnek kaybın 1/8'i olur.
  * Gradyan artık "yeni örneği
  * öğren AMA eskileri de doğru tut" der. İki yöntem aynı başlangıçtan, aynı adım
- * sayısıyla (10 Adam adımı, η = 1e-3) çalışır; düzeltilen görüntü doğrulama
+ * sayısıyla (10 Adam adımı, η = η_0 = 3e-3, eğitimdeki gibi) çalışır; düzeltilen görüntü doğrulama
  * ölçümünden çıkarılır.
  */
 typedef struct {
@@ -466,23 +559,22 @@ typedef struct {
 } RetrainLog;
 
 static float p_true_of(Net *net, const float *x1, int y1) {
-    float p = predict_p1(net, x1);
+    float p = binary_p1(net, x1);
     return y1 ? p : 1.0f - p;
 }
 
 /* x1 (D) düzeltilen görüntü, y1 doğru sınıfı. replay=0: yalnızca x1; 1: x1 kopyaları + eski. */
-static void retrain(Net *net, const float *x1, int y1, const ImageSet *s, const int *tr, int ntr,
-                    const int *va, int nva, int replay, uint64_t seed, RetrainLog *log) {
+static void retrain(Net *net, const float *x1, int y1, const ImageSet *s, Norm nm, const int *tr,
+                    int ntr, const int *va, int nva, int replay, uint64_t seed, RetrainLog *log) {
     size_t D = net_in_size(net);
     int B = replay ? REPLAY_COPIES + REPLAY_OLD : 1;
     float *x = xmalloc((size_t)B * D * sizeof(float));
     int y[REPLAY_COPIES + REPLAY_OLD], old[REPLAY_OLD];
     Adam opt;
-    adam_init(&opt, net->nparams, 1e-3f);
+    adam_init(&opt, net->nparams, LR);
     Rng r;
     rng_seed(&r, seed);
     AugmentConfig ac = train_augment();
-    Norm nm = {NORM_MINMAX, 0, 0};
     evaluate(net, s, va, nva, nm, LOSS_BCE_LOGIT, NULL, &log->val_acc[0], NULL, NULL);
     log->p_true[0] = p_true_of(net, x1, y1);
     for (int t = 1; t <= RETRAIN_STEPS; t++) {
@@ -505,25 +597,26 @@ static void retrain(Net *net, const float *x1, int y1, const ImageSet *s, const 
 }
 
 /* İki yöntemi aynı başlangıçtan çalıştırır; sonunda net'te tekrar oynatmalı sonuç kalır. */
-static void compare_retrain(Net *net, const float *x1, int y1, const ImageSet *s, const int *tr,
-                            int ntr, const int *va, int nva, uint64_t seed, const char *plot_step,
-                            int ascii, RetrainLog *naive, RetrainLog *rep) {
+static void compare_retrain(Net *net, const float *x1, int y1, const ImageSet *s, Norm nm,
+                            const int *tr, int ntr, const int *va, int nva, uint64_t seed,
+                            const char *plot_step, int ascii, RetrainLog *naive, RetrainLog *rep) {
     float *p0 = xmalloc(net->nparams * sizeof(float));
     memcpy(p0, net->params, net->nparams * sizeof(float));
-    retrain(net, x1, y1, s, tr, ntr, va, nva, 0, seed, naive);
+    retrain(net, x1, y1, s, nm, tr, ntr, va, nva, 0, seed, naive);
     memcpy(net->params, p0, net->nparams * sizeof(float));
-    retrain(net, x1, y1, s, tr, ntr, va, nva, 1, seed, rep);
+    retrain(net, x1, y1, s, nm, tr, ntr, va, nva, 1, seed, rep);
     free(p0);
     float st[RETRAIN_STEPS + 1];
     for (int t = 0; t <= RETRAIN_STEPS; t++) st[t] = (float)t;
-    plot_below(plot_step, "Yeniden eğitim: doğrulama doğruluğu ve düzeltilen görüntü",
-               "yeniden eğitim adımı (Adam, η = 1e-3)", "doğruluk / olasılık", RETRAIN_STEPS + 1, st, 4,
+    plot_lines_below(LESSON, plot_step, "Yeniden eğitim: doğrulama doğruluğu ve düzeltilen görüntü",
+               "yeniden eğitim adımı (Adam, η = 3e-3)", "doğruluk / olasılık", RETRAIN_STEPS + 1, st, 4,
                (const float *const[]){naive->val_acc, rep->val_acc, naive->p_true, rep->p_true},
                (const char *const[]){"yalnız tek örnek: doğrulama doğruluğu",
                                      "tekrar oynatma: doğrulama doğruluğu",
                                      "yalnız tek örnek: p(doğru sınıf)",
                                      "tekrar oynatma: p(doğru sınıf)"},
-               (const char *const[]){ST_RED, ST_GREEN, ST_RED_DASH, ST_GREEN_DASH}, ascii);
+               (const char *const[]){PLOT_RED, PLOT_GREEN, PLOT_RED_DASH, PLOT_GREEN_DASH}, 0.0f,
+               1.02f, ascii);
     printf("                         doğrulama doğruluğu     p(doğru sınıf) düzeltilen görüntüde\n");
     printf("  başlangıç                    %7s                 %.3f\n", pct(naive->val_acc[0], 2),
            naive->p_true[0]);
@@ -546,14 +639,14 @@ static void step6_retrain(Net *net, Data *d, const LessonArgs *a, int pick, Retr
     int id = d->va[pick], y1 = s->labels[id];
     size_t D = net_in_size(net);
     float *x1 = xmalloc(D * sizeof(float));
-    batch_fill(x1, NULL, s, &id, 1, (Norm){NORM_MINMAX, 0, 0});
+    batch_fill(x1, NULL, s, &id, 1, d->norm);
     /* Düzeltilen görüntü doğrulama ölçümünden çıkarılır */
     int *va = xmalloc((size_t)d->nva * sizeof(int)), nva = 0;
     for (int i = 0; i < d->nva; i++)
         if (i != pick) va[nva++] = d->va[i];
-    printf("Düzeltilen görüntü: %s (doğru sınıf '%s'); doğrulama: kalan %d görüntü.\n",
+    printf("Düzeltilen görüntü: %s (doğru sınıf '%s');\ndoğrulama: kalan %d görüntü.\n",
            d->f.paths[id], d->f.class_names[y1], nva);
-    compare_retrain(net, x1, y1, s, d->tr, d->ntr, va, nva, (uint64_t)a->seed + 6, "yeniden_egitim",
+    compare_retrain(net, x1, y1, s, d->norm, d->tr, d->ntr, va, nva, (uint64_t)a->seed + 6, "yeniden_egitim",
                     a->ascii, naive, rep);
     printf("(Bu adımın sonuçları kaydedilmedi; kaydeden yol: ./lesson05 --predict DOSYA --label SINIF)\n");
     free(va);
@@ -698,11 +791,11 @@ static void step7_transfer(const LessonArgs *a, float *tr_acc, float *ft_acc, fl
         tv[e] = e < E1 ? h1.val_acc[e] : h2.val_acc[e - E1];
         fv[e] = e < E1 ? h1.val_acc[e] : hf.val_acc[e - E1];
     }
-    plot_below("transfer", "Fashion-MNIST, 10 sınıf, küçük eğitim altkümesi: test doğruluğu",
+    plot_lines_below(LESSON, "transfer", "Fashion-MNIST, 10 sınıf, küçük eğitim altkümesi: test doğruluğu",
                "epoch", "doğruluk", E, ep, 3, (const float *const[]){tv, fv, hs.val_acc},
                (const char *const[]){"transfer (donmuş evrişim)", "transfer + ince ayar (η = 1e-4)",
                                      "sıfırdan"},
-               (const char *const[]){ST_BLUE, ST_GREEN, ST_RED}, a->ascii);
+               (const char *const[]){PLOT_BLUE, PLOT_GREEN, PLOT_RED}, 0.0f, 1.02f, a->ascii);
     *tr_acc = tv[E - 1];
     *ft_acc = fv[E - 1];
     *sc_acc = hs.val_acc[E - 1];
@@ -729,42 +822,37 @@ static void step7_transfer(const LessonArgs *a, float *tr_acc, float *ft_acc, fl
     mnist_free(&fm);
 }
 
-/* ---- --predict DOSYA [--label SINIF] ---- */
+/* ---- --predict DOSYA [--label SINIF] ----
+ * Tahmin common/lesson/predict.c'dedir; yanlışsa düzeltme, Adım 6'daki tekrar oynatmayla. */
 
 static int run_predict(const LessonArgs *a) {
     const char *path = model_path(a);
     Net net;
-    ModelInfo mi;
-    load_binary_model(path, &net, &mi);
+    BinaryModelInfo mi;
+    char err[1024];
+    load_model_or_die(path, &net, &mi);
     int want = -1;
-    if (a->label) {   /* etiketi modeli ya da dosyayı yüklemeden önce doğrula */
+    if (a->label) {   /* etiketi görüntüyü yüklemeden önce doğrula */
         for (int k = 0; k < 2; k++)
             if (strcmp(a->label, mi.names[k]) == 0) want = k;
         if (want < 0)
             die("--label '%s' bu modelin sınıflarından biri değil (model '%s': %s, %s)", a->label,
                 path, mi.names[0], mi.names[1]);
     }
-    size_t D = net_in_size(&net);
-    float *x = xmalloc(D * sizeof(float));
-    uint8_t *u8 = xmalloc(D);
-    load_input(&net, a->predict, x, u8);
+    float *x = xmalloc(net_in_size(&net) * sizeof(float));
+    if (binary_input_load(&net, &mi, a->predict, x, err, sizeof err) != 0) die("%s", err);
     printf("Model: %s (sınıflar: %s, %s; giriş %dx%dx%d)\n", path, mi.names[0], mi.names[1],
            net.in_c, net.in_h, net.in_w);
-    float conf, p1 = predict_p1(&net, x);
-    int k = print_prediction(a->predict, p1, &mi, &conf);
-    if (!a->label) {
-        printf("SONUÇ: tahmin=%d sinif=%s guven=%.4f p1=%.4f\n", k, mi.names[k], conf, p1);
+    float conf, p1 = binary_p1(&net, x);
+    int k = binary_print(a->predict, p1, &mi, &conf);
+    if (!a->label || k == want) {
+        if (!a->label)
+            printf("SONUÇ: tahmin=%d sinif=%s guven=%.4f p1=%.4f\n", k, mi.names[k], conf, p1);
+        else
+            printf("Tahmin doğru (etiket '%s'); yeniden eğitime gerek yok. Model dosyasına "
+                   "dokunulmadı.\nSONUÇ: tahmin=%d guven=%.4f dogru=1 retrained=0\n", a->label, k,
+                   conf);
         free(x);
-        free(u8);
-        net_free(&net);
-        return 0;
-    }
-    if (k == want) {
-        printf("Tahmin doğru (etiket '%s'); yeniden eğitime gerek yok. Model dosyasına dokunulmadı.\n",
-               a->label);
-        printf("SONUÇ: tahmin=%d guven=%.4f dogru=1 retrained=0\n", k, conf);
-        free(x);
-        free(u8);
         net_free(&net);
         return 0;
     }
@@ -773,9 +861,8 @@ static int run_predict(const LessonArgs *a) {
     /* Doğrulama ve tekrar oynatma için eğitim klasörü: --images, yoksa modelin meta'sındaki */
     const char *dir = a->images ? a->images : mi.images[0] ? mi.images : DEFAULT_IMAGES;
     ImageFolder f;
-    char err[1024];
     ImgFolderOpts o = {.channels = net.in_c, .height = net.in_h, .width = net.in_w,
-                       .max_per_class = a->quick ? QUICK_PER_CLASS : 0};
+                       .max_per_class = a->quick ? QUICK_PER_CLASS : 0, .squash = mi.squash};
     if (imgfolder_load(dir, &o, &f, err, sizeof err) != 0) die("%s", err);
     if (f.nclasses != 2 || strcmp(f.class_names[0], mi.names[0]) != 0 ||
         strcmp(f.class_names[1], mi.names[1]) != 0)
@@ -789,13 +876,13 @@ static int run_predict(const LessonArgs *a) {
     printf("Eski veri: '%s' (%d eğitim, %d doğrulama görüntüsü; %d dosya atlandı).\n", dir, ntr, nva,
            f.skipped);
     RetrainLog naive, rep;
-    compare_retrain(&net, x, want, &f.set, tr, ntr, va, nva, (uint64_t)a->seed + 6,
+    compare_retrain(&net, x, want, &f.set, mi.norm, tr, ntr, va, nva, (uint64_t)a->seed + 6,
                     "duzeltme", a->ascii, &naive, &rep);
-    /* Tekrar oynatmalı sonucu kaydet: net_save önce .tmp'ye yazar, sonra rename eder */
+    /* Tekrar oynatmalı sonucu kaydet: net_save önce geçici dosyaya yazar, sonra rename eder */
     if (net_save(&net, path, err, sizeof err) != 0) die("%s", err);
-    float c2, p2 = predict_p1(&net, x);
+    float c2, p2 = binary_p1(&net, x);
     printf("Tekrar oynatmalı model kaydedildi: %s\nYeniden tahmin: ", path);
-    int k2 = print_prediction(a->predict, p2, &mi, &c2);
+    int k2 = binary_print(a->predict, p2, &mi, &c2);
     printf("SONUÇ: tahmin=%d dogru=0 retrained=1 yeni_tahmin=%d val_acc_once=%.4f naive_val_acc=%.4f "
            "replay_val_acc=%.4f p_once=%.4f p_naive=%.4f p_replay=%.4f skipped=%d\n",
            k, k2, naive.val_acc[0], naive.val_acc[RETRAIN_STEPS], rep.val_acc[RETRAIN_STEPS],
@@ -804,7 +891,6 @@ static int run_predict(const LessonArgs *a) {
     free(va);
     imgfolder_free(&f);
     free(x);
-    free(u8);
     net_free(&net);
     return 0;
 }
@@ -875,44 +961,58 @@ int main(int argc, char **argv) {
     LessonArgs a;
     cli_parse(argc, argv, &a,
               &(CliSpec){.name = LESSON, .title = "İnce ayar (fine-tuning) ve yeniden eğitim",
-                         .default_epochs = 10,
+                         .default_epochs = 0,   /* adım bütçesinden hesaplanır (Adım 4) */
+                         .epochs_help = "epoch sayısı; verilmezse klasörün boyuna göre adım "
+                                        "bütçesinden hesaplanır",
                          .extras = CLI_PREDICT | CLI_LABEL | CLI_IMAGES | CLI_MODEL,
                          .extra_help = "\nVarsayılan klasör " DEFAULT_IMAGES " (make ile hazırlanır); "
                                        "kendi klasörünüz: --images DİZİN\n(her sınıf bir alt klasör, ör. "
-                                       "DİZİN/kedi ve DİZİN/kopek; renkli, her boyda görüntü).\n"});
+                                       "DİZİN/kedi ve DİZİN/kopek; renkli, her boyda görüntü).\n"
+                                       "Çıkış kodu 3: model şans düzeyinde kaldı (uyarı verilir, "
+                                       "model kaydedilmez).\n"});
     if (a.quiz) return run_quiz(&a);
     if (a.predict) return run_predict(&a);
 
     Data d;
     Net net;
     TrainHistory h;
+    TrainResult tres;
     RetrainLog naive, rep;
     float tr_acc, ft_acc, sc_acc, tr_ep1, sc_ep1;
     step1_load(&d, &a);
-    step2_augment(&d, &a);
+    step2_prepare(&d, &a);
     float l0 = step3_model(&net, &d, &a);
-    step4_train(&net, &d, &a, &h);
+    step4_train(&net, &d, &a, &h, &tres);
+    if (!tres.learned) {
+        int rc = report_not_learned(&d, &tres);
+        net_free(&net);
+        imgfolder_free(&d.f);
+        free(d.tr);
+        free(d.va);
+        return rc;
+    }
     int pick, wrong = step5_predict(&d, &a, &pick);
     step6_retrain(&net, &d, &a, pick, &naive, &rep);
     step7_transfer(&a, &tr_acc, &ft_acc, &sc_acc, &tr_ep1, &sc_ep1);
 
     step_banner(8, NSTEPS, "Özet");
-    int n = h.epochs_run;
     float worst = 1.0f;
     for (int t = 0; t <= RETRAIN_STEPS; t++) worst = fminf(worst, naive.val_acc[t]);
-    printf("Klasör '%s': %d görüntü, %d atlanan dosya; %d epoch sonra doğrulama doğruluğu %s.\n",
-           d.dir, d.f.set.n, d.f.skipped, n, pct(h.val_acc[n - 1], 2));
+    printf("Klasör '%s': %d görüntü, %d atlanan dosya.\n%d adım (%d epoch) eğitim, en iyi "
+           "doğrulama doğruluğu %s (şans %s).\n", d.dir, d.f.set.n, d.f.skipped, tres.steps,
+           tres.epochs, pct(tres.val_acc, 2), pct(tres.chance, 1));
     printf("Yeniden eğitim: tek örnekle doğrulama %s -> %s (en düşük %s), tekrar "
            "oynatmayla -> %s.\n", pct(naive.val_acc[0], 2), pct(naive.val_acc[RETRAIN_STEPS], 2),
            pct(worst, 2), pct(rep.val_acc[RETRAIN_STEPS], 2));
     printf("Transfer öğrenme %s, transfer + ince ayar %s, sıfırdan %s (Fashion-MNIST, "
            "10 sınıf, küçük altküme; ilk epoch: transfer %s / sıfırdan %s).\n", pct(tr_acc, 1),
            pct(ft_acc, 1), pct(sc_acc, 1), pct(tr_ep1, 1), pct(sc_ep1, 1));
-    printf("SONUÇ: val_acc=%.4f val_loss=%.4f skipped=%d images=%d classes=%d epochs=%d "
-           "initial_loss=%.4f val_wrong=%d retrain_before=%.4f naive_val_acc=%.4f naive_min=%.4f "
+    printf("SONUÇ: ogrendi=1 val_acc=%.4f val_loss=%.4f chance=%.4f skipped=%d images=%d "
+           "classes=%d epochs=%d steps=%d initial_loss=%.4f val_wrong=%d retrain_before=%.4f naive_val_acc=%.4f naive_min=%.4f "
            "replay_val_acc=%.4f naive_p=%.4f replay_p=%.4f transfer_acc=%.4f finetune_acc=%.4f "
            "scratch_acc=%.4f transfer_ep1=%.4f scratch_ep1=%.4f\n",
-           h.val_acc[n - 1], h.val_loss[n - 1], d.f.skipped, d.f.set.n, d.f.nclasses, n, l0, wrong,
+           tres.val_acc, tres.val_loss, tres.chance, d.f.skipped, d.f.set.n, d.f.nclasses,
+           tres.epochs, tres.steps, l0, wrong,
            naive.val_acc[0], naive.val_acc[RETRAIN_STEPS], worst, rep.val_acc[RETRAIN_STEPS],
            naive.p_true[RETRAIN_STEPS], rep.p_true[RETRAIN_STEPS], tr_acc, ft_acc, sc_acc, tr_ep1,
            sc_ep1);

@@ -36,25 +36,18 @@ static const char *FEATS[D] = {"kişi", "para", "eylem", "nesne"};
 static void print_table(const char *corner, const char *const *rown, const char *const *coln,
                         const float *m, int r, int c) {
     printf("    ");
-    show_pad(corner, 11);
+    term_pad(corner, 11);
     for (int j = 0; j < c; j++) {
         printf(" ");
-        show_rpad(coln[j], 9);
+        term_rpad(coln[j], 9);
     }
     printf("\n");
     for (int i = 0; i < r; i++) {
         printf("    ");
-        show_pad(rown[i], 11);
+        term_pad(rown[i], 11);
         for (int j = 0; j < c; j++) printf(" %9.4f", m[i * c + j]);
         printf("\n");
     }
-}
-
-static int argmax_f(const float *x, int n) {
-    int k = 0;
-    for (int i = 1; i < n; i++)
-        if (x[i] > x[k]) k = i;
-    return k;
 }
 
 /*
@@ -131,7 +124,7 @@ static void step2_qkv(float *Q, float *K, float *V) {
  * Adım 3: Nokta çarpımlar ve ölçekleme
  *
  * i. kelimenin j. kelimeye ilgisi, sorgusuyla anahtarının nokta çarpımıdır:
- *   S_ij = q_i · k_j = Σ_d Q[i][d] K[j][d]      matris olarak S = Q Kᵀ  (T,T)
+ *   $$S_{ij} = q_i \cdot k_j = \sum_d Q_{id} K_{jd}, \qquad \text{matris olarak } S = Q K^\top \; (T \times T)$$
  * İki vektör aynı yönü gösteriyorsa çarpım büyük, dikse 0'dır. Sonra d_k = 4
  * için √d_k = 2'ye bölüyoruz (nedenini 6. ve 7. adımlar gösteriyor).
  */
@@ -154,7 +147,7 @@ static void step3_scores(const float *Q, const float *K, float *S, float *Ss) {
  * Adım 4: Softmax — skorlardan ağırlıklara
  *
  * Her satırın skorlarını, toplamı 1 olan pozitif ağırlıklara çeviriyoruz:
- *   A_ij = e^(S_ij) / Σ_j' e^(S_ij')
+ *   $$A_{ij} = \frac{e^{S_{ij}}}{\sum_{j'} e^{S_{ij'}}}$$
  * A_ij, "i kelimesi j kelimesine ne kadar dikkat ediyor" demektir. Aynı hesabı
  * kütüphanenin tek çağrısı sdpa_forward da yapar (ölçekleme + softmax + A V);
  * adım adım sonucumuzun onunla aynı olduğunu da denetliyoruz.
@@ -169,7 +162,7 @@ static void step4_softmax(const float *Ss, float *A, const float *Q, const float
     for (int i = 0; i < T; i++) {
         double sum = 0;
         for (int j = 0; j < T; j++) sum += A[i * T + j];
-        int k = argmax_f(A + i * T, T);
+        int k = argmax(A + i * T, T);
         printf("  '%s' satırının toplamı %.6f; en çok '%s' kelimesine bakıyor (%%%.1f).\n",
                WORDS[i], sum, WORDS[k], 100.0 * A[i * T + k]);
     }
@@ -195,6 +188,7 @@ static void step4_softmax(const float *Ss, float *A, const float *Q, const float
  * ağırlıklı ortalamasıdır:  o_i = Σ_j A_ij v_j,   matris olarak O = A V  (T,d_k).
  * "çekti" artık yalnızca bir eylem değil; bankadan ve krediden para ve nesne
  * bilgisi almış bir eylem: "kredi çekmek".
+ * Kütüphanedeki hâli: bkz. common/nn/attention.c: sdpa_forward, sdpa_backward.
  */
 static void step5_weighted_sum(const float *A, const float *V, float *O, const float *O_lib) {
     step_banner(5, NSTEPS, "Ağırlıklı toplam O = A V: bağlamı içeren vektörler");
@@ -304,7 +298,7 @@ static void step6_variance(Experiment *e, const LessonArgs *a) {
  * Geri yayılımda (backpropagation) softmax'a yukarıdan, yani sonraki katmanlardan,
  * kaybın (loss) ağırlıklara göre türevi dL/dA gelir; buna üst gradyan (upstream gradient)
  * diyoruz. Softmax onu skorlara göre türeve çevirir:
- *   dS_j = p_j (g_j - Σ_i p_i g_i)        g = dL/dA, p = softmax çıktısı
+ *   $$dS_j = p_j \Big(g_j - \sum_i p_i g_i\Big), \qquad g = \frac{dL}{dA},\; p = \text{softmax çıktısı}$$
  * Bir p_j 1'e, ötekiler 0'a yakınsa her dS_j ~0 olur. "Gradyan boyu" dediğimiz,
  * bu vektörün uzunluğu (Öklid normu) ‖dS‖ = √(Σ_j dS_j²): ne kadar öğrenme
  * sinyali geçtiğinin ölçüsü.
@@ -345,7 +339,7 @@ static void step7_saturation(Experiment *e, const LessonArgs *a) {
                 softmax_temp_backward(dS, up, att, B, NKEYS, 1.0f);
                 for (int b = 0; b < B; b++) {
                     const float *row = att + (size_t)b * NKEYS, *g = dS + (size_t)b * NKEYS;
-                    mw[sc] += row[argmax_f(row, NKEYS)];
+                    mw[sc] += row[argmax(row, NKEYS)];
                     double n2 = 0;
                     for (int j = 0; j < NKEYS; j++) n2 += (double)g[j] * g[j];
                     gn[sc] += sqrt(n2);

@@ -49,7 +49,7 @@ static double total_variation(const double *p, const float *q, int n) {
  *
  * "Ali bankadan kredi ___" boşluğu için beş aday kelimenin skorları (logits)
  * z = [3.0, 2.2, 1.5, 1.0, -1.0]. Sıcaklıklı softmax:
- *   p_i = e^(z_i/τ) / Σ_j e^(z_j/τ)
+ *   $$p_i = \frac{e^{z_i/\tau}}{\sum_j e^{z_j/\tau}}$$
  * τ = 1 sıradan softmax'tır. τ < 1 skorların farkını büyütür: dağılım en büyük
  * skora yığılır (daha "emin", ama daha tekrarlı ve sıkıcı metin). τ > 1 farkları
  * küçültür: dağılım düzleşir ve her adayın eşit olasılık aldığı düzgün dağılıma
@@ -63,7 +63,7 @@ static void step1_temperatures(float P[NTEMP][K], const LessonArgs *a) {
     printf("\n    τ     ");
     for (int i = 0; i < K; i++) {
         printf(" ");
-        show_rpad(WORDS[i], 8);
+        term_rpad(WORDS[i], 8);
     }
     printf("\n");
     for (int t = 0; t < NTEMP; t++) {
@@ -104,7 +104,7 @@ static void step1_temperatures(float P[NTEMP][K], const LessonArgs *a) {
 /*
  * Adım 2: Entropi ve sıcaklık
  *
- * Entropi bir dağılımın belirsizliğini ölçer:  H(p) = -Σ p_i ln p_i.
+ * Entropi bir dağılımın belirsizliğini ölçer: $H(p) = -\sum_i p_i \ln p_i$.
  * Birimi nat'tır (nat): logaritma doğal logaritma ln olduğunda böyle denir
  * (log₂ ile aynı ölçü "bit" olur; 1 nat ≈ 1,443 bit).
  * Tek bir kelimeye 1 veren dağılımda H = 0 (hiç belirsizlik yok); K kelimeye eşit
@@ -160,7 +160,7 @@ static void step2_entropy(double *H_low, double *H_high, int *monotone, const Le
  * Çok negatif skorlarda ters sorun: e^-1000 = 0 ve 0/0 = NaN.
  * Çözüm: her skordan en büyüğünü çıkarmak. Pay ve payda aynı e^-m ile çarpıldığı
  * için sonuç değişmez, ama artık en büyük üs e^0 = 1'dir:
- *   softmax(z) = softmax(z - m),   m = max z
+ *   $$\mathrm{softmax}(z) = \mathrm{softmax}(z - m), \qquad m = \max_i z_i$$
  */
 static void naive_softmax(float *p, const float *z, int n) {
     float sum = 0;
@@ -253,7 +253,7 @@ static void step4_sampling(double *tv, double *chi2, double *chi2_wrong, const L
         printf("  τ = %.1f:\n    kelime     olasılık  sayım   sıklık\n", st[t]);
         for (int i = 0; i < K; i++) {
             printf("    ");
-            show_pad(WORDS[i], 9);
+            term_pad(WORDS[i], 9);
             printf("  %.4f  %5d   %.4f\n", P[t][i], cnt[i], F[t][i]);
         }
         printf("    TV = %.4f, χ² = %.2f (serbestlik derecesi 4; %%0.1 eşiği 18.47: %s)\n", tv[t],

@@ -34,17 +34,6 @@
 
 #define NSTEPS 8
 
-/* UTF-8 bir metni ekranda width harf genişliğine tamamlar ("ç" iki bayttır, tek harftir). */
-static int utf8_len(const char *s) {
-    int n = 0;
-    for (; *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
-    return n;
-}
-static void print_padded(const char *s, int width) {
-    int n = utf8_len(s);
-    printf("%s%*s", s, width > n ? width - n : 0, "");
-}
-
 /* ======================================================================
  * Birinci bölüm: maskeleri görmek (kelime düzeyinde küçük bir yığın)
  * ==================================================================== */
@@ -104,7 +93,7 @@ static void step1_tokenize(WordBatch *wb) {
         for (int t = 0; t < WT; t++) {
             char cell[48];
             snprintf(cell, sizeof cell, "%s=%d", wb->words[b][t], wb->ids[b * WT + t]);
-            print_padded(cell, 13);
+            term_pad(cell, 13);
         }
         printf("\n");
     }
@@ -172,7 +161,7 @@ static void step3_causal(const WordBatch *wb, const unsigned char *pmask, unsign
            WT, WT, ones, WT);
     for (int i = 0; i < WT; i++) {
         printf("  ");
-        print_padded(lab[i], 8);
+        term_pad(lab[i], 8);
         printf(" bakabilir: ");
         for (int j = 0; j <= i; j++) printf("%s%s", j ? ", " : "", lab[j]);
         printf("\n");
@@ -242,7 +231,7 @@ static double step4_weights(const WordBatch *wb, const unsigned char *pmask,
     for (int t = 0; t < WT; t++) lab[t] = wb->words[b][t];
     for (int i = 0; i < WT; i++) {
         printf("  ");
-        print_padded(lab[i], 10);
+        term_pad(lab[i], 10);
         for (int j = 0; j < WT; j++) printf(" %.3f", att[(b * WT + i) * WT + j]);
         printf("\n");
     }
@@ -306,8 +295,7 @@ static void char_tokenize(CharText *ct, const char *s) {
  */
 typedef struct {
     int V, C, NH, T, maxB;
-    float *params, *grads;    /* (n) tek blok */
-    size_t n;
+    Params prm;                                 /* tek blok: prm.params, prm.grads (prm.n) */
     float *tok, *ln_g, *ln_b, *wh, *bh;       /* (V,C), (C), (C), (C,V), (V) */
     float *dtok, *dln_g, *dln_b, *dwh, *dbh;  /* aynı düzende gradyanlar */
     MhaParams P, G;
@@ -324,17 +312,15 @@ typedef struct {
 static void lm_init(Lm *m, int V, int C, int NH, int T, int maxB, uint64_t seed) {
     memset(m, 0, sizeof *m);
     m->V = V; m->C = C; m->NH = NH; m->T = T; m->maxB = maxB;
-    size_t nmha = mha_param_count(C, C);
-    m->n = (size_t)V * C + nmha + 2 * (size_t)C + (size_t)C * V + V;
-    m->params = xcalloc(m->n, sizeof(float));
-    m->grads = xcalloc(m->n, sizeof(float));
-    float *p = m->params, *g = m->grads;
-    m->tok = p; m->dtok = g; p += (size_t)V * C; g += (size_t)V * C;
-    mha_params_point(&m->P, p, C, C); mha_params_point(&m->G, g, C, C); p += nmha; g += nmha;
-    m->ln_g = p; m->dln_g = g; p += C; g += C;
-    m->ln_b = p; m->dln_b = g; p += C; g += C;
-    m->wh = p; m->dwh = g; p += (size_t)C * V; g += (size_t)C * V;
-    m->bh = p; m->dbh = g;
+    /* Parametre bloğu (model/params.h): her tensör bir satır; sıra = bellekteki sıra */
+    params_init(&m->prm);
+    params_add(&m->prm, "tok", &m->tok, &m->dtok, (size_t)V * C);
+    models_mha_params_add(&m->prm, "attn", &m->P, &m->G, C, C);
+    params_add(&m->prm, "ln_g", &m->ln_g, &m->dln_g, C);
+    params_add(&m->prm, "ln_b", &m->ln_b, &m->dln_b, C);
+    params_add(&m->prm, "wh", &m->wh, &m->dwh, (size_t)C * V);
+    params_add(&m->prm, "bh", &m->bh, &m->dbh, V);
+    params_alloc(&m->prm);
     Rng rng;
     rng_seed(&rng, seed);
     embedding_init(m->tok, V, C, 1.0f, &rng);
@@ -354,7 +340,7 @@ static void lm_init(Lm *m, int V, int C, int NH, int T, int maxB, uint64_t seed)
 }
 
 static void lm_free(Lm *m) {
-    free(m->params); free(m->grads); mha_acts_free(&m->acts); free(m->pe); free(m->cmask);
+    params_free(&m->prm); mha_acts_free(&m->acts); free(m->pe); free(m->cmask);
     free(m->x); free(m->a); free(m->h); free(m->nrm); free(m->mean); free(m->rstd);
     free(m->logits); free(m->probs); free(m->dlogits); free(m->dn); free(m->dh); free(m->dx);
 }
@@ -378,7 +364,7 @@ static float lm_loss(Lm *m, const int *targets) {
     return softmax_xent_forward(m->probs, m->logits, targets, m->B * m->L, m->V);
 }
 
-/* Geri geçiş, sondan başa; gradyanlar m->grads'a EKLENİR. lm_loss'tan sonra çağrılır. */
+/* Geri geçiş, sondan başa; gradyanlar m->prm.grads'a EKLENİR. lm_loss'tan sonra çağrılır. */
 static void lm_backward(Lm *m, const int *ids, const int *targets) {
     int B = m->B, L = m->L, C = m->C, V = m->V;
     size_t btc = (size_t)B * L * C;
@@ -467,7 +453,7 @@ static double step5_model(const CharText *ct, const LessonArgs *a, int C, int NH
            "getirip\n    öğrenilen γ, β ile ölçekler; eğitim kararlı kalır.\n", C);
     Lm m;
     lm_init(&m, ct->V, C, NH, T, 2, (uint64_t)a->seed);
-    printf("Parametreler tek blokta: %zu sayı (gömme %d, dikkat %zu, LayerNorm %d, çıkış %d).\n", m.n,
+    printf("Parametreler tek blokta: %zu sayı (gömme %d, dikkat %zu, LayerNorm %d, çıkış %d).\n", m.prm.n,
            ct->V * C, mha_param_count(C, C), 2 * C, C * ct->V + ct->V);
     enum { GB = 2, GL = 7 };
     int in[GB * GL], tg[GB * GL];
@@ -480,13 +466,13 @@ static double step5_model(const CharText *ct, const LessonArgs *a, int C, int NH
            "max(|sayısal|, |analitik|)),\natol = %g, rtol = %g; oran <= 1 geçer.\n", atol, rtol);
     for (int masked = 1; masked >= 0; masked--) {
         GcCtx c = {&m, in, tg, GB, GL, masked};
-        memset(m.grads, 0, m.n * sizeof(float));
+        params_zero_grad(&m.prm);
         gc_loss(&c);
         lm_backward(&m, in, tg);
         /* Gradyanı bir kopyaya al: gradcheck ileri geçişi tekrar tekrar çağırır */
-        float *g = xmalloc(m.n * sizeof(float));
-        memcpy(g, m.grads, m.n * sizeof(float));
-        GradCheck r = gradcheck(gc_loss, &c, m.params, g, m.n, 400, 1e-2, rtol, atol);
+        float *g = xmalloc(m.prm.n * sizeof(float));
+        memcpy(g, m.prm.grads, m.prm.n * sizeof(float));
+        GradCheck r = gradcheck(gc_loss, &c, m.prm.params, g, m.prm.n, 400, 1e-2, rtol, atol);
         printf("  %s model: %zu parametre denendi, %zu geçti; en kötü oran %.3f "
                "(o parametrede sayısal %.3e, analitik %.3e)\n",
                masked ? "maskeli " : "maskesiz", r.checked, r.passed, r.worst, r.numeric,
@@ -517,7 +503,7 @@ typedef struct {
 static void train(Lm *m, const CharText *ct, int masked, int steps, int B, float lr,
                   uint64_t seed, TrainLog *log) {
     Adam opt;
-    adam_init(&opt, m->n, lr);
+    adam_init(&opt, m->prm.n, lr);
     Rng rng;
     rng_seed(&rng, seed);
     int T = m->T;
@@ -527,11 +513,11 @@ static void train(Lm *m, const CharText *ct, int masked, int steps, int B, float
     int ntail = steps / 10 > 0 ? steps / 10 : 1;
     for (int s = 0; s < steps; s++) {
         for (int b = 0; b < B; b++) window(ct, rng_int(&rng, ct->n - T - 1), T, in + b * T, tg + b * T);
-        memset(m->grads, 0, m->n * sizeof(float));
+        params_zero_grad(&m->prm);
         lm_forward(m, in, B, T, masked);
         float L = lm_loss(m, tg);
         lm_backward(m, in, tg);
-        adam_step(&opt, m->params, m->grads);
+        adam_step(&opt, m->prm.params, m->prm.grads);
         log->loss[s] = L;
         if (s >= steps - ntail) tail += L;
     }
@@ -697,9 +683,9 @@ static double step7_evaluate(Lm *mm, Lm *mu, const CharText *ct, const LessonArg
            "Pencereler eğitim metninden: ölçtüğümüz, ezberlenen metnin gelecek gizlenince "
            "hatırlanıp\nhatırlanmadığı (yeni metne genelleme değil).\n", nwin, T);
     printf("  ");
-    print_padded("model", 10);
-    print_padded("tam pencere kaybı", 20);
-    print_padded("dürüst kayıp", 15);
+    term_pad("model", 10);
+    term_pad("tam pencere kaybı", 20);
+    term_pad("dürüst kayıp", 15);
     printf("dürüst doğruluk\n");
     printf("  %-10s%-20.4f%-15.4f%%%.1f\n", "maskeli", em->tf_loss, em->honest_loss,
            100 * em->honest_acc);

@@ -42,11 +42,11 @@
 #define NEVAL 1000   /* değerlendirme dizisi sayısı */
 
 /* Model: çok başlı öz dikkat (nedensel maske, causal mask) -> yoğun katman (dense)
- * C -> 2 x 8 skor. Bütün parametreler tek blokta: [MHA | W_out (C,NOUT) | b_out (NOUT)]. */
+ * C -> 2 x 8 skor. Bütün parametreler tek blokta (model/params.h):
+ * [MHA | W_out (C,NOUT) | b_out (NOUT)]; türevler aynı düzende ikinci blokta. */
 typedef struct {
     int NH;
-    size_t n;                 /* toplam parametre */
-    float *params, *grads;    /* (n) */
+    Params prm;               /* prm.params, prm.grads (prm.n) */
     MhaParams P, G;           /* MHA parametreleri ve gradyanları (gradient; bloğun başı) */
     float *wout, *bout;       /* (C,NOUT), (NOUT) */
     float *gwout, *gbout;
@@ -55,22 +55,20 @@ typedef struct {
     float *y;                 /* (B,T,C) dikkat çıktısı */
     float *logits, *dlogits;  /* (B,T,NOUT) */
     float *dy;                /* (B,T,C) */
+    /* loss_and_grad'in ara tamponları: bir kez ayrılır, her adımda yeniden kullanılır */
+    float *sel, *prob, *dsel; /* (B*(T-1), V) bir çıkış başının skorları, olasılıkları, gradyanı */
+    int *lab;                 /* (B*(T-1)) */
     unsigned char mask[T * T];
 } Model;
 
 static void model_init(Model *m, int NH, int maxB, uint64_t seed) {
     memset(m, 0, sizeof *m);
     m->NH = NH;
-    size_t nm = mha_param_count(C, C);
-    m->n = nm + (size_t)C * NOUT + NOUT;
-    m->params = xcalloc(m->n, sizeof(float));
-    m->grads = xcalloc(m->n, sizeof(float));
-    mha_params_point(&m->P, m->params, C, C);
-    mha_params_point(&m->G, m->grads, C, C);
-    m->wout = m->params + nm;
-    m->bout = m->wout + (size_t)C * NOUT;
-    m->gwout = m->grads + nm;
-    m->gbout = m->gwout + (size_t)C * NOUT;
+    params_init(&m->prm);
+    models_mha_params_add(&m->prm, "attn", &m->P, &m->G, C, C);
+    params_add(&m->prm, "w_out", &m->wout, &m->gwout, (size_t)C * NOUT);
+    params_add(&m->prm, "b_out", &m->bout, &m->gbout, NOUT);
+    params_alloc(&m->prm);
     Rng r;
     rng_seed(&r, seed);
     mha_params_init(&m->P, C, C, &r);
@@ -81,13 +79,20 @@ static void model_init(Model *m, int NH, int maxB, uint64_t seed) {
     m->dy = xmalloc((size_t)maxB * T * C * sizeof(float));
     m->logits = xmalloc((size_t)maxB * T * NOUT * sizeof(float));
     m->dlogits = xmalloc((size_t)maxB * T * NOUT * sizeof(float));
+    size_t nsel = (size_t)maxB * (T - 1);
+    m->sel = xmalloc(nsel * V * sizeof(float));
+    m->prob = xmalloc(nsel * V * sizeof(float));
+    m->dsel = xmalloc(nsel * V * sizeof(float));
+    m->lab = xmalloc(nsel * sizeof(int));
     causal_mask(m->mask, T);
 }
 
 static void model_free(Model *m) {
     mha_acts_free(&m->acts);
-    free(m->params); free(m->grads); free(m->x); free(m->y); free(m->dy);
+    params_free(&m->prm);
+    free(m->x); free(m->y); free(m->dy);
     free(m->logits); free(m->dlogits);
+    free(m->sel); free(m->prob); free(m->dsel); free(m->lab);
 }
 
 /* Rastgele diziler: tok (B,T) harfler 0..V-1; hedef (t >= 1): x[t-1]*V + x[0]. */
@@ -116,36 +121,20 @@ static void forward(Model *m, const int *tok, int B) {
     dense_forward(m->logits, m->y, m->wout, m->bout, B * T, C, NOUT);
 }
 
-/* UTF-8 metni w harf genişliğine sola yaslı basar ("ğ" iki bayttır, tek harftir). */
-static void pad(const char *s, int w) {
-    int n = 0;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) n += (*p & 0xC0) != 0x80;
-    fputs(s, stdout);
-    for (; n < w; n++) putchar(' ');
-}
-
 /* Karşılaştırma tablosunun bir satırı: satır adı ve iki hücre */
 static void row3(const char *label, const char *c2, const char *c1) {
     printf("  ");
-    pad(label, 34);
-    pad(c2, 19);
+    term_pad(label, 34);   /* UTF-8: "ğ" iki bayttır, tek sütundur (lesson/term.h) */
+    term_pad(c2, 19);
     printf("%s\n", c1);
-}
-
-static int argmax_n(const float *z, int n) {
-    int k = 0;
-    for (int i = 1; i < n; i++)
-        if (z[i] > z[k]) k = i;
-    return k;
 }
 
 /* Kayıp = CE(önceki harf) + CE(ilk harf), t >= 1 konumlarının ortalaması; dlogits'i de
  * yazar (t = 0 satırları 0). target (B,T) = önceki*V + ilk. */
 static float loss_and_grad(Model *m, const int *target, int B) {
     int N = B * (T - 1);
-    float *sel = xmalloc((size_t)N * V * sizeof(float)), *prob = xmalloc((size_t)N * V * sizeof(float));
-    float *dsel = xmalloc((size_t)N * V * sizeof(float));
-    int *lab = xmalloc((size_t)N * sizeof(int));
+    float *sel = m->sel, *prob = m->prob, *dsel = m->dsel;
+    int *lab = m->lab;
     float L = 0;
     memset(m->dlogits, 0, (size_t)B * T * NOUT * sizeof(float));
     for (int g = 0; g < 2; g++) { /* g = 0: önceki harf, g = 1: ilk harf */
@@ -165,13 +154,12 @@ static float loss_and_grad(Model *m, const int *target, int B) {
                 memcpy(m->dlogits + ((size_t)b * T + t) * NOUT + g * V, dsel + (size_t)k * V,
                        V * sizeof(float));
     }
-    free(sel); free(prob); free(dsel); free(lab);
     return L;
 }
 
 static void backward(Model *m, int B) {
     /* Biriktirme kuralı: geri geçişler ekler; gradyanlar adımda bir kez sıfırlanır. */
-    memset(m->grads, 0, m->n * sizeof(float));
+    params_zero_grad(&m->prm);
     memset(m->dy, 0, (size_t)B * T * C * sizeof(float));
     dense_backward(m->dy, m->gwout, m->gbout, m->dlogits, m->y, m->wout, B * T, C, NOUT);
     /* Giriş sabit one-hot vektörler: giriş gradyanı gerekmez (NULL) */
@@ -276,13 +264,13 @@ static double step3_gradcheck(const LessonArgs *a) {
     GcCtx c = {&m, tok, tgt, 4};
     gc_loss(&c);
     backward(&m, 4);
-    float *g = xmalloc(m.n * sizeof(float));
-    memcpy(g, m.grads, m.n * sizeof(float));
+    float *g = xmalloc(m.prm.n * sizeof(float));
+    memcpy(g, m.prm.grads, m.prm.n * sizeof(float));
     double rtol = 1e-2, atol = 1e-3;
-    GradCheck res = gradcheck(gc_loss, &c, m.params, g, m.n, 300, 1e-2, rtol, atol);
+    GradCheck res = gradcheck(gc_loss, &c, m.prm.params, g, m.prm.n, 300, 1e-2, rtol, atol);
     size_t nmha = mha_param_count(C, C);
     printf("Modelin %zu parametresi = dikkat %zu (Adım 1) + çıkış katmanı %zu (%d·%d ağırlık + %d "
-           "bias).\n", m.n, nmha, m.n - nmha, C, NOUT, NOUT);
+           "bias).\n", m.prm.n, nmha, m.prm.n - nmha, C, NOUT, NOUT);
     printf("Bunların %zu tanesinde analitik ve sayısal türev karşılaştırıldı; %zu tanesi uyumlu.\n",
            res.checked, res.passed);
     printf("oran = |sayısal - analitik| / (atol + rtol · max(|sayısal|, |analitik|)), atol = %g, "
@@ -337,8 +325,8 @@ static void eval_model(Model *m, const LessonArgs *a, TrainResult *res, double m
         for (int b = 0; b < B; b++)
             for (int t = 1; t < T; t++) {
                 const float *z = m->logits + ((size_t)b * T + t) * NOUT;
-                int okp = argmax_n(z, V) == tgt[b * T + t] / V;       /* önceki harf */
-                int okf = argmax_n(z + V, V) == tgt[b * T + t] % V;   /* ilk harf */
+                int okp = argmax(z, V) == tgt[b * T + t] / V;       /* önceki harf */
+                int okf = argmax(z + V, V) == tgt[b * T + t] % V;   /* ilk harf */
                 int ok = okp && okf;                                  /* ikisi birden */
                 right += ok;
                 total++;
@@ -368,7 +356,7 @@ static void eval_model(Model *m, const LessonArgs *a, TrainResult *res, double m
 
 static void train(Model *m, int steps, const LessonArgs *a, TrainResult *res) {
     Adam opt;
-    adam_init(&opt, m->n, 1e-2f);
+    adam_init(&opt, m->prm.n, 1e-2f);
     Rng r;
     rng_seed(&r, (uint64_t)a->seed + 7);
     int tok[BATCH * T], tgt[BATCH * T];
@@ -379,7 +367,7 @@ static void train(Model *m, int steps, const LessonArgs *a, TrainResult *res) {
         forward(m, tok, BATCH);
         res->loss[s] = loss_and_grad(m, tgt, BATCH);
         backward(m, BATCH);
-        adam_step(&opt, m->params, m->grads);
+        adam_step(&opt, m->prm.params, m->prm.grads);
     }
     adam_free(&opt);
     /* Kaybın iki özeti: son %10'un ortalaması ve kayan ortalamanın eşiğe ilk inişi */
@@ -494,7 +482,7 @@ static size_t step6_single_head(int steps, const LessonArgs *a, const TrainResul
     eval_model(&m1, a, res, mass_prev, mass_first);
     char rs1[48], rs2[48];
     printf("NH = 1: %zu parametre (iki başlıyla aynı); kayıp son adımda %.4f, son %d adımın "
-           "ortalaması %.5f.\n", m1.n, res->loss[steps - 1], res->ntail, res->tail);
+           "ortalaması %.5f.\n", m1.prm.n, res->loss[steps - 1], res->ntail, res->tail);
     printf("Doğruluk %%%.2f (t >= 2: %%%.2f; önceki harf %%%.2f, ilk harf %%%.2f).\n",
            100.0 * res->acc, 100.0 * res->acc_t2, 100.0 * res->acc_prev, 100.0 * res->acc_first);
     char lab[64], c2[48], c1[48];
@@ -543,7 +531,7 @@ static size_t step6_single_head(int steps, const LessonArgs *a, const TrainResul
     for (int t = 2; t < T; t++)
         printf(" (%.2f, %.2f)", m1.acts.att[t * T + t - 1], m1.acts.att[t * T]);
     printf("\nOran satırdan satıra, harflere göre değişiyor: tek baş sırayı bu farklarla kodluyor.\n");
-    size_t n = m1.n;
+    size_t n = m1.prm.n;
     model_free(&m1);
     return n;
 }
@@ -663,7 +651,7 @@ int main(int argc, char **argv) {
     printf("\nÖzet: iki baş %%%.1f, tek baş %%%.1f doğruluk (aynı %zu parametre); son %d adımın "
            "ortalama kaybı iki başta %.5f, tek başta %.5f; kayıp %g'in altına iki başta %s, tek "
            "başta %s indi. %d. baş öncekine %.2f, %d. baş ilk konuma %.2f ağırlık veriyor.\n",
-           100.0 * r2.acc, 100.0 * r1.acc, m.n, ntail, tail2, tail1, LOSS_GOAL,
+           100.0 * r2.acc, 100.0 * r1.acc, m.prm.n, ntail, tail2, tail1, LOSS_GOAL,
            reach_str(&r2, rs2, sizeof rs2), reach_str(&r1, rs1, sizeof rs1), h_prev, mp[h_prev],
            h_first, mf[h_first]);
     printf("SONUÇ: acc_nh2=%.4f acc_nh2_t2=%.4f acc_nh1=%.4f acc_nh1_t2=%.4f params_nh2=%zu "
@@ -671,7 +659,7 @@ int main(int argc, char **argv) {
            "h0_ilk=%.4f h1_onceki=%.4f h1_ilk=%.4f onceki_bas_onceki=%.4f ilk_bas_ilk=%.4f "
            "onceki_bas_ilk=%.4f farkli_bas=%d nh1_onceki=%.4f nh1_ilk=%.4f kayip_son_nh2=%.5f "
            "kayip_son_nh1=%.5f adim=%d esik_adim_nh2=%d esik_adim_nh1=%d\n",
-           r2.acc, r2.acc_t2, r1.acc, r1.acc_t2, m.n, n1, r2.loss[0], r2.loss[steps - 1], gc,
+           r2.acc, r2.acc_t2, r1.acc, r1.acc_t2, m.prm.n, n1, r2.loss[0], r2.loss[steps - 1], gc,
            mp[0], mf[0], mp[1], mf[1], mp[h_prev], mf[h_first], mf[h_prev],
            h_prev != h_first, mp1[0], mf1[0], tail2, tail1, steps,
            r2.reach > 0 ? r2.reach : steps + 1, r1.reach > 0 ? r1.reach : steps + 1);

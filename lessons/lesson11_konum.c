@@ -36,8 +36,8 @@
  * "kredi Ali çekti bankadan" onun için aynı kelime torbasıdır. Sırayı öğretmek
  * için her konuma bir vektör ayırıp kelimenin gömmesine (embedding) ekleriz; bu
  * vektöre o konumun kodu, tabloya konumsal kodlama (positional encoding, PE) denir:
- *     PE(pos, 2i) = sin(pos · ω_i),   PE(pos, 2i+1) = cos(pos · ω_i),
- *     ω_i = 1 / 10000^(2i/C)
+ *     $$PE(pos, 2i) = \sin(pos \cdot \omega_i), \qquad PE(pos, 2i+1) = \cos(pos \cdot \omega_i),$$
+ *     $$\omega_i = 1 / 10000^{2i/C}$$
  * i = 0 çifti her konumda 1 radyan döner (dalga boyu 2π ≈ 6,3 konum), son çift
  * ise neredeyse hiç dönmez (dalga boyu 2π · 10000^((C-2)/C)). Hızlı kollar yakın
  * konumları, yavaş kollar uzak konumları ayırır; birlikte her konum eşsiz bir
@@ -88,7 +88,7 @@ static void step1_table(const float *pe, int ascii) {
  *
  * İki konumun kodlamalarının nokta çarpımı, trigonometrinin
  * sin a sin b + cos a cos b = cos(a - b) özdeşliğiyle:
- *     PE(p) · PE(p+k) = Σ_i cos(k · ω_i)
+ *     $$PE(p) \cdot PE(p+k) = \sum_i \cos(k \cdot \omega_i)$$
  * p yok oluyor! Benzerlik yalnızca k uzaklığının fonksiyonudur; k = 0'da C/2
  * (her çift 1 katkı verir) ve k büyüdükçe (dalgalanarak) azalır. Dikkatin
  * skoru da bir nokta çarpımıdır: model "iki kelime ne kadar uzak?" bilgisini

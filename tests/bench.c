@@ -7,6 +7,10 @@
  *   build/bench gemm THREADS               -> derslerin GEMM şekillerinde GFLOP/s,
  *        kendi gemm'imiz ile OpenBLAS (cblas_sgemm) yan yana.
  *   build/bench rss KOMUT...               -> komutu çalıştırır, en yüksek belleğini yazar.
+ *   build/bench vae STEPS THREADS          -> lesson13'ün VAE eğitim adımı (784-400-20-400-784,
+ *        yığın 128, ileri + geri + Adam) rastgele [0,1] yığınlarla; 3 ısınma adımından sonra
+ *        STEPS adımın ortalaması: "RESULT model=vae sec_per_step=S params=P"
+ *        (../shared/bench/torch_models.py vae ile aynı iş).
  */
 #include <cblas.h>
 #include <math.h>
@@ -99,7 +103,38 @@ static int rss_of(char **argv) {
     return WIFEXITED(st) ? WEXITSTATUS(st) : 1;
 }
 
+static int vae_bench(int steps) {
+    Vae m;
+    int B = 128;
+    vae_build(&m, 784, 400, 20, 1, B);
+    vae_init_torch(&m, 1);
+    Adam opt;
+    adam_init(&opt, m.P.n, 1e-3f);
+    Rng r;
+    rng_seed(&r, 1);
+    float *x = xmalloc((size_t)B * 784 * sizeof(float));
+    double t0 = 0;
+    for (int s = 0; s < steps + 3; s++) {
+        if (s == 3) t0 = now_sec(); /* ısınma bitti */
+        for (int i = 0; i < B * 784; i++) x[i] = rng_uniform(&r);
+        for (int i = 0; i < B * 20; i++) m.eps[i] = rng_normal(&r);
+        vae_forward(&m, x, B, m.eps);
+        params_zero_grad(&m.P);
+        vae_backward(&m, x, B);
+        adam_step(&opt, m.P.params, m.P.grads);
+    }
+    printf("RESULT model=vae sec_per_step=%.6f params=%zu\n", (now_sec() - t0) / steps, m.P.n);
+    free(x);
+    adam_free(&opt);
+    vae_free(&m);
+    return 0;
+}
+
 int main(int argc, char **argv) {
+    if (argc >= 4 && !strcmp(argv[1], "vae")) {
+        omp_set_num_threads(atoi(argv[3]));
+        return vae_bench(atoi(argv[2]));
+    }
     if (argc >= 5 && (!strcmp(argv[1], "mlp") || !strcmp(argv[1], "cnn"))) {
         omp_set_num_threads(atoi(argv[4]));
         return train_bench(argv[1], argv[2], atoi(argv[3]));
@@ -110,6 +145,6 @@ int main(int argc, char **argv) {
         return gemm_bench();
     }
     if (argc >= 3 && !strcmp(argv[1], "rss")) return rss_of(argv + 2);
-    fprintf(stderr, "kullanım: bench mlp|cnn VERİ EPOCH İŞ_PARÇACIĞI | bench gemm İŞ_PARÇACIĞI | bench rss KOMUT...\n");
+    fprintf(stderr, "kullanım: bench mlp|cnn VERİ EPOCH İŞ_PARÇACIĞI | bench gemm İŞ_PARÇACIĞI | bench vae ADIM İŞ_PARÇACIĞI | bench rss KOMUT...\n");
     return 2;
 }

@@ -103,6 +103,30 @@ for T in $THREADS; do
 done
 
 echo
+# ---- lesson13'ün VAE'si: bir eğitim adımı (torch_models.py vae ile aynı iş) ----
+TM=../shared/bench/torch_models.py
+for T in $THREADS; do
+    echo "== vae (lesson13), $T iş parçacığı: 784-400-20-400-784, yığın 128, 200 adım ($P çift) =="
+    ratios="" cs="" ts=""
+    for i in $(seq 1 "$P"); do
+        c_s=$(field "$(build/bench vae 200 "$T" | tr '\n' ' ')" sec_per_step)
+        cs="$cs $c_s"; line="  çift $i: C ${c_s} s/adım"
+        if [ $have_torch = 1 ] && [ -f "$TM" ]; then
+            t_s=$(field "$($PEER /usr/bin/python3 $TM vae --steps 200 --threads "$T" 2>/dev/null | tr '\n' ' ')" sec_per_step)
+            r=$(awk -v a="$c_s" -v b="$t_s" 'BEGIN { if (b > 0) printf "%.3f", a / b }')
+            ratios="$ratios $r"; ts="$ts $t_s"
+            line="$line | PyTorch ${t_s} s/adım | oran $r"
+        fi
+        echo "$line"
+    done
+    if [ $have_torch = 1 ] && [ -f "$TM" ]; then
+        echo "BENCH model=vae threads=$T c_step_s=$(echo "$cs" | median) torch_step_s=$(echo "$ts" | median) ratio_median=$(echo "$ratios" | median)"
+    else
+        echo "BENCH model=vae threads=$T c_step_s=$(echo "$cs" | median)"
+    fi
+done
+
+echo
 echo "== GEMM: derslerin şekillerinde, OpenBLAS ile yan yana (OpenBLAS kullanıcı ortamında) =="
 for T in $THREADS; do
     echo "-- $T iş parçacığı --"

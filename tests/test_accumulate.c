@@ -301,7 +301,8 @@ static void net_call(void *p) {
 START_TEST(test_net) {
     net_init(&Nt.net, 1, 8, 8);
     net_conv2d(&Nt.net, 4, 3, 1, 1); net_relu(&Nt.net); net_maxpool2d(&Nt.net, 2);
-    net_flatten(&Nt.net); net_dense(&Nt.net, 6); net_tanh(&Nt.net); net_dropout(&Nt.net, 0.2f);
+    net_flatten(&Nt.net); net_dense(&Nt.net, 6); net_leaky_relu(&Nt.net, 0.1f);
+    net_dense(&Nt.net, 6); net_tanh(&Nt.net); net_dropout(&Nt.net, 0.2f);
     net_dense(&Nt.net, 4); net_sigmoid(&Nt.net);
     net_build(&Nt.net, 3, 7);
     Rng r;

@@ -212,6 +212,48 @@ START_TEST(test_flip_probability) {
 }
 END_TEST
 
+/* Renk artırması: kanal karıştırma bir sıralamadır (her kanal bir kez, içerik aynen taşınır),
+ * kontrast/parlaklık out = c·in + o; grideki (C = 1) görüntüde karıştırma bir şey yapmaz. */
+START_TEST(test_colour_augment) {
+    enum { C = 3, H = 5, W = 4, HW = H * W };
+    float img[C * HW], orig[C * HW];
+    for (int c = 0; c < C; c++)
+        for (int i = 0; i < HW; i++) orig[c * HW + i] = (float)(100 * c + i);
+    Rng r;
+    rng_seed(&r, 7);
+    int seen_moved = 0;
+    for (int t = 0; t < 20; t++) {
+        memcpy(img, orig, sizeof img);
+        augment_permute_channels(img, C, HW, &r);
+        int used[C] = {0, 0, 0};
+        for (int c = 0; c < C; c++) {
+            int src = (int)(img[c * HW] / 100.0f + 0.5f);
+            ck_assert(src >= 0 && src < C);
+            used[src]++;
+            seen_moved |= src != c;
+            for (int i = 0; i < HW; i++) ck_assert_float_eq(img[c * HW + i], orig[src * HW + i]);
+        }
+        for (int c = 0; c < C; c++) ck_assert_int_eq(used[c], 1);
+    }
+    ck_assert_int_eq(seen_moved, 1);
+    memcpy(img, orig, sizeof img);
+    augment_colour(img, C, H, W, 1.5f, -2.0f);
+    for (int i = 0; i < C * HW; i++) ck_assert_float_eq_tol(img[i], 1.5f * orig[i] - 2.0f, 1e-4f);
+    /* augment_batch: yalnızca renk açıkken geometri değişmez; c ve o aralıkta kalır */
+    AugmentConfig ac = augment_config_default();
+    ac.contrast = 0.2f;
+    ac.brightness = 0.3f;
+    float g[HW], g0[HW];
+    for (int i = 0; i < HW; i++) g0[i] = g[i] = (float)i;
+    augment_batch(g, 1, 1, H, W, &r, &ac);
+    /* out = c·in + o: iki pikselden c ve o geri bulunur */
+    float c = g[1] - g[0], o = g[0];
+    ck_assert(c >= 0.8f - 1e-5f && c <= 1.2f + 1e-5f);
+    ck_assert(o >= -0.3f - 1e-5f && o <= 0.3f + 1e-5f);
+    for (int i = 0; i < HW; i++) ck_assert_float_eq_tol(g[i], c * g0[i] + o, 1e-4f);
+}
+END_TEST
+
 static Suite *suite(void) {
     Suite *s = suite_create("augment");
     TCase *tc = tcase_create("dönüşümler");
@@ -221,6 +263,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, test_rotate_and_zoom_geometry);
     tcase_add_test(tc, test_batch_range_and_determinism);
     tcase_add_test(tc, test_flip_probability);
+    tcase_add_test(tc, test_colour_augment);
     suite_add_tcase(s, tc);
     return s;
 }

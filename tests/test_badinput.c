@@ -78,6 +78,56 @@ START_TEST(test_missing_and_flags) {
 }
 END_TEST
 
+/* lesson06 --translate: küçük ama geçerli bir sayı modeli kurup bozuk kopyalarını ve
+ * bozuk girdileri dener. */
+static void make_seq2seq(const char *path) {
+    SeqTask t;
+    seqtask_init(&t, SEQ_NUMBER, 0, 1, 9);
+    Seq2Seq m;
+    seq2seq_build(&m, (Seq2SeqConfig){.Vs = t.src.n, .Vt = t.tgt.n, .E = 4, .H = 8, .A = 4});
+    Rng r;
+    rng_seed(&r, 1);
+    seq2seq_init(&m, &r);
+    CkptInt ex[3] = {{"gorev", SEQ_NUMBER}, {"min_len", 1}, {"max_len", 9}};
+    char err[512];
+    ck_assert_msg(seq2seq_save(&m, path, ex, 3, "test", err, sizeof err) == 0, "%s", err);
+    seq2seq_free(&m);
+    seqtask_free(&t);
+}
+
+START_TEST(test_lesson06_translate) {
+    char path[400], args[1024], cmd[1200];
+    snprintf(path, sizeof path, "%s/s2s.model", dir);
+    make_seq2seq(path);
+    /* geçerli model ve girdi: çalışır (eğitilmemiş model, çıktısı önemli değil) */
+    snprintf(cmd, sizeof cmd, "%s --model '%s' --translate '12 345'", bin_path("lesson06"), path);
+    int rc = run_cmd(cmd, out, sizeof out);
+    ck_assert_msg(rc == 0, "geçerli model: çıkış %d\n%s", rc, out);
+    snprintf(args, sizeof args, "--model '%s' --translate '12x'", path);
+    expect_fail(run_lesson("lesson06", args), "rakam değil");
+    snprintf(args, sizeof args, "--model '%s' --translate '1234567890'", path);
+    expect_fail(run_lesson("lesson06", args), "en çok 9 rakam");
+    snprintf(args, sizeof args, "--model '%s' --translate \"$(printf '1\\377')\"", path);
+    expect_fail(run_lesson("lesson06", args), "UTF-8");
+    /* kesik model dosyası */
+    snprintf(cmd, sizeof cmd, "cp '%s' '%s/kesik.model' && truncate -s 300 '%s/kesik.model'", path,
+             dir, dir);
+    ck_assert_int_eq(system(cmd), 0);
+    snprintf(args, sizeof args, "--model '%s/kesik.model' --translate 12", dir);
+    expect_fail(run_lesson("lesson06", args), "kesik.model");
+    /* bir baytı bozulmuş model (CRC tutmaz) */
+    snprintf(cmd, sizeof cmd,
+             "cp '%s' '%s/bozuk.model' && printf 'Z' | dd conv=notrunc bs=1 seek=200 "
+             "of='%s/bozuk.model' 2>/dev/null", path, dir, dir);
+    ck_assert_int_eq(system(cmd), 0);
+    snprintf(args, sizeof args, "--model '%s/bozuk.model' --translate 12", dir);
+    expect_fail(run_lesson("lesson06", args), "bozuk.model");
+    /* model yok */
+    snprintf(args, sizeof args, "--model '%s/yok.model' --translate 12", dir);
+    expect_fail(run_lesson("lesson06", args), "yok.model");
+}
+END_TEST
+
 static Suite *suite(void) {
     Suite *s = suite_create("kötü girdi");
     TCase *tc = tcase_create("dersler");
@@ -87,6 +137,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, test_wrong_magic_idx);
     tcase_add_test(tc, test_swapped_files);
     tcase_add_test(tc, test_missing_and_flags);
+    tcase_add_test(tc, test_lesson06_translate);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -8,6 +8,7 @@
 #include "doaa.h"
 #include "data/image.h"
 #include "data/imgfolder.h"
+#include "lesson/predict.h"
 #include "stb_image_write.h"
 #include "testutil.h"
 
@@ -125,7 +126,7 @@ START_TEST(test_mixed_folder_auto_shape) {
     batcher_init(&bt, &f.set, NULL, f.set.n, 4);
     float *x = malloc((size_t)4 * D * sizeof(float));
     int y[4], B, tot = 0;
-    Norm nm = {NORM_MINMAX, 0, 1};
+    Norm nm = {.kind = NORM_MINMAX, .mean = 0, .std = 1};
     while ((B = batcher_next(&bt, x, y, nm)) > 0) {
         for (int i = 0; i < B * D; i++) ck_assert(x[i] >= 0.0f && x[i] <= 1.0f);
         tot += B;
@@ -134,6 +135,130 @@ START_TEST(test_mixed_folder_auto_shape) {
     free(x);
     batcher_free(&bt);
     imgfolder_free(&f);
+}
+END_TEST
+
+/* En-boy oranı korunur: 120x40'lık bir görüntü (sol yarısı kırmızı, sağ yarısı mavi, ortada
+ * beyaz bir kare) 60x60'a sığdırılır: genişlik 60, yükseklik 20, üstte ve altta 20'şer satır
+ * kenar renginin ortalamasıyla dolgu. Gerilseydi (squash) kare 3 kat uzardı. */
+START_TEST(test_aspect_kept_with_padding) {
+    md("oran/a");
+    int w = 120, h = 40;
+    uint8_t *px = malloc((size_t)w * h * 3);
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++) {
+            uint8_t *p = px + ((size_t)y * w + x) * 3;
+            int sq = x >= 50 && x < 70 && y >= 10 && y < 30;
+            p[0] = sq ? 255 : (x < 60 ? 200 : 0);
+            p[1] = sq ? 255 : 0;
+            p[2] = sq ? 255 : (x < 60 ? 0 : 200);
+        }
+    ck_assert_int_ne(stbi_write_png(P("oran/a/genis.png"), w, h, 3, px, w * 3), 0);
+    free(px);
+    uint8_t dst[3 * 60 * 60], sq[3 * 60 * 60];
+    char err[512];
+    ck_assert_msg(imgfolder_read_image(P("oran/a/genis.png"), 3, 60, 60, 0, dst, err, sizeof err) == 0,
+                  "%s", err);
+    /* Dolgu: kenar piksellerinin ortalaması; kenarın yarısı kırmızı (200,0,0), yarısı mavi */
+    for (int x = 0; x < 60; x++) {
+        ck_assert_int_eq(dst[0 * 3600 + 5 * 60 + x], 100);      /* R düzlemi, 5. satır */
+        ck_assert_int_eq(dst[2 * 3600 + 55 * 60 + x], 100);     /* B düzlemi, 55. satır */
+        ck_assert_int_eq(dst[1 * 3600 + 0 * 60 + x], 0);
+    }
+    /* Görüntü 20..39. satırlarda; beyaz kare ölçek 1/2 ile 25..34. sütun, 25..34. satır */
+    int white_rows = 0, white_cols = 0;
+    for (int y = 0; y < 60; y++) white_rows += dst[1 * 3600 + y * 60 + 30] > 200;
+    for (int x = 0; x < 60; x++) white_cols += dst[1 * 3600 + 30 * 60 + x] > 200;
+    ck_assert_msg(white_rows >= 9 && white_rows <= 11, "beyaz satır %d", white_rows);
+    ck_assert_msg(white_cols >= 9 && white_cols <= 11, "beyaz sütun %d", white_cols);
+    ck_assert_int_eq(dst[0 * 3600 + 30 * 60 + 5], 200);       /* sol: kırmızı */
+    ck_assert_int_eq(dst[2 * 3600 + 30 * 60 + 55], 200);      /* sağ: mavi */
+    /* squash=1: eski davranış, kare yatayda yarım, dikeyde 1,5 kat: oran bozulur */
+    ck_assert(imgfolder_read_image(P("oran/a/genis.png"), 3, 60, 60, 1, sq, err, sizeof err) == 0);
+    white_rows = 0;
+    for (int y = 0; y < 60; y++) white_rows += sq[1 * 3600 + y * 60 + 30] > 200;
+    ck_assert_msg(white_rows >= 28, "gerilmiş karede beyaz satır %d", white_rows);
+    /* imgfolder_load da aynı hazırlığı yapar */
+    md("oran/b");
+    solid("oran/b/x.png", 10, 10, 3, (const uint8_t[3]){1, 2, 3}, 0);
+    ImageFolder f;
+    ImgFolderOpts o = {.height = 60, .width = 60, .channels = 3, .quiet = 1};
+    ck_assert_msg(imgfolder_load(P("oran"), &o, &f, err, sizeof err) == 0, "%s", err);
+    ck_assert_int_eq(memcmp(f.set.images, dst, sizeof dst), 0);
+    /* Kanal başına istatistik ve NORM_CHANNEL: her kanal kendi μ, σ'sıyla */
+    float mean[3], sd[3];
+    imageset_channel_stats(&f.set, NULL, 1, mean, sd);
+    double m0 = 0, s0 = 0;
+    for (int i = 0; i < 3600; i++) m0 += dst[i] / 255.0;
+    m0 /= 3600;
+    for (int i = 0; i < 3600; i++) s0 += (dst[i] / 255.0 - m0) * (dst[i] / 255.0 - m0);
+    s0 = sqrt(s0 / 3600);
+    ck_assert_close(mean[0], m0, 1e-5);
+    ck_assert_close(sd[0], s0, 1e-4);
+    Norm nm = {.kind = NORM_CHANNEL};
+    memcpy(nm.ch_mean, mean, sizeof mean);
+    memcpy(nm.ch_std, sd, sizeof sd);
+    float *x = malloc(sizeof(float) * 2 * 3 * 3600);
+    int idx[2] = {0, 1};
+    batch_fill(x, NULL, &f.set, idx, 2, nm);
+    for (int c = 0; c < 3; c++) {
+        double m = 0;
+        for (int i = 0; i < 3600; i++) m += x[c * 3600 + i];
+        ck_assert_msg(fabs(m / 3600) < 1e-4, "kanal %d ortalaması %g", c, m / 3600);
+        ck_assert_close(x[c * 3600 + 7], (dst[c * 3600 + 7] / 255.0f - mean[c]) / sd[c], 1e-5);
+    }
+    free(x);
+    imgfolder_free(&f);
+}
+END_TEST
+
+/* lesson05 model meta'sı: yazılan okunur (renkli ve gri), eski dosyalar (fit/norm yok) eski
+ * hazırlıkla okunur, bozuk satırlar reddedilir; klasör verilen model yolu "yok" denmez. */
+START_TEST(test_binary_meta_roundtrip) {
+    BinaryModelInfo mi = {.seed = 7, .val_frac = 0.25f, .squash = 0, .channels = 3,
+                          .norm = {.kind = NORM_CHANNEL, .ch_mean = {0.1f, 0.2f, 0.3f},
+                                   .ch_std = {0.4f, 0.5f, 0.6f}}};
+    snprintf(mi.names[0], sizeof mi.names[0], "daire");
+    snprintf(mi.names[1], sizeof mi.names[1], "ucgen");
+    snprintf(mi.images, sizeof mi.images, "veri/sekil");
+    char buf[1024], err[512];
+    ck_assert_int_gt(binary_meta_format(&mi, buf, sizeof buf), 0);
+    BinaryModelInfo b;
+    ck_assert_msg(binary_meta_parse(buf, &b, err, sizeof err) == 0, "%s\n%s", err, buf);
+    ck_assert_str_eq(b.names[0], "daire");
+    ck_assert_str_eq(b.names[1], "ucgen");
+    ck_assert_str_eq(b.images, "veri/sekil");
+    ck_assert_int_eq((int)b.seed, 7);
+    ck_assert_int_eq(b.squash, 0);
+    ck_assert_int_eq(b.norm.kind, NORM_CHANNEL);
+    ck_assert_int_eq(b.channels, 3);
+    for (int c = 0; c < 3; c++) {
+        ck_assert_float_eq_tol(b.norm.ch_mean[c], mi.norm.ch_mean[c], 1e-6f);
+        ck_assert_float_eq_tol(b.norm.ch_std[c], mi.norm.ch_std[c], 1e-6f);
+    }
+    mi.channels = 1;   /* gri: tek kanal */
+    ck_assert_int_gt(binary_meta_format(&mi, buf, sizeof buf), 0);
+    ck_assert_ptr_nonnull(strstr(buf, "norm=channel:0.100000/0.400000"));
+    ck_assert_int_eq(binary_meta_parse(buf, &b, err, sizeof err), 0);
+    ck_assert_int_eq(b.channels, 1);
+    ck_assert_int_eq(binary_meta_format(&mi, buf, 40), -1);   /* sığmıyor */
+    /* Eski dosya: gerilerek boyutlandırılmış, /255 */
+    ck_assert_int_eq(binary_meta_parse("classes=a,b\nseed=3", &b, err, sizeof err), 0);
+    ck_assert_int_eq(b.squash, 1);
+    ck_assert_int_eq(b.norm.kind, NORM_MINMAX);
+    /* Bozuk satırlar */
+    const char *bad[] = {"classes=a,b\nnorm=channel:0.1,0.2/0.3", "classes=a,b\nnorm=channel:0.1/0",
+                         "classes=a,b\nnorm=channel:x/0.2", "classes=a,b\nnorm=zscore",
+                         "classes=a,b\nfit=kirp", "classes=a\nfit=pad", "fit=pad"};
+    for (int i = 0; i < (int)(sizeof bad / sizeof bad[0]); i++)
+        ck_assert_msg(binary_meta_parse(bad[i], &b, err, sizeof err) == -1, "kabul edildi: %s", bad[i]);
+    /* Model yolu: yok / klasör */
+    ck_assert_int_eq(predict_check_model_path(P("yok.model"), "./lesson05", err, sizeof err), -1);
+    ck_assert_ptr_nonnull(strstr(err, "yok. Önce modeli eğitin"));
+    md("klasor");
+    ck_assert_int_eq(predict_check_model_path(P("klasor"), "./lesson02", err, sizeof err), -1);
+    ck_assert_ptr_nonnull(strstr(err, "bir klasör, model dosyası değil"));
+    ck_assert_ptr_null(strstr(err, "yok."));
 }
 END_TEST
 
@@ -351,7 +476,12 @@ START_TEST(test_lesson05_bad_files) {
     expect_fail(a, "not.txt", "görüntü");
     /* Olmayan model */
     snprintf(a, sizeof a, "--model %s --predict %s", P("yok.model"), img);
-    expect_fail(a, "yok.model", NULL);
+    expect_fail(a, "yok.model", "yok. Önce modeli eğitin");
+    /* Model yerine klasör: "yok" değil, klasör olduğu söylenir */
+    md("modeller");
+    snprintf(a, sizeof a, "--model %s --predict %s", P("modeller"), img);
+    expect_fail(a, "bir klasör, model dosyası değil", NULL);
+    ck_assert_ptr_null(strstr(out, "yok. Önce"));
     /* Yanlış mimari: 10 çıkışlı (lesson04 gibi) bir model */
     save_model("on.model", 10, "classes=bot,spor_ayakkabi");
     snprintf(a, sizeof a, "--model %s --predict %s", P("on.model"), img);
@@ -471,6 +601,8 @@ static Suite *suite(void) {
     TCase *tc = tcase_create("klasörler");
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_mixed_folder_auto_shape);
+    tcase_add_test(tc, test_aspect_kept_with_padding);
+    tcase_add_test(tc, test_binary_meta_roundtrip);
     tcase_add_test(tc, test_forced_shape_and_limits);
     tcase_add_test(tc, test_split_deterministic_stratified);
     tcase_add_test(tc, test_bad_folders);

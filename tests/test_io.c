@@ -136,7 +136,7 @@ START_TEST(test_real_mnist_and_batches) {
     static float x[128 * 784];
     int y[128], seen = 0, B;
     float lo = 1e9f, hi = -1e9f;
-    while ((B = batcher_next(&bt, x, y, (Norm){NORM_MINMAX, 0, 0})) > 0) {
+    while ((B = batcher_next(&bt, x, y, (Norm){.kind = NORM_MINMAX})) > 0) {
         for (int i = 0; i < B * 784; i++) { if (x[i] < lo) lo = x[i]; if (x[i] > hi) hi = x[i]; }
         seen += B;
     }
@@ -149,7 +149,7 @@ START_TEST(test_real_mnist_and_batches) {
     ck_assert_close(mean, 0.1307, 1e-3);   /* yaygın bilinen MNIST ortalaması */
     ck_assert_close(std, 0.3081, 1e-3);
     int idx[2] = {0, 1}; float z[2 * 784];
-    batch_fill(z, y, &m.train, idx, 2, (Norm){NORM_ZSCORE, (float)mean, (float)std});
+    batch_fill(z, y, &m.train, idx, 2, (Norm){.kind = NORM_ZSCORE, .mean = (float)mean, .std = (float)std});
     ck_assert_close(z[0], (0.0 - mean) / std, 1e-5);
     batcher_free(&bt);
     mnist_free(&m);

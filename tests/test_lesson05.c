@@ -9,6 +9,8 @@
 
 static char out[1 << 18];
 #define QUICK_MODEL "data/models/lesson05_ikili_quick.model"
+#define PHOTO_N 150           /* üretilen klasörde sınıf başına görüntü (96 pikselle küçük) */
+#define PHOTO_QUICK_MIN 0.70  /* --quick (32x32, 300 adım) bile şansın (0,5) belirgin üstü */
 
 static void write_file(const char *path, const char *text) {
     mkdir("tests/out", 0755);
@@ -43,7 +45,7 @@ static void copy_file(const char *from, const char *to) {
 
 static void run_quick(void) {
     char cmd[512];
-    snprintf(cmd, sizeof cmd, "%s --quick", bin_path("lesson05"));
+    snprintf(cmd, sizeof cmd, "%s --quick --threads 1", bin_path("lesson05"));
     int rc = run_cmd(cmd, out, sizeof out);
     ck_assert_msg(rc == 0, "lesson05 --quick çıkış kodu %d:\n%s", rc, out);
 }
@@ -64,6 +66,8 @@ START_TEST(test_quick_run_claims) {
     ck_assert_int_eq((int)sonuc_get(out, "classes"), 2);
     ck_assert_int_eq((int)sonuc_get(out, "images"), 400);
     ck_assert_int_eq((int)sonuc_get(out, "skipped"), 0);
+    ck_assert_int_eq((int)sonuc_get(out, "ogrendi"), 1);
+    ck_assert_ptr_null(strstr(out, "ÖĞRENEMEDİ"));
     /* Eğitilmemiş ikili sınıflandırıcının kaybı ≈ ln 2 */
     ck_assert_msg(fabs(sonuc_get(out, "initial_loss") - log(2.0)) < 0.05, "initial_loss = %g",
                   sonuc_get(out, "initial_loss"));
@@ -215,7 +219,76 @@ START_TEST(test_bad_flags) {
     int rc = run_cmd(cmd, out, sizeof out);
     ck_assert_msg(rc != 0 && rc < 128, "çıkış %d\n%s", rc, out);
     ck_assert_ptr_nonnull(strstr(out, "lesson05_boyle-bir-model-yok.model"));
-    ck_assert_ptr_nonnull(strstr(out, "./lesson05'i çalıştırın"));
+    ck_assert_ptr_nonnull(strstr(out, "yok. Önce modeli eğitin: ./lesson05"));
+}
+END_TEST
+
+/* Öğrencinin fotoğraf klasörü gibi üretilmiş küçük bir klasör (build/tools/photo_folder):
+ * renkli, 64..96 piksel karışık boy ve oran, PNG/JPEG/BMP, bir metin dosyası ve bozuk bir PNG.
+ * Ders okunamayan iki dosyayı atlar, şansın belirgin üstüne çıkar ve modeli kaydeder. */
+static void make_photo_folder(const char *dir, const char *extra) {
+    char cmd[700];
+    snprintf(cmd, sizeof cmd, "rm -rf %s && build/tools/photo_folder %s --n %d --max 96 %s", dir, dir,
+             PHOTO_N, extra);
+    int rc = run_cmd(cmd, out, sizeof out);
+    ck_assert_msg(rc == 0, "%s: çıkış %d\n%s", cmd, rc, out);
+}
+
+START_TEST(test_photo_folder_learns) {
+    const char *dir = "tests/out/l05_sekil", *m = "tests/out/l05_sekil.model";
+    make_photo_folder(dir, "");
+    remove(m);
+    char cmd[700];
+    snprintf(cmd, sizeof cmd, "%s --quick --threads 1 --images %s --model %s", bin_path("lesson05"),
+             dir, m);
+    int rc = run_cmd(cmd, out, sizeof out);
+    ck_assert_msg(rc == 0, "çıkış %d\n%s", rc, out);
+    ck_assert_int_eq((int)sonuc_get(out, "ogrendi"), 1);
+    ck_assert_int_eq((int)sonuc_get(out, "skipped"), 2);
+    ck_assert_int_eq((int)sonuc_get(out, "images"), 2 * PHOTO_N);
+    ck_assert_ptr_nonnull(strstr(out, "3 kanal (renkli), 32x32"));
+    ck_assert_ptr_null(strstr(out, "ÖĞRENEMEDİ"));
+    double va = sonuc_get(out, "val_acc"), th = sonuc_get(out, "chance");
+    ck_assert_msg(va >= PHOTO_QUICK_MIN, "val_acc = %g (şans %g)", va, th);
+    /* Son katman sıfırdan başlar: ilk kayıp tam ln 2 */
+    ck_assert_msg(fabs(sonuc_get(out, "initial_loss") - log(2.0)) < 1e-3, "initial_loss = %g",
+                  sonuc_get(out, "initial_loss"));
+    /* Kaydedilen model normalizasyonu ve dolguyu taşır; --predict bir dosyayı sınıflandırır */
+    unsigned char *b;
+    long n = read_all(m, &b);
+    ck_assert_msg(n > 0, "%s yok", m);
+    ck_assert_ptr_nonnull(memmem(b, (size_t)n, "classes=daire,ucgen", 19));
+    ck_assert_ptr_nonnull(memmem(b, (size_t)n, "fit=pad", 7));
+    ck_assert_ptr_nonnull(memmem(b, (size_t)n, "norm=channel:", 13));
+    free(b);
+    snprintf(cmd, sizeof cmd, "%s --model %s --predict %s/daire/0000.png", bin_path("lesson05"), m,
+             dir);
+    rc = run_cmd(cmd, out, sizeof out);
+    ck_assert_msg(rc == 0, "çıkış %d\n%s", rc, out);
+    ck_assert_ptr_nonnull(strstr(out, "güvenle bir"));
+}
+END_TEST
+
+/* İki sınıf klasöründe AYNI görüntüler: öğrenilecek bir şey yok. Ders şans düzeyi uyarısı
+ * verir, modeli kaydetmez, tahmin/yeniden eğitim adımlarına geçmez, çıkış kodu 3. */
+START_TEST(test_identical_classes_warns) {
+    const char *dir = "tests/out/l05_ayni", *m = "tests/out/l05_ayni.model";
+    make_photo_folder(dir, "--ayni");
+    remove(m);
+    char cmd[700];
+    snprintf(cmd, sizeof cmd, "%s --quick --threads 1 --images %s --model %s", bin_path("lesson05"),
+             dir, m);
+    int rc = run_cmd(cmd, out, sizeof out);
+    ck_assert_msg(rc == 3, "çıkış %d (3 bekleniyordu)\n%s", rc, out);
+    ck_assert_ptr_nonnull(strstr(out, "ÖĞRENEMEDİ"));
+    ck_assert_ptr_nonnull(strstr(out, "Kontrol edin"));
+    ck_assert_ptr_null(strstr(out, "Model kaydedildi"));
+    ck_assert_ptr_null(strstr(out, "=== Adım 5/8"));
+    ck_assert_int_eq((int)sonuc_get(out, "ogrendi"), 0);
+    ck_assert_msg(sonuc_get(out, "val_acc") <= sonuc_get(out, "threshold"), "val_acc %g, eşik %g",
+                  sonuc_get(out, "val_acc"), sonuc_get(out, "threshold"));
+    struct stat st;
+    ck_assert_msg(stat(m, &st) != 0, "şans düzeyindeki model kaydedilmiş: %s", m);
 }
 END_TEST
 
@@ -228,6 +301,8 @@ static Suite *suite(void) {
     tcase_add_test(tc, test_label_retrains_and_saves);
     tcase_add_test(tc, test_quiz_answers);
     tcase_add_test(tc, test_bad_flags);
+    tcase_add_test(tc, test_photo_folder_learns);
+    tcase_add_test(tc, test_identical_classes_warns);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -1,6 +1,7 @@
 /* test_nn.c — katmanların, kayıpların ve ağın geri geçişleri sonlu farklarla;
  * eniyileyiciler elle hesaba karşı; RNG belirlenimciliği. */
 #include "doaa.h"
+#include "model/layers.h"
 #include "testutil.h"
 
 /* Kayıp = Σ out ⊙ R (R sabit rastgele): dL/dout = R. Böylece her katman tek başına sınanır. */
@@ -221,6 +222,107 @@ START_TEST(test_net_backward_fd) {
 }
 END_TEST
 
+/* LeakyReLU (tablodan eklenen tür): giriş ve parametre gradyanı sonlu farklarla, kaydet/yükle */
+START_TEST(test_net_leaky_relu) {
+    Net net;
+    net_init(&net, 1, 2, 3);
+    net_dense(&net, 6); net_leaky_relu(&net, 0.2f);
+    net_dense(&net, 3);
+    net_build(&net, 4, 11);
+    int B = 4, y[4] = {2, 0, 1, 2};
+    float x[4 * 6], probs[12], dz[12] = {0}, dx[4 * 6] = {0};
+    Rng r; rng_seed(&r, 12);
+    randn(x, 4 * 6, &r, 1);
+    NetCtx c = {&net, x, y, B, net.rng};
+    const float *z = net_forward(&net, x, B, 1);
+    /* ileri geçiş: negatif girişler α ile ölçeklenir */
+    const Layer *l0 = &net.L[0], *l1 = &net.L[1];
+    int negs = 0;
+    for (int i = 0; i < B * 6; i++) {
+        float v = l0->act[i];
+        ck_assert_float_eq(l1->act[i], v > 0 ? v : 0.2f * v);
+        negs += v < 0;
+    }
+    ck_assert_int_gt(negs, 0);   /* negatif kol gerçekten sınanıyor */
+    softmax_xent_forward(probs, z, y, B, 3);
+    softmax_xent_backward(dz, probs, y, B, 3);
+    net_zero_grad(&net);
+    net_backward(&net, x, dz, B, dx);
+    float *g = malloc(net.nparams * sizeof(float));
+    memcpy(g, net.grads, net.nparams * sizeof(float));
+    GC_OK(gradcheck(net_loss, &c, net.params, g, net.nparams, 1000, 1e-3, 2e-2, 1e-5));
+    GC_OK(gradcheck(net_loss, &c, x, dx, 4 * 6, 1000, 1e-3, 2e-2, 1e-5));
+    char d[128];
+    net_describe(&net, d, sizeof d);
+    ck_assert_str_eq(d, "dense(6) leaky_relu(0.20) dense(3)");
+    /* kaydet / yükle: tür ve eğim dosyadan geri gelir */
+    char err[256];
+    mkdir("tests/out", 0755);
+    ck_assert_msg(net_save(&net, "tests/out/leaky_relu.model", err, sizeof err) == 0, "%s", err);
+    Net back;
+    ck_assert_msg(net_load(&back, "tests/out/leaky_relu.model", 4, err, sizeof err) == 0, "%s", err);
+    ck_assert_msg(net_same_arch(&net, &back, err, sizeof err), "%s", err);
+    ck_assert_int_eq(memcmp(net.params, back.params, net.nparams * sizeof(float)), 0);
+    net_free(&back);
+    /* geçersiz eğim reddedilir (kod ya da dosya: aynı denetim) */
+    ck_assert_int_eq(net_add(&net, LAYER_LEAKY_RELU, 0, 0, 0, 0, 1.5f, err, sizeof err), -1);
+    ck_assert_msg(strstr(err, "leaky_relu") != NULL, "%s", err);
+    free(g);
+    net_free(&net);
+}
+END_TEST
+
+/* ---- katman tablosu ve mimari karşılaştırma ---- */
+START_TEST(test_layer_table_complete) {
+    /* Her LayerKind'ın bir satırı ve zorunlu işlevleri var; bilinmeyen tür NULL */
+    for (int k = 1; k < LAYER_KIND_END; k++) {
+        const LayerOps *o = layer_ops(k);
+        ck_assert_msg(o && o->name && o->shape && o->forward && o->backward, "tür %d eksik", k);
+    }
+    ck_assert_ptr_null(layer_ops(0));
+    ck_assert_ptr_null(layer_ops(LAYER_KIND_END));
+    ck_assert_ptr_null(layer_ops(-3));
+    char err[256] = "";
+    Net n;
+    net_init(&n, 1, 4, 4);
+    ck_assert_int_eq(net_add(&n, 99, 0, 0, 0, 0, 0.0f, err, sizeof err), -1);
+    ck_assert_msg(strstr(err, "bilinmeyen katman türü 99") != NULL, "%s", err);
+}
+END_TEST
+
+static void small_cnn(Net *n, int stride, int pad) {
+    net_init(n, 1, 12, 12);
+    net_conv2d(n, 4, 3, stride, pad);
+    net_relu(n);
+    net_flatten(n);
+    net_dense(n, 3);
+}
+START_TEST(test_same_arch_sees_stride_and_padding) {
+    /* Adımı ya da dolgusu farklı evrişim başka bir modeldir (kısa tanımları aynı olsa bile) */
+    Net a, b, c, d;
+    small_cnn(&a, 1, 0);
+    small_cnn(&b, 1, 0);
+    small_cnn(&c, 1, 1);
+    small_cnn(&d, 2, 0);
+    char err[512], da[256], dc[256];
+    ck_assert(net_same_arch(&a, &b, err, sizeof err));
+    ck_assert(!net_same_arch(&a, &c, err, sizeof err));
+    ck_assert_msg(strstr(err, "dolgu 1") != NULL, "%s", err);
+    ck_assert(!net_same_arch(&a, &d, err, sizeof err));
+    ck_assert_msg(strstr(err, "adım 2") != NULL, "%s", err);
+    /* Varsayılan adım/dolguda kısa tanım eskisi gibi (derslerin bastığı metin değişmez) */
+    net_describe(&a, da, sizeof da);
+    ck_assert_str_eq(da, "conv3x3(4) relu flatten dense(3)");
+    net_describe(&c, dc, sizeof dc);
+    ck_assert_str_eq(dc, "conv3x3(4, adım 1, dolgu 1) relu flatten dense(3)");
+    /* Dropout oranı da mimarinin parçası */
+    Net e, f;
+    net_init(&e, 1, 4, 4); net_dense(&e, 3); net_dropout(&e, 0.2f);
+    net_init(&f, 1, 4, 4); net_dense(&f, 3); net_dropout(&f, 0.5f);
+    ck_assert(!net_same_arch(&e, &f, err, sizeof err));
+}
+END_TEST
+
 /* ---- eniyileyiciler ---- */
 START_TEST(test_optimizers_by_hand) {
     float p[2] = {1.0f, -2.0f}, g[2] = {0.5f, -1.0f};
@@ -308,6 +410,9 @@ static Suite *suite(void) {
     tcase_add_test(tc, test_bce_mse_grads);
     tcase_add_test(tc, test_dropout);
     tcase_add_test(tc, test_net_backward_fd);
+    tcase_add_test(tc, test_layer_table_complete);
+    tcase_add_test(tc, test_net_leaky_relu);
+    tcase_add_test(tc, test_same_arch_sees_stride_and_padding);
     tcase_add_test(tc, test_optimizers_by_hand);
     tcase_add_test(tc, test_rng);
     tcase_add_test(tc, test_metrics);

@@ -14,8 +14,8 @@
  * arttıkça float32 yuvarlama hatası büyür; Winograd dönüşümleri hatayı biraz daha
  * büyütür). PARITY_VERBOSE=1 ile her karşılaştırmanın en büyük hatası yazdırılır.
  *
- * Geri geçişlerin "üzerine yaz / ekle" kuralından bağımsız kalmak için her geri
- * geçişten önce bütün gradyan tamponları sıfırlanır.
+ * Biriktirme kuralı gereği (her geri geçiş verilen gradyanlara ekler; bkz.
+ * common/README.md) her geri geçişten önce bütün gradyan tamponları sıfırlanır.
  *
  * Dosya biçimi: tests/parity/README.md (okuyucu her boyutu dosya boyuna karşı
  * doğrular; bozuk dosyalar için ayrı testler aşağıda). */
@@ -24,6 +24,8 @@
 #include "doaa.h"
 #include "nn/activation.h"
 #include "nn/attention.h"
+#include "nn/bahdanau.h"
+#include "nn/gru.h"
 #include "nn/conv.h"
 #include "nn/dense.h"
 #include "nn/embed.h"
@@ -357,16 +359,17 @@ START_TEST(test_conv_relu_pool) {
     float *x = F32(fx, "x", ni), *W = F32(fx, "w", nw), *b = F32(fx, "b", OC);
     float *dout = F32(fx, "dout", np);
     float *pooled = zeros(np), *dx = zeros(ni), *dW = zeros(nw), *db = zeros(OC);
+    float *y = zeros((size_t)B * OC * OH * OW);   /* ara tampon (Winograd yolu kullanır) */
     int *am = xcalloc(np, sizeof(int));
     float *work = xmalloc(conv2d_work_size(B, C, H, Wd, OC, k, s, p) * sizeof(float));
-    conv2d_relu_pool_forward(pooled, am, x, W, b, B, C, H, Wd, OC, k, s, p, pk, work);
+    conv2d_relu_pool_forward(pooled, am, y, x, W, b, B, C, H, Wd, OC, k, s, p, pk, work);
     expect_close("conv_relu_pool/out", pooled, F64(fx, "out", np), np, TOL_CONV);
-    conv2d_relu_pool_backward(dx, dW, db, dout, am, pooled, x, W, B, C, H, Wd, OC, k, s, p, pk,
+    conv2d_relu_pool_backward(dx, dW, db, y, dout, am, pooled, x, W, B, C, H, Wd, OC, k, s, p, pk,
                               work);
     expect_close("conv_relu_pool/dx", dx, F64(fx, "dx", ni), ni, TOL_CONV);
     expect_close("conv_relu_pool/dw", dW, F64(fx, "dw", nw), nw, TOL_CONV);
     expect_close("conv_relu_pool/db", db, F64(fx, "db", OC), OC, TOL_CONV);
-    free(pooled), free(dx), free(dW), free(db), free(am), free(work);
+    free(pooled), free(dx), free(dW), free(db), free(am), free(work), free(y);
     fx_free(fx);
 }
 END_TEST
@@ -542,18 +545,19 @@ static void check_sdpa(const char *name) {
     }
     float *out = zeros(no), *att = zeros((size_t)B * Tq * Tk);
     float *dq = zeros(nq), *dk = zeros(nk), *dv = zeros(nv);
+    float *work = zeros(sdpa_work_size(Tq, Tk));
     char what[96];
     sdpa_forward(out, att, q, k, v, B, Tq, Tk, HS, DV, mask, kpad, scaled);
     snprintf(what, sizeof what, "%s/out", name);
     expect_close(what, out, F64(fx, "out", no), no, TOL_SUM);
-    sdpa_backward(dq, dk, dv, dout, att, q, k, v, B, Tq, Tk, HS, DV, scaled);
+    sdpa_backward(dq, dk, dv, dout, att, q, k, v, B, Tq, Tk, HS, DV, scaled, work);
     snprintf(what, sizeof what, "%s/dq", name);
     expect_close(what, dq, F64(fx, "dq", nq), nq, TOL_SUM);
     snprintf(what, sizeof what, "%s/dk", name);
     expect_close(what, dk, F64(fx, "dk", nk), nk, TOL_SUM);
     snprintf(what, sizeof what, "%s/dv", name);
     expect_close(what, dv, F64(fx, "dv", nv), nv, TOL_SUM);
-    free(mask), free(kpad), free(out), free(att), free(dq), free(dk), free(dv);
+    free(mask), free(kpad), free(out), free(att), free(dq), free(dk), free(dv), free(work);
     fx_free(fx);
 }
 
@@ -562,6 +566,85 @@ END_TEST
 START_TEST(test_sdpa_padding) { check_sdpa("sdpa_pad"); }
 END_TEST
 START_TEST(test_sdpa_causal_padding_unscaled) { check_sdpa("sdpa_causal_pad"); }
+END_TEST
+
+/* ------------------------------------------------------------ GRU (nn.GRU) */
+
+/* T adımlık GRU, sıfır olmayan h0: çıktılar ve bütün gradyanlar PyTorch nn.GRU'ya karşı.
+ * Kapı sırası (r, z, n) ya da r'nin b_hn'yi de çarpması yanlış olsaydı ileri geçiş
+ * tutmazdı; sonlu fark testi (test_gru.c) bunu göremez. */
+START_TEST(test_gru) {
+    Fixture *fx = fx_load("gru");
+    const int *d = DIMS(fx, 4);
+    int T = d[0], B = d[1], I = d[2], H = d[3];
+    size_t nx = (size_t)T * B * I, nh = (size_t)T * B * H, H3 = (size_t)3 * H;
+    float *x = F32(fx, "x", nx), *h0 = F32(fx, "h0", (size_t)B * H), *dout = F32(fx, "dout", nh);
+    GruW W = {F32(fx, "wih", H3 * I), F32(fx, "whh", H3 * H), F32(fx, "bih", H3),
+              F32(fx, "bhh", H3)};
+    GruW G = {zeros(H3 * I), zeros(H3 * H), zeros(H3), zeros(H3)};
+    float *hs = zeros(nh), *cache = zeros((size_t)T * GRU_CACHE(B, H)), *ws = zeros(GRU_WS(B, H));
+    float *dx = zeros(nx), *dh0 = zeros((size_t)B * H);
+    gru_forward(hs, cache, x, h0, &W, T, B, I, H, ws);
+    expect_close("gru/out", hs, F64(fx, "out", nh), nh, TOL_SUM);
+    gru_backward(dx, dh0, &G, dout, x, h0, hs, cache, &W, T, B, I, H, ws);
+    expect_close("gru/dx", dx, F64(fx, "dx", nx), nx, TOL_SUM);
+    expect_close("gru/dh0", dh0, F64(fx, "dh0", (size_t)B * H), (size_t)B * H, TOL_SUM);
+    expect_close("gru/dwih", G.wih, F64(fx, "dwih", H3 * I), H3 * I, TOL_SUM);
+    expect_close("gru/dwhh", G.whh, F64(fx, "dwhh", H3 * H), H3 * H, TOL_SUM);
+    expect_close("gru/dbih", G.bih, F64(fx, "dbih", H3), H3, TOL_SUM);
+    expect_close("gru/dbhh", G.bhh, F64(fx, "dbhh", H3), H3, TOL_SUM);
+    /* Karşılaştırma kapı sırasını ayırt ediyor: r ve z satırlarını değiştirmek (Keras'ın
+     * z, r, n sırası) çıktıyı toleransın çok dışına iter */
+    float *sw = xmalloc(H3 * I * sizeof(float));
+    memcpy(sw, W.wih + (size_t)H * I, (size_t)H * I * sizeof(float));
+    memcpy(sw + (size_t)H * I, W.wih, (size_t)H * I * sizeof(float));
+    memcpy(sw + (size_t)2 * H * I, W.wih + (size_t)2 * H * I, (size_t)H * I * sizeof(float));
+    GruW Ws = W;
+    Ws.wih = sw;
+    gru_forward(hs, cache, x, h0, &Ws, T, B, I, H, ws);
+    char msg[256];
+    ck_assert_msg(worst(hs, F64(fx, "out", nh), nh, TOL_SUM, msg, sizeof msg) > 10,
+                  "kapı sırası değişti ama çıktı PyTorch'a yakın kaldı: %s", msg);
+    free(sw);
+    free(G.wih), free(G.whh), free(G.bih), free(G.bhh);
+    free(hs), free(cache), free(ws), free(dx), free(dh0);
+    fx_free(fx);
+}
+END_TEST
+
+/* ------------------------------------------------------------ Bahdanau dikkati */
+
+START_TEST(test_bahdanau) {
+    Fixture *fx = fx_load("bahdanau");
+    const int *d = DIMS(fx, 5);
+    int S = d[0], B = d[1], H = d[2], HE = d[3], A = d[4];
+    int *len = I32(fx, "lengths", B);
+    for (int b = 0; b < B; b++) ck_assert(len[b] >= 1 && len[b] <= S);
+    size_t ne = (size_t)S * B * HE;
+    float *q = F32(fx, "q", (size_t)B * H), *enc = F32(fx, "enc", ne);
+    float *dout = F32(fx, "dout", (size_t)B * HE);
+    BahdanauW W = {F32(fx, "wa", (size_t)A * H), F32(fx, "ua", (size_t)A * HE), F32(fx, "ba", A),
+                   F32(fx, "v", A)};
+    BahdanauW G = {zeros((size_t)A * H), zeros((size_t)A * HE), zeros(A), zeros(A)};
+    float *keys = zeros((size_t)S * B * A), *dkeys = zeros((size_t)S * B * A);
+    float *ctx = zeros((size_t)B * HE), *alpha = zeros((size_t)B * S);
+    float *u = zeros((size_t)B * S * A), *dq = zeros((size_t)B * H), *denc = zeros(ne);
+    bahdanau_keys(keys, enc, &W, S, B, HE, A);
+    bahdanau_forward(ctx, alpha, u, q, keys, enc, len, &W, S, B, H, HE, A);
+    expect_close("bahdanau/out", ctx, F64(fx, "out", (size_t)B * HE), (size_t)B * HE, TOL_SUM);
+    expect_close("bahdanau/alpha", alpha, F64(fx, "alpha", (size_t)B * S), (size_t)B * S, TOL_SUM);
+    bahdanau_backward(dq, dkeys, denc, &G, dout, alpha, u, q, enc, len, &W, S, B, H, HE, A);
+    bahdanau_keys_backward(denc, &G, dkeys, enc, &W, S, B, HE, A);
+    expect_close("bahdanau/dq", dq, F64(fx, "dq", (size_t)B * H), (size_t)B * H, TOL_SUM);
+    expect_close("bahdanau/denc", denc, F64(fx, "denc", ne), ne, TOL_SUM);
+    expect_close("bahdanau/dwa", G.wa, F64(fx, "dwa", (size_t)A * H), (size_t)A * H, TOL_SUM);
+    expect_close("bahdanau/dua", G.ua, F64(fx, "dua", (size_t)A * HE), (size_t)A * HE, TOL_SUM);
+    expect_close("bahdanau/dba", G.ba, F64(fx, "dba", A), A, TOL_SUM);
+    expect_close("bahdanau/dv", G.v, F64(fx, "dv", A), A, TOL_SUM);
+    free(G.wa), free(G.ua), free(G.ba), free(G.v), free(keys), free(dkeys), free(ctx);
+    free(alpha), free(u), free(dq), free(denc);
+    fx_free(fx);
+}
 END_TEST
 
 static const char *MHA_KEYS[8] = {"wq", "bq", "wk", "bk", "wv", "bv", "wo", "bo"};
@@ -748,10 +831,84 @@ START_TEST(test_reader_rejects_bad_files) {
 }
 END_TEST
 
+/* ------------------------------------------------------------ VAE (lesson13) */
+
+START_TEST(test_latent_kernels) {
+    Fixture *fx = fx_load("latent");
+    const int *d = DIMS(fx, 3);
+    int B = d[0], D = d[1], J = d[2];
+    size_t nD = (size_t)B * D, nJ = (size_t)B * J;
+    float *z = F32(fx, "z", nD), *x = F32(fx, "x", nD), *mu = F32(fx, "mu", nJ);
+    float *lv = F32(fx, "logvar", nJ), *eps = F32(fx, "eps", nJ), *dout = F32(fx, "dout", nJ);
+    float *per = zeros(B), *g = zeros(nD), *gm = zeros(nJ), *gl = zeros(nJ), *zz = zeros(nJ);
+    double rec = bce_logits_sum_forward(per, z, x, B, D);
+    expect_scalar("latent/bce_toplamı", rec, F64(fx, "rec", 1)[0], TOL_SUM);
+    expect_close("latent/bce_görüntü_başına", per, F64(fx, "rec_per", B), B, TOL_SUM);
+    bce_logits_sum_backward(g, z, x, B, D, 1.0f / B);
+    expect_close("latent/bce_dz", g, F64(fx, "rec_dz", nD), nD, TOL_ELEM);
+    double kl = gauss_kl_forward(per, mu, lv, B, J);
+    expect_scalar("latent/kl", kl, F64(fx, "kl", 1)[0], TOL_SUM);
+    expect_close("latent/kl_görüntü_başına", per, F64(fx, "kl_per", B), B, TOL_SUM);
+    gauss_kl_backward(gm, gl, mu, lv, nJ, 1.0f / B);
+    expect_close("latent/kl_dmu", gm, F64(fx, "kl_dmu", nJ), nJ, TOL_ELEM);
+    expect_close("latent/kl_dlogvar", gl, F64(fx, "kl_dlogvar", nJ), nJ, TOL_ELEM);
+    memset(gm, 0, nJ * sizeof(float));
+    memset(gl, 0, nJ * sizeof(float));
+    reparam_forward(zz, mu, lv, eps, nJ);
+    expect_close("latent/reparam_z", zz, F64(fx, "rp_z", nJ), nJ, TOL_ELEM);
+    reparam_backward(gm, gl, dout, lv, eps, nJ);
+    expect_close("latent/reparam_dmu", gm, F64(fx, "rp_dmu", nJ), nJ, TOL_ELEM);
+    expect_close("latent/reparam_dlogvar", gl, F64(fx, "rp_dlogvar", nJ), nJ, TOL_ELEM);
+    free(per), free(g), free(gm), free(gl), free(zz);
+    fx_free(fx);
+}
+END_TEST
+
+/* Bütün VAE (model/vae): PyTorch'un ağırlıkları ve ε'u ile ileri geçiş ve her gradyan. */
+START_TEST(test_vae_model) {
+    Fixture *fx = fx_load("vae");
+    const int *d = DIMS(fx, 4);
+    int D = d[0], H = d[1], J = d[2], B = d[3];
+    Vae m;
+    vae_build(&m, D, H, J, 1, B);
+    /* Params tablosundaki "fc21.weight" fikstürde "fc21_w" (gradyanı "dfc21_w") */
+    char keys[PARAMS_MAX][36];
+    for (int t = 0; t < m.P.count; t++) {
+        const char *tn = m.P.t[t].name, *dot = strchr(tn, '.');
+        ck_assert_ptr_nonnull(dot);
+        snprintf(keys[t], sizeof keys[t], "%.*s_%c", (int)(dot - tn), tn, dot[1]);
+        size_t n = m.P.t[t].n;
+        memcpy(m.P.params + m.P.t[t].off, F32(fx, keys[t], n), n * sizeof(float));
+    }
+    float *x = F32(fx, "x", (size_t)B * D), *eps = F32(fx, "eps", (size_t)B * J);
+    double L = vae_forward(&m, x, B, eps);
+    expect_scalar("vae/kayıp", L, F64(fx, "loss", 1)[0], TOL_SUM);
+    expect_scalar("vae/yeniden", m.last_rec, F64(fx, "rec", 1)[0], TOL_SUM);
+    expect_scalar("vae/kl", m.last_kl, F64(fx, "kl", 1)[0], TOL_SUM);
+    ck_assert(m.last_kl > 0.05); /* KL terimi gerçekten sınanıyor */
+    expect_close("vae/mu", m.mu, F64(fx, "mu", (size_t)B * J), (size_t)B * J, TOL_SUM);
+    expect_close("vae/logvar", m.logvar, F64(fx, "logvar", (size_t)B * J), (size_t)B * J, TOL_SUM);
+    expect_close("vae/logits", m.logits, F64(fx, "logits", (size_t)B * D), (size_t)B * D, TOL_SUM);
+    params_zero_grad(&m.P);
+    vae_backward(&m, x, B);
+    for (int t = 0; t < m.P.count; t++) {
+        char key[40], what[48];
+        snprintf(key, sizeof key, "d%.30s", keys[t]);
+        snprintf(what, sizeof what, "vae/%s", key);
+        size_t n = m.P.t[t].n;
+        expect_close(what, m.P.grads + m.P.t[t].off, F64(fx, key, n), n, TOL_SUM);
+    }
+    vae_free(&m);
+    fx_free(fx);
+}
+END_TEST
+
 static Suite *parity_suite(void) {
     Suite *s = suite_create("parity");
     TCase *tc = tcase_create("pytorch");
     tcase_add_test(tc, test_dense);
+    tcase_add_test(tc, test_gru);
+    tcase_add_test(tc, test_bahdanau);
     tcase_add_test(tc, test_conv_stride2_im2col);
     tcase_add_test(tc, test_conv_k5_im2col);
     tcase_add_test(tc, test_conv_winograd);
@@ -769,6 +926,8 @@ static Suite *parity_suite(void) {
     tcase_add_test(tc, test_mha_self_causal_padding);
     tcase_add_test(tc, test_mha_cross_padding);
     tcase_add_test(tc, test_adam);
+    tcase_add_test(tc, test_latent_kernels);
+    tcase_add_test(tc, test_vae_model);
     tcase_add_test(tc, test_compare_detects_perturbation);
     tcase_add_test(tc, test_reader_rejects_bad_files);
     suite_add_tcase(s, tc);

@@ -261,6 +261,56 @@ START_TEST(test_testset_heldout) {
 }
 END_TEST
 
+/* Hizalama: bilinen örnekler ve bütün uzunluklarda hedefle aynı uzunluk */
+static void expect_align(SeqTask *t, const char *src, const int *want, int nwant) {
+    int ids[32], al[256];
+    char err[256];
+    int ns = seqvocab_encode(&t->src, src, ids, 32, err, sizeof err);
+    ck_assert_int_gt(ns, 0);
+    int n = seqtask_align(t, ids, ns, al, 256);
+    ck_assert_int_eq(n, nwant);
+    for (int i = 0; i < n; i++)
+        ck_assert_msg(al[i] == want[i], "'%s': %d. harf %d'e bağlı, beklenen %d", src, i, al[i],
+                      want[i]);
+}
+
+START_TEST(test_align) {
+    SeqTask t;
+    seqtask_init(&t, SEQ_NUMBER, 0, 1, 12);
+    /* "1 234" -> "bin iki yüz otuz dört": bin->0, iki->2, yüz->2, otuz->3, dört->4 */
+    int w1[] = {0, 0, 0, -1, 2, 2, 2, -1, 2, 2, 2, -1, 3, 3, 3, 3, -1, 4, 4, 4, 4};
+    expect_align(&t, "1 234", w1, 21);
+    /* "101 000" -> "yüz bir bin": yüz->0, bir->2, bin ölçek sözcüğü (-1) */
+    int w2[] = {0, 0, 0, -1, 2, 2, 2, -1, -1, -1, -1};
+    expect_align(&t, "101 000", w2, 11);
+    int w3[] = {0, 0, 0, 0, 0};
+    expect_align(&t, "0", w3, 5); /* sıfır */
+    Rng r;
+    rng_seed(&r, 9);
+    int TC = seqtask_tgt_cap(&t), src[8 * 17], al[256];
+    int *tgt = malloc(8 * (size_t)TC * sizeof(int)), tl[8];
+    for (int L = 1; L <= 12; L++) {
+        int S = seqtask_batch(&t, &r, 8, L, src, tgt, tl);
+        for (int b = 0; b < 8; b++) {
+            int n = seqtask_align(&t, src + b * S, S, al, 256);
+            ck_assert_int_eq(n, tl[b] - 1);
+            for (int i = 0; i < n; i++) {
+                int c = (int)t.tgt.cp[tgt[b * TC + i]];
+                if (c == ' ') ck_assert_int_eq(al[i], -1);
+                if (al[i] >= 0) ck_assert_int_ne((int)t.src.cp[src[b * S + al[i]]], ' ');
+            }
+        }
+    }
+    free(tgt);
+    SeqTask rv;
+    seqtask_init(&rv, SEQ_REVERSE, 10, 5, 10);
+    int w4[] = {4, 3, 2, 1, 0};
+    expect_align(&rv, "abcde", w4, 5);
+    seqtask_free(&t);
+    seqtask_free(&rv);
+}
+END_TEST
+
 static Suite *suite(void) {
     Suite *s = suite_create("seqtask");
     TCase *tc = tcase_create("seqtask");
@@ -271,6 +321,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, test_reverse_batch);
     tcase_add_test(tc, test_number_batch);
     tcase_add_test(tc, test_testset_heldout);
+    tcase_add_test(tc, test_align);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -4,6 +4,7 @@
  *   dokuyucu  : C sözcük çözümleyicisi (dizgede "/ *", yorumda "/ *", iç içe olmayan yorum),
  *               düzyazı/kod bölme ve satır aralıkları, yorumsuz ders, UTF-8 Türkçe harfler,
  *               cksum, çıktıyı adımlara bölme, sınav ayrıştırma, Türkçe alfabe sırası;
+ *               kodun tanımlara bölünmesi (main ve sınav kodu sınavdan sonra, katlı);
  *               tests/fixtures/textbook/ örnek deposundan üretilen kitabın beklenen/ ile
  *               bayt bayt aynı olması.
  *   sozluk    : sözlük kuralları örnek derste (bilinen ihlaller bulunur) ve bozuk sözlük
@@ -122,6 +123,24 @@ START_TEST(test_utf8_prose) {
 }
 END_TEST
 
+/* Tek başına bir satırdaki $$...$$ (girintili de olsa) formül bloğu değil, ayrı paragrafta
+ * gösterilen matematiktir: pandoc --mathml onu <math display="block"> yapar. Satır içi
+ * $...$ kaçırılmadan geçer; "1. katman" satır başında liste sanılmasın diye kaçırılır. */
+START_TEST(test_prose_display_math) {
+    const char *c = "Softmax: $p_k = e^{z_k} / \\sum_j e^{z_j}$ ve\n"
+                    "    $$L = -\\log p_y$$\n"
+                    "    dW = x^T dy\n"
+                    "1. katman ile 2_b $5 ve $6.\n";
+    Str o = {0};
+    wv_prose_md(&o, c);
+    ck_assert_str_eq(o.s, "Softmax: $p_k = e^{z_k} / \\sum_j e^{z_j}$ ve\n\n"
+                          "$$L = -\\log p_y$$\n\n"
+                          "```formul\ndW = x^T dy\n```\n\n"
+                          "1. katman ile 2\\_b \\$5 ve \\$6.\n");
+    free(o.s);
+}
+END_TEST
+
 START_TEST(test_cksum) {
     /* POSIX cksum: `printf 123456789 | cksum` -> 930766865; boş girdi -> 4294967295 */
     ck_assert_uint_eq(wv_cksum((const unsigned char *)"123456789", 9), 930766865u);
@@ -152,6 +171,53 @@ START_TEST(test_output_and_quiz_parse) {
 }
 END_TEST
 
+/* Kod parçası üst düzey tanımlara bölünür; main() ve sınav kodu gizli sayılır. Dizge ve
+ * karakter sabitindeki süslü parantezler derinliği şaşırtmaz. */
+START_TEST(test_chunks_hide_quiz_and_main) {
+    const char *src = "#include <stdio.h>\n"                       /* 1 */
+                      "static int f(int x)\n"                      /* 2 */
+                      "{\n"                                        /* 3 */
+                      "    return x == '{' ? 1 : 0; /* } */\n"     /* 4 */
+                      "}\n"                                        /* 5 */
+                      "\n"                                         /* 6 */
+                      "/* tablo */\n"                              /* 7 */
+                      "static const QuizQuestion qs[] = {\n"       /* 8 */
+                      "    {.q = \"} soru\", .correct = 1},\n"     /* 9 */
+                      "};\n"                                       /* 10 */
+                      "static int run_quiz(void) { return 0; }\n"  /* 11 */
+                      "int main(void) {\n"                         /* 12 */
+                      "    return f(1);\n"                         /* 13 */
+                      "}\n";                                       /* 14 */
+    Chunk *c;
+    int n = wv_chunks(src, 1, 14, &c);
+    ck_assert_int_eq(n, 5);
+    ck_assert_int_eq(c[0].line0, 1);
+    ck_assert_int_eq(c[0].line1, 1);
+    ck_assert_int_eq(c[0].hidden, 0);
+    ck_assert_str_eq(c[1].name, "f");
+    ck_assert_int_eq(c[1].line0, 2);
+    ck_assert_int_eq(c[1].line1, 5);
+    ck_assert_int_eq(c[1].hidden, 0);
+    ck_assert_str_eq(c[2].name, "qs");
+    ck_assert_int_eq(c[2].line0, 7); /* üstündeki yorum tanımla gider */
+    ck_assert_int_eq(c[2].line1, 10);
+    ck_assert_int_eq(c[2].hidden, 1);
+    ck_assert_str_eq(c[3].name, "run_quiz");
+    ck_assert_int_eq(c[3].hidden, 1);
+    ck_assert_str_eq(c[4].name, "main");
+    ck_assert_int_eq(c[4].line0, 12);
+    ck_assert_int_eq(c[4].line1, 14);
+    ck_assert_int_eq(c[4].hidden, 1);
+    free(c);
+    int a, b;
+    ck_assert_int_eq(wv_find_func(src, "f", &a, &b), 0);
+    ck_assert_int_eq(a, 2);
+    ck_assert_int_eq(b, 5);
+    ck_assert_int_eq(wv_find_func(src, "qs", &a, &b), -1); /* tablo, fonksiyon değil */
+    ck_assert_int_eq(wv_find_func(src, "yok", &a, &b), -1);
+}
+END_TEST
+
 /* Örnek depodan üretilen kitap, beklenen/ altındaki dosyalarla bayt bayt aynı olmalı. */
 START_TEST(test_fixture_book) {
     Book b;
@@ -177,7 +243,7 @@ START_TEST(test_fixture_book) {
 }
 END_TEST
 
-/* Örnek derste bilinen üç ihlal: eşleştirmesiz ilk kullanım (satır 35 ve 2) ve sözlükte
+/* Örnek derste bilinen üç ihlal: eşleştirmesiz ilk kullanım (satır 53 ve 2) ve sözlükte
  * olmayan "(light)" eşleştirmesi (satır 19). kayıp ve yığın doğru eşleştirilmiş. */
 START_TEST(test_glossary_rules_fixture) {
     Book b;
@@ -185,7 +251,7 @@ START_TEST(test_glossary_rules_fixture) {
     int nv = -1;
     ck_assert(wv_build_book(FIX, &b, &v, &nv) == 0);
     ck_assert_msg(nv == 3, "ihlal sayısı %d, beklenen 3:\n%s", nv, v.s ? v.s : "");
-    ck_assert(strstr(v.s, "satır 35): 'öğrenme oranı' teriminin ilk kullanımında '(learning rate)'"));
+    ck_assert(strstr(v.s, "satır 53): 'öğrenme oranı' teriminin ilk kullanımında '(learning rate)'"));
     ck_assert(strstr(v.s, "satır 2): 'çığ' teriminin"));
     ck_assert(strstr(v.s, "satır 19): '(light)' eşleştirmesi sözlükte yok"));
     ck_assert(strstr(v.s, "'kayıp'") == NULL);
@@ -366,6 +432,50 @@ END_TEST
 
 /* textbook/ işlenmiş bölümleri, depodaki derslerden ve kayıtlı koşulardan yeniden
  * dokunanla aynı mı? Değilse hangi dosyanın hangi satırda ayrıldığını söyler. */
+/* Depodaki dersler: bölümler üretilir ve okurun gördüğü biçim kurallarına uyar —
+ *   şekil numaraları bölüm içinde tek (Şekil NN.k bir kez);
+ *   sınav kodu (QuizQuestion, .correct =, run_quiz) sınavdan ÖNCE görünmez (main() ise
+ *   adımları kendi gövdesinde yürüten derslerde akışın parçasıdır, gizlenmez);
+ *   "bkz. common/..." alıntılarının hepsi bulunur. */
+START_TEST(test_repo_chapters_shape) {
+    Book b;
+    ck_assert_msg(wv_build_book(".", &b, NULL, NULL) == 0, "kitap üretilemedi: %s", wv_err);
+    int chapters = 0;
+    for (int i = 0; i < b.n; i++) {
+        const char *t = b.texts[i];
+        if (!strncmp(b.names[i], "00-icindekiler", 14) || !strncmp(b.names[i], "99-", 3)) continue;
+        chapters++;
+        /* sınav kodu ancak sınavdan (kaydı olmayan derste: katlı iskelet bölümünden) sonra */
+        const char *quiz = strstr(t, "\n## Sınav\n");
+        const char *skel = strstr(t, "\n## Programın iskeleti");
+        const char *end = quiz ? quiz : skel ? skel : t + strlen(t);
+        const char *bad[] = {"QuizQuestion", ".correct =", "run_quiz(const"};
+        for (size_t k = 0; k < sizeof bad / sizeof *bad; k++) {
+            const char *h = strstr(t, bad[k]);
+            ck_assert_msg(!h || h > end, "%s: '%s' sınavdan önce görünüyor (cevaplar açıkta)",
+                          b.names[i], bad[k]);
+        }
+        ck_assert_msg(!strstr(t, "Alıntı bulunamadı"), "%s: bir 'bkz. common/' alıntısı bulunamadı",
+                      b.names[i]);
+        /* şekil numaraları */
+        char seen[256][16];
+        int ns = 0;
+        for (const char *p = t; (p = strstr(p, "![Şekil ")) != NULL; p++) {
+            const char *q = p + strlen("![Şekil ");
+            size_t l = strspn(q, "0123456789.");
+            ck_assert_msg(l > 0 && l < 16, "%s: numarasız şekil", b.names[i]);
+            char id[16];
+            snprintf(id, sizeof id, "%.*s", (int)l, q);
+            for (int k = 0; k < ns; k++)
+                ck_assert_msg(strcmp(seen[k], id), "%s: Şekil %s iki kez", b.names[i], id);
+            if (ns < 256) snprintf(seen[ns++], 16, "%s", id);
+        }
+    }
+    ck_assert_int_gt(chapters, 0);
+    wv_free_book(&b);
+}
+END_TEST
+
 START_TEST(test_sync) {
     Book b;
     ck_assert_msg(wv_build_book(".", &b, NULL, NULL) == 0, "kitap üretilemedi: %s", wv_err);
@@ -426,8 +536,10 @@ static Suite *suite(void) {
     tcase_add_test(a, test_segment_ranges);
     tcase_add_test(a, test_no_comments);
     tcase_add_test(a, test_utf8_prose);
+    tcase_add_test(a, test_prose_display_math);
     tcase_add_test(a, test_cksum);
     tcase_add_test(a, test_output_and_quiz_parse);
+    tcase_add_test(a, test_chunks_hide_quiz_and_main);
     tcase_add_test(a, test_fixture_book);
     tcase_add_test(a, test_run_deps_fresh_and_stale);
     tcase_add_test(a, test_run_deps_bad_lines);
@@ -437,6 +549,8 @@ static Suite *suite(void) {
     tcase_add_test(g, test_glossary_bad_file);
     suite_add_tcase(s, g);
     TCase *y = tcase_create("esitleme");
+    tcase_set_timeout(y, 120); /* bütün kitap dokunur; yüklü makinede birkaç saniye */
+    tcase_add_test(y, test_repo_chapters_shape);
     tcase_add_test(y, test_sync);
     tcase_add_test(y, test_repo_glossary);
     suite_add_tcase(s, y);

@@ -1,7 +1,9 @@
 #!/bin/sh
 # ekran.sh — HTML baskısını başsız Chromium'da açıp ekran görüntüsü alır:
-#   build/textbook/ekran-icindekiler.png   içindekiler sayfası
-#   build/textbook/ekran-<bölüm>.png        bir bölüm (BOLUM=11-konum; yoksa kaydı olan ilk bölüm)
+#   build/textbook/ekran-icindekiler-G.png   içindekiler sayfası
+#   build/textbook/ekran-sozluk-G.png        sözlük
+#   build/textbook/ekran-<bölüm>-G.png       bölümler (BOLUM="02-mlp 11-konum"; varsayılan 02 04 07 09)
+# G: pencere genişliği, 1280 (masaüstü) ve 390 (telefon).
 # Görüntülere bakarak şekillerin, formüllerin, Türkçe harflerin ve bağlantıların doğru
 # göründüğü denetlenir. Ağa çıkılmaz; her seferinde yeni ve boş bir profil kullanılır.
 set -eu
@@ -13,24 +15,23 @@ out=build/textbook
 mkdir -p "$out"
 profil=$(mktemp -d "${TMPDIR:-/tmp}/ekran.XXXXXX")
 trap 'rm -rf "$profil"' EXIT INT TERM
-bolum=${BOLUM:-}
-if [ -z "$bolum" ]; then
-    for d in textbook/runs/lesson*/; do
-        [ -d "$d" ] || continue
-        n=$(basename "$d" | sed 's/lesson//')
-        f=$(ls textbook/"$n"-*.md 2>/dev/null | head -n 1)
-        [ -n "$f" ] && { bolum=$(basename "$f" .md); break; }
-    done
-fi
-[ -n "$bolum" ] || bolum=$(ls "$html" | grep -E '^[0-9][0-9]-' | grep -v '^00-' | head -n 1 | sed 's/\.html$//')
-cek() { # cek SAYFA.html ÇIKTI.png YÜKSEKLİK
+# BOLUM="02-mlp 04-evrisim" (boşlukla birden çok); varsayılan: sorunun istediği bölümler
+bolumler=${BOLUM:-"02-mlp 04-evrisim 07-dikkat 09-maske"}
+cek() { # cek SAYFA.html ÇIKTI.png GENİŞLİK YÜKSEKLİK
+    [ -f "$html/$1" ] || { echo "uyarı: $html/$1 yok, atlandı" >&2; return 0; }
     "$tarayici" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
         --disable-background-networking --disable-component-update --disable-sync \
-        --user-data-dir="$profil" --hide-scrollbars --window-size=1200,"$3" \
+        --user-data-dir="$profil" --hide-scrollbars --window-size="$3,$4" \
         --screenshot="$2" "file://$(pwd)/$html/$1" >/dev/null 2>&1 || {
         echo "hata: chromium '$1' sayfasının görüntüsünü alamadı" >&2; exit 1; }
     [ -s "$2" ] || { echo "hata: $2 boş" >&2; exit 1; }
     echo "ekran görüntüsü: $2"
 }
-cek 00-icindekiler.html "$out/ekran-icindekiler.png" 2400
-cek "$bolum.html" "$out/ekran-$bolum.png" "${YUKSEKLIK:-5000}"
+# masaüstü (1280 px) ve telefon (390 px) genişliğinde
+for g in 1280 390; do
+    cek 00-icindekiler.html "$out/ekran-icindekiler-$g.png" "$g" 2400
+    cek 99-sozluk.html "$out/ekran-sozluk-$g.png" "$g" 2400
+    for b in $bolumler; do
+        cek "$b.html" "$out/ekran-$b-$g.png" "$g" "${YUKSEKLIK:-5000}"
+    done
+done

@@ -19,7 +19,7 @@ n=0
 for md in $("$weave" --kok . --liste); do
     [ -f "textbook/$md" ] || { echo "hata: textbook/$md yok; önce 'make textbook-md'" >&2; exit 1; }
     baslik=$(sed -n 's/^# //p' "textbook/$md" | head -n 1)
-    pandoc -f markdown -t html5 --standalone --mathml --toc --toc-depth=1 --shift-heading-level-by=-1 \
+    pandoc -f markdown-smart-fancy_lists -t html5 --standalone --mathml --toc --toc-depth=1 --shift-heading-level-by=-1 \
         --highlight-style=tango --lua-filter=textbook/html.lua --css=kitap.css \
         -V lang=tr \
         --metadata toc-title="Bu bölümde" \

@@ -10,7 +10,9 @@
 #                            KOSU_BAYRAK=--quick           kısa koşu (bölümde böyle yazılır)
 #                          Bir dersin tam koşusu için özel bayraklar textbook/bayraklar.txt'te
 #                          ("lessonNN --epochs 5" satırları); KOSU_BAYRAK verilirse o geçerlidir.
-#   make textbook-check    HTML'i başsız Chromium'da açıp ekran görüntüsü alır
+#   make textbook-check    HTML'i denetler (textbook/denetim.sh: <math> formüller, kod
+#                          bloklarındaki her ./lessonNN komutu --help ile ayrıştırılır) ve
+#                          başsız Chromium'da açıp ekran görüntüsü alır
 #                          (build/textbook/ekran-*.png; BOLUM=02-mlp ile başka bir bölüm,
 #                          YUKSEKLIK=9000 ile daha uzun sayfa); make check'in parçası değil.
 #   make textbook-sozluk   sözlük kurallarını denetler (ihlalleri listeler)
@@ -61,6 +63,7 @@ textbook-runs: $(DERSLER) | $(MNIST_OK)
 	done
 	@$(MAKE) --no-print-directory textbook-md
 
-textbook-check: textbook
+textbook-check: textbook $(LESSONS)
 	@sh common/setup/deps.sh chromium fonts-dejavu-core
+	@sh textbook/denetim.sh
 	@sh textbook/ekran.sh

@@ -157,3 +157,10 @@ double median_d(double *v, int n) {
     qsort(v, (size_t)n, sizeof *v, cmp_d);
     return (n % 2) ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
 }
+
+int argmax(const float *v, int n) {
+    int best = 0;
+    for (int i = 1; i < n; i++)
+        if (v[i] > v[best]) best = i;
+    return best;
+}

@@ -55,4 +55,7 @@ void step_banner(int k, int n, const char *title);
 
 /* Sıralama için median (dizi yerinde sıralanır). */
 double median_d(double *v, int n);
+/* En büyük elemanın indisi (eşitlikte ilki); v (n), n >= 1. Tek kopya: sınıflandırma
+ * tahmini, dikkat satırının en çok baktığı konum, havuz penceresi... hepsi bunu kullanır. */
+int argmax(const float *v, int n);
 #endif

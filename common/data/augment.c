@@ -94,6 +94,22 @@ void augment_shift(float *img, int C, int H, int W, float tx, float ty, AugFill 
 /* [-r, r] aralığından düzgün bir sayı */
 static float sym(Rng *rng, float r) { return (2.0f * rng_uniform(rng) - 1.0f) * r; }
 
+void augment_colour(float *img, int C, int H, int W, float contrast, float offset) {
+    size_t D = (size_t)C * H * W;
+    for (size_t i = 0; i < D; i++) img[i] = contrast * img[i] + offset;
+}
+
+void augment_permute_channels(float *img, int C, int HW, Rng *rng) {
+    int perm[8];
+    if (C > 8) return;
+    for (int c = 0; c < C; c++) perm[c] = c;
+    rng_shuffle(rng, perm, C);
+    float *tmp = xmalloc((size_t)C * HW * sizeof(float));
+    memcpy(tmp, img, (size_t)C * HW * sizeof(float));
+    for (int c = 0; c < C; c++) memcpy(img + (size_t)c * HW, tmp + (size_t)perm[c] * HW, (size_t)HW * sizeof(float));
+    free(tmp);
+}
+
 void augment_batch(float *x, int B, int C, int H, int W, Rng *rng, void *ctx) {
     const AugmentConfig *a = ctx;
     if (!a) return;
@@ -103,6 +119,12 @@ void augment_batch(float *x, int B, int C, int H, int W, Rng *rng, void *ctx) {
     for (int b = 0; b < B; b++) {
         float *img = x + (size_t)b * D;
         if (a->flip && rng_uniform(rng) < 0.5f) augment_flip_h(img, 1, C, H, W);
+        if (a->channel_shuffle && C > 1) augment_permute_channels(img, C, H * W, rng);
+        if (a->brightness > 0 || a->contrast > 0) {
+            float c = a->contrast > 0 ? 1.0f + sym(rng, a->contrast) : 1.0f;
+            float o = a->brightness > 0 ? sym(rng, a->brightness) : 0.0f;
+            augment_colour(img, C, H, W, c, o);
+        }
         if (!geo) continue;
         float deg = a->rotate_deg > 0 ? sym(rng, a->rotate_deg) : 0.0f;
         float s = a->zoom > 0 ? 1.0f + sym(rng, a->zoom) : 1.0f;

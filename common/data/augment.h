@@ -25,6 +25,9 @@
  *   büyük değeri arasında kalır. Görüntünün dışına düşen komşular için iki
  *   seçenek var: AUG_FILL_EDGE (en yakın kenar pikseli; varsayılan) ya da
  *   AUG_FILL_CONST (sabit bir değer, ör. siyah arka plan için 0).
+ *   renk (rengin sınıfı belirlemediği veride, ör. her renkte daire):
+ *     kanal karıştırma:     out[c] = in[π(c)], π rastgele bir sıralama
+ *     kontrast/parlaklık:   out = c · in + o   (bütün kanallara aynı c ve o)
  *
  * KULLANIM
  *   AugmentConfig ac = augment_config_default();   // hepsi kapalı
@@ -50,6 +53,9 @@ typedef struct {
     float rotate_deg;  /* açı [-rotate_deg, +rotate_deg] derece aralığından; 0 = kapalı */
     float zoom;        /* ölçek [1-zoom, 1+zoom] aralığından; 0 = kapalı */
     float shift;       /* kaydırma [-shift, +shift] x (genişlik ya da yükseklik); 0 = kapalı */
+    int channel_shuffle;  /* 1: renkli görüntünün kanalları rastgele sırayla yer değiştirir (RGB -> GBR ...) */
+    float contrast;    /* kontrast katsayısı c, [1-contrast, 1+contrast] aralığından; 0 = kapalı */
+    float brightness;  /* parlaklık kayması o, [-brightness, +brightness] (normalize birimde); 0 = kapalı */
     AugFill fill;      /* görüntü dışı: kenar pikseli ya da sabit değer */
     float fill_value;  /* AUG_FILL_CONST için */
 } AugmentConfig;
@@ -72,8 +78,13 @@ void augment_zoom(float *img, int C, int H, int W, float scale, AugFill fill, fl
 void augment_shift(float *img, int C, int H, int W, float tx, float ty, AugFill fill,
                    float fill_value);
 
+/* img (C,H,W) yerinde: img = contrast * img + offset */
+void augment_colour(float *img, int C, int H, int W, float contrast, float offset);
+/* img (C, HW) kanallarını rng'den çekilen bir sıralamayla yer değiştirir (C <= 8). */
+void augment_permute_channels(float *img, int C, int HW, Rng *rng);
+
 /* train.h'deki AugmentFn ile uyumlu: ctx bir AugmentConfig*. x (B, C*H*W) yerinde değişir.
- * Her görüntü için sırayla çekilir: çevirme (flip açıksa), açı, ölçek, tx, ty
- * (yalnızca açık olanlar). */
+ * Her görüntü için sırayla çekilir: çevirme (flip açıksa), kanal sıralaması, kontrast,
+ * parlaklık, açı, ölçek, tx, ty (yalnızca açık olanlar). */
 void augment_batch(float *x, int B, int C, int H, int W, Rng *rng, void *ctx);
 #endif

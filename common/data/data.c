@@ -6,14 +6,20 @@
 #include "core/util.h"
 
 void batch_fill(float *x, int *y, const ImageSet *set, const int *idx, int B, Norm n) {
-    int D = set->rows * set->cols * (set->channels > 0 ? set->channels : 1);
-    /* Her piksel için aynı dönüşüm: 256 girdilik bir tablo işi hızlandırır. */
-    float lut[256];
-    for (int v = 0; v < 256; v++) lut[v] = norm_pixel(n, (uint8_t)v);
+    int C = set->channels > 0 ? set->channels : 1, HW = set->rows * set->cols, D = C * HW;
+    int nl = n.kind == NORM_CHANNEL ? C : 1;
+    if (nl > NORM_MAX_CH) nl = NORM_MAX_CH;
+    /* Her piksel için aynı dönüşüm: 256 girdilik bir tablo (kanal başına bir tane) işi hızlandırır. */
+    float lut[NORM_MAX_CH][256];
+    for (int c = 0; c < nl; c++)
+        for (int v = 0; v < 256; v++) lut[c][v] = norm_pixel_ch(n, c, (uint8_t)v);
     for (int b = 0; b < B; b++) {
         const uint8_t *src = set->images + (size_t)idx[b] * D;
         float *dst = x + (size_t)b * D;
-        for (int d = 0; d < D; d++) dst[d] = lut[src[d]];
+        for (int c = 0; c < C; c++) {
+            const float *l = lut[c < nl ? c : nl - 1];
+            for (int i = c * HW; i < (c + 1) * HW; i++) dst[i] = l[src[i]];
+        }
         if (y) y[b] = set->labels[idx[b]];
     }
 }
@@ -31,8 +37,6 @@ void batcher_shuffle(Batcher *b, Rng *rng) {
     rng_shuffle(rng, b->order, b->n);
     b->pos = 0;
 }
-
-void batcher_rewind(Batcher *b) { b->pos = 0; }
 
 int batcher_next(Batcher *b, float *x, int *y, Norm n) {
     int B = b->n - b->pos < b->batch ? b->n - b->pos : b->batch;
@@ -83,4 +87,22 @@ void mnist_split_free(MnistSplit *d) {
     free(d->tr_idx);
     free(d->va_idx);
     d->tr_idx = d->va_idx = NULL;
+}
+
+void imageset_channel_stats(const ImageSet *s, const int *idx, int n, float *mean, float *std) {
+    int C = s->channels > 0 ? s->channels : 1, HW = s->rows * s->cols;
+    for (int c = 0; c < C; c++) {
+        double sum = 0, sq = 0;
+        for (int i = 0; i < n; i++) {
+            const uint8_t *p = s->images + ((size_t)(idx ? idx[i] : i) * C + c) * HW;
+            for (int k = 0; k < HW; k++) {
+                sum += p[k];
+                sq += (double)p[k] * p[k];
+            }
+        }
+        double cnt = (double)n * HW, m = cnt > 0 ? sum / cnt : 0, v = cnt > 0 ? sq / cnt - m * m : 0;
+        mean[c] = (float)(m / 255.0);
+        std[c] = (float)(sqrt(v > 0 ? v : 0) / 255.0);
+        if (std[c] < 1e-3f) std[c] = 1e-3f;   /* tek renkli kanal: sıfıra bölme yok */
+    }
 }

@@ -175,11 +175,12 @@ int imgfolder_load(const char *dir, const ImgFolderOpts *opts, ImageFolder *f, c
     int C = o.channels ? o.channels : (any_colour ? 3 : 1);
     int H = o.height, W = o.width;
     if (H == 0) {
-        if (nc > 0 && same && w0 <= IMGFOLDER_AUTO_SIDE && h0 <= IMGFOLDER_AUTO_SIDE) {
+        int side = o.auto_side > 0 && o.auto_side <= 1024 ? o.auto_side : IMGFOLDER_AUTO_SIDE;
+        if (nc > 0 && same && w0 <= side && h0 <= side) {
             H = h0;
             W = w0;
         } else {
-            H = W = IMGFOLDER_AUTO_SIDE;
+            H = W = side;
         }
     }
     /* 4. Oku, çevir, boyutlandır */
@@ -195,7 +196,8 @@ int imgfolder_load(const char *dir, const ImgFolderOpts *opts, ImageFolder *f, c
     int n = 0;
     for (int i = 0; i < nc; i++) {
         char e2[600];
-        if (image_load_chw(cand[i].path, C, H, W, f->set.images + (size_t)n * D, e2, sizeof e2) != 0) {
+        if (imgfolder_read_image(cand[i].path, C, H, W, o.squash, f->set.images + (size_t)n * D,
+                                 e2, sizeof e2) != 0) {
             note_skip(f, &o, e2);   /* başlığı sağlam ama verisi kesik/bozuk dosya */
             free(cand[i].path);
             continue;
@@ -218,6 +220,56 @@ int imgfolder_load(const char *dir, const ImgFolderOpts *opts, ImageFolder *f, c
             imgfolder_free(f);
             return -1;
         }
+    return 0;
+}
+
+int imgfolder_read_image(const char *path, int C, int H, int W, int squash, uint8_t *dst,
+                         char *err, size_t errlen) {
+    if (squash) return image_load_chw(path, C, H, W, dst, err, errlen);
+    Image im, rs;
+    if (image_load(path, C, &im, err, errlen) != 0) return -1;
+    if (im.w == W && im.h == H) {
+        image_to_chw(&im, dst);
+        image_free(&im);
+        return 0;
+    }
+    /* Sığdırma ölçeği s = min(W/w, H/h): uzun kenar kutuya tam oturur, kısa kenar kısalır */
+    double s = (double)W / im.w < (double)H / im.h ? (double)W / im.w : (double)H / im.h;
+    int fw = (int)(im.w * s + 0.5), fh = (int)(im.h * s + 0.5);
+    if (fw < 1) fw = 1;
+    if (fh < 1) fh = 1;
+    if (fw > W) fw = W;
+    if (fh > H) fh = H;
+    /* Dolgu rengi: kenar piksellerinin ortalaması (arka plana en yakın tahmin) */
+    double sum[4] = {0, 0, 0, 0};
+    long cnt = 0;
+    for (int y = 0; y < im.h; y++)
+        for (int x = 0; x < im.w; x++) {
+            if (y != 0 && y != im.h - 1 && x != 0 && x != im.w - 1) {
+                x = im.w - 2;   /* satırın içini atla */
+                continue;
+            }
+            for (int c = 0; c < im.c; c++) sum[c] += im.px[((size_t)y * im.w + x) * im.c + c];
+            cnt++;
+        }
+    if (image_resize(&im, fw, fh, &rs, err, errlen) != 0) {
+        image_free(&im);
+        return -1;
+    }
+    int ox = (W - fw) / 2, oy = (H - fh) / 2;
+    for (int c = 0; c < C; c++) {
+        uint8_t fill = (uint8_t)(sum[c] / (cnt ? cnt : 1) + 0.5);
+        uint8_t *plane = dst + (size_t)c * H * W;
+        for (int y = 0; y < H; y++)
+            for (int x = 0; x < W; x++) {
+                int sx = x - ox, sy = y - oy;
+                plane[(size_t)y * W + x] = (sx >= 0 && sy >= 0 && sx < fw && sy < fh)
+                                               ? rs.px[((size_t)sy * fw + sx) * rs.c + c]
+                                               : fill;
+            }
+    }
+    image_free(&im);
+    image_free(&rs);
     return 0;
 }
 

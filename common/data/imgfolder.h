@@ -15,16 +15,21 @@
  * OKUMA
  *   Her dosya stb_image ile okunur (PNG, JPEG, BMP, GIF, ...), istenen kanal
  *   sayısına (1 gri, 3 renkli) çevrilir, H x W boyutuna getirilir ve uint8
- *   CHW (planar) olarak bir ImageSet'e (bkz. idx.h) yazılır. Böylece data.h'nin
+ *   CHW (planar) olarak bir ImageSet'e (bkz. idx.h) yazılır. Boyutlandırmada
+ *   en-boy oranı (aspect ratio) korunur: görüntü H x W kutusuna sığacak kadar
+ *   küçültülür (ölçek s = min(W/w, H/h)), ortalanır ve kalan şeritler
+ *   görüntünün kenar piksellerinin ortalama rengiyle doldurulur (padding).
+ *   300x100'lük bir fotoğraftaki daire 64x64'te yine dairedir; gerilseydi
+ *   (squash) yatık bir elips olurdu ve şekil bilgisi bozulurdu. Böylece data.h'nin
  *   Batcher'ı ve train.h'nin train_classifier'ı onu MNIST gibi kullanır.
  *   Okunamayan dosyalar (metin dosyası, bozuk/kesik görüntü) programı
  *   durdurmaz: atlanır, sayılır (skipped) ve ilk birkaçı stderr'e yazılır.
  *
  * OTOMATİK ŞEKİL (seçeneklerde 0 verilirse)
  *   kanal:  dosyalardan biri bile renkliyse 3, hepsi griyse 1
- *   boyut:  bütün görüntüler aynı boyda ve kenarları <= IMGFOLDER_AUTO_SIDE ise
- *           o boy (ör. Fashion-MNIST için 28x28); değilse
- *           IMGFOLDER_AUTO_SIDE x IMGFOLDER_AUTO_SIDE (fotoğraflar için 64x64)
+ *   boyut:  bütün görüntüler aynı boyda ve kenarları <= IMGFOLDER_AUTO_SIDE
+ *           (ya da opts.auto_side) ise o boy (ör. Fashion-MNIST için 28x28);
+ *           değilse kenar x kenar (fotoğraflar için 64x64)
  *
  * EĞİTİM/DOĞRULAMA AYRIMI
  *   imgfolder_split her sınıfı ayrı ayrı, tohumlu (seeded) bir karıştırmayla
@@ -60,6 +65,8 @@ typedef struct {
     int height, width;   /* 0 = otomatik */
     int max_per_class;   /* 0 = hepsi; değilse her sınıftan (ad sırasıyla) en çok bu kadar */
     int quiet;           /* 1: atlanan dosyalar stderr'e yazılmaz */
+    int squash;          /* 1: en-boy oranı korunmadan H x W'ye gerilir (0: oran korunur, dolgu) */
+    int auto_side;       /* otomatik boyutta kenar (0 = IMGFOLDER_AUTO_SIDE); ör. kısa deneme için 32 */
 } ImgFolderOpts;
 
 typedef struct {
@@ -76,6 +83,12 @@ typedef struct {
 int imgfolder_load(const char *dir, const ImgFolderOpts *opts, ImageFolder *f, char *err,
                    size_t errlen);
 void imgfolder_free(ImageFolder *f);
+
+/* Tek dosyayı imgfolder_load'un okuduğu gibi okur: C kanala (1/3) çevirir, H x W'ye
+ * getirir (squash=0: oran korunur, kenar rengiyle dolgu; 1: gerilir) ve dst (C,H,W)
+ * planar yazar. --predict aynı hazırlığı bununla yapar. 0 başarılı, -1 hata (err). */
+int imgfolder_read_image(const char *path, int C, int H, int W, int squash, uint8_t *dst,
+                         char *err, size_t errlen);
 
 /* Katmanlı, tohumlu ayrım. *tr (ntr) ve *va (nva) indis dizileri ayrılır (free ile
  * bırakın). val_frac [0,1). En az 2 görüntüsü olan her sınıftan doğrulamaya en az 1,

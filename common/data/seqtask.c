@@ -521,6 +521,63 @@ int seqtask_batch(SeqTask *t, Rng *r, int B, int L, int *src, int *tgt, int *tgt
     return S;
 }
 
+/* Hizalama: hedefin her harfi kaynağın hangi konumundan gelir? */
+static int push_word(const char *w, int pos, int *align, int n, int cap) {
+    uint32_t c[32];
+    char e[64];
+    int k = utf8_decode(w, c, 32, e, sizeof e);
+    if (n > 0) {
+        if (n >= cap) return -1;
+        align[n++] = -1; /* sözcükler arası boşluk */
+    }
+    for (int i = 0; i < k; i++) {
+        if (n >= cap) return -1;
+        align[n++] = pos;
+    }
+    return n;
+}
+
+int seqtask_align(const SeqTask *t, const int *src, int ns, int *align, int cap) {
+    int L = 0;
+    while (L < ns && src[L] != SEQ_EOS && src[L] != SEQ_PAD) L++;
+    if (t->kind != SEQ_NUMBER) {
+        if (L > cap) return -1;
+        for (int i = 0; i < L; i++) align[i] = t->kind == SEQ_REVERSE ? L - 1 - i : i;
+        return L;
+    }
+    int d[SEQ_NUMBER_MAX_DIGITS], pos[SEQ_NUMBER_MAX_DIGITS], nd = 0;
+    for (int i = 0; i < L; i++) {
+        if (src[i] < SEQ_NSPECIAL || src[i] >= t->src.n) return -1;
+        uint32_t c = t->src.cp[src[i]];
+        if (c == ' ') continue;
+        if (nd >= SEQ_NUMBER_MAX_DIGITS) return -1;
+        d[nd] = (int)(c - '0');
+        pos[nd++] = i;
+    }
+    if (nd == 0) return -1;
+    int n = 0, any = 0;
+    for (int i = 0; i < nd; i++) any |= d[i] != 0;
+    if (!any) return push_word("sıfır", pos[0], align, 0, cap);
+    int ng = (nd + 2) / 3;
+    for (int g = ng - 1; g >= 0 && n >= 0; g--) {
+        /* g. grubun yüzler, onlar, birler basamağının rakam indisleri (yoksa -1) */
+        int iu = nd - 1 - 3 * g, it = iu - 1, ih = iu - 2;
+        int h = ih >= 0 ? d[ih] : 0, te = it >= 0 ? d[it] : 0, u = d[iu];
+        int v = 100 * h + 10 * te + u;
+        if (v == 0) continue;
+        if (g == 1 && v == 1) {
+            n = push_word("bin", pos[iu], align, n, cap); /* "bir bin" değil: "bin" = 1 */
+            continue;
+        }
+        if (h > 1 && n >= 0) n = push_word(UNITS[h], pos[ih], align, n, cap);
+        if (h >= 1 && n >= 0) n = push_word("yüz", pos[ih], align, n, cap);
+        if (te && n >= 0) n = push_word(TENS[te], pos[it], align, n, cap);
+        if (u && n >= 0) n = push_word(UNITS[u], pos[iu], align, n, cap);
+        if (g > 0 && n >= 0) n = push_word(SCALES[g], -1, align, n, cap); /* ölçek: tek rakam değil */
+    }
+    return n;
+}
+
 void seq_shift_right(int *din, const int *tgt, int B, int W) {
     for (int b = 0; b < B; b++) {
         din[(size_t)b * W] = SEQ_BOS;

@@ -62,6 +62,8 @@
  *                      metni karakteri ve konumunu söyler.
  *   seqvocab_decode    simgeleri metne (EOS'ta durur, PAD/BOS atlanır).
  *   seq_number_words   uint64 -> Türkçe okunuş (10^15'ten küçük sayılar).
+ *   seqtask_align      hedefin her harfinin çevirdiği kaynak konumu (dikkat
+ *                      haritalarını ölçmek için; ters çevirmede L−1−i).
  *   seq_number_normalize  kullanıcının yazdığı "1234567" ya da "1 234 567"yi görevin
  *                      kaynak biçimine ("1 234 567") getirir; rakam dışı karakter,
  *                      fazla rakam, boş girdi için Türkçe hata.
@@ -139,6 +141,14 @@ void seqset_range(const SeqSet *s, int L, int *first, int *count);
 void seqset_free(SeqSet *s);
 /* Kaynak ids (n) test kümesinde mi? */
 int seqtask_is_held(const SeqTask *t, const int *ids, int n);
+
+/* Hizalama (alignment): hedefin i. harfi kaynağın hangi konumunu "çeviriyor"?
+ * align[i] = kaynak konumu ya da -1 (sözcük arası boşluk; "bin", "milyon" gibi ölçek
+ * sözcükleri tek bir rakamın okunuşu değildir). Ters çevirmede L−1−i, kopyada i.
+ * Sayıda her basamak sözcüğü kendi rakamına bağlanır: "234" -> "iki yüz" 2'ye, "otuz"
+ * 3'e, "dört" 4'e; 1 000'deki tek "bin" 1'e. Dikkat ağırlıklarını sınamak için.
+ * Dönüş: hedef uzunluğu (EOS hariç; seqtask_batch'in hedefiyle aynı) ya da -1. */
+int seqtask_align(const SeqTask *t, const int *src, int ns, int *align, int cap);
 
 /* Kod çözücü girdisi: din[0] = BOS, din[i] = tgt[i-1] (B satır, genişlik W). */
 void seq_shift_right(int *din, const int *tgt, int B, int W);

@@ -31,9 +31,12 @@ static void usage(const CliSpec *s, FILE *out) {
             "Kullanım: ./%s [SEÇENEKLER]\n\n"
             "  --quick          küçük bir alt kümeyle birkaç saniyede çalış (testler bunu kullanır)\n",
             s->name, s->title, s->name);
-    if (!(s->extras & CLI_NO_EPOCHS))
+    if (!(s->extras & CLI_NO_EPOCHS) && s->default_epochs > 0)
         fprintf(out, "  --epochs N       %s (varsayılan %d)\n",
                 s->epochs_help ? s->epochs_help : "eğitim turu (epoch) sayısı", s->default_epochs);
+    else if (!(s->extras & CLI_NO_EPOCHS))   /* ders epoch sayısını kendisi hesaplar */
+        fprintf(out, "  --epochs N       %s\n",
+                s->epochs_help ? s->epochs_help : "eğitim turu (epoch) sayısı");
     fprintf(out,
             "  --seed N         rastgele tohum (seed) (varsayılan %d)\n"
             "  --threads N      iş parçacığı sayısı (varsayılan: %s)\n",

@@ -1,4 +1,5 @@
 /* plot.c — gnuplot betikleri ve veri dosyaları (bkz. plot.h). */
+#include "core/progress.h"
 #include "lesson/plot.h"
 #include <stdlib.h>
 #include <string.h>
@@ -32,7 +33,7 @@ void plot_finish_size(Plot *p, const char *body, int width, int height) {
             "# %s — Derin Öğrenme Adım Adım tarafından üretildi.\n"
             "# Çizmek için: cd %s && gnuplot %s.gp   (metin olarak: gnuplot -e 'ascii=1' %s.gp)\n"
             "if (exists(\"ascii\")) {\n"
-            "    set terminal dumb size 100,32 ansi\n"
+            "    set terminal dumb size (exists(\"cols\") ? cols : 100),(exists(\"rows\") ? rows : 32) ansi\n"
             "    set output\n"
             "} else {\n"
             "    set terminal pngcairo size %d,%d enhanced font 'DejaVu Sans,11'\n"
@@ -54,8 +55,13 @@ int plot_render(Plot *p, int ascii) {
     int rc = system(cmd);
     if (ascii) {
         fflush(stdout);
-        snprintf(cmd, sizeof cmd, "cd '%s' && gnuplot -e 'ascii=1' '%s.gp' 2>/dev/null", p->dir,
-                 p->step);
+        /* terminalin genişliğine sığsın: gnuplot 'dumb' bir sütun fazla yazar */
+        int cols = progress_term_cols() - 2, rows = cols * 3 / 10;
+        if (cols > 120) cols = 120;
+        rows = rows < 16 ? 16 : rows > 32 ? 32 : rows;
+        snprintf(cmd, sizeof cmd,
+                 "cd '%s' && gnuplot -e 'ascii=1; cols=%d; rows=%d' '%s.gp' 2>/dev/null", p->dir,
+                 cols, rows, p->step);
         if (system(cmd) != 0) warnf("'%s' metin olarak çizilemedi", p->gp);
     }
     return rc == 0 ? 0 : -1;
@@ -124,5 +130,30 @@ void plot_heatmap(const char *lesson, const char *step, const char *title, int r
         snprintf(body + k, cap - k, "plot '%s.dat' matrix with image\n", step);
     plot_finish(&p, body);
     free(body);
+    plot_render(&p, ascii);
+}
+
+void plot_lines_below(const char *lesson, const char *step, const char *title, const char *xlabel,
+                      const char *ylabel, int n, const float *x, int nseries,
+                      const float *const *ys, const char *const *names,
+                      const char *const *styles, float ymin, float ymax, int ascii) {
+    Plot p;
+    FILE *d = plot_begin(&p, lesson, step);
+    for (int i = 0; i < n; i++) {
+        fprintf(d, "%g", (double)x[i]);
+        for (int k = 0; k < nseries; k++) fprintf(d, " %.6g", (double)ys[k][i]);
+        fputc('\n', d);
+    }
+    char body[4096];
+    int k = snprintf(body, sizeof body,
+                     "set title '%s'\nset xlabel '%s'\nset ylabel '%s'\nset grid\n"
+                     "set yrange [%g:%g]\nset bmargin 7\nset key outside below maxrows 2\nplot ",
+                     title, xlabel, ylabel, (double)ymin, (double)ymax);
+    for (int j = 0; j < nseries && k < (int)sizeof body; j++)
+        k += snprintf(body + k, sizeof body - k, "%s'%s.dat' using 1:%d with linespoints lw 2 "
+                      "%s title '%s'", j ? ", " : "", step, j + 2,
+                      styles && styles[j] ? styles[j] : "", names[j]);
+    if (k < (int)sizeof body) snprintf(body + k, sizeof body - k, "\n");
+    plot_finish_size(&p, body, 860, 560);
     plot_render(&p, ascii);
 }

@@ -44,6 +44,17 @@ int plot_have_gnuplot(void);
 void plot_lines(const char *lesson, const char *step, const char *title, const char *xlabel,
                 const char *ylabel, int n, const float *x, int nseries, const float *const *ys,
                 const char *const *names, int logy, int ascii);
+/* Çok eğrili, açıklaması (key) grafiğin altında bir çizim: x (n) ile ys[s] (n); y ekseni
+ * [ymin, ymax]; styles[s] gnuplot çizgi biçimi (ör. PLOT_RED_DASH) ya da NULL. 860x560. */
+#define PLOT_RED "lc rgb '#c0392b' dt 1"
+#define PLOT_RED_DASH "lc rgb '#c0392b' dt 2"
+#define PLOT_GREEN "lc rgb '#1e8449' dt 1"
+#define PLOT_GREEN_DASH "lc rgb '#1e8449' dt 2"
+#define PLOT_BLUE "lc rgb '#2e6fba' dt 1"
+void plot_lines_below(const char *lesson, const char *step, const char *title, const char *xlabel,
+                      const char *ylabel, int n, const float *x, int nseries,
+                      const float *const *ys, const char *const *names,
+                      const char *const *styles, float ymin, float ymax, int ascii);
 /* m (rows,cols) matrisini ısı haritası olarak çizer; etiketler NULL olabilir.
  * values!=0 ise hücrelere değerler yazılır. */
 void plot_heatmap(const char *lesson, const char *step, const char *title, int rows, int cols,

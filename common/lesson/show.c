@@ -1,18 +1,11 @@
 /* show.c — rakamları metin resim olarak basmak (bkz. show.h). */
 #include "lesson/show.h"
 #include <string.h>
+#include "lesson/term.h"
 
 static const char RAMP[] = " .:-=+*#%@";
 
 char show_pixel_char(uint8_t p) { return RAMP[(p * 10) / 256]; }
-
-/* UTF-8 metnin ekranda kaplayacağı karakter sayısı (devam baytları sayılmaz). */
-static int utf8_width(const char *s, int nbytes) {
-    int w = 0;
-    for (int i = 0; i < nbytes; i++)
-        if (((unsigned char)s[i] & 0xC0) != 0x80) w++;
-    return w;
-}
 
 /* Başlığı en çok maxw ekran karakteri olacak şekilde (harf ortasından bölmeden)
  * keser ve sağını boşlukla doldurur. */
@@ -29,7 +22,7 @@ static void print_cap(FILE *out, const char *cap, int maxw) {
         w++;
     }
     fwrite(cap, 1, (size_t)used, out);
-    for (int k = utf8_width(cap, used); k < maxw; k++) fputc(' ', out);
+    for (int k = term_cols_n(cap, used); k < maxw; k++) fputc(' ', out);
 }
 
 void show_digits(FILE *out, const uint8_t *const *imgs, const char *const *caps, int n, int rows,
@@ -69,22 +62,4 @@ void show_digits(FILE *out, const uint8_t *const *imgs, const char *const *caps,
         fputc('+', out);
     }
     fputc('\n', out);
-}
-
-/* UTF-8 devam baytları (10xxxxxx) yeni bir sütun başlatmaz. */
-static int utf8_cols(const char *s) {
-    int cols = 0;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        if ((*p & 0xC0) != 0x80) cols++;
-    return cols;
-}
-
-void show_pad(const char *s, int w) {
-    fputs(s, stdout);
-    for (int cols = utf8_cols(s); cols < w; cols++) putchar(' ');
-}
-
-void show_rpad(const char *s, int w) {
-    for (int cols = utf8_cols(s); cols < w; cols++) putchar(' ');
-    fputs(s, stdout);
 }

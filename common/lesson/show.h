@@ -30,9 +30,5 @@ char show_pixel_char(uint8_t p);
 void show_digits(FILE *out, const uint8_t *const *imgs, const char *const *caps, int n, int rows,
                  int cols);
 
-/* Tablo hizalama: s'yi w sütuna sola (show_pad) ya da sağa (show_rpad) yaslı basar.
- * UTF-8'de "ç", "ş" gibi harfler iki bayttır ama tek sütun kaplar; bu yüzden
- * printf("%-10s") Türkçe metni kaydırır, bu fonksiyonlar kaydırmaz. */
-void show_pad(const char *s, int w);
-void show_rpad(const char *s, int w);
+/* Türkçe metni tabloda hizalamak için: lesson/term.h (term_pad, term_rpad). */
 #endif

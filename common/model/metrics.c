@@ -2,13 +2,6 @@
 #include "model/metrics.h"
 #include <stdio.h>
 
-int argmax(const float *v, int n) {
-    int best = 0;
-    for (int i = 1; i < n; i++)
-        if (v[i] > v[best]) best = i;
-    return best;
-}
-
 void confusion_add(int *cm, int K, const int *y_true, const int *y_pred, int n) {
     for (int i = 0; i < n; i++) cm[y_true[i] * K + y_pred[i]]++;
 }

@@ -26,7 +26,7 @@ typedef struct {
     int total;
 } MetricsSummary;
 
-int argmax(const float *v, int n);
+/* argmax (en büyük elemanın indisi) core/util.h'dedir. */
 /* cm (K,K) += çiftler */
 void confusion_add(int *cm, int K, const int *y_true, const int *y_pred, int n);
 /* per (K) NULL olabilir */

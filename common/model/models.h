@@ -11,9 +11,18 @@
 #ifndef DOAA_MODELS_H
 #define DOAA_MODELS_H
 #include "model/net.h"
+#include "model/params.h"
+#include "nn/attention.h"
 
 void models_mnist_mlp(Net *net, float dropout, int max_batch, uint64_t seed);
 void models_mnist_cnn(Net *net, int C, int H, int W, int nclasses, int max_batch, uint64_t seed);
+
+/* Çok başlı dikkatin sekiz tensörünü bir parametre bloğuna ekler (bkz. params.h), adları
+ * "<prefix>.wq", "<prefix>.bq", ... ve sırası MhaParams'ınkiyle aynı: wq (C,C) bq (C)
+ * wk (CKV,C) bk (C) wv (CKV,C) bv (C) wo (C,C) bo (C). W ve G'nin işaretçileri
+ * params_alloc'ta doldurulur. Bir Transformer katmanı için: prefix = "l0.attn" gibi. */
+void models_mha_params_add(Params *P, const char *prefix, MhaParams *W, MhaParams *G, int C,
+                           int CKV);
 
 /* Varsayılan model dosyaları (git'in yok saydığı data/models/ altında) */
 #define MODEL_DIR "data/models"

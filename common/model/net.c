@@ -9,24 +9,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
-#include "nn/activation.h"
+#include "model/layers.h"
 #include "nn/conv.h"
-#include "nn/dense.h"
-#include "nn/dropout.h"
 #include "core/util.h"
 
 static const char *kind_name(int k) {
-    switch (k) {
-    case LAYER_DENSE: return "dense";
-    case LAYER_RELU: return "relu";
-    case LAYER_SIGMOID: return "sigmoid";
-    case LAYER_TANH: return "tanh";
-    case LAYER_DROPOUT: return "dropout";
-    case LAYER_CONV2D: return "conv2d";
-    case LAYER_MAXPOOL2D: return "maxpool2d";
-    case LAYER_FLATTEN: return "flatten";
-    default: return "?";
-    }
+    const LayerOps *ops = layer_ops(k);
+    return ops ? ops->name : "?";
 }
 
 void net_init(Net *net, int C, int H, int W) {
@@ -59,55 +48,14 @@ int net_add(Net *net, int kind, int a, int b, int c, int d, float p, char *err, 
         l->in_c = q->out_c; l->in_h = q->out_h; l->in_w = q->out_w;
     }
     l->out_c = l->in_c; l->out_h = l->in_h; l->out_w = l->in_w;
-    size_t insz = layer_in_size(l);
-    switch (kind) {
-    case LAYER_DENSE:
-        if (a < 1 || a > 1000000) {
-            snprintf(err, errlen, "dense katmanının çıkış genişliği %d geçersiz", a);
-            return -1;
-        }
-        l->out_c = a; l->out_h = 1; l->out_w = 1;
-        l->nparams = insz * (size_t)a + (size_t)a;
-        break;
-    case LAYER_RELU: case LAYER_SIGMOID: case LAYER_TANH: break;
-    case LAYER_DROPOUT:
-        if (!(p >= 0.0f && p < 1.0f)) {
-            snprintf(err, errlen, "dropout oranı %g geçersiz ([0,1) olmalı)", (double)p);
-            return -1;
-        }
-        break;
-    case LAYER_CONV2D:
-        if (a < 1 || a > 4096 || b < 1 || b > 31 || c < 1 || c > 16 || d < 0 || d > 16) {
-            snprintf(err, errlen, "conv2d tanımı geçersiz (kanal %d, çekirdek %d, adım %d, dolgu %d)",
-                     a, b, c, d);
-            return -1;
-        }
-        l->out_c = a;
-        l->out_h = conv_out_dim(l->in_h, b, c, d);
-        l->out_w = conv_out_dim(l->in_w, b, c, d);
-        if (l->in_h + 2 * d < b || l->in_w + 2 * d < b || l->out_h < 1 || l->out_w < 1) {
-            snprintf(err, errlen, "conv2d çekirdeği (%d) girişten (%dx%d) büyük", b, l->in_h, l->in_w);
-            return -1;
-        }
-        l->nparams = (size_t)a * l->in_c * b * b + (size_t)a;
-        break;
-    case LAYER_MAXPOOL2D:
-        if (a < 1 || a > l->in_h || a > l->in_w) {
-            snprintf(err, errlen, "maxpool2d penceresi %d girişe (%dx%d) uymuyor", a, l->in_h, l->in_w);
-            return -1;
-        }
-        l->out_h = l->in_h / a;
-        l->out_w = l->in_w / a;
-        break;
-    case LAYER_FLATTEN:
-        l->out_c = (int)insz; l->out_h = 1; l->out_w = 1;
-        break;
-    default:
+    const LayerOps *ops = layer_ops(kind);
+    if (!ops) {
         snprintf(err, errlen, "bilinmeyen katman türü %d", kind);
         return -1;
     }
+    if (ops->shape(l, err, errlen) != 0) return -1;
     l->w_off = net->nparams;
-    l->b_off = net->nparams + (l->nparams ? l->nparams - (size_t)(kind == LAYER_DENSE || kind == LAYER_CONV2D ? (size_t)a : 0) : 0);
+    l->b_off = net->nparams + l->nparams - l->nbias;   /* bias'lar katmanın parametrelerinin sonunda */
     net->nparams += l->nparams;
     net->n++;
     return 0;
@@ -126,6 +74,7 @@ void net_dropout(Net *n, float p) { add_or_die(n, LAYER_DROPOUT, 0, 0, 0, 0, p);
 void net_conv2d(Net *n, int oc, int k, int s, int p) { add_or_die(n, LAYER_CONV2D, oc, k, s, p, 0.0f); }
 void net_maxpool2d(Net *n, int k) { add_or_die(n, LAYER_MAXPOOL2D, k, 0, 0, 0, 0.0f); }
 void net_flatten(Net *n) { add_or_die(n, LAYER_FLATTEN, 0, 0, 0, 0, 0.0f); }
+void net_leaky_relu(Net *n, float a) { add_or_die(n, LAYER_LEAKY_RELU, 0, 0, 0, 0, a); }
 
 static void alloc_buffers(Net *net, int max_batch) {
     net->max_batch = max_batch;
@@ -137,13 +86,15 @@ static void alloc_buffers(Net *net, int max_batch) {
         size_t o = layer_out_size(l);
         if (o > maxsz) maxsz = o;
         l->act = xcalloc((size_t)max_batch * o, sizeof(float));
-        if (l->kind == LAYER_DROPOUT || l->kind == LAYER_MAXPOOL2D) l->aux_n = (size_t)max_batch * o;
-        else if (l->kind == LAYER_CONV2D)
-            l->aux_n = conv2d_work_size(max_batch, l->in_c, l->in_h, l->in_w, l->a, l->b, l->c, l->d);
+        const LayerOps *ops = layer_ops(l->kind);
+        l->aux_n = ops->aux ? ops->aux(l, max_batch) : 0;
         /* maxpool indisleri int olarak saklanır; int ile float aynı boyda */
         if (l->aux_n) l->aux = xcalloc(l->aux_n, sizeof(float));
     }
     for (int t = 0; t < 2; t++) net->dbuf[t] = xcalloc((size_t)max_batch * maxsz, sizeof(float));
+    net->probs = xcalloc((size_t)max_batch * net_out_size(net), sizeof(float));
+    net->dlogits = xcalloc((size_t)max_batch * net_out_size(net), sizeof(float));
+    net->yf = xcalloc((size_t)max_batch, sizeof(float));
 }
 
 void net_build(Net *net, int max_batch, uint64_t seed) {
@@ -152,14 +103,8 @@ void net_build(Net *net, int max_batch, uint64_t seed) {
     rng_seed(&r, seed);
     for (int i = 0; i < net->n; i++) {
         Layer *l = &net->L[i];
-        float *w = net->params + l->w_off;
-        if (l->kind == LAYER_DENSE) {
-            dense_init_he(w, net->params + l->b_off, (int)layer_in_size(l), l->a, &r);
-        } else if (l->kind == LAYER_CONV2D) {
-            int fan_in = l->in_c * l->b * l->b;
-            float s = sqrtf(2.0f / (float)fan_in);
-            for (size_t j = 0; j < (size_t)l->a * fan_in; j++) w[j] = s * rng_normal(&r);
-        }
+        const LayerOps *ops = layer_ops(l->kind);
+        if (ops->init) ops->init(l, net->params + l->w_off, net->params + l->b_off, &r);
     }
     rng_seed(&net->rng, seed ^ 0xD20Full);
 }
@@ -173,11 +118,14 @@ void net_free(Net *net) {
     }
     free(net->dbuf[0]);
     free(net->dbuf[1]);
+    free(net->probs);
+    free(net->dlogits);
+    free(net->yf);
     memset(net, 0, sizeof *net);
 }
 
 /* ReLU + max pooling birleştirmesi: ReLU'dan hemen sonra max pooling geliyorsa
- * eğitimde ikisi tek geçişte yapılır (maxpool2d_relu_*, bkz. conv.h). ReLU artan
+ * eğitimde ikisi tek geçişte yapılır (maxpool2d_relu_*, bkz. nn/pool.h). ReLU artan
  * olduğundan max(relu(x)) = relu(max(x)): sonuç ve gradyanlar aynıdır, ama büyük
  * ReLU çıkışı (ders 04'te yığın başına 11 MB) ne yazılır ne okunur. */
 static int relu_pool_fused(const Net *net, int i) {
@@ -198,7 +146,6 @@ const float *net_forward(Net *net, const float *x, int B, int train) {
     const float *cur = x;
     for (int i = 0; i < net->n; i++) {
         Layer *l = &net->L[i];
-        size_t n = (size_t)B * layer_out_size(l);
         const float *P = net->params;
         if (conv_block_fused(net, i)) {
             Layer *pl = &net->L[i + 2];
@@ -215,23 +162,7 @@ const float *net_forward(Net *net, const float *x, int B, int train) {
             cur = l->act;
             continue;
         }
-        switch (l->kind) {
-        case LAYER_DENSE:
-            dense_forward(l->act, cur, P + l->w_off, P + l->b_off, B, (int)layer_in_size(l), l->a);
-            break;
-        case LAYER_RELU: relu_forward(l->act, cur, n); break;
-        case LAYER_SIGMOID: sigmoid_forward(l->act, cur, n); break;
-        case LAYER_TANH: tanh_forward(l->act, cur, n); break;
-        case LAYER_DROPOUT: dropout_forward(l->act, l->aux, cur, n, l->p, train, &net->rng); break;
-        case LAYER_CONV2D:
-            conv2d_forward(l->act, cur, P + l->w_off, P + l->b_off, B, l->in_c, l->in_h, l->in_w,
-                           l->a, l->b, l->c, l->d, l->aux);
-            break;
-        case LAYER_MAXPOOL2D:
-            maxpool2d_forward(l->act, (int *)l->aux, cur, B, l->in_c, l->in_h, l->in_w, l->a);
-            break;
-        case LAYER_FLATTEN: memcpy(l->act, cur, n * sizeof(float)); break;
-        }
+        layer_ops(l->kind)->forward(l, l->act, cur, P + l->w_off, P + l->b_off, B, train, &net->rng);
         cur = l->act;
     }
     return cur;
@@ -253,7 +184,6 @@ void net_backward(Net *net, const float *x, const float *dlogits, int B, float *
         int need_dinp = i > lowest;
         float *dinp = need_dinp ? (i == 0 ? dx : net->dbuf[t]) : NULL;
         if (i == 0 && dx) dinp = dx;
-        size_t n = (size_t)B * layer_out_size(l);
         const float *P = net->params;
         float *G = net->grads;
         int train = !l->frozen;
@@ -285,29 +215,8 @@ void net_backward(Net *net, const float *x, const float *dlogits, int B, float *
             t ^= 1;
             continue;
         }
-        switch (l->kind) {
-        case LAYER_DENSE:
-            dense_backward(dinp, train ? G + l->w_off : NULL, train ? G + l->b_off : NULL, dcur,
-                           inp, P + l->w_off, B, (int)layer_in_size(l), l->a);
-            break;
-        case LAYER_RELU: if (dinp) relu_backward(dinp, dcur, l->act, n); break;
-        case LAYER_SIGMOID: if (dinp) sigmoid_backward(dinp, dcur, l->act, n); break;
-        case LAYER_TANH: if (dinp) tanh_backward(dinp, dcur, l->act, n); break;
-        case LAYER_DROPOUT: if (dinp) dropout_backward(dinp, dcur, l->aux, n); break;
-        case LAYER_CONV2D:
-            conv2d_backward(dinp, train ? G + l->w_off : NULL, train ? G + l->b_off : NULL, dcur,
-                            inp, P + l->w_off, B, l->in_c, l->in_h, l->in_w, l->a, l->b, l->c,
-                            l->d, l->aux);
-            break;
-        case LAYER_MAXPOOL2D:
-            if (dinp) maxpool2d_backward(dinp, dcur, (const int *)l->aux, B, l->in_c, l->in_h,
-                                         l->in_w, l->a);
-            break;
-        case LAYER_FLATTEN:
-            if (dinp)
-                for (size_t j = 0; j < n; j++) dinp[j] += dcur[j];
-            break;
-        }
+        layer_ops(l->kind)->backward(l, dinp, train ? G + l->w_off : NULL,
+                                     train ? G + l->b_off : NULL, dcur, inp, P + l->w_off, B);
         if (!dinp) break;
         dcur = dinp;
         t ^= 1;
@@ -319,16 +228,11 @@ void net_describe(const Net *net, char *buf, size_t len) {
     buf[0] = '\0';
     for (int i = 0; i < net->n && k < len; i++) {
         const Layer *l = &net->L[i];
-        const char *sep = i ? " " : "";
-        switch (l->kind) {
-        case LAYER_DENSE: k += snprintf(buf + k, len - k, "%sdense(%d)", sep, l->a); break;
-        case LAYER_DROPOUT: k += snprintf(buf + k, len - k, "%sdropout(%.2f)", sep, (double)l->p); break;
-        case LAYER_CONV2D:
-            k += snprintf(buf + k, len - k, "%sconv%dx%d(%d)", sep, l->b, l->b, l->a);
-            break;
-        case LAYER_MAXPOOL2D: k += snprintf(buf + k, len - k, "%smaxpool%d", sep, l->a); break;
-        default: k += snprintf(buf + k, len - k, "%s%s", sep, kind_name(l->kind));
-        }
+        const LayerOps *ops = layer_ops(l->kind);
+        if (i) k += snprintf(buf + k, len - k, " ");
+        if (k >= len) break;
+        if (ops->describe) k += ops->describe(l, buf + k, len - k);
+        else k += snprintf(buf + k, len - k, "%s", ops->name);
     }
 }
 
@@ -580,12 +484,20 @@ out:
     return rc;
 }
 
+/* Mimari: giriş şekli ve her katmanın kaydındaki bütün alanlar (tür, a, b, c, d, p). Yalnızca
+ * kısa tanımları karşılaştırmak yetmez: adım ya da dolgusu farklı bir evrişim aynı
+ * çıktı kanalı ve çekirdekle başka bir modeldir. */
 int net_same_arch(const Net *a, const Net *b, char *err, size_t errlen) {
-    char da[512], db[512];
-    net_describe(a, da, sizeof da);
-    net_describe(b, db, sizeof db);
-    if (a->in_c != b->in_c || a->in_h != b->in_h || a->in_w != b->in_w || a->n != b->n ||
-        strcmp(da, db) != 0) {
+    int same = a->in_c == b->in_c && a->in_h == b->in_h && a->in_w == b->in_w && a->n == b->n;
+    for (int i = 0; same && i < a->n; i++) {
+        const Layer *x = &a->L[i], *y = &b->L[i];
+        same = x->kind == y->kind && x->a == y->a && x->b == y->b && x->c == y->c &&
+               x->d == y->d && fabsf(x->p - y->p) <= 1e-6f;
+    }
+    if (!same) {
+        char da[512], db[512];
+        net_describe(a, da, sizeof da);
+        net_describe(b, db, sizeof db);
         snprintf(err, errlen, "mimari farklı: beklenen giriş (%d,%d,%d) %s; bulunan (%d,%d,%d) %s",
                  a->in_c, a->in_h, a->in_w, da, b->in_c, b->in_h, b->in_w, db);
         return 0;

@@ -50,6 +50,7 @@ typedef enum {
     LAYER_CONV2D = 6,    /* a=çıkış kanalı, b=çekirdek boyu k, c=adım (stride), d=dolgu (pad) */
     LAYER_MAXPOOL2D = 7, /* a=pencere k (adım da k) */
     LAYER_FLATTEN = 8,
+    LAYER_LEAKY_RELU = 9, /* p = negatif eğim α: x < 0 iken çıkış αx */
     LAYER_KIND_END
 } LayerKind;
 
@@ -60,6 +61,7 @@ typedef struct {
     int in_c, in_h, in_w;    /* giriş şekli */
     int out_c, out_h, out_w; /* çıkış şekli */
     size_t w_off, b_off, nparams;  /* parametre bloğundaki yer */
+    size_t nbias;            /* parametrelerin sonundaki bias sayısı (b_off = w_off + nparams - nbias) */
     int frozen;              /* 1 ise parametreleri güncellenmez (transfer öğrenme) */
     float *act;              /* çıkış (max_batch, out_size) */
     float *aux;              /* dropout maskesi / havuzlama indisleri / im2col tamponu */
@@ -74,6 +76,8 @@ typedef struct {
     size_t nparams;
     int max_batch;
     float *dbuf[2];          /* geri geçişte katmanlar arası gradyan tamponları */
+    float *probs, *dlogits;  /* (max_batch, out_size) kaybın tamponları (train.c) */
+    float *yf;               /* (max_batch) etiketler float olarak (ikili çapraz entropi) */
     Rng rng;                 /* dropout maskeleri için */
     int fused;               /* son ileri geçiş eğitim kipindeydi: ReLU+havuz birleşik (net.c) */
     char meta[NET_META_MAX]; /* kaydedilen serbest metin (sınıf adları vb.) */
@@ -88,6 +92,7 @@ void net_dropout(Net *net, float p);
 void net_conv2d(Net *net, int out_c, int k, int stride, int pad);
 void net_maxpool2d(Net *net, int k);
 void net_flatten(Net *net);
+void net_leaky_relu(Net *net, float alpha);
 /* Katman ekleme (yükleyicinin de kullandığı genel biçim); -1: geçersiz tanım (err). */
 int net_add(Net *net, int kind, int a, int b, int c, int d, float p, char *err, size_t errlen);
 

@@ -20,24 +20,12 @@ TrainConfig train_config_default(void) {
     return c;
 }
 
-/* Adımlar arasında yeniden kullanılan geçici tamponlar */
-static float *g_probs, *g_dlogits, *g_y;
-static size_t g_cap;
-
-static void ensure(size_t n) {
-    if (n <= g_cap) return;
-    free(g_probs);
-    free(g_dlogits);
-    free(g_y);
-    g_probs = xmalloc(n * sizeof(float));
-    g_dlogits = xmalloc(n * sizeof(float));
-    g_y = xmalloc(n * sizeof(float));
-    g_cap = n;
-}
-
-/* Kayıp ve çıkış gradyanı; dönüş: ortalama kayıp. correct: doğru tahmin sayısı. */
-static float loss_and_grad(const float *z, const int *y, int B, int K, LossKind lk, float *dz,
-                           float *probs, int *correct) {
+/* Kayıp ve çıkış gradyanı; dönüş: ortalama kayıp. correct: doğru tahmin sayısı.
+ * Tamponlar ağındır (net->probs, net->dlogits, net->yf; net_build ayırır, net_free
+ * bırakır): adımda bellek ayrılmaz, statik tampon da yoktur. */
+static float loss_and_grad(Net *net, const float *z, const int *y, int B, int K, LossKind lk,
+                           float *dz, float *probs, int *correct) {
+    float *g_y = net->yf;
     float loss;
     int ok = 0;
     if (lk == LOSS_BCE_LOGIT) {
@@ -61,12 +49,11 @@ static float loss_and_grad(const float *z, const int *y, int B, int K, LossKind 
 float train_step(Net *net, Adam *opt, const float *x, const int *y, int B, LossKind lk,
                  int *correct) {
     int K = (int)net_out_size(net);
-    ensure((size_t)B * K + (size_t)B);
     const float *z = net_forward(net, x, B, 1);                                    /* 1 */
-    memset(g_dlogits, 0, (size_t)B * K * sizeof(float));   /* geri geçişler ekler */
-    float loss = loss_and_grad(z, y, B, K, lk, g_dlogits, g_probs, correct);       /* 2 */
+    memset(net->dlogits, 0, (size_t)B * K * sizeof(float));   /* geri geçişler ekler */
+    float loss = loss_and_grad(net, z, y, B, K, lk, net->dlogits, net->probs, correct); /* 2 */
     net_zero_grad(net);
-    net_backward(net, x, g_dlogits, B, NULL);                                      /* 3 */
+    net_backward(net, x, net->dlogits, B, NULL);                                   /* 3 */
     adam_step(opt, net->params, net->grads);                                       /* 4 */
     return loss;
 }
@@ -77,7 +64,6 @@ void evaluate(Net *net, const ImageSet *s, const int *idx, int n, Norm norm, Los
     size_t D = net_in_size(net);
     float *x = xmalloc((size_t)MB * D * sizeof(float));
     int *y = xmalloc((size_t)MB * sizeof(int)), *ids = xmalloc((size_t)MB * sizeof(int));
-    ensure((size_t)MB * K + (size_t)MB);
     double tot = 0.0;
     long ok = 0;
     for (int start = 0; start < n; start += MB) {
@@ -86,10 +72,10 @@ void evaluate(Net *net, const ImageSet *s, const int *idx, int n, Norm norm, Los
         batch_fill(x, y, s, ids, B, norm);
         const float *z = net_forward(net, x, B, 0);
         int c;
-        tot += (double)loss_and_grad(z, y, B, K, lk, NULL, g_probs, &c) * B;
+        tot += (double)loss_and_grad(net, z, y, B, K, lk, NULL, net->probs, &c) * B;
         ok += c;
         for (int b = 0; b < B; b++) {
-            const float *p = g_probs + (size_t)b * (lk == LOSS_BCE_LOGIT ? 1 : K);
+            const float *p = net->probs + (size_t)b * (lk == LOSS_BCE_LOGIT ? 1 : K);
             if (pred) pred[start + b] = lk == LOSS_BCE_LOGIT ? (p[0] >= 0.5f) : argmax(p, K);
             if (probs)
                 memcpy(probs + (size_t)(start + b) * (lk == LOSS_BCE_LOGIT ? 1 : K), p,

@@ -58,8 +58,23 @@ void conv2d_backward_ref(float *dinp, float *dW, float *dbias, const float *dout
 static size_t g_chunk_floats = CONV_CHUNK_FLOATS;
 static int g_slots = CONV_SLOTS;
 
-size_t conv_tune_chunk(void) { return g_chunk_floats; }
-int conv_tune_slots(void) { return g_slots; }
+void conv_split(int B, size_t per, int mult, int *chunk, int *nchunks, int *nslots) {
+    int ch = (int)(g_chunk_floats / per);
+    if (ch < 1) ch = 1;
+    if (mult > 1 && ch >= mult) ch = ch / mult * mult;
+    if (ch > B) ch = B;
+    int nch = (B + ch - 1) / ch;
+    /* Yuvalara dengeli dağılsın: parça sayısını yuva sayısının katına yuvarla */
+    int S = g_slots;
+    if (nch > 1 && nch % S && B >= S * ((nch + S - 1) / S)) {
+        nch = ((nch + S - 1) / S) * S;
+        ch = (B + nch - 1) / nch;
+        nch = (B + ch - 1) / ch;
+    }
+    *chunk = ch;
+    *nchunks = nch;
+    *nslots = nch < S ? nch : S;
+}
 
 void conv2d_set_tuning(size_t chunk_floats, int slots) {
     g_chunk_floats = chunk_floats ? chunk_floats : CONV_CHUNK_FLOATS;

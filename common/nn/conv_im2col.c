@@ -36,21 +36,8 @@ static ConvPlan conv_plan(int B, int C, int H, int Wd, int OC, int k, int s, int
     P.N = P.OH * P.OW;
     P.K = C * k * k;
     size_t per = (size_t)(P.K + OC) * P.N;   /* bir örneğin col+dT'si */
-    int ch = (int)(conv_tune_chunk() / per);
-    if (ch < 1) ch = 1;
-    if (ch > B) ch = B;
-    int nch = (B + ch - 1) / ch;
-    /* Yuvalara dengeli dağılsın: parça sayısını yuva sayısının katına yuvarla */
-    int S = conv_tune_slots();
-    if (nch > 1 && nch % S && B >= S * ((nch + S - 1) / S)) {
-        nch = ((nch + S - 1) / S) * S;
-        ch = (B + nch - 1) / nch;
-        nch = (B + ch - 1) / ch;
-    }
-    P.ch = ch;
-    P.nchunks = nch;
-    P.nslots = nch < S ? nch : S;
-    P.ld = (ch * P.N + 15) & ~15;   /* satır başları 64 bayta hizalı: bir kare = bir önbellek satırı */
+    conv_split(B, per, 1, &P.ch, &P.nchunks, &P.nslots);
+    P.ld = (P.ch * P.N + 15) & ~15;   /* satır başları 64 bayta hizalı: bir kare = bir önbellek satırı */
     P.slot_floats = (size_t)(P.K + OC) * P.ld;
     P.part_off = 16 + (size_t)P.nslots * P.slot_floats;   /* 16: hizalama payı */
     P.total = P.part_off + (size_t)P.nslots * ((size_t)OC * P.K + OC);

@@ -14,9 +14,11 @@
 
 #define CONV_WG_MIN_C 8   /* daha az giriş kanalında (ör. ilk katman, C=1) im2col daha hızlı */
 
-/* Ayar (conv.c): bir parçanın float sayısı ve yuva sayısı (bkz. conv2d_set_tuning) */
-size_t conv_tune_chunk(void);
-int conv_tune_slots(void);
+/* Yığını parçalara (chunk) ve yuvalara (slot) böler (conv.c; ayar: conv2d_set_tuning).
+ * per: bir örneğin tampon float sayısı; parça ~ ayar / per örnek, mult'un katına yuvarlanır
+ * (yeterince büyükse). Parça sayısı, yuvalara dengeli dağılsın diye mümkünse yuva
+ * sayısının katıdır. Yuva sayısı iş parçacığı sayısına bağlı değildir: sonuç da değildir. */
+void conv_split(int B, size_t per, int mult, int *ch, int *nchunks, int *nslots);
 
 /* im2col yolu (conv_im2col.c); şekiller conv.h'deki gibi */
 size_t conv_im2col_work_total(int B, int C, int H, int Wd, int OC, int k, int s, int p);

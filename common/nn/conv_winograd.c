@@ -68,20 +68,9 @@ static WgPlan wg_plan(int B, int C, int H, int Wd, int OC, int p) {
     P.Cp = (C + 15) & ~15;
     P.OCp = (OC + 15) & ~15;
     size_t per = (size_t)P.TT * 36 * (C + P.OCp) + (size_t)C * P.PH * P.PW;   /* V + Mt + Xp */
-    int ch = (int)(conv_tune_chunk() / per);
-    if (ch < 1) ch = 1;
-    int m = 16 / gcd(P.TT, 16);                  /* ch*TT 16'nın katı olsun (boş şerit kalmasın) */
-    if (ch >= m) ch = ch / m * m;
-    if (ch > B) ch = B;
-    int nch = (B + ch - 1) / ch, S = conv_tune_slots();
-    if (nch > 1 && nch % S && B >= S * ((nch + S - 1) / S)) {
-        nch = ((nch + S - 1) / S) * S;
-        ch = (B + nch - 1) / nch;
-        nch = (B + ch - 1) / ch;
-    }
-    P.ch = ch;
-    P.nchunks = nch;
-    P.nslots = nch < S ? nch : S;
+    /* ch*TT 16'nın katı olsun (boş şerit kalmasın) */
+    conv_split(B, per, 16 / gcd(P.TT, 16), &P.ch, &P.nchunks, &P.nslots);
+    int ch = P.ch;
     P.Tp = (ch * P.TT + 15) & ~15;
     P.u_floats = (size_t)36 * OC * P.Cp;
     P.slot_floats = (size_t)36 * P.Tp * (C + P.OCp) + (size_t)ch * C * P.PH * P.PW;

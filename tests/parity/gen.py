@@ -341,6 +341,124 @@ def gen_adam():
     fx.write()
 
 
+# ---------------------------------------------------------------- VAE (lesson13)
+def gen_latent():
+    """nn/latent: görüntü başına BCE toplamı (logit'ten), Gauss KL, yeniden parametreleme.
+    Kayıplar yığın ortalamasıdır (nat/görüntü); z ve KL'nin gradyanı dout ile."""
+    B, D, J = 3, 6, 4
+    z = uniform(-6, 6, B, D)
+    x = uniform(0, 1, B, D).detach()
+    x[0, :3] = torch.tensor([0.0, 1.0, 0.0])   # ikili pikseller de olsun
+    rec_per = F.binary_cross_entropy_with_logits(z, x, reduction="none").sum(1)
+    rec = rec_per.mean()
+    rec.backward()
+    mu, lv = randn(B, J), uniform(-2, 1.5, B, J)
+    kl_per = (-0.5 * (1 + lv - mu * mu - lv.exp())).sum(1)
+    kl = kl_per.mean()
+    kl.backward()
+    kl_dmu, kl_dlv = mu.grad.clone(), lv.grad.clone()
+    mu.grad = None
+    lv.grad = None
+    eps = randn(B, J).detach()
+    zz = mu + torch.exp(0.5 * lv) * eps
+    dout = randn(B, J).detach()
+    backward(zz, dout)
+    fx = Fixture("latent")
+    fx.i32("dims", [B, D, J])
+    fx.f32("z", z), fx.f32("x", x), fx.f32("mu", mu), fx.f32("logvar", lv), fx.f32("eps", eps)
+    fx.f32("dout", dout)
+    fx.f64("rec_per", rec_per), fx.f64("rec", rec), fx.f64("rec_dz", z.grad)
+    fx.f64("kl_per", kl_per), fx.f64("kl", kl), fx.f64("kl_dmu", kl_dmu), fx.f64("kl_dlogvar", kl_dlv)
+    fx.f64("rp_z", zz), fx.f64("rp_dmu", mu.grad), fx.f64("rp_dlogvar", lv.grad)
+    fx.write()
+
+
+def gen_vae():
+    """model/vae: pytorch/examples/vae'nin modeli küçük boyutlarla (fc1, fc21, fc22, fc3, fc4;
+    ReLU; BCE toplamı + kapalı biçim KL; yığın ortalaması), SABİT gürültü ε ile.
+    Ağırlıklar bizim düzenimizde (IN,OUT), yani nn.Linear.weight'in devriği."""
+    D, H, J, B = 12, 7, 3, 5
+    names = ["fc1", "fc21", "fc22", "fc3", "fc4"]
+    shapes = [(D, H), (H, J), (H, J), (J, H), (H, D)]
+    P = {}
+    for n, (i, o) in zip(names, shapes):
+        a = 1.0 / i ** 0.5            # PyTorch'un nn.Linear başlatması: U(-1/√IN, 1/√IN)
+        P[n + "_w"], P[n + "_b"] = uniform(-a, a, i, o), uniform(-a, a, o)
+    x = uniform(0, 1, B, D).detach()
+    x[0, :4] = torch.tensor([0.0, 1.0, 0.0, 1.0])
+    eps = randn(B, J).detach()
+    lin = lambda t, n: t @ P[n + "_w"] + P[n + "_b"]
+    h1 = F.relu(lin(x, "fc1"))
+    mu, lv = lin(h1, "fc21"), lin(h1, "fc22")
+    z = mu + torch.exp(0.5 * lv) * eps
+    logits = lin(F.relu(lin(z, "fc3")), "fc4")
+    rec = F.binary_cross_entropy(torch.sigmoid(logits), x, reduction="sum") / B
+    kl = -0.5 * torch.sum(1 + lv - mu.pow(2) - lv.exp()) / B
+    loss = rec + kl
+    loss.backward()
+    fx = Fixture("vae")
+    fx.i32("dims", [D, H, J, B])
+    fx.f32("x", x), fx.f32("eps", eps)
+    for n in names:
+        fx.f32(n + "_w", P[n + "_w"]), fx.f32(n + "_b", P[n + "_b"])
+    fx.f64("mu", mu), fx.f64("logvar", lv), fx.f64("logits", logits)
+    fx.f64("rec", rec), fx.f64("kl", kl), fx.f64("loss", loss)
+    for n in names:
+        fx.f64("d" + n + "_w", P[n + "_w"].grad), fx.f64("d" + n + "_b", P[n + "_b"].grad)
+    fx.write()
+
+
+# ---------------------------------------------------------------- GRU ve Bahdanau dikkati
+def gen_gru():
+    """torch.nn.GRU (kapılar r, z, n; n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn))),
+    T adım, sıfır olmayan h0. Ağırlıklar nn.GRU'nun kendi tensörleridir (float32'ye
+    yuvarlanmış); kayıp L = Σ hs ⊙ dout."""
+    T, B, I, H = 5, 2, 3, 4
+    gru = torch.nn.GRU(I, H)
+    with torch.no_grad():
+        for p_ in gru.parameters():
+            p_.copy_(uniform(-0.8, 0.8, *p_.shape).detach())
+    x, h0 = randn(T, B, I), randn(1, B, H, scale=0.5)
+    dout = randn(T, B, H).detach()
+    hs, _ = gru(x, h0)
+    backward(hs, dout)
+    fx = Fixture("gru")
+    fx.i32("dims", [T, B, I, H])
+    fx.f32("x", x), fx.f32("h0", h0), fx.f32("dout", dout)
+    fx.f32("wih", gru.weight_ih_l0), fx.f32("whh", gru.weight_hh_l0)
+    fx.f32("bih", gru.bias_ih_l0), fx.f32("bhh", gru.bias_hh_l0)
+    fx.f64("out", hs), fx.f64("dx", x.grad), fx.f64("dh0", h0.grad)
+    fx.f64("dwih", gru.weight_ih_l0.grad), fx.f64("dwhh", gru.weight_hh_l0.grad)
+    fx.f64("dbih", gru.bias_ih_l0.grad), fx.f64("dbhh", gru.bias_hh_l0.grad)
+    fx.write()
+
+
+def gen_bahdanau():
+    """Toplamsal dikkat, formülün kendisi: e_bs = vᵀ tanh(W_a q_b + b_a + U_a h_sb),
+    α = softmax_s(e) (dolgu konumları -inf), c_b = Σ_s α_bs h_sb. enc (S,B,HE)."""
+    S, B, H, HE, A = 5, 3, 4, 6, 7
+    lengths = [5, 3, 5]
+    q, enc = randn(B, H), randn(S, B, HE)
+    wa, ua = randn(A, H, scale=0.5), randn(A, HE, scale=0.5)
+    ba, v = randn(A, scale=0.3), randn(A)
+    dout = randn(B, HE).detach()
+    pre = (q @ wa.t() + ba).unsqueeze(0) + enc @ ua.t()          # (S,B,A)
+    e = torch.tanh(pre) @ v                                        # (S,B)
+    allowed = torch.tensor([[s < lengths[b] for b in range(B)] for s in range(S)])
+    e = e.masked_fill(~allowed, float("-inf"))
+    alpha = torch.softmax(e, dim=0)                                # (S,B)
+    ctx = (alpha.unsqueeze(-1) * enc).sum(0)                       # (B,HE)
+    backward(ctx, dout)
+    fx = Fixture("bahdanau")
+    fx.i32("dims", [S, B, H, HE, A])
+    fx.i32("lengths", lengths)
+    fx.f32("q", q), fx.f32("enc", enc), fx.f32("wa", wa), fx.f32("ua", ua)
+    fx.f32("ba", ba), fx.f32("v", v), fx.f32("dout", dout)
+    fx.f64("out", ctx), fx.f64("alpha", alpha.t()), fx.f64("dq", q.grad), fx.f64("denc", enc.grad)
+    fx.f64("dwa", wa.grad), fx.f64("dua", ua.grad), fx.f64("dba", ba.grad), fx.f64("dv", v.grad)
+    fx.write()
+
+
 def main():
     os.makedirs(OUTDIR, exist_ok=True)
     gen_dense()
@@ -362,6 +480,10 @@ def main():
     gen_mha("mha_self", 2, 5, 5, 8, 8, 2, True, [5, 3], True)
     gen_mha("mha_cross", 2, 4, 6, 8, 6, 4, False, [6, 2], False)
     gen_adam()
+    gen_latent()
+    gen_vae()
+    gen_gru()       # en sona: öncekilerin rastgele sayıları (ve dosyaları) değişmez
+    gen_bahdanau()
 
 
 if __name__ == "__main__":

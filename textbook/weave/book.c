@@ -33,6 +33,7 @@ int wv_build_book(const char *root, Book *b, Str *viol, int *nviol) {
     int n = wv_find_lessons(ld, &ls);
     int rc = 0;
     for (int i = 0; i < n && rc == 0; i++) {
+        ls[i].root = root;
         rc = wv_load_lesson(&ls[i], ld, rd);
         if (rc == 0) wv_check_deps(&ls[i], root);
     }

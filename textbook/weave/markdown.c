@@ -163,6 +163,21 @@ void wv_prose_md(Str *o, const char *text) {
             depth = 0;
             continue;
         }
+        {
+            /* satırın tamamı $$...$$: ayrı paragrafta gösterilen (display) formül */
+            size_t a = (size_t)ind, b = n;
+            while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t')) b--;
+            if (b - a > 4 && !strncmp(s + a, "$$", 2) && !strncmp(s + b - 2, "$$", 2) &&
+                !memmem(s + a + 2, b - a - 4, "$$", 2)) {
+                if (mode == PRE) FLUSH_PRE();
+                if (mode != NONE) str_addc(o, '\n');
+                str_addn(o, s + a, b - a);
+                str_add(o, "\n\n");
+                mode = NONE;
+                depth = 0;
+                continue;
+            }
+        }
         if (mk) {
             if (mode == PRE) { FLUSH_PRE(); str_addc(o, '\n'); }
             if (mode == PARA) str_addc(o, '\n');

@@ -37,6 +37,7 @@
  *   str.c       metin tamponu (Str), hata iletisi (wv_err), dosya okuma/yazma, cksum
  *   utf8.c      UTF-8 kod noktaları, Türkçe küçük harf ve alfabe sırası
  *   lex.c       C sözcük çözümleyicisi ve düzyazı/kod bölümleme
+ *   code.c      kod parçalarını tanımlara bölme (main ve sınav kodu ayrı), fonksiyon bulma
  *   markdown.c  düz metinden Markdown (kaçırma, paragraf, liste, formül bloğu)
  *   run.c       koşu kaydı (output.txt, quiz.txt, kayit.txt, sekiller.txt)
  *   lesson.c    derslerin bulunması, yüklenmesi, kaydın güncelliği
@@ -115,6 +116,18 @@ char *wv_clean_comment(const char *body, size_t n);
 int wv_segment(const char *src, Seg **out);
 void wv_free_segs(Seg *s, int n);
 
+/* ---- code.c — kod parçalarını üst düzey tanımlara bölme; adıyla fonksiyon bulma */
+typedef struct {
+    int line0, line1; /* 1 tabanlı, kapsayıcı (tanımın üstündeki yorum dahil) */
+    char name[64];    /* fonksiyonun ya da tablonun adı ("" bilinmiyor) */
+    int hidden;       /* 1: main(), sınav kodu (run_quiz, QuizQuestion): bölümde sınavdan sonra */
+    int glue;         /* 1: çoğu printf/plot_ satırı (>= %60, >= 8 satır): bölümde katlı */
+} Chunk;
+char *wv_mask(const char *src);
+int wv_chunks(const char *src, int line0, int line1, Chunk **out);
+char *wv_lines(const char *src, int line0, int line1);
+int wv_find_func(const char *src, const char *name, int *line0, int *line1);
+
 /* ---- markdown.c — düz metni Markdown'a yazma (kaçırma, paragraf, liste, formül bloğu) */
 void md_inline(Str *o, const char *s, size_t n, int line_start);
 void md_fence(Str *o, const char *info, const char *body);
@@ -179,6 +192,7 @@ typedef struct {
     char *goals;      /* "Bu derste öğrenecekleriniz" maddeleri (Markdown) ya da NULL */
     Run run;
     char *stale;      /* koşudan sonra değişen dosyalar ("`a`, `b`"; wv_check_deps) ya da NULL */
+    const char *root; /* depo kökü (bkz. common/... alıntıları için; wv_build_book koyar) */
 } Lesson;
 int wv_find_lessons(const char *dir, Lesson **out);
 int wv_load_lesson(Lesson *L, const char *lessons_dir, const char *runs_dir);
@@ -193,6 +207,9 @@ void wv_check_deps(Lesson *L, const char *root);
 #define INDEX_MD "00-icindekiler.md"
 #define GLOSSARY_MD "99-sozluk.md"
 char *wv_chapter(const Lesson *ls, int n, int i);
+/* Düzyazıdaki "bkz. common/YOL.c: ad1, ad2" işaretlerinin her adı için o fonksiyonun
+ * kaynağını (dosya ve satır aralığıyla) alıntılar; bulunamazsa bunu söyleyen bir not yazar. */
+void wv_emit_refs(Str *o, const char *root, const char *text);
 
 /* ---- glossary.c — sözlük (sozluk.tsv) ve sözlük kuralları denetimi */
 typedef struct {
