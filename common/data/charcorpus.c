@@ -28,14 +28,14 @@ static int utf8_one(const unsigned char *p, const unsigned char *end, uint32_t *
 
 static void cp_show(uint32_t cp, char *out) {
     if (cp == '\n') strcpy(out, "\\n");
-    else if (cp < 32 || cp == 127) snprintf(out, 16, "U+%04X", (unsigned)cp);
+    else if (cp < 32 || cp == 127) snprintf(out, 32, "U+%04X", (unsigned)cp);
     else {
         unsigned char b[5] = {0};
         if (cp < 0x80) b[0] = (unsigned char)cp;
         else if (cp < 0x800) b[0] = 0xC0 | (cp >> 6), b[1] = 0x80 | (cp & 0x3F);
         else if (cp < 0x10000) b[0] = 0xE0 | (cp >> 12), b[1] = 0x80 | ((cp >> 6) & 0x3F), b[2] = 0x80 | (cp & 0x3F);
         else b[0] = 0xF0 | (cp >> 18), b[1] = 0x80 | ((cp >> 12) & 0x3F), b[2] = 0x80 | ((cp >> 6) & 0x3F), b[3] = 0x80 | (cp & 0x3F);
-        snprintf(out, 16, "'%s' (U+%04X)", (char *)b, (unsigned)cp);
+        snprintf(out, 32, "'%s' (U+%04X)", (char *)b, (unsigned)cp);
     }
 }
 
@@ -107,7 +107,7 @@ int charvocab_encode(const CharVocab *v, const char *text, int *ids, int max, ch
         }
         int id = charvocab_id(v, cp);
         if (id < 0) {
-            char s[16];
+            char s[32];
             cp_show(cp, s);
             snprintf(err, errlen, "%d. karakter %s modelin sözlüğünde yok (bu derlemde hiç geçmedi)", n + 1, s);
             return -1;
@@ -185,7 +185,7 @@ int corpus_load(TokenStream *s, const char *path, const CharVocab *v, long max_c
         }
         int id = charvocab_id(v, cp);
         if (id < 0) {
-            char c[16];
+            char c[32];
             cp_show(cp, c);
             snprintf(err, errlen, "metin dosyası '%s', %ld. satır: %s sözlükte yok", path, line, c);
             free(b), corpus_free(s);
