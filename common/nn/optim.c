@@ -54,8 +54,10 @@ void adamw_step(Adam *o, float *params, const float *grads, float wd, const unsi
         m[i] = b1 * m[i] + (1.0f - b1) * g;
         v[i] = b2 * v[i] + (1.0f - b2) * g * g;
         float mh = m[i] * c1, vh = v[i] * c2;
-        float d = wd != 0.0f && (!decay || decay[i]) ? wd * params[i] : 0.0f;
-        params[i] -= lr * (mh / (sqrtf(vh) + eps) + d);
+        /* λθ eski θ ile; wd = 0'da adam_step'in sonucu bit bit aynıdır */
+        float d = wd != 0.0f && (!decay || decay[i]) ? lr * wd * params[i] : 0.0f;
+        params[i] -= lr * mh / (sqrtf(vh) + eps);
+        if (d != 0.0f) params[i] -= d;
     }
 }
 
