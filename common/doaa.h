@@ -5,6 +5,7 @@
 #ifndef DOAA_H
 #define DOAA_H
 #include "nn/activation.h"
+#include "nn/act_extra.h"
 #include "nn/attention.h"
 #include "nn/bahdanau.h"
 #include "nn/gru.h"
@@ -33,6 +34,7 @@
 #include "model/vae.h"
 #include "model/seq2seq.h"
 #include "nn/optim.h"
+#include "nn/sinemb.h"
 #include "lesson/predict.h"
 #include "lesson/plot.h"
 #include "core/progress.h"

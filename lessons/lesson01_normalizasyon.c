@@ -194,7 +194,7 @@ static void run_variant(Variant *v, const Mnist *m, int ntr, int nte, int epochs
  * ------------------------------------------------------------------------- */
 static int run_quiz(const LessonArgs *a) {
     Mnist m;
-    mnist_load(a->data_dir, &m);
+    mnist_load_checked(&m, a->data_dir, 1, 1);
     int count5 = 0;
     for (int i = 0; i < m.train.n; i++) count5 += m.train.labels[i] == 5;
     double mu, sigma;
@@ -289,7 +289,10 @@ int main(int argc, char **argv) {
  * doğruluk (accuracy) tek başına yanıltıcı olabilir.
  */
     Mnist m;
-    mnist_load(a.data_dir, &m);   /* dosya hatası varsa başlıktan önce söylensin */
+    /* Dosya hatası varsa başlıktan önce söylensin; adım 7'nin eğitim ve test alt
+     * kümeleri (ntr, nte) kümede bulunmalı. */
+    int ntr = a.quick ? 5000 : 10000, nte_min = a.quick ? 2000 : 1;
+    mnist_load_checked(&m, a.data_dir, ntr, nte_min);
     step_banner(1, NSTEPS, "Veriyi yükle: şekiller ve sınıf dağılımı");
     int D = m.train.rows * m.train.cols;
     printf("Eğitim görüntüleri: (%d, %d, %d) uint8, etiketler: (%d)\n", m.train.n, m.train.rows,
@@ -530,7 +533,7 @@ int main(int argc, char **argv) {
  * kaybı azaltacak yönde biraz itilir.
  */
     step_banner(7, NSTEPS, "Neden önemli: ham ve normalize girişle aynı ağı eğitmek");
-    int ntr = a.quick ? 5000 : 10000, nte = a.quick ? 2000 : m.test.n;
+    int nte = a.quick ? 2000 : m.test.n;
     int epochs = a.quick && !a.epochs_given ? 2 : a.epochs, batch = 64;
     int steps = epochs * ((ntr + batch - 1) / batch);
     int log_every = steps / 40 > 1 ? steps / 40 : 1;

@@ -32,7 +32,7 @@
 #define NSTEPS 6
 #define K 10
 static const char *L = "lesson03";
-static const Norm MINMAX = {NORM_MINMAX, 0.0f, 1.0f};   /* lesson02 böyle eğitir */
+static const Norm MINMAX = {.kind = NORM_MINMAX, .mean = 0.0f, .std = 1.0f};   /* lesson02 böyle eğitir */
 
 /* UTF-8 metnin karakter sayısı (tablo hizası için) */
 static int utf8_len(const char *s) {
@@ -311,12 +311,16 @@ int main(int argc, char **argv) {
                                  : MODEL_DIR "/lesson02_mlp.model";
     Mnist m;
     int have_mnist = 0, trained = 0;
+    /* --data ile gelen kümede bulunması gerekenler: eksik modelin eğitimi (quick: 6000
+     * eğitim + 1000 doğrulama; tam: 5000 doğrulama + en az 1 eğitim) ve adım 6'nın ayrık
+     * eğitim ve doğrulama alt kümeleri (quick: 500 + 1000, tam: 1000 + 2000). */
+    int need_train = a.quick ? 7000 : 5001;
     struct stat st;
     if (stat(path, &st) != 0 && errno == ENOENT) {   /* yok; klasör vb. durumları net_load söyler */
         if (a.model) die("model dosyası '%s' bulunamadı", path);
         printf("'%s' bulunamadı: lesson02 henüz çalıştırılmamış. Model şimdi burada eğitiliyor\n"
                "(aynısını ./lesson02%s yapar).\n", path, a.quick ? " --quick" : "");
-        mnist_load(a.data_dir, &m);
+        mnist_load_checked(&m, a.data_dir, need_train, 1);
         have_mnist = 1;
         train_missing_model(path, &m, a.quick, (uint64_t)a.seed);
         trained = 1;
@@ -339,7 +343,7 @@ int main(int argc, char **argv) {
     printf("Yüklendi: %s%s\n", path, trained ? " (az önce eğitildi)" : "");
     net_summary(&net, stdout);
     if (net.meta[0]) printf("Dosyadaki not (meta): %s\n", net.meta);
-    if (!have_mnist) mnist_load(a.data_dir, &m);
+    if (!have_mnist) mnist_load_checked(&m, a.data_dir, a.quick ? 1500 : 3000, 1);
 
 /*
  * Adım 2: Test kümesinde tahmin ve doğruluk

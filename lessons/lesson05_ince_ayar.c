@@ -706,7 +706,7 @@ static void get_lesson04(Net *src, const LessonArgs *a, const char **from) {
            n, epochs);
     fflush(stdout);
     Mnist m;
-    mnist_load(a->data_dir, &m);
+    mnist_load_checked(&m, a->data_dir, n, 1); /* 28x28 ve en az n görüntü olmalı */
     models_mnist_cnn(src, 1, 28, 28, 10, 128, (uint64_t)a->seed + 4);
     TrainConfig cfg = train_config_default();
     cfg.epochs = epochs;
@@ -737,9 +737,9 @@ static void step7_transfer(const LessonArgs *a, float *tr_acc, float *ft_acc, fl
             "katmanları olan bir CNN bekleniyordu, bulunan (%d,%d,%d) %s", from, src.in_c,
             src.in_h, src.in_w, dsc);
     }
-    Mnist fm;
-    mnist_load(FASHION_DIR, &fm);
     int ntrain = a->quick ? 200 : 500, nval = a->quick ? 300 : 2000;
+    Mnist fm;
+    mnist_load_checked(&fm, FASHION_DIR, ntrain, nval);
     int E = a->quick ? 4 : 20, E1 = E / 2, E2 = E - E1;
     int *all = xmalloc((size_t)fm.train.n * sizeof(int));
     for (int i = 0; i < fm.train.n; i++) all[i] = i;

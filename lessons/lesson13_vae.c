@@ -57,7 +57,7 @@ typedef struct {
     double sec[MAXE];
 } Hist;
 
-static const Norm NMINMAX = {NORM_MINMAX, 0, 0};
+static const Norm NMINMAX = {.kind = NORM_MINMAX};
 
 static const char *model_path(const LessonArgs *a) {
     return a->model ? a->model

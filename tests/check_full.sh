@@ -24,6 +24,13 @@ lesson06 fark_Lmax 0.20
 lesson06 sayi_em 0.95
 lesson06 hizalama_komsu 0.90
 lesson06 sayi_hizalama 0.80
+lesson14 pac_ring_min 8
+lesson14 pac_grid_modes 24.8
+lesson14 pac_ring_hq 0.90
+lesson14 pac_grid_hq 0.90
+lesson15 flag_ed <=0.02
+lesson15 flag_prec 0.90
+lesson15 flag_rec 0.90
 lesson16 test_loss <=1.90
 lesson16 novel 0.80'
 for l in "$@"; do
@@ -38,7 +45,7 @@ for l in "$@"; do
     line=$(grep 'SONUÇ:' "$out" | tail -n 1)
     echo "$line  ($(( $(date +%s) - t0 )) s)"
     ok=1
-    echo "$claims" | while read -r lesson key min; do
+    echo "$claims" | while read -r lesson key min dir; do
         [ "$lesson" = "$l" ] || continue
         v=$(echo "$line" | tr ' ' '\n' | sed -n "s/^$key=//p")
         case "$min" in

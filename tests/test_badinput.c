@@ -2,7 +2,9 @@
  * kesik/bozuk IDX klasörü, bozuk model dosyası, hatalı bayraklar. `make check`
  * bunu ikinci kez ASan/UBSan derlemeleriyle (DOAA_BIN=build/asan) çalıştırır:
  * her durumda Türkçe bir hata, sıfır olmayan çıkış ve çökme olmaması beklenir. */
+#include <glob.h>
 #include <unistd.h>
+#include <zlib.h>
 #include "doaa.h"
 #include "testutil.h"
 
@@ -66,6 +68,151 @@ START_TEST(test_swapped_files) {
     char args[512];
     snprintf(args, sizeof args, "--quick --data '%s/d'", dir);
     expect_fail(run_lesson("lesson02", args), "1 boyutlu olmalı");
+}
+END_TEST
+
+/* dir/alt içine geçerli bir IDX kümesi yazar: ntr eğitim ve nte test görüntüsü, her biri
+ * rows x cols. Pikseller ve etiketler basit bir desenden: biçim doğru, boyutlar farklı. */
+static void write_idx(const char *path, int ndim, const int *dims) {
+    FILE *f = fopen(path, "wb");
+    ck_assert_ptr_nonnull(f);
+    unsigned char h[4] = {0, 0, 8, (unsigned char)ndim};
+    fwrite(h, 1, 4, f);
+    size_t total = 1;
+    for (int i = 0; i < ndim; i++) {
+        unsigned char d[4] = {dims[i] >> 24, dims[i] >> 16, dims[i] >> 8, dims[i]};
+        fwrite(d, 1, 4, f);
+        total *= (size_t)dims[i];
+    }
+    for (size_t i = 0; i < total; i++) fputc(ndim == 1 ? (int)(i % 10) : (int)(i * 37 % 256), f);
+    ck_assert_int_eq(fclose(f), 0);
+}
+static void make_idx_set(const char *sub, int ntr, int nte, int rows, int cols) {
+    char p[512];
+    snprintf(p, sizeof p, "%s/%s", dir, sub);
+    ck_assert_int_eq(mkdir(p, 0755), 0);
+    const char *names[4] = {"train-images-idx3-ubyte", "train-labels-idx1-ubyte",
+                            "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"};
+    int im[2][3] = {{ntr, rows, cols}, {nte, rows, cols}}, lb[2][1] = {{ntr}, {nte}};
+    for (int k = 0; k < 2; k++) {
+        snprintf(p, sizeof p, "%s/%s/%s", dir, sub, names[2 * k]);
+        write_idx(p, 3, im[k]);
+        snprintf(p, sizeof p, "%s/%s/%s", dir, sub, names[2 * k + 1]);
+        write_idx(p, 1, lb[k]);
+    }
+}
+
+/* Geçerli ama MNIST'ten farklı kümeler: 32x32 görüntüler (eskiden batch_fill 28x28'lik
+ * tamponun dışına yazıyordu) ve yalnızca 100 görüntü (eskiden sabit "ilk 5000 görüntü"
+ * kümenin dışını okuyup SEGV veriyordu). Her ders açık bir Türkçe hatayla durmalı. */
+START_TEST(test_idx_wrong_size_and_count) {
+    make_idx_set("k32", 7000, 2000, 32, 32);
+    make_idx_set("k100", 100, 100, 28, 28);
+    const char *lessons[] = {"lesson01", "lesson02", "lesson03", "lesson04"};
+    char args[512];
+    for (int i = 0; i < 4; i++) {
+        /* lesson03'te veri denetimi, eksik modeli eğitmeden önce gelir. */
+        snprintf(args, sizeof args, "--quick --threads 1 --data '%s/k32'", dir);
+        expect_fail(run_lesson(lessons[i], args), "28x28");
+        snprintf(args, sizeof args, "--quick --threads 1 --data '%s/k100'", dir);
+        expect_fail(run_lesson(lessons[i], args), "100");
+        ck_assert_msg(strstr(out, "en az") != NULL, "%s: 'en az' yok:\n%s", lessons[i], out);
+    }
+}
+END_TEST
+
+/* Başlığı yalan söyleyen .gz: 60 baytlık bir dosya 4 GB ya da 47 MB "söylüyor". Ders
+ * açmaya başlamadan durmalı. ASan turunda büyük bir ayırma (allocation) 64 MB sınırıyla
+ * yakalanır (eskiden malloc(4 294 967 296)). */
+START_TEST(test_idx_gz_header_lies) {
+    static const unsigned char hdrs[2][16] = {{0, 0, 8, 3, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0},
+                                              {0, 0, 8, 3, 0, 0, 0xEA, 0x60, 0, 0, 0, 28, 0, 0, 0, 28}};
+    static const char *need[2] = {"aşıyor", "gzip"};
+    for (int k = 0; k < 2; k++) {
+        char sub[32], p[512], args[700];
+        snprintf(sub, sizeof sub, "gz%d", k);
+        make_idx_set(sub, 100, 100, 28, 28);
+        snprintf(p, sizeof p, "%s/%s/train-images-idx3-ubyte", dir, sub);
+        ck_assert_int_eq(remove(p), 0);
+        strcat(p, ".gz");
+        gzFile g = gzopen(p, "wb9");
+        gzwrite(g, hdrs[k], 16);
+        unsigned char z[64] = {0};
+        gzwrite(g, z, sizeof z);
+        ck_assert_int_eq(gzclose(g), Z_OK);
+        snprintf(args, sizeof args,
+                 "--quick --threads 1 --data '%s/%s'", dir, sub);
+        char cmd[1024];
+        snprintf(cmd, sizeof cmd,
+                 "ASAN_OPTIONS=detect_leaks=0:max_allocation_size_mb=64:allocator_may_return_null=0 "
+                 "timeout 60 %s %s", bin_path("lesson02"), args);
+        expect_fail(run_cmd(cmd, out, sizeof out), need[k]);
+        ck_assert_msg(strstr(out, "train-images-idx3-ubyte.gz") != NULL, "dosya adı yok:\n%s", out);
+    }
+}
+END_TEST
+
+/* tests/regress/ altındaki kötü görüntüler derslerin --predict yoluna (el yazısı hazırlığı,
+ * common/lesson/predict.c) verilir: her biri 20 s içinde (eskiden HDR sonsuz döngü,
+ * 16384x16384 JPEG 30 s+ ve 1 GB) Türkçe bir hatayla, çökmeden reddedilmeli. Model bu
+ * testte rastgele ağırlıklarla üretilir: tahmin değil, dosyanın okunması sınanıyor. */
+START_TEST(test_predict_regress_images) {
+    static const char *files[] = {"hdr_rle_dongu.jpg", "pgm16.png", "jpeg_dht_654.jpg",
+                                  "jpeg_16384.jpg", "jpeg_kesik.jpg", "png_16000.png"};
+    char err[512], model[2][300], cmd[1500];
+    Net net;
+    models_mnist_cnn(&net, 1, 28, 28, 10, 1, 1);
+    snprintf(model[0], sizeof model[0], "%s/cnn.model", dir);
+    ck_assert_msg(net_save(&net, model[0], err, sizeof err) == 0, "%s", err);
+    net_free(&net);
+    models_mnist_mlp(&net, 0.2f, 1, 1);
+    snprintf(model[1], sizeof model[1], "%s/mlp.model", dir);
+    ck_assert_msg(net_save(&net, model[1], err, sizeof err) == 0, "%s", err);
+    net_free(&net);
+    const char *lessons[2] = {"lesson04", "lesson02"};
+    for (int l = 0; l < 2; l++)
+        for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+            snprintf(cmd, sizeof cmd, "timeout 20 %s --predict tests/regress/%s --model '%s'",
+                     bin_path(lessons[l]), files[i], model[l]);
+            expect_fail(run_cmd(cmd, out, sizeof out), files[i]);
+        }
+    /* Bulanık sınamanın bulduğu görüntüler (tests/regress/fuzz-image-*): geçerli bir görüntü
+     * olabilirler (tahmin edilir) ya da reddedilirler; çökme, takılma ya da temizleyici
+     * bulgusu olmamalı. */
+    glob_t g;
+    if (glob("tests/regress/fuzz-image-*", 0, NULL, &g) == 0) {
+        for (size_t i = 0; i < g.gl_pathc; i++) {
+            snprintf(cmd, sizeof cmd, "timeout 20 %s --predict '%s' --model '%s'",
+                     bin_path("lesson04"), g.gl_pathv[i], model[0]);
+            int rc = run_cmd(cmd, out, sizeof out);
+            ck_assert_msg(rc == 0 || rc == 1, "%s: çıkış %d\n%s", g.gl_pathv[i], rc, out);
+            ck_assert_msg(!strstr(out, "AddressSanitizer") && !strstr(out, "runtime error"),
+                          "%s: temizleyici bulgusu\n%s", g.gl_pathv[i], out);
+        }
+        globfree(&g);
+    }
+}
+END_TEST
+
+/* Not Defteri'nde kaydedilmiş cevap dosyası: başında UTF-8 BOM, satır sonları CRLF.
+ * Eskiden 1. satırda reddediliyordu. */
+START_TEST(test_quiz_answers_bom) {
+    FILE *in = fopen("tests/answers/lesson01.txt", "r");
+    ck_assert_ptr_nonnull(in);
+    char path[400], line[512];
+    snprintf(path, sizeof path, "%s/cevap_bom.txt", dir);
+    FILE *o = fopen(path, "wb");
+    ck_assert_ptr_nonnull(o);
+    fputs("\xEF\xBB\xBF", o);
+    while (fgets(line, sizeof line, in)) {
+        line[strcspn(line, "\n")] = '\0';
+        fprintf(o, "%s\r\n", line);
+    }
+    fclose(in);
+    ck_assert_int_eq(fclose(o), 0);
+    int rc = quiz_grade_file("lesson01", path, out, sizeof out);
+    ck_assert_msg(rc == 0, "BOM'lu cevap dosyası: çıkış %d\n%s", rc, out);
+    ck_assert_int_eq((int)sonuc_get(out, "quiz_dogru"), (int)sonuc_get(out, "quiz_toplam"));
 }
 END_TEST
 
@@ -137,6 +284,10 @@ static Suite *suite(void) {
     tcase_add_test(tc, test_wrong_magic_idx);
     tcase_add_test(tc, test_swapped_files);
     tcase_add_test(tc, test_missing_and_flags);
+    tcase_add_test(tc, test_idx_wrong_size_and_count);
+    tcase_add_test(tc, test_idx_gz_header_lies);
+    tcase_add_test(tc, test_predict_regress_images);
+    tcase_add_test(tc, test_quiz_answers_bom);
     tcase_add_test(tc, test_lesson06_translate);
     suite_add_tcase(s, tc);
     return s;

@@ -245,7 +245,7 @@ START_TEST(test_bad_inputs) {
     fputs("bu bir resim değil\n", f);
     fclose(f);
     ck_assert_int_eq(handwriting_prepare(tmp_path("metin.png"), o, NULL, err, sizeof err), -1);
-    ck_assert_msg(strstr(err, "metin.png") && strstr(err, "okunamadı") && strstr(err, "stb_image"),
+    ck_assert_msg(strstr(err, "metin.png") && strstr(err, "tanınan bir görüntü değil"),
                   "mesaj: %s", err);
     /* boş kağıt: gürültülü, ışığı eğik ama mürekkepsiz */
     Drawn none = {1, -1.0f}; /* negatif kalınlık: hiç mürekkep yok */

@@ -1,6 +1,7 @@
 /* test_io.c — dosya girdileri: IDX okuyucu (düz ve .gz; bozuk, kesik, uzun dosyalar),
  * gerçek MNIST, model dosyası kaydet/yükle ve bozulmaları, sınav cevap dosyaları,
  * yığınlama ve normalizasyon. */
+#include <glob.h>
 #include <unistd.h>
 #include <zlib.h>
 #include "doaa.h"
@@ -97,6 +98,68 @@ START_TEST(test_idx_bad_inputs) {
     ck_assert_msg(strstr(err, "kesik") != NULL, "%s", err);
     ck_assert_int_eq(idx_load(tmp("yok.idx"), &a, err, sizeof err), -1);
     ck_assert_msg(strstr(err, "yok.idx") && strstr(err, "böyle bir dosya"), "%s", err);
+}
+END_TEST
+
+/* Başlığı yalan söyleyen dosyalar: sayılar dosyanın gerçek boyuna ve bir üst sınıra karşı
+ * denetlenir; gzip'te sözden fazlası açılmaz. Eskiden 57 baytlık bir .gz malloc(4 294 967 296)
+ * çağırtıyordu, 3 MB'lık bir .gz 3 GB bellek ve 45 s alıyordu. */
+static void write_gz_idx(const char *path, const unsigned char *hdr, size_t hn, size_t nzero,
+                         size_t nrand) {
+    gzFile g = gzopen(path, "wb9");
+    ck_assert_ptr_nonnull(g);
+    gzwrite(g, hdr, (unsigned)hn);
+    static unsigned char blk[1 << 16];
+    memset(blk, 0, sizeof blk);
+    for (size_t left = nzero; left > 0;) {
+        unsigned k = left > sizeof blk ? (unsigned)sizeof blk : (unsigned)left;
+        gzwrite(g, blk, k);
+        left -= k;
+    }
+    uint32_t x = 12345;
+    for (size_t left = nrand; left > 0;) {
+        unsigned k = left > sizeof blk ? (unsigned)sizeof blk : (unsigned)left;
+        for (unsigned i = 0; i < k; i++) blk[i] = (unsigned char)((x = x * 1664525u + 1013904223u) >> 24);
+        gzwrite(g, blk, k);
+        left -= k;
+    }
+    ck_assert_int_eq(gzclose(g), Z_OK);
+}
+
+START_TEST(test_idx_header_lies) {
+    IdxArray a;
+    char err[512];
+    /* 104 baytlık düz dosya 65536x256x256 (4 GB) diyor: üst sınır */
+    unsigned char big[104] = {0, 0, 8, 3, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0};
+    expect_idx_error(big, sizeof big, "dev.idx", "aşıyor");
+    /* 104 baytlık düz dosya 60000x28x28 (47 MB) diyor: gerçek boyla tutmuyor */
+    unsigned char mn[104] = {0, 0, 8, 3, 0, 0, 0xEA, 0x60, 0, 0, 0, 28, 0, 0, 0, 28};
+    expect_idx_error(mn, sizeof mn, "yalan.idx", "uyuşmuyor");
+    /* aynı başlık küçük bir .gz'de: 47 MB, birkaç düzine bayttan açılamaz */
+    write_gz_idx(tmp("yalan.idx.gz"), mn, 16, 64, 0);
+    ck_assert_int_eq(idx_load(tmp("yalan.idx.gz"), &a, err, sizeof err), -1);
+    ck_assert_msg(strstr(err, "yalan.idx.gz") && strstr(err, "gzip") && strstr(err, "47040000"),
+                  "%s", err);
+    /* 4 GB diyen .gz: başlıkta durur */
+    write_gz_idx(tmp("dev.idx.gz"), big, 16, 64, 0);
+    ck_assert_int_eq(idx_load(tmp("dev.idx.gz"), &a, err, sizeof err), -1);
+    ck_assert_msg(strstr(err, "dev.idx.gz") && strstr(err, "aşıyor"), "%s", err);
+    /* sıkıştırma bombası: başlık 1000x100x100 (10 MB) diyor, akış 200 MB sıfır: sözden
+     * sonraki ilk baytta durulur (200 MB açılmaz) */
+    unsigned char bomb[16] = {0, 0, 8, 3, 0, 0, 0x03, 0xE8, 0, 0, 0, 100, 0, 0, 0, 100};
+    write_gz_idx(tmp("bomba.idx.gz"), bomb, 16, (size_t)200 << 20, 0);
+    double t0 = now_sec();
+    ck_assert_int_eq(idx_load(tmp("bomba.idx.gz"), &a, err, sizeof err), -1);
+    double dt = now_sec() - t0;
+    ck_assert_msg(strstr(err, "bomba.idx.gz") && strstr(err, "fazla veri"), "%s", err);
+    ck_assert_msg(dt < 2.0, "bomba %.2f s sürdü (200 MB açılmamalı)", dt);
+    /* başlık 100x1000x1000 (100 MB) diyor, 1 MB rastgele veri var (oran sınırının içinde):
+     * veri kesik; bellek söze göre değil gelen veriye göre büyür */
+    unsigned char cut[16] = {0, 0, 8, 3, 0, 0, 0, 100, 0, 0, 0x03, 0xE8, 0, 0, 0x03, 0xE8};
+    write_gz_idx(tmp("az.idx.gz"), cut, 16, 0, (size_t)1 << 20);
+    ck_assert_int_eq(idx_load(tmp("az.idx.gz"), &a, err, sizeof err), -1);
+    ck_assert_msg(strstr(err, "az.idx.gz") && strstr(err, "kesik") && strstr(err, "1048576"), "%s",
+                  err);
 }
 END_TEST
 
@@ -248,6 +311,115 @@ START_TEST(test_quiz_answers) {
     f = fopen(tmp("fazla.txt"), "w"); fputs("c\n1\n2\n", f); fclose(f);
     ck_assert_int_eq(quiz_run("t", qs, 2, tmp("fazla.txt")), 2);
     ck_assert_int_eq(quiz_run("t", qs, 2, tmp("yok.txt")), 2);
+    /* UTF-8 BOM'lu (Not Defteri) ve Windows satır sonlu (CRLF) dosya kabul edilir */
+    f = fopen(tmp("bom.txt"), "w"); fputs("\xEF\xBB\xBF" "c\r\n0,25\r\n", f); fclose(f);
+    ck_assert_int_eq(quiz_run("t", qs, 2, tmp("bom.txt")), 0);
+    /* BOM'dan hemen sonra yorum satırı */
+    f = fopen(tmp("bom2.txt"), "w"); fputs("\xEF\xBB\xBF# cevaplar\nc\n0.25\n", f); fclose(f);
+    ck_assert_int_eq(quiz_run("t", qs, 2, tmp("bom2.txt")), 0);
+    /* klasör, cevap dosyası olarak */
+    ck_assert_int_eq(quiz_run("t", qs, 2, tmpdir), 2);
+}
+END_TEST
+
+/* tests/regress/fuzz-<hedef>-* : bulanık sınamanın (fuzz/) bulduğu girdiler, hedefin
+ * okuyucusuna aynı biçimde verilir (ASan turunda da). Okuyucu kabul edebilir ya da
+ * hata dönebilir; çökmemeli, sızdırmamalı. Dosya yoksa sınanacak bir şey yok demektir. */
+static size_t read_all(const char *p, uint8_t **out) {
+    FILE *f = fopen(p, "rb");
+    ck_assert_ptr_nonnull(f);
+    size_t cap = 1 << 16, n = 0, r;
+    uint8_t *b = malloc(cap);
+    while ((r = fread(b + n, 1, cap - n, f)) > 0) {
+        n += r;
+        if (n == cap) b = realloc(b, cap *= 2);
+    }
+    fclose(f);
+    *out = b;
+    return n;
+}
+static void fix_crc(uint8_t *o, size_t n) {   /* fuzz/fuzz.h'deki gibi */
+    if (n >= 4 && n % 8 != 0) {
+        uint32_t c = (uint32_t)crc32(0L, o, (uInt)(n - 4));
+        o[n - 4] = (uint8_t)c; o[n - 3] = (uint8_t)(c >> 8);
+        o[n - 2] = (uint8_t)(c >> 16); o[n - 1] = (uint8_t)(c >> 24);
+    }
+}
+
+START_TEST(test_fuzz_regressions) {
+    glob_t g;
+    int count = 0;
+    char err[1024];
+    if (glob("tests/regress/fuzz-*", 0, NULL, &g) != 0) return;
+    for (size_t i = 0; i < g.gl_pathc; i++) {
+        const char *p = g.gl_pathv[i], *base = strrchr(p, '/') + 1;
+        uint8_t *d;
+        size_t n = read_all(p, &d);
+        count++;
+        if (strncmp(base, "fuzz-idx-", 9) == 0) {
+            IdxArray a;
+            if (idx_load(p, &a, err, sizeof err) == 0) idx_free(&a);
+            gzFile z = gzopen(tmp("r.gz"), "wb1");
+            gzwrite(z, d, (unsigned)n);
+            gzclose(z);
+            if (idx_load(tmp("r.gz"), &a, err, sizeof err) == 0) idx_free(&a);
+        } else if (strncmp(base, "fuzz-image-", 11) == 0) {
+            static const int wants[3] = {0, 1, 3};
+            Image im, rs;
+            if (image_decode_mem(p, d, n, wants[n % 3], &im, err, sizeof err) == 0) {
+                if (image_resize(&im, 7, 5, &rs, err, sizeof err) == 0) image_free(&rs);
+                image_free(&im);
+            }
+        } else if (strncmp(base, "fuzz-handwriting-", 17) == 0 && n >= 5) {
+            int w = 1 + ((d[0] << 8 | d[1]) % 1100), h = 1 + ((d[2] << 8 | d[3]) % 1100);
+            uint8_t *gray = malloc((size_t)w * h), o[784];
+            for (size_t k = 0; k < (size_t)w * h; k++) gray[k] = d[4 + k % (n - 4)];
+            handwriting_from_gray(p, gray, w, h, o, NULL, err, sizeof err);
+            free(gray);
+        } else if (strncmp(base, "fuzz-quiz-", 10) == 0) {
+            QuizQuestion qs[3] = {
+                {.q = "s1", .choices = {"x", "y", "z", "t"}, .correct = 2},
+                {.q = "s2", .answer = 0.25, .tol = 1e-3},
+                {.q = "s3", .answer = -1500.5, .tol = 0.5, .explain = "e"},
+            };
+            int rc = quiz_run("t", qs, 3, p);
+            ck_assert_msg(rc >= 0 && rc <= 2, "%s: %d", p, rc);
+        } else if (strncmp(base, "fuzz-model-", 11) == 0) {
+            fix_crc(d, n);
+            write_bytes(tmp("r.model"), d, n);
+            Net net;
+            if (net_load(&net, tmp("r.model"), 1, err, sizeof err) == 0) {
+                float *x = calloc(net_in_size(&net), sizeof(float));
+                net_forward(&net, x, 1, 0);
+                free(x);
+                net_free(&net);
+            }
+        } else if (strncmp(base, "fuzz-ckpt-", 10) == 0) {
+            fix_crc(d, n);
+            write_bytes(tmp("r.ckpt"), d, n);
+            Ckpt c;
+            if (ckpt_open(&c, tmp("r.ckpt"), NULL, err, sizeof err) == 0) {
+                int64_t n1, n2;
+                if (ckpt_get_int(&c, "n1", 1, 4096, &n1, err, sizeof err) == 0 &&
+                    ckpt_get_int(&c, "n2", 1, 4096, &n2, err, sizeof err) == 0) {
+                    Params P;
+                    float *a, *b;
+                    params_init(&P);
+                    params_add(&P, "a", &a, NULL, (size_t)n1);
+                    params_add(&P, "b", &b, NULL, (size_t)n2);
+                    params_alloc(&P);
+                    ckpt_read_params(&c, &P, err, sizeof err);
+                    params_free(&P);
+                }
+                ckpt_close(&c);
+            }
+        } else {
+            ck_abort_msg("%s: bilinmeyen hedef öneki", p);
+        }
+        free(d);
+    }
+    globfree(&g);
+    printf("bulanık sınama girdisi: %d dosya\n", count);
 }
 END_TEST
 
@@ -257,11 +429,13 @@ static Suite *suite(void) {
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_idx_ok_plain_and_gz);
     tcase_add_test(tc, test_idx_bad_inputs);
+    tcase_add_test(tc, test_idx_header_lies);
     tcase_add_test(tc, test_imageset_mismatch);
     tcase_add_test(tc, test_real_mnist_and_batches);
     tcase_add_test(tc, test_model_roundtrip);
     tcase_add_test(tc, test_model_corrupt);
     tcase_add_test(tc, test_quiz_answers);
+    tcase_add_test(tc, test_fuzz_regressions);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -134,7 +134,7 @@ START_TEST(test_predict_bad_inputs) {
     fputs("merhaba\n", f);
     fclose(f);
     snprintf(args, sizeof args, "--predict %s --model %s", tmp_path("metin.png"), MODEL);
-    expect_fail(args, "metin.png", "stb_image");
+    expect_fail(args, "metin.png", "tanınan bir görüntü değil");
     /* boş kâğıt */
     Drawn none = {1, -1.0f};
     Photo P = {320, 240, 200, 30, 30, 8, 160, 120, 100, 0, 0};

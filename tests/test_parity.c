@@ -22,6 +22,7 @@
 #include <errno.h>
 #include <stdint.h>
 #include "doaa.h"
+#include "nn/act_extra.h"
 #include "nn/activation.h"
 #include "nn/attention.h"
 #include "nn/bahdanau.h"
@@ -43,6 +44,7 @@
 #define TOL_CONV 1e-5, 5e-5       /* evrişim (toplam uzunluğu C*k*k ve B*OH*OW) */
 #define TOL_WINO 5e-5, 1e-4       /* Winograd: dönüşümler yuvarlama hatasını büyütür */
 #define TOL_ADAM 5e-7, 5e-6       /* Adam: parametreler, birkaç adım sonra */
+#define TOL_SINEMB 1e-5, 2e-5     /* sinüslü gömme: float32 açı a = x·s·ω (~200 rad) yuvarlanır */
 
 /* ------------------------------------------------------------ fikstür okuyucu */
 
@@ -445,6 +447,45 @@ START_TEST(test_activations) {
     softmax_temp_backward(dz, dp, p, B, K, tau);
     expect_close("softmax_t_dz", dz, F64(fx, "softmax_t_dz", nz), nz, TOL_ELEM);
     free(y), free(dx), free(p), free(dz);
+    fx_free(fx);
+}
+END_TEST
+
+/* ------------------------------------------------------------ üretken modellerin çekirdekleri */
+
+START_TEST(test_genact) {
+    Fixture *fx = fx_load("genact");
+    const int *d = DIMS(fx, 3);
+    int N = d[0], B = d[1], E = d[2];
+    float *x = F32(fx, "x", N), *dout = F32(fx, "dout", N);
+    float *y = zeros(N), *dx = zeros(N);
+    leaky_relu_forward(y, x, N, 0.2f);
+    expect_close("leaky_out", y, F64(fx, "leaky_out", N), N, TOL_ELEM);
+    leaky_relu_backward(dx, dout, y, N, 0.2f);
+    expect_close("leaky_dx", dx, F64(fx, "leaky_dx", N), N, TOL_ELEM);
+    gelu_forward(y, x, N);
+    expect_close("gelu_out", y, F64(fx, "gelu_out", N), N, TOL_ELEM);
+    memset(dx, 0, N * sizeof(float));
+    gelu_backward(dx, dout, x, N);
+    expect_close("gelu_dx", dx, F64(fx, "gelu_dx", N), N, TOL_ELEM);
+    const char *tags[2] = {"t", "c"};
+    const float scales[2] = {1.0f, 25.0f};
+    float *e = zeros((size_t)B * E), *dt = zeros(B);
+    char key[64];
+    for (int k = 0; k < 2; k++) {
+        snprintf(key, sizeof key, "%s_x", tags[k]);
+        float *t = F32(fx, key, B);
+        snprintf(key, sizeof key, "%s_dout", tags[k]);
+        float *de = F32(fx, key, (size_t)B * E);
+        sinemb_forward(e, t, B, E, scales[k], E);
+        snprintf(key, sizeof key, "%s_out", tags[k]);
+        expect_close(key, e, F64(fx, key, (size_t)B * E), (size_t)B * E, TOL_SINEMB);
+        memset(dt, 0, B * sizeof(float));
+        sinemb_backward(dt, de, t, B, E, scales[k], E);
+        snprintf(key, sizeof key, "%s_dx", tags[k]);
+        expect_close(key, dt, F64(fx, key, B), B, TOL_SINEMB);
+    }
+    free(y), free(dx), free(e), free(dt);
     fx_free(fx);
 }
 END_TEST
@@ -917,6 +958,7 @@ static Suite *parity_suite(void) {
     tcase_add_test(tc, test_maxpool2);
     tcase_add_test(tc, test_maxpool3);
     tcase_add_test(tc, test_activations);
+    tcase_add_test(tc, test_genact);
     tcase_add_test(tc, test_losses);
     tcase_add_test(tc, test_layernorm);
     tcase_add_test(tc, test_embedding);

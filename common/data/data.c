@@ -66,13 +66,27 @@ void imageset_pixel_stats(const ImageSet *s, double *mean, double *std) {
     *std = sqrt(sum2 / (double)N - m * m);
 }
 
+void mnist_load_checked(Mnist *m, const char *dir, int need_train, int need_test) {
+    mnist_load(dir, m);
+    if (m->train.rows != 28 || m->train.cols != 28)
+        die("'%s': görüntüler %dx%d; bu ders MNIST gibi 28x28'lik gri görüntüler bekliyor "
+            "(train-images-idx3-ubyte ve t10k-images-idx3-ubyte)", dir, m->train.rows,
+            m->train.cols);
+    if (m->train.n < need_train)
+        die("'%s': eğitim kümesinde (train-images-idx3-ubyte) %d görüntü var; bu ders en az %d "
+            "görüntü istiyor", dir, m->train.n, need_train);
+    if (m->test.n < need_test)
+        die("'%s': test kümesinde (t10k-images-idx3-ubyte) %d görüntü var; bu ders en az %d "
+            "görüntü istiyor", dir, m->test.n, need_test);
+}
+
 void mnist_split_load(MnistSplit *d, const char *dir, int ntrain, int nval, int ntest) {
     mnist_load(dir, &d->m);
     int n = d->m.train.n;
     if (ntrain <= 0) ntrain = n - nval;
     if (ntrain <= 0 || nval < 0 || ntrain + nval > n || d->m.train.rows != 28 || d->m.train.cols != 28)
         die("'%s': 28x28'lik en az %d eğitim görüntüsü gerekiyor (%d tane %dx%d var)", dir,
-            ntrain + nval, n, d->m.train.rows, d->m.train.cols);
+            (ntrain > 0 ? ntrain : 1) + nval, n, d->m.train.rows, d->m.train.cols);
     d->ntest = ntest <= 0 || ntest > d->m.test.n ? d->m.test.n : ntest;
     d->ntr = ntrain;
     d->nva = nval;

@@ -60,6 +60,14 @@ int batcher_next(Batcher *b, float *x, int *y, Norm n);
 int batcher_steps(const Batcher *b);         /* epoch başına yığın sayısı */
 void batcher_free(Batcher *b);
 
+/* MNIST biçiminde bir klasörü yükler ve dersin ihtiyacını denetler: görüntüler
+ * 28x28 olmalı, eğitim kümesinde en az need_train, test kümesinde en az need_test
+ * görüntü bulunmalı. Tutmazsa klasörü, dosyayı ve sayıları söyleyen Türkçe bir
+ * hatayla durur. Derslerin sabit sayılarla (ör. "ilk 5000 görüntü") ya da 28x28'lik
+ * tamponlarla çalıştığı her yerde --data ile gelen küme bundan geçmelidir: 32x32'lik
+ * ya da 100 görüntülük geçerli bir küme yoksa tamponların dışına yazdırır. */
+void mnist_load_checked(Mnist *m, const char *dir, int need_train, int need_test);
+
 /* MNIST'i yükler ve eğitim kümesinin SON nval örneğini doğrulamaya (validation) ayırır:
  * eğitim = ilk ntrain örnek (ntrain <= 0 ise doğrulamadan geri kalan hepsi),
  * test = ilk ntest örnek (ntest <= 0 ise hepsi). Görüntüler 28x28 değilse ya da

@@ -169,30 +169,40 @@ static int components(const uint8_t *mask, int w, int h, int *label, Comp **out_
     return nc;
 }
 
+/* Tek bir satırın kayan pencere en büyüğü: out[x] = max(in[x-r .. x+r]) (dışarısı 0).
+ * van Herk / Gil-Werman yöntemi: satır 2r+1'lik bloklara bölünür; her pencere en çok iki
+ * bloğa değer ve bloğun sağa doğru (g) ve sola doğru (hh) birikimli en büyükleriyle iki
+ * karşılaştırmada bulunur. Süre r'den bağımsız: O(L) (saf yöntem O(L·r); r 128'e
+ * çıkabildiği için 1024x1024'lük bir görüntüde ASan'la 10 s'yi aşıyordu). */
+static void max_line(const uint8_t *in, int L, int r, uint8_t *out, uint8_t *P, uint8_t *g,
+                     uint8_t *hh) {
+    int K = 2 * r + 1, N = L + 2 * r;
+    memset(P, 0, (size_t)r);
+    memcpy(P + r, in, (size_t)L);
+    memset(P + r + L, 0, (size_t)r);
+    for (int i = 0; i < N; i++) g[i] = (i % K == 0 || g[i - 1] < P[i]) ? P[i] : g[i - 1];
+    for (int i = N - 1; i >= 0; i--)
+        hh[i] = (i == N - 1 || (i + 1) % K == 0 || hh[i + 1] < P[i]) ? P[i] : hh[i + 1];
+    for (int x = 0; x < L; x++) out[x] = hh[x] > g[x + K - 1] ? hh[x] : g[x + K - 1];
+}
+
 /* Kare en büyük değer süzgeci (dilation), yarıçap r, yerinde: önce satırlar, sonra sütunlar. */
 static void max_filter(uint8_t *img, int w, int h, int r) {
     int m = w > h ? w : h;
-    uint8_t *line = xmalloc((size_t)m);
+    size_t N = (size_t)m + 2 * (size_t)r;
+    uint8_t *buf = xmalloc(5 * N), *line = buf, *res = buf + N, *P = buf + 2 * N,
+            *g = buf + 3 * N, *hh = buf + 4 * N;
     for (int y = 0; y < h; y++) {
         uint8_t *row = img + (size_t)y * w;
-        memcpy(line, row, (size_t)w);
-        for (int x = 0; x < w; x++) {
-            uint8_t best = 0;
-            for (int k = x - r < 0 ? 0 : x - r; k <= x + r && k < w; k++)
-                if (line[k] > best) best = line[k];
-            row[x] = best;
-        }
+        max_line(row, w, r, res, P, g, hh);
+        memcpy(row, res, (size_t)w);
     }
     for (int x = 0; x < w; x++) {
         for (int y = 0; y < h; y++) line[y] = img[(size_t)y * w + x];
-        for (int y = 0; y < h; y++) {
-            uint8_t best = 0;
-            for (int k = y - r < 0 ? 0 : y - r; k <= y + r && k < h; k++)
-                if (line[k] > best) best = line[k];
-            img[(size_t)y * w + x] = best;
-        }
+        max_line(line, h, r, res, P, g, hh);
+        for (int y = 0; y < h; y++) img[(size_t)y * w + x] = res[y];
     }
-    free(line);
+    free(buf);
 }
 
 int handwriting_from_gray(const char *name, const uint8_t *gray, int w, int h, uint8_t *out,

@@ -75,9 +75,12 @@ int idx_load(const char *path, IdxArray *out, char *err, size_t errlen) {
             return -1;
         }
         out->dims[i] = (int)v;
-        total *= v;
-        if (total > ((size_t)1 << 32)) {
-            snprintf(err, errlen, "'%s': boyutların çarpımı çok büyük", path);
+        total *= v;   /* her çarpan <= 1e8 ve total <= IDX_MAX_BYTES: taşmaz */
+        if (total > IDX_MAX_BYTES) {
+            snprintf(err, errlen,
+                     "'%s': başlıktaki boyutların çarpımı (ilk %d boyut) %zu baytı aşıyor; en çok "
+                     "%zu bayt (%zu MB) okunur", path, i + 1, total, (size_t)IDX_MAX_BYTES,
+                     (size_t)IDX_MAX_BYTES >> 20);
             gzclose(f);
             return -1;
         }
@@ -91,10 +94,28 @@ int idx_load(const char *path, IdxArray *out, char *err, size_t errlen) {
         gzclose(f);
         return -1;
     }
-    out->data = xmalloc(total);
+    /* gzip'in sıkıştırma yöntemi (deflate) her baytı en çok IDX_GZ_MAX_RATIO kata açar:
+     * başlığın söylediği veri dosyanın gerçek boyuna sığmıyorsa açmaya hiç başlamayız. */
+    if (gz && (header + total) / IDX_GZ_MAX_RATIO > (size_t)st.st_size) {
+        snprintf(err, errlen,
+                 "'%s': başlık %zu veri baytı söylüyor, ama %lld baytlık bir gzip dosyası açılınca "
+                 "en çok %lld bayt olabilir (dosya bozuk ya da kesik)",
+                 path, total, (long long)st.st_size, (long long)st.st_size * IDX_GZ_MAX_RATIO);
+        gzclose(f);
+        return -1;
+    }
+    /* Bellek, başlığın sözüne göre değil gelen veriye göre büyür: tampon küçük başlar ve
+     * dolunca iki katına çıkar (en çok total). Başlığın söylediğinden fazlası okunmaz.
+     * Düz dosyanın boyu yukarıda denetlendi: tamponu bir kerede ayırırız. */
+    size_t cap = !gz || total < IDX_FIRST_CHUNK ? total : IDX_FIRST_CHUNK;
+    out->data = xmalloc(cap);
     size_t got = 0;
     while (got < total) {
-        unsigned chunk = total - got > (1u << 30) ? (1u << 30) : (unsigned)(total - got);
+        if (got == cap) {
+            cap = cap > total / 2 ? total : 2 * cap;
+            out->data = xrealloc(out->data, cap);
+        }
+        unsigned chunk = cap - got > (1u << 30) ? (1u << 30) : (unsigned)(cap - got);
         int n = gzread(f, out->data + got, chunk);
         if (n <= 0) break;
         got += (size_t)n;

@@ -19,6 +19,17 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Başlığın sayılarına güvenilmez (bir dosya 100 baytta 4 GB "söyleyebilir"):
+ *   - düz dosyada boyutların çarpımı dosyanın gerçek boyuyla birebir tutmalı;
+ *   - gzip'te deflate bir baytı en çok ~1032 kata açabilir: söz, sıkıştırılmış boyun
+ *     IDX_GZ_MAX_RATIO katını aşarsa dosya açılmadan reddedilir; bellek gelen veriyle
+ *     büyür (IDX_FIRST_CHUNK'tan başlayıp iki katına) ve sözden fazlası okunmaz;
+ *   - hiçbir dosya IDX_MAX_BYTES'tan büyük olamaz (MNIST'in eğitim görüntüleri 47 MB,
+ *     EMNIST'in en büyüğü ~550 MB). */
+#define IDX_MAX_BYTES ((size_t)1 << 30)
+#define IDX_GZ_MAX_RATIO 1032
+#define IDX_FIRST_CHUNK ((size_t)16 << 20)
+
 typedef struct {
     uint8_t *data;
     int ndim;

@@ -30,10 +30,19 @@
  *   stbi_failure_reason(), parantez içinde eklenir). PNG'ler önce "ad.tmp" olarak
  *   yazılıp sonra yeniden adlandırılır: yarım bir dosya bırakılmaz.
  *
- * SINIRLAR
- *   stb_image'in okuduğu biçimler: PNG, JPEG (temel ve progresif; aritmetik
- *   kodlama hariç), BMP, GIF (ilk kare), TGA, PSD (birleşik katman), HDR, PIC,
- *   PNM. 16 bitlik PNG 8 bite indirilir. En fazla IMAGE_MAX_SIDE x IMAGE_MAX_SIDE.
+ * SINIRLAR VE GÜVENLİK
+ *   Okunan biçimler: PNG, JPEG (temel ve progresif; aritmetik kodlama hariç), BMP,
+ *   GIF (ilk kare), TGA. Biçim dosyanın ilk baytlarından (magic bytes) belirlenir,
+ *   uzantıdan değil. stb_image'in okuyabildiği HDR, PNM (PGM/PPM), PSD ve PIC
+ *   reddedilir: Debian bookworm'un stb_image 2.27'sinde HDR çözücüsü takılır
+ *   (CVE-2021-42715), 16 bitlik PGM belleğin dışını okur (CVE-2021-42716). JPEG'in
+ *   Huffman tabloları stb'den önce denetlenir (stb #1289/#1291: 256'dan çok kod
+ *   tablonun dışına yazar). Boyutlar çözmeden önce başlıktan okunur: kenar en çok
+ *   IMAGE_MAX_SIDE, toplam en çok IMAGE_MAX_PIXELS piksel (613 baytlık bir JPEG
+ *   16384x16384 "söyleyip" 1,6 GB ayırtmasın); piksel sayısı, biçimin bir bayta
+ *   sığdırabileceğinden (ör. TGA/BMP 256, JPEG 1024) fazla olamaz; dosya en çok
+ *   IMAGE_MAX_FILE_BYTES.
+ *   16 bitlik PNG 8 bite indirilir.
  */
 #ifndef DOAA_IMAGE_H
 #define DOAA_IMAGE_H
@@ -41,6 +50,8 @@
 #include <stdint.h>
 
 #define IMAGE_MAX_SIDE 16384
+#define IMAGE_MAX_PIXELS 36000000L                /* ör. 6000x6000; 24 MP fotoğraflar sığar */
+#define IMAGE_MAX_FILE_BYTES ((size_t)256 << 20)
 
 typedef struct {
     uint8_t *px;   /* (h, w, c) iç içe piksel dizisi */
@@ -49,7 +60,16 @@ typedef struct {
 
 /* Dosyayı okur. want_c: 0 (olduğu gibi), 1 (gri) ya da 3 (RGB). */
 int image_load(const char *path, int want_c, Image *out, char *err, size_t errlen);
-/* Yalnızca başlığı okur (hızlı): boyut ve dosyadaki kanal sayısı. */
+/* Bellekteki bir dosyayı çözer (image_load'un dosya okuması dışındaki her şeyi; name
+ * hata mesajlarında kullanılır). */
+int image_decode_mem(const char *name, const uint8_t *buf, size_t n, int want_c, Image *out,
+                     char *err, size_t errlen);
+/* JPEG'in Huffman tablolarını denetler (bkz. image.c); 0 sorun yok, -1 neden why'da. */
+int image_jpeg_check(const uint8_t *b, size_t n, char *why, size_t whylen);
+/* Toplam piksel sınırını değiştirir (bulanık sınama (fuzzing) için; n <= 0: varsayılan). */
+void image_set_max_pixels(long n);
+/* Yalnızca başlığı çözer (hızlı): boyut ve dosyadaki kanal sayısı. Biçim ve boyut
+ * denetimleri image_load'unkilerle aynıdır. */
 int image_info(const char *path, int *w, int *h, int *c, char *err, size_t errlen);
 void image_free(Image *im);
 

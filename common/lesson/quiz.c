@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "core/util.h"
 
 static int nchoices(const QuizQuestion *q) {
@@ -63,12 +64,23 @@ static int grade_file(const char *lesson, const QuizQuestion *qs, int n, const c
         fprintf(stderr, "hata: cevap dosyası '%s' açılamadı: %s\n", path, tr_strerror(errno));
         return 2;
     }
+    struct stat st;
+    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+        fprintf(stderr, "hata: cevap dosyası '%s' sıradan bir dosya değil%s\n", path,
+                S_ISDIR(st.st_mode) ? " (bir klasör)" : "");
+        fclose(f);
+        return 2;
+    }
     char line[512];
     int lineno = 0, k = 0, right = 0;
     int *ok = calloc((size_t)n, sizeof *ok);
     if (!ok) { fclose(f); return 2; }
     while (fgets(line, sizeof line, f)) {
         lineno++;
+        /* Windows'un Not Defteri UTF-8 dosyanın başına görünmez bir işaret (BOM, EF BB BF)
+         * koyar: cevap değildir, atlanır. */
+        if (lineno == 1 && memcmp(line, "\xEF\xBB\xBF", 3) == 0)
+            memmove(line, line + 3, strlen(line + 3) + 1);
         if (!strchr(line, '\n') && !feof(f)) {
             fprintf(stderr, "hata: cevap dosyası '%s', satır %d çok uzun\n", path, lineno);
             fclose(f); free(ok);

@@ -26,6 +26,7 @@ DOSYA BİÇİMİ (küçük uçlu / little-endian; ayrıntı: tests/parity/README
     u32 × boyut_sayısı       boyutlar (her biri >= 1)
     veri                     Π boyutlar × (4 ya da 8) bayt
 """
+import math
 import os
 import struct
 import sys
@@ -459,6 +460,38 @@ def gen_bahdanau():
     fx.write()
 
 
+# ---------------------------------------------------------------- üretken modellerin çekirdekleri
+def sinusoid(x, dim, scale=1.0):
+    """../shared/bench/torch_models.py'deki sinüslü gömme (ω float32'de, sonra float64)."""
+    half = dim // 2
+    freq = torch.exp(-math.log(10000.0) * torch.arange(half, dtype=torch.float32) / half).double()
+    a = (x * scale)[:, None] * freq[None, :]
+    return torch.cat([torch.sin(a), torch.cos(a)], dim=1)
+
+
+def gen_genact():
+    """LeakyReLU (α = 0.2), GELU (tam, erf'li) ve sinüslü gömme: common/nn/act_extra, sinemb."""
+    N, B, E = 16, 5, 8
+    fx = Fixture("genact")
+    fx.i32("dims", [N, B, E])
+    x = randn(N, scale=2.0)
+    dout = randn(N).detach()
+    fx.f32("x", x), fx.f32("dout", dout)
+    for name, fn in (("leaky", lambda a: F.leaky_relu(a, 0.2)), ("gelu", F.gelu)):
+        xi = x.detach().clone().requires_grad_(True)
+        y = fn(xi)
+        backward(y, dout)
+        fx.f64(name + "_out", y), fx.f64(name + "_dx", xi.grad)
+    for tag, scale, lo, hi in (("t", 1.0, 0.0, 199.0), ("c", 25.0, -1.5, 1.5)):
+        t = uniform(lo, hi, B)
+        de = randn(B, E).detach()
+        e = sinusoid(t, E, scale)
+        backward(e, de)
+        fx.f32(tag + "_x", t), fx.f32(tag + "_dout", de)
+        fx.f64(tag + "_out", e), fx.f64(tag + "_dx", t.grad)
+    fx.write()
+
+
 def main():
     os.makedirs(OUTDIR, exist_ok=True)
     gen_dense()
@@ -484,6 +517,7 @@ def main():
     gen_vae()
     gen_gru()       # en sona: öncekilerin rastgele sayıları (ve dosyaları) değişmez
     gen_bahdanau()
+    gen_genact()
 
 
 if __name__ == "__main__":
