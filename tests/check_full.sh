@@ -30,7 +30,9 @@ lesson14 pac_ring_hq 0.90
 lesson14 pac_grid_hq 0.90
 lesson15 flag_ed <=0.02
 lesson15 flag_prec 0.90
-lesson15 flag_rec 0.90'
+lesson15 flag_rec 0.90
+lesson16 test_loss <=1.90
+lesson16 novel 0.80'
 for l in "$@"; do
     out="tests/out/full-$l.txt"
     echo "== $l (tam koşu) =="
@@ -94,6 +96,22 @@ case " $* " in *" lesson05 "*)
             fi
         fi
     done ;;
+esac
+# lesson16 (küçük GPT) düz metin derlemiyle de koşar: doğrulama kaybı en iyi n-gram'ınkinin
+# en az 0,1 altında olmalı (adlar derleminin hedefleri yukarıdaki claims'te).
+case " $* " in *" lesson16 "*)
+    out="tests/out/full-lesson16-text.txt"
+    echo "== lesson16 --data text (tam koşu) =="
+    t0=$(date +%s)
+    ./lesson16 --data text >"$out" 2>&1
+    line=$(grep 'SONUÇ:' "$out" | tail -n 1)
+    echo "$line  ($(( $(date +%s) - t0 )) s)"
+    g=$(echo "$line" | tr ' ' '\n' | sed -n "s/^gpt_minus_ngram=//p")
+    if [ -n "$g" ] && awk -v g="$g" 'BEGIN { exit !(g <= -0.1) }'; then
+        echo "lesson16 metin: gpt_minus_ngram=$g <= -0.1"; pass=$((pass + 1))
+    else
+        echo "lesson16 metin: gpt_minus_ngram=$g, en çok -0.1 olmalıydı"; fail=$((fail + 1))
+    fi ;;
 esac
 echo "check-full: $pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -38,7 +38,9 @@ void adam_init(Adam *o, size_t n, float lr) {
     o->v = xcalloc(n, sizeof(float));
 }
 
-void adam_step(Adam *o, float *params, const float *grads) {
+void adam_step(Adam *o, float *params, const float *grads) { adamw_step(o, params, grads, 0.0f, NULL); }
+
+void adamw_step(Adam *o, float *params, const float *grads, float wd, const unsigned char *decay) {
     o->t++;
     float b1 = o->beta1, b2 = o->beta2;
     float c1 = 1.0f / (1.0f - powf(b1, (float)o->t));
@@ -52,8 +54,29 @@ void adam_step(Adam *o, float *params, const float *grads) {
         m[i] = b1 * m[i] + (1.0f - b1) * g;
         v[i] = b2 * v[i] + (1.0f - b2) * g * g;
         float mh = m[i] * c1, vh = v[i] * c2;
+        /* λθ eski θ ile; wd = 0'da adam_step'in sonucu bit bit aynıdır */
+        float d = wd != 0.0f && (!decay || decay[i]) ? lr * wd * params[i] : 0.0f;
         params[i] -= lr * mh / (sqrtf(vh) + eps);
+        if (d != 0.0f) params[i] -= d;
     }
+}
+
+float lr_warmup_cosine(int s, int steps, int warm, float lr_max) {
+    if (s < warm) return lr_max * (float)(s + 1) / (float)warm;
+    double p = (double)(s - warm) / (double)(steps - warm > 1 ? steps - warm : 1);
+    if (p > 1) p = 1;
+    return lr_max * (float)(0.1 + 0.9 * 0.5 * (1.0 + cos(M_PI * p)));
+}
+
+double grad_clip_norm(float *g, size_t n, double max_norm) {
+    double s = 0;
+    for (size_t i = 0; i < n; i++) s += (double)g[i] * g[i];
+    s = sqrt(s);
+    if (s > max_norm && s > 0) {
+        float k = (float)(max_norm / s);
+        for (size_t i = 0; i < n; i++) g[i] *= k;
+    }
+    return s;
 }
 
 void adam_free(Adam *o) {

@@ -11,6 +11,14 @@
  *              m̂ = m/(1-β1^t), v̂ = v/(1-β2^t)   (başlangıçtaki sıfır yanlılığını düzelt)
  *              θ ← θ - η m̂ / (√v̂ + ε)
  *   Kingma ve Ba (2015): η=1e-3, β1=0.9, β2=0.999, ε=1e-8 varsayılanları.
+ *   AdamW:     θ ← θ - η (m̂ / (√v̂ + ε) + λ θ)   (ağırlık azaltma, weight decay;
+ *              Loshchilov ve Hutter 2019). L2 cezasını gradyana eklemekten farkı:
+ *              λθ terimi v̂ ile bölünmez, her ağırlık aynı oranda küçülür
+ *              ("ayrık", decoupled). decay maskesi 0 olan elemanlar (LayerNorm,
+ *              bias'lar) küçültülmez.
+ *   Öğrenme oranı çizelgesi: ilk W adımda doğrusal ısınma, sonra kosinüsle
+ *   η_max'tan 0,1·η_max'a (lr_warmup_cosine).
+ *   Gradyan kırpma: ‖g‖ > c ise g ← g·c/‖g‖ (grad_clip_norm; kırpmadan önceki normu döndürür).
  *
  * KULLANIM
  *   Adam opt; adam_init(&opt, n, 1e-3f);
@@ -41,4 +49,12 @@ typedef struct {
 void adam_init(Adam *o, size_t n, float lr);
 void adam_step(Adam *o, float *params, const float *grads);
 void adam_free(Adam *o);
+/* AdamW adımı: wd = λ; decay (n) NULL ise her eleman küçültülür, değilse yalnız decay[i] != 0
+ * olanlar. wd = 0 ile adam_step'in aynısıdır. */
+void adamw_step(Adam *o, float *params, const float *grads, float wd, const unsigned char *decay);
+/* s. adımın (0'dan) öğrenme oranı: s < warm: lr_max·(s+1)/warm; sonra
+ * lr_max·(0,1 + 0,9·½(1 + cos(π p))), p = (s - warm)/(steps - warm). */
+float lr_warmup_cosine(int s, int steps, int warm, float lr_max);
+/* g (n)'nin normu max_norm'u aşarsa g'yi max_norm'a ölçekler; kırpmadan önceki normu döndürür. */
+double grad_clip_norm(float *g, size_t n, double max_norm);
 #endif
