@@ -209,7 +209,7 @@ static double step4_fast_conv(const LessonArgs *a, double *ratio) {
     double t0 = now_sec();
     conv2d_forward_ref(y1, x, W, bias, B, C, H, H, OC, 3, 1, 0);
     double t_ref = now_sec() - t0;
-    conv2d_forward(y2, x, W, bias, B, C, H, H, OC, 3, 1, 0, work); /* ısınma */
+    conv2d_forward(y2, x, W, bias, B, C, H, H, OC, 3, 1, 0, work); /* ilk çağrı: önbellekler ısınsın */
     int reps = 5;
     t0 = now_sec();
     for (int k = 0; k < reps; k++) conv2d_forward(y2, x, W, bias, B, C, H, H, OC, 3, 1, 0, work);

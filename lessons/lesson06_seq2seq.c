@@ -301,7 +301,7 @@ static void eval_task(Seq2Seq *m, const SeqTask *task, const SeqSet *ts, Eval *e
 
 /* Öğretmen zorlamasıyla (her adımda DOĞRU önceki simge; eğitimdeki koşul) test kümesi:
  *   tok   en olası simgenin hedefle aynı olma oranı
- *   align hizalama doğruluğu: hedefin kaynağa bağlı her sözcüğü (seqtask_align; ters
+ *   align hizalama (alignment) doğruluğu: hedefin kaynağa bağlı her sözcüğü (seqtask_align; ters
  *         çevirmede her harf) için α satırlarının toplamı en büyük hangi kaynak
  *         konumunda? Doğru konumdaysa isabet. near: bir komşu kayması da sayılır. */
 typedef struct {

@@ -1,25 +1,35 @@
 /*
- * lesson12 — Transformer: kodlayıcı–kod çözücü (encoder–decoder) ve çapraz dikkat
+ * lesson12 — Transformer: kodlayıcı (encoder) – kod çözücü (decoder), dikkat (attention)
+ *            ve çapraz dikkat (cross-attention)
  *
  * Bu derste öğrenecekleriniz:
- *   - Ders 07–11'in parçalarının (ölçekli nokta çarpım dikkati, maske, çok başlı
- *     dikkat, konumsal kodlama) bir Transformer'da nasıl birleştiği: kodlayıcı
- *     katmanı = öz dikkat (self-attention) + ileri besleme ağı (feed-forward);
- *     kod çözücü katmanı = nedensel (causal) öz dikkat + çapraz dikkat
- *     (cross-attention) + ileri besleme. Her alt katmanın etrafında artık bağlantı
- *     (residual connection) ve katman normalizasyonu (LayerNorm) vardır.
+ *   - Ders 07–11'in parçalarının — maske, konumsal kodlama (positional encoding),
+ *     ölçekli nokta çarpım dikkati (scaled dot-product attention),
+ *     çok başlı dikkat (multi-head attention) — bir Transformer'da nasıl birleştiği.
+ *     Kodlayıcı katmanı = öz dikkat (self-attention) + ileri besleme ağı (feed-forward
+ *     network); kod çözücü katmanı = nedensel maskeli (causal mask) öz dikkat +
+ *     çapraz dikkat + ileri besleme ağı. Her alt katmanın etrafında artık bağlantı
+ *     (residual connection) ve katman normalizasyonu (layer normalization, LayerNorm)
+ *     vardır. Dikkat hep aynı formüldür; değişen, sorgu (query), anahtar (key) ve
+ *     değer vektörlerinin nereden geldiğidir.
  *   - Ders 06'nın GRU'su kaynağı tek bir vektöre sıkıştırıyordu (darboğaz,
  *     bottleneck); Transformer'ın kod çözücüsü her adımda kaynağın HER konumuna
- *     çapraz dikkatle bakar. Uzun dizilerde farkı doğruluk–uzunluk eğrisinde görmek.
- *   - Öğrenme oranı ısınması (learning-rate warmup) ve kosinüs azalması.
- *   - Artık bağlantı ve LayerNorm'un neden gerektiği: derin bir yığını onlarla ve
- *     onlarsız eğitip kayıp eğrilerini ve katman katman gradyan büyüklüğünü ölçmek.
- *   - Üretirken (çıkarım, inference) KV önbelleği (KV cache) ile adım adım çözme.
+ *     çapraz dikkatle bakar. Uzun dizilerde farkı doğruluk (accuracy) – uzunluk
+ *     eğrisinde görmek.
+ *   - Öğrenme oranı (learning rate) ısınması (warmup) ve kosinüs azalması; gradyan
+ *     (gradient) kırpma.
+ *   - Artık bağlantı ve LayerNorm'un neden gerektiği: daha derin bir modeli (6+6 katman)
+ *     onlarla ve onlarsız eğitip kayıp (loss) eğrilerini ve katman katman gradyan
+ *     büyüklüğünü ölçmek. (Eğitimin her adımı 32 dizilik bir yığınla (batch) atılır.)
+ *   - Üretirken (çıkarım, inference) KV önbelleği (KV cache) ile adım adım çözme
+ *     (decoding).
  *
  * Görevler ders 06 ile aynıdır ve aynı sabit test kümesi kullanılır (common/data/seqtask.h):
  *   1) 5..40 harflik rastgele dizileri TERS ÇEVİRME ("abcç" -> "çcba"),
  *   2) rakamla yazılmış sayıyı TÜRKÇE OKUNUŞUNA çevirme
  *      ("1 234 567" -> "bir milyon iki yüz otuz dört bin beş yüz altmış yedi").
+ * Her karakter bir simgedir (token); simgeler gömme (embedding) tablolarından
+ * vektörlere çevrilir. Bir görevin bütün simgeleri onun sözlüğüdür (vocabulary).
  *
  * Çalıştırma:  make lesson12 && ./lesson12         (tam eğitim, birkaç dakika)
  *              ./lesson12 --quick                   (kısa eğitim, testlerin kullandığı)
@@ -37,7 +47,7 @@
 #include "nn/attention.h"
 
 #define NSTEPS 7
-#define MAXL 8         /* en çok katman (her yanda) */
+#define MAXL 8         /* en çok katman, her yanda */
 #define BATCH 32
 #ifndef MODEL_C
 #define MODEL_C 64     /* model genişliği d_model */
@@ -61,7 +71,7 @@
  * ====================================================================== */
 typedef struct {
     int Vs, Vt;        /* kaynak ve hedef sözlük boyu */
-    int C, NH, FF, NL; /* genişlik, baş, ileri besleme genişliği, katman sayısı (her yanda) */
+    int C, NH, FF, NL; /* genişlik, baş, ileri besleme genişliği, her yandaki katman sayısı */
     int S, T;          /* en uzun kaynak / hedef (EOS dahil) */
     int residual, norm;
 } TfConfig;
@@ -82,7 +92,7 @@ typedef struct {
     TfW W, G;
     TfLayerCfg ecfg, dcfg;
     TfLayerActs ea[MAXL], da[MAXL];
-    int maxB, B, S, T;          /* son ileri geçiş */
+    int maxB, B, S, T;          /* son ileri geçişin (forward pass) boyutları */
     float *pe;                  /* (max(S,T), C) sinüslü konumsal kodlama */
     float *xe[MAXL + 1];        /* (B,S,C) kodlayıcı katman girdileri/çıktıları */
     float *xd[MAXL + 1];        /* (B,T,C) kod çözücü için aynısı */
@@ -177,7 +187,7 @@ static void embed_pos(float *x, const int *ids, const float *emb, const float *p
     posenc_add(x, pe, B, T, C);
 }
 
-/* Kodlayıcı: src (B,S) -> m->enc (B,S,C). Bütün kaynaklar aynı uzunlukta (dolgu yok). */
+/* Kodlayıcı: src (B,S) -> m->enc (B,S,C). Bütün kaynaklar aynı uzunlukta: dolgu (padding) yok. */
 static void tf_encode(Tf *m, const int *src, int B, int S) {
     const TfConfig *c = &m->cfg;
     m->B = B, m->S = S;
@@ -197,7 +207,7 @@ static void tf_forward(Tf *m, const int *src, int S, const int *din, int B, int 
     m->T = T;
     memcpy(m->din, din, (size_t)B * T * sizeof(int));
     embed_pos(m->xd[0], din, m->W.tgt_emb, m->pe, B, T, c->Vt, c->C);
-    /* nedensel maske (T,T): tam boy maskenin sol üst köşesi değil, T'ye göre yeniden */
+    /* nedensel maske (causal mask) (T,T): tam boy maskenin sol üst köşesi değil, T'ye göre yeniden */
     causal_mask(m->causal, T);
     for (int l = 0; l < c->NL; l++)
         tf_layer_forward(m->xd[l + 1], &m->da[l], &m->W.dec[l], m->xd[l], m->enc, B, T, S, m->causal,
@@ -269,7 +279,7 @@ static void tf_backward(Tf *m) {
 }
 
 /* ======================================================================
- * Çözme (decoding): KV önbelleğiyle açgözlü (greedy) — her adımda en olası simge
+ * Çözme: KV önbelleğiyle açgözlü çözme (greedy decoding) — her adımda en olası simge
  * ====================================================================== */
 typedef struct {
     TfCache kc[MAXL];
@@ -378,7 +388,7 @@ static double seq_evaluate(Tf *m, Decoder *d, const SeqSet *ts, int minL, int ma
 }
 
 /* ======================================================================
- * Eğitim: Adam, ısınma + kosinüs öğrenme oranı, gradyan kırpma
+ * Eğitim: Adam, ısınma + kosinüs öğrenme oranı, gradyan kırpma (gradient clipping)
  * ====================================================================== */
 /* Öğrenme oranı: ilk W adımda 0'dan lr_max'a doğrusal ısınma, sonra kosinüsle 0,1·lr_max'a. */
 static float lr_at(int s, int steps, int warm, float lr_max) {
@@ -409,7 +419,7 @@ static double group_norm(const Params *P, const char *prefix) {
 }
 
 /* Yığının uzunluğu L, L ile orantılı olasılıkla seçilir: P(L) = L / Σ L'. Böylece her
- * konum (simge) eşit sıklıkta eğitilir; L'yi tekdüze seçmek en uzun dizilerin son
+ * konum, yani her simge, eşit sıklıkta eğitilir; L'yi tekdüze seçmek en uzun dizilerin son
  * konumlarını çok seyrek gösterirdi (40. konumu yalnızca L = 40 yığınları içerir). */
 static int sample_len(Rng *r, int minL, int maxL) {
     int total = 0;
@@ -459,7 +469,7 @@ static void train(Tf *m, SeqTask *task, int minL, int maxL, TrainLog *lg, uint64
                 snprintf(name, sizeof name, "enc%d", l);
                 layer_gn[l] += group_norm(&m->P, name) / probe;
             }
-        /* Gradyan kırpma (clipping): norm 1'i aşarsa gradyanı 1'e ölçekle */
+        /* Gradyan kırpma: norm 1'i aşarsa gradyanı 1'e ölçekle */
         double gn = 0;
         for (size_t i = 0; i < m->P.n; i++) gn += (double)m->P.grads[i] * m->P.grads[i];
         gn = sqrt(gn);
@@ -495,15 +505,15 @@ static void smooth(const float *x, float *y, int n, int w) {
 }
 
 /* ======================================================================
- * Sayı görevinde hizalama: hangi çıktı harfi hangi kaynak rakamından gelir?
+ * Sayı görevinde hizalama (alignment): hangi çıktı harfi hangi kaynak rakamından gelir?
  * ====================================================================== */
 static const char *UNITS[10] = {"", "bir", "iki", "üç", "dört", "beş", "altı", "yedi", "sekiz", "dokuz"};
 static const char *TENS[10] = {"", "on", "yirmi", "otuz", "kırk", "elli", "altmış", "yetmiş", "seksen", "doksan"};
 static const char *GROUPS[5] = {"", "bin", "milyon", "milyar", "trilyon"};
 
 typedef struct {
-    int n;                   /* hedef kod noktası sayısı */
-    unsigned long long mask[160]; /* her hedef harfi için: hizalı kaynak konumları (bit maskesi) */
+    int n;                   /* hedef kod noktası (code point) sayısı */
+    unsigned long long mask[160]; /* her hedef harfi için: hizalı kaynak konumları, bit maskesi */
 } Align;
 
 static int utf8_len_cp(const char *s) {
@@ -560,7 +570,7 @@ static void number_align(const char *src, Align *a, char *words, size_t cap) {
  * Adım 1: Görevler ve veri
  *
  * Ders 06'daki iki görev, aynı üreteç ve aynı SABİT test kümesiyle (test kümesinin
- * tohumu --seed'den bağımsızdır; test kaynakları eğitimde hiç görülmez). Ters
+ * tohumu (seed) --seed'den bağımsızdır; test kaynakları eğitimde hiç görülmez). Ters
  * çevirmede uzunluk arttıkça GRU'nun tek bir gizli durum vektörüne (darboğaz)
  * sığdırması gereken bilgi artar; çapraz dikkat bu darboğazı ortadan kaldırır.
  * Simgeler (token) Unicode kod noktalarıdır: "ğ" tek simgedir.
@@ -601,7 +611,7 @@ static void step1_data(SeqTask *rev, SeqTask *num, Rng *r) {
  * normalizasyonu seçiyoruz: artık yol x'ten y'ye hiç dokunulmadan aktığı için derin
  * yığınlar daha kararlı eğitilir. Yığının sonuna bir LN daha konur.
  * Geri geçiş elle yazılmıştır (common/model/transformer.c); eğitmeden önce bütün
- * modelin gradyanını sonlu farklarla denetliyoruz.
+ * modelin gradyanını sonlu farklarla (finite differences) denetliyoruz.
  */
 typedef struct {
     Tf *m;
@@ -656,7 +666,7 @@ static double step2_layer(const TfConfig *cfg, const LessonArgs *a) {
 }
 
 /*
- * Adım 3: Öğrenme oranı ısınması (warmup)
+ * Adım 3: Öğrenme oranı ısınması
  *
  * Eğitimin başında parametreler rastgeledir; Adam'ın ikinci moment tahmini (v)
  * henüz birkaç gradyanın ortalamasıdır ve güvenilmezdir. İlk adımlar büyük bir
@@ -697,7 +707,7 @@ static void print_clip(const char *label, const char *s, int w) {
     putchar('\n');
 }
 
-/* Bir örneğin çapraz dikkat ısı haritası. catt (T, NL, NH, S); layer < 0: katmanların,
+/* Bir örneğin çapraz dikkat ısı haritası (heatmap). catt (T, NL, NH, S); layer < 0: katmanların,
  * head < 0: başların ortalaması. rows: üretilen simgeler, cols: kaynak simgeleri. */
 static void cross_heatmap(const char *step, const char *title, const float *catt, int NL, int NH,
                           int layer, int head, int rows, int S, const SeqVocab *sv, const int *src,
@@ -797,7 +807,7 @@ static void step4_reverse(Tf *m, SeqTask *rev, const SeqSet *ts, TrainLog *lg, d
  * "beş bin yüz yirmi". Çapraz dikkat, her çıktı harfini üretirken kaynağın hangi
  * rakamına baktığını gösterir. Görev kurallıdır: "yüz yirmi"nin "yüz"ü yüzler
  * basamağından, "yirmi"si onlar basamağından, "bin" ise binler grubunun bütün
- * rakamlarından gelir. Bu hizayı (alignment) kuraldan üretip, modelin son kod çözücü
+ * rakamlarından gelir. Bu hizalamayı (alignment) kuraldan üretip, modelin son kod çözücü
  * katmanındaki (başların ortalaması) en büyük çapraz dikkat ağırlığının hizalı
  * rakama düşme oranını ölçüyoruz. Model hizayı hiç görmedi; yalnızca kaybı azalttı.
  */
@@ -889,7 +899,7 @@ static void step5_number(Tf *m, SeqTask *num, const SeqSet *ts, TrainLog *lg, do
  * Adım 6: Artık bağlantılar ve LayerNorm olmadan
  *
  * Bir katmanın çıktısı $y = x + F(x)$ ise $\partial y / \partial x = I + \partial F/\partial x$:
- * gradyan, F ne yaparsa yapsın, birim matris yoluyla aşağı katmanlara eksilmeden
+ * gradyan, F ne yaparsa yapsın, birim matris (identity matrix) yoluyla aşağı katmanlara eksilmeden
  * ulaşır. Artık bağlantı yoksa gradyan her katmanda $\partial F/\partial x$ ile çarpılır;
  * katman sayısı arttıkça bu çarpım sönebilir ya da patlayabilir. LayerNorm da her
  * alt katmanın girdisini ortalaması 0, varyansı 1 olacak biçimde tutar.
@@ -1001,7 +1011,7 @@ static void step7_compare(const double *acc, int maxL, size_t params, double sec
                     "set xlabel 'dizi uzunluğu L'\nset ylabel 'tam eşleşme'\nset yrange [0:1.05]\n"
                     "set key bottom left\nset datafile missing '-1'\n"
                     "plot 'uc_model.dat' u 1:($2<0?NaN:$2) w lp t 'Transformer', "
-                    "'' u 1:($3<0?NaN:$3) w lp t 'GRU (dikkatsiz)', "
+                    "'' u 1:($3<0?NaN:$3) w lp t 'GRU, dikkatsiz', "
                     "'' u 1:($4<0?NaN:$4) w lp t 'GRU + Bahdanau dikkati'\n");
     plot_render(&p, a->ascii);
     printf("  model                 parametre   eğitim süresi   L=20    L=%d\n", maxL);
@@ -1010,7 +1020,7 @@ static void step7_compare(const double *acc, int maxL, size_t params, double sec
             char ps[32] = "?", ss[32] = "?";
             if (r.params[i] > 0) snprintf(ps, sizeof ps, "%ld", r.params[i]);
             if (r.sec[i] > 0) snprintf(ss, sizeof ss, "%.1f s", r.sec[i]);
-            printf("  %-20s %10s   %11s     %%%-5.0f  %%%.0f\n", i ? "GRU + dikkat" : "GRU (dikkatsiz)", ps, ss,
+            printf("  %-20s %10s   %11s     %%%-5.0f  %%%.0f\n", i ? "GRU + dikkat" : "GRU, dikkatsiz", ps, ss,
                    100 * r.acc[i][20 < maxL ? 20 : maxL], 100 * r.acc[i][maxL]);
         }
     printf("  %-20s %10zu   %9.1f s     %%%-5.0f  %%%.0f\n", "Transformer", params, sec,
@@ -1104,7 +1114,7 @@ static int run_quiz(const LessonArgs *a) {
     int C = MODEL_C, FF = MODEL_FF;
     double att = (double)mha_param_count(C, C);
     static QuizQuestion qs[7];
-    qs[0] = (QuizQuestion){.q = "Kod çözücünün çapraz dikkatinde sorgu (query), anahtar (key) ve değer (value) nereden gelir?",
+    qs[0] = (QuizQuestion){.q = "Kod çözücünün çapraz dikkatinde sorgu (query), anahtar (key) ve değer nereden gelir?",
                            .choices = {"üçü de kod çözücüden", "sorgu kod çözücüden; anahtar ve değer kodlayıcı çıktısından",
                                        "sorgu kodlayıcıdan; anahtar ve değer kod çözücüden", "üçü de kodlayıcıdan", NULL},
                            .correct = 1,
@@ -1128,7 +1138,7 @@ static int run_quiz(const LessonArgs *a) {
                            .answer = lr_at(49, 1000, 100, 0.002f), .tol = 1e-6,
                            .explain = "η = η_max·(s+1)/W = 0,002·50/100 = 0,001."};
     qs[6] = (QuizQuestion){.q = "KV önbelleği (KV cache) üretirken neyi saklar?",
-                           .choices = {"her konumun çıktı olasılıklarını", "her katmanda önceki konumların anahtar ve değer izdüşümlerini",
+                           .choices = {"her konumun çıktı olasılıklarını", "her katmanda önceki konumların anahtar ve değer izdüşümlerini (projection)",
                                        "kodlayıcının girdisini", "gradyanları", NULL},
                            .correct = 1,
                            .explain = "Nedensel maske sayesinde eski konumların K ve V'si değişmez; her adımda yalnız yeni konum hesaplanır."};

@@ -14,7 +14,7 @@
  *     (query), anahtar (key) ve değer ders 07'den.
  *   - Eniyileyici (optimizer) AdamW (ağırlık azaltma, weight decay), gradyanın
  *     (gradient) normunu sınırlayan gradyan kırpma (gradient clipping), öğrenme oranı
- *     (learning rate) için ısınma + kosinüs.
+ *     (learning rate) için ısınma (warmup) + kosinüs.
  *   - Örnekleme (sampling): sıcaklık (temperature), en iyi k (top-k), çekirdek
  *     (top-p); sıcaklık arttıkça dağılımın entropisinin (entropy) nasıl büyüdüğü.
  *   - KV önbelleği (KV cache): üretirken saniyede kaç karakter kazandırdığı.
@@ -28,7 +28,8 @@
  *                  düzyazısı (tekrarlanan paragraflar atılmış), ~0,9 M karakter.
  * Her simge bir Unicode kod noktası (code point): ç ğ ı ö ş ü birer simgedir. Sözlük
  * (vocabulary) eğitim kümesinin (training set) karakterleridir; model seçimi doğrulama
- * (validation) kümesiyle yapılır. n-gram'ın yumuşatması ara değerlemedir (interpolation).
+ * (validation) kümesiyle yapılır. n-gram'ın yumuşatması (smoothing) ara değerlemedir
+ * (interpolation).
  *
  * Çalıştırma:  make lesson16 && ./lesson16              (adlar, tam eğitim, birkaç dakika)
  *              ./lesson16 --data text                    (düz metin)
@@ -950,7 +951,7 @@ int main(int argc, char **argv) {
                              "  --prompt METİN      kayıtlı modelle METİN'den devam eden metin üretir\n"
                              "  --temperature X     sıcaklık (0 = açgözlü; varsayılan 0.8)\n"
                              "  --top-k K           yalnız en olası K karakter (0 = yok)\n"
-                             "  --top-p P           çekirdek örnekleme (0 ya da 1 = yok)\n"
+                             "  --top-p P           çekirdek örnekleme (top-p); 0 ya da 1 = yok\n"
                              "  --tokens N          üretilecek karakter sayısı (varsayılan 200)\n"
                              "Tam koşu birkaç dakika sürer; --quick birkaç saniye.\n"});
     if (a.quiz) return run_quiz(&a);
