@@ -1017,7 +1017,7 @@ static void step7_compare(const double *acc, int maxL, size_t params, double sec
     printf("  model                 parametre   eğitim süresi   L=20    L=%d\n", maxL);
     if (r.have)
         for (int i = 0; i < 2; i++) {
-            char ps[32] = "?", ss[32] = "?";
+            char ps[32] = "—", ss[32] = "—";
             if (r.params[i] > 0) snprintf(ps, sizeof ps, "%ld", r.params[i]);
             if (r.sec[i] > 0) snprintf(ss, sizeof ss, "%.1f s", r.sec[i]);
             printf("  %-20s %10s   %11s     %%%-5.0f  %%%.0f\n", i ? "GRU + dikkat" : "GRU, dikkatsiz", ps, ss,
