@@ -1033,9 +1033,9 @@ static void step7_compare(const double *acc, int maxL, size_t params, double sec
 /* ======================================================================
  * Kaydetme, yükleme ve --translate
  * ====================================================================== */
-static int save_model(const Tf *m, const char *path, char *err, size_t errlen) {
+static int save_model(const Tf *m, int maxlen, const char *path, char *err, size_t errlen) {
     const TfConfig *c = &m->cfg;
-    CkptInt conf[] = {{"task", SEQ_NUMBER}, {"Vs", c->Vs}, {"Vt", c->Vt}, {"C", c->C}, {"NH", c->NH},
+    CkptInt conf[] = {{"task", SEQ_NUMBER}, {"maxlen", maxlen}, {"Vs", c->Vs}, {"Vt", c->Vt}, {"C", c->C}, {"NH", c->NH},
                       {"FF", c->FF}, {"NL", c->NL}, {"S", c->S}, {"T", c->T}};
     return ckpt_save(path, "transformer-seq2seq", conf, (int)(sizeof conf / sizeof *conf), NULL, &m->P,
                      err, errlen);
@@ -1068,10 +1068,20 @@ static int load_model(Tf *m, const SeqTask *num, const char *path, char *err, si
 }
 
 static int translate(const char *path, const char *text) {
-    SeqTask num;
-    seqtask_init(&num, SEQ_NUMBER, 0, 1, NUM_MAX);
+    /* Model hangi rakam sayısına kadar eğitildi? (--quick daha kısa sayılarla eğitir) */
     char err[512], norm[64];
-    if (seq_number_normalize(text, NUM_MAX, norm, sizeof norm, err, sizeof err) != 0) {
+    Ckpt ck;
+    int64_t maxlen;
+    if (ckpt_open(&ck, path, "transformer-seq2seq", err, sizeof err) != 0 ||
+        ckpt_get_int(&ck, "maxlen", 1, NUM_MAX, &maxlen, err, sizeof err) != 0) {
+        ckpt_close(&ck);
+        fprintf(stderr, "hata: %s\nÖnce modeli eğitin: ./lesson12 (model %s dosyasına kaydedilir)\n", err, path);
+        return 1;
+    }
+    ckpt_close(&ck);
+    SeqTask num;
+    seqtask_init(&num, SEQ_NUMBER, 0, 1, (int)maxlen);
+    if (seq_number_normalize(text, (int)maxlen, norm, sizeof norm, err, sizeof err) != 0) {
         fprintf(stderr, "hata: --translate \"%s\": %s\n", text, err);
         seqtask_free(&num);
         return 2;
@@ -1197,7 +1207,7 @@ int main(int argc, char **argv) {
     TrainLog lr_num = {.steps = steps_num, .warm = warm, .lr = lr};
     double acc_num[NUM_MAX + 1], align_rate = 0;
     step5_number(&mn, &num, &nts, &lr_num, acc_num, &align_rate, &a);
-    if (save_model(&mn, path, err, sizeof err) != 0) die("%s", err);
+    if (save_model(&mn, num_max, path, err, sizeof err) != 0) die("%s", err);
     printf("Sayı modeli kaydedildi: %s (deneyin: ./lesson12%s --translate \"2 026\")\n", path,
            a.quick ? " --quick" : "");
 
