@@ -995,13 +995,16 @@ static void read_lesson06(L06Results *r) {
         }
     }
     fclose(f);
-    r->have = rows > 0;
+    /* Yalnız tam koşunun sonuçları karşılaştırılır: --quick kısa dizilerle çalışır ve
+     * en uzun L'yi içermez. */
+    r->have = rows > 0 && r->acc[0][REV_MAX] >= 0 && r->acc[1][REV_MAX] >= 0;
 }
 
 static void step7_compare(const double *acc, int maxL, size_t params, double sec, const LessonArgs *a) {
     step_banner(7, NSTEPS, "GRU, dikkatli GRU ve Transformer: uzunluğa göre doğruluk");
     L06Results r;
     read_lesson06(&r);
+    if (maxL != REV_MAX) r.have = 0; /* --quick: kısa diziler, karşılaştırma yok */
     Plot p;
     FILE *d = plot_begin(&p, "lesson12", "uc_model");
     fprintf(d, "# L transformer gru gru_dikkat (tam eşleşme; -1 = ölçülmedi)\n");
@@ -1021,12 +1024,13 @@ static void step7_compare(const double *acc, int maxL, size_t params, double sec
             if (r.params[i] > 0) snprintf(ps, sizeof ps, "%ld", r.params[i]);
             if (r.sec[i] > 0) snprintf(ss, sizeof ss, "%.1f s", r.sec[i]);
             printf("  %-20s %10s   %11s     %%%-5.0f  %%%.0f\n", i ? "GRU + dikkat" : "GRU, dikkatsiz", ps, ss,
-                   100 * r.acc[i][20 < maxL ? 20 : maxL], 100 * r.acc[i][maxL]);
+                   100 * r.acc[i][20], 100 * r.acc[i][REV_MAX]);
         }
     printf("  %-20s %10zu   %9.1f s     %%%-5.0f  %%%.0f\n", "Transformer", params, sec,
            100 * acc[20 < maxL ? 20 : maxL], 100 * acc[maxL]);
     if (!r.have)
-        printf("(GRU sonuçları yok: önce ./lesson06 çalıştırılırsa aynı tabloda ve şekilde görünür.)\n");
+        printf("(GRU sonuçları yok: ./lesson06'nın tam koşusu (--quick değil) bu dersten önce\n"
+               "çalıştırılırsa aynı tabloda ve şekilde görünür.)\n");
     printf("Şekil: plots/lesson12/uc_model.png\n");
 }
 
