@@ -633,7 +633,8 @@ static double step2_layer(const TfConfig *cfg, const LessonArgs *a) {
     }
     printf("C = %d, baş NH = %d, ileri besleme FF = %d, her yanda %d katman.\n", cfg->C, cfg->NH,
            cfg->FF, cfg->NL);
-    printf("  kodlayıcı katmanı   %7zu parametre (dikkat 4C²+4C = %zu, FF 2·C·FF+FF+C = %d, LN 4C)\n",
+    printf("  kodlayıcı katmanı   %7zu parametre: dikkat 4C²+4C = %zu,\n"
+           "                                  FF 2·C·FF+FF+C = %d, LN 4C\n",
            ne, mha_param_count(cfg->C, cfg->C), 2 * cfg->C * cfg->FF + cfg->FF + cfg->C);
     printf("  kod çözücü katmanı  %7zu parametre (çapraz dikkat ve bir LN daha)\n", nd);
     printf("  bütün model         %7zu parametre\n", m.P.n);
@@ -656,8 +657,8 @@ static double step2_layer(const TfConfig *cfg, const LessonArgs *a) {
     float *g = xmalloc(m.P.n * sizeof(float));
     memcpy(g, m.P.grads, m.P.n * sizeof(float));
     GradCheck res = gradcheck(gc_loss, &c, m.P.params, g, m.P.n, 600, 1e-3, 2e-2, 1e-3);
-    printf("Küçük bir modelde (C = 8, %zu parametre) %zu parametrenin türevi sonlu farklarla\n"
-           "denetlendi: %zu tanesi uyumlu, toplu göreli hata %.1e. %s\n", m.P.n, res.checked,
+    printf("Küçük bir modelde (C = 8, %zu parametre) %zu parametrenin türevi sonlu\n"
+           "farklarla denetlendi: %zu tanesi uyumlu, toplu göreli hata %.1e.\n%s\n", m.P.n, res.checked,
            res.passed, res.rel_norm,
            res.rel_norm < 1e-2 ? "Geri geçiş doğru." : "UYARI: türevler uyuşmuyor!");
     free(g);
@@ -687,7 +688,7 @@ static void step3_warmup(int steps, int warm, float lr, const LessonArgs *a) {
     const char *names[1] = {"öğrenme oranı"};
     plot_lines("lesson12", "isinma", "Öğrenme oranı: ısınma + kosinüs", "adım", "η", n, x, 1, ys,
                names, 0, a->ascii);
-    printf("η_max = %g, ısınma W = %d adım, toplam %d adım: η(0) = %.2e, η(%d) = %.2e, η(%d) = %.2e.\n",
+    printf("η_max = %g, ısınma W = %d adım, toplam %d adım:\nη(0) = %.2e, η(%d) = %.2e, η(%d) = %.2e.\n",
            lr, warm, steps, y[0], warm - 1, y[warm - 1], steps - 1, y[steps - 1]);
     printf("Şekil: plots/lesson12/isinma.png\n");
     free(x), free(y);
@@ -762,14 +763,14 @@ static void step4_reverse(Tf *m, SeqTask *rev, const SeqSet *ts, TrainLog *lg, d
                           const LessonArgs *a, int maxL) {
     step_banner(4, NSTEPS, "Ters çevirme: eğitim ve uzunluğa göre doğruluk");
     train(m, rev, REV_MIN, maxL, lg, (uint64_t)a->seed + 10, NULL, 0);
-    printf("%d adım x %d dizi, %.1f s. Kayıp: başta %.3f (ln %d = %.3f: rastgele tahmin), "
-           "son 50 adımda %.4f.\n", lg->steps, BATCH, lg->seconds, lg->loss[0], rev->tgt.n,
+    printf("%d adım x %d dizi, %.1f s. Kayıp: başta %.3f (ln %d = %.3f: rastgele\n"
+           "tahmin), son 50 adımda %.4f.\n", lg->steps, BATCH, lg->seconds, lg->loss[0], rev->tgt.n,
            log((double)rev->tgt.n), tail_loss(lg, 50));
     Decoder d;
     decoder_init(&d, m, BATCH);
     double t0 = now_sec();
     double all = seq_evaluate(m, &d, ts, REV_MIN, maxL, acc);
-    printf("Sabit test kümesinde (uzunluk başına %d dizi, açgözlü çözme, %.1f s) tam eşleşme:\n",
+    printf("Sabit test kümesinde (uzunluk başına %d dizi, açgözlü çözme, %.1f s)\ntam eşleşme:\n",
            ts->n / (maxL - REV_MIN + 1), now_sec() - t0);
     for (int L = REV_MIN; L <= maxL; L++) {
         if (acc[L] < 0) continue;
@@ -793,8 +794,8 @@ static void step4_reverse(Tf *m, SeqTask *rev, const SeqSet *ts, TrainLog *lg, d
         cross_heatmap("capraz_dikkat_ters", "Ters çevirmede çapraz dikkat (katmanların ve başların ortalaması)",
                       catt, m->cfg.NL, m->cfg.NH, -1, -1, rows + 1, S, &rev->src,
                       ts->src + (size_t)first * ts->src_cap, &rev->tgt, out, a->ascii);
-        printf("Çapraz dikkat ısı haritası: plots/lesson12/capraz_dikkat_ters.png — t. çıktı harfi\n"
-               "kaynağın (L-1-t). harfine bakar: ters köşegen.\n");
+        printf("Çapraz dikkat ısı haritası: plots/lesson12/capraz_dikkat_ters.png\n"
+               "t. çıktı harfi kaynağın (L-1-t). harfine bakar: ters köşegen.\n");
         free(out), free(catt);
     }
     decoder_free(&d, m);
@@ -888,9 +889,9 @@ static void step5_number(Tf *m, SeqTask *num, const SeqSet *ts, TrainLog *lg, do
     for (int l = 0; l < NL; l++)
         printf("  yalnız %d. kod çözücü katmanı (başların toplamı): %%%.1f\n", l, tot ? 100.0 * hitl[l] / tot : 0);
     *align_rate = tot ? (double)hit / tot : 0;
-    printf("Hizalama: doğru üretilen %ld harfte, bütün katmanların ve başların toplam çapraz dikkat\n"
-           "ağırlığının en büyüğü %%%.1f oranında o harfi üreten rakama (\"bin\" gibi grup\n"
-           "kelimelerinde grubun rakamlarından birine) düştü.\n", tot, 100 * *align_rate);
+    printf("Hizalama: doğru üretilen %ld harfte, bütün katmanların ve başların toplam\n"
+           "çapraz dikkat ağırlığının en büyüğü %%%.1f oranında o harfi üreten rakama\n"
+           "(\"bin\" gibi grup kelimelerinde grubun rakamlarından birine) düştü.\n", tot, 100 * *align_rate);
     free(out);
     decoder_free(&d, m);
 }
@@ -932,7 +933,7 @@ static void step6_residual(const TfConfig *base, SeqTask *rev, int steps, const 
     for (int l = 0; l < cfg.NL; l++) printf("  %4d     %9.2e   %9.2e\n", l, gn[0][l], gn[1][l]);
     /* alttaki ile üstteki katmanın gradyan oranı */
     double r0 = gn[0][0] / (gn[0][cfg.NL - 1] + 1e-30), r1 = gn[1][0] / (gn[1][cfg.NL - 1] + 1e-30);
-    printf("En alttaki / en üstteki katman gradyan oranı: artık + LN ile %.2f, olmadan %.2e.\n", r0, r1);
+    printf("En alttaki / en üstteki katman gradyan oranı: artık + LN ile %.2f,\nolmadan %.2e.\n", r0, r1);
     *ratio_out = r1;
     *loss_with = tail_loss(&lg[0], 20);
     *loss_without = tail_loss(&lg[1], 20);
@@ -1212,7 +1213,7 @@ int main(int argc, char **argv) {
     double acc_num[NUM_MAX + 1], align_rate = 0;
     step5_number(&mn, &num, &nts, &lr_num, acc_num, &align_rate, &a);
     if (save_model(&mn, num_max, path, err, sizeof err) != 0) die("%s", err);
-    printf("Sayı modeli kaydedildi: %s (deneyin: ./lesson12%s --translate \"2 026\")\n", path,
+    printf("Sayı modeli kaydedildi: %s\n(deneyin: ./lesson12%s --translate \"2 026\")\n", path,
            a.quick ? " --quick" : "");
 
     double gratio, lw, lwo;
