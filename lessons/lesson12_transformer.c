@@ -1063,6 +1063,15 @@ static int load_model(Tf *m, const SeqTask *num, const char *path, char *err, si
         ckpt_close(&ck);
         return -1;
     }
+    /* Dosya bu boyutlardaki bir modeli taşıyabilir mi? Her katmanın en az 2·C·FF + 8·C²
+     * ağırlığı var (iki yanda); başlığın sayılarına güvenip büyük bellek ayırmadan önce. */
+    double need = 2.0 * (double)v[6] * (2.0 * (double)v[3] * (double)v[5] + 4.0 * (double)v[3] * (double)v[3]) * 4.0;
+    if (need > (double)ck.size) {
+        snprintf(err, errlen, "model dosyası '%s' (%zu bayt) başlığındaki boyutlar (C=%lld, FF=%lld, %lld katman) için çok küçük",
+                 path, ck.size, (long long)v[3], (long long)v[5], (long long)v[6]);
+        ckpt_close(&ck);
+        return -1;
+    }
     TfConfig c = {.Vs = (int)v[1], .Vt = (int)v[2], .C = (int)v[3], .NH = (int)v[4], .FF = (int)v[5],
                   .NL = (int)v[6], .S = (int)v[7], .T = (int)v[8], .residual = 1, .norm = 1};
     tf_build(m, &c, 1, 1);

@@ -2,6 +2,8 @@
  * SONUÇ değerleri dersin iddialarını taşımalı; kaydedilen model --translate ile kullanılır;
  * kendi girdinizdeki hatalar, bozuk model dosyası, sınav ve bayraklar. */
 #include <sys/stat.h>
+#include "doaa.h"
+#include "data/seqtask.h"
 #include "testutil.h"
 
 static char out[1 << 18];
@@ -37,6 +39,26 @@ START_TEST(test_bad_model_files) {
     expect_run("lesson12", "--model tests/out/l12_bozuk.ckpt --translate 5", 1, "l12_bozuk.ckpt", NULL, out,
                sizeof out);
     expect_run("lesson12", "--model tests/out/yok.ckpt --translate 5", 1, "yok.ckpt", NULL, out, sizeof out);
+    /* CRC'si doğru ama başlığı dev bir model isteyen dosya: bellek ayırmadan reddedilir */
+    {
+        SeqTask t;
+        seqtask_init(&t, SEQ_NUMBER, 0, 1, 9);
+        float *w = NULL, *g = NULL;
+        Params P;
+        params_init(&P);
+        params_add(&P, "w", &w, &g, 4);
+        params_alloc(&P);
+        CkptInt conf[] = {{"task", SEQ_NUMBER}, {"maxlen", 9}, {"Vs", t.src.n}, {"Vt", t.tgt.n},
+                          {"C", 1024}, {"NH", 4}, {"FF", 8192}, {"NL", 8},
+                          {"S", seqtask_src_cap(&t)}, {"T", seqtask_tgt_cap(&t)}};
+        char err[512];
+        ck_assert_int_eq(ckpt_save("tests/out/l12_dev.ckpt", "transformer-seq2seq", conf, 10, NULL, &P, err,
+                                   sizeof err), 0);
+        params_free(&P);
+        seqtask_free(&t);
+        expect_run("lesson12", "--model tests/out/l12_dev.ckpt --translate 5", 1, "çok küçük", NULL, out,
+                   sizeof out);
+    }
     expect_run("lesson12", "--model tests --translate 5", 1, "klasör", NULL, out, sizeof out);
     /* Bir fotoğrafın üzerine model yazılmaz (eğitimden önce reddedilir) */
     write_text_file("tests/out/l12_foto.png", "\x89PNG fotoğraf");
