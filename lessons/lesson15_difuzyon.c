@@ -419,14 +419,6 @@ static void sample(Denoiser *m, const Schedule *s, float *x, int n, int S, doubl
 }
 
 /* ======================================================================== */
-/* Çizim                                                                     */
-/* ======================================================================== */
-static void write_points(FILE *f, const float *x, int n) {
-    for (int i = 0; i < n; i++) fprintf(f, "%.5f %.5f\n", x[2 * i], x[2 * i + 1]);
-    fputs("\n\n", f);
-}
-
-/* ======================================================================== */
 /* Adımlar                                                                   */
 /* ======================================================================== */
 typedef struct {
@@ -482,18 +474,20 @@ static void step1_data(Data d[2], const LessonArgs *a, Quality *ideal, Quality *
         if (xs[i] < med) halfx[2 * nh] = d[0].train[2 * i], halfx[2 * nh + 1] = d[0].train[2 * i + 1], nh++;
     *ideal = quality(other, d[0].held, NEVAL);
     *half = quality(halfx, d[0].held, nh);
-    printf("Ay-yıldız, ayrılmış 500 noktaya karşı:\n");
-    printf("  başka 500 gerçek nokta : enerji uzaklığı %7.4f, kesinlik %.3f, duyarlılık %.3f\n",
+    printf("Ay-yıldız, ayrılmış 500 noktaya karşı:\n"
+           "                          enerji uzaklığı  kesinlik  duyarlılık\n");
+    printf("  başka 500 gerçek nokta      %7.4f        %.3f      %.3f\n",
            ideal->ed, ideal->prec, ideal->rec);
-    printf("  yarısı atılmış veri    : enerji uzaklığı %7.4f, kesinlik %.3f, duyarlılık %.3f\n",
+    printf("  yarısı atılmış veri         %7.4f        %.3f      %.3f\n",
            half->ed, half->prec, half->rec);
     printf("Yarım veri gerçek noktalardan oluştuğu için kesinliği yüksek kalır; eksik yarıyı\n"
-           "duyarlılık ve enerji uzaklığı yakalar. Hedefimiz: uzaklık <= 0.02, ikisi de >= 0.9.\n");
+           "duyarlılık ve enerji uzaklığı yakalar. Hedefimiz: uzaklık <= 0.02, kesinlik ve\n"
+           "duyarlılık >= 0.9.\n");
 
     Plot p;
     FILE *f = plot_begin(&p, "lesson15", "veri");
-    write_points(f, d[0].train, 3000);
-    write_points(f, d[1].train, 3000);
+    plot_write_xy(f, d[0].train, 3000);
+    plot_write_xy(f, d[1].train, 3000);
     plot_finish_size(&p,
                      "set multiplot layout 1,2 title 'Eğitim verisi (3000 nokta)'\n"
                      "set size ratio -1\nunset key\n"
@@ -550,7 +544,7 @@ static void step2_forward(const Data d[2], const Schedule *sch, const LessonArgs
         ed[k] = energy_distance(xt, NEVAL, z, NEVAL);
     }
     *trap_ed = ed[0], *good_ed = ed[1];
-    printf("x_T'nin N(0, I)'ya enerji uzaklığı: T = 50 doğrusal %.4f, bu dersin çizelgesi %.4f.\n"
+    printf("x_T'nin N(0, I)'ya enerji uzaklığı: T = 50 doğrusal %.4f,\nbu dersin çizelgesi %.4f.\n"
            "Tuzakta x_T'deki sinyal katsayısı hâlâ √ᾱ_T = %.2f; N(0, I)'dan başlayan\n"
            "örnekleyici, modelin eğitimde hiç görmediği bir noktadan yola çıkar.\n",
            ed[0], ed[1], *trap_sab);
@@ -663,11 +657,12 @@ static void step3_train(Denoiser m[2], const DdpmConf *c, const Schedule *s, con
                         const LessonArgs *a, double *gc, TrainLog L[2]) {
     step_banner(3, NSTEPS, "Gürültü tahmincisi: sinüslü gömme + MLP, ε-MSE");
     *gc = gradcheck_denoiser(a->seed);
-    printf("Sonlu fark denetimi (küçük model, bütün parametreler): en kötü oran %.3f "
+    printf("Sonlu fark denetimi (küçük model, bütün parametreler): en kötü oran %.3f\n"
            "(<= 1 geçer).\n", *gc);
-    printf("Model: [emb(x1) | emb(x2) | emb(t)] (3 x %d) -> %d -> GELU -> %d artık blok -> 2\n",
+    printf("Model: [emb(x1) | emb(x2) | emb(t)] (3 x %d) -> %d -> GELU\n"
+           "       -> %d artık blok -> 2\n",
            c->E, c->H, NRES);
-    printf("Yığın %d, %d adım, Adam %g (kosinüsle 0'a), T = %d. İki veri iki iş parçacığında.\n",
+    printf("Yığın %d, %d adım, Adam %g (kosinüsle 0'a), T = %d.\nİki veri iki iş parçacığında.\n",
            c->B, c->steps, c->lr, c->T);
     fflush(stdout);
 #pragma omp parallel for schedule(static, 1) num_threads(a->threads < 2 ? 1 : 2)
@@ -683,9 +678,10 @@ static void step3_train(Denoiser m[2], const DdpmConf *c, const Schedule *s, con
         printf(" kayıp: ilk ölçüm %.4f -> son %.4f (%.1f s)\n", L[k].loss[0],
                L[k].loss[L[k].n - 1], L[k].seconds);
     }
-    printf("Kayıp sıfıra inmez (bu koşuda son değer %.3f): küçük t'lerde x_t ≈ x_0 ve içindeki\n"
-           "küçücük ε, verinin kendi dağınıklığından ayırt edilemez; o adımlarda en iyi tahmin\n"
-           "bile hatalıdır. Kalitenin ölçüsü kayıp değil, üretilen noktalardır (adım 4).\n",
+    printf("Kayıp sıfıra inmez (bu koşuda son değer %.3f): küçük t'lerde x_t ≈ x_0\n"
+           "ve içindeki küçücük ε, verinin kendi dağınıklığından ayırt edilemez; o adımlarda\n"
+           "en iyi tahmin bile hatalıdır. Kalitenin ölçüsü kayıp değil, üretilen noktalardır\n"
+           "(adım 4).\n",
            L[0].loss[L[0].n - 1]);
     plot_loss(L, a->ascii);
     printf("Grafik: plots/lesson15/kayip.png\n");
@@ -745,7 +741,7 @@ static void step4_reverse(Denoiser m[2], const Schedule *s, const Data d[2], con
     Plot p;
     int shots[5] = {0, s->T / 2, (3 * s->T) / 4, (9 * s->T) / 10, s->T};
     FILE *f = plot_begin(&p, "lesson15", "ters_surec");
-    for (int k = 0; k < 5; k++) write_points(f, snaps + (size_t)shots[k] * 2 * NEVAL, NEVAL);
+    for (int k = 0; k < 5; k++) plot_write_xy(f, snaps + (size_t)shots[k] * 2 * NEVAL, NEVAL);
     char body[2048];
     int n = snprintf(body, sizeof body,
                      "set multiplot layout 1,5 title 'Ters süreç (DDPM): gürültüden ay-yıldıza'\n"
@@ -761,11 +757,11 @@ static void step4_reverse(Denoiser m[2], const Schedule *s, const Data d[2], con
     printf("Grafik: %s\n", plot_png_path(&p));
 
     f = plot_begin(&p, "lesson15", "uretilen");
-    write_points(f, d[0].held, NEVAL);
-    write_points(f, gen[0], NEVAL);
-    write_points(f, d[1].held, NEVAL);
-    write_points(f, gen[1], NEVAL);
-    write_points(f, ug, NEVAL);
+    plot_write_xy(f, d[0].held, NEVAL);
+    plot_write_xy(f, gen[0], NEVAL);
+    plot_write_xy(f, d[1].held, NEVAL);
+    plot_write_xy(f, gen[1], NEVAL);
+    plot_write_xy(f, ug, NEVAL);
     plot_finish_size(&p,
                      "set multiplot layout 1,3 title 'Mavi: ayrılmış gerçek 500 nokta, kırmızı: "
                      "üretilen 500 nokta'\nset size ratio -1\nunset key\n"
@@ -817,11 +813,12 @@ static void step5_ddim(Denoiser *m, const Schedule *s, const Data *d, const Less
         printf("  %6d   %22.4f   %22.4f\n", Ss[i], ed_ddpm[i], ed_ddim[i]);
     }
     if (ed_ddim[1] < ed_ddpm[1])
-        printf("10 adımda DDIM'in uzaklığı DDPM'inkinin %.2f katı: gürültü eklemeyen örnekleyici\n"
-               "az adımda daha isabetli.\n", ed_ddim[1] / fmax(ed_ddpm[1], 1e-9));
+        printf("10 adımda DDIM'in uzaklığı DDPM'inkinin %.2f katı: gürültü eklemeyen\n"
+               "örnekleyici az adımda daha isabetli.\n", ed_ddim[1] / fmax(ed_ddpm[1], 1e-9));
     else
-        printf("Bu koşuda 10 adımda DDIM (%.4f) DDPM'den (%.4f) iyi değil: model kısa eğitildi,\n"
-               "x̂_0 tahmini henüz kaba; DDIM bu hatayı gürültüyle örtmeden olduğu gibi taşır.\n",
+        printf("Bu koşuda 10 adımda DDIM (%.4f) DDPM'den (%.4f) iyi değil: model kısa\n"
+               "eğitildi, x̂_0 tahmini henüz kaba; DDIM bu hatayı gürültüyle örtmeden olduğu\n"
+               "gibi taşır.\n",
                ed_ddim[1], ed_ddpm[1]);
     printf("%d adımda DDPM %.4f, DDIM %.4f (hedef <= 0.02). 500 noktalık tahmin, gerçek\n"
            "uzaklık 0 iken de ±0.005 kadar oynar; bu düzeydeki farklar gürültüdür.\n",
@@ -853,7 +850,7 @@ static void step5_ddim(Denoiser *m, const Schedule *s, const Data *d, const Less
             fprintf(f, "%.5f %.5f\n", traj[(size_t)i * 2 * NTR + 2 * j], traj[(size_t)i * 2 * NTR + 2 * j + 1]);
         fputs("\n\n", f);
     }
-    write_points(f, d->train, 2000);
+    plot_write_xy(f, d->train, 2000);
     char body[1024];
     snprintf(body, sizeof body,
              "set title 'DDIM (%d adım): %d noktanın x_T (boş daire) -> x_0 (dolu daire) yolu'\n"
@@ -910,12 +907,12 @@ static int sample_from(const char *path, int n, int S, int ascii, int seed, Qual
     int ne = n < NEVAL ? n : NEVAL;
     Quality q = quality(x, ref, ne);
     if (n < NEVAL) q.ed = energy_distance(x, n, ref, NEVAL), q.rec = coverage(ref, NEVAL, x, n, RADIUS);
-    printf("%s: %d nokta (%s, T = %d, %d adım %s): enerji uzaklığı %.4f, kesinlik %.3f, "
-           "duyarlılık %.3f (yeni 500 gerçek noktaya karşı)\n",
+    printf("%s:\n  %d nokta (%s, T = %d, %d adım %s); yeni 500 gerçek noktaya karşı\n"
+           "  enerji uzaklığı %.4f, kesinlik %.3f, duyarlılık %.3f\n",
            path, n, DATASETS[data].name, (int)T, S, S < T ? "DDIM" : "DDPM", q.ed, q.prec, q.rec);
     Plot p;
     FILE *f = plot_begin(&p, "lesson15", "orneklem");
-    write_points(f, x, n);
+    plot_write_xy(f, x, n);
     char body[512];
     snprintf(body, sizeof body,
              "set title 'Kayıtlı modelden %d nokta (%s)'\nset size ratio -1\nunset key\n"
@@ -1009,29 +1006,14 @@ static int run_quiz(const LessonArgs *a) {
     return quiz_run("lesson15", qs, (int)(sizeof qs / sizeof qs[0]), a->answers);
 }
 
-static int take_flag(int *argc, char **argv, const char *name, long lo, long hi, long *val) {
-    for (int i = 1; i < *argc; i++) {
-        if (strcmp(argv[i], name) != 0) continue;
-        if (i + 1 >= *argc) {
-            fprintf(stderr, "hata: %s bir sayı bekliyor\n", name);
-            exit(2);
-        }
-        *val = cli_parse_long(name, argv[i + 1], lo, hi);
-        for (int j = i; j + 2 <= *argc; j++) argv[j] = argv[j + 2];
-        *argc -= 2;
-        return 1;
-    }
-    return 0;
-}
-
 int main(int argc, char **argv) {
     long nsample = 0, ssteps = 0, hidden = 128, emb = 64, batch = 256, T = 200;
-    int want_sample = take_flag(&argc, argv, "--sample", 1, 100000, &nsample);
-    take_flag(&argc, argv, "--sample-steps", 1, TMAX, &ssteps);
-    int hidden_given = take_flag(&argc, argv, "--hidden", 4, 1024, &hidden);
-    take_flag(&argc, argv, "--emb", 2, 512, &emb);
-    take_flag(&argc, argv, "--batch", 1, 4096, &batch);
-    take_flag(&argc, argv, "--T", 10, TMAX, &T);
+    int want_sample = cli_take_long(&argc, argv, "--sample", 1, 100000, &nsample);
+    cli_take_long(&argc, argv, "--sample-steps", 1, TMAX, &ssteps);
+    int hidden_given = cli_take_long(&argc, argv, "--hidden", 4, 1024, &hidden);
+    cli_take_long(&argc, argv, "--emb", 2, 512, &emb);
+    cli_take_long(&argc, argv, "--batch", 1, 4096, &batch);
+    cli_take_long(&argc, argv, "--T", 10, TMAX, &T);
     LessonArgs a;
     cli_parse(argc, argv, &a,
               &(CliSpec){.name = "lesson15", .title = "Difüzyon modeli (DDPM): ay-yıldız",
@@ -1079,8 +1061,8 @@ int main(int argc, char **argv) {
     step6_save(&m[0], &c, path, &a, &loaded);
 
     double train_s = fmax(L[0].seconds, L[1].seconds);
-    printf("\nÖzet: ay-yıldız enerji uzaklığı %.4f, kesinlik %.3f, duyarlılık %.3f; iki ay %.4f, "
-           "%.3f, %.3f.\nEğitim %d adım, %.1f s (iki veri aynı anda).\n",
+    printf("\nÖzet: ay-yıldız enerji uzaklığı %.4f, kesinlik %.3f, duyarlılık %.3f;\n"
+           "iki ay %.4f, %.3f, %.3f. Eğitim %d adım, %.1f s (iki veri aynı anda).\n",
            q[0].ed, q[0].prec, q[0].rec, q[1].ed, q[1].prec, q[1].rec, c.steps, train_s);
     printf("SONUÇ: flag_ed=%.4f flag_prec=%.4f flag_rec=%.4f moons_ed=%.4f moons_prec=%.4f "
            "moons_rec=%.4f untrained_ed=%.4f untrained_prec=%.4f untrained_rec=%.4f ideal_ed=%.4f "

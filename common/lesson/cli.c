@@ -25,6 +25,21 @@ long cli_parse_long(const char *flag, const char *s, long lo, long hi) {
     return v;
 }
 
+int cli_take_long(int *argc, char **argv, const char *name, long lo, long hi, long *val) {
+    for (int i = 1; i < *argc; i++) {
+        if (strcmp(argv[i], name) != 0) continue;
+        if (i + 1 >= *argc) {
+            fprintf(stderr, "hata: %s bir sayı bekliyor\n", name);
+            exit(2);
+        }
+        *val = cli_parse_long(name, argv[i + 1], lo, hi);
+        for (int j = i; j + 2 <= *argc; j++) argv[j] = argv[j + 2];
+        *argc -= 2;
+        return 1;
+    }
+    return 0;
+}
+
 static void usage(const CliSpec *s, FILE *out) {
     fprintf(out,
             "%s — %s\n\n"

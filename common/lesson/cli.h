@@ -57,4 +57,8 @@ typedef struct {
 void cli_parse(int argc, char **argv, LessonArgs *a, const CliSpec *spec);
 /* Sayı ayrıştırma: tamamı sayı değilse ya da aralık dışıysa hata (çıkış 2). */
 long cli_parse_long(const char *flag, const char *s, long lo, long hi);
+/* Derse özgü "--ad N" bayrağı: argv'de varsa sayıyı [lo, hi] içinde okuyup *val'e yazar, çifti
+ * argv'den çıkarır (*argc 2 azalır) ve 1 döndürür; yoksa 0. cli_parse'tan önce çağrılır.
+ * Sayısı eksik ya da geçersizse hata (çıkış 2). */
+int cli_take_long(int *argc, char **argv, const char *name, long lo, long hi, long *val);
 #endif

@@ -157,3 +157,8 @@ void plot_lines_below(const char *lesson, const char *step, const char *title, c
     plot_finish_size(&p, body, 860, 560);
     plot_render(&p, ascii);
 }
+
+void plot_write_xy(FILE *f, const float *x, int n) {
+    for (int i = 0; i < n; i++) fprintf(f, "%.5f %.5f\n", x[2 * i], x[2 * i + 1]);
+    fputs("\n\n", f);
+}

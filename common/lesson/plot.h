@@ -39,6 +39,9 @@ void plot_finish(Plot *p, const char *body);
 int plot_render(Plot *p, int ascii);
 const char *plot_png_path(const Plot *p);
 int plot_have_gnuplot(void);
+/* 2-B noktaları (x (n, 2), satır satır "x y") bir veri bloğu olarak yazar; blok "\n\n" ile
+ * biter, gnuplot'ta sırayla `index 0`, `index 1`, ... diye seçilir. */
+void plot_write_xy(FILE *f, const float *x, int n);
 
 /* x (n) ile ys[s] (n) serilerini çizgi olarak çizer; logy!=0 ise y ekseni logaritmik. */
 void plot_lines(const char *lesson, const char *step, const char *title, const char *xlabel,
