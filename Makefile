@@ -111,7 +111,7 @@ check-asan: $(ASAN_TESTS) $(addprefix build/asan/,$(LESSONS)) $(MNIST_OK)
 check-full: $(LESSONS) $(MNIST_OK)
 	@sh tests/check_full.sh $(LESSONS)
 
-bench: $(LESSONS) $(MNIST_OK) build/bench
+bench: $(LESSONS) $(MNIST_OK) build/bench build/bench_gan2d build/bench_ddpm2d
 	@sh common/setup/deps.sh $(BENCH_PKGS) || true
 	@sh tests/bench.sh
 
@@ -119,6 +119,15 @@ build/bench: tests/bench.c build/libdoaa.a $(COMMON_HDR) | deps
 	@sh common/setup/deps.sh $(BENCH_PKGS)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -Itests -o $@ $< build/libdoaa.a $(LDLIBS) -lopenblas
+
+# Üretken derslerin eğitim adımı (make bench): dersin kaynağını içerir, ders değişince yeniden derlenir.
+build/bench_gan2d: tests/bench_gan2d.c lessons/lesson14_gan.c build/libdoaa.a $(COMMON_HDR) | deps
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $< build/libdoaa.a $(LDLIBS)
+
+build/bench_ddpm2d: tests/bench_ddpm2d.c lessons/lesson15_difuzyon.c build/libdoaa.a $(COMMON_HDR) | deps
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $< build/libdoaa.a $(LDLIBS)
 
 plots:
 	@for gp in plots/*/*.gp; do \

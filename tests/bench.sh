@@ -126,6 +126,41 @@ for T in $THREADS; do
     fi
 done
 
+# ---- lesson14'ün GAN'ı ve lesson15'in DDPM'i: bir eğitim adımı (torch_models.py gan2d|ddpm2d) ----
+# Dersin yapılandırması: lesson14 sade GAN (G: z(2)-H-H-H-2, D: 2-H-H-H-1, bir D + bir G adımı),
+# lesson15 gürültü tahmincisi (gömme E, gizli H, T adım). C tarafı dersin kendi adım fonksiyonu.
+GAN_H=128 GAN_B=256 DDPM_H=128 DDPM_E=64 DDPM_B=256 DDPM_T=200
+for model in gan2d ddpm2d; do
+    if [ $model = gan2d ]; then
+        cargs="$GAN_H $GAN_B"; targs="--hidden $GAN_H --batch $GAN_B"
+        desc="lesson14: G z(2)-$GAN_H-$GAN_H-$GAN_H-2, D 2-$GAN_H-$GAN_H-$GAN_H-1, yığın $GAN_B"
+    else
+        cargs="$DDPM_H $DDPM_E $DDPM_B $DDPM_T"
+        targs="--hidden $DDPM_H --emb $DDPM_E --batch $DDPM_B --T $DDPM_T"
+        desc="lesson15: gömme 3x$DDPM_E, gizli $DDPM_H, 3 artık blok, yığın $DDPM_B, T = $DDPM_T"
+    fi
+    for T in $THREADS; do
+        echo "== $model ($desc), $T iş parçacığı, 500 adım ($P çift) =="
+        ratios="" cs="" ts=""
+        for i in $(seq 1 "$P"); do
+            c_s=$(field "$(build/bench_$model 500 "$T" $cargs | tr '\n' ' ')" sec_per_step)
+            cs="$cs $c_s"; line="  çift $i: C ${c_s} s/adım"
+            if [ $have_torch = 1 ] && [ -f "$TM" ]; then
+                t_s=$(field "$($PEER /usr/bin/python3 $TM $model --steps 500 --threads "$T" $targs 2>/dev/null | tr '\n' ' ')" sec_per_step)
+                r=$(awk -v a="$c_s" -v b="$t_s" 'BEGIN { if (b > 0) printf "%.3f", a / b }')
+                ratios="$ratios $r"; ts="$ts $t_s"
+                line="$line | PyTorch ${t_s} s/adım | oran $r"
+            fi
+            echo "$line"
+        done
+        if [ $have_torch = 1 ] && [ -f "$TM" ]; then
+            echo "BENCH model=$model threads=$T c_step_s=$(echo "$cs" | median) torch_step_s=$(echo "$ts" | median) ratio_median=$(echo "$ratios" | median)"
+        else
+            echo "BENCH model=$model threads=$T c_step_s=$(echo "$cs" | median)"
+        fi
+    done
+done
+
 echo
 echo "== GEMM: derslerin şekillerinde, OpenBLAS ile yan yana (OpenBLAS kullanıcı ortamında) =="
 for T in $THREADS; do
