@@ -25,21 +25,25 @@ START_TEST(test_quick_run_claims) {
     double tc = sonuc_get(out, "tv4_collapse"), tb = sonuc_get(out, "tv4_balanced");
     ck_assert_close(tc, 1 - pow(7.0 / 8, 4), 1e-3);
     ck_assert_msg(tb > 0.125 && tc > 1.5 * tb, "tv4: çöken %g, dengesiz %g", tc, tb);
-    /* Elle yazılmış MLP geri geçişi (dense + LeakyReLU) sonlu farklarla tutarlı */
+    /* Elle yazılmış geri geçişler (MLP: dense + LeakyReLU; sinüslü gömmeli, paketli D)
+     * sonlu farklarla tutarlı */
     double gc = sonuc_get(out, "gradcheck");
     ck_assert_msg(gc >= 0 && gc < 1e-2, "gradcheck = %g", gc);
     /* Eğitim işe yarıyor: kısa koşuda bile ızgarada başlangıçtan çok daha fazla mod */
     double m0 = sonuc_get(out, "init_grid_modes"), mp = sonuc_get(out, "plain_grid_modes");
-    double mk = sonuc_get(out, "pac_grid_modes");
+    double mk = sonuc_get(out, "pac_grid_modes"), mr = sonuc_get(out, "raw_grid_modes");
     ck_assert_msg(mp >= 8 && mp > m0 + 3, "sade ızgara: başta %g, sonda %g mod", m0, mp);
+    /* Ham girişli D'nin G'si modların arasına yayılır: çok mod, düşük kalite */
+    ck_assert_msg(mr > m0 + 3 && sonuc_get(out, "raw_grid_hq") < 0.2, "ham D: %g mod, kalite %g",
+                  mr, sonuc_get(out, "raw_grid_hq"));
     ck_assert_msg(mk >= 8 && mk > m0 + 3, "PacGAN ızgara: başta %g, ortalama %g mod", m0, mk);
     /* Kaydedilen model aynı değerlendirme gürültüsüyle aynı sayıları verir */
     ck_assert_int_eq((int)sonuc_get(out, "loaded_modes"), (int)sonuc_get(out, "pac_grid_first_modes"));
     ck_assert_close(sonuc_get(out, "loaded_hq"), sonuc_get(out, "pac_grid_first_hq"), 1e-6);
     ck_assert_ptr_nonnull(strstr(out, "(aynı)"));
-    const char *steps[] = {"veri", "sade_halka", "sade_izgara", "paket_tv", "pacgan_izgara",
-                           "pacgan_halka", "mod_sayisi", "orneklem"};
-    check_plot_files("lesson14", steps, 8);
+    const char *steps[] = {"veri", "ham_izgara", "sade_halka", "sade_izgara", "paket_tv",
+                           "pacgan_izgara", "pacgan_halka", "mod_sayisi", "orneklem"};
+    check_plot_files("lesson14", steps, 9);
 
     /* --sample: aynı model, farklı sayıda nokta */
     expect_run("lesson14", "--sample 500 --model " MODEL, 0, "500 nokta", NULL, out, sizeof out);
