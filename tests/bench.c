@@ -14,6 +14,7 @@
  *        (../shared/bench/torch_models.py vae ile aynı iş).
  */
 #include <cblas.h>
+#undef I   /* cblas.h <complex.h>'i çekiyor; I makrosu common/ içindeki I (girdi boyutu) adlarıyla çakışır */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
