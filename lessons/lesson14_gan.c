@@ -42,7 +42,8 @@
 #define EVAL_SEED 777 /* değerlendirme gürültüsünün tohumu: --sample aynı sayıları verir */
 #define KIND "gan2d-uretici"
 #define FF 16         /* D'nin koordinat başına sinüslü gömme boyutu (8 frekans x sin, cos) */
-#define FFA 0.7f      /* frekans penceresi eğitimin bu kesrinde tamamen açılır */
+#define FFA 0.8f      /* frekans penceresi eğitimin bu kesrinde tamamen açılır */
+#define FFS 40.0f     /* en hızlı frekans, [-1, 1]'e ölçeklenmiş koordinatta */
 
 /* Bir koşunun yapılandırması; ../shared/bench/torch_models.py gan2d ile aynı boyutlar:
  * G: z(2)-H-H-H-2, D: 2-H-H-H-1, Adam β1 = 0.5, yığın (batch) 256, bir D + bir G adımı. */
@@ -216,6 +217,13 @@ static void mix_grid(Mix *d) {
             d->cy[i * 5 + j] = -4.0f + 2.0f * j;
         }
 }
+/* R: modların en büyük |koordinatı| (ızgara 4, halka 1) */
+static float mix_extent(const Mix *d) {
+    float r = 0;
+    for (int k = 0; k < d->K; k++) r = fmaxf(r, fmaxf(fabsf(d->cx[k]), fabsf(d->cy[k])));
+    return r;
+}
+
 /* x (n, 2): modlardan eşit olasılıkla */
 static void mix_sample(const Mix *d, float *x, int n, Rng *r) {
     for (int i = 0; i < n; i++) {
@@ -651,10 +659,12 @@ static void plot_snapshots(const char *step, const char *title, const Mix *d, co
  * Çare, lesson15'te gürültü tahmincisine (noise predictor) verdiğimiz gözün aynısı: her
  * koordinatı sinüslü gömmeyle Fourier özniteliklerine açmak,
  *   emb(x) = [sin(s ω_i x), cos(s ω_i x)],  ω_i = 10000^(-i/h),  i = 0..h-1,
- * en hızlı frekans s = 1/σ. Artık 0.05'lik ayrıntı D'nin ilk katmanında hazırdır.
+ * h = 8. En hızlı frekans s = 40/R; R verinin en uzak mod koordinatı (ızgara 4, halka 1):
+ * koordinatları [-1, 1]'e ölçekleyip en hızlı frekansı 40 seçmekle aynıdır. Artık σ
+ * ölçeğindeki ayrıntı D'nin ilk katmanında hazırdır.
  * Ama hemen hepsini açarsak D en başta her modun çevresinde keskin tümsekler öğrenir ve
  * G'nin noktaları en yakın tümseğe takılır. Bu yüzden frekansları kabadan inceye açarız:
- * başta yalnız en yavaş bantlar, eğitimin %70'inde hepsi (her bandın ağırlığı 0'dan 1'e
+ * başta yalnız en yavaş bantlar, eğitimin %80'inde hepsi (her bandın ağırlığı 0'dan 1'e
  * ½(1 - cos) ile çıkar; NeRF/BARF'taki frekans penceresi).
  *
  * Mod çökmesi: G, D'nin o anki zayıf noktasına koşar. D tek tek noktalara baktığı için
@@ -683,7 +693,7 @@ static void step2_plain(const Mix *ring, const Mix *grid, const GanConf *c, cons
 #pragma omp parallel for schedule(dynamic, 1) num_threads(a->threads < 2 ? 1 : 2)
     for (int i = 0; i < 3; i++) {
         GanConf ci = i == 0 ? raw : pc;
-        if (ci.ff) ci.ffs = 1.0f / mx[i]->sigma;
+        if (ci.ff) ci.ffs = FFS / mix_extent(mx[i]);
         Gan g;
         gan_build(&g, &ci);
         gan_train(&g, mx[i], a->seed, 40, 1, logs[i]);
@@ -820,7 +830,7 @@ static void step4_pacgan(const Mix *ring, const Mix *grid, const GanConf *c, con
     for (int j = 0; j < njobs; j++) {
         int di = j % 2, si = j / 2;
         GanConf cj = *c;
-        cj.ffs = 1.0f / mx[di]->sigma;
+        cj.ffs = FFS / mix_extent(mx[di]);
         gan_build(&gs[j], &cj);
         gan_train(&gs[j], mx[di], a->seed + si, 20, si == 0, &logs[j]);
         if (j != 1) gan_free(&gs[j]);  /* j = 1: ilk tohumun ızgara modeli kaydedilecek */
@@ -1046,6 +1056,16 @@ static int run_quiz(const LessonArgs *a) {
          .correct = 2,
          .explain = "G yalnızca D'nin girişe göre gradyanıyla öğrenir; ölü ReLU'lar bu sinyali "
                     "keser."},
+        {.q = "Ham (x, y) alan D ile G'nin noktaları ızgaranın modları arasına yayıldı. D'ye "
+              "sinüslü gömme neden yardım eder?",
+         .choices = {"Parametre sayısını azaltır",
+                     "σ = 0.05'lik bir tümsek ham girişte |w| ≈ 20 gibi büyük ağırlıklar ister ve "
+                     "Adam'la yavaş büyür; hızlı frekanslı sin/cos bu ayrıntıyı ilk katmana hazır "
+                     "verir",
+                     "G'nin gürültüsünü artırır", "Kaybı doymaz hale getirir"},
+         .correct = 1,
+         .explain = "MLP'ler önce düşük frekansları öğrenir (spektral yanlılık); Fourier "
+                    "öznitelikleri keskin ayrıntıyı baştan görünür kılar."},
     };
     return quiz_run("lesson14", qs, (int)(sizeof qs / sizeof qs[0]), a->answers);
 }
@@ -1078,7 +1098,7 @@ int main(int argc, char **argv) {
 #ifdef _OPENMP
     omp_set_max_active_levels(1);
 #endif
-    /* ffs her veri için 1/σ yapılır (adım 2 ve 4) */
+    /* ffs her veri için FFS / R yapılır (adım 2 ve 4) */
     GanConf c = {.H = (int)hidden, .B = (int)batch, .pack = 4, .lr = 1e-3f,
                  .steps = a.epochs * 1000, .share = 1, .ff = FF, .ffa = FFA};
     if (a.quick && !a.epochs_given) c.steps = 300;
