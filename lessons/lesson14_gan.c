@@ -995,7 +995,7 @@ static int sample_from(const char *path, int n, int ascii, ModeScore *out) {
 static void step5_sample(const char *path, const PackResult *res, int ascii, ModeScore *loaded) {
     step_banner(5, NSTEPS, "Kayıtlı üreticiden örnekleme (sampling)");
     if (sample_from(path, NEVAL, ascii, loaded) != 0) die("'%s' geri okunamadı", path);
-    printf("Eğitimin sonundaki ölçüm: %d/25 mod, kalite %%%.1f; dosyadan: %d/25, %%%.1f (%s).\n",
+    printf("Eğitimin sonundaki ölçüm: %d/25 mod, kalite %%%.1f;\ndosyadan: %d/25, %%%.1f (%s).\n",
            res->s[1][0].modes, 100 * res->s[1][0].hq, loaded->modes, 100 * loaded->hq,
            loaded->modes == res->s[1][0].modes && fabs(loaded->hq - res->s[1][0].hq) < 1e-9
                ? "aynı"
