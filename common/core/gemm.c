@@ -37,8 +37,26 @@ void gemm_ref(int transA, int transB, int M, int N, int K, float alpha,
     }
 }
 
+/* ---- Mikro-karenin boyutu: makinenin vektör genişliğine göre (core/simd.h) ----
+ * Mikro-çekirdek C'nin MR x NR'lik karesini yazmaçlarda biriktirir. NR iki vektördür
+ * (2 * SIMD_W sütun); MR, toplayıcıların yazmaç dosyasını neredeyse doldurduğu sayıdır:
+ *
+ *   genişlik   yazmaç   MR x NR   toplayıcı   B satırı   A yayını   boş
+ *   AVX2       16 ymm   6 x 16    12 ymm      2 ymm      1 ymm      1
+ *   AVX-512    32 zmm   12 x 32   24 zmm      2 zmm      (bellekten) 6
+ *
+ * Her p adımında B'den 2 vektör yüklenir, A'dan MR sayı tek tek bütün şeritlere
+ * yayılır (broadcast) ve 2*MR FMA yapılır. Bir FMA'nın sonucu ~4 çevrim sonra
+ * hazırdır ve çekirdek çevrim başına 2 FMA başlatabilir: boru hattını doldurmak için
+ * en az 8 bağımsız toplayıcı gerekir; 12 ve 24 bunu rahatça karşılar. */
+#if SIMD_W == 16
+#define MR 12
+#else
 #define MR 6
-#define NR 16
+#endif
+#define NR (2 * SIMD_W)
+/* Önbellek blokları: B'nin kc x NR şeridi (32 x 256 x 4 = 32 KB) L1'de (48 KB) kalır,
+ * A'nın MC x kc bloğu L2'de; ikisi de bu boyutlarla tekrar tekrar okunur. */
 #define KC 256
 #define NC 4096
 
@@ -46,13 +64,17 @@ void gemm_ref(int transA, int transB, int M, int N, int K, float alpha,
 static void pack_a_strip(int transA, const float *A, int lda, int i0, int p0, int kc, int rows,
                          float *dst) {
     if (!transA) {
-        for (int r = 0; r < MR; r++) {
-            if (r < rows) {
-                const float *src = A + (size_t)(i0 + r) * lda + p0;
-                for (int p = 0; p < kc; p++) dst[p * MR + r] = src[p];
-            } else {
-                for (int p = 0; p < kc; p++) dst[p * MR + r] = 0.0f;
-            }
+        /* Satırları birlikte yürü: her p için MR satırdan birer sayı okunur ve paketin
+         * bitişik MR'lik bölümüne yazılır (yazmalar sıralı, okumalar MR akışta sıralı). */
+        const float *src[MR];
+        for (int r = 0; r < MR; r++) src[r] = A + (size_t)(i0 + (r < rows ? r : 0)) * lda + p0;
+        if (rows == MR) {
+            for (int p = 0; p < kc; p++, dst += MR)
+#pragma GCC unroll 16
+                for (int r = 0; r < MR; r++) dst[r] = src[r][p];
+        } else {
+            for (int p = 0; p < kc; p++, dst += MR)
+                for (int r = 0; r < MR; r++) dst[r] = r < rows ? src[r][p] : 0.0f;
         }
     } else {
         for (int p = 0; p < kc; p++) {
@@ -90,13 +112,48 @@ static void pack_b_strip(int transB, const float *B, int ldb, int p0, int j0, in
     }
 }
 
-/* 6x16 mikro-çekirdek: acc = Ap(şerit) * Bp(şerit) (core/simd.h'deki tile6x16; paketli
- * şeritte A(r,p) = a[p*MR + r], B satırları NR adımlı), sonra C'ye yaz.
- * first==1 ise C = alpha*acc + beta*C, değilse C += alpha*acc. */
-static void kernel(int kc, const float *a, const float *b, float *C, int ldc, int rows,
-                   int cols, float alpha, float beta, int first) {
-    float acc[MR][NR];
-    tile6x16(acc, a, 1, MR, MR, b, NR, kc);   /* paketli şeritte eksik satırlar 0'dır */
+/* Mikro-çekirdek: acc = Ap(şerit, MR satır) * Bp(şerit, NR sütun), sonra C'ye yaz.
+ * Paketli şeritte A(r,p) = a[p*MR + r] ve B(p, .) = b[p*NR ...]; eksik satır ve
+ * sütunlar paketlemede 0 ile doldurulduğu için döngü hep tam karedir.
+ * first==1 ise C = alpha*acc + beta*C, değilse C += alpha*acc (K'nın sonraki dilimleri).
+ * c0[r], c1[r]: C'nin r. satırının sol ve sağ vektörü. Sabit sınırlı döngüler
+ * açıldığında (unroll) derleyici her birini ayrı bir yazmaçta tutar. */
+static inline __attribute__((always_inline)) void
+kernel_mr(const int mr, int kc, const float *restrict a, const float *restrict b, float *C,
+          int ldc, int rows, int cols, float alpha, float beta, int first) {
+    vf c0[MR], c1[MR];
+#pragma GCC unroll 16
+    for (int r = 0; r < mr; r++) c0[r] = c1[r] = (vf){0};
+    for (int p = 0; p < kc; p++, a += MR, b += NR) {
+        vf x0 = ldv(b), x1 = ldv(b + SIMD_W);
+#pragma GCC unroll 16
+        for (int r = 0; r < mr; r++) {
+            c0[r] += a[r] * x0;
+            c1[r] += a[r] * x1;
+        }
+    }
+    if (rows == mr && cols == NR) { /* sık durum: tam kare, doğrudan vektörlerle */
+#pragma GCC unroll 16
+        for (int r = 0; r < mr; r++) {
+            float *c = C + (size_t)r * ldc;
+            vf y0 = alpha * c0[r], y1 = alpha * c1[r];
+            if (!first) {
+                y0 += ldv(c);
+                y1 += ldv(c + SIMD_W);
+            } else if (beta != 0.0f) {
+                y0 += beta * ldv(c);
+                y1 += beta * ldv(c + SIMD_W);
+            }
+            stv(c, y0);
+            stv(c + SIMD_W, y1);
+        }
+        return;
+    }
+    float acc[MR][NR];   /* kenar karesi: önce tampona, sonra yalnızca geçerli kısım */
+    for (int r = 0; r < mr; r++) {
+        stv(acc[r], c0[r]);
+        stv(acc[r] + SIMD_W, c1[r]);
+    }
     for (int r = 0; r < rows; r++) {
         float *c = C + (size_t)r * ldc;
         if (!first) {
@@ -107,6 +164,15 @@ static void kernel(int kc, const float *a, const float *b, float *C, int ldc, in
             for (int j = 0; j < cols; j++) c[j] = alpha * acc[r][j] + beta * c[j];
         }
     }
+}
+
+/* Son satır şeridi eksikse (ör. M = 64 = 5*12 + 4) boş satırlar için FMA harcamamak üzere
+ * çekirdeğin MR/3 ve 2*MR/3 satırlık kopyaları kullanılır (aynı kod, sabit mr). */
+static void kernel(int kc, const float *a, const float *b, float *C, int ldc, int rows, int cols,
+                   float alpha, float beta, int first) {
+    if (rows > 2 * MR / 3) kernel_mr(MR, kc, a, b, C, ldc, rows, cols, alpha, beta, first);
+    else if (rows > MR / 3) kernel_mr(2 * MR / 3, kc, a, b, C, ldc, rows, cols, alpha, beta, first);
+    else kernel_mr(MR / 3, kc, a, b, C, ldc, rows, cols, alpha, beta, first);
 }
 
 /* Paket tamponları: paralel bölge dışındayken büyüyen statik tampon kullanılır;

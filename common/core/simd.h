@@ -67,6 +67,25 @@ static inline v16 ld16(const float *p) {
 }
 static inline void st16(float *p, v16 v) { memcpy(p, &v, sizeof v); }
 
+/* ---- Makinenin vektör genişliği ----
+ * Derleyici -march=native ile AVX-512'yi (512 bit = 16 float) görürse __AVX512F__
+ * tanımlıdır ve çekirdekler 16 şeritlik vektör kullanır; yoksa (AVX2) 8 şerit.
+ * vf, ldv, stv bu genişliğin kısa adlarıdır: aynı kod iki genişlikte de derlenir.
+ * Seçim derleme anındadır (çalışma anında dal yok): ders ikilileri kendi makinesinde
+ * derlenir (make), başka makineye taşınmaz. -mno-avx512f ile 8 şerit zorlanır
+ * (make check-avx2 bu yolu da sınar). */
+#if defined(__AVX512F__)
+#define SIMD_W 16
+typedef v16 vf;
+static inline vf ldv(const float *p) { return ld16(p); }
+static inline void stv(float *p, vf v) { st16(p, v); }
+#else
+#define SIMD_W 8
+typedef v8 vf;
+static inline vf ldv(const float *p) { return ld8(p); }
+static inline void stv(float *p, vf v) { st8(p, v); }
+#endif
+
 /* 8 elemanın toplamı (sabit sırayla: sonuç belirlenimci) */
 static inline float hsum8(v8 v) {
     float t[8];
