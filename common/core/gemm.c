@@ -57,8 +57,11 @@ void gemm_ref(int transA, int transB, int M, int N, int K, float alpha,
 #define NR (2 * SIMD_W)
 /* Önbellek blokları: B'nin kc x NR şeridi (32 x 256 x 4 = 32 KB) L1'de (48 KB) kalır,
  * A'nın MC x kc bloğu L2'de; ikisi de bu boyutlarla tekrar tekrar okunur. */
-#define KC 256
+#ifndef KC
+#define KC 384
+#endif
 #define NC 4096
+#define BCH 8   /* B paketlemesinde bir iş parçası: 8 şerit (AVX-512'de 256 sütun) */
 
 /* A'dan bir şeridi (MR satır) paketle: Ap[p][r]. */
 static void pack_a_strip(int transA, const float *A, int lda, int i0, int p0, int kc, int rows,
@@ -80,33 +83,48 @@ static void pack_a_strip(int transA, const float *A, int lda, int i0, int p0, in
         for (int p = 0; p < kc; p++) {
             const float *src = A + (size_t)(p0 + p) * lda + i0;
             float *d = dst + p * MR;
-            for (int r = 0; r < MR; r++) d[r] = r < rows ? src[r] : 0.0f;
+            if (rows == MR) memcpy(d, src, MR * sizeof(float));
+            else for (int r = 0; r < MR; r++) d[r] = r < rows ? src[r] : 0.0f;
         }
     }
 }
 
-/* B'nin (kc x nc) bloğundan bir şeridi (NR sütun) paketle: Bp[p][c].
- * Devrik B'de (N,K) bellekte her sütun bitişiktir; onu p boyunca okuyup
- * küçük (L1'e sığan) şeride dağıtmak, satır satır atlamaktan çok daha hızlıdır. */
-static void pack_b_strip(int transB, const float *B, int ldb, int p0, int j0, int kc, int cols,
-                         float *dst) {
+/* B'nin (kc x nc) bloğundan ns ardışık şeridi (her biri NR sütun) paketle:
+ * şerit s'de Bp_s[p][c] = dst[s*kc*NR + p*NR + c]. Devrik olmayan B'de p dış döngüdür:
+ * B'nin her satırından ns*NR bitişik sayı okunur (donanımın ön-getirmesi (prefetch)
+ * sıralı okumayı izler; şerit şerit inmek her satırda ayrı bir sayfaya atlardı).
+ * Devrik B'de (N,K) bellekte her sütun bitişiktir; onu p boyunca okuyup küçük
+ * (L1'e sığan) bloklara dağıtmak, satır satır atlamaktan çok daha hızlıdır. */
+static void pack_b_strips(int transB, const float *B, int ldb, int p0, int j0, int kc, int ncols,
+                          int ns, float *dst) {
     if (!transB) {
         for (int p = 0; p < kc; p++) {
             const float *src = B + (size_t)(p0 + p) * ldb + j0;
-            float *d = dst + p * NR;
-            if (cols == NR) memcpy(d, src, NR * sizeof(float));
-            else {
-                for (int c = 0; c < cols; c++) d[c] = src[c];
-                for (int c = cols; c < NR; c++) d[c] = 0.0f;
+            for (int s = 0; s < ns; s++) {
+                float *d = dst + (size_t)s * kc * NR + (size_t)p * NR;
+                int cols = ncols - s * NR < NR ? ncols - s * NR : NR;
+                if (cols == NR) memcpy(d, src + s * NR, NR * sizeof(float));
+                else {
+                    for (int c = 0; c < cols; c++) d[c] = src[s * NR + c];
+                    for (int c = cols; c < NR; c++) d[c] = 0.0f;
+                }
             }
         }
-    } else {
-        for (int c = 0; c < NR; c++) {
-            if (c < cols) {
-                const float *src = B + (size_t)(j0 + c) * ldb + p0;
-                for (int p = 0; p < kc; p++) dst[p * NR + c] = src[p];
-            } else {
-                for (int p = 0; p < kc; p++) dst[p * NR + c] = 0.0f;
+        return;
+    }
+    for (int s = 0; s < ns; s++, dst += (size_t)kc * NR, j0 += NR) {
+        int cols = ncols - s * NR < NR ? ncols - s * NR : NR;
+        /* 16'lık p blokları: bloğun hedefi (16 x NR sayı, 2 KB) L1'de kalırken NR
+         * sütunun her birinden 16 bitişik sayı okunup yerine dağıtılır. Eksik sütunlar 0. */
+        for (int pb = 0; pb < kc; pb += 16) {
+            int pe = kc - pb < 16 ? kc - pb : 16;
+            for (int c = 0; c < NR; c++) {
+                const float *src = B + (size_t)(j0 + c) * ldb + p0 + pb;
+                float *d = dst + (size_t)pb * NR + c;
+                if (c < cols)
+                    for (int p = 0; p < pe; p++) d[p * NR] = src[p];
+                else
+                    for (int p = 0; p < pe; p++) d[p * NR] = 0.0f;
             }
         }
     }
@@ -225,18 +243,18 @@ void gemm(int transA, int transB, int M, int N, int K, float alpha,
 #pragma omp parallel if (par)
     for (int jc = 0; jc < N; jc += NC) {
         int nc = N - jc < NC ? N - jc : NC;
-        int nstrips = (nc + NR - 1) / NR;
+        int nstrips = (nc + NR - 1) / NR, nbchunks = (nstrips + BCH - 1) / BCH;
         for (int pc = 0; pc < K; pc += kcb) {
             int kc = K - pc < kcb ? K - pc : kcb;
             int first = (pc == 0);
             /* 1) paketleme: B şeritleri ve A şeritleri tek iş listesinde */
 #pragma omp for schedule(static)
-            for (int t = 0; t < nstrips + mstrips; t++) {
-                if (t < nstrips) {
-                    int j = t * NR, cols = nc - j < NR ? nc - j : NR;
-                    pack_b_strip(transB, B, ldb, pc, jc + j, kc, cols, Bp + (size_t)j * kc);
+            for (int t = 0; t < nbchunks + mstrips; t++) {
+                if (t < nbchunks) { /* BCH şeritlik B parçası */
+                    int j = t * BCH * NR, ns = nstrips - t * BCH < BCH ? nstrips - t * BCH : BCH;
+                    pack_b_strips(transB, B, ldb, pc, jc + j, kc, nc - j, ns, Bp + (size_t)j * kc);
                 } else {
-                    int i = (t - nstrips) * MR, rows = M - i < MR ? M - i : MR;
+                    int i = (t - nbchunks) * MR, rows = M - i < MR ? M - i : MR;
                     pack_a_strip(transA, A, lda, i, pc, kc, rows, Ap + (size_t)i * kc);
                 }
             }
@@ -244,7 +262,7 @@ void gemm(int transA, int transB, int M, int N, int K, float alpha,
             long ntiles = (long)mstrips * nstrips;
 #pragma omp for schedule(static)
             for (long t = 0; t < ntiles; t++) {
-                int js = (int)(t / mstrips), is = (int)(t % mstrips);
+                int is = (int)(t / nstrips), js = (int)(t % nstrips);
                 int i = is * MR, j = js * NR;
                 int rows = M - i < MR ? M - i : MR;
                 int cols = nc - j < NR ? nc - j : NR;
