@@ -76,7 +76,7 @@ build/asan/libdoaa.a: $(ASAN_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-AVX2_FLAGS := -mno-avx512f
+AVX2_FLAGS := -mno-avx512f -Wno-psabi
 AVX2_OBJ   := $(COMMON_SRC:common/%.c=build/avx2/common/%.o)
 AVX2_TESTS := $(addprefix build/avx2/tests/,test_gemm test_conv test_nn test_parity test_accumulate)
 

@@ -7,6 +7,8 @@
  *   build/bench gemm THREADS               -> derslerin GEMM şekillerinde GFLOP/s,
  *        kendi gemm'imiz ile OpenBLAS (cblas_sgemm) yan yana.
  *   build/bench peak                       -> tek çekirdeğin ölçülen tepe FMA hızı (GFLOP/s).
+ *   build/bench layers THREADS             -> lesson04 CNN ve lesson02 MLP katmanları tek tek:
+ *        ileri/geri ms, etkin GFLOP/s, tepeye oranı.
  *   build/bench rss KOMUT...               -> komutu çalıştırır, en yüksek belleğini yazar.
  *   build/bench vae STEPS THREADS          -> lesson13'ün VAE eğitim adımı (784-400-20-400-784,
  *        yığın 128, ileri + geri + Adam) rastgele [0,1] yığınlarla; 3 ısınma adımından sonra
@@ -115,7 +117,13 @@ static double cpu_sec(void) {
 
 /* Makinenin tek çekirdekteki tepe FMA hızı: 24 bağımsız vektör toplayıcı (gecikmeyi
  * örter), bellek erişimi yok. Çekirdek saatinin ve FMA birimlerinin ölçülen çarpımı. */
+static double peak_gflops(void);
 static int peak_bench(void) {
+    printf("PEAK_RESULT lanes=%d gflops=%.1f (1 iş parçacığı)\n", SIMD_W, peak_gflops());
+    return 0;
+}
+
+static double peak_gflops(void) {
     vf acc[24], x = {0}, y = {0};
     for (int j = 0; j < SIMD_W; j++) { x[j] = 1.0f + 1e-7f * j; y[j] = 1e-7f; }
     for (int i = 0; i < 24; i++) acc[i] = x * (float)i;
@@ -133,9 +141,104 @@ static int peak_bench(void) {
     }
     float sink = 0;
     for (int i = 0; i < 24; i++) sink += acc[i][0];
-    double fl = 2.0 * SIMD_W * 24 * iters;
-    printf("PEAK_RESULT lanes=%d gflops=%.1f (1 iş parçacığı; kontrol %.1f)\n", SIMD_W,
-           fl / best / 1e9, sink > 0 ? 1.0 : 0.0);
+    if (sink != sink) printf("(NaN)\n");   /* sonuç kullanılır: döngü silinmez */
+    return 2.0 * SIMD_W * 24 * iters / best / 1e9;
+}
+
+/* Katman katman ölçüm: lesson04 CNN'inin ve lesson02 MLP'sinin katmanları, yığın 128,
+ * ileri ve geri geçiş ayrı; ms/çağrı, etkin GFLOP/s (doğrudan evrişimin ve GEMM'in çarpma
+ * sayısıyla; Winograd daha azını yapar) ve ölçülen tepe FMA hızına oranı. */
+static double time_calls(void (*fn)(void *), void *arg) {
+    double best = 1e9;
+    for (int trial = 0; trial < 5; trial++) {
+        int reps = 5;
+        double t = bench_sec();
+        for (int i = 0; i < reps; i++) fn(arg);
+        t = (bench_sec() - t) / reps;
+        if (t < best) best = t;
+    }
+    return best;
+}
+
+typedef struct {
+    int B, C, H, W, OC, pool, dinp;   /* evrişim: C->OC, HxW giriş; dense: C->OC */
+    float *x, *w, *b, *y, *pooled, *dpooled, *dx, *dw, *db, *work;
+    int *argmax;
+} LayerArgs;
+
+static void conv_fwd(void *p) {
+    LayerArgs *a = p;
+    conv2d_relu_pool_forward(a->pooled, a->argmax, a->y, a->x, a->w, a->b, a->B, a->C, a->H, a->W,
+                             a->OC, 3, 1, 0, 2, a->work);
+}
+static void conv_bwd(void *p) {
+    LayerArgs *a = p;
+    conv2d_relu_pool_backward(a->dinp ? a->dx : NULL, a->dw, a->db, a->y, a->dpooled, a->argmax,
+                              a->pooled, a->x, a->w, a->B, a->C, a->H, a->W, a->OC, 3, 1, 0, 2,
+                              a->work);
+}
+static void dense_fwd(void *p) {
+    LayerArgs *a = p;
+    dense_forward(a->y, a->x, a->w, a->b, a->B, a->C, a->OC);
+}
+static void dense_bwd(void *p) {
+    LayerArgs *a = p;
+    dense_backward(a->dinp ? a->dx : NULL, a->dw, a->db, a->dpooled, a->x, a->w, a->B, a->C, a->OC);
+}
+
+static float *rnd(size_t n, Rng *r) {
+    float *x = xmalloc(n * sizeof(float));
+    for (size_t i = 0; i < n; i++) x[i] = rng_uniform(r) - 0.5f;
+    return x;
+}
+
+static int layers_bench(int threads) {
+    double peak = peak_gflops() * threads;
+    printf("Katmanlar, yığın 128, %d şeritlik vektörler, %d iş parçacığı, tepe ~%.0f GFLOP/s\n",
+           SIMD_W, threads, peak);
+    printf("%-28s %9s %9s %8s %8s\n", "katman", "ileri ms", "geri ms", "GFLOP/s", "tepe %");
+    static const struct { const char *name; int conv, C, H, OC, dinp; } L[] = {
+        {"cnn evr1 1->32 28x28 (im2col)", 1, 1, 28, 32, 0},
+        {"cnn evr2 32->64 13x13 (Wino)", 1, 32, 13, 64, 1},
+        {"cnn dense 1600->128", 0, 1600, 0, 128, 1},
+        {"cnn dense 128->10", 0, 128, 0, 10, 1},
+        {"mlp dense 784->256", 0, 784, 0, 256, 0},
+        {"mlp dense 256->128", 0, 256, 0, 128, 1},
+        {"mlp dense 128->10", 0, 128, 0, 10, 1}};
+    Rng r;
+    rng_seed(&r, 3);
+    for (size_t l = 0; l < sizeof L / sizeof L[0]; l++) {
+        LayerArgs a = {0};
+        a.B = 128; a.C = L[l].C; a.H = a.W = L[l].H; a.OC = L[l].OC; a.dinp = L[l].dinp;
+        double fl;   /* ileri geçişin çarpma-toplama sayısı x 2 */
+        size_t nin, nout, nw;
+        if (L[l].conv) {
+            int OH = a.H - 2;
+            nin = (size_t)a.B * a.C * a.H * a.W;
+            nout = (size_t)a.B * a.OC * OH * OH;
+            nw = (size_t)a.OC * a.C * 9;
+            fl = 2.0 * nout * a.C * 9;
+            a.work = xmalloc(conv2d_work_size(a.B, a.C, a.H, a.W, a.OC, 3, 1, 0) * sizeof(float));
+            a.pooled = rnd(nout / 4, &r);
+            a.dpooled = rnd(nout / 4, &r);
+            a.argmax = xmalloc(nout / 4 * sizeof(int));
+        } else {
+            nin = (size_t)a.B * a.C;
+            nout = (size_t)a.B * a.OC;
+            nw = (size_t)a.C * a.OC;
+            fl = 2.0 * a.B * a.C * a.OC;
+            a.dpooled = rnd(nout, &r);
+        }
+        a.x = rnd(nin, &r); a.dx = rnd(nin, &r); a.y = rnd(nout, &r);
+        a.w = rnd(nw, &r); a.dw = rnd(nw, &r); a.b = rnd(a.OC, &r); a.db = rnd(a.OC, &r);
+        double tf = time_calls(L[l].conv ? conv_fwd : dense_fwd, &a);
+        double tb = time_calls(L[l].conv ? conv_bwd : dense_bwd, &a);
+        double flb = fl * (a.dinp ? 2 : 1);
+        double g = (fl + flb) / (tf + tb) / 1e9;
+        printf("%-28s %9.3f %9.3f %8.1f %7.0f%%\n", L[l].name, tf * 1e3, tb * 1e3, g, 100 * g / peak);
+        free(a.x); free(a.dx); free(a.y); free(a.w); free(a.dw); free(a.b); free(a.db);
+        free(a.work); free(a.pooled); free(a.dpooled); free(a.argmax);
+    }
     return 0;
 }
 
@@ -196,7 +299,14 @@ int main(int argc, char **argv) {
         return gemm_bench();
     }
     if (argc >= 2 && !strcmp(argv[1], "peak")) return peak_bench();
+    if (argc >= 3 && !strcmp(argv[1], "layers")) {
+        omp_set_num_threads(atoi(argv[2]));
+        g_cpu_clock = atoi(argv[2]) == 1;
+        return layers_bench(atoi(argv[2]));
+    }
     if (argc >= 3 && !strcmp(argv[1], "rss")) return rss_of(argv + 2);
-    fprintf(stderr, "kullanım: bench mlp|cnn VERİ EPOCH İŞ_PARÇACIĞI | bench gemm İŞ_PARÇACIĞI | bench vae ADIM İŞ_PARÇACIĞI | bench rss KOMUT...\n");
+    fprintf(stderr, "kullanım: bench mlp|cnn VERİ EPOCH İŞ_PARÇACIĞI | bench gemm İŞ_PARÇACIĞI | "
+                    "bench layers İŞ_PARÇACIĞI | bench peak | bench vae ADIM İŞ_PARÇACIĞI | "
+                    "bench rss KOMUT...\n");
     return 2;
 }

@@ -10,6 +10,7 @@
  *   copy_row(dst, src, L); add_row(dst, src, L);   // kısa satırlar (L < 8 de olur)
  *   float acc[6][16];
  *   tile6x16(acc, A, ars, acs, rows, B, ldb, Q);    // acc = A (6,Q) * B (Q,16)
+ *   vf, ldv, stv, SIMD_W: makinenin genişliği (AVX-512'de 16, AVX2'de 8 float)
  *
  * SINIRLAR
  *   Yalnızca GCC/Clang (vector_size). Hepsi static inline: her .c kendi kopyasını derler.
@@ -93,6 +94,18 @@ static inline float hsum8(v8 v) {
     return ((t[0] + t[4]) + (t[1] + t[5])) + ((t[2] + t[6]) + (t[3] + t[7]));
 }
 
+/* makinenin genişliğindeki vektörün toplamı (sabit sırayla) */
+static inline float hsumv(vf v) {
+#if SIMD_W == 16
+    v8 lo, hi;
+    memcpy(&lo, &v, 32);
+    memcpy(&hi, (char *)&v + 32, 32);
+    return hsum8(lo) + hsum8(hi);
+#else
+    return hsum8(v);
+#endif
+}
+
 /* ---- 6x16 mikro-çekirdek ----
  * gemm.c'nin iç döngüsü ve evrişimin (im2col, Winograd) matris çarpımları bunu kullanır:
  * çıkışın 6x16'lık karesi 12 vektör yazmacında birikir. */
@@ -101,7 +114,7 @@ static inline float hsum8(v8 v) {
  * A(r,q) = A[r*ars + q*acs]; ars/acs ile A'yı devrik de okuyabiliriz. rows < 6
  * ise eksik satırlar son geçerli satırın kopyasıyla hesaplanır (yazılmaz).
  * 12 vektör toplayıcı yazmaçta kalır; her q adımında 2 vektör yükleme, 12 FMA. */
-static inline void tile6x16(float acc[6][16], const float *A, size_t ars, size_t acs, int rows,
+static inline void tile6x16_v8(float acc[6][16], const float *A, size_t ars, size_t acs, int rows,
                             const float *Bm, int ldb, int Q) {
     const float *p0 = A, *p1 = A + (rows > 1 ? 1 : 0) * ars, *p2 = A + (rows > 2 ? 2 : 0) * ars;
     const float *p3 = A + (rows > 3 ? 3 : 0) * ars, *p4 = A + (rows > 4 ? 4 : 0) * ars;
@@ -126,4 +139,45 @@ static inline void tile6x16(float acc[6][16], const float *A, size_t ars, size_t
     memcpy(acc[4], &a40, 32); memcpy(acc[4] + 8, &a41, 32);
     memcpy(acc[5], &a50, 32); memcpy(acc[5] + 8, &a51, 32);
 }
+#if SIMD_W == 16
+/* AVX-512: 16 sütun tek vektöre sığar; 6 satır yalnızca 6 toplayıcı eder. Bir FMA'nın
+ * sonucu ~4 çevrim sonra hazır ve çevrimde 2 FMA başlayabildiği için boru hattı 8
+ * bağımsız toplayıcı ister: q'nun çift ve tek adımları ayrı toplayıcılarda (e, o)
+ * biriktirilir (12 zmm), sonda toplanır. Toplama sırası sabittir (belirlenimci).
+ *
+ *   yazmaç   e0..e5   o0..o5   x, y (B'nin q ve q+1 satırları)   yayınlar
+ *   zmm      6        6        2                                 A'dan bellekten
+ */
+static inline void tile6x16(float acc[6][16], const float *A, size_t ars, size_t acs, int rows,
+                            const float *Bm, int ldb, int Q) {
+    const float *p[6];
+    for (int r = 0; r < 6; r++) p[r] = A + (size_t)(r < rows ? r : rows - 1) * ars;
+    v16 e[6], o[6];
+#pragma GCC unroll 6
+    for (int r = 0; r < 6; r++) e[r] = o[r] = (v16){0};
+    int q = 0;
+    for (; q + 1 < Q; q += 2, Bm += 2 * (size_t)ldb) {
+        v16 x = ld16(Bm), y = ld16(Bm + ldb);
+        size_t k0 = (size_t)q * acs, k1 = k0 + acs;
+#pragma GCC unroll 6
+        for (int r = 0; r < 6; r++) {
+            e[r] += p[r][k0] * x;
+            o[r] += p[r][k1] * y;
+        }
+    }
+    if (q < Q) {
+        v16 x = ld16(Bm);
+        size_t k0 = (size_t)q * acs;
+#pragma GCC unroll 6
+        for (int r = 0; r < 6; r++) e[r] += p[r][k0] * x;
+    }
+#pragma GCC unroll 6
+    for (int r = 0; r < 6; r++) st16(acc[r], e[r] + o[r]);
+}
+#else
+static inline void tile6x16(float acc[6][16], const float *A, size_t ars, size_t acs, int rows,
+                            const float *Bm, int ldb, int Q) {
+    tile6x16_v8(acc, A, ars, acs, rows, Bm, ldb, Q);
+}
+#endif
 #endif
