@@ -148,7 +148,7 @@ static inline void tile6x16_v8(float acc[6][16], const float *A, size_t ars, siz
  *   yazmaç   e0..e5   o0..o5   x, y (B'nin q ve q+1 satırları)   yayınlar
  *   zmm      6        6        2                                 A'dan bellekten
  */
-static inline void tile6x16(float acc[6][16], const float *A, size_t ars, size_t acs, int rows,
+static inline __attribute__((always_inline)) void tile6x16(float acc[6][16], const float *A, size_t ars, size_t acs, int rows,
                             const float *Bm, int ldb, int Q) {
     const float *p[6];
     for (int r = 0; r < 6; r++) p[r] = A + (size_t)(r < rows ? r : rows - 1) * ars;
@@ -175,7 +175,7 @@ static inline void tile6x16(float acc[6][16], const float *A, size_t ars, size_t
     for (int r = 0; r < 6; r++) st16(acc[r], e[r] + o[r]);
 }
 #else
-static inline void tile6x16(float acc[6][16], const float *A, size_t ars, size_t acs, int rows,
+static inline __attribute__((always_inline)) void tile6x16(float acc[6][16], const float *A, size_t ars, size_t acs, int rows,
                             const float *Bm, int ldb, int Q) {
     tile6x16_v8(acc, A, ars, acs, rows, Bm, ldb, Q);
 }
