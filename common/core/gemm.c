@@ -3,11 +3,13 @@
  *
  * Hızlı sürümün fikri (Goto ve van de Geijn, 2008):
  *   1. K boyutunu en çok KC'lik, N'yi NC'lik dilimlere böl.
- *   2. B'nin (KC x NC) dilimini 16 sütunluk şeritler halinde bitişik belleğe kopyala;
- *      A'nın (M x KC) dilimini 6 satırlık şeritler halinde kopyala. Devrik (transpose)
+ *   2. B'nin (KC x NC) dilimini NR sütunluk şeritler halinde bitişik belleğe kopyala;
+ *      A'nın (M x KC) dilimini MR satırlık şeritler halinde kopyala. Devrik (transpose)
  *      durumları yalnızca bu kopyalama sırasında ele alınır; çekirdek hep aynıdır.
- *   3. Mikro-çekirdek, C'nin 6x16'lık bir karesini 12 vektör yazmacında biriktirir:
- *      her adımda A'dan 6 sayı, B'den 16 sayı okur, 96 çarp-topla yapar.
+ *   3. Mikro-çekirdek, C'nin MR x NR'lik bir karesini vektör yazmaçlarında biriktirir:
+ *      AVX2'de 6x16 (12 yazmaç; her adımda A'dan 6, B'den 16 sayı, 96 çarp-topla),
+ *      AVX-512'de 12x32 (24 yazmaç; A'dan 12, B'den 32 sayı, 384 çarp-topla).
+ *      Genişlik derleme anında seçilir (core/simd.h, SIMD_W).
  * Vektörleri GCC'nin vektör eklentisiyle (vector_size) yazıyoruz: derleyici
  * -march=native ile bunları AVX/FMA komutlarına çevirir; intrinsics gerekmez.
  */
@@ -55,11 +57,14 @@ void gemm_ref(int transA, int transB, int M, int N, int K, float alpha,
 #define MR 6
 #endif
 #define NR (2 * SIMD_W)
-/* Önbellek blokları: B'nin kc x NR şeridi (32 x 256 x 4 = 32 KB) L1'de (48 KB) kalır,
- * A'nın MC x kc bloğu L2'de; ikisi de bu boyutlarla tekrar tekrar okunur. */
-#ifndef KC
+/* Önbellek blokları (bu makinede L1 48 KB, L2 1 MB; AVX-512 sayılarıyla):
+ *   A'nın bir şeridi   MR x kc  = 12 x 384 x 4 B = 18 KB  -> L1'de kalır; mikro-kareler
+ *                      satır şeridi dışta, sütun şeritleri içte gezilir (aşağıda, 2)
+ *   B'nin paketi       kc x nc  = 384 x 256 x 4 B = 384 KB -> L2'de; her A şeridi onu
+ *                      baştan sona bir kez okur
+ * KC büyüdükçe C'ye daha az dönülür (K = 784 iki-üç dilim); küçüldükçe paketler önbelleğe
+ * daha rahat sığar. 384, ders şekillerinde ölçtüğümüz en iyi dengeydi (192-512 denendi). */
 #define KC 384
-#endif
 #define NC 4096
 #define BCH 8   /* B paketlemesinde bir iş parçası: 8 şerit (AVX-512'de 256 sütun) */
 
@@ -237,7 +242,8 @@ void gemm(int transA, int transB, int M, int N, int K, float alpha,
         Bp = g_bp;
     }
     int mstrips = (M + MR - 1) / MR;
-    /* K'yı eşit parçalara böl (ör. 784 = 4 x 196): son parçanın küçük kalması verimsizdir. */
+    /* K'yı eşit parçalara böl (ör. K = 784: 262 + 262 + 260, 384 + 384 + 16 değil): son
+     * parçanın küçük kalması verimsizdir. */
     int nkb = (K + KC - 1) / KC, kcb = (K + nkb - 1) / nkb;
     /* Tek bir paralel bölge: iş parçacıkları her blokta yalnızca engelde (barrier) buluşur. */
 #pragma omp parallel if (par)
@@ -258,7 +264,7 @@ void gemm(int transA, int transB, int M, int N, int K, float alpha,
                     pack_a_strip(transA, A, lda, i, pc, kc, rows, Ap + (size_t)i * kc);
                 }
             }
-            /* 2) mikro-karelerin ızgarası: satır şeritleri x sütun şeritleri */
+            /* 2) mikro-karelerin ızgarası: satır şeritleri (dışta) x sütun şeritleri (içte) */
             long ntiles = (long)mstrips * nstrips;
 #pragma omp for schedule(static)
             for (long t = 0; t < ntiles; t++) {

@@ -1,5 +1,6 @@
 /*
- * simd.h — vektör yardımcıları ve 6x16 mikro-çekirdek (gemm.c ve evrişim yolları ortak kullanır).
+ * simd.h — vektör yardımcıları, makinenin vektör genişliği (SIMD_W) ve evrişim yollarının
+ * (im2col, Winograd) 6x16 mikro-çekirdeği. gemm.c kendi MR x NR çekirdeğini bunlarla yazar.
  *
  * GCC'nin vector_size eklentisiyle yazılır: v8 (8 float, 32 bayt), v16 (16 float, 64 bayt).
  * -march=native ile derleyici bunları makinenin vektör komutlarına (AVX/AVX-512, FMA)
@@ -107,12 +108,13 @@ static inline float hsumv(vf v) {
 }
 
 /* ---- 6x16 mikro-çekirdek ----
- * gemm.c'nin iç döngüsü ve evrişimin (im2col, Winograd) matris çarpımları bunu kullanır:
- * çıkışın 6x16'lık karesi 12 vektör yazmacında birikir. */
+ * Evrişimin (im2col, Winograd) matris çarpımları bunu kullanır. İki biçimi var:
+ * tile6x16_v8 (AVX2: çıkışın 6x16'lık karesi 12 ymm yazmacında) ve AVX-512'de
+ * 16 şeritlik tile6x16 (aşağıda). Makinenin genişliğine uyan tile6x16 adını alır. */
 
 /* 6x16'lık kare: acc[r][j] = Σ_q A(r,q) * Bm[q*ldb + j],  r < 6, j < 16, q < Q.
  * A(r,q) = A[r*ars + q*acs]; ars/acs ile A'yı devrik de okuyabiliriz. rows < 6
- * ise eksik satırlar son geçerli satırın kopyasıyla hesaplanır (yazılmaz).
+ * ise eksik satırlar için A'nın 0. satırı okunur (sonuçları yazılmaz).
  * 12 vektör toplayıcı yazmaçta kalır; her q adımında 2 vektör yükleme, 12 FMA. */
 static inline void tile6x16_v8(float acc[6][16], const float *A, size_t ars, size_t acs, int rows,
                             const float *Bm, int ldb, int Q) {
@@ -148,9 +150,10 @@ static inline void tile6x16_v8(float acc[6][16], const float *A, size_t ars, siz
  *   yazmaç   e0..e5   o0..o5   x, y (B'nin q ve q+1 satırları)   yayınlar
  *   zmm      6        6        2                                 A'dan bellekten
  */
-static inline __attribute__((always_inline)) void tile6x16(float acc[6][16], const float *A, size_t ars, size_t acs, int rows,
-                            const float *Bm, int ldb, int Q) {
-    const float *p[6];
+static inline __attribute__((always_inline)) void
+tile6x16(float acc[6][16], const float *A, size_t ars, size_t acs, int rows, const float *Bm,
+         int ldb, int Q) {
+    const float *p[6];   /* eksik satırlar son geçerli satırı okur (yazılmaz) */
     for (int r = 0; r < 6; r++) p[r] = A + (size_t)(r < rows ? r : rows - 1) * ars;
     v16 e[6], o[6];
 #pragma GCC unroll 6
@@ -175,8 +178,9 @@ static inline __attribute__((always_inline)) void tile6x16(float acc[6][16], con
     for (int r = 0; r < 6; r++) st16(acc[r], e[r] + o[r]);
 }
 #else
-static inline __attribute__((always_inline)) void tile6x16(float acc[6][16], const float *A, size_t ars, size_t acs, int rows,
-                            const float *Bm, int ldb, int Q) {
+static inline __attribute__((always_inline)) void
+tile6x16(float acc[6][16], const float *A, size_t ars, size_t acs, int rows, const float *Bm,
+         int ldb, int Q) {
     tile6x16_v8(acc, A, ars, acs, rows, Bm, ldb, Q);
 }
 #endif
