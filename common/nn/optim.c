@@ -50,7 +50,7 @@ void adamw_step(Adam *o, float *params, const float *grads, float wd, const unsi
     long n = (long)o->n;
     /* simd: her eleman bağımsız; derleyici döngüyü makinenin vektörleriyle (AVX-512'de 16
      * şerit) yazar, kök ve bölme de vektör komutlarıdır. Sonuç eleman başına aynıdır. */
-#pragma omp parallel for simd schedule(static) if (n > 100000)
+#pragma omp parallel for simd schedule(static) if (parallel : n > 100000)
     for (long i = 0; i < n; i++) {
         float g = grads[i];
         m[i] = b1 * m[i] + (1.0f - b1) * g;

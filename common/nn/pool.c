@@ -78,7 +78,7 @@ void maxpool2d_relu_forward(float *out, int *argmax, const float *inp, int B, in
                             int k) {
     maxpool2d_forward(out, argmax, inp, B, C, H, Wd, k);
     size_t n = (size_t)B * C * (H / k) * (Wd / k);
-#pragma omp parallel for simd schedule(static) if (n > 65536)
+#pragma omp parallel for simd schedule(static) if (parallel : n > 65536)
     for (size_t i = 0; i < n; i++) out[i] = out[i] > 0.0f ? out[i] : 0.0f;
 }
 
