@@ -94,6 +94,38 @@ static void pack_a_strip(int transA, const float *A, int lda, int i0, int p0, in
     }
 }
 
+/* SIMD_W x SIMD_W'lik kareyi vektör yazmaçlarında devir: dst[k*ldd + i] = src[i*lds + k].
+ * Özyinelemeli blok takası: önce w = SIMD_W/2 genişlikli köşegen dışı bloklar yer
+ * değiştirir, sonra her bloğun içinde w/2, ..., 1 (log2 SIMD_W aşama). Bir aşamada
+ * i ve i+w satırları birer karıştırmayla (shuffle; iki vektörden seçerek yeni vektör,
+ * tek komut) yenilenir:
+ *   yeni_i[k]   = k&w ? r_{i+w}[k-w] : r_i[k]
+ *   yeni_i+w[k] = k&w ? r_{i+w}[k]   : r_i[k+w]
+ * __builtin_shuffle'da maske elemanı < SIMD_W ilk vektörü, >= SIMD_W ikincisini seçer. */
+typedef int vfi __attribute__((vector_size(SIMD_W * sizeof(int))));
+static inline void transpose_block(float *dst, int ldd, const float *src, int lds) {
+    vf r[SIMD_W];
+#pragma GCC unroll 16
+    for (int i = 0; i < SIMD_W; i++) r[i] = ldv(src + (size_t)i * lds);
+#pragma GCC unroll 4
+    for (int w = SIMD_W / 2; w >= 1; w /= 2) {
+        vfi lo, hi;
+        for (int k = 0; k < SIMD_W; k++) {
+            lo[k] = k & w ? SIMD_W + k - w : k;
+            hi[k] = k & w ? SIMD_W + k : k + w;
+        }
+#pragma GCC unroll 16
+        for (int i = 0; i < SIMD_W; i++) {
+            if (i & w) continue;
+            vf a = r[i], b = r[i + w];
+            r[i] = __builtin_shuffle(a, b, lo);
+            r[i + w] = __builtin_shuffle(a, b, hi);
+        }
+    }
+#pragma GCC unroll 16
+    for (int i = 0; i < SIMD_W; i++) stv(dst + (size_t)i * ldd, r[i]);
+}
+
 /* B'nin (kc x nc) bloğundan ns ardışık şeridi (her biri NR sütun) paketle:
  * şerit s'de Bp_s[p][c] = dst[s*kc*NR + p*NR + c]. Devrik olmayan B'de p dış döngüdür:
  * B'nin her satırından ns*NR bitişik sayı okunur (donanımın ön-getirmesi (prefetch)
@@ -119,17 +151,22 @@ static void pack_b_strips(int transB, const float *B, int ldb, int p0, int j0, i
     }
     for (int s = 0; s < ns; s++, dst += (size_t)kc * NR, j0 += NR) {
         int cols = ncols - s * NR < NR ? ncols - s * NR : NR;
-        /* 16'lık p blokları: bloğun hedefi (16 x NR sayı, 2 KB) L1'de kalırken NR
-         * sütunun her birinden 16 bitişik sayı okunup yerine dağıtılır. Eksik sütunlar 0. */
-        for (int pb = 0; pb < kc; pb += 16) {
-            int pe = kc - pb < 16 ? kc - pb : 16;
-            for (int c = 0; c < NR; c++) {
-                const float *src = B + (size_t)(j0 + c) * ldb + p0 + pb;
-                float *d = dst + (size_t)pb * NR + c;
-                if (c < cols)
-                    for (int p = 0; p < pe; p++) d[p * NR] = src[p];
-                else
-                    for (int p = 0; p < pe; p++) d[p * NR] = 0.0f;
+        /* SIMD_W'lik p blokları: bloğun hedefi (SIMD_W x NR sayı) L1'de kalırken NR
+         * sütunun her birinden SIMD_W bitişik sayı okunur. Tam kareler (SIMD_W sütun x
+         * SIMD_W adım) vektör yazmaçlarında devrilir (transpose_block); kenarlar tek tek.
+         * Eksik sütunlar 0. */
+        for (int pb = 0; pb < kc; pb += SIMD_W) {
+            int pe = kc - pb < SIMD_W ? kc - pb : SIMD_W;
+            for (int c0 = 0; c0 < NR; c0 += SIMD_W) {
+                const float *src = B + (size_t)(j0 + c0) * ldb + p0 + pb;
+                float *d = dst + (size_t)pb * NR + c0;
+                if (pe == SIMD_W && c0 + SIMD_W <= cols) {
+                    transpose_block(d, NR, src, ldb);
+                    continue;
+                }
+                for (int c = 0; c < SIMD_W; c++)
+                    for (int p = 0; p < pe; p++)
+                        d[p * NR + c] = c0 + c < cols ? src[(size_t)c * ldb + p] : 0.0f;
             }
         }
     }
