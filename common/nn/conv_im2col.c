@@ -324,8 +324,9 @@ static void conv_backward_impl(float *dinp, float *dW, float *dbias, const float
                         const float *g = pool->dpooled + q0, *yv = pool->pooled + q0;
                         const int *a = pool->argmax + q0;
                         float *pl = dst + (size_t)bb * N;
-                        for (int q = 0; q < PN; q++)
-                            if (yv[q] > 0.0f) pl[a[q]] += g[q];
+                        /* dalsız: ReLU'nun kapısı 0/g seçimi (ileri geçişte pencerelerin
+                         * yarısı kadarı 0'dır; dal her seferinde yanlış tahmin edilirdi) */
+                        for (int q = 0; q < PN; q++) pl[a[q]] += yv[q] > 0.0f ? g[q] : 0.0f;
                     }
                 }
                 if (dbias)

@@ -62,8 +62,7 @@ static void pool_backward(float *dinp, const float *dout, const int *argmax, con
         const int *a = argmax + (size_t)bc * OH * OW;
         if (out) {
             const float *y = out + (size_t)bc * OH * OW;
-            for (int o = 0; o < OH * OW; o++)
-                if (y[o] > 0.0f) d[a[o]] += g[o];
+            for (int o = 0; o < OH * OW; o++) d[a[o]] += y[o] > 0.0f ? g[o] : 0.0f;   /* dalsız */
         } else
             for (int o = 0; o < OH * OW; o++) d[a[o]] += g[o];
     }
