@@ -69,32 +69,6 @@ void gemm_ref(int transA, int transB, int M, int N, int K, float alpha,
 #define NC 4096
 #define BCH 8   /* B paketlemesinde bir iş parçası: 8 şerit (AVX-512'de 256 sütun) */
 
-/* A'dan bir şeridi (MR satır) paketle: Ap[p][r]. */
-static void pack_a_strip(int transA, const float *A, int lda, int i0, int p0, int kc, int rows,
-                         float *dst) {
-    if (!transA) {
-        /* Satırları birlikte yürü: her p için MR satırdan birer sayı okunur ve paketin
-         * bitişik MR'lik bölümüne yazılır (yazmalar sıralı, okumalar MR akışta sıralı). */
-        const float *src[MR];
-        for (int r = 0; r < MR; r++) src[r] = A + (size_t)(i0 + (r < rows ? r : 0)) * lda + p0;
-        if (rows == MR) {
-            for (int p = 0; p < kc; p++, dst += MR)
-#pragma GCC unroll 16
-                for (int r = 0; r < MR; r++) dst[r] = src[r][p];
-        } else {
-            for (int p = 0; p < kc; p++, dst += MR)
-                for (int r = 0; r < MR; r++) dst[r] = r < rows ? src[r][p] : 0.0f;
-        }
-    } else {
-        for (int p = 0; p < kc; p++) {
-            const float *src = A + (size_t)(p0 + p) * lda + i0;
-            float *d = dst + p * MR;
-            if (rows == MR) memcpy(d, src, MR * sizeof(float));
-            else for (int r = 0; r < MR; r++) d[r] = r < rows ? src[r] : 0.0f;
-        }
-    }
-}
-
 /* SIMD_W x SIMD_W'lik kareyi vektör yazmaçlarında devir: dst[k*ldd + i] = src[i*lds + k].
  * Özyinelemeli blok takası: önce w = SIMD_W/2 genişlikli köşegen dışı bloklar yer
  * değiştirir, sonra her bloğun içinde w/2, ..., 1 (log2 SIMD_W aşama). Bir aşamada
@@ -104,10 +78,7 @@ static void pack_a_strip(int transA, const float *A, int lda, int i0, int p0, in
  *   yeni_i+w[k] = k&w ? r_{i+w}[k]   : r_i[k+w]
  * __builtin_shuffle'da maske elemanı < SIMD_W ilk vektörü, >= SIMD_W ikincisini seçer. */
 typedef int vfi __attribute__((vector_size(SIMD_W * sizeof(int))));
-static inline void transpose_block(float *dst, int ldd, const float *src, int lds) {
-    vf r[SIMD_W];
-#pragma GCC unroll 16
-    for (int i = 0; i < SIMD_W; i++) r[i] = ldv(src + (size_t)i * lds);
+static inline void transpose_regs(vf r[SIMD_W]) {
 #pragma GCC unroll 4
     for (int w = SIMD_W / 2; w >= 1; w /= 2) {
         vfi lo, hi;
@@ -123,8 +94,51 @@ static inline void transpose_block(float *dst, int ldd, const float *src, int ld
             r[i + w] = __builtin_shuffle(a, b, hi);
         }
     }
+}
+static inline void transpose_block(float *dst, int ldd, const float *src, int lds) {
+    vf r[SIMD_W];
+#pragma GCC unroll 16
+    for (int i = 0; i < SIMD_W; i++) r[i] = ldv(src + (size_t)i * lds);
+    transpose_regs(r);
 #pragma GCC unroll 16
     for (int i = 0; i < SIMD_W; i++) stv(dst + (size_t)i * ldd, r[i]);
+}
+
+/* A'dan bir şeridi (MR satır) paketle: Ap[p][r]. */
+static void pack_a_strip(int transA, const float *A, int lda, int i0, int p0, int kc, int rows,
+                         float *dst) {
+    if (!transA) {
+        /* Satırları birlikte yürü: her p için MR satırdan birer sayı okunur ve paketin
+         * bitişik MR'lik bölümüne yazılır (yazmalar sıralı, okumalar MR akışta sıralı). */
+        const float *src[MR];
+        for (int r = 0; r < MR; r++) src[r] = A + (size_t)(i0 + (r < rows ? r : 0)) * lda + p0;
+        if (rows == MR) {
+            /* SIMD_W adımlık bloklar vektör yazmaçlarında devrilir: MR satırdan birer
+             * vektör (eksik satırlar 0), devirme, her p için ilk MR şerit yazılır. */
+            int p = 0;
+            for (; p + SIMD_W <= kc; p += SIMD_W, dst += SIMD_W * MR) {
+                vf v[SIMD_W];
+#pragma GCC unroll 16
+                for (int r = 0; r < SIMD_W; r++) v[r] = r < MR ? ldv(src[r] + p) : (vf){0};
+                transpose_regs(v);
+#pragma GCC unroll 16
+                for (int k = 0; k < SIMD_W; k++) memcpy(dst + k * MR, &v[k], MR * sizeof(float));
+            }
+            for (; p < kc; p++, dst += MR)
+#pragma GCC unroll 16
+                for (int r = 0; r < MR; r++) dst[r] = src[r][p];
+        } else {
+            for (int p = 0; p < kc; p++, dst += MR)
+                for (int r = 0; r < MR; r++) dst[r] = r < rows ? src[r][p] : 0.0f;
+        }
+    } else {
+        for (int p = 0; p < kc; p++) {
+            const float *src = A + (size_t)(p0 + p) * lda + i0;
+            float *d = dst + p * MR;
+            if (rows == MR) memcpy(d, src, MR * sizeof(float));
+            else for (int r = 0; r < MR; r++) d[r] = r < rows ? src[r] : 0.0f;
+        }
+    }
 }
 
 /* B'nin (kc x nc) bloğundan ns ardışık şeridi (her biri NR sütun) paketle:
