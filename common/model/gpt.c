@@ -19,7 +19,8 @@ void gpt_build(Gpt *m, const GptConfig *c, int maxB, uint64_t seed) {
     if (c->NL < 1 || c->NL > GPT_MAXL || c->C % c->NH) die("gpt_build: geçersiz yapılandırma");
     m->cfg = *c;
     int V = c->V, C = c->C, T = c->T;
-    m->lcfg = (TfLayerCfg){.C = C, .NH = c->NH, .FF = c->FF, .cross = 0, .residual = 1, .norm = 1};
+    m->lcfg = (TfLayerCfg){.C = C, .NH = c->NH, .FF = c->FF, .cross = 0, .residual = 1, .norm = 1,
+                           .act = TF_ACT_GELU};
     Params *P = &m->P;
     params_init(P);
     params_add(P, "wte", &m->W.wte, &m->G.wte, (size_t)V * C);
@@ -169,12 +170,14 @@ void gpt_step(const Gpt *m, GptCache *k, int id, float *logits) {
 int gpt_save(const Gpt *m, const char *path, const char *data_name, const uint32_t *vocab, char *err,
              size_t errlen) {
     const GptConfig *c = &m->cfg;
-    CkptInt conf[] = {{"V", c->V}, {"C", c->C}, {"NH", c->NH}, {"FF", c->FF}, {"NL", c->NL}, {"T", c->T}};
+    /* act: ileri beslemenin aktivasyonu (1 = GELU); ReLU'lu eski kayıtlar yüklenmez */
+    CkptInt conf[] = {{"V", c->V},   {"C", c->C}, {"NH", c->NH},        {"FF", c->FF},
+                      {"NL", c->NL}, {"T", c->T}, {"act", TF_ACT_GELU}};
     size_t cap = 32 + (size_t)c->V * 9;
     char *meta = xmalloc(cap);
     size_t k = (size_t)snprintf(meta, cap, "veri=%s\n", data_name);
     for (int i = 0; i < c->V; i++) k += (size_t)snprintf(meta + k, cap - k, "U+%04X ", (unsigned)vocab[i]);
-    int rc = ckpt_save(path, "gpt-char", conf, 6, meta, &m->P, err, errlen);
+    int rc = ckpt_save(path, "gpt-char", conf, 7, meta, &m->P, err, errlen);
     free(meta);
     return rc;
 }
@@ -183,9 +186,9 @@ int gpt_load(Gpt *m, const char *path, int maxB, char *data_name, uint32_t *voca
              size_t errlen) {
     Ckpt ck;
     if (ckpt_open(&ck, path, "gpt-char", err, errlen) != 0) return -1;
-    const char *keys[6] = {"V", "C", "NH", "FF", "NL", "T"};
-    int64_t v[6], lo[6] = {2, 4, 1, 4, 1, 2}, hi[6] = {512, 1024, 64, 8192, GPT_MAXL, 1024};
-    for (int i = 0; i < 6; i++)
+    const char *keys[7] = {"V", "C", "NH", "FF", "NL", "T", "act"};
+    int64_t v[7], lo[7] = {2, 4, 1, 4, 1, 2, TF_ACT_GELU}, hi[7] = {512, 1024, 64, 8192, GPT_MAXL, 1024, TF_ACT_GELU};
+    for (int i = 0; i < 7; i++)
         if (ckpt_get_int(&ck, keys[i], lo[i], hi[i], &v[i], err, errlen) != 0) {
             ckpt_close(&ck);
             return -1;

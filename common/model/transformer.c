@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/util.h"
+#include "nn/act_extra.h"
 #include "nn/dense.h"
 #include "nn/embed.h"
 
@@ -65,6 +66,8 @@ void tf_acts_alloc(TfLayerActs *a, const TfLayerCfg *c, int maxB, int maxT, int 
     a->m1 = xcalloc(bt, 4), a->r1 = xcalloc(bt, 4);
     a->m3 = xcalloc(bt, 4), a->r3 = xcalloc(bt, 4);
     a->h = xcalloc(btf, 4), a->hr = xcalloc(btf, 4), a->dh = xcalloc(btf, 4);
+    if (c->act == TF_ACT_GELU) a->dg = xcalloc(btf, 4);
+    else if (c->act != TF_ACT_RELU) die("tf_acts_alloc: bilinmeyen aktivasyon %d", c->act);
     if (c->cross) {
         mha_acts_alloc(&a->ca, c->C, c->C, c->NH, maxB, maxT, maxTk);
         a->n2 = xcalloc(btc, 4), a->a2 = xcalloc(btc, 4), a->x2 = xcalloc(btc, 4);
@@ -76,7 +79,7 @@ void tf_acts_free(TfLayerActs *a) {
     mha_acts_free(&a->sa);
     if (a->cfg.cross) mha_acts_free(&a->ca);
     float *all[] = {a->x0, a->n1, a->a1, a->x1, a->n3, a->f, a->dn, a->dx2, a->dx1, a->m1, a->r1,
-                    a->m3, a->r3, a->h, a->hr, a->dh, a->n2, a->a2, a->x2, a->m2, a->r2};
+                    a->m3, a->r3, a->h, a->hr, a->dh, a->n2, a->a2, a->x2, a->m2, a->r2, a->dg};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++) free(all[i]);
     memset(a, 0, sizeof *a);
 }
@@ -124,11 +127,13 @@ void tf_layer_forward(float *y, TfLayerActs *a, const TfLayerW *W, const float *
         x2 = a->x2;
     }
 
-    /* 3) ileri besleme: y = x2 + W2 ReLU(W1 LN3(x2) + b1) + b2 */
+    /* 3) ileri besleme: y = x2 + W2 φ(W1 LN3(x2) + b1) + b2,  φ = ReLU ya da GELU */
     const float *in3 = norm_fwd(a->n3, a->m3, a->r3, x2, W->ln3_g, W->ln3_b, c->norm, B, T, C);
     dense_forward(a->h, in3, W->w1, W->b1, B * T, C, FF);
     size_t nf = (size_t)B * T * FF;
-    for (size_t i = 0; i < nf; i++) a->hr[i] = a->h[i] > 0.0f ? a->h[i] : 0.0f;
+    if (c->act == TF_ACT_GELU) gelu_forward(a->hr, a->h, nf);
+    else
+        for (size_t i = 0; i < nf; i++) a->hr[i] = a->h[i] > 0.0f ? a->h[i] : 0.0f;
     dense_forward(a->f, a->hr, W->w2, W->b2, B * T, FF, C);
     residual_fwd(y, x2, a->f, c->residual, n);
 }
@@ -155,10 +160,17 @@ void tf_layer_backward(float *dx, float *denc, TfLayerW *G, const float *dy, TfL
     /* 3) ileri besleme. y = x2 + f  =>  dx2 = dy (artık yol) + f'nin içinden gelen */
     memset(a->dh, 0, nf * sizeof(float));
     dense_backward(a->dh, G->w2, G->b2, dy, a->hr, W->w2, B * T, FF, C);
-    for (size_t i = 0; i < nf; i++) /* ReLU: türev h > 0 ise 1, değilse 0 */
-        if (a->h[i] <= 0.0f) a->dh[i] = 0.0f;
+    const float *dpre = a->dh; /* W1 çıkışının (aktivasyon öncesinin) gradyanı */
+    if (c->act == TF_ACT_GELU) { /* dg = dh ⊙ φ'(h),  φ'(u) = Φ(u) + u φ_N(u) */
+        memset(a->dg, 0, nf * sizeof(float));
+        gelu_backward(a->dg, a->dh, a->h, nf);
+        dpre = a->dg;
+    } else {
+        for (size_t i = 0; i < nf; i++) /* ReLU: türev h > 0 ise 1, değilse 0 */
+            if (a->h[i] <= 0.0f) a->dh[i] = 0.0f;
+    }
     memset(a->dn, 0, n * sizeof(float));
-    dense_backward(a->dn, G->w1, G->b1, a->dh, in3, W->w1, B * T, C, FF);
+    dense_backward(a->dn, G->w1, G->b1, dpre, in3, W->w1, B * T, C, FF);
     float *dx2 = a->dx2;
     if (c->residual) memcpy(dx2, dy, n * sizeof(float));
     else memset(dx2, 0, n * sizeof(float));
@@ -315,7 +327,10 @@ void tf_layer_step(float *y, TfCache *kc, const TfLayerW *W, const float *x, int
     }
     if (c->norm) in = kc->n;
     dense_forward(kc->hid, in, W->w1, W->b1, B, C, FF);
-    for (size_t i = 0; i < (size_t)B * FF; i++) kc->hid[i] = kc->hid[i] > 0 ? kc->hid[i] : 0;
+    size_t nf = (size_t)B * FF;
+    if (c->act == TF_ACT_GELU) gelu_forward(kc->hid, kc->hid, nf); /* geri geçiş yok: yerinde */
+    else
+        for (size_t i = 0; i < nf; i++) kc->hid[i] = kc->hid[i] > 0 ? kc->hid[i] : 0;
     dense_forward(kc->a, kc->hid, W->w2, W->b2, B, FF, C);
     for (size_t i = 0; i < bc; i++) y[i] = c->residual ? kc->x1[i] + kc->a[i] : kc->a[i];
 }
