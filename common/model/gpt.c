@@ -163,7 +163,13 @@ void gpt_step(const Gpt *m, GptCache *k, int id, float *logits) {
     for (int l = 0; l < c->NL; l++) tf_layer_step(k->x, &k->kc[l], &m->W.h[l], k->x, 1, k->pos);
     float mean, rstd;
     layernorm_forward(k->h, &mean, &rstd, k->x, m->W.lnf_g, m->W.lnf_b, 1, 1, C);
-    gemm(0, 1, 1, c->V, C, 1.0f, k->h, C, m->W.wte, C, 0.0f, logits, c->V);
+    for (int v = 0; v < c->V; v++) { /* z_v = h · E[v]  (tek satır: gemm'siz) */
+        const float *e = m->W.wte + (size_t)v * C;
+        float z = 0;
+#pragma omp simd reduction(+ : z)
+        for (int i = 0; i < C; i++) z += k->h[i] * e[i];
+        logits[v] = z;
+    }
     k->pos++;
 }
 

@@ -272,6 +272,24 @@ static void attend_one(float *out, float *att, float *sc, const float *q, const 
     }
 }
 
+/* Adım yoğun katmanı: tek satırda (B = 1) gemm'in paketlemesi hesaptan pahalıdır; satır
+ * vektörü ile matrisin çarpımı doğrudan, W'nin satırlarını sırayla ekleyerek yapılır
+ * (out = b + Σ_i x_i W[i,:]). B > 1 ise dense_forward. test_gpt ve test_transformer
+ * adım adım çözmeyi tam ileri geçişle (dense_forward) karşılaştırır. */
+static void step_dense(float *out, const float *in, const float *W, const float *bias, int B, int IN,
+                       int OUT) {
+    if (B != 1) {
+        dense_forward(out, in, W, bias, B, IN, OUT);
+        return;
+    }
+    for (int o = 0; o < OUT; o++) out[o] = bias ? bias[o] : 0.0f;
+    for (int i = 0; i < IN; i++) {
+        const float xi = in[i], *w = W + (size_t)i * OUT;
+#pragma omp simd
+        for (int o = 0; o < OUT; o++) out[o] += xi * w[o];
+    }
+}
+
 void tf_layer_step(float *y, TfCache *kc, const TfLayerW *W, const float *x, int B, int pos) {
     const TfLayerCfg *c = &kc->cfg;
     int C = c->C, NH = c->NH, FF = c->FF, T = kc->maxT;
@@ -288,16 +306,16 @@ void tf_layer_step(float *y, TfCache *kc, const TfLayerW *W, const float *x, int
                                        W->ln1_g, W->ln1_b, nb, 1, C);
     }
     if (c->norm) in = kc->n;
-    dense_forward(kc->q, in, p.wq, p.bq, B, C, C);
-    dense_forward(kc->kk, in, p.wk, p.bk, B, C, C);
-    dense_forward(kc->vv, in, p.wv, p.bv, B, C, C);
+    step_dense(kc->q, in, p.wq, p.bq, B, C, C);
+    step_dense(kc->kk, in, p.wk, p.bk, B, C, C);
+    step_dense(kc->vv, in, p.wv, p.bv, B, C, C);
     for (int b = 0; b < B; b++) {
         memcpy(kc->k + ((size_t)b * T + pos) * C, kc->kk + (size_t)b * C, C * sizeof(float));
         memcpy(kc->v + ((size_t)b * T + pos) * C, kc->vv + (size_t)b * C, C * sizeof(float));
         attend_one(kc->o + (size_t)b * C, NULL, kc->sc, kc->q + (size_t)b * C,
                    kc->k + (size_t)b * T * C, kc->v + (size_t)b * T * C, pos + 1, NULL, C, NH);
     }
-    dense_forward(kc->a, kc->o, p.wo, p.bo, B, C, C);
+    step_dense(kc->a, kc->o, p.wo, p.bo, B, C, C);
     for (size_t i = 0; i < bc; i++) kc->x1[i] = c->residual ? x[i] + kc->a[i] : kc->a[i];
     /* 2) çapraz dikkat */
     if (c->cross) {
@@ -309,13 +327,13 @@ void tf_layer_step(float *y, TfCache *kc, const TfLayerW *W, const float *x, int
                               W->ln2_g, W->ln2_b, nb, 1, C);
         }
         if (c->norm) in = kc->n;
-        dense_forward(kc->q, in, p.wq, p.bq, B, C, C);
+        step_dense(kc->q, in, p.wq, p.bq, B, C, C);
         int Tk = kc->Tk;
         for (int b = 0; b < B; b++)
             attend_one(kc->o + (size_t)b * C, kc->catt + (size_t)b * NH * Tk, kc->sc,
                        kc->q + (size_t)b * C, kc->ek + (size_t)b * Tk * C, kc->ev + (size_t)b * Tk * C,
                        Tk, kc->ekpad ? kc->ekpad + (size_t)b * Tk : NULL, C, NH);
-        dense_forward(kc->a, kc->o, p.wo, p.bo, B, C, C);
+        step_dense(kc->a, kc->o, p.wo, p.bo, B, C, C);
         for (size_t i = 0; i < bc; i++) kc->x1[i] = c->residual ? kc->x1[i] + kc->a[i] : kc->a[i];
     }
     /* 3) ileri besleme */
@@ -326,11 +344,11 @@ void tf_layer_step(float *y, TfCache *kc, const TfLayerW *W, const float *x, int
                           W->ln3_b, nb, 1, C);
     }
     if (c->norm) in = kc->n;
-    dense_forward(kc->hid, in, W->w1, W->b1, B, C, FF);
+    step_dense(kc->hid, in, W->w1, W->b1, B, C, FF);
     size_t nf = (size_t)B * FF;
     if (c->act == TF_ACT_GELU) gelu_forward(kc->hid, kc->hid, nf); /* geri geçiş yok: yerinde */
     else
         for (size_t i = 0; i < nf; i++) kc->hid[i] = kc->hid[i] > 0 ? kc->hid[i] : 0;
-    dense_forward(kc->a, kc->hid, W->w2, W->b2, B, FF, C);
+    step_dense(kc->a, kc->hid, W->w2, W->b2, B, FF, C);
     for (size_t i = 0; i < bc; i++) y[i] = c->residual ? kc->x1[i] + kc->a[i] : kc->a[i];
 }
