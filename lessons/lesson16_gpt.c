@@ -408,7 +408,10 @@ static void step2_baselines(const Corpus *c, int T, Baselines *b, int maxn) {
  * $x_0 = E[\mathrm{id}_t] + P[t]$: simge gömmesi ile öğrenilen konum gömmesi toplanır
  * (ders 11'in sinüslü kodlaması yerine burada konum tablosu da öğrenilir; bağlam
  * kısa ve sabit). Sonra NL ön-normalizasyonlu blok (ders 12): nedensel öz dikkat ve
- * ileri besleme, ikisi de artık bağlantılı. Son LayerNorm'dan sonra skorlar
+ * ileri besleme, ikisi de artık bağlantılı. İleri besleme ders 12'deki gibi ReLU değil,
+ * GPT-2'deki gibi GELU kullanır (ders 15): $\mathrm{FF}(u) = W_2\,\mathrm{GELU}(W_1 u + b_1) + b_2$,
+ * $\mathrm{GELU}(u) = u\,\Phi(u)$. Negatif girişlerde gradyanı tamamen kesmez; türevi
+ * $\Phi(u) + u\,\varphi(u)$ geri geçişte elle yazılır. Son LayerNorm'dan sonra skorlar
  * $z = h\,E^\top$: çıkış matrisi gömme tablosunun devriğidir (bağlı ağırlıklar, weight
  * tying). Bir karakterin "girişteki anlamı" ile "çıkışta seçilme yönü" aynı vektörle
  * öğrenilir; V·C parametre tasarruf edilir. E'nin gradyanı iki yerden toplanır.
@@ -434,6 +437,7 @@ static double step3_model(const Setup *su, const LessonArgs *a) {
            "  son LayerNorm               %8d\n  toplam                      %8zu parametre\n",
            g->V * g->C + g->T * g->C, g->NL, per / g->NL, per, 2 * g->C, m.P.n);
     printf("Bağlı ağırlıklar olmasaydı çıkış matrisi %d parametre daha eklerdi.\n", g->V * g->C);
+    printf("İleri besleme: C -> FF = %d -> C, arada GELU(u) = u Φ(u) (ReLU değil).\n", g->FF);
     gpt_free(&m);
     GptConfig small = {.V = g->V, .C = 8, .NH = 2, .FF = 16, .NL = 2, .T = 6};
     gpt_build(&m, &small, 2, (uint64_t)a->seed + 1);
