@@ -236,6 +236,8 @@ static int gpt_bench(int steps, int V, int C, int NH, int NL, int T, int B, int 
     adam_free(&opt);
     gpt_free(&m), gpt_free(&mg);
     return 0;
+}
+
 /* İŞ_PARÇACIĞI "auto" ise dersin varsayılanı gibi: bütün çekirdekler, makine meşgulse
  * kendiliğinden azalır (core/threads.h); bir sayıysa tam o kadar. */
 static void set_threads_arg(const char *s) {
