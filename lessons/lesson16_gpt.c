@@ -1018,6 +1018,13 @@ int main(int argc, char **argv) {
            lg.seconds, lg.cpu_seconds, lg.first, c.voc.V, log((double)c.voc.V), lg.last50);
     printf("GPT: doğrulama %.4f, test %.4f nat/karakter.\nEn iyi sayım modeli (%d-gram): doğrulama %.4f,"
            " test %.4f.\nFark (doğrulama): %+.4f.\n", val, test, bl.best_n, bl.best, bl.best_test, val - bl.best);
+    if (val < bl.best)
+        printf("GPT, en iyi sayım modelinden karakter başına %.3f nat daha iyi.\n", bl.best - val);
+    else
+        printf("Bu bütçede GPT en iyi sayım modelinin %.3f nat gerisinde: %d-gram tablosu\n"
+               "eğitim metninde sık tekrarlanan kalıpları (seçenek açıklamaları gibi) ezberliyor;\n"
+               "%zu parametrelik model %d adımda o kadarını öğrenemedi.\n",
+               val - bl.best, bl.best_n, m.P.n, su.steps);
     plot_curve(&lg, su.steps, &bl, g.data, a.ascii);
     if (gpt_save(&m, path, g.data, c.voc.cp, err, sizeof err) != 0) die("%s", err);
     printf("Model kaydedildi: %s\n(deneyin: ./lesson16%s%s --prompt \"%s\")\n", path, a.quick ? " --quick" : "",
