@@ -1022,8 +1022,8 @@ int main(int argc, char **argv) {
         printf("GPT, en iyi sayım modelinden karakter başına %.3f nat daha iyi.\n", bl.best - val);
     else
         printf("Bu bütçede GPT en iyi sayım modelinin %.3f nat gerisinde: %d-gram tablosu\n"
-               "eğitim metninde sık tekrarlanan kalıpları (seçenek açıklamaları gibi) ezberliyor;\n"
-               "%zu parametrelik model %d adımda o kadarını öğrenemedi.\n",
+               "eğitim metninde tekrarlanan kalıpları olduğu gibi saklıyor; %zu\n"
+               "parametrelik model %d adımda o kadarını öğrenemedi.\n",
                val - bl.best, bl.best_n, m.P.n, su.steps);
     plot_curve(&lg, su.steps, &bl, g.data, a.ascii);
     if (gpt_save(&m, path, g.data, c.voc.cp, err, sizeof err) != 0) die("%s", err);
