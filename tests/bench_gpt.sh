@@ -7,7 +7,9 @@
 # cpu_* alanları işlemci süresiyle aynı ölçümleri verir).
 # BENCH_CPU=1: duvar saati yerine işlemci süresi (meşgul makinede daha kararlı): C'nin cpu_*
 # alanları; PyTorch betiği time.perf_counter yerine time.process_time ile koşulur (betiğin
-# kendisi değişmez). İkisi de sürecin bütün iş parçacıklarının işlemci süresini sayar.
+# kendisi değişmez). İkisi de sürecin bütün iş parçacıklarının işlemci süresini sayar; bu
+# yüzden yalnız 1 iş parçacığında anlamlıdır (meşgul makinede bekleyen iş parçacıkları
+# dönerek (spin) işlemci yer: BENCH_CPU=1 BENCH_THREADS=1 kullanın).
 # Ortam: BENCH_PAIRS (3), BENCH_THREADS ("1 $(nproc)"), BENCH_GPT="V C NH NL T B",
 #        BENCH_GPT_STEPS (20), BENCH_TORCH_MODELS (../shared/bench/torch_models.py).
 set -u
