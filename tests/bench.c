@@ -15,6 +15,13 @@
  *        yığın 128, ileri + geri + Adam) rastgele [0,1] yığınlarla; 3 ısınma adımından sonra
  *        STEPS adımın ortalaması: "RESULT model=vae sec_per_step=S params=P"
  *        (../shared/bench/torch_models.py vae ile aynı iş).
+ *   build/bench gpt STEPS THREADS V C NH NL T B GEN -> lesson16'nın GPT'si (FF = 4C):
+ *        bir eğitim adımı (ileri + geri + kırpma + AdamW) rastgele simgelerle, 3 ısınma
+ *        adımından sonra STEPS adımın ortalaması; sonra GEN simgelik üretim (sıcaklık 1)
+ *        KV önbelleğiyle ve önbelleksiz (her simgede son en çok T simgenin tamamı yeniden
+ *        hesaplanır — torch_models.py gpt'nin döngüsü gibi):
+ *        "RESULT model=gpt sec_per_step=S params=P tok_per_s=.. gen_tok_per_s=..
+ *         gen_nocache_tok_per_s=.."
  */
 #include <cblas.h>
 #undef I   /* cblas.h <complex.h>'i çekiyor; I makrosu common/ içindeki I (girdi boyutu) adlarıyla çakışır */
@@ -23,11 +30,13 @@
 #include <string.h>
 #include <omp.h>
 #include <sys/resource.h>
-#include <time.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 #include "doaa.h"
 #include "core/simd.h"
+#include "model/gpt.h"
+#include "nn/sample.h"
 
 static int train_bench(const char *kind, const char *dir, int epochs) {
     Mnist m;
@@ -283,6 +292,102 @@ static int vae_bench(int steps) {
     return 0;
 }
 
+/* ---- lesson16: GPT ---- */
+/* Sürecin işlemci süresi (s): makine meşgulken duvar saatinden ayrı olarak yazılır. */
+static double cpu_now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+static double g_cpu_gen; /* son üretimin işlemci süresi */
+/* Önbellekle üretim (ders 16'daki gibi): bağlam dolunca son T/2 simgeyle yeniden doldurulur. */
+static double gpt_gen_cache(const Gpt *m, int gen, Rng *r) {
+    int V = m->cfg.V, T = m->cfg.T, n = 1;
+    int *h = xcalloc((size_t)gen + 1, sizeof(int));
+    float *z = xmalloc((size_t)V * 4), *p = xmalloc((size_t)V * 4);
+    GptCache kc;
+    gpt_cache_alloc(&kc, m);
+    double t0 = now_sec(), c0 = cpu_now();
+    gpt_cache_reset(&kc);
+    gpt_step(m, &kc, h[0], z);
+    for (int k = 0; k < gen; k++) {
+        sample_probs(p, z, V, 1.0f, 0, 0.0f);
+        h[n++] = sample_pick(p, V, rng_uniform(r));
+        if (k + 1 == gen) break;
+        if (kc.pos == T) {
+            gpt_cache_reset(&kc);
+            for (int i = n - T / 2; i < n; i++) gpt_step(m, &kc, h[i], z);
+        } else {
+            gpt_step(m, &kc, h[n - 1], z);
+        }
+    }
+    double tok_s = gen / (now_sec() - t0);
+    g_cpu_gen = cpu_now() - c0;
+    gpt_cache_free(&kc, m);
+    free(h), free(z), free(p);
+    return tok_s;
+}
+/* Önbelleksiz: her simgede son en çok T simgenin tam ileri geçişi. */
+static double gpt_gen_nocache(Gpt *m, int gen, Rng *r) {
+    int V = m->cfg.V, T = m->cfg.T, n = 1;
+    int *h = xcalloc((size_t)gen + 1, sizeof(int));
+    float *p = xmalloc((size_t)V * 4);
+    double t0 = now_sec(), c0 = cpu_now();
+    for (int k = 0; k < gen; k++) {
+        int len = n < T ? n : T;
+        gpt_forward(m, h + n - len, 1, len);
+        sample_probs(p, m->logits + (size_t)(len - 1) * V, V, 1.0f, 0, 0.0f);
+        h[n++] = sample_pick(p, V, rng_uniform(r));
+    }
+    double tok_s = gen / (now_sec() - t0);
+    g_cpu_gen = cpu_now() - c0;
+    free(h), free(p);
+    return tok_s;
+}
+static int gpt_bench(int steps, int V, int C, int NH, int NL, int T, int B, int gen) {
+    if (steps < 1 || V < 2 || V > 512 || C < 4 || NH < 1 || C % NH || NL < 1 || NL > GPT_MAXL || T < 2 ||
+        T > 1024 || B < 1 || B > 4096 || gen < 1 || gen > 1000000)
+        die("bench gpt: geçersiz yapılandırma");
+    GptConfig cfg = {.V = V, .C = C, .NH = NH, .FF = 4 * C, .NL = NL, .T = T};
+    Gpt m, mg;
+    gpt_build(&m, &cfg, B, 1);
+    Adam opt;
+    adam_init(&opt, m.P.n, 1e-3f);
+    Rng r;
+    rng_seed(&r, 1);
+    int *x = xmalloc((size_t)B * (T + 1) * sizeof(int)), *in = xmalloc((size_t)B * T * sizeof(int)),
+        *tg = xmalloc((size_t)B * T * sizeof(int));
+    double t0 = 0, c0 = 0;
+    for (int s = 0; s < steps + 3; s++) {
+        if (s == 3) t0 = now_sec(), c0 = cpu_now(); /* ısınma bitti */
+        for (int i = 0; i < B * (T + 1); i++) x[i] = rng_int(&r, V);
+        for (int b = 0; b < B; b++)
+            for (int t = 0; t < T; t++)
+                in[b * T + t] = x[b * (T + 1) + t], tg[b * T + t] = x[b * (T + 1) + t + 1];
+        gpt_forward(&m, in, B, T);
+        gpt_loss(&m, tg, 0);
+        params_zero_grad(&m.P);
+        gpt_backward(&m);
+        grad_clip_norm(m.P.grads, m.P.n, 1.0);
+        adamw_step(&opt, m.P.params, m.P.grads, 0.1f, m.decay);
+    }
+    double sec = (now_sec() - t0) / steps, csec = (cpu_now() - c0) / steps;
+    /* Üretim: tek dizi (B = 1), eğitilmiş ağırlıklarla */
+    gpt_build(&mg, &cfg, 1, 1);
+    memcpy(mg.P.params, m.P.params, m.P.n * sizeof(float));
+    double gc = gpt_gen_cache(&mg, gen, &r), cc = g_cpu_gen;
+    double gn = gpt_gen_nocache(&mg, gen, &r), cn = g_cpu_gen;
+    /* cpu_*: işlemci süresiyle (bütün iş parçacıklarının toplamı); meşgul makinede bilgi için */
+    printf("RESULT model=gpt sec_per_step=%.6f params=%zu tok_per_s=%.0f gen_tok_per_s=%.0f "
+           "gen_nocache_tok_per_s=%.0f cpu_sec_per_step=%.6f cpu_gen_tok_per_s=%.0f "
+           "cpu_gen_nocache_tok_per_s=%.0f\n",
+           sec, m.P.n, B * T / sec, gc, gn, csec, gen / cc, gen / cn);
+    free(x), free(in), free(tg);
+    adam_free(&opt);
+    gpt_free(&m), gpt_free(&mg);
+    return 0;
+}
+
 /* İŞ_PARÇACIĞI "auto" ise dersin varsayılanı gibi: bütün çekirdekler, makine meşgulse
  * kendiliğinden azalır (core/threads.h); bir sayıysa tam o kadar. */
 static void set_threads_arg(const char *s) {
@@ -291,6 +396,11 @@ static void set_threads_arg(const char *s) {
 }
 
 int main(int argc, char **argv) {
+    if (argc >= 11 && !strcmp(argv[1], "gpt")) {
+        set_threads_arg(argv[3]);
+        return gpt_bench(atoi(argv[2]), atoi(argv[4]), atoi(argv[5]), atoi(argv[6]), atoi(argv[7]),
+                         atoi(argv[8]), atoi(argv[9]), atoi(argv[10]));
+    }
     if (argc >= 4 && !strcmp(argv[1], "vae")) {
         set_threads_arg(argv[3]);
         return vae_bench(atoi(argv[2]));
@@ -314,6 +424,6 @@ int main(int argc, char **argv) {
     if (argc >= 3 && !strcmp(argv[1], "rss")) return rss_of(argv + 2);
     fprintf(stderr, "kullanım: bench mlp|cnn VERİ EPOCH İŞ_PARÇACIĞI | bench gemm İŞ_PARÇACIĞI | "
                     "bench layers İŞ_PARÇACIĞI | bench peak | bench vae ADIM İŞ_PARÇACIĞI | "
-                    "bench rss KOMUT...\n");
+                    "bench gpt ADIM İŞ_PARÇACIĞI V C NH NL T B ÜRETİM | bench rss KOMUT...\n");
     return 2;
 }
