@@ -316,6 +316,9 @@ int main(int argc, char **argv) {
            "dengeli;\nbu yüzden doğruluk (accuracy) burada anlamlı bir ölçüttür.\n",
            cmin, ctr[cmin], cmax, ctr[cmax], (double)ctr[cmax] / ctr[cmin]);
     Plot p;
+    /* Şekil sinif_dagilimi: Her rakam için eğitim ve test kümesindeki payı yan yana çizilir; iki
+     * çubuğun boylarının birbirine ne kadar yakın olduğuna ve hiçbir sınıfın ötekilerden çok
+     * küçük kalmadığına bakın. */
     FILE *d = plot_begin(&p, L, "sinif_dagilimi");
     for (int k = 0; k < K; k++)
         fprintf(d, "%d %.4f %.4f\n", k, 100.0 * ctr[k] / m.train.n, 100.0 * cte[k] / m.test.n);
@@ -353,6 +356,8 @@ int main(int argc, char **argv) {
         if (filled[y] < 10)
             memcpy(grid + (size_t)(y * 10 + filled[y]++) * D, m.train.images + (size_t)i * D, D);
     }
+    /* Şekil rakamlar: Her satır bir rakamın eğitim kümesinden on örneğidir; aynı rakamın eğim,
+     * kalınlık ve yazılış bakımından ne kadar farklı olabildiğine bakın. */
     const char *grid_png = "plots/lesson01/rakamlar.png";
     char err[512];
     if (mkdir_p("plots/lesson01") != 0) die("'plots/lesson01' klasörü oluşturulamadı");
@@ -387,6 +392,8 @@ int main(int argc, char **argv) {
     printf("Görüntünün büyük kısmı zemin olduğu için ortalama (%.1f) en büyük değerin (%.0f)\n"
            "çok altında; dağılım iki uçta yığılıyor: zemin 0'da, mürekkebin içi 255'e yakın.\n",
            sr.mean, sr.max);
+    /* Şekil histogram_ham: Dikey eksen log ölçekli: piksellerin büyük çoğunluğu 0'daki (zemin) ve
+     * 255'e yakın (mürekkep) iki uç kutuda toplanır, aradaki değerler çok daha seyrektir. */
     d = plot_begin(&p, L, "histogram_ham");
     write_hist(d, hraw, rlo, rhi);
     plot_finish(&p, "set title 'Ham piksel değerlerinin histogramı (eğitim kümesi; 64 kutu, her biri 4 değer)'\n"
@@ -453,6 +460,9 @@ int main(int argc, char **argv) {
            szt.mean, szt.std);
     printf("Test kümesinin ortalaması ve sapması 0 ve 1'e yakın ama tam değil: olması gereken "
            "de bu.\n");
+    /* Şekil histogram_karsilastirma: Üç panelde histogramın şekli aynı kalır, yalnızca yatay
+     * eksenin sayıları değişir: normalizasyon pikselleri yeniden ölçekler ve kaydırır,
+     * aralarındaki sırayı ve dağılımı bozmaz. */
     d = plot_begin(&p, L, "histogram_karsilastirma");
     fprintf(d, "# blok 0: ham, blok 1: min-max, blok 2: z-score (kutu merkezi, sayı)\n");
     write_hist(d, hraw, rlo, rhi);
@@ -559,6 +569,9 @@ int main(int argc, char **argv) {
     }
     printf("* son eğitim kaybı: eğrinin son noktası, son %d adımın (yığının) ortalama kaybı.\n",
            log_every);
+    /* Şekil kayip_karsilastirma: Aynı ağın üç giriş ölçeğiyle eğitim kaybını log ölçekte
+     * karşılaştırın: ham piksellerle başlayan eğrinin ne kadar yukarıdan başladığına ve sonda
+     * öteki ikisine yetişip yetişmediğine bakın. */
     d = plot_begin(&p, L, "kayip_karsilastirma");
     fprintf(d, "1 %.6g %.6g %.6g\n", vs[0].first_loss, vs[1].first_loss, vs[2].first_loss);
     for (int j = 0; j < vs[0].npts; j++)
@@ -566,7 +579,9 @@ int main(int argc, char **argv) {
                 vs[2].curve[j]);
     plot_finish(&p, "set title 'Aynı ağ, aynı başlangıç: giriş ölçeğinin etkisi'\n"
                     "set xlabel 'adım (yığın)'\nset ylabel 'eğitim kaybı (log ölçek)'\n"
-                    "set logscale y\nset grid\nset key below\n"
+                    "set logscale y\nset grid\n"
+                    /* açıklama sağ üstte, eğrilerin üstündeki boşlukta: eksen adını örtmesin */
+                    "set key top right box opaque\n"
                     "plot 'kayip_karsilastirma.dat' using 1:2 with linespoints lw 2 title 'ham (0–255)', "
                     "'' using 1:3 with linespoints lw 2 title 'min-max [0,1]', "
                     "'' using 1:4 with linespoints lw 2 title 'z-score'\n");

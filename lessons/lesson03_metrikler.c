@@ -85,6 +85,9 @@ static void train_missing_model(const char *path, const Mnist *m, int quick, uin
  * cm (K,K): cm[gerçek][tahmin] */
 static void plot_confusion(const int *cm, int ascii) {
     Plot p;
+    /* Şekil karmasiklik_matrisi: Köşegendeki koyu hücreler doğru tahminlerdir; köşegen dışındaki
+     * sayılar hangi rakamın hangisiyle karıştırıldığını söyler, en büyüklerini arayın (renk log
+     * ölçekli olduğundan küçük sayılar da görünür). */
     FILE *d = plot_begin(&p, L, "karmasiklik_matrisi");
     int mx = 1;
     for (int i = 0; i < K * K; i++) mx = cm[i] > mx ? cm[i] : mx;
@@ -116,6 +119,9 @@ static void plot_confusion(const int *cm, int ascii) {
 static void plot_gallery(const ImageSet *s, const int *ids, int n, const int *pred,
                          const float *probs, int ascii) {
     Plot p;
+    /* Şekil yanlislar: Her görüntünün üstünde gerçek → tahmin ve modelin tahmine verdiği olasılık
+     * yazar; hangilerini bir insanın da karıştırabileceğine, hangilerinin açıkça yanlış olduğuna
+     * bakın. */
     FILE *d = plot_begin(&p, L, "yanlislar");
     int D = s->rows * s->cols;
     for (int i = 0; i < n; i++) {   /* her görüntü bir matris bloğu (index i) */
@@ -467,26 +473,29 @@ int main(int argc, char **argv) {
                    ? ": dengeli veride beklendiği gibi yakınlar."
                    : ".");
     }
+    /* Ölçütlerin hepsi 1'e yakın; çubukları 1'e yakın bir yerden başlayan bir eksende çizmek
+     * farkları olduğundan büyük gösterir. Onun yerine hatayı (1 − ölçüt) 0'dan başlayan bir
+     * eksende çiziyoruz: çubuğun boyu, o sınıfta kaçırılan payın kendisidir. */
     Plot p;
+    /* Şekil sinif_metrikleri: Çubuklar her rakamın hatasıdır (1 − ölçüt, eksen 0'dan başlar):
+     * uzun çubuk modelin o rakamda zorlandığını gösterir; bir sınıfın kesinlik ve duyarlılık
+     * hatalarının birbirinden ne kadar farklı olabildiğine bakın. */
     FILE *d = plot_begin(&p, L, "sinif_metrikleri");
-    double lo = 1.0;
-    for (int k = 0; k < K; k++) {
-        fprintf(d, "%d %.5f %.5f %.5f\n", k, per[k].precision, per[k].recall, per[k].f1);
-        lo = fmin(lo, fmin(per[k].precision, per[k].recall));
-    }
-    char body[1024];
-    snprintf(body, sizeof body,
-             "set title 'Sınıf başına ölçütler (test kümesi)'\nset xlabel 'rakam'\n"
-             "set ylabel 'değer'\nset yrange [%.2f:1.005]\nset grid ytics\n"
-             "set style data histograms\nset style histogram clustered gap 1\n"
-             "set style fill solid 0.8 border -1\nset key outside right\n"
-             "plot 'sinif_metrikleri.dat' using 2:xtic(1) title 'kesinlik' lc rgb '#2b6cb0', "
-             "'' using 3 title 'duyarlılık' lc rgb '#dd6b20', '' using 4 title 'F1' lc rgb '#2f855a'\n",
-             floor(lo * 50.0 - 1.0) / 50.0);
-    plot_finish(&p, body);
+    fprintf(d, "# rakam 1-kesinlik 1-duyarlılık 1-F1 (yüzde)\n");
+    for (int k = 0; k < K; k++)
+        fprintf(d, "%d %.4f %.4f %.4f\n", k, 100.0 * (1.0 - per[k].precision),
+                100.0 * (1.0 - per[k].recall), 100.0 * (1.0 - per[k].f1));
+    plot_finish(&p, "set title 'Sınıf başına hata: 100 × (1 − ölçüt), test kümesi'\n"
+                    "set xlabel 'rakam'\nset ylabel 'hata (%, 0 en iyisi)'\n"
+                    "set yrange [0:*]\nset grid ytics\n"
+                    "set style data histograms\nset style histogram clustered gap 1\n"
+                    "set style fill solid 0.8 border -1\nset key outside right\n"
+                    "plot 'sinif_metrikleri.dat' using 2:xtic(1) title '1 − kesinlik' "
+                    "lc rgb '#2b6cb0', '' using 3 title '1 − duyarlılık' lc rgb '#dd6b20', "
+                    "'' using 4 title '1 − F1' lc rgb '#2f855a'\n");
     plot_render(&p, a.ascii);
-    printf("Grafik: %s (farklar görünsün diye y ekseninin alt sınırı %.2f)\n", plot_png_path(&p),
-           floor(lo * 50.0 - 1.0) / 50.0);
+    printf("Grafik: %s (çubuk: hata = 1 − ölçüt, yüzde; eksen 0'dan başlar)\n",
+           plot_png_path(&p));
 
 /*
  * Adım 5: Yanlış sınıflanan rakamlar
@@ -583,6 +592,9 @@ int main(int argc, char **argv) {
            memorized ? ": model ezberledi." : ".",
            runs[0].tr_acc - runs[0].va_acc, runs[1].tr_acc - runs[1].va_acc,
            runs[0].va_loss - runs[0].tr_loss, runs[1].va_loss - runs[1].tr_loss);
+    /* Şekil asiri_ogrenme: Solda kayıp (log ölçek), sağda doğruluk: A'nın eğitim kaybı düşmeyi
+     * sürdürürken doğrulama kaybının ondan ayrılışına (aşırı öğrenme) ve B'nin kesik dikey
+     * çizgideki en iyi epoch'ta durmasına bakın. */
     d = plot_begin(&p, L, "asiri_ogrenme");
     for (int r = 0; r < 2; r++) {
         fprintf(d, "# %s: epoch eğitim_kaybı doğrulama_kaybı eğitim_doğruluğu doğrulama_doğruluğu\n",
