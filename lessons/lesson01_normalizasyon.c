@@ -392,8 +392,9 @@ int main(int argc, char **argv) {
     printf("Görüntünün büyük kısmı zemin olduğu için ortalama (%.1f) en büyük değerin (%.0f)\n"
            "çok altında; dağılım iki uçta yığılıyor: zemin 0'da, mürekkebin içi 255'e yakın.\n",
            sr.mean, sr.max);
-    /* Şekil histogram_ham: Dikey eksen log ölçekli: piksellerin büyük çoğunluğu 0'daki (zemin) ve
-     * 255'e yakın (mürekkep) iki uç kutuda toplanır, aradaki değerler çok daha seyrektir. */
+    /* Şekil histogram_ham: Dikey eksen log ölçekli: piksellerin büyük çoğunluğu iki uç kutuda,
+     * zeminin 0'ında ve mürekkebin 255'e yakın değerlerinde toplanır; aradaki değerler çok
+     * daha seyrektir. */
     d = plot_begin(&p, L, "histogram_ham");
     write_hist(d, hraw, rlo, rhi);
     plot_finish(&p, "set title 'Ham piksel değerlerinin histogramı (eğitim kümesi; 64 kutu, her biri 4 değer)'\n"
