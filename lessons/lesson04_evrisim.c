@@ -293,6 +293,55 @@ static void save_grid(const char *path, const float *tiles, int n, int th, int t
         warnf("%s", err);
 }
 
+/* İlk katmanın filtreleri (nf tane 3x3, W1 (nf, 9)) büyük, numaralı kareler olarak: her filtre
+ * kendi en büyük mutlak ağırlığına bölünür; gri 0, beyaz +1, siyah −1 (renk çubuğu). gnuplot
+ * yoksa aynı ızgara düz bir PNG olarak yazılır (ft: 0..1'e taşınmış değerler). */
+static void plot_filters(const float *W1, const float *ft, int nf, int ascii) {
+    if (!plot_have_gnuplot()) {
+        save_grid(PLOT_DIR "/filtreler.png", ft, nf, 3, 3, 4, 8, 16);
+        return;
+    }
+    Plot p;
+    /* Şekil filtreler: Her kare bir filtrenin 3x3 ağırlığıdır (beyaz artı, siyah eksi, gri 0);
+     * açık ve koyu hücreleri yan yana duran bir filtre, o yöndeki bir kenara, yani parlaklık
+     * değişimine, en güçlü tepkiyi verir; hücrelerin dizilişinin filtreden filtreye değiştiğine
+     * bakın. */
+    FILE *d = plot_begin(&p, LESSON, "filtreler");
+    fprintf(d, "# x y ağırlık/en_büyük|ağırlık| (filtre f: sütun f%%8, satır f/8; 4 birim aralıkla)\n");
+    char lab[64 * 64] = "";
+    size_t ln = 0;
+    for (int f = 0; f < nf; f++) {
+        float m = 1e-12f;
+        for (int k = 0; k < 9; k++) m = fmaxf(m, fabsf(W1[f * 9 + k]));
+        int c0 = (f % 8) * 4, r0 = (f / 8) * 4;
+        for (int i = 0; i < 3; i++)
+            for (int j = 0; j < 3; j++)
+                fprintf(d, "%d %d %.4f\n", c0 + j, -(r0 + i), W1[f * 9 + i * 3 + j] / m);
+        if (f < 64 && ln < sizeof lab)
+            ln += (size_t)snprintf(lab + ln, sizeof lab - ln,
+                                   "set label %d '%d' at %d,%d center font ',11'\n", f + 1, f + 1,
+                                   c0 + 1, -r0 + 1);
+    }
+    /* ikinci blok (index 1): her filtrenin çerçevesi (beyaz hücreler zeminde kaybolmasın) */
+    fprintf(d, "\n\n");
+    for (int f = 0; f < nf; f++) fprintf(d, "%d %d\n", (f % 8) * 4 + 1, -(f / 8) * 4 - 1);
+    char body[64 * 64 + 1024];
+    snprintf(body, sizeof body,
+             "set title 'İlk evrişim katmanının %d filtresi (3x3; her biri kendi en büyük "
+             "|ağırlığına| bölünmüş)'\n"
+             "unset xtics\nunset ytics\nunset border\nunset key\nset size ratio -1\n"
+             "set xrange [-0.8:%d.8]\nset yrange [%d.8:1.8]\n"
+             "set palette gray\nset cbrange [-1:1]\nset cbtics ('−1' -1, '0' 0, '+1' 1)\n"
+             "set cblabel 'ağırlık / en büyük |ağırlık|'\n%s"
+             "plot 'filtreler.dat' index 0 using 1:2:($1-0.5):($1+0.5):($2-0.5):($2+0.5):3 "
+             "with boxxyerror fs solid 1.0 noborder fc palette, "
+             "'' index 1 using 1:2:($1-1.5):($1+1.5):($2-1.5):($2+1.5) "
+             "with boxxyerror lc rgb '#777777' lw 1.5 fs empty\n",
+             nf, 8 * 4 - 2, -((nf + 7) / 8 * 4 - 2) - 1, lab);
+    plot_finish_size(&p, body, 900, 560);
+    plot_render(&p, ascii);
+}
+
 static void step6_filters(Net *net, Data *d, const LessonArgs *a, int *shown_label) {
     step_banner(6, NSTEPS, "Öğrenilen filtreler ve bir rakamın öznitelik haritaları");
     if (mkdir_p(PLOT_DIR) != 0) die("'%s' klasörü oluşturulamadı", PLOT_DIR);
@@ -306,7 +355,7 @@ static void step6_filters(Net *net, Data *d, const LessonArgs *a, int *shown_lab
         for (int k = 0; k < 9; k++) m = fmaxf(m, fabsf(W1[f * 9 + k]));
         for (int k = 0; k < 9; k++) ft[f * 9 + k] = 0.5f + 0.5f * W1[f * 9 + k] / m;
     }
-    save_grid(PLOT_DIR "/filtreler.png", ft, nf, 3, 3, 4, 8, 16);
+    plot_filters(W1, ft, nf, a->ascii);
     /* Bir test rakamı: ağdan geçir, ReLU'dan sonraki haritaları al */
     int idx = 0;
     float x[784];
@@ -317,6 +366,10 @@ static void step6_filters(Net *net, Data *d, const LessonArgs *a, int *shown_lab
     const Layer *r1 = &net->L[1], *r2 = &net->L[4];
     int maps[2] = {r1->out_c, r2->out_c}, side[2] = {r1->out_h, r2->out_h};
     const float *acts[2] = {r1->act, r2->act};
+    /* Şekil oznitelik_1, oznitelik_2: Her kare, sınanan rakamın bir filtreden (evrişim + ReLU)
+     * geçmiş hâlidir, en parlak yer o filtrenin en güçlü tepki verdiği yerdir: 1. katmanın
+     * haritalarında rakamın kenarlarının farklı yönlerde seçildiğine, 2. katmanınkilerde daha
+     * küçük ve seçici lekelerin kaldığına bakın. */
     const char *names[2] = {PLOT_DIR "/oznitelik_1.png", PLOT_DIR "/oznitelik_2.png"};
     int active[2] = {0, 0};
     for (int L = 0; L < 2; L++) {
@@ -341,8 +394,11 @@ static void step6_filters(Net *net, Data *d, const LessonArgs *a, int *shown_lab
         }
         free(t);
     }
+    /* Şekil rakam: Öznitelik haritalarının çıkarıldığı test rakamı, ağın gördüğü 28x28 piksel
+     * olarak. */
     save_grid(PLOT_DIR "/rakam.png", x, 1, 28, 28, 1, 1, 6);
-    printf("Filtreler: %s (32 filtre, 3x3, her biri 16 kat büyütülmüş).\n", PLOT_DIR "/filtreler.png");
+    printf("Filtreler: %s (%d filtre, 3x3, numaralı; beyaz artı, siyah eksi).\n",
+           PLOT_DIR "/filtreler.png", nf);
     printf("Test rakamı #0, etiketi (label) %d: %s\n", y, PLOT_DIR "/rakam.png");
     printf("1. evrişim + ReLU: %d haritanın %d'i bu rakamda bir yerde etkin (26x26): %s\n", maps[0],
            active[0], names[0]);
@@ -388,6 +444,9 @@ static void step7_augment(Data *d, const LessonArgs *a, const TrainHistory *h0, 
     rng_seed(&r, (uint64_t)a->seed + 3);
     for (int i = 0; i < 16; i++)
         if (i % 4) augment_batch(ex + (size_t)i * 784, 1, 1, 28, 28, &r, &ac);
+    /* Şekil artirma_ornekleri: Her satır bir eğitim rakamıdır: ilk sütunda özgün görüntü, yanında
+     * aynı rakamın rastgele döndürülmüş, yakınlaştırılmış ya da kaydırılmış üç kopyası; rakamın
+     * okunur ve etiketinin doğru kaldığına bakın. */
     save_grid(PLOT_DIR "/artirma_ornekleri.png", ex, 16, 28, 28, 4, 4, 3);
     printf("Örnekler (her satırda solda özgün, sağda üç artırılmış hâli): %s\n",
            PLOT_DIR "/artirma_ornekleri.png");
@@ -401,11 +460,16 @@ static void step7_augment(Data *d, const LessonArgs *a, const TrainHistory *h0, 
     const float *accs[4] = {h0->acc, h0->val_acc, h1->acc, h1->val_acc};
     for (int s = 0; s < 4; s++)
         for (int e = 0; e < n; e++) er[s][e] = 100.0f * (1.0f - accs[s][e]);
+    /* Şekil hata_orani: Hata oranı log ölçekte: artırmalı modelin eğitim hatasının artırmasız
+     * olanınkinden yukarıda kalışına ve iki modelin doğrulama hatalarının birbirine göre nerede
+     * durduğuna bakın. */
     plot_lines(LESSON, "hata_orani", "Hata oranı (%, log ölçek): artırmasız ve artırmalı", "epoch",
                "hata (%)", n, ep, 4, (const float *const[]){er[0], er[1], er[2], er[3]},
                (const char *const[]){"eğitim (artırmasız)", "doğrulama (artırmasız)",
                                      "eğitim (artırmalı)", "doğrulama (artırmalı)"},
                1, a->ascii);
+    /* Şekil kayip_egrisi: Aynı karşılaştırma kayıpla: eğitim ve doğrulama eğrileri arasındaki
+     * açıklığın artırmasız modelde mi artırmalıda mı büyük olduğuna bakın. */
     plot_lines(LESSON, "kayip_egrisi", "Kayıp: artırmasız ve artırmalı", "epoch", "kayıp", n, ep, 4,
                (const float *const[]){h0->loss, h0->val_loss, h1->loss, h1->val_loss},
                (const char *const[]){"eğitim (artırmasız)", "doğrulama (artırmasız)",
