@@ -156,6 +156,8 @@ static void step1_load(Data *d, const LessonArgs *a) {
         if (cnt[y] < 8) memcpy(tiles + (size_t)(y * 8 + cnt[y]++) * D, s->images + (size_t)d->tr[i] * D, D);
     }
     char png[256];
+    /* Şekil ornekler: Üst satır birinci, alt satır ikinci sınıfın eğitim görüntüleridir; iki
+     * sınıfı ayıran biçim farkına ve bir sınıfın kendi içinde ne kadar çeşitli olduğuna bakın. */
     snprintf(png, sizeof png, "plots/%s/ornekler.png", LESSON);
     mkdir_p("plots/" LESSON);
     if (image_write_grid(png, tiles, 16, C, H, W, 2, 8, 2, H < 48 ? 3 : 1, err, sizeof err) != 0)
@@ -242,6 +244,9 @@ static void step2_prepare(Data *d, const LessonArgs *a) {
         augment_batch(row, n, C, H, W, &r, k < 5 ? &only[k] : &all);
     }
     char png[256], err[1024];
+    /* Şekil artirma: İlk satır özgün görüntülerdir; sonraki beş satırda her biri tek bir dönüşüm
+     * uygular (yatay çevirme, döndürme, yakınlaştırma, kaydırma, renk ve parlaklık), son satır
+     * eğitimde kullanılan hepsini birden; nesnenin hep tanınır kaldığına bakın. */
     snprintf(png, sizeof png, "plots/%s/artirma.png", LESSON);
     if (image_write_grid_f(png, tiles, rows * n, C, H, W, rows, n, 2, H < 48 ? 3 : 1, err,
                            sizeof err) != 0)
@@ -429,9 +434,13 @@ static void step4_train(Net *net, Data *d, const LessonArgs *a, TrainHistory *h,
            res->val_loss, pct(res->val_acc, 2));
     float ep[TRAIN_MAX_EPOCHS];
     for (int e = 0; e < n; e++) ep[e] = (float)(e + 1);
+    /* Şekil kayip_egrisi: Eğitim kaybı artırılmış görüntülerle ölçüldüğü için doğrulamanınkinden
+     * yüksek olabilir; iki eğrinin epoch'lar boyunca birlikte inip inmediğine bakın. */
     plot_lines(LESSON, "kayip_egrisi", "İkili çapraz entropi kaybı", "epoch", "kayıp", n, ep, 2,
                (const float *const[]){h->loss, h->val_loss},
                (const char *const[]){"eğitim (artırılmış)", "doğrulama"}, 0, a->ascii);
+    /* Şekil dogruluk_egrisi: Doğrulama doğruluğunun epoch'lar boyunca nasıl yükseldiğine ve
+     * artırılmış görüntülerle ölçülen eğitim doğruluğuyla arasındaki farka bakın. */
     plot_lines(LESSON, "dogruluk_egrisi", "Doğruluk", "epoch", "doğruluk", n, ep, 2,
                (const float *const[]){h->acc, h->val_acc},
                (const char *const[]){"eğitim (artırılmış)", "doğrulama"}, 0, a->ascii);
@@ -608,6 +617,9 @@ static void compare_retrain(Net *net, const float *x1, int y1, const ImageSet *s
     free(p0);
     float st[RETRAIN_STEPS + 1];
     for (int t = 0; t <= RETRAIN_STEPS; t++) st[t] = (float)t;
+    /* Şekil yeniden_egitim: Düz çizgiler doğrulama doğruluğu, kesik çizgiler düzeltilen görüntüde
+     * doğru sınıfın olasılığıdır: yalnız o tek örnekle eğitmek onu düzeltirken doğrulama
+     * doğruluğunu düşürür mü, eski örnekleri tekrar oynatmak bunu önler mi, ona bakın. */
     plot_lines_below(LESSON, plot_step, "Yeniden eğitim: doğrulama doğruluğu ve düzeltilen görüntü",
                "yeniden eğitim adımı (Adam, η = 3e-3)", "doğruluk / olasılık", RETRAIN_STEPS + 1, st, 4,
                (const float *const[]){naive->val_acc, rep->val_acc, naive->p_true, rep->p_true},
@@ -785,17 +797,45 @@ static void step7_transfer(const LessonArgs *a, float *tr_acc, float *ft_acc, fl
     cfg.seed = (uint64_t)a->seed + 7;
     adam_init(&os, snet.nparams, 1e-3f);
     train_classifier(&snet, &os, &fm.train, all, ntrain, &fm.test, NULL, nval, &cfg, &hs);
-    float ep[TRAIN_MAX_EPOCHS], tv[TRAIN_MAX_EPOCHS], fv[TRAIN_MAX_EPOCHS];
+    float tv[TRAIN_MAX_EPOCHS], fv[TRAIN_MAX_EPOCHS];
     for (int e = 0; e < E; e++) {
-        ep[e] = (float)(e + 1);
         tv[e] = e < E1 ? h1.val_acc[e] : h2.val_acc[e - E1];
         fv[e] = e < E1 ? h1.val_acc[e] : hf.val_acc[e - E1];
     }
-    plot_lines_below(LESSON, "transfer", "Fashion-MNIST, 10 sınıf, küçük eğitim altkümesi: test doğruluğu",
-               "epoch", "doğruluk", E, ep, 3, (const float *const[]){tv, fv, hs.val_acc},
-               (const char *const[]){"transfer (donmuş evrişim)", "transfer + ince ayar (η = 1e-4)",
-                                     "sıfırdan"},
-               (const char *const[]){PLOT_BLUE, PLOT_GREEN, PLOT_RED}, 0.0f, 1.02f, a->ascii);
+    /* İki transfer eğrisi ilk E1 epoch'ta aynıdır (ince ayar o noktadan ayrılır) ve sonra da
+     * birbirine çok yakın kalır: üst panelde biri düz, öteki kesik ve farklı işaretli çizilir;
+     * alt panel aradaki farkı (yüzde puan) kendi ölçeğinde gösterir, çakışma gizlenmesin. */
+    Plot p;
+    /* Şekil transfer: Üst panelde iki transfer eğrisi ilk epoch'larda tam çakışır (ince ayar
+     * aynı noktadan başlar; kesik yeşil çizgi düz mavinin üstündedir), sıfırdan eğitilen ağ
+     * ise daha aşağıdan başlar; alt panel ince ayarın donmuş transferden farkını yüzde puan
+     * olarak büyütür, ayrıldıkları epoch'a ve farkın boyuna bakın. */
+    FILE *d = plot_begin(&p, LESSON, "transfer");
+    fprintf(d, "# epoch transfer ince_ayar sıfırdan fark_yüzde_puan(ince_ayar-transfer)\n");
+    for (int e = 0; e < E; e++)
+        fprintf(d, "%d %.6g %.6g %.6g %.6g\n", e + 1, (double)tv[e], (double)fv[e],
+                (double)hs.val_acc[e], 100.0 * ((double)fv[e] - tv[e]));
+    char body[2048];
+    snprintf(body, sizeof body,
+             "set lmargin 10\nset multiplot layout 2,1 title 'Fashion-MNIST, 10 sınıf, küçük eğitim altkümesi: "
+             "test doğruluğu'\n"
+             "set size 1,0.60\nset origin 0,0.34\nset grid\nset xrange [0.5:%d.5]\nset xtics %d\n"
+             "set ylabel 'doğruluk'\nset yrange [0:1.02]\nset key bottom right box opaque\n"
+             "set arrow 1 from %d.5, graph 0 to %d.5, graph 1 nohead dt 3 lc rgb '#777777'\n"
+             "plot 'transfer.dat' using 1:2 with linespoints lw 3 pt 7 ps 1.0 %s "
+             "title 'transfer (donmuş evrişim)', "
+             "'' using 1:3 with linespoints lw 2 pt 6 ps 1.6 %s "
+             "title 'transfer + ince ayar (η = 1e-4)', "
+             "'' using 1:4 with linespoints lw 2 pt 5 ps 0.8 %s title 'sıfırdan'\n"
+             "set size 1,0.34\nset origin 0,0\nset xlabel 'epoch'\n"
+             "set ylabel 'fark (yüzde puan)'\nset yrange [*:*]\nunset key\n"
+             "set title 'ince ayar − donmuş transfer (kesik çizgi: ince ayarın başladığı yer)' "
+             "font ',10'\n"
+             "plot 'transfer.dat' using 1:5 with linespoints lw 2 pt 6 %s, 0 with lines "
+             "lc rgb '#555555' notitle\nunset multiplot\n",
+             E, E > 10 ? 2 : 1, E1, E1, PLOT_BLUE, PLOT_GREEN_DASH, PLOT_RED, PLOT_GREEN);
+    plot_finish_size(&p, body, 860, 680);
+    plot_render(&p, a->ascii);
     *tr_acc = tv[E - 1];
     *ft_acc = fv[E - 1];
     *sc_acc = hs.val_acc[E - 1];
