@@ -175,6 +175,9 @@ static void step4_softmax(const float *Ss, float *A, const float *Q, const float
     for (int i = 0; i < T * T; i++) md = fmaxf(md, fabsf(A[i] - A_lib[i]));
     *maxdiff = md;
     printf("Kütüphanenin sdpa_forward'ıyla en büyük fark: %.2e (aynı hesap).\n", md);
+    /* Şekil dikkat_isi_haritasi: Her satır bir kelimenin sorgusunun dört anahtara dağıttığı
+     * ağırlıklardır ve toplamı 1'dir; her satırda en koyu hücreyi, yani o kelimenin en çok hangi
+     * kelimeye baktığını bulun. */
     plot_heatmap("lesson07", "dikkat_isi_haritasi",
                  "Dikkat ağırlıkları: Ali bankadan kredi çekti", T, T, A, WORDS, WORDS,
                  "bakılan kelime (anahtar)", "soran kelime (sorgu)", 1, a->ascii);
@@ -280,6 +283,8 @@ static void step6_variance(Experiment *e, const LessonArgs *a) {
     printf("Var(512) / Var(8) = %.1f (kuram: 512/8 = 64). Ölçekli varyans %.4f (d_k = %d) ile "
            "%.4f (d_k = %d) arasında (kuram: 1).\n",
            e->ratio_512_8, e->var_scaled[imin], DKS[imin], e->var_scaled[imax], DKS[imax]);
+    /* Şekil varyans: İki eksen de log ölçekli: ölçeksiz nokta çarpımın varyansı vektör boyuyla
+     * birlikte düz bir çizgi gibi büyür, √d_k ile bölünen ise 1 dolayında sabit kalır. */
     plot_logx("varyans", "Nokta çarpımın varyansı", "varyans (log ölçek)", e->var_raw,
               e->var_scaled, 1, a->ascii);
     printf("Grafik: plots/lesson07/varyans.png\n");
@@ -360,8 +365,14 @@ static void step7_saturation(Experiment *e, const LessonArgs *a) {
            100.0 * e->maxw_raw[L], 100.0 * e->maxw_scaled[L], 100.0 / NKEYS);
     printf("Softmax'tan geçen gradyanın boyu ölçeksizde %.4f, ölçeklide %.4f: %.1f kat fark.\n",
            e->grad_raw[L], e->grad_scaled[L], e->grad_scaled[L] / fmax(e->grad_raw[L], 1e-12));
+    /* Şekil en_buyuk_agirlik: Ölçeksiz skorlarla en büyük dikkat ağırlığının d_k büyüdükçe 1'e
+     * yaklaştığına (softmax doyar, dikkat tek anahtara kilitlenir), ölçekli skorlarla ise düşük
+     * ve sabit kaldığına bakın. */
     plot_logx("en_buyuk_agirlik", "Softmax doygunluğu: en büyük dikkat ağırlığı (16 anahtar)",
               "ortalama en büyük ağırlık", e->maxw_raw, e->maxw_scaled, 0, a->ascii);
+    /* Şekil gradyan_boyu: Softmax'tan geriye geçen gradyanın boyu: ölçeksiz skorlarda d_k
+     * büyüdükçe küçülür, ölçeklide aşağı yukarı sabit kalır; bu, doymuş softmax'ın öğrenmeyi
+     * neden yavaşlattığını gösterir. */
     plot_logx("gradyan_boyu", "Softmax üzerinden geriye geçen gradyanın boyu", "ortalama ‖dS‖ (log ölçek)",
               e->grad_raw, e->grad_scaled, 1, a->ascii);
     printf("Grafikler: plots/lesson07/en_buyuk_agirlik.png, plots/lesson07/gradyan_boyu.png\n");

@@ -119,6 +119,9 @@ static void step2_padding(const WordBatch *wb, unsigned char *pmask, int ascii) 
         printf("  (%d gerçek kelime)\n", wb->lengths[b]);
     }
     Plot p;
+    /* Şekil dolgu_maskesi: Her satır yığındaki bir cümledir: mavi hücreler gerçek kelimeler, gri
+     * hücreler cümleleri aynı uzunluğa getiren <pad> dolgusudur; dolgu maskesi yalnızca mavi
+     * hücrelere bakılmasına izin verir. */
     FILE *d = plot_begin(&p, "lesson09", "dolgu_maskesi");
     for (int b = 0; b < NS; b++) {
         for (int t = 0; t < WT; t++) fprintf(d, "%d %d %d \"%s\"\n", t, b, pmask[b * WT + t], wb->words[b][t]);
@@ -166,6 +169,8 @@ static void step3_causal(const WordBatch *wb, const unsigned char *pmask, unsign
         for (int j = 0; j <= i; j++) printf("%s%s", j ? ", " : "", lab[j]);
         printf("\n");
     }
+    /* Şekil nedensel_maske: Satırdaki kelime yalnızca 1 yazan hücrelere bakabilir: alt üçgen
+     * dolu, üst üçgen boştur, yani hiçbir kelime kendinden sonrakini göremez. */
     plot_heatmap("lesson09", "nedensel_maske",
                  "Nedensel maske: satırdaki kelime yalnızca kendisine ve soluna bakar", WT, WT, m,
                  lab, lab, "bakılan kelime (anahtar j)", "bakan kelime (sorgu i)", 1, ascii);
@@ -182,6 +187,8 @@ static void step3_causal(const WordBatch *wb, const unsigned char *pmask, unsign
         }
     printf("Cümle %d (\"%s\", %d kelime + %d dolgu): nedensel VE dolgu maskesi %d hücre açık.\n", b,
            SENTENCES[b], wb->lengths[b], WT - wb->lengths[b], ones);
+    /* Şekil birlesik_maske: İki maske birlikte: nedensel üçgenden ayrıca <pad> sütunları da
+     * silinir; dolgu satırları bile yalnızca gerçek kelimelere bakar. */
     plot_heatmap("lesson09", "birlesik_maske", "Nedensel ve dolgu maskesi birlikte", WT, WT, m,
                  lab, lab, "anahtar j", "sorgu i", 1, ascii);
     printf("Isı haritası: plots/lesson09/birlesik_maske.png (<pad> sütunları tamamen kapalı).\n");
@@ -235,6 +242,9 @@ static double step4_weights(const WordBatch *wb, const unsigned char *pmask,
         for (int j = 0; j < WT; j++) printf(" %.3f", att[(b * WT + i) * WT + j]);
         printf("\n");
     }
+    /* Şekil maskeli_agirliklar: Rastgele Q ve K ile hesaplanan dikkat ağırlıkları: maskenin
+     * kapattığı hücrelerin tam 0 olduğuna ve her satırın kalan hücrelerinin toplamının 1 olduğuna
+     * bakın. */
     plot_heatmap("lesson09", "maskeli_agirliklar",
                  "Maskeli dikkat ağırlıkları (rastgele Q, K): kapalı hücreler tam 0", WT, WT,
                  att + b * WT * WT, lab, lab, "anahtar j", "sorgu i", 1, a->ascii);
@@ -551,6 +561,9 @@ static void step6_train(Lm *mm, Lm *mu, const CharText *ct, int steps, int B, fl
      * kalın çizgiyle son MA adımın kayan ortalaması. */
     enum { MA = 25 };
     Plot p;
+    /* Şekil egitim_kaybi: Log ölçekte iki modelin eğitim kaybı: maskesiz modelin kaybının
+     * maskeliden çok daha aşağı indiğine bakın; bu bir başarı değil, geleceği görüp kopya
+     * çekmenin izidir. */
     FILE *d = plot_begin(&p, "lesson09", "egitim_kaybi");
     fprintf(d, "# adım maskeli maskesiz maskeli_ort maskesiz_ort (son %d adımın ortalaması)\n", MA);
     double sm = 0, su = 0;
@@ -666,6 +679,9 @@ static double attention_view(Lm *m, const CharText *ct, int masked, const char *
     }
     char full[256];
     snprintf(full, sizeof full, "%s, baş %d", title, *head);
+    /* Şekil dikkat_maskesiz, dikkat_maskeli: Maskesiz modelde koyu hücrelerin köşegenin hemen
+     * sağında, yani sorgudan bir sonraki harfte, tahmin edilecek harfin kendisinde durduğuna;
+     * maskeli modelde hepsinin köşegende ya da solunda kaldığına bakın. */
     plot_heatmap("lesson09", step, full, SHOWN, SHOWN, show, lab, lab, "bakılan harf (anahtar j)",
                  "bakan harf (sorgu i)", 0, ascii);
     free(in);
@@ -702,6 +718,9 @@ static double step7_evaluate(Lm *mm, Lm *mu, const CharText *ct, const LessonArg
     for (int p = 0; p < T; p++) xs[p] = (float)p;
     const float *ys[2] = {em->per_pos, eu->per_pos};
     const char *names[2] = {"maskeli", "maskesiz"};
+    /* Şekil durust_kayip: Yalnızca geçmişi gören dürüst değerlendirmede maskesiz modelin kaybının
+     * maskeli modelinkinden çok yüksek olduğuna bakın: eğitimde kopya çektiği için gelecek
+     * gizlenince tahmin edemez. */
     plot_lines("lesson09", "durust_kayip", "Dürüst (yalnızca geçmiş) kayıp, konuma göre",
                "konum p (önek uzunluğu - 1)", "kayıp", T, xs, 2, ys, names, 0, a->ascii);
     printf("Grafik: plots/lesson09/durust_kayip.png\n");
