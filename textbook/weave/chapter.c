@@ -448,8 +448,11 @@ char *wv_chapter(const Lesson *ls, int n, int i) {
         if (!ok) {
             if (!orphan++) str_add(&o, "## Diğer şekiller\n\n");
             fig_no++;
-            str_addf(&o, "![Şekil %s.%d](runs/%s/%s)\n\n*Şekil %s.%d (`%s`)*\n\n", L->num,
-                     fig_no, L->id, r->figs[f], L->num, fig_no, r->figs[f]);
+            const char *say = wv_fig_caption(L, r->figs[f]);
+            str_addf(&o, "![Şekil %s.%d](runs/%s/%s)\n\n*Şekil %s.%d (`%s`)%s", L->num, fig_no,
+                     L->id, r->figs[f], L->num, fig_no, r->figs[f], say ? ".* " : "*");
+            if (say) md_inline(&o, say, strlen(say), 0);
+            str_add(&o, "\n\n");
         }
     }
     free(used);
