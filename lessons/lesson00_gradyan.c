@@ -324,8 +324,8 @@ static void step3_descent(double *w_end, double *b_end, double *L_end, double *L
            tl[2], GD_STEPS - 2, GD_STEPS, w, b, ws, bs);
     Plot p;
     /* Şekil gradyan_inisi: Soldaki panelde yolun önce hızla vadinin tabanına indiğine, sağdaki
-     * yakın çekimde ise tabanın yayvan yönünde en iyi noktaya doğru kısalan adımlarla
-     * ilerlediğine bakın. */
+     * yakın çekimde ise tabanın yayvan yönünde en iyi noktaya doğru kısalan adımlarla ilerlediğine
+     * bakın. */
     FILE *d = plot_begin(&p, "lesson00", "gradyan_inisi");
     int ng = a->quick ? 61 : 121;
     write_grid(d, line_surface, NULL, -0.5, 3.5, -1.5, 3.5, ng);          /* index 0 */
@@ -447,8 +447,8 @@ static void step4_learning_rate(double Lend[3], double *limit, const LessonArgs 
         snprintf(lab[e], sizeof lab[e], "η = %s (%s)", tr_dec(num, sizeof num, "%g", etas[e]),
                  kind[e]);
     /* Şekil ogrenme_orani: Aynı 50 adımda üç öğrenme oranının kaybını log ölçekte karşılaştırın:
-     * küçük η yavaş iner, fazla büyük η'da kayıp her adımda büyüyebilir; her eğrinin adı bu
-     * koşuda ne olduğunu söyler. */
+     * küçük η yavaş iner, fazla büyük η'da kayıp her adımda büyüyebilir; her eğrinin adı bu koşuda
+     * ne olduğunu söyler. */
     plot_lines("lesson00", "ogrenme_orani", "Öğrenme oranı: aynı 50 adım, üç η", "adım",
                "kayıp (log ölçek)", LR_STEPS + 1, steps, 3,
                (const float *const[]){curves[0], curves[1], curves[2]},
@@ -534,9 +534,9 @@ static double graph_loss(void *p) {
 
 static void graph_plot(const Graph *g, const float *th, const float *grad, int ascii) {
     Plot p;
-    /* Şekil hesap_cizgesi: Her kutuda üstte ileri geçişin değeri (mavi), altta kaybın o değere
-     * göre gradyanı (kırmızı) durur; oklar ileri yönü gösterir, gradyanlar aynı okları sağdan
-     * sola izler. */
+    /* Şekil hesap_cizgesi: Her kutuda üstte ileri geçişin değeri (mavi), altta kaybın o değere göre
+     * gradyanı (kırmızı) durur; oklar ileri yönü gösterir, gradyanlar aynı okları sağdan sola
+     * izler. */
     FILE *d = plot_begin(&p, "lesson00", "hesap_cizgesi");
     fprintf(d, "# hesap çizgesi: düğüm x y ileri_değer gradyan\n");
     fprintf(d, "z1 3.6 3 %.4f %.4f\nh 6.2 3 %.4f %.4f\nz2 8.8 3 %.4f %.4f\n", g->z1, g->dz1,
@@ -981,8 +981,8 @@ static void step7_valley(int best_steps[NOPT], float best_eta[NOPT], int rot_ste
            "yana taşıyor\n(%d. adımda θ₁ = %.2f), sonra geri dönüyor. Adam kıvrılarak ama "
            "doğrudan\ndibe gidiyor.\n", tmax, paths[OPT_MOM][2 * tmax]);
     Plot p;
-    /* Şekil dar_vadi: Üç panel aynı dar vadide üç eniyileyicinin yolunu gösterir ve başlıkları
-     * dibe kaç adımda varıldığını söyler; yolların şeklini karşılaştırın: dik eksende ne kadar
+    /* Şekil dar_vadi: Üç panel aynı dar vadide üç eniyileyicinin yolunu gösterir ve başlıkları dibe
+     * kaç adımda varıldığını söyler; yolların şeklini karşılaştırın: dik eksende ne kadar
      * salındıklarına ve yayvan eksende ne hızla ilerlediklerine bakın. */
     FILE *d = plot_begin(&p, "lesson00", "dar_vadi");
     write_grid(d, valley_surface, NULL, -9, 3.5, -2.2, 2.2, a->quick ? 81 : 161);

@@ -317,8 +317,8 @@ int main(int argc, char **argv) {
            cmin, ctr[cmin], cmax, ctr[cmax], (double)ctr[cmax] / ctr[cmin]);
     Plot p;
     /* Şekil sinif_dagilimi: Her rakam için eğitim ve test kümesindeki payı yan yana çizilir; iki
-     * çubuğun boylarının birbirine ne kadar yakın olduğuna ve hiçbir sınıfın ötekilerden çok
-     * küçük kalmadığına bakın. */
+     * çubuğun boylarının birbirine ne kadar yakın olduğuna ve hiçbir sınıfın ötekilerden çok küçük
+     * kalmadığına bakın. */
     FILE *d = plot_begin(&p, L, "sinif_dagilimi");
     for (int k = 0; k < K; k++)
         fprintf(d, "%d %.4f %.4f\n", k, 100.0 * ctr[k] / m.train.n, 100.0 * cte[k] / m.test.n);
@@ -393,8 +393,8 @@ int main(int argc, char **argv) {
            "çok altında; dağılım iki uçta yığılıyor: zemin 0'da, mürekkebin içi 255'e yakın.\n",
            sr.mean, sr.max);
     /* Şekil histogram_ham: Dikey eksen log ölçekli: piksellerin büyük çoğunluğu iki uç kutuda,
-     * zeminin 0'ında ve mürekkebin 255'e yakın değerlerinde toplanır; aradaki değerler çok
-     * daha seyrektir. */
+     * zeminin 0'ında ve mürekkebin 255'e yakın değerlerinde toplanır; aradaki değerler çok daha
+     * seyrektir. */
     d = plot_begin(&p, L, "histogram_ham");
     write_hist(d, hraw, rlo, rhi);
     plot_finish(&p, "set title 'Ham piksel değerlerinin histogramı (eğitim kümesi; 64 kutu, her biri 4 değer)'\n"
@@ -462,8 +462,8 @@ int main(int argc, char **argv) {
     printf("Test kümesinin ortalaması ve sapması 0 ve 1'e yakın ama tam değil: olması gereken "
            "de bu.\n");
     /* Şekil histogram_karsilastirma: Üç panelde histogramın şekli aynı kalır, yalnızca yatay
-     * eksenin sayıları değişir: normalizasyon pikselleri yeniden ölçekler ve kaydırır,
-     * aralarındaki sırayı ve dağılımı bozmaz. */
+     * eksenin sayıları değişir: normalizasyon pikselleri yeniden ölçekler ve kaydırır, aralarındaki
+     * sırayı ve dağılımı bozmaz. */
     d = plot_begin(&p, L, "histogram_karsilastirma");
     fprintf(d, "# blok 0: ham, blok 1: min-max, blok 2: z-score (kutu merkezi, sayı)\n");
     write_hist(d, hraw, rlo, rhi);
@@ -571,8 +571,8 @@ int main(int argc, char **argv) {
     printf("* son eğitim kaybı: eğrinin son noktası, son %d adımın (yığının) ortalama kaybı.\n",
            log_every);
     /* Şekil kayip_karsilastirma: Aynı ağın üç giriş ölçeğiyle eğitim kaybını log ölçekte
-     * karşılaştırın: ham piksellerle başlayan eğrinin ne kadar yukarıdan başladığına ve sonda
-     * öteki ikisine yetişip yetişmediğine bakın. */
+     * karşılaştırın: ham piksellerle başlayan eğrinin ne kadar yukarıdan başladığına ve sonda öteki
+     * ikisine yetişip yetişmediğine bakın. */
     d = plot_begin(&p, L, "kayip_karsilastirma");
     fprintf(d, "1 %.6g %.6g %.6g\n", vs[0].first_loss, vs[1].first_loss, vs[2].first_loss);
     for (int j = 0; j < vs[0].npts; j++)

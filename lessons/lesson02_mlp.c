@@ -215,9 +215,9 @@ static void step5_train(Net *net, Data *d, const LessonArgs *a, TrainHistory *h)
     int n = h->epochs_run;
     float ep[TRAIN_MAX_EPOCHS];
     for (int e = 0; e < n; e++) ep[e] = (float)(e + 1);
-    /* Şekil kayip_egrisi: Eğitim ve doğrulama kaybının epoch'lar boyunca inişini karşılaştırın:
-     * iki eğri birbirine yakın kaldıkça model ezberlemeden öğreniyordur; aralarındaki açıklığın
-     * büyüyüp büyümediğine bakın. */
+    /* Şekil kayip_egrisi: Eğitim ve doğrulama kaybının epoch'lar boyunca inişini karşılaştırın: iki
+     * eğri birbirine yakın kaldıkça model ezberlemeden öğreniyordur; aralarındaki açıklığın büyüyüp
+     * büyümediğine bakın. */
     plot_lines("lesson02", "kayip_egrisi", "Kayıp (loss)", "epoch", "kayıp", n, ep, 2,
                (const float *const[]){h->loss, h->val_loss},
                (const char *const[]){"eğitim", "doğrulama"}, 0, a->ascii);

@@ -477,9 +477,9 @@ int main(int argc, char **argv) {
      * farkları olduğundan büyük gösterir. Onun yerine hatayı (1 − ölçüt) 0'dan başlayan bir
      * eksende çiziyoruz: çubuğun boyu, o sınıfta kaçırılan payın kendisidir. */
     Plot p;
-    /* Şekil sinif_metrikleri: Çubuklar her rakamın hatasıdır (1 − ölçüt, eksen 0'dan başlar):
-     * uzun çubuk modelin o rakamda zorlandığını gösterir; bir sınıfın kesinlik ve duyarlılık
-     * hatalarının birbirinden ne kadar farklı olabildiğine bakın. */
+    /* Şekil sinif_metrikleri: Çubuklar her rakamın hatasıdır (1 − ölçüt, eksen 0'dan başlar): uzun
+     * çubuk modelin o rakamda zorlandığını gösterir; bir sınıfın kesinlik ve duyarlılık hatalarının
+     * birbirinden ne kadar farklı olabildiğine bakın. */
     FILE *d = plot_begin(&p, L, "sinif_metrikleri");
     fprintf(d, "# rakam 1-kesinlik 1-duyarlılık 1-F1 (yüzde)\n");
     for (int k = 0; k < K; k++)

@@ -302,12 +302,12 @@ static void plot_filters(const float *W1, const float *ft, int nf, int ascii) {
         return;
     }
     Plot p;
-    /* Şekil filtreler: Her kare bir filtrenin 3x3 ağırlığıdır (beyaz artı, siyah eksi, gri 0);
-     * açık ve koyu hücreleri yan yana duran bir filtre, o yöndeki bir kenara, yani parlaklık
-     * değişimine, en güçlü tepkiyi verir; hücrelerin dizilişinin filtreden filtreye değiştiğine
-     * bakın. */
+    /* Şekil filtreler: Her kare bir filtrenin 3x3 ağırlığıdır (beyaz artı, siyah eksi, gri 0); açık
+     * ve koyu hücreleri yan yana duran bir filtre, o yöndeki bir kenara, yani parlaklık değişimine,
+     * en güçlü tepkiyi verir; hücrelerin dizilişinin filtreden filtreye değiştiğine bakın. */
     FILE *d = plot_begin(&p, LESSON, "filtreler");
-    fprintf(d, "# x y ağırlık/en_büyük|ağırlık| (filtre f: sütun f%%8, satır f/8; 4 birim aralıkla)\n");
+    fprintf(d, "# x y ağırlık/en_büyük|ağırlık| "
+               "(filtre f: sütun f%%8, satır f/8; 4 birim aralıkla)\n");
     char lab[64 * 64] = "";
     size_t ln = 0;
     for (int f = 0; f < nf; f++) {
@@ -368,8 +368,8 @@ static void step6_filters(Net *net, Data *d, const LessonArgs *a, int *shown_lab
     const float *acts[2] = {r1->act, r2->act};
     /* Şekil oznitelik_1, oznitelik_2: Her kare, sınanan rakamın bir filtreden (evrişim + ReLU)
      * geçmiş hâlidir, en parlak yer o filtrenin en güçlü tepki verdiği yerdir: 1. katmanın
-     * haritalarında rakamın kenarlarının farklı yönlerde seçildiğine, 2. katmanınkilerde daha
-     * küçük ve seçici lekelerin kaldığına bakın. */
+     * haritalarında rakamın kenarlarının farklı yönlerde seçildiğine, 2. katmanınkilerde daha küçük
+     * ve seçici lekelerin kaldığına bakın. */
     const char *names[2] = {PLOT_DIR "/oznitelik_1.png", PLOT_DIR "/oznitelik_2.png"};
     int active[2] = {0, 0};
     for (int L = 0; L < 2; L++) {

@@ -156,8 +156,8 @@ static void step1_load(Data *d, const LessonArgs *a) {
         if (cnt[y] < 8) memcpy(tiles + (size_t)(y * 8 + cnt[y]++) * D, s->images + (size_t)d->tr[i] * D, D);
     }
     char png[256];
-    /* Şekil ornekler: Üst satır birinci, alt satır ikinci sınıfın eğitim görüntüleridir; iki
-     * sınıfı ayıran biçim farkına ve bir sınıfın kendi içinde ne kadar çeşitli olduğuna bakın. */
+    /* Şekil ornekler: Üst satır birinci, alt satır ikinci sınıfın eğitim görüntüleridir; iki sınıfı
+     * ayıran biçim farkına ve bir sınıfın kendi içinde ne kadar çeşitli olduğuna bakın. */
     snprintf(png, sizeof png, "plots/%s/ornekler.png", LESSON);
     mkdir_p("plots/" LESSON);
     if (image_write_grid(png, tiles, 16, C, H, W, 2, 8, 2, H < 48 ? 3 : 1, err, sizeof err) != 0)
@@ -806,10 +806,10 @@ static void step7_transfer(const LessonArgs *a, float *tr_acc, float *ft_acc, fl
      * birbirine çok yakın kalır: üst panelde biri düz, öteki kesik ve farklı işaretli çizilir;
      * alt panel aradaki farkı (yüzde puan) kendi ölçeğinde gösterir, çakışma gizlenmesin. */
     Plot p;
-    /* Şekil transfer: Üst panelde iki transfer eğrisi ilk epoch'larda tam çakışır (ince ayar
-     * aynı noktadan başlar; kesik yeşil çizgi düz mavinin üstündedir), sıfırdan eğitilen ağ
-     * ise daha aşağıdan başlar; alt panel ince ayarın donmuş transferden farkını yüzde puan
-     * olarak büyütür, ayrıldıkları epoch'a ve farkın boyuna bakın. */
+    /* Şekil transfer: Üst panelde iki transfer eğrisi ilk epoch'larda tam çakışır (ince ayar aynı
+     * noktadan başlar; kesik yeşil çizgi düz mavinin üstündedir), sıfırdan eğitilen ağ ise daha
+     * aşağıdan başlar; alt panel ince ayarın donmuş transferden farkını yüzde puan olarak büyütür,
+     * ayrıldıkları epoch'a ve farkın boyuna bakın. */
     FILE *d = plot_begin(&p, LESSON, "transfer");
     fprintf(d, "# epoch transfer ince_ayar sıfırdan fark_yüzde_puan(ince_ayar-transfer)\n");
     for (int e = 0; e < E; e++)
@@ -817,8 +817,8 @@ static void step7_transfer(const LessonArgs *a, float *tr_acc, float *ft_acc, fl
                 (double)hs.val_acc[e], 100.0 * ((double)fv[e] - tv[e]));
     char body[2048];
     snprintf(body, sizeof body,
-             "set lmargin 10\nset multiplot layout 2,1 title 'Fashion-MNIST, 10 sınıf, küçük eğitim altkümesi: "
-             "test doğruluğu'\n"
+             "set lmargin 10\nset multiplot layout 2,1 title 'Fashion-MNIST, 10 sınıf, "
+             "küçük eğitim altkümesi: test doğruluğu'\n"
              "set size 1,0.60\nset origin 0,0.34\nset grid\nset xrange [0.5:%d.5]\nset xtics %d\n"
              "set ylabel 'doğruluk'\nset yrange [0:1.02]\nset key bottom right box opaque\n"
              "set arrow 1 from %d.5, graph 0 to %d.5, graph 1 nohead dt 3 lc rgb '#777777'\n"

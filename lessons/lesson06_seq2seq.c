@@ -420,8 +420,8 @@ static void plot_curves(const char *step, const char *title, const SeqTask *t, c
 static void plot_training(const TrainLog *l0, const TrainLog *l1, float clip, int ascii) {
     Plot p;
     /* Şekil egitim: Üstte iki modelin eğitim kaybı (log ölçek), altta kırpmadan önceki gradyan
-     * normu ve kırpma eşiği: dikkatli modelin kaybının nereye indiğine ve gradyan normunun eşiği
-     * ne sıklıkla aştığına bakın. */
+     * normu ve kırpma eşiği: dikkatli modelin kaybının nereye indiğine ve gradyan normunun eşiği ne
+     * sıklıkla aştığına bakın. */
     FILE *d = plot_begin(&p, "lesson06", "egitim");
     int every = l0->steps / 100 > 0 ? l0->steps / 100 : 1;
     fprintf(d, "# adım kayıp_dikkatsiz kayıp_dikkatli gnorm_dikkatsiz gnorm_dikkatli "
@@ -567,8 +567,8 @@ static void step1_tasks(const SeqTask *rev, const SeqTask *num, const SeqSet *tr
     /* Sayı görevinde rakam sayısına göre kaynak ve hedef uzunlukları */
     Plot p;
     /* Şekil uzunluklar: Sayı görevinde çıktının (sayının Türkçe yazılışı) girdiden çok daha uzun
-     * olduğuna ve rakam sayısıyla birlikte hızla uzadığına bakın: kod çözücü kısa bir girdiden
-     * uzun bir dizi üretmek zorundadır. */
+     * olduğuna ve rakam sayısıyla birlikte hızla uzadığına bakın: kod çözücü kısa bir girdiden uzun
+     * bir dizi üretmek zorundadır. */
     FILE *d = plot_begin(&p, "lesson06", "uzunluklar");
     fprintf(d, "# rakam kaynak_karakter ortalama_hedef en_uzun_hedef\n");
     int maxt = 0;
@@ -704,7 +704,8 @@ static void step3_plain(Seq2Seq *m, SeqTask *rev, const SeqSet *trs, const Setup
     {
         Plot p;
         /* Şekil darbogaz: Dikkatsiz modelde girdi uzadıkça tam eşleşmenin karakter doğruluğundan
-         * çok daha önce çöktüğüne bakın: tek bir gizli durum uzun bir girdinin hepsini taşıyamaz. */
+         * çok daha önce çöktüğüne bakın: tek bir gizli durum uzun bir girdinin hepsini taşıyamaz.
+         */
         FILE *d = plot_begin(&p, "lesson06", "darbogaz");
         fprintf(d, "# uzunluk tam_eşleşme karakter_doğruluğu bit=L*log2(nsym) (dikkatsiz)\n");
         for (int L = rev->min_len; L <= rev->max_len; L++)
@@ -795,9 +796,9 @@ static TfStats step5_heatmap(Seq2Seq *m, SeqTask *rev, const SeqSet *trs, int as
     for (int t = 0; t < Tmax; t++) token_label(&rev->tgt, o[t], lr[t]);
     for (int s = 0; s < S; s++) token_label(&rev->src, src[s], lc[s]);
     int rows = n + 1 < Tmax ? n + 1 : Tmax;
-    /* Şekil dikkat_ters: Her satır bir çıktı harfinin kaynağa dağıttığı dikkat ağırlıklarıdır;
-     * koyu hücrelerin tek bir köşegen oluşturduğuna, yani her çıktı harfinin kaynakta kendisine
-     * karşılık gelen tek bir harfe, i. çıktının sondan i. harfe, baktığına dikkat edin. */
+    /* Şekil dikkat_ters: Her satır bir çıktı harfinin kaynağa dağıttığı dikkat ağırlıklarıdır; koyu
+     * hücrelerin tek bir köşegen oluşturduğuna, yani her çıktı harfinin kaynakta kendisine karşılık
+     * gelen tek bir harfe, i. çıktının sondan i. harfe, baktığına dikkat edin. */
     plot_alignment("dikkat_ters", "Ters çevirme: dikkat ağırlıkları α (satır: çıktı, sütun: kaynak)",
                    al, rows, S, lr, lc, 700, 650, ascii);
     /* Bütün test kümesinde, öğretmen zorlamasıyla: t. çıktının en büyük ağırlığı L−1−t.

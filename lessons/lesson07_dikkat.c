@@ -366,13 +366,13 @@ static void step7_saturation(Experiment *e, const LessonArgs *a) {
     printf("Softmax'tan geçen gradyanın boyu ölçeksizde %.4f, ölçeklide %.4f: %.1f kat fark.\n",
            e->grad_raw[L], e->grad_scaled[L], e->grad_scaled[L] / fmax(e->grad_raw[L], 1e-12));
     /* Şekil en_buyuk_agirlik: Ölçeksiz skorlarla en büyük dikkat ağırlığının d_k büyüdükçe 1'e
-     * yaklaştığına (softmax doyar, dikkat tek anahtara kilitlenir), ölçekli skorlarla ise düşük
-     * ve sabit kaldığına bakın. */
+     * yaklaştığına (softmax doyar, dikkat tek anahtara kilitlenir), ölçekli skorlarla ise düşük ve
+     * sabit kaldığına bakın. */
     plot_logx("en_buyuk_agirlik", "Softmax doygunluğu: en büyük dikkat ağırlığı (16 anahtar)",
               "ortalama en büyük ağırlık", e->maxw_raw, e->maxw_scaled, 0, a->ascii);
-    /* Şekil gradyan_boyu: Softmax'tan geriye geçen gradyanın boyu: ölçeksiz skorlarda d_k
-     * büyüdükçe küçülür, ölçeklide aşağı yukarı sabit kalır; bu, doymuş softmax'ın öğrenmeyi
-     * neden yavaşlattığını gösterir. */
+    /* Şekil gradyan_boyu: Softmax'tan geriye geçen gradyanın boyu: ölçeksiz skorlarda d_k büyüdükçe
+     * küçülür, ölçeklide aşağı yukarı sabit kalır; bu, doymuş softmax'ın öğrenmeyi neden
+     * yavaşlattığını gösterir. */
     plot_logx("gradyan_boyu", "Softmax üzerinden geriye geçen gradyanın boyu", "ortalama ‖dS‖ (log ölçek)",
               e->grad_raw, e->grad_scaled, 1, a->ascii);
     printf("Grafikler: plots/lesson07/en_buyuk_agirlik.png, plots/lesson07/gradyan_boyu.png\n");

@@ -80,8 +80,8 @@ static void step1_temperatures(float P[NTEMP][K], const LessonArgs *a) {
            TEMPS[0], P[0][K - 1], TEMPS[NTEMP - 1], P[NTEMP - 1][K - 1]);
     Plot p;
     /* Şekil sicaklik_dagilimlari: Aynı skorların beş sıcaklıkta verdiği olasılıklar: küçük τ'da
-     * olasılığın neredeyse hepsinin en yüksek skorlu kelimede toplandığına, τ büyüdükçe
-     * çubukların eşitlendiğine bakın. */
+     * olasılığın neredeyse hepsinin en yüksek skorlu kelimede toplandığına, τ büyüdükçe çubukların
+     * eşitlendiğine bakın. */
     FILE *d = plot_begin(&p, "lesson08", "sicaklik_dagilimlari");
     for (int i = 0; i < K; i++) {
         fprintf(d, "\"%s\"", WORDS[i]);
@@ -143,8 +143,8 @@ static void step2_entropy(double *H_low, double *H_high, int *monotone, const Le
            *monotone ? "büyük ya da eşit (monoton artış)" : "HER ZAMAN büyük değil!");
     Plot pl;
     /* Şekil entropi: Sıcaklık log ölçekte arttıkça entropinin 0'dan ln 5 sınırına (düz çizgi,
-     * düzgün dağılım) çıktığına, en büyük olasılığın ise 1'den 1/5'e indiğine bakın; iki eğri
-     * aynı olayın iki yüzüdür. */
+     * düzgün dağılım) çıktığına, en büyük olasılığın ise 1'den 1/5'e indiğine bakın; iki eğri aynı
+     * olayın iki yüzüdür. */
     FILE *d = plot_begin(&pl, "lesson08", "entropi");
     for (int i = 0; i < NH_T; i++)
         fprintf(d, "%.6g %.6f %.6f %.6f\n", taus[i], Hs[i], pmax[i], lnK[i]);
@@ -273,9 +273,9 @@ static void step4_sampling(double *tv, double *chi2, double *chi2_wrong, const L
     printf("Karşılaştırma: τ = 0.5 örneklerini τ = 2 olasılıklarıyla sınasaydık χ² = %.0f "
            "olurdu — yanlış dağılımı hemen yakalar.\n", *chi2_wrong);
     Plot p;
-    /* Şekil ornekleme: Her panel bir sıcaklıkta softmax olasılıklarını ve 10 000 çekilişte
-     * gözlenen sıklıkları yan yana koyar; çubuk çiftlerinin ne kadar yakın olduğuna ve başlıktaki
-     * TV uzaklığına bakın. */
+    /* Şekil ornekleme: Her panel bir sıcaklıkta softmax olasılıklarını ve 10 000 çekilişte gözlenen
+     * sıklıkları yan yana koyar; çubuk çiftlerinin ne kadar yakın olduğuna ve başlıktaki TV
+     * uzaklığına bakın. */
     FILE *d = plot_begin(&p, "lesson08", "ornekleme");
     for (int i = 0; i < K; i++) {
         fprintf(d, "\"%s\"", WORDS[i]);

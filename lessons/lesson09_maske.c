@@ -169,8 +169,8 @@ static void step3_causal(const WordBatch *wb, const unsigned char *pmask, unsign
         for (int j = 0; j <= i; j++) printf("%s%s", j ? ", " : "", lab[j]);
         printf("\n");
     }
-    /* Şekil nedensel_maske: Satırdaki kelime yalnızca 1 yazan hücrelere bakabilir: alt üçgen
-     * dolu, üst üçgen boştur, yani hiçbir kelime kendinden sonrakini göremez. */
+    /* Şekil nedensel_maske: Satırdaki kelime yalnızca 1 yazan hücrelere bakabilir: alt üçgen dolu,
+     * üst üçgen boştur, yani hiçbir kelime kendinden sonrakini göremez. */
     plot_heatmap("lesson09", "nedensel_maske",
                  "Nedensel maske: satırdaki kelime yalnızca kendisine ve soluna bakar", WT, WT, m,
                  lab, lab, "bakılan kelime (anahtar j)", "bakan kelime (sorgu i)", 1, ascii);
@@ -562,8 +562,8 @@ static void step6_train(Lm *mm, Lm *mu, const CharText *ct, int steps, int B, fl
     enum { MA = 25 };
     Plot p;
     /* Şekil egitim_kaybi: Log ölçekte iki modelin eğitim kaybı: maskesiz modelin kaybının
-     * maskeliden çok daha aşağı indiğine bakın; bu bir başarı değil, geleceği görüp kopya
-     * çekmenin izidir. */
+     * maskeliden çok daha aşağı indiğine bakın; bu bir başarı değil, geleceği görüp kopya çekmenin
+     * izidir. */
     FILE *d = plot_begin(&p, "lesson09", "egitim_kaybi");
     fprintf(d, "# adım maskeli maskesiz maskeli_ort maskesiz_ort (son %d adımın ortalaması)\n", MA);
     double sm = 0, su = 0;

@@ -434,10 +434,10 @@ static void draw_heads(Model *m, const char *prefix, const char *who, const Less
         char step[64], title[160];
         snprintf(step, sizeof step, "%s%d_dikkat", prefix, h);
         snprintf(title, sizeof title, "%s: %d. başın dikkati (NH = %d)", who, h, m->NH);
-        /* Şekil bas*_dikkat, tek_bas*_dikkat: Her satır bir konumun sorgusunun öteki konumlara dağıttığı
-         * dikkattir: iki başlı modelde başların işi bölüştüğüne, birinin ilk konuma, ötekinin bir
-         * önceki konuma baktığına; tek başlı modelde ise tek başın ağırlığını bu iki yer arasında
-         * paylaştırmak zorunda kaldığına bakın. */
+        /* Şekil bas*_dikkat, tek_bas*_dikkat: Her satır bir konumun sorgusunun öteki konumlara
+         * dağıttığı dikkattir: iki başlı modelde başların işi bölüştüğüne, birinin ilk konuma,
+         * ötekinin bir önceki konuma baktığına; tek başlı modelde ise tek başın ağırlığını bu iki
+         * yer arasında paylaştırmak zorunda kaldığına bakın. */
         plot_heatmap("lesson10", step, title, T, T, m->acts.att + (size_t)h * T * T, labels,
                      labels, "bakılan konum:harf", "soran konum:harf", 1, a->ascii);
         printf("Isı haritası: plots/lesson10/%s.png\n", step);

@@ -63,9 +63,8 @@ static void step1_table(const float *pe, int ascii) {
            "ve cos(1) = %.4f.\n", sin(1.0), cos(1.0));
 
     Plot p;
-    /* Şekil pe_tablosu: Her satır bir konumun kodlamasıdır: soldaki sütun çiftleri konumdan
-     * konuma hızla, sağdakiler çok yavaş değişir; böylece her konum kendine özgü bir renk deseni
-     * alır. */
+    /* Şekil pe_tablosu: Her satır bir konumun kodlamasıdır: soldaki sütun çiftleri konumdan konuma
+     * hızla, sağdakiler çok yavaş değişir; böylece her konum kendine özgü bir renk deseni alır. */
     FILE *d = plot_begin(&p, "lesson11", "pe_tablosu");
     for (int pos = 0; pos < PT; pos++) {
         for (int c = 0; c < PC; c++) fprintf(d, "%s%.5f", c ? " " : "", pe[pos * PC + c]);
@@ -126,10 +125,10 @@ static void step2_similarity(const float *pe, int ascii, double *dev, double *s0
      * (kalın çizgi, kesik çizgi, yalnızca işaret) çizilir, alt panel p = 20 ve p = 60
      * eğrilerinin p = 0'dan farkını kendi ölçeğinde gösterir. */
     Plot p;
-    /* Şekil benzerlik_uzaklik: Üst panelde üç eğri üst üste biner (kalın çizgi p = 0, kesik
-     * çizgi p = 20, işaretler p = 60): benzerlik k büyüdükçe dalgalanarak azalır ve başlangıç
-     * konumuna bağlı değildir; alt panel eğriler arasındaki farkın yalnızca float yuvarlaması
-     * kadar olduğunu gösterir. */
+    /* Şekil benzerlik_uzaklik: Üst panelde üç eğri üst üste biner (kalın çizgi p = 0, kesik çizgi p
+     * = 20, işaretler p = 60): benzerlik k büyüdükçe dalgalanarak azalır ve başlangıç konumuna
+     * bağlı değildir; alt panel eğriler arasındaki farkın yalnızca float yuvarlaması kadar olduğunu
+     * gösterir. */
     FILE *d = plot_begin(&p, "lesson11", "benzerlik_uzaklik");
     fprintf(d, "# k p=0 p=20 p=60 (p=20)-(p=0) (p=60)-(p=0)\n");
     for (int k = 0; k < NK; k++)
@@ -166,8 +165,8 @@ static void step2_similarity(const float *pe, int ascii, double *dev, double *s0
             for (int c = 0; c < PC; c++) dot += (double)pe[a * PC + c] * pe[b * PC + c];
             S[a * TS + b] = (float)dot;
         }
-    /* Şekil benzerlik_matrisi: Bütün konum çiftlerinin nokta çarpımı: renk her köşegen boyunca
-     * aynı kalır, yani iki konumun benzerliği yalnızca aralarındaki uzaklığa bağlıdır. */
+    /* Şekil benzerlik_matrisi: Bütün konum çiftlerinin nokta çarpımı: renk her köşegen boyunca aynı
+     * kalır, yani iki konumun benzerliği yalnızca aralarındaki uzaklığa bağlıdır. */
     plot_heatmap("lesson11", "benzerlik_matrisi", "PE(a)·PE(b): her köşegen boyunca sabit", TS,
                  TS, S, NULL, NULL, "konum b", "konum a", 0, ascii);
     printf("Isı haritası: plots/lesson11/benzerlik_matrisi.png (%dx%d konum).\n", TS, TS);
@@ -359,9 +358,9 @@ static void step4_order(const float *pe, const LessonArgs *a, double *d_nope, do
      * kalır; her çubuğun değeri üstüne yazılır (log eksende çubuk boyu eksenin keyfi alt
      * sınırına bağlı olurdu). */
     Plot p;
-    /* Şekil siralama_farki: Kelimeler karıştırılınca PE varken her kelimenin çıktısı açıkça
-     * değişir (kırmızı çubuklar), PE yokken fark yalnızca float yuvarlaması kadardır: mavi
-     * çubuklar görünmeyecek kadar kısadır, değerleri üstlerinde yazar. */
+    /* Şekil siralama_farki: Kelimeler karıştırılınca PE varken her kelimenin çıktısı açıkça değişir
+     * (kırmızı çubuklar), PE yokken fark yalnızca float yuvarlaması kadardır: mavi çubuklar
+     * görünmeyecek kadar kısadır, değerleri üstlerinde yazar. */
     FILE *d = plot_begin(&p, "lesson11", "siralama_farki");
     for (int t = 0; t < NW; t++) fprintf(d, "%d \"%s\" %.6g %.6g\n", t, WORDS[perm[t]], row_nope[t], row_pe[t]);
     plot_finish(&p,

@@ -286,8 +286,8 @@ static double step2_kl(const LessonArgs *a, double *mc_out) {
         k2[i] = (float)gauss_kl_forward(NULL, &m, &l2, 1, 1);
         k3[i] = (float)gauss_kl_forward(NULL, &m, &l3, 1, 1);
     }
-    /* Şekil kl_egrisi: KL yalnızca μ = 0 ve σ = 1'de 0 olur: μ sıfırdan uzaklaştıkça ya da σ
-     * 1'den saptıkça büyüdüğüne bakın; VAE'nin KL terimi kodları N(0, 1)'e bu yüzden çeker. */
+    /* Şekil kl_egrisi: KL yalnızca μ = 0 ve σ = 1'de 0 olur: μ sıfırdan uzaklaştıkça ya da σ 1'den
+     * saptıkça büyüdüğüne bakın; VAE'nin KL terimi kodları N(0, 1)'e bu yüzden çeker. */
     plot_lines(LESSON, "kl_egrisi", "KL(N(μ,σ²) || N(0,1))", "μ", "KL (nat)", n, xs, 3,
                (const float *const[]){k1, k2, k3},
                (const char *const[]){"σ = 0,5", "σ = 1", "σ = 2"}, 0, a->ascii);
@@ -338,9 +338,9 @@ static double step3_reparam(Data *d, const LessonArgs *a, double *sd_rp, double 
     *sd_sf = sqrt(q2 / N - (s2 / N) * (s2 / N));
     /* Çizim: n örneğin ortalaması olan tahmin, 200 kez tekrarlanınca ne kadar saçılıyor? */
     Plot p;
-    /* Şekil tahminci: İki eksen log ölçekli: n örnekli iki gradyan tahmininin saçılımı n
-     * büyüdükçe azalır; yeniden parametreleme tahmininin her n'de skor fonksiyonununkinden
-     * aşağıda kaldığına bakın. */
+    /* Şekil tahminci: İki eksen log ölçekli: n örnekli iki gradyan tahmininin saçılımı n büyüdükçe
+     * azalır; yeniden parametreleme tahmininin her n'de skor fonksiyonununkinden aşağıda kaldığına
+     * bakın. */
     FILE *f = plot_begin(&p, LESSON, "tahminci");
     fprintf(f, "# n  std(yeniden_param_tahmini)  std(skor_fonk_tahmini)   (200 tekrar)\n");
     for (int n = 1; n <= 1024; n *= 2) {
@@ -519,12 +519,12 @@ static void step5_vae(Vae *m, Data *d, const LessonArgs *a, int epochs, Hist *h,
     printf("\nEtkin boyut (KL > 0,01): %d/%d. Eğitimde en küçük KL %.2f nat: ", *active, J20,
            *kl_min);
     printf("%s\n", *kl_min > 1.0f ? "KL çökmedi." : "KL ÇÖKTÜ!");
-    /* Şekil vae_kayip, vae2_kayip: Sol eksende yeniden yapılandırma kaybı, sağ eksende KL:
-     * yeniden yapılandırma inerken KL'nin nasıl değiştiğine bakın; model kodlara bilgi koydukça
-     * kodlar önselden uzaklaşır. */
+    /* Şekil vae_kayip, vae2_kayip: Sol eksende yeniden yapılandırma kaybı, sağ eksende KL: yeniden
+     * yapılandırma inerken KL'nin nasıl değiştiğine bakın; model kodlara bilgi koydukça kodlar
+     * önselden uzaklaşır. */
     plot_hist("vae_kayip", "VAE (J = 20): yeniden yapılandırma ve KL", h, 1, a->ascii);
-    /* Şekil kl_boyut: Her gizil boyutun test kümesindeki ortalama KL'si: KL'si 0'a yakın bir
-     * boyutu model kullanmıyordur; boyutların ne kadar eşit kullanıldığına bakın. */
+    /* Şekil kl_boyut: Her gizil boyutun test kümesindeki ortalama KL'si: KL'si 0'a yakın bir boyutu
+     * model kullanmıyordur; boyutların ne kadar eşit kullanıldığına bakın. */
     plot_lines(LESSON, "kl_boyut", "Boyut başına test KL'si", "gizil boyut j", "KL (nat)", J20, jj,
                1, (const float *const[]){kdf}, (const char *const[]){"KL_j"}, 0, a->ascii);
     /* Şekil vae_yeniden: Üst satır test rakamları, alt satır VAE'nin yeniden yaptıkları:
@@ -632,8 +632,8 @@ static void step6_judge(Vae *ae, Vae *vae, Data *d, const LessonArgs *a, const f
         printf("  %%%5.1f           %2d/10\n", 100.0 * js[k]->share, js[k]->classes5);
     }
     Plot p;
-    /* Şekil yargic: CNN'in her kaynağın görüntülerini hangi rakam olarak okuduğunun payları:
-     * gerçek test rakamlarında paylar yaklaşık eşittir; üreticilerin çubuklarının bundan ne kadar
+    /* Şekil yargic: CNN'in her kaynağın görüntülerini hangi rakam olarak okuduğunun payları: gerçek
+     * test rakamlarında paylar yaklaşık eşittir; üreticilerin çubuklarının bundan ne kadar
      * saptığına, hangi rakamları fazla ya da az ürettiklerine bakın. */
     FILE *f = plot_begin(&p, LESSON, "yargic");
     fprintf(f, "# sınıf gerçek AE_N01 AE_uyan VAE  (tahmin edilen sınıfın payı)\n");
@@ -740,9 +740,9 @@ static void step7_latent2(Vae *m2, Vae *m20, Data *d, const LessonArgs *a, int e
             z[(i * 20 + j) * 2 + 1] = (float)norm_ppf(0.95 - 0.9 * i / 19.0); /* yukarı z_2 büyür */
         }
     decode_images(m2, z, 400, img);
-    /* Şekil manifold: Gizil düzlemde eşit aralıklı 20x20 noktanın çözülmüş hâli: komşu
-     * görüntülerin birbirine yavaşça dönüştüğüne ve düzlemin farklı bölgelerinde farklı rakamlar
-     * durduğuna bakın. */
+    /* Şekil manifold: Gizil düzlemde eşit aralıklı 20x20 noktanın çözülmüş hâli: komşu görüntülerin
+     * birbirine yavaşça dönüştüğüne ve düzlemin farklı bölgelerinde farklı rakamlar durduğuna
+     * bakın. */
     save_grid(PLOT_DIR "/manifold.png", img, 400, 20, 20, 1);
     printf("Manifold: z_1 = Φ⁻¹(0,05) = %.3f … Φ⁻¹(0,95) = %.3f (20 adım, iki eksende).\n",
            norm_ppf(0.05), norm_ppf(0.95));

@@ -555,10 +555,10 @@ static void step2_plain(const Mix *ring, const Mix *grid, const GanConf *c, cons
                l->final.modes, mx[i]->K, 100 * l->final.hq, l->final.rkl, l->ld[l->n - 1],
                l->lg[l->n - 1], l->seconds);
     }
-    /* Şekil sade_halka, sade_izgara, pacgan_halka, pacgan_izgara: Soldan sağa eğitimin dört
-     * anında üretilen noktalar (kırmızı) ve gerçek modlar (mavi halkalar): kırmızı noktaların
-     * adımlar ilerledikçe kaç modu kapladığına ve modların arasındaki boşluklara düşüp
-     * düşmediğine bakın. */
+    /* Şekil sade_halka, sade_izgara, pacgan_halka, pacgan_izgara: Soldan sağa eğitimin dört anında
+     * üretilen noktalar (kırmızı) ve gerçek modlar (mavi halkalar): kırmızı noktaların adımlar
+     * ilerledikçe kaç modu kapladığına ve modların arasındaki boşluklara düşüp düşmediğine bakın.
+     */
     plot_snapshots("sade_halka", "Sade GAN, halka: kırmızı üretilen, mavi halka gerçek modlar", ring,
                    lr, a->ascii);
     plot_snapshots("sade_izgara", "Sade GAN, ızgara: kırmızı üretilen, mavi halka gerçek modlar",
@@ -629,9 +629,9 @@ static void step3_packing_math(const LessonArgs *a, double *tv_col4, double *tv_
     const float *ys[3] = {yc, yb, yr};
     const char *names[3] = {"Q_çöken", "Q_dengesiz", "1-(7/8)^m"};
     /* Şekil paket_tv: Paket büyüklüğü m arttıkça gerçek dağılım ile iki sahte dağılım arasındaki
-     * toplam değişim uzaklığı: bir modu atan üretecin uzaklığının m ile ne kadar hızlı
-     * büyüdüğüne, öteki üretecinkiyle karşılaştırarak bakın; açıklamadaki her eğriyi şekilde
-     * arayın, üst üste binenler olabilir. */
+     * toplam değişim uzaklığı: bir modu atan üretecin uzaklığının m ile ne kadar hızlı büyüdüğüne,
+     * öteki üretecinkiyle karşılaştırarak bakın; açıklamadaki her eğriyi şekilde arayın, üst üste
+     * binenler olabilir. */
     plot_lines("lesson14", "paket_tv", "Paket büyüdükçe TV(P^m, Q^m)", "paket büyüklüğü m",
                "toplam değişim uzaklığı", 4, mx, 3, ys, names, 0, a->ascii);
     printf("Grafik: plots/lesson14/paket_tv.png\n");

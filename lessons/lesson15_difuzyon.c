@@ -491,8 +491,8 @@ static void step1_data(Data d[2], const LessonArgs *a, Quality *ideal, Quality *
            "duyarlılık ve enerji uzaklığı yakalar. Hedefimiz: uzaklık <= 0.02, ikisi de >= 0.9.\n");
 
     Plot p;
-    /* Şekil veri: Modelin öğreneceği iki nokta bulutu: ay-yıldız ve iki ay; üretilen örneklerin
-     * bu biçimlere ne kadar benzediğine sonraki şekillerde bakacağız. */
+    /* Şekil veri: Modelin öğreneceği iki nokta bulutu: ay-yıldız ve iki ay; üretilen örneklerin bu
+     * biçimlere ne kadar benzediğine sonraki şekillerde bakacağız. */
     FILE *f = plot_begin(&p, "lesson15", "veri");
     write_points(f, d[0].train, 3000);
     write_points(f, d[1].train, 3000);

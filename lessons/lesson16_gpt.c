@@ -783,8 +783,8 @@ static void step7_attention(Gpt *m, const Corpus *c, const char *data, int *best
     }
     char step[32], title[128];
     /* Şekil dikkat_*: Bir dikkat başının ağırlıkları, satırlar sorgu konumları: maskeden ötürü
-     * köşegenin sağının boş olduğuna ve koyu hücrelerin çoğunun köşegende ya da hemen solunda,
-     * yani yakın geçmişte durduğuna bakın. */
+     * köşegenin sağının boş olduğuna ve koyu hücrelerin çoğunun köşegende ya da hemen solunda, yani
+     * yakın geçmişte durduğuna bakın. */
     snprintf(step, sizeof step, "dikkat_%s", data);
     snprintf(title, sizeof title, "Katman %d, baş %d: dikkat ağırlıkları", *best_l, *best_h);
     plot_heatmap("lesson16", step, title, n, n, A, (const char *const *)lab, (const char *const *)lab,
