@@ -1,7 +1,8 @@
 /* kitap.js — HTML baskısının okuma yardımları (ağ ve sunucu gerekmez; file:// ile çalışır).
  *   - arama: arama-dizin.js'teki window.KITAP_DIZIN ({u: adres, t: başlık, x: düz metin}
  *     nesneleri; html.lua make textbook anında üretir) içinde, yazılan bütün sözcükleri
- *     (Türkçe küçük harfe çevrilerek) içeren bölümleri listeler; Enter ilk sonuca gider.
+ *     (Türkçe küçük harfe çevrilerek) içeren bölümleri listeler; Enter ilk sonuca gider;
+ *     sayfa adresindeki ?ara=sözcük aramayı açılışta yapar.
  *   - kopyala: her kod/çıktı bloğunun köşesinde bloğu panoya kopyalayan bir düğme.
  *   - yazdırma: yazdırmadan önce katlı bölümler (<details>) açılır.
  */
@@ -66,6 +67,9 @@
     liste.hidden = false;
   }
   if (kutu && liste) {
+    /* adresteki ?ara=sözcük araması (bağlantıyla paylaşmak için) */
+    var m = /[?&]ara=([^&]*)/.exec(window.location.search);
+    if (m) { kutu.value = decodeURIComponent(m[1].replace(/\+/g, ' ')); ara(); }
     kutu.addEventListener('input', ara);
     kutu.addEventListener('keydown', function (ev) {
       if (ev.key === 'Escape') { kutu.value = ''; ara(); }
