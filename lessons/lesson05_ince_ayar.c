@@ -163,7 +163,7 @@ static void step1_load(Data *d, const LessonArgs *a) {
     if (image_write_grid(png, tiles, 16, C, H, W, 2, 8, 2, H < 48 ? 3 : 1, err, sizeof err) != 0)
         die("%s", err);
     free(tiles);
-    printf("Örnekler: %s (üst satır '%s', alt satır '%s')\n", png, d->f.class_names[0],
+    printf("Örnekler: %s\n(üst satır '%s', alt satır '%s')\n", png, d->f.class_names[0],
            d->f.class_names[1]);
 }
 
@@ -629,7 +629,8 @@ static void compare_retrain(Net *net, const float *x1, int y1, const ImageSet *s
                                      "tekrar oynatma: p(doğru sınıf)"},
                (const char *const[]){PLOT_RED, PLOT_GREEN, PLOT_RED_DASH, PLOT_GREEN_DASH}, 0.0f,
                1.02f, ascii);
-    printf("                         doğrulama doğruluğu     p(doğru sınıf) düzeltilen görüntüde\n");
+    printf("                         doğrulama doğruluğu     p(doğru sınıf),\n"
+           "                                                 düzeltilen görüntüde\n");
     printf("  başlangıç                    %7s                 %.3f\n", pct(naive->val_acc[0], 2),
            naive->p_true[0]);
     printf("  yalnız tek örnek (%2d adım)   %7s (%+.2f puan)   %.3f\n", RETRAIN_STEPS,
@@ -640,7 +641,8 @@ static void compare_retrain(Net *net, const float *x1, int y1, const ImageSet *s
            100.0 * (rep->val_acc[RETRAIN_STEPS] - rep->val_acc[0]), rep->p_true[RETRAIN_STEPS]);
     float worst = 1.0f;
     for (int t = 0; t <= RETRAIN_STEPS; t++) worst = fminf(worst, naive->val_acc[t]);
-    printf("Tek örnekle eğitimde doğrulama doğruluğunun en düşük değeri: %s. Grafik: plots/%s/%s.png\n",
+    printf("Tek örnekle eğitimde doğrulama doğruluğunun en düşük değeri: %s.\n"
+           "Grafik: plots/%s/%s.png\n",
            pct(worst, 2), LESSON, plot_step);
 }
 
@@ -660,7 +662,8 @@ static void step6_retrain(Net *net, Data *d, const LessonArgs *a, int pick, Retr
            d->f.paths[id], d->f.class_names[y1], nva);
     compare_retrain(net, x1, y1, s, d->norm, d->tr, d->ntr, va, nva, (uint64_t)a->seed + 6, "yeniden_egitim",
                     a->ascii, naive, rep);
-    printf("(Bu adımın sonuçları kaydedilmedi; kaydeden yol: ./lesson05 --predict DOSYA --label SINIF)\n");
+    printf("(Bu adımın sonuçları kaydedilmedi; kaydeden yol:\n"
+           " ./lesson05 --predict DOSYA --label SINIF)\n");
     free(va);
     free(x1);
 }
@@ -770,11 +773,11 @@ static void step7_transfer(const LessonArgs *a, float *tr_acc, float *ft_acc, fl
             tnet.L[i].frozen = 1;
             frozen += (int)l->nparams;
         }
-    printf("Kaynak: %s. Kopyalanan ve dondurulan evrişim parametresi: %d; eğitilen baş: %zu.\n",
+    printf("Kaynak: %s.\nKopyalanan ve dondurulan evrişim parametresi: %d; eğitilen baş: %zu.\n",
            from, frozen, tnet.nparams - (size_t)frozen);
     net_summary(&tnet, stdout);
-    printf("Fashion-MNIST: %d eğitim görüntüsü (10 sınıf, rastgele), %d test görüntüsü, %d epoch "
-           "(ince ayar: %d donmuş + %d çözülmüş).\n", ntrain, nval, E, E1, E2);
+    printf("Fashion-MNIST: %d eğitim görüntüsü (10 sınıf, rastgele), %d test görüntüsü,\n"
+           "%d epoch (ince ayar: %d donmuş + %d çözülmüş).\n", ntrain, nval, E, E1, E2);
     TrainConfig cfg = train_config_default();
     cfg.batch = BATCH;
     cfg.seed = (uint64_t)a->seed + 7;
@@ -848,8 +851,8 @@ static void step7_transfer(const LessonArgs *a, float *tr_acc, float *ft_acc, fl
            pct(*ft_acc, 1));
     printf("  sıfırdan              %6s  %6s  %6s\n", pct(hs.val_acc[0], 1),
            pct(hs.val_acc[E1 - 1], 1), pct(*sc_acc, 1));
-    printf("Sıfırdana göre fark: ilk epoch'ta transfer %+.1f puan; son epoch'ta transfer %+.1f, "
-           "ince ayar %+.1f puan. Grafik: plots/%s/transfer.png\n", 100.0 * (*tr_ep1 - *sc_ep1),
+    printf("Sıfırdana göre fark: ilk epoch'ta transfer %+.1f puan; son epoch'ta transfer\n"
+           "%+.1f, ince ayar %+.1f puan. Grafik: plots/%s/transfer.png\n", 100.0 * (*tr_ep1 - *sc_ep1),
            100.0 * (*tr_acc - *sc_acc), 100.0 * (*ft_acc - *sc_acc), LESSON);
     adam_free(&o1);
     adam_free(&of);
@@ -1041,11 +1044,11 @@ int main(int argc, char **argv) {
     printf("Klasör '%s': %d görüntü, %d atlanan dosya.\n%d adım (%d epoch) eğitim, en iyi "
            "doğrulama doğruluğu %s (şans %s).\n", d.dir, d.f.set.n, d.f.skipped, tres.steps,
            tres.epochs, pct(tres.val_acc, 2), pct(tres.chance, 1));
-    printf("Yeniden eğitim: tek örnekle doğrulama %s -> %s (en düşük %s), tekrar "
-           "oynatmayla -> %s.\n", pct(naive.val_acc[0], 2), pct(naive.val_acc[RETRAIN_STEPS], 2),
+    printf("Yeniden eğitim: tek örnekle doğrulama %s -> %s (en düşük %s),\n"
+           "tekrar oynatmayla -> %s.\n", pct(naive.val_acc[0], 2), pct(naive.val_acc[RETRAIN_STEPS], 2),
            pct(worst, 2), pct(rep.val_acc[RETRAIN_STEPS], 2));
-    printf("Transfer öğrenme %s, transfer + ince ayar %s, sıfırdan %s (Fashion-MNIST, "
-           "10 sınıf, küçük altküme; ilk epoch: transfer %s / sıfırdan %s).\n", pct(tr_acc, 1),
+    printf("Transfer öğrenme %s, transfer + ince ayar %s, sıfırdan %s\n(Fashion-MNIST, "
+           "10 sınıf, küçük altküme;\nilk epoch: transfer %s / sıfırdan %s).\n", pct(tr_acc, 1),
            pct(ft_acc, 1), pct(sc_acc, 1), pct(tr_ep1, 1), pct(sc_ep1, 1));
     printf("SONUÇ: ogrendi=1 val_acc=%.4f val_loss=%.4f chance=%.4f skipped=%d images=%d "
            "classes=%d epochs=%d steps=%d initial_loss=%.4f val_wrong=%d retrain_before=%.4f naive_val_acc=%.4f naive_min=%.4f "
