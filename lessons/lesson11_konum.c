@@ -46,20 +46,21 @@
 static void step1_table(const float *pe, int ascii) {
     step_banner(1, NSTEPS, "Sinüslü konumsal kodlama tablosu");
     printf("PE: konumsal kodlama tablosu; PE(pos) pos konumunun %d sayılık kodudur.\n", PC);
-    printf("Tablo: %d konum x %d sütun (%d frekans çifti; sütunlar 0'dan sayılır). Birkaç değer:\n",
+    printf("Tablo: %d konum x %d sütun (%d frekans çifti; sütunlar 0'dan sayılır).\n"
+           "Birkaç değer:\n",
            PT, PC, PC / 2);
     int show[] = {0, 1, 2, 50};
     for (int s = 0; s < 4; s++) {
         int pos = show[s];
         printf("  PE(%3d) = [", pos);
-        for (int c = 0; c < 6; c++) printf("%s%+.4f", c ? ", " : "", pe[pos * PC + c]);
+        for (int c = 0; c < 5; c++) printf("%s%+.4f", c ? ", " : "", pe[pos * PC + c]);
         printf(", ..., %+.4f, %+.4f]\n", pe[pos * PC + PC - 2], pe[pos * PC + PC - 1]);
     }
     double lam0 = 2 * M_PI / posenc_freq(0, PC), lam1 = 2 * M_PI / posenc_freq(1, PC);
     double lamL = 2 * M_PI / posenc_freq(PC / 2 - 1, PC);
-    printf("Dalga boyları: çift 0 -> %.2f konum, çift 1 -> %.2f konum, son çift -> %.0f konum.\n",
+    printf("Dalga boyları: çift 0 -> %.2f konum, çift 1 -> %.2f konum,\nson çift -> %.0f konum.\n",
            lam0, lam1, lamL);
-    printf("PE(0)'da tüm sinüsler 0, tüm kosinüsler 1'dir; PE(1)'in ilk iki değeri sin(1) = %.4f "
+    printf("PE(0)'da tüm sinüsler 0, tüm kosinüsler 1'dir;\nPE(1)'in ilk iki değeri sin(1) = %.4f "
            "ve cos(1) = %.4f.\n", sin(1.0), cos(1.0));
 
     Plot p;
@@ -82,7 +83,7 @@ static void step1_table(const float *pe, int ascii) {
              PC - 1, PT - 1);
     plot_finish_size(&p, body, 700, 800);
     plot_render(&p, ascii);
-    printf("Isı haritası (heatmap): %s (satır = konum, sütun = boyut).\n", plot_png_path(&p));
+    printf("Isı haritası (heatmap): %s\n(satır = konum, sütun = boyut).\n", plot_png_path(&p));
 }
 
 /*
@@ -115,10 +116,10 @@ static void step2_similarity(const float *pe, int ascii, double *dev, double *s0
     *s0 = sim[0][0];
     *s1 = sim[0][1];
     *s10 = sim[0][10];
-    printf("PE(p)·PE(p+k), p = 0 için: k=0 -> %.3f (C/2 = %d), k=1 -> %.3f, k=5 -> %.3f, "
+    printf("PE(p)·PE(p+k), p = 0 için: k=0 -> %.3f (C/2 = %d), k=1 -> %.3f,\nk=5 -> %.3f, "
            "k=10 -> %.3f, k=60 -> %.3f\n", sim[0][0], PC / 2, sim[0][1], sim[0][5], sim[0][10],
            sim[0][60]);
-    printf("p = 0, 20 ve 60 eğrileri arasındaki en büyük fark: %.2e (float yuvarlaması kadar).\n",
+    printf("p = 0, 20 ve 60 eğrileri arasındaki en büyük fark: %.2e\n(float yuvarlaması kadar).\n",
            *dev);
     printf("Yani benzerlik konumun kendisine değil, yalnızca aradaki k uzaklığına bağlı.\n");
     /* Üç eğri tam çakışır; biri ötekini gizlemesin diye üst panelde üçü de farklı biçimde
@@ -205,11 +206,11 @@ static double step3_shift(const float *pe, int ascii) {
                 worst = fmax(worst, fabs(s - pe[(pos + k) * PC + r]));
             }
         worst_all = fmax(worst_all, worst);
-        printf("k = %2d: aynı M_k, %3d konumun hepsinde; en büyük |M_k·PE(pos) - PE(pos+k)| = %.2e\n",
+        printf("k = %2d: aynı M_k, %3d konumda; en büyük |M_k·PE(pos) - PE(pos+k)| = %.2e\n",
                k, npos, worst);
         if (k == 1)
-            printf("        M_1'in ilk 2x2 bloğu: [[%+.4f, %+.4f], [%+.4f, %+.4f]] = "
-                   "[[cos 1, sin 1], [-sin 1, cos 1]]\n",
+            printf("        M_1'in ilk 2x2 bloğu: [[%+.4f, %+.4f], [%+.4f, %+.4f]]\n"
+                   "                            = [[cos 1, sin 1], [-sin 1, cos 1]]\n",
                    M[0], M[1], M[PC], M[PC + 1]);
     }
     printf("Hata float yuvarlaması düzeyinde: M_k konumdan bağımsız, tek bir döndürme.\n");
@@ -240,7 +241,7 @@ static double step3_shift(const float *pe, int ascii) {
              SHOW, SHOW, SHOW - 1, SHOW - 1);
     plot_finish_size(&p, body, 700, 650);
     plot_render(&p, ascii);
-    printf("Isı haritası: %s (M_5'in sol üst %dx%d köşesi: köşegende 2x2 döndürme blokları, "
+    printf("Isı haritası: %s\n(M_5'in sol üst %dx%d köşesi: köşegende 2x2 döndürme blokları, "
            "gerisi 0).\n", plot_png_path(&p), SHOW, SHOW);
     return worst_all;
 }
@@ -319,9 +320,10 @@ static void step4_order(const float *pe, const LessonArgs *a, double *d_nope, do
     float row_nope[NW], row_pe[NW];
     double dn = perm_diff(emb, perm, NULL, &acts, &P, row_nope);
     double dp = perm_diff(emb, perm, pe, &acts, &P, row_pe);
-    printf("Cümle: \"Ali dün bankadan kredi çekti\" -> karıştırılmış: \"");
+    printf("Cümle: \"Ali dün bankadan kredi çekti\"\n-> karıştırılmış: \"");
     for (int t = 0; t < NW; t++) printf("%s%s", t ? " " : "", WORDS[perm[t]]);
-    printf("\"\n%d başlı öz dikkat, C = %d, %zu parametre; rastgele başlatıldı, tohum (seed) %d.\n", NH, PC, np,
+    printf("\"\n%d başlı öz dikkat, C = %d, %zu parametre; rastgele başlatıldı,\n"
+           "tohum (seed) %d.\n", NH, PC, np,
            a->seed);
     printf("Her kelimenin çıktısı iki cümlede ne kadar değişti? (max |y' - y|)\n");
     printf("  %-10s %14s %14s\n", "kelime", "PE yok", "PE var");
@@ -347,8 +349,8 @@ static void step4_order(const float *pe, const LessonArgs *a, double *d_nope, do
         *d_pe = fmax(*d_pe, x);
         min_pe = fmin(min_pe, x);
     }
-    printf("30 rastgele permütasyon daha: PE yokken en büyük fark %.2e (yalnızca yuvarlama),\n"
-           "PE varken en büyük fark %.4f, en küçüğü %.4f (her permütasyonda açıkça > 0).\n",
+    printf("30 rastgele permütasyon daha: PE yokken en büyük fark %.2e\n(yalnızca yuvarlama), "
+           "PE varken en büyük fark %.4f, en küçüğü %.4f\n(her permütasyonda açıkça > 0).\n",
            *d_nope, *d_pe, min_pe);
     printf("PE olmadan \"kredi\" kelimesinin çıktısı cümlenin başında da sonunda da aynı;\n"
            "kodlama eklenince model kelimenin nerede durduğunu görür.\n");
@@ -455,7 +457,7 @@ int main(int argc, char **argv) {
     double shift_err = step3_shift(pe, a.ascii);
     double d_nope, d_pe;
     step4_order(pe, &a, &d_nope, &d_pe);
-    printf("\nÖzet: kaydırma hatası %.2e, benzerlik konumdan bağımsız (sapma %.2e), "
+    printf("\nÖzet: kaydırma hatası %.2e, benzerlik konumdan bağımsız (sapma %.2e),\n"
            "PE yokken sıra farkı %.2e, PE varken en az %.3f.\n",
            shift_err, dev, d_nope, d_pe);
     printf("SONUÇ: kaydirma_hata=%.3e benzerlik_sapma=%.3e benzerlik_k0=%.4f benzerlik_k1=%.4f "
