@@ -13,7 +13,7 @@ START_TEST(test_quick_run_claims) {
     check_fits_80("lesson11", out); /* terminal çıktısı 80 sütuna sığar */
     ck_assert_ptr_nonnull(strstr(out, "=== Adım 4/4"));
     /* Isı haritası M_5'i gösterir; çıktı da bunu söylemeli (gp dosyasının başlığıyla aynı) */
-    ck_assert_ptr_nonnull(strstr(out, "kaydirma_matrisi.png (M_5"));
+    ck_assert_ptr_nonnull(strstr(out, "kaydirma_matrisi.png\n(M_5"));
     {
         FILE *g = fopen("plots/lesson11/kaydirma_matrisi.gp", "r");
         ck_assert_ptr_nonnull(g);
