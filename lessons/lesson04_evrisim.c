@@ -84,7 +84,8 @@ static void step1_by_hand(void) {
         for (int j = 0; j < 3; j++) {
             float k = K[i * 3 + j], v = img[i * 6 + 1 + j];
             s += k * v;
-            printf("%s(%g·%g)", i || j ? " + " : "", (double)k, (double)v);
+            printf("%s(%g·%g)", i || j ? (i && !j ? "\n                       + " : " + ") : "",
+                   (double)k, (double)v);
         }
     printf(" = %g\n", (double)s);
     printf("  Program da çıkış[0][1] = %g buldu.\n", (double)out[1]);
@@ -99,9 +100,9 @@ static void step1_by_hand(void) {
         if (out[i] < mn) mn = out[i];
         if (out[i] > mx) mx = out[i];
     }
-    printf("Filtre en büyük tepkiyi (%g) çizginin sol kenarında, en küçüğü (%g) sağ kenarında "
-           "verdi; %d konum negatifti ve ReLU onları sildi.\n", (double)mx, (double)mn, neg);
-    printf("Havuzlamadan sonra 16 sayı 4'e indi; sol üst bloğun en büyüğü %g, (%d,%d) "
+    printf("Filtre en büyük tepkiyi (%g) çizginin sol kenarında, en küçüğü (%g) sağ\n"
+           "kenarında verdi; %d konum negatifti ve ReLU onları sildi.\n", (double)mx, (double)mn, neg);
+    printf("Havuzlamadan sonra 16 sayı 4'e indi; sol üst bloğun en büyüğü %g, (%d,%d)\n"
            "konumundan geldi (geri geçişte gradyan yalnızca oraya gider).\n", (double)pool[0],
            arg[0] / 4, arg[0] % 4);
 }
@@ -119,7 +120,7 @@ typedef MnistSplit Data;   /* bkz. common/data/data.h: MNIST + eğitim/doğrulam
 static void step2_load(Data *d, const LessonArgs *a) {
     step_banner(2, NSTEPS, "Veriyi yükle: eğitim / doğrulama / test");
     mnist_split_load(d, a->data_dir, a->quick ? 4000 : 0, a->quick ? 1000 : 5000, a->quick ? 2000 : 0);
-    printf("'%s': %d eğitim, %d test görüntüsü. Kullanılan: eğitim %d, doğrulama %d, test %d.\n",
+    printf("'%s': %d eğitim, %d test görüntüsü.\nKullanılan: eğitim %d, doğrulama %d, test %d.\n",
            a->data_dir, d->m.train.n, d->m.test.n, d->ntr, d->nva, d->ntest);
 }
 
@@ -160,13 +161,14 @@ static void step3_model(Net *net, const LessonArgs *a, size_t *mlp_params) {
     const Layer *c1 = &net->L[0], *c2 = &net->L[3];
     printf("Evrişim katmanları: %zu + %zu = %zu parametre; yoğun katmanlar: %zu.\n", c1->nparams,
            c2->nparams, c1->nparams + c2->nparams, net->nparams - c1->nparams - c2->nparams);
-    printf("Çıkış boyları: 28, evrişimden sonra %d, havuzlamadan sonra %d, evrişimden sonra %d, "
-           "havuzlamadan sonra %d; "
+    printf("Çıkış boyları: 28, evrişimden sonra %d, havuzlamadan sonra %d,\n"
+           "evrişimden sonra %d, havuzlamadan sonra %d; "
            "düzleştirince %d x %d x %d = %zu sayı.\n", c1->out_h, net->L[2].out_h, c2->out_h,
            net->L[5].out_h, net->L[5].out_c, net->L[5].out_h, net->L[5].out_w,
            layer_out_size(&net->L[5]));
     /* (Türkçe harfler UTF-8'de iki bayttır; sütunları elle hizalıyoruz.) */
-    printf("  model                           parametre   görüntü başına çarpma-toplama (MAC)\n");
+    printf("  model                           parametre   görüntü başına\n"
+           "                                              çarpma-toplama (MAC)\n");
     printf("  %-29s %11zu %14zu\n", "lesson02 MLP (784-256-128-10)", mlp.nparams, net_macs(&mlp));
     printf("  %-29s %11zu %14zu\n", "bu dersin CNN'i", net->nparams, net_macs(net));
     printf("CNN'in parametresi MLP'ninkinin %.2f katı, hesabı ise %.1f katı.\n",
@@ -221,10 +223,11 @@ static double step4_fast_conv(const LessonArgs *a, double *ratio) {
     printf("%d görüntü, (%d,%d,%d) -> (%d,%d,%d), %.0f milyon çarpma-toplama:\n", B, C, H, H, OC,
            OH, OH, flop / 2e6);
     printf("  düz döngü (tek iş parçacığı): %8.2f ms  (%.2f GFLOP/s)\n", 1e3 * t_ref, flop / t_ref / 1e9);
-    printf("  hızlı yol, %s (%d iş parçacığı): %8.2f ms  (düz evrişimin işine göre %.1f GFLOP/s)\n",
+    printf("  hızlı yol, %s (%d iş parçacığı): %8.2f ms\n"
+           "  (düz evrişimin işine göre %.1f GFLOP/s)\n",
            conv2d_uses_winograd(C, 3, 1) ? "Winograd F(4x4,3x3)" : "im2col + çekirdek", a->threads,
            1e3 * t_fast, flop / t_fast / 1e9);
-    printf("Hızlı sürüm %.0f kat hızlı; iki sonucun en büyük farkı %.2e (float yuvarlaması).\n",
+    printf("Hızlı sürüm %.0f kat hızlı; iki sonucun en büyük farkı %.2e\n(float yuvarlaması).\n",
            *ratio, diff);
     free(x); free(W); free(bias); free(y1); free(y2); free(work);
     return diff;
@@ -271,7 +274,7 @@ static void step5_train(Net *net, Data *d, const LessonArgs *a, TrainHistory *h)
     step_banner(5, NSTEPS, "Eğit: Adam, yığın 128, kosinüs öğrenme oranı");
     train_model(net, d, a, NULL, h);
     int n = h->epochs_run;
-    printf("Son epoch: eğitim kaybı %.4f, doğrulama kaybı %.4f, doğrulama doğruluğu %.2f%%; "
+    printf("Son epoch: eğitim kaybı %.4f, doğrulama kaybı %.4f,\ndoğrulama doğruluğu %.2f%%; "
            "epoch başına medyan %.2f s (%d iş parçacığı).\n", h->loss[n - 1], h->val_loss[n - 1],
            100.0 * h->val_acc[n - 1], median_epoch(h), a->threads);
 }
@@ -397,12 +400,12 @@ static void step6_filters(Net *net, Data *d, const LessonArgs *a, int *shown_lab
     /* Şekil rakam: Öznitelik haritalarının çıkarıldığı test rakamı, ağın gördüğü 28x28 piksel
      * olarak. */
     save_grid(PLOT_DIR "/rakam.png", x, 1, 28, 28, 1, 1, 6);
-    printf("Filtreler: %s (%d filtre, 3x3, numaralı; beyaz artı, siyah eksi).\n",
+    printf("Filtreler: %s\n(%d filtre, 3x3, numaralı; beyaz artı, siyah eksi).\n",
            PLOT_DIR "/filtreler.png", nf);
     printf("Test rakamı #0, etiketi (label) %d: %s\n", y, PLOT_DIR "/rakam.png");
-    printf("1. evrişim + ReLU: %d haritanın %d'i bu rakamda bir yerde etkin (26x26): %s\n", maps[0],
+    printf("1. evrişim + ReLU: %d haritanın %d'i bu rakamda bir yerde etkin (26x26):\n%s\n", maps[0],
            active[0], names[0]);
-    printf("2. evrişim + ReLU: %d haritanın %d'i etkin (11x11): %s\n", maps[1], active[1], names[1]);
+    printf("2. evrişim + ReLU: %d haritanın %d'i etkin (11x11):\n%s\n", maps[1], active[1], names[1]);
     if (a->ascii) {
         printf("İlk dört filtrenin sayıları:\n");
         for (int f = 0; f < 4; f++) {
@@ -428,7 +431,7 @@ static void step6_filters(Net *net, Data *d, const LessonArgs *a, int *shown_lab
  */
 static void step7_augment(Data *d, const LessonArgs *a, const TrainHistory *h0, Net *aug_net,
                           TrainHistory *h1) {
-    step_banner(7, NSTEPS, "Veri artırma: aynı model, döndürülmüş/yakınlaştırılmış/kaydırılmış rakamlarla");
+    step_banner(7, NSTEPS, "Veri artırma: aynı model, oynatılmış rakamlarla");
     AugmentConfig ac = augment_config_default();
     ac.rotate_deg = 10.0f;
     ac.zoom = 0.1f;
@@ -448,7 +451,7 @@ static void step7_augment(Data *d, const LessonArgs *a, const TrainHistory *h0, 
      * aynı rakamın rastgele döndürülmüş, yakınlaştırılmış ya da kaydırılmış üç kopyası; rakamın
      * okunur ve etiketinin doğru kaldığına bakın. */
     save_grid(PLOT_DIR "/artirma_ornekleri.png", ex, 16, 28, 28, 4, 4, 3);
-    printf("Örnekler (her satırda solda özgün, sağda üç artırılmış hâli): %s\n",
+    printf("Örnekler (her satırda solda özgün, sağda üç artırılmış hâli):\n%s\n",
            PLOT_DIR "/artirma_ornekleri.png");
     models_mnist_cnn(aug_net, 1, 28, 28, 10, 128, (uint64_t)a->seed);
     train_model(aug_net, d, a, &ac, h1);
@@ -476,7 +479,7 @@ static void step7_augment(Data *d, const LessonArgs *a, const TrainHistory *h0, 
                                      "eğitim (artırmalı)", "doğrulama (artırmalı)"},
                1, a->ascii);
     int e = n - 1;
-    printf("Son epoch (%d): eğitim doğruluğu artırmasız %.2f%%, artırmalı %.2f%%; doğrulama "
+    printf("Son epoch (%d): eğitim doğruluğu artırmasız %.2f%%, artırmalı %.2f%%;\ndoğrulama "
            "doğruluğu artırmasız %.2f%%, artırmalı %.2f%%.\n", n, 100.0 * h0->acc[e],
            100.0 * h1->acc[e], 100.0 * h0->val_acc[e], 100.0 * h1->val_acc[e]);
     printf("Grafikler: %s/hata_orani.png, %s/kayip_egrisi.png\n", PLOT_DIR, PLOT_DIR);
@@ -519,7 +522,7 @@ static const Net *step8_test_save(Net *net, Net *aug_net, const TrainHistory *h0
     evaluate(net, &d->m.test, NULL, d->ntest, nm, LOSS_SOFTMAX_XENT, &r0->loss, &r0->acc, NULL, NULL);
     evaluate(aug_net, &d->m.test, NULL, d->ntest, nm, LOSS_SOFTMAX_XENT, &r1->loss, &r1->acc, NULL,
              NULL);
-    printf("Test (%d görüntü): artırmasız %.2f%% (%d hata, kayıp %.4f); artırmalı %.2f%% (%d hata, "
+    printf("Test (%d görüntü): artırmasız %.2f%% (%d hata, kayıp %.4f);\nartırmalı %.2f%% (%d hata, "
            "kayıp %.4f).\n", d->ntest, 100.0 * r0->acc, (int)lround((1 - r0->acc) * d->ntest),
            r0->loss, 100.0 * r1->acc, (int)lround((1 - r1->acc) * d->ntest), r1->loss);
     int e0 = h0->epochs_run - 1, e1 = h1->epochs_run - 1;
@@ -531,7 +534,7 @@ static const Net *step8_test_save(Net *net, Net *aug_net, const TrainHistory *h0
     char err[512];
     if (mkdir_p(MODEL_DIR) != 0) die("'%s' klasörü oluşturulamadı", MODEL_DIR);
     if (net_save(best, model_path(a), err, sizeof err) != 0) die("%s", err);
-    printf("Doğrulama doğruluğu daha yüksek olan %s model kaydedildi: %s\n",
+    printf("Doğrulama doğruluğu daha yüksek olan %s model kaydedildi:\n%s\n",
            *saved_aug ? "artırmalı" : "artırmasız", model_path(a));
     size_t p2;
     double acc2;
@@ -540,8 +543,8 @@ static const Net *step8_test_save(Net *net, Net *aug_net, const TrainHistory *h0
     if (p2 && acc2 >= 0)
         printf("  %-24s %10zu %15.2f%% %18s\n", "lesson02 MLP (kayıtlı)", p2, 100.0 * acc2, "-");
     else
-        printf("  %-24s %10zu %16s %18s   (./lesson02 çalıştırılınca dolar)\n", "lesson02 MLP",
-               mlp_params, "?", "-");
+        printf("  %-24s %10zu %16s %18s\n  (doğruluğu ./lesson02 çalıştırılınca dolar)\n",
+               "lesson02 MLP", mlp_params, "?", "-");
     printf("  %-24s %10zu %15.2f%% %18.2f\n", "CNN (artırmasız)", net->nparams, 100.0 * r0->acc,
            median_epoch(h0));
     printf("  %-24s %10zu %15.2f%% %18.2f\n", "CNN (artırmalı)", aug_net->nparams, 100.0 * r1->acc,
@@ -557,7 +560,7 @@ static const Net *step8_test_save(Net *net, Net *aug_net, const TrainHistory *h0
             printf("Hatalar %.1f kat azaldı.", e2 / eb);
         putchar('\n');
     }
-    printf("Kendi rakamınızı okutmak için: kâğıda koyu bir kalemle tek bir rakam yazın, "
+    printf("Kendi rakamınızı okutmak için: kâğıda koyu bir kalemle tek bir rakam yazın,\n"
            "fotoğrafını çekin ve\n    ./lesson04 %s--predict foto.jpg\n", a->quick ? "--quick " : "");
     return best;
 }
@@ -677,7 +680,7 @@ int main(int argc, char **argv) {
     const TestRes *rb = saved_aug ? &r1 : &r0;
 
     double med = median_epoch(&h0);
-    printf("\nÖzet: %d epoch, epoch başına medyan %.2f s (%d iş parçacığı); test doğruluğu "
+    printf("\nÖzet: %d epoch, epoch başına medyan %.2f s (%d iş parçacığı);\ntest doğruluğu "
            "artırmasız %.2f%%, artırmalı %.2f%%; kaydedilen: %s.\n", h0.epochs_run, med, a.threads,
            100.0 * r0.acc, 100.0 * r1.acc, saved_aug ? "artırmalı" : "artırmasız");
     printf("SONUÇ: test_acc=%.4f test_loss=%.4f epoch_s=%.3f params=%zu epochs=%d test_acc_noaug=%.4f "
