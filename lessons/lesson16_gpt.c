@@ -392,6 +392,8 @@ static void step2_baselines(const Corpus *c, int T, Baselines *b, int maxn) {
     for (int n = 1; n <= maxn; n++) nx[n - 1] = (float)n, ny[n - 1] = (float)b->val[n];
     const float *ys[1] = {ny};
     const char *nm[1] = {"doğrulama kaybı"};
+    /* Şekil ngram_*: Doğrulama kümesinde sayım modellerinin karakter başına kaybı: bağlam n
+     * uzadıkça kaybın ne kadar düştüğüne ve hangi n'den sonra düşmeyi bıraktığına bakın. */
     plot_lines("lesson16", b->plot_step, "Sayım modelleri: bağlam uzadıkça kayıp", "n (n-gram)", "nat / karakter",
                maxn, nx, 1, ys, nm, 0, b->ascii);
     printf("Şekil: plots/lesson16/%s.png\n", b->plot_step);
@@ -531,6 +533,8 @@ static void log_free(TrainLog *lg) { free(lg->loss), free(lg->vx), free(lg->vy);
 static void plot_curve(const TrainLog *lg, int steps, const Baselines *b, const char *data, int ascii) {
     Plot p;
     char step[32];
+    /* Şekil kayip_*: GPT'nin eğitim ve doğrulama kaybı, yatay kesik çizgiler sayım modellerinin
+     * doğrulama kaybı: GPT eğrisinin hangi adımda hangi sayım modelinin altına indiğine bakın. */
     snprintf(step, sizeof step, "kayip_%s", data);
     FILE *d = plot_begin(&p, "lesson16", step);
     fprintf(d, "# adım eğitim_kaybı(20 adımlık ortalama) doğrulama_kaybı(-1: ölçülmedi)\n");
@@ -635,6 +639,9 @@ static void step5_sampling(Gpt *m, const Corpus *c, const char *data, SampleRes 
     const float *ys[1] = {fy};
     const char *nm[1] = {"ortalama entropi"};
     char step[32];
+    /* Şekil entropi_*: Sıcaklık T büyüdükçe sonraki karakter dağılımının ortalama entropisinin
+     * arttığına bakın: düşük T'de model neredeyse hep aynı karakteri seçer, yüksek T'de seçim
+     * rastgeleleşir. */
     snprintf(step, sizeof step, "entropi_%s", data);
     plot_lines("lesson16", step, "Sonraki karakter dağılımının entropisi", "sıcaklık T", "H (nat)", sr->nT, fx, 1,
                ys, nm, 0, a->ascii);
@@ -781,6 +788,9 @@ static void step7_attention(Gpt *m, const Corpus *c, const char *data, int *best
         else charvocab_decode(&c->voc, &ids[t], 1, lab[t], 16);
     }
     char step[32], title[128];
+    /* Şekil dikkat_*: Bir dikkat başının ağırlıkları, satırlar sorgu konumları: maskeden ötürü
+     * köşegenin sağının boş olduğuna ve koyu hücrelerin çoğunun köşegende ya da hemen solunda, yani
+     * yakın geçmişte durduğuna bakın. */
     snprintf(step, sizeof step, "dikkat_%s", data);
     snprintf(title, sizeof title, "Katman %d, baş %d: dikkat ağırlıkları", *best_l, *best_h);
     plot_heatmap("lesson16", step, title, n, n, A, (const char *const *)lab, (const char *const *)lab,
