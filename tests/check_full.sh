@@ -11,6 +11,7 @@ lesson00 lojistik_acc 0.90
 lesson02 test_acc 0.980
 lesson04 test_acc 0.992
 lesson05 val_acc 0.90
+lesson05 replay_kayip <=0.05
 lesson13 nelbo20 <=106
 lesson13 nelbo2 <=160
 lesson13 kl20_min 5
