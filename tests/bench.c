@@ -11,8 +11,17 @@
  *        yığın 128, ileri + geri + Adam) rastgele [0,1] yığınlarla; 3 ısınma adımından sonra
  *        STEPS adımın ortalaması: "RESULT model=vae sec_per_step=S params=P"
  *        (../shared/bench/torch_models.py vae ile aynı iş).
+ *   build/bench gru_seq2seq STEPS THREADS L A -> lesson06'nın dikkatli GRU kodlayıcı–kod
+ *        çözücüsünün bir eğitim adımı (E = 16, H = 128, dikkat gizli boyu A, yığın 32,
+ *        ters çevirme sözlüğü 13 simge, kaynak ve hedef L+1 simge, öğretmen zorlaması,
+ *        ileri + geri + Adam): "RESULT model=gru_seq2seq sec_per_step=S params=P".
+ *   build/bench transformer STEPS THREADS L -> lesson12'nin Transformer'ının bir eğitim
+ *        adımı (C = 64, 4 baş, FF = 128, her yanda 2 katman, yığın 32, aynı sözlük ve
+ *        uzunluklar). Model dersin kendi kodudur: lessons/lesson12_transformer.c buraya
+ *        eklenir (main'i lesson12_main adını alır).
  */
 #include <cblas.h>
+#undef I /* cblas.h complex.h'yi çeker; I, gru.h'de bir parametre adıdır */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -130,7 +139,87 @@ static int vae_bench(int steps) {
     return 0;
 }
 
+/* lesson12'nin modeli (Tf, tf_forward, tf_loss, tf_backward) dersin kendi kodundan */
+#define main lesson12_main
+#include "../lessons/lesson12_transformer.c"
+#undef main
+
+/* Rastgele bir ters çevirme yığını: src (B,S), hedef (B,T) = tersi + EOS, din = BOS + hedef */
+static void random_reverse_batch(Rng *r, int B, int L, int V, int *src, int *tgt, int *din) {
+    for (int b = 0; b < B; b++) {
+        for (int i = 0; i < L; i++) src[b * (L + 1) + i] = SEQ_NSPECIAL + rng_int(r, V - SEQ_NSPECIAL);
+        src[b * (L + 1) + L] = SEQ_EOS;
+        for (int i = 0; i < L; i++) tgt[b * (L + 1) + i] = src[b * (L + 1) + L - 1 - i];
+        tgt[b * (L + 1) + L] = SEQ_EOS;
+    }
+    seq_shift_right(din, tgt, B, L + 1);
+}
+
+static int gru_seq2seq_bench(int steps, int L, int A) {
+    const int B = 32, V = 13, S = L + 1;
+    Seq2Seq m;
+    seq2seq_build(&m, (Seq2SeqConfig){.Vs = V, .Vt = V, .E = 16, .H = 128, .A = A});
+    Rng r;
+    rng_seed(&r, 1);
+    seq2seq_init(&m, &r);
+    Adam opt;
+    adam_init(&opt, m.P.n, 3e-3f);
+    int *src = xmalloc((size_t)B * S * sizeof(int)), *tgt = xmalloc((size_t)B * S * sizeof(int));
+    int *din = xmalloc((size_t)B * S * sizeof(int));
+    double t0 = 0;
+    for (int s = 0; s < steps + 3; s++) {
+        if (s == 3) t0 = now_sec(); /* ısınma bitti */
+        random_reverse_batch(&r, B, L, V, src, tgt, din);
+        params_zero_grad(&m.P);
+        seq2seq_forward(&m, src, S, din, tgt, S, B);
+        seq2seq_backward(&m);
+        adam_step(&opt, m.P.params, m.P.grads);
+    }
+    printf("RESULT model=gru_seq2seq sec_per_step=%.6f params=%zu\n", (now_sec() - t0) / steps, m.P.n);
+    free(src), free(tgt), free(din);
+    adam_free(&opt);
+    seq2seq_free(&m);
+    return 0;
+}
+
+static int transformer_bench(int steps, int L) {
+    const int B = BATCH, V = 13, S = L + 1;
+    TfConfig c = {.Vs = V, .Vt = V, .C = MODEL_C, .NH = MODEL_NH, .FF = MODEL_FF, .NL = MODEL_NL,
+                  .S = S, .T = S, .residual = 1, .norm = 1};
+    Tf m;
+    tf_build(&m, &c, B, 1);
+    Adam opt;
+    adam_init(&opt, m.P.n, 2e-3f);
+    Rng r;
+    rng_seed(&r, 1);
+    int *src = xmalloc((size_t)B * S * sizeof(int)), *tgt = xmalloc((size_t)B * S * sizeof(int));
+    int *din = xmalloc((size_t)B * S * sizeof(int));
+    double t0 = 0;
+    for (int s = 0; s < steps + 3; s++) {
+        if (s == 3) t0 = now_sec(); /* ısınma bitti */
+        random_reverse_batch(&r, B, L, V, src, tgt, din);
+        tf_forward(&m, src, S, din, B, S);
+        tf_loss(&m, tgt, NULL);
+        params_zero_grad(&m.P);
+        tf_backward(&m);
+        adam_step(&opt, m.P.params, m.P.grads);
+    }
+    printf("RESULT model=transformer sec_per_step=%.6f params=%zu\n", (now_sec() - t0) / steps, m.P.n);
+    free(src), free(tgt), free(din);
+    adam_free(&opt);
+    tf_free(&m);
+    return 0;
+}
+
 int main(int argc, char **argv) {
+    if (argc >= 6 && !strcmp(argv[1], "gru_seq2seq")) {
+        omp_set_num_threads(atoi(argv[3]));
+        return gru_seq2seq_bench(atoi(argv[2]), atoi(argv[4]), atoi(argv[5]));
+    }
+    if (argc >= 5 && !strcmp(argv[1], "transformer")) {
+        omp_set_num_threads(atoi(argv[3]));
+        return transformer_bench(atoi(argv[2]), atoi(argv[4]));
+    }
     if (argc >= 4 && !strcmp(argv[1], "vae")) {
         omp_set_num_threads(atoi(argv[3]));
         return vae_bench(atoi(argv[2]));
@@ -145,6 +234,6 @@ int main(int argc, char **argv) {
         return gemm_bench();
     }
     if (argc >= 3 && !strcmp(argv[1], "rss")) return rss_of(argv + 2);
-    fprintf(stderr, "kullanım: bench mlp|cnn VERİ EPOCH İŞ_PARÇACIĞI | bench gemm İŞ_PARÇACIĞI | bench vae ADIM İŞ_PARÇACIĞI | bench rss KOMUT...\n");
+    fprintf(stderr, "kullanım: bench mlp|cnn VERİ EPOCH İŞ_PARÇACIĞI | bench gemm İŞ_PARÇACIĞI | bench vae ADIM İŞ_PARÇACIĞI | bench gru_seq2seq ADIM İŞ_PARÇACIĞI L A | bench transformer ADIM İŞ_PARÇACIĞI L | bench rss KOMUT...\n");
     return 2;
 }
