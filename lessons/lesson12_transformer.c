@@ -836,10 +836,24 @@ static void step4_reverse(Tf *m, SeqTask *rev, SeqTask *rev_tr, const SeqSet *ts
  * Sayı görevinde çıktı kaynaktan çok daha uzundur ve sıra değişir: "5 120" ->
  * "beş bin yüz yirmi". Çapraz dikkat, her çıktı harfini üretirken kaynağın hangi
  * rakamına baktığını gösterir. Görev kurallıdır: "yüz yirmi"nin "yüz"ü yüzler
- * basamağından, "yirmi"si onlar basamağından, "bin" ise binler grubunun bütün
- * rakamlarından gelir. Bu hizalamayı (alignment) kuraldan üretip, modelin son kod çözücü
- * katmanındaki (başların ortalaması) en büyük çapraz dikkat ağırlığının hizalı
- * rakama düşme oranını ölçüyoruz. Model hizayı hiç görmedi; yalnızca kaybı azalttı.
+ * basamağından, "yirmi"si onlar basamağından gelir; "iki yüz"ün iki sözcüğü de yüzler
+ * basamağını okur. "bin", "milyon" gibi ölçek sözcükleri tek bir rakamı çevirmez
+ * (grubun yerini söyler), onlar sayılmaz; 1 000'deki tek "bin" ise 1'i okur.
+ *
+ * Ölçü (ders 06'nın Bahdanau dikkatiyle AYNI tanım, common/data/seqtask.h:
+ * seqtask_align_hits): kaynağa bağlı her sözcük için sözcüğün harflerindeki çapraz
+ * dikkat satırları toplanır; toplamın en büyük olduğu kaynak konumu sözcüğün okuduğu
+ * rakamsa isabet. Kod çözücü doğru hedefi girdi olarak alır (öğretmen zorlaması) ki
+ * her örneğin her sözcüğü ölçülebilsin. Model hizayı hiç görmedi; yalnızca kaybı azalttı.
+ *
+ * Hangi dikkate bakılacak? Transformer'da her kod çözücü katmanının her başının ayrı
+ * bir çapraz dikkat haritası vardır (burada 2 x 4 = 8). Kodlayıcının öz dikkati
+ * konumları birbirine karıştırdığı için kodlayıcı çıktısının j. konumu yalnız j.
+ * rakamı taşımaz; bir katman rakama değil komşusuna bakarak da doğru okuyabilir, ve
+ * katmanlar farklı işler üstlenir. Aday ölçüler: her katmanın başlarının ortalaması
+ * ve bütün katmanların ve başların ortalaması. En iyisini TEST kümesinde seçmek test
+ * sonucunu iyimser yapardı; seçim DOĞRULAMA kümesinde yapılır, test kümesinde yalnız
+ * seçilen ölçü bir kez ölçülür ve yazılır.
  */
 static void step5_number(Tf *m, SeqTask *num, const SeqSet *ts, const SeqSet *vs, TrainLog *lg,
                          double *acc, double *em_all, double *align_rate, double *align_val,

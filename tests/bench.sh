@@ -17,7 +17,7 @@
 #        BENCH_BUSY=0 meşgul makine ölçümünü atlar,
 #        BENCH_SECTIONS (varsayılan "mnist vae seq2seq gemm busy"): yalnız bu bölümler,
 #        BENCH_SEQ_STEPS (varsayılan 20): seq2seq bölümünde ölçülen eğitim adımı,
-#        BENCH_TORCH_MODELS: torch_models.py'nin yolu (varsayılan ../shared/bench/...).
+#        BENCH_SHARED: rakip betiklerin klasörü (varsayılan ../shared/bench).
 set -u
 SECTIONS=${BENCH_SECTIONS:-"mnist vae seq2seq gemm busy"}
 has() { case " $SECTIONS " in *" $1 "*) return 0 ;; esac; return 1; }
@@ -26,7 +26,8 @@ P=${BENCH_PAIRS:-3}
 THREADS=${BENCH_THREADS:-"1 $(nproc)"}
 MODELS=${BENCH_MODELS:-"mlp cnn"}
 D=data/mnist
-TORCH=../shared/bench/torch_mnist.py
+SHARED=${BENCH_SHARED:-../shared/bench}
+TORCH=$SHARED/torch_mnist.py
 PEER="env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE"
 
 echo "Makine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) çekirdek"
@@ -110,7 +111,7 @@ done
 
 echo
 # ---- lesson13'ün VAE'si: bir eğitim adımı (torch_models.py vae ile aynı iş) ----
-TM=${BENCH_TORCH_MODELS:-../shared/bench/torch_models.py}
+TM=$SHARED/torch_models.py
 has vae && for T in $THREADS; do
     echo "== vae (lesson13), $T iş parçacığı: 784-400-20-400-784, yığın 128, 200 adım ($P çift) =="
     ratios="" cs="" ts=""
