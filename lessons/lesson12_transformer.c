@@ -66,7 +66,7 @@
 #define REV_MAX 40
 #define NUM_MAX 9      /* sayı görevi: 1..9 rakam (ders 06 ile aynı) */
 #define TEST_PER_LEN 100 /* test kümesinde her uzunluktan örnek (ders 06 ile aynı) */
-#define VAL_PER_LEN 50   /* doğrulama kümesinde her uzunluktan örnek */
+#define VAL_PER_LEN 50   /* doğrulama (validation) kümesinde her uzunluktan örnek */
 #ifndef REV_EXTRA
 #define REV_EXTRA 8      /* ters çevirmede eğitim uzunluğu test uzunluğunu bu kadar aşar */
 #endif
@@ -425,7 +425,7 @@ static double group_norm(const Params *P, const char *prefix) {
 
 /* Yığının uzunluğu L, L ile orantılı olasılıkla seçilir: P(L) = L / Σ L'. Uzun diziler
  * daha sık gelir; yine de p. konum yalnızca L ≥ p olan yığınlarda bulunur, yani en son
- * konumlar en seyrek eğitilenlerdir (Adım 4: kenar etkisi). */
+ * konumlar en seyrek eğitilenlerdir (Adım 4: kenar etkisi, edge effect). */
 static int sample_len(Rng *r, int minL, int maxL) {
     int total = 0;
     for (int L = minL; L <= maxL; L++) total += L;
@@ -517,7 +517,7 @@ static void smooth(const float *x, float *y, int n, int w) {
  * sonuncusu (NL·(NH+1)) hepsinin ortalaması. */
 static int align_ncand(const Tf *m) { return m->cfg.NL * (m->cfg.NH + 1) + 1; }
 
-/* Öğretmen zorlamasıyla (kod çözücünün girdisi doğru hedef) kümenin her örneğinde kod
+/* Öğretmen zorlamasıyla (teacher forcing: kod çözücünün girdisi doğru hedef) kümenin her örneğinde kod
  * çözücünün çapraz dikkat ağırlıklarını okur ve her aday için seqtask_align_hits'i
  * biriktirir: hits (align_ncand). */
 static void cross_align(Tf *m, const SeqTask *task, const SeqSet *ts, SeqAlignHits *hits) {
@@ -769,7 +769,7 @@ static void cross_heatmap(const char *step, const char *title, const float *catt
  * L = 35'te %99 doğruyken L = 40'ta %52'de kalmıştı. Çare, en uzun test uzunluğunu
  * eğitimin kenarı olmaktan çıkarmaktır: eğitim dizileri test uzunluğunun 8 ötesine
  * (5..48) uzanır; 40. konum artık yığınların ~%34'ünde bulunur. Test kümesi değişmez
- * (hep 5..40); karar doğrulama kümesinde (validation set) verilir ve sınanır: test
+ * (hep 5..40); karar doğrulama kümesinde verilir ve sınanır: test
  * kümesinin ve doğrulama kümesinin dizileri eğitimde hiç görülmez (seqtask_exclude).
  */
 static void step4_reverse(Tf *m, SeqTask *rev, SeqTask *rev_tr, const SeqSet *ts, const SeqSet *vs,
@@ -908,8 +908,8 @@ static void step5_number(Tf *m, SeqTask *num, const SeqSet *ts, const SeqSet *vs
     SeqAlignHits *hv = xcalloc((size_t)nc, sizeof *hv), *ht = xcalloc((size_t)nc, sizeof *ht);
     cross_align(m, num, vs, hv);
     cross_align(m, num, ts, ht);
-    printf("Hizalama, doğrulama kümesinde (%ld sözcük): en büyük çapraz dikkat ağırlığı\n"
-           "sözcüğün okuduğu rakamda mı? (isabet yüzdesi)\n  katman ", hv[0].words);
+    printf("Hizalama, doğrulama kümesinde (%ld sözcük): en büyük çapraz dikkat\n"
+           "ağırlığı sözcüğün okuduğu rakamda mı? (isabet yüzdesi)\n  katman ", hv[0].words);
     for (int h = 0; h < NH; h++) printf("  baş %d ", h);
     printf("  başların ortalaması\n");
     int best = nc - 1;
@@ -926,8 +926,8 @@ static void step5_number(Tf *m, SeqTask *num, const SeqSet *ts, const SeqSet *vs
     char which[64];
     if (best == nc - 1) snprintf(which, sizeof which, "bütün katmanların ortalaması");
     else snprintf(which, sizeof which, "%d. katmanın baş ortalaması", best / (NH + 1));
-    printf("Doğrulamada en iyi ölçü: %s. Test kümesinde aynı ölçü\n"
-           "(%ld sözcük): %%%.1f isabet, komşu konum dahil %%%.1f.\n", which, ht[best].words,
+    printf("Doğrulamada en iyi ölçü: %s.\nTest kümesinde (%ld sözcük) "
+           "bu ölçüyle isabet %%%.1f, komşu konum dahil %%%.1f.\n", which, ht[best].words,
            100 * *align_rate, 100.0 * ht[best].near / (ht[best].words ? ht[best].words : 1));
     free(hv), free(ht);
 }
