@@ -794,7 +794,7 @@ static void step4_reverse(Tf *m, SeqTask *rev, SeqTask *rev_tr, const SeqSet *ts
     decoder_init(&d, m, BATCH);
     double vacc[SEQ_MAX_LEN + 1];
     double vall = seq_evaluate(m, &d, vs, REV_MIN, maxL, vacc);
-    printf("Doğrulama kümesinde tam eşleşme: L = %d'de %%%.1f, bütün küme %%%.2f.\n", maxL,
+    printf("Doğrulama kümesinde tam eşleşme: L = %d için %%%.1f, bütün küme %%%.2f.\n", maxL,
            100 * vacc[maxL], 100 * vall);
     double t0 = now_sec();
     double all = seq_evaluate(m, &d, ts, REV_MIN, maxL, acc);
