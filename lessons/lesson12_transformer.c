@@ -874,7 +874,7 @@ static void step5_number(Tf *m, SeqTask *num, const SeqSet *ts, const SeqSet *vs
     double all = seq_evaluate(m, &d, ts, 1, num->max_len, acc);
     printf("Sabit test kümesinde tam eşleşme:");
     for (int L = 1; L <= num->max_len; L++)
-        if (acc[L] >= 0) printf("%s%d rakam %%%.0f", L == 1 || L == 7 ? "\n  " : ", ", L, 100 * acc[L]);
+        if (acc[L] >= 0) printf("%s%d rakam %%%.0f", L == 1 || L == 6 ? "\n  " : ", ", L, 100 * acc[L]);
     printf("\nBütün test kümesi: %%%.2f.\n", 100 * all);
     *em_all = all;
     /* Örnek ve ısı haritaları */
