@@ -25,6 +25,11 @@ lesson06 fark_Lmax 0.20
 lesson06 sayi_em 0.95
 lesson06 hizalama_komsu 0.90
 lesson06 sayi_hizalama 0.80
+lesson12 rev_acc_maxlen 0.99
+lesson12 num_em 0.95
+lesson12 align 0.90
+lesson12 tf_minus_gru_min 0.01
+lesson12 seconds <=600
 lesson14 pac_ring_min 8
 lesson14 pac_grid_modes 24.8
 lesson14 pac_ring_hq 0.90
