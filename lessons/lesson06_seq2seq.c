@@ -310,10 +310,10 @@ typedef struct {
 } TfStats;
 
 static TfStats teacher_forced(Seq2Seq *m, const SeqTask *task, const SeqSet *ts) {
-    long n = 0, ok = 0, words = 0, hit = 0, near = 0, right = 0;
+    long n = 0, ok = 0;
+    SeqAlignHits h = {0};
     const int V = m->c.Vt;
     int *al = xmalloc((size_t)ts->tgt_cap * sizeof(int));
-    float *acc = xmalloc((size_t)ts->src_cap * sizeof(float));
     for (int L = task->min_len; L <= task->max_len; L++) {
         int first, cnt;
         seqset_range(ts, L, &first, &cnt);
@@ -341,31 +341,14 @@ static TfStats teacher_forced(Seq2Seq *m, const SeqTask *task, const SeqSet *ts)
             }
             if (m->c.A == 0) continue;
             int na = seqtask_align(task, src + (size_t)b * S, S, al, ts->tgt_cap);
-            for (int t = 0; t < na;) {
-                if (al[t] < 0) { t++; continue; }
-                /* bir sözcük: aynı kaynağa bağlı ardışık harfler (ters çevirmede tek harf) */
-                int e = t;
-                memset(acc, 0, (size_t)S * sizeof(float));
-                while (e < na && al[e] == al[t] && (e == t || task->kind == SEQ_NUMBER)) {
-                    for (int s2 = 0; s2 < S; s2++) acc[s2] += m->alpha[((size_t)e * cnt + b) * S + s2];
-                    e++;
-                }
-                int k = 0;
-                for (int s2 = 1; s2 < S; s2++)
-                    if (acc[s2] > acc[k]) k = s2;
-                words++;
-                hit += k == al[t];
-                near += abs(k - al[t]) <= 1;
-                right += k == al[t] + 1;
-                t = e;
-            }
+            /* ortak tanım (common/data/seqtask.h): sözcüğün α satırlarının toplamının argmax'ı */
+            seqtask_align_hits(task, al, na, m->alpha + (size_t)b * S, (size_t)cnt * S, S, &h);
         }
         free(src); free(tg); free(din);
     }
     free(al);
-    free(acc);
-    double w = words ? (double)words : 1.0;
-    TfStats r = {(double)ok / n, hit / w, near / w, right / w, words};
+    double w = h.words ? (double)h.words : 1.0;
+    TfStats r = {(double)ok / n, h.hit / w, h.near / w, h.right / w, h.words};
     return r;
 }
 
@@ -419,6 +402,9 @@ static void plot_curves(const char *step, const char *title, const SeqTask *t, c
 
 static void plot_training(const TrainLog *l0, const TrainLog *l1, float clip, int ascii) {
     Plot p;
+    /* Şekil egitim: Üstte iki modelin eğitim kaybı (log ölçek), altta kırpmadan önceki gradyan
+     * normu ve kırpma eşiği: dikkatli modelin kaybının nereye indiğine ve gradyan normunun eşiği ne
+     * sıklıkla aştığına bakın. */
     FILE *d = plot_begin(&p, "lesson06", "egitim");
     int every = l0->steps / 100 > 0 ? l0->steps / 100 : 1;
     fprintf(d, "# adım kayıp_dikkatsiz kayıp_dikkatli gnorm_dikkatsiz gnorm_dikkatli "
@@ -563,6 +549,9 @@ static void step1_tasks(const SeqTask *rev, const SeqTask *num, const SeqSet *tr
            (unsigned long long)SEQ_TEST_SEED, trs->n, PER_LEN, tns->n);
     /* Sayı görevinde rakam sayısına göre kaynak ve hedef uzunlukları */
     Plot p;
+    /* Şekil uzunluklar: Sayı görevinde çıktının (sayının Türkçe yazılışı) girdiden çok daha uzun
+     * olduğuna ve rakam sayısıyla birlikte hızla uzadığına bakın: kod çözücü kısa bir girdiden uzun
+     * bir dizi üretmek zorundadır. */
     FILE *d = plot_begin(&p, "lesson06", "uzunluklar");
     fprintf(d, "# rakam kaynak_karakter ortalama_hedef en_uzun_hedef\n");
     int maxt = 0;
@@ -617,6 +606,8 @@ static double step2_gradcheck(uint64_t seed, int ascii) {
     step_banner(2, NSTEPS, "GRU ve bütün modelin geri geçişi: sonlu fark denetimi");
     double worst_all = 0;
     Plot p;
+    /* Şekil gradyan_denetimi: Her çubuk bir parametre tensörünün sonlu fark denetimindeki en kötü
+     * oranıdır; hepsinin kırmızı kesik çizginin (1, geçme sınırı) altında kaldığına bakın. */
     FILE *d = plot_begin(&p, "lesson06", "gradyan_denetimi");
     fprintf(d, "# sıra tensör en_kötü_oran (dikkatli model)\n");
     for (int att = 0; att <= 1; att++) {
@@ -695,6 +686,9 @@ static void step3_plain(Seq2Seq *m, SeqTask *rev, const SeqSet *trs, const Setup
     print_gnorm(lg, su->clip);
     {
         Plot p;
+        /* Şekil darbogaz: Dikkatsiz modelde girdi uzadıkça tam eşleşmenin karakter doğruluğundan
+         * çok daha önce çöktüğüne bakın: tek bir gizli durum uzun bir girdinin hepsini taşıyamaz.
+         */
         FILE *d = plot_begin(&p, "lesson06", "darbogaz");
         fprintf(d, "# uzunluk tam_eşleşme karakter_doğruluğu bit=L*log2(nsym) (dikkatsiz)\n");
         for (int L = rev->min_len; L <= rev->max_len; L++)
@@ -754,6 +748,8 @@ static void step4_attention(Seq2Seq *m, SeqTask *rev, const SeqSet *trs, const S
             100 * ev->em[L20], 100 * ev0->em[L20]);
     say("En uzun dizilerde (L = %d): dikkatli %%%.0f, dikkatsiz %%%.0f — fark %.0f puan.\n", Lm,
         100 * ev->em[Lm], 100 * ev0->em[Lm], 100 * (ev->em[Lm] - ev0->em[Lm]));
+    /* Şekil dogruluk_uzunluk: Aynı ters çevirme görevinde iki modelin tam eşleşmesi: dikkatsiz
+     * modelin girdi uzadıkça düştüğü yerde dikkatli modelin ne kadar yüksek kaldığına bakın. */
     plot_curves("dogruluk_uzunluk", "Ters çevirme: tam eşleşme ve girdi uzunluğu", rev, ev0, ev,
                 a->ascii);
     plot_training(lg0, lg, clip, a->ascii);
@@ -783,6 +779,9 @@ static TfStats step5_heatmap(Seq2Seq *m, SeqTask *rev, const SeqSet *trs, int as
     for (int t = 0; t < Tmax; t++) token_label(&rev->tgt, o[t], lr[t]);
     for (int s = 0; s < S; s++) token_label(&rev->src, src[s], lc[s]);
     int rows = n + 1 < Tmax ? n + 1 : Tmax;
+    /* Şekil dikkat_ters: Her satır bir çıktı harfinin kaynağa dağıttığı dikkat ağırlıklarıdır; koyu
+     * hücrelerin tek bir köşegen oluşturduğuna, yani her çıktı harfinin kaynakta kendisine karşılık
+     * gelen tek bir harfe, i. çıktının sondan i. harfe, baktığına dikkat edin. */
     plot_alignment("dikkat_ters", "Ters çevirme: dikkat ağırlıkları α (satır: çıktı, sütun: kaynak)",
                    al, rows, S, lr, lc, 700, 650, ascii);
     /* Bütün test kümesinde, öğretmen zorlamasıyla: t. çıktının en büyük ağırlığı L−1−t.
@@ -910,6 +909,9 @@ static void step6_number(Seq2Seq *m, SeqTask *num, const SeqSet *tns, const Setu
     char (*lr)[8] = xmalloc((size_t)Tmax * 8), (*lc)[8] = xmalloc((size_t)S * 8);
     for (int t = 0; t < rows; t++) token_label(&num->tgt, o[t], lr[t]);
     for (int s = 0; s < S; s++) token_label(&num->src, src[s], lc[s]);
+    /* Şekil dikkat_sayi: Sayı okumada her satır bir çıktı harfinin rakamlara dağıttığı dikkattir:
+     * koyu hücrelerin çoğunlukla rakamlar boyunca soldan sağa ilerlediğine, yani kod çözücünün
+     * sayıyı okurken sırayla bir sonraki rakama geçtiğine bakın. */
     plot_alignment("dikkat_sayi", "Sayı okuma: dikkat ağırlıkları α", al, rows, S, lr, lc, 600,
                    1100, a->ascii);
     say("Hizalama: test kümesinde bir rakamın okunuşu olan sözcükler (\"iki yüz\" içinde "

@@ -11,6 +11,7 @@ lesson00 lojistik_acc 0.90
 lesson02 test_acc 0.980
 lesson04 test_acc 0.992
 lesson05 val_acc 0.90
+lesson05 replay_kayip <=0.05
 lesson13 nelbo20 <=106
 lesson13 nelbo2 <=160
 lesson13 kl20_min 5
@@ -24,6 +25,11 @@ lesson06 fark_Lmax 0.20
 lesson06 sayi_em 0.95
 lesson06 hizalama_komsu 0.90
 lesson06 sayi_hizalama 0.80
+lesson12 rev_acc_maxlen 0.99
+lesson12 num_em 0.95
+lesson12 align 0.90
+lesson12 tf_minus_gru_min 0.01
+lesson12 seconds <=600
 lesson14 pac_ring_min 8
 lesson14 pac_grid_modes 24.8
 lesson14 pac_ring_hq 0.90
@@ -32,7 +38,8 @@ lesson15 flag_ed <=0.02
 lesson15 flag_prec 0.90
 lesson15 flag_rec 0.90
 lesson16 test_loss <=1.90
-lesson16 novel 0.80'
+lesson16 novel 0.80
+lesson16 seconds <=600'
 for l in "$@"; do
     out="tests/out/full-$l.txt"
     echo "== $l (tam koşu) =="
@@ -111,6 +118,20 @@ case " $* " in *" lesson16 "*)
         echo "lesson16 metin: gpt_minus_ngram=$g <= -0.1"; pass=$((pass + 1))
     else
         echo "lesson16 metin: gpt_minus_ngram=$g, en çok -0.1 olmalıydı"; fail=$((fail + 1))
+    fi
+    # tam koşu (veri, sayım modelleri, eğitim, üretim) en çok 10 dakika
+    s=$(echo "$line" | tr ' ' '\n' | sed -n "s/^seconds=//p")
+    if [ -n "$s" ] && awk -v s="$s" 'BEGIN { exit !(s <= 600) }'; then
+        echo "lesson16 metin: seconds=$s <= 600"; pass=$((pass + 1))
+    else
+        echo "lesson16 metin: seconds=$s, en çok 600 olmalıydı"; fail=$((fail + 1))
+    fi
+    # hız: eğitim adımı <= 0,5 x PyTorch, KV önbellekli üretim >= 10 x PyTorch (tests/bench_gpt.sh)
+    echo "== lesson16 GPT hızı: C ile PyTorch (tests/bench_gpt.sh --hedef) =="
+    if sh tests/bench_gpt.sh --hedef >tests/out/full-lesson16-bench.txt 2>&1; then
+        grep 'hedefleri' tests/out/full-lesson16-bench.txt; pass=$((pass + 1))
+    else
+        grep 'hedefleri\|BENCH' tests/out/full-lesson16-bench.txt; fail=$((fail + 1))
     fi ;;
 esac
 echo "check-full: $pass passed, $fail failed"
