@@ -1,0 +1,24 @@
+/* wasm_libs.c — WebAssembly derlemesinde sistem kütüphanelerinin yerine geçenler.
+ * Yerel derlemede bunlar -lz ve -lstb'den gelir; wasm'da aynı kaynaklar buradan derlenir.
+ *   crc32: zlib'inkiyle aynı sonuç (tablosuz, bit bit; model başına bir kez çalışır)
+ *   stb_image_resize: handwriting.c'nin 20x20'ye küçültmesi (Debian'ın libstb-dev başlığı) */
+#include <stddef.h>
+#include "zlib.h"
+
+uLong crc32(uLong crc, const unsigned char *buf, uInt len) {
+    unsigned int c = (unsigned int)crc ^ 0xFFFFFFFFu;
+    for (uInt i = 0; i < len; i++) {
+        c ^= buf[i];
+        for (int k = 0; k < 8; k++) c = (c >> 1) ^ (0xEDB88320u & (0u - (c & 1u)));
+    }
+    return c ^ 0xFFFFFFFFu;
+}
+
+#define STB_IMAGE_RESIZE_IMPLEMENTATION
+#include "stb_image_resize.h"
+#define STB_IMAGE_IMPLEMENTATION
+#define STBI_NO_HDR
+#define STBI_NO_LINEAR
+#include "stb_image.h"
+#define STB_IMAGE_WRITE_IMPLEMENTATION
+#include "stb_image_write.h"

@@ -1,0 +1,47 @@
+# web.mk — ders kitabının "Rakam çiz" sayfası (web/): common/'un C kodu WebAssembly'ye
+# (üst Makefile bu dosyayı içerir).
+#
+#   make wasm          build/web/rakam.wasm: çıkarım yolu (yoğun, evrişim, havuzlama,
+#                      etkinlikler, model yükleme, MNIST biçimine hazırlık) + web/rakam.c.
+#                      Debian'ın clang'ı (--target=wasm32-wasi), wasi-libc ve lld'si; eksik
+#                      paketler kurulur (root) ya da kurulum komutu yazılır.
+#   make web-models    web/modeller/*.model: lesson02 ve lesson04'ün kaydettiği modeller
+#                      (data/models/) ağırlıkları float16 hassasiyetine yuvarlanarak (sayfa
+#                      sıkıştırılmış halini indirir; boyut yarıdan aza iner). Önce
+#                      ./lesson02 ve ./lesson04 ile eğitin.
+#   make web-check     wasm ile yerel programın eşliği: 10 000 MNIST test görüntüsünde aynı
+#                      en olası sınıf, logit farkı ≤ 1e-4 (node ile; make check de çalıştırır)
+
+WASM_PKGS   := clang lld wasi-libc libclang-rt-14-dev-wasm32 nodejs
+WASM_CC     ?= clang-14
+WASM_CFLAGS := --target=wasm32-wasi -O2 -msimd128 -std=c11 -D_GNU_SOURCE \
+               -D_WASI_EMULATED_PROCESS_CLOCKS -Wall -Wno-unknown-pragmas -Wno-unused-variable \
+               -Icommon -Iweb/shim -I/usr/include/stb
+# Çıkarımın gerektirdiği common/ dosyaları (eğitim, veri kümeleri, terminal yok)
+WASM_COMMON := core/util core/rng core/gemm nn/activation nn/conv nn/conv_im2col \
+               nn/conv_winograd nn/pool nn/dense nn/dropout model/net model/layers model/ckpt \
+               data/handwriting data/image lesson/drawpad
+WASM_OBJ    := $(WASM_COMMON:%=build/web/common/%.o) build/web/rakam.o build/web/wasm_libs.o
+WASM_EXPORTS := rk_buf rk_free rk_error rk_load rk_read rk_img rk_probs rk_logits rk_digit \
+                rk_top rk_ink rk_verdict_text rk_fmaps rk_fmap_c rk_fmap_h rk_fmap_w rk_forward
+
+.PHONY: wasm wasm-deps web-models web-check
+
+wasm-deps:
+	@sh common/setup/deps.sh $(WASM_PKGS)
+
+wasm: build/web/rakam.wasm
+
+build/web/common/%.o: common/%.c $(COMMON_HDR) | wasm-deps
+	@mkdir -p $(@D)
+	$(WASM_CC) $(WASM_CFLAGS) -c -o $@ $<
+build/web/%.o: web/%.c web/shim/zlib.h $(COMMON_HDR) | wasm-deps
+	@mkdir -p $(@D)
+	$(WASM_CC) $(WASM_CFLAGS) -w -c -o $@ $<
+
+# Tepkici (reactor) modülü: main yok; JS önce _initialize'ı, sonra rk_* işlevlerini çağırır.
+build/web/rakam.wasm: $(WASM_OBJ)
+	$(WASM_CC) --target=wasm32-wasi -mexec-model=reactor -O2 -o $@ $(WASM_OBJ) \
+	    -lwasi-emulated-process-clocks -Wl,--strip-all -Wl,--gc-sections \
+	    -Wl,-z,stack-size=1048576 -Wl,--initial-memory=16777216
+	@echo "wasm: $@ ($$(wc -c < $@) bayt)"
