@@ -67,7 +67,9 @@ RK_EXPORT(rk_load) int rk_load(int slot, const unsigned char *bytes, int n, int 
 RK_EXPORT(rk_read) int rk_read(int slot, const unsigned char *gray, int w, int h) {
     Net *net = slot_net(slot);
     if (!net) return -1;
-    if (drawpad_prepare(gray, w, h, &g_r) == DRAW_OK) drawpad_classify(net, &g_r);
+    /* Okunamaz (nokta, karalama) girdide de ağın ham cevabı hesaplanır: sayfa onu
+     * soluk gösterir ("ağ her girdiye bir cevap verir"); karar yine okunamaz kalır. */
+    if (drawpad_prepare(gray, w, h, &g_r) != DRAW_EMPTY) drawpad_classify(net, &g_r);
     return (int)g_r.verdict;
 }
 

@@ -45,3 +45,20 @@ build/web/rakam.wasm: $(WASM_OBJ)
 	    -lwasi-emulated-process-clocks -Wl,--strip-all -Wl,--gc-sections \
 	    -Wl,-z,stack-size=1048576 -Wl,--initial-memory=16777216
 	@echo "wasm: $@ ($$(wc -c < $@) bayt)"
+
+# Yerel araç: ağırlıkları float16 hassasiyetine yuvarlar (bkz. web/agirlik16.c)
+build/web/agirlik16: web/agirlik16.c build/libdoaa.a $(COMMON_HDR) | deps
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $< build/libdoaa.a $(LDLIBS)
+
+WEB_MODELS := web/modeller/lesson02_mlp.model.gz web/modeller/lesson04_cnn.model.gz
+web-models: build/web/agirlik16
+	@for m in lesson02_mlp lesson04_cnn; do \
+	  [ -f data/models/$$m.model ] || { echo "hata: data/models/$$m.model yok; önce ./$${m%%_*} ile eğitin" >&2; exit 1; }; \
+	done
+	@mkdir -p web/modeller build/web
+	@for m in lesson02_mlp lesson04_cnn; do \
+	  build/web/agirlik16 data/models/$$m.model build/web/$$m.model || exit 1; \
+	  gzip -9nc build/web/$$m.model > web/modeller/$$m.model.gz || exit 1; \
+	  echo "  web/modeller/$$m.model.gz: $$(wc -c < web/modeller/$$m.model.gz) bayt"; \
+	done
