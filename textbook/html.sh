@@ -27,4 +27,5 @@ for md in $("$weave" --kok . --liste); do
     n=$((n + 1))
 done
 cp "$out/00-icindekiler.html" "$out/index.html"
+sh web/kitaba.sh "$out"   # "Rakam çiz" sayfası (bkz. web/web.mk)
 echo "HTML baskısı: $out/index.html ($n sayfa)"

@@ -62,3 +62,15 @@ web-models: build/web/agirlik16
 	  gzip -9nc build/web/$$m.model > web/modeller/$$m.model.gz || exit 1; \
 	  echo "  web/modeller/$$m.model.gz: $$(wc -c < web/modeller/$$m.model.gz) bayt"; \
 	done
+
+# make textbook sayfayı kitaba kopyalar (textbook/html.sh -> web/kitaba.sh): wasm önce derlenir
+textbook textbook-html: build/web/rakam.wasm
+
+# make textbook-check: sayfa başsız Chromium'da bir kullanıcı gibi sınanır (web/tarayici.js):
+# rakam yolları işaretçi olaylarıyla çizilir, gösterilen rakam denetlenir; ekran görüntüsü
+# build/textbook/ekran-rakam-ciz.png
+.PHONY: rakam-sinama
+textbook-check: rakam-sinama
+rakam-sinama: textbook
+	@sh common/setup/deps.sh chromium nodejs
+	@node web/tarayici.js textbook/html build/textbook/ekran-rakam-ciz.png
