@@ -1,9 +1,31 @@
 /* wasm_libs.c — WebAssembly derlemesinde sistem kütüphanelerinin yerine geçenler.
  * Yerel derlemede bunlar -lz ve -lstb'den gelir; wasm'da aynı kaynaklar buradan derlenir.
  *   crc32: zlib'inkiyle aynı sonuç (tablosuz, bit bit; model başına bir kez çalışır)
+ *   getrusage, mkstemp, fchmod: WASI'de yok; -1 döner (tarayıcıda ölçüm ve dosya yazma yok)
  *   stb_image_resize: handwriting.c'nin 20x20'ye küçültmesi (Debian'ın libstb-dev başlığı) */
+#include <errno.h>
 #include <stddef.h>
+#include <sys/resource.h>
 #include "zlib.h"
+
+/* Tarayıcıda süreç kaynağı ve dosyaya yazma yok (bkz. shim/sys/resource.h, shim/wasm_compat.h) */
+int getrusage(int who, struct rusage *ru) {
+    (void)who;
+    (void)ru;
+    errno = ENOTSUP;
+    return -1;
+}
+int mkstemp(char *tmpl) {
+    (void)tmpl;
+    errno = ENOTSUP;
+    return -1;
+}
+int fchmod(int fd, mode_t mode) {
+    (void)fd;
+    (void)mode;
+    errno = ENOTSUP;
+    return -1;
+}
 
 uLong crc32(uLong crc, const unsigned char *buf, uInt len) {
     unsigned int c = (unsigned int)crc ^ 0xFFFFFFFFu;

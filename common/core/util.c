@@ -82,13 +82,9 @@ int file_exists(const char *path) {
 }
 
 long peak_rss_kb(void) {
-#ifdef __wasi__
-    return -1; /* WebAssembly'de (web/rakam.wasm) süreç belleği ölçülemez */
-#else
     struct rusage ru;
     if (getrusage(RUSAGE_SELF, &ru) != 0) return -1;
     return ru.ru_maxrss; /* Linux'ta KiB */
-#endif
 }
 
 FILE *atomic_write_begin(const char *path, char *tmp_path, size_t tmp_len) {
@@ -99,11 +95,6 @@ FILE *atomic_write_begin(const char *path, char *tmp_path, size_t tmp_len) {
         errno = ENAMETOOLONG;
         return NULL;
     }
-#ifdef __wasi__
-    (void)path; /* WebAssembly'de (web/rakam.wasm) dosyaya yazılmaz */
-    errno = ENOTSUP;
-    return NULL;
-#else
     int fd = mkstemp(tmp_path);
     if (fd < 0) return NULL;
     (void)fchmod(fd, 0644);
@@ -115,7 +106,6 @@ FILE *atomic_write_begin(const char *path, char *tmp_path, size_t tmp_len) {
         errno = e;
     }
     return f;
-#endif
 }
 
 int atomic_write_commit(FILE *f, const char *tmp_path, const char *path) {
