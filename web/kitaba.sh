@@ -14,5 +14,23 @@ fi
 mkdir -p "$out/rakam"
 cp web/rakam-ciz.html "$out/rakam-ciz.html"
 cp web/rakam.js web/sayfa.js web/cizgiler.js build/web/rakam.wasm web/modeller/*.model.gz "$out/rakam/"
+# Bölüm 02 ve 04'ten sayfaya bağlantı (yalnızca HTML baskısında: sayfa orada çalışır).
+# İçindekiler kutusunun (nav) ardına ve sayfanın sonuna birer kutu eklenir; bölümlerin
+# Markdown'ı ve dersler değişmez.
+bagla() { # bagla BÖLÜM.html METİN
+    f="$out/$1"
+    [ -f "$f" ] || { echo "uyarı: $f yok; Rakam çiz bağlantısı eklenmedi" >&2; return 0; }
+    grep -q 'class="rakam-ciz"' "$f" && return 0   # zaten eklenmiş
+    kutu="<blockquote class=\"rakam-ciz\"><p>✎ $2 <a href=\"rakam-ciz.html\">Rakam çiz</a></p></blockquote>"
+    awk -v kutu="$kutu" '
+        !ust && /<\/nav>/ { print; print kutu; ust = 1; next }
+        /<\/body>/ { print kutu }
+        { print }' "$f" > "$f.tmp" && mv "$f.tmp" "$f"
+}
+bagla 02-mlp.html "Bu bölümün MLP'sini tarayıcıda kendi çizdiğin rakamlarla dene:"
+bagla 04-evrisim.html "Bu bölümün CNN'ini ve ilk katmanının öznitelik haritalarını kendi çizdiğin rakamlarla gör:"
+for f in index.html 00-icindekiler.html; do
+    bagla "$f" "Ek: derslerin ağlarını tarayıcıda kendi çizdiğin rakamlarla dene (Bölüm 02'nin MLP'si, Bölüm 04'ün CNN'i):"
+done
 boy=$(cat "$out"/rakam/rakam.wasm "$out"/rakam/*.model.gz | wc -c)
 echo "Rakam çiz sayfası: $out/rakam-ciz.html (wasm + modeller $boy bayt)"
