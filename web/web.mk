@@ -64,9 +64,6 @@ web-models: build/web/agirlik16
 	  echo "  web/modeller/$$m.model.gz: $$(wc -c < web/modeller/$$m.model.gz) bayt"; \
 	done
 
-# make textbook sayfayı kitaba kopyalar (textbook/html.sh -> web/kitaba.sh): wasm önce derlenir
-textbook textbook-html: build/web/rakam.wasm
-
 # make textbook-check: sayfa başsız Chromium'da bir kullanıcı gibi sınanır (web/tarayici.js):
 # rakam yolları işaretçi olaylarıyla çizilir, gösterilen rakam denetlenir; ekran görüntüsü
 # build/textbook/ekran-rakam-ciz.png
@@ -76,10 +73,11 @@ rakam-sinama: textbook
 	@sh common/setup/deps.sh chromium nodejs
 	@node web/tarayici.js textbook/html build/textbook/ekran-rakam-ciz.png
 
-# make check: test_web wasm'ı node ile yerel programla karşılaştırır. root ise eksik paketler
-# (nodejs, clang, lld, wasi-libc) kurulur; değilse node ve wasi-libc zaten varsa wasm derlenir,
-# yoksa test_web eşlik sınamasını atladığını yazar.
-WEB_CHECK := $(shell if [ "$$(id -u)" = 0 ] || { command -v node && [ -d /usr/lib/wasm32-wasi ]; } >/dev/null 2>&1; then echo 1; fi)
-ifeq ($(WEB_CHECK),1)
-check: build/web/rakam.wasm
+# make check: test_web wasm'ı node ile yerel programla karşılaştırır; make textbook sayfayı
+# kitaba kopyalar (textbook/html.sh -> web/kitaba.sh). İkisi de önce wasm'ı derler: root ise
+# eksik paketler (nodejs, clang, lld, wasi-libc) kurulur; değilse node ve wasi-libc zaten
+# varsa derlenir, yoksa test_web eşlik sınamasını atladığını, kitap sayfayı eklemediğini yazar.
+WEB_OK := $(shell if [ "$$(id -u)" = 0 ] || { command -v node && [ -d /usr/lib/wasm32-wasi ]; } >/dev/null 2>&1; then echo 1; fi)
+ifeq ($(WEB_OK),1)
+check textbook textbook-html: build/web/rakam.wasm
 endif
