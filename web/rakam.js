@@ -9,26 +9,34 @@
  *   const f = r.fmaps(1);                     // {c, h, w, data} ilk evrişimin haritaları
  *   const z = r.forward(1, x, B);             // (B,784) -> (B,10) logit
  *
- * WASI: C kütüphanesi yalnızca hata yazmak (fd_write) ve die() için (proc_exit) dışarıya
- * ihtiyaç duyar; bunların karşılığı aşağıdaki birkaç satırdır (ağ, dosya yok).
+ * WASI: C kütüphanesi hata yazmak (fd_write), die() (proc_exit) ve AdlarWasm'da model
+ * dosyasını okumak (path_open, fd_read...) için dışarıya ihtiyaç duyar; karşılıkları
+ * aşağıdaki wasiKur'dadır: dosyalar bellektedir, salt okunurdur; ağ yoktur.
+ *
+ *   const a = await AdlarWasm(adlarWasm, ckptBaytlari);   // lesson16'nın GPT'si
+ *   a.sample(0.8, 42)                                       // bir Türkçe ad
  */
 (function (kok) {
   "use strict";
-  async function RakamWasm(wasmBytes) {
-    let mem = null;
+  // WASI'nin küçük bir alt kümesi: stderr'e yazma, die() için proc_exit ve bellekteki
+  // salt okunur dosyalar (dosyalar: {"model.ckpt": Uint8Array}; C "/model.ckpt" olarak açar).
+  function wasiKur(dosyalar) {
+    let mem = null, stderr = "", sonraki = 10;
+    const acik = new Map();
     const utf8 = new TextDecoder("utf-8");
-    let stderr = "";
-    const u32 = () => new Uint32Array(mem.buffer);
+    const dv = () => new DataView(mem.buffer);
+    const ad = (p, n) => utf8.decode(new Uint8Array(mem.buffer, p, n)).replace(/^\.?\/+/, "");
+    const EBADF = 8, ENOENT = 44;
     const wasi = {
       fd_write(fd, iovs, n, nwritten) {
-        const U = u32(), B = new Uint8Array(mem.buffer);
+        const D = dv();
         let tot = 0;
         for (let i = 0; i < n; i++) {
-          const p = U[(iovs >> 2) + 2 * i], len = U[(iovs >> 2) + 2 * i + 1];
-          stderr += utf8.decode(B.slice(p, p + len));
+          const p = D.getUint32(iovs + 8 * i, true), len = D.getUint32(iovs + 8 * i + 4, true);
+          stderr += utf8.decode(new Uint8Array(mem.buffer, p, len).slice());
           tot += len;
         }
-        U[nwritten >> 2] = tot;
+        D.setUint32(nwritten, tot, true);
         let k;
         while ((k = stderr.indexOf("\n")) >= 0) {
           console.error(stderr.slice(0, k));
@@ -36,21 +44,97 @@
         }
         return 0;
       },
-      fd_close() { return 0; },
-      fd_seek(fd, off, whence, newoff) { u32()[newoff >> 2] = 0; u32()[(newoff >> 2) + 1] = 0; return 0; },
-      fd_fdstat_get(fd, st) { new Uint8Array(mem.buffer, st, 24).fill(0); new Uint8Array(mem.buffer)[st] = 2; return 0; },
-      proc_exit(code) { throw new Error("rakam.wasm sonlandı (çıkış kodu " + code + "): " + stderr); },
+      fd_read(fd, iovs, n, nread) {
+        const f = acik.get(fd);
+        if (!f) return EBADF;
+        const D = dv();
+        let tot = 0;
+        for (let i = 0; i < n; i++) {
+          const p = D.getUint32(iovs + 8 * i, true), len = D.getUint32(iovs + 8 * i + 4, true);
+          const k = Math.max(0, Math.min(len, f.data.length - f.pos));
+          new Uint8Array(mem.buffer, p, k).set(f.data.subarray(f.pos, f.pos + k));
+          f.pos += k;
+          tot += k;
+        }
+        D.setUint32(nread, tot, true);
+        return 0;
+      },
+      fd_seek(fd, off, whence, newoff) {
+        const f = acik.get(fd);
+        let pos = 0;
+        if (f) {
+          const o = Number(off);
+          pos = whence === 0 ? o : whence === 1 ? f.pos + o : f.data.length + o;
+          if (pos < 0) return 28;   // EINVAL
+          f.pos = pos;
+        }
+        dv().setBigUint64(newoff, BigInt(pos), true);
+        return 0;
+      },
+      fd_close(fd) { acik.delete(fd); return 0; },
+      fd_fdstat_get(fd, st) {
+        const D = dv();
+        new Uint8Array(mem.buffer, st, 24).fill(0);
+        D.setUint8(st, fd < 3 ? 2 : fd === 3 ? 3 : 4);   // karakter aygıtı / klasör / dosya
+        D.setBigUint64(st + 8, 0xffffffffffffffffn, true);
+        D.setBigUint64(st + 16, 0xffffffffffffffffn, true);
+        return fd < 4 || acik.has(fd) ? 0 : EBADF;
+      },
+      fd_fdstat_set_flags() { return 0; },
+      fd_prestat_get(fd, buf) {   // tek açık klasör: "/" (fd 3)
+        if (fd !== 3) return EBADF;
+        dv().setUint8(buf, 0);
+        dv().setUint32(buf + 4, 1, true);
+        return 0;
+      },
+      fd_prestat_dir_name(fd, p) { new Uint8Array(mem.buffer)[p] = 47; return 0; },
+      path_open(dirfd, dirflags, p, n, oflags, rb, ri, fdflags, fdOut) {
+        const d = dosyalar[ad(p, n)];
+        if (!d) return ENOENT;
+        const fd = sonraki++;
+        acik.set(fd, { data: d, pos: 0 });
+        dv().setUint32(fdOut, fd, true);
+        return 0;
+      },
+      path_filestat_get(fd, flags, p, n, buf) {
+        const a = ad(p, n), d = dosyalar[a];
+        if (!d && a !== "" && a !== ".") return ENOENT;
+        new Uint8Array(mem.buffer, buf, 64).fill(0);
+        dv().setUint8(buf + 16, d ? 4 : 3);
+        dv().setBigUint64(buf + 32, BigInt(d ? d.length : 0), true);
+        return 0;
+      },
+      proc_exit(code) { throw new Error("wasm sonlandı (çıkış kodu " + code + "): " + stderr); },
     };
-    const { instance } = await WebAssembly.instantiate(wasmBytes, { wasi_snapshot_preview1: wasi });
-    const e = instance.exports;
-    mem = e.memory;
-    e._initialize();
-    const cstr = (p) => {
-      const B = new Uint8Array(mem.buffer);
-      let q = p;
-      while (B[q]) q++;
-      return utf8.decode(B.slice(p, q));
-    };
+    return { wasi, bagla(m) { mem = m; } };
+  }
+
+  async function wasmAc(wasmBytes, dosyalar) {
+    const w = wasiKur(dosyalar || {});
+    const { instance } = await WebAssembly.instantiate(wasmBytes, { wasi_snapshot_preview1: w.wasi });
+    w.bagla(instance.exports.memory);
+    instance.exports._initialize();
+    return instance.exports;
+  }
+  const utf8 = new TextDecoder("utf-8");
+  const cstrOf = (mem, p) => {
+    const B = new Uint8Array(mem.buffer);
+    let q = p;
+    while (B[q]) q++;
+    return utf8.decode(B.slice(p, q));
+  };
+
+  // lesson16'nın GPT'si: ad üretimi (adlar.wasm, model lesson16_names.ckpt)
+  async function AdlarWasm(wasmBytes, ckptBytes) {
+    const e = await wasmAc(wasmBytes, { "model.ckpt": ckptBytes });
+    if (e.ad_load() !== 0) throw new Error(cstrOf(e.memory, e.ad_error()));
+    return { sample: (sicaklik, tohum) => cstrOf(e.memory, e.ad_sample(sicaklik, tohum >>> 0)) };
+  }
+
+  async function RakamWasm(wasmBytes) {
+    const e = await wasmAc(wasmBytes);
+    const mem = e.memory;
+    const cstr = (p) => cstrOf(mem, p);
     const copyIn = (arr) => {
       const bytes = new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength);
       const p = e.rk_buf(bytes.length);
@@ -96,6 +180,6 @@
       },
     };
   }
-  if (typeof module !== "undefined" && module.exports) module.exports = { RakamWasm };
-  else kok.RakamWasm = RakamWasm;
+  if (typeof module !== "undefined" && module.exports) module.exports = { RakamWasm, AdlarWasm };
+  else { kok.RakamWasm = RakamWasm; kok.AdlarWasm = AdlarWasm; }
 })(typeof globalThis !== "undefined" ? globalThis : this);

@@ -7,11 +7,11 @@
  *    sunucusuyla sunar (tarayıcılar .wasm'ı file:// adresinden yüklemez).
  * 2. Chromium'u --remote-debugging-pipe ile açar ve DevTools protokolüyle (CDP; JSON
  *    iletileri, boru üzerinden, \0 ile ayrılmış) yönetir: ek paket gerekmez.
- * 3. rakam-ciz.html?test=1'i açar: sayfa cizgiler.js'teki rakam yollarını gerçek işaretçi
+ * 3. rakam-ciz.html?test=1'i açar (varsa ardından ad-uret.html?test=1'i): sayfa cizgiler.js'teki rakam yollarını gerçek işaretçi
  *    olaylarıyla (pointerdown/move/up) tuvale çizer, her birinde gösterilen rakamı ve
  *    kalemin kalkmasından cevaba kadar geçen süreyi yazar (sayfa gerçek saatle çalışır;
  *    --virtual-time-budget'ın sanal saati süreyi 0 gösterirdi).
- * 4. Sonucu yazar, ekran görüntüsü alır, sayfanın istediği her adresin 127.0.0.1 olduğunu
+ * 4. Sonucu yazar, ekran görüntüsü alır (Ad üret'inki aynı klasörde ekran-ad-uret.png), sayfanın istediği her adresin 127.0.0.1 olduğunu
  *    denetler (CDN, ağ yok). Çıkış 1: bir rakam yanlış okunduysa, okunamaz girdiye cevap
  *    verildiyse, ortanca süre 50 ms'yi aştıysa ya da dışarıya istek gittiyse.
  * Son satır: "SONUÇ: gecti=.. toplam=.. ortanca_ms=.. en_yavas_ms=.. dis_istek=.."
@@ -45,7 +45,6 @@ const sunucu = http.createServer((req, res) => {
 
 sunucu.listen(0, "127.0.0.1", () => {
   const kapi = sunucu.address().port;
-  const adres = "http://127.0.0.1:" + kapi + "/rakam-ciz.html?test=1";
   const profil = fs.mkdtempSync(path.join(require("os").tmpdir(), "rakam-"));
   const krom = spawn(process.env.CHROMIUM || "chromium", [
     "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync",
@@ -100,34 +99,49 @@ sunucu.listen(0, "127.0.0.1", () => {
     await cdp("Emulation.setDeviceMetricsOverride",
               { width: 1100, height: 1250, deviceScaleFactor: 1, mobile: false }, s);
     await cdp("Page.enable", {}, s);
-    await cdp("Page.navigate", { url: adres }, s);
     const deger = async (ifade) =>
       (await cdp("Runtime.evaluate", { expression: ifade, returnByValue: true }, s)).result.value;
-    let bitti = false;
-    for (let i = 0; i < 200 && !bitti; i++) {
-      await uyu(150);
-      bitti = await deger("(document.getElementById('test-sonuc')||{dataset:{}}).dataset.bitti === '1'");
+    // Bir sayfayı ?test=1 ile açar, sınamanın bitmesini bekler, sonucunu ve görüntüsünü alır.
+    const sina = async (sayfa, png) => {
+      await cdp("Page.navigate", { url: "http://127.0.0.1:" + kapi + "/" + sayfa + "?test=1" }, s);
+      let bitti = false;
+      for (let i = 0; i < 200 && !bitti; i++) {
+        await uyu(150);
+        bitti = await deger("(document.getElementById('test-sonuc')||{dataset:{}}).dataset.bitti === '1'");
+      }
+      if (!bitti) {
+        console.error("hata: " + sayfa + " sınamayı bitirmedi: " +
+                      (await deger("document.body.innerText.slice(0, 2000)")));
+        bitir(1);
+        return null;
+      }
+      const metin = await deger("document.getElementById('test-sonuc').textContent");
+      await deger("document.getElementById('test-sonuc').hidden = true");  // görüntüde sayfa görünsün
+      const g = await cdp("Page.captureScreenshot", { format: "png" }, s);
+      fs.mkdirSync(path.dirname(png), { recursive: true });
+      fs.writeFileSync(png, Buffer.from(g.data, "base64"));
+      console.log(metin);
+      console.log("ekran görüntüsü: " + png);
+      return metin;
+    };
+    const al = (metin, k) => Number((metin.match(new RegExp(k + "=([0-9.]+)")) || [])[1]);
+    const metin = await sina("rakam-ciz.html", ekran);
+    if (metin === null) return;
+    let adlarTamam = true, adMetin = "";
+    if (fs.existsSync(path.join(kok, "ad-uret.html"))) {
+      adMetin = await sina("ad-uret.html", path.join(path.dirname(ekran), "ekran-ad-uret.png"));
+      if (adMetin === null) return;
+      adlarTamam = al(adMetin, "gecti") === al(adMetin, "toplam");
     }
-    if (!bitti) {
-      console.error("hata: sayfa sınamayı bitirmedi; karar kutusu: " +
-                    (await deger("document.getElementById('karar').textContent")));
-      bitir(1);
-    }
-    const metin = await deger("document.getElementById('test-sonuc').textContent");
-    await deger("document.getElementById('test-sonuc').hidden = true");  // görüntüde çizim görünsün
-    const png = await cdp("Page.captureScreenshot", { format: "png" }, s);
-    fs.mkdirSync(path.dirname(ekran), { recursive: true });
-    fs.writeFileSync(ekran, Buffer.from(png.data, "base64"));
     clearTimeout(zaman);
-    console.log(metin);
-    console.log("ekran görüntüsü: " + ekran);
     const dis = istekler.filter((u) => !u.startsWith("http://127.0.0.1:" + kapi + "/") &&
                                        !u.startsWith("data:") && u !== "about:blank");
     dis.forEach((u) => console.log("dışarıya istek: " + u));
-    const al = (k) => Number((metin.match(new RegExp(k + "=([0-9.]+)")) || [])[1]);
-    const gecti = al("gecti"), toplam = al("toplam"), ort = al("ortanca_ms"), yavas = al("en_yavas_ms");
+    const gecti = al(metin, "gecti"), toplam = al(metin, "toplam");
+    const ort = al(metin, "ortanca_ms"), yavas = al(metin, "en_yavas_ms");
     console.log("SONUÇ: gecti=" + gecti + " toplam=" + toplam + " ortanca_ms=" + ort +
-                " en_yavas_ms=" + yavas + " dis_istek=" + dis.length + " istek=" + istekler.length);
-    bitir(gecti === toplam && toplam > 0 && ort <= 50 && dis.length === 0 ? 0 : 1);
+                " en_yavas_ms=" + yavas + " adlar=" + (adMetin ? (adlarTamam ? "tamam" : "yanlış") : "yok") +
+                " dis_istek=" + dis.length + " istek=" + istekler.length);
+    bitir(gecti === toplam && toplam > 0 && ort <= 50 && adlarTamam && dis.length === 0 ? 0 : 1);
   })().catch((e) => { console.error("hata: " + e.message); bitir(1); });
 });

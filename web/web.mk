@@ -1,16 +1,20 @@
-# web.mk — ders kitabının "Rakam çiz" sayfası (web/): common/'un C kodu WebAssembly'ye
-# (üst Makefile bu dosyayı içerir).
+# web.mk — ders kitabının "Rakam çiz" ve "Ad üret" sayfaları (web/): common/'un C kodu
+# WebAssembly'ye (üst Makefile bu dosyayı içerir).
 #
 #   make wasm          build/web/rakam.wasm: çıkarım yolu (yoğun, evrişim, havuzlama,
-#                      etkinlikler, model yükleme, MNIST biçimine hazırlık) + web/rakam.c.
+#                      etkinlikler, model yükleme, MNIST biçimine hazırlık) + web/rakam.c;
+#                      build/web/adlar.wasm: lesson16'nın GPT'si (gpt, transformer, örnekleme).
 #                      Debian'ın clang'ı (--target=wasm32-wasi), wasi-libc ve lld'si; eksik
 #                      paketler kurulur (root) ya da kurulum komutu yazılır.
-#   make web-models    web/modeller/*.model: lesson02 ve lesson04'ün kaydettiği modeller
+#   make web-models    web/modeller/: lesson02, lesson04 (ve lesson16) kaydettiği modeller
 #                      (data/models/) ağırlıkları float16 hassasiyetine yuvarlanarak (sayfa
 #                      sıkıştırılmış halini indirir; boyut yarıdan aza iner). Önce
 #                      ./lesson02 ve ./lesson04 ile eğitin.
-#   make web-check     wasm ile yerel programın eşliği: 10 000 MNIST test görüntüsünde aynı
-#                      en olası sınıf, logit farkı ≤ 1e-4 (node ile; make check de çalıştırır)
+#   make web-check     yalnızca tests/test_web: wasm ile yerel programın eşliği (10 000 MNIST
+#                      test görüntüsünde aynı en olası sınıf, logit farkı ≤ 1e-4; node ile)
+#                      ve okunamaz kuralı (make check de çalıştırır)
+#   make textbook      sayfaları textbook/html/'e kopyalar (web/kitaba.sh)
+#   make textbook-check  sayfalar başsız Chromium'da sınanır (web/tarayici.js)
 
 WASM_PKGS   := clang lld wasi-libc libclang-rt-14-dev-wasm32 nodejs
 WASM_CC     ?= clang-14
@@ -52,7 +56,6 @@ build/web/agirlik16: web/agirlik16.c build/libdoaa.a $(COMMON_HDR) | deps
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -o $@ $< build/libdoaa.a $(LDLIBS)
 
-WEB_MODELS := web/modeller/lesson02_mlp.model.gz web/modeller/lesson04_cnn.model.gz
 web-models: build/web/agirlik16
 	@for m in lesson02_mlp lesson04_cnn; do \
 	  [ -f data/models/$$m.model ] || { echo "hata: data/models/$$m.model yok; önce ./$${m%%_*} ile eğitin" >&2; exit 1; }; \
@@ -63,6 +66,11 @@ web-models: build/web/agirlik16
 	  gzip -9nc build/web/$$m.model > web/modeller/$$m.model.gz || exit 1; \
 	  echo "  web/modeller/$$m.model.gz: $$(wc -c < web/modeller/$$m.model.gz) bayt"; \
 	done
+	@if [ -f data/models/lesson16_names.ckpt ]; then \
+	  build/web/agirlik16 data/models/lesson16_names.ckpt build/web/lesson16_names.ckpt && \
+	  gzip -9nc build/web/lesson16_names.ckpt > web/modeller/lesson16_names.ckpt.gz && \
+	  echo "  web/modeller/lesson16_names.ckpt.gz: $$(wc -c < web/modeller/lesson16_names.ckpt.gz) bayt"; \
+	else echo "uyarı: data/models/lesson16_names.ckpt yok (./lesson16); Ad üret modeli güncellenmedi"; fi
 
 # make textbook-check: sayfa başsız Chromium'da bir kullanıcı gibi sınanır (web/tarayici.js):
 # rakam yolları işaretçi olaylarıyla çizilir, gösterilen rakam denetlenir; ekran görüntüsü
@@ -79,5 +87,19 @@ rakam-sinama: textbook
 # varsa derlenir, yoksa test_web eşlik sınamasını atladığını, kitap sayfayı eklemediğini yazar.
 WEB_OK := $(shell if [ "$$(id -u)" = 0 ] || { command -v node && [ -d /usr/lib/wasm32-wasi ]; } >/dev/null 2>&1; then echo 1; fi)
 ifeq ($(WEB_OK),1)
-check textbook textbook-html: build/web/rakam.wasm
+check: build/web/rakam.wasm
+textbook textbook-html: build/web/rakam.wasm build/web/adlar.wasm
 endif
+
+web-check: build/tests/test_web build/web/rakam.wasm
+	./build/tests/test_web
+
+# "Ad üret" bölümü: lesson16'nın GPT'si (ayrı modül: rakam sayfası küçük kalsın)
+ADLAR_COMMON := core/util core/rng core/gemm nn/activation nn/attention nn/dense nn/embed \
+                nn/sample model/params model/ckpt model/gpt model/transformer data/charcorpus
+ADLAR_OBJ    := $(ADLAR_COMMON:%=build/web/common/%.o) build/web/adlar.o build/web/wasm_libs.o
+build/web/adlar.wasm: $(ADLAR_OBJ)
+	$(WASM_CC) --target=wasm32-wasi -mexec-model=reactor -O2 -o $@ $(ADLAR_OBJ) \
+	    -Wl,--strip-all -Wl,--gc-sections -Wl,-z,stack-size=1048576
+	@echo "wasm: $@ ($$(wc -c < $@) bayt)"
+wasm: build/web/adlar.wasm
