@@ -1,6 +1,7 @@
 /*
  * adlar.c — ders kitabının "Ad üret" sayfası için WebAssembly arayüzü: lesson16'nın
- * karakter düzeyindeki GPT'si (common/model/gpt.c) Türkçe adlar üretir.
+ * karakter düzeyindeki GPT'si (common/model/gpt.c; köy ve mahalle adlarıyla eğitilmiş)
+ * Türkçe "gibi" yer adları uydurur.
  *
  * Model dosyası, lesson16'nın kaydettiği .ckpt'nin aynısıdır ve common/'un kendi yükleyicisiyle
  * (gpt_load -> ckpt_load) okunur: JavaScript dosyayı bellekte bir "/model.ckpt" dosyası
