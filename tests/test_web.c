@@ -10,13 +10,16 @@
  *     yerel programla aynı en olası sınıfı ve ≤ 1e-4 farklı logitleri veriyor; tuval yolu
  *     (hazırlık + sınıflandırma) aynı kararı ve olasılıkları veriyor. node ya da wasm yoksa
  *     (ör. root olmayan bir kurulumda paketler kurulamadıysa) bu sınama atlandığını söyler;
- *     ASan turunda (yavaş) yalnızca ilk iki bölüm koşar. */
+ *     ASan turunda (yavaş) yalnızca ilk üç bölüm koşar;
+ *   - Ad üret: lesson16'nın GPT'si wasm'da ve yerelde aynı tohumlarla aynı 40 adı üretiyor. */
 #include <stdlib.h>
 #include <unistd.h>
 #include <zlib.h>
 #include "doaa.h"
 #include "lesson/drawpad.h"
 #include "testutil.h"
+/* "Ad üret" sayfasının C kodu (wasm'daki) yerel olarak da derlenir: eşlik sınaması */
+#include "../web/adlar.c"
 
 #define S 280 /* sayfadaki tuvalin kenarı (piksel) */
 #define MNIST_DIR "data/mnist"
@@ -236,6 +239,37 @@ START_TEST(test_wasm_parity) {
 }
 END_TEST
 
+/* Ad üret: wasm ve yerel program aynı tohumlarla aynı adları üretir (lesson16'nın GPT'si) */
+START_TEST(test_names_parity) {
+    if (!have_node_and_wasm()) return;
+    if (access("build/web/adlar.wasm", R_OK) != 0) {
+        printf("ad eşliği atlandı: build/web/adlar.wasm yok (make wasm)\n");
+        return;
+    }
+    size_t n;
+    unsigned char *d = read_gz("web/modeller/lesson16_names.ckpt.gz", &n);
+    mkdir("tests/out", 0755);
+    FILE *f = fopen("tests/out/web_adlar.ckpt", "wb");
+    ck_assert(f != NULL);
+    ck_assert_uint_eq(fwrite(d, 1, n, f), n);
+    fclose(f);
+    free(d);
+    ck_assert_msg(ad_load_path("tests/out/web_adlar.ckpt") == 0, "%s", ad_error());
+    const int N = 40;
+    static char out[16384], want[16384];
+    want[0] = '\0';
+    for (int i = 1; i <= N; i++) {
+        strcat(want, ad_sample(1.0f, (unsigned)i));
+        strcat(want, "\n");
+    }
+    int rc = run_cmd("node web/esleme.js --adlar build/web/adlar.wasm tests/out/web_adlar.ckpt 40 1.0",
+                     out, sizeof out);
+    ck_assert_msg(rc == 0, "node: çıkış %d\n%s", rc, out);
+    ck_assert_msg(strcmp(out, want) == 0, "wasm adları yerelden farklı:\n%s\n---\n%s", out, want);
+    printf("ad eşliği: %d ad aynı (ilki %.*s)\n", N, (int)strcspn(want, "\n"), want);
+}
+END_TEST
+
 static Suite *suite(void) {
     Suite *s = suite_create("web");
     TCase *tc = tcase_create("web");
@@ -244,7 +278,10 @@ static Suite *suite(void) {
     tcase_add_test(tc, test_canvas_digits);
     tcase_add_test(tc, test_bad_model_bytes);
     const char *bin = getenv("DOAA_BIN");
-    if (!(bin && strstr(bin, "asan"))) tcase_add_test(tc, test_wasm_parity);
+    if (!(bin && strstr(bin, "asan"))) {
+        tcase_add_test(tc, test_wasm_parity);
+        tcase_add_test(tc, test_names_parity);
+    }
     suite_add_tcase(s, tc);
     return s;
 }

@@ -6,7 +6,8 @@
  * Model dosyası, lesson16'nın kaydettiği .ckpt'nin aynısıdır ve common/'un kendi yükleyicisiyle
  * (gpt_load -> ckpt_load) okunur: JavaScript dosyayı bellekte bir "/model.ckpt" dosyası
  * olarak sunar (web/adlar.js'deki küçük WASI dosya sistemi).
- *   ad_load()                     "/model.ckpt"yi yükler (0 / -1; ad_error() Türkçe neden)
+ *   ad_load()                     "/model.ckpt"yi yükler (0 / -1; ad_error() Türkçe neden;
+ *                                 yerel derlemede ad_load_path(yol))
  *   ad_sample(sıcaklık, tohum)    bir ad üretir ('\n' görünce durur); UTF-8 metin döner
  * Üretim lesson16'nın --prompt kipindeki gibidir: ad başı simgesi '\n', ardından her adımda
  * softmax(z / sıcaklık)'tan bir karakter (common/nn/sample.c), KV önbelleğiyle (gpt_step).
@@ -18,7 +19,11 @@
 #include "model/gpt.h"
 #include "nn/sample.h"
 
+#ifdef __wasm__
 #define AD_EXPORT(name) __attribute__((export_name(#name), visibility("default")))
+#else
+#define AD_EXPORT(name)   /* yerel derleme: tests/test_web.c eşlik için aynı kodu çağırır */
+#endif
 #define AD_MAX 40   /* bir adın en çok karakter sayısı */
 
 static Gpt g_m;
@@ -29,10 +34,10 @@ static char g_err[1024], g_out[AD_MAX * 4 + 1];
 
 AD_EXPORT(ad_error) const char *ad_error(void) { return g_err; }
 
-AD_EXPORT(ad_load) int ad_load(void) {
+int ad_load_path(const char *path) {
     char dname[16];
     static uint32_t vocab[CHARVOCAB_MAX];
-    if (gpt_load(&g_m, "/model.ckpt", 1, dname, vocab, g_err, sizeof g_err) != 0) return -1;
+    if (gpt_load(&g_m, path, 1, dname, vocab, g_err, sizeof g_err) != 0) return -1;
     g_voc.V = g_m.cfg.V;
     memcpy(g_voc.cp, vocab, (size_t)g_voc.V * sizeof(uint32_t));
     g_nl = charvocab_id(&g_voc, '\n');
@@ -45,6 +50,8 @@ AD_EXPORT(ad_load) int ad_load(void) {
     g_loaded = 1;
     return 0;
 }
+/* Tarayıcıda model, JavaScript'in bellekte sunduğu "/model.ckpt" dosyasıdır (web/rakam.js). */
+AD_EXPORT(ad_load) int ad_load(void) { return ad_load_path("/model.ckpt"); }
 
 AD_EXPORT(ad_sample) const char *ad_sample(float temperature, unsigned int seed) {
     g_out[0] = '\0';

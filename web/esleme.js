@@ -10,7 +10,10 @@
  *                     28x28 görüntü 10 kat büyütülüp (en yakın komşu) ters çevrilir
  *                     (beyaz zemin, koyu mürekkep: sayfadaki tuval gibi); sonra sayfanın
  *                     yolu: drawpad_prepare (hazırlık) + drawpad_classify
- * Aynısını wasm'da yapar, karşılaştırır ve tek satır yazar:
+ *   node web/esleme.js --adlar ADLAR.wasm MODEL.ckpt[.gz] N SICAKLIK
+ * lesson16'nın GPT'siyle 1..N tohumlarıyla N ad üretir, satır satır yazar (test_web yerel
+ * üretimle karşılaştırır).
+ * İlk biçimde aynısını wasm'da yapar, karşılaştırır ve tek satır yazar:
  *   SONUÇ: n=10000 argmax_agree=... max_dlogit=... canvas_n=N canvas_verdict_agree=...
  *          canvas_argmax_agree=... canvas_max_dprob=... ms_forward=...
  */
@@ -33,7 +36,16 @@ function readIdx(file, off) {
   }
 }
 
+async function adlar([wasmPath, modelPath, n, t]) {
+  const { AdlarWasm } = require(path.join(__dirname, "rakam.js"));
+  let model = fs.readFileSync(modelPath);
+  if (modelPath.endsWith(".gz")) model = zlib.gunzipSync(model);
+  const a = await AdlarWasm(fs.readFileSync(wasmPath), model);
+  for (let i = 1; i <= +n; i++) console.log(a.sample(+t, i));
+}
+
 (async () => {
+  if (process.argv[2] === "--adlar") return adlar(process.argv.slice(3));
   const [wasmPath, modelPath, logitPath, canvasPath, mnist] = process.argv.slice(2);
   if (!mnist) fail("kullanım: node web/esleme.js RAKAM.wasm MODEL[.gz] YEREL_LOGIT.f32 YEREL_TUVAL.f32 MNIST");
   let model = fs.readFileSync(modelPath);

@@ -87,11 +87,11 @@ rakam-sinama: textbook
 # varsa derlenir, yoksa test_web eşlik sınamasını atladığını, kitap sayfayı eklemediğini yazar.
 WEB_OK := $(shell if [ "$$(id -u)" = 0 ] || { command -v node && [ -d /usr/lib/wasm32-wasi ]; } >/dev/null 2>&1; then echo 1; fi)
 ifeq ($(WEB_OK),1)
-check: build/web/rakam.wasm
+check: build/web/rakam.wasm build/web/adlar.wasm
 textbook textbook-html: build/web/rakam.wasm build/web/adlar.wasm
 endif
 
-web-check: build/tests/test_web build/web/rakam.wasm
+web-check: build/tests/test_web build/web/rakam.wasm build/web/adlar.wasm
 	./build/tests/test_web
 
 # "Ad üret" bölümü: lesson16'nın GPT'si (ayrı modül: rakam sayfası küçük kalsın)
@@ -103,3 +103,6 @@ build/web/adlar.wasm: $(ADLAR_OBJ)
 	    -Wl,--strip-all -Wl,--gc-sections -Wl,-z,stack-size=1048576
 	@echo "wasm: $@ ($$(wc -c < $@) bayt)"
 wasm: build/web/adlar.wasm
+
+# test_web "Ad üret"in C kodunu (web/adlar.c) yerel olarak da derler
+build/tests/test_web build/asan/tests/test_web: web/adlar.c
