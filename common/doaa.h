@@ -20,6 +20,7 @@
 #include "nn/dropout.h"
 #include "nn/embed.h"
 #include "core/gemm.h"
+#include "core/threads.h"
 #include "nn/gradcheck.h"
 #include "data/handwriting.h"
 #include "data/idx.h"

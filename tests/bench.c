@@ -6,6 +6,7 @@
  *        (../shared/bench/torch_mnist.py ile aynı iş: aynı model, Adam 1e-3, yığın 128).
  *   build/bench gemm THREADS               -> derslerin GEMM şekillerinde GFLOP/s,
  *        kendi gemm'imiz ile OpenBLAS (cblas_sgemm) yan yana.
+ *        THREADS "auto" ise dersin varsayılanı: bütün çekirdekler, makine meşgulse azalır.
  *   build/bench rss KOMUT...               -> komutu çalıştırır, en yüksek belleğini yazar.
  *   build/bench vae STEPS THREADS          -> lesson13'ün VAE eğitim adımı (784-400-20-400-784,
  *        yığın 128, ileri + geri + Adam) rastgele [0,1] yığınlarla; 3 ısınma adımından sonra
@@ -13,6 +14,7 @@
  *        (../shared/bench/torch_models.py vae ile aynı iş).
  */
 #include <cblas.h>
+#undef I   /* cblas.h <complex.h>'i çekiyor; I makrosu common/ içindeki I (girdi boyutu) adlarıyla çakışır */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -130,13 +132,20 @@ static int vae_bench(int steps) {
     return 0;
 }
 
+/* İŞ_PARÇACIĞI "auto" ise dersin varsayılanı gibi: bütün çekirdekler, makine meşgulse
+ * kendiliğinden azalır (core/threads.h); bir sayıysa tam o kadar. */
+static void set_threads_arg(const char *s) {
+    if (!strcmp(s, "auto")) threads_auto_begin(omp_get_num_procs());
+    else omp_set_num_threads(atoi(s));
+}
+
 int main(int argc, char **argv) {
     if (argc >= 4 && !strcmp(argv[1], "vae")) {
-        omp_set_num_threads(atoi(argv[3]));
+        set_threads_arg(argv[3]);
         return vae_bench(atoi(argv[2]));
     }
     if (argc >= 5 && (!strcmp(argv[1], "mlp") || !strcmp(argv[1], "cnn"))) {
-        omp_set_num_threads(atoi(argv[4]));
+        set_threads_arg(argv[4]);
         return train_bench(argv[1], argv[2], atoi(argv[3]));
     }
     if (argc >= 3 && !strcmp(argv[1], "gemm")) {

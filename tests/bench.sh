@@ -14,7 +14,7 @@
 #
 # Ortam: BENCH_EPOCHS (varsayılan 1), BENCH_PAIRS (varsayılan 3: C/PyTorch çifti sayısı),
 #        BENCH_THREADS (varsayılan "1 $(nproc)"), BENCH_MODELS (varsayılan "mlp cnn"),
-#        BENCH_BUSY=0 meşgul makine ölçümünü atlar.
+#        BENCH_BUSY=0 meşgul makine ölçümünü atlar; BENCH_BUSY_MODELS (varsayılan "mlp cnn").
 set -u
 E=${BENCH_EPOCHS:-1}
 P=${BENCH_PAIRS:-3}
@@ -134,16 +134,25 @@ for T in $THREADS; do
 done
 
 # ---- Meşgul makine: başka bir işlem bir çekirdeği tüketirken ----
+# Dersler --threads verilmeden "auto" kipte çalışır (core/threads.h): bütün çekirdekler, ama
+# başka bir program bir çekirdeği tutarsa bir saniye içinde tek iş parçacığına inerler.
+# Hedef: meşgulken varsayılan kip ≤ 2.5 × boştaki süre ve ≤ meşgulken --threads 1.
+# "sabit N" satırı eski davranışı (kendiliğinden ayar olmadan N iş parçacığı) gösterir.
 if [ "${BENCH_BUSY:-1}" != 0 ] && [ "$(nproc)" -ge 2 ]; then
-    echo
-    echo "== Meşgul makine: bir 'yes > /dev/null' çalışırken CNN epoch'u =="
-    idle=$(field "$(build/bench cnn $D 1 "$(nproc)" | tr '\n' ' ')" sec_per_epoch)
-    yes >/dev/null &
-    ypid=$!
-    busy=$(field "$(build/bench cnn $D 1 "$(nproc)" | tr '\n' ' ')" sec_per_epoch)
-    busy1=$(field "$(build/bench cnn $D 1 1 | tr '\n' ' ')" sec_per_epoch)
-    kill "$ypid" 2>/dev/null
-    wait "$ypid" 2>/dev/null
-    echo "boşta $(nproc) iş parçacığı: $idle s; meşgulken $(nproc) iş parçacığı: $busy s; meşgulken 1 iş parçacığı: $busy1 s"
-    echo "BUSY idle_s=$idle busy_s=$busy busy_1thread_s=$busy1 slowdown=$(awk -v a="$busy" -v b="$idle" 'BEGIN { if (b > 0) printf "%.2f", a / b }')"
+    N=$(nproc)
+    for model in ${BENCH_BUSY_MODELS:-mlp cnn}; do
+        echo
+        echo "== Meşgul makine: bir 'yes > /dev/null' çalışırken $model epoch'u =="
+        idle=$(field "$(build/bench $model $D 1 auto | tr '\n' ' ')" sec_per_epoch)
+        yes >/dev/null &
+        ypid=$!
+        busy=$(field "$(build/bench $model $D 1 auto | tr '\n' ' ')" sec_per_epoch)
+        busy1=$(field "$(build/bench $model $D 1 1 | tr '\n' ' ')" sec_per_epoch)
+        busyN=$(field "$(build/bench $model $D 1 "$N" | tr '\n' ' ')" sec_per_epoch)
+        kill "$ypid" 2>/dev/null
+        wait "$ypid" 2>/dev/null
+        echo "boşta varsayılan: $idle s; meşgulken varsayılan: $busy s;"
+        echo "meşgulken --threads 1: $busy1 s; meşgulken sabit $N iş parçacığı: $busyN s"
+        echo "BUSY model=$model idle_s=$idle busy_s=$busy busy_1thread_s=$busy1 busy_fixed${N}_s=$busyN slowdown=$(awk -v a="$busy" -v b="$idle" 'BEGIN { if (b > 0) printf "%.2f", a / b }') vs_1thread=$(awk -v a="$busy" -v b="$busy1" 'BEGIN { if (b > 0) printf "%.2f", a / b }')"
+    done
 fi

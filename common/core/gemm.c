@@ -12,6 +12,7 @@
  * -march=native ile bunları AVX/FMA komutlarına çevirir; intrinsics gerekmez.
  */
 #include "core/gemm.h"
+#include "core/threads.h"
 #include <stdlib.h>
 #include <string.h>
 #include "core/simd.h"
@@ -131,6 +132,7 @@ void gemm(int transA, int transB, int M, int N, int K, float alpha,
                 C[(size_t)i * ldc + j] = beta == 0.0f ? 0.0f : beta * C[(size_t)i * ldc + j];
         return;
     }
+    threads_adapt();   /* makine meşgulse iş parçacığı sayısını azalt (core/threads.h) */
     int nested = 0;
 #ifdef _OPENMP
     nested = omp_in_parallel();

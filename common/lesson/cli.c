@@ -1,5 +1,6 @@
 /* cli.c — getopt_long ile ortak bayraklar (bkz. cli.h). */
 #include "lesson/cli.h"
+#include "core/threads.h"
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -41,7 +42,8 @@ static void usage(const CliSpec *s, FILE *out) {
             "  --seed N         rastgele tohum (seed) (varsayılan %d)\n"
             "  --threads N      iş parçacığı sayısı (varsayılan: %s)\n",
             s->default_seed ? s->default_seed : 42,
-            s->default_threads == 1 ? "1, bu dersin matrisleri küçük" : "tüm çekirdekler");
+            s->default_threads == 1 ? "1, bu dersin matrisleri küçük"
+                                     : "boş çekirdekler, makine meşgulse azalır");
     if (!(s->extras & CLI_NO_DATA))
         fprintf(out, "  --data DİZİN     MNIST biçimli dört IDX dosyasının klasörü (varsayılan data/mnist)\n");
     fprintf(out,
@@ -146,8 +148,14 @@ void cli_parse(int argc, char **argv, LessonArgs *a, const CliSpec *s) {
     }
     if (!a->threads_given && s->default_threads > 0) a->threads = s->default_threads;
 #ifdef _OPENMP
-    if (a->threads > 0) omp_set_num_threads(a->threads);
-    else a->threads = omp_get_max_threads();
+    if (a->threads > 0) {
+        omp_set_num_threads(a->threads);
+    } else {
+        /* Varsayılan: bütün çekirdekler, ama makine meşgulse kendiliğinden azalır
+         * (bkz. core/threads.h). OMP_NUM_THREADS verilmişse ona dokunmayız. */
+        a->threads = omp_get_max_threads();
+        if (!getenv("OMP_NUM_THREADS")) threads_auto_begin(a->threads);
+    }
 #else
     a->threads = 1;
 #endif

@@ -106,6 +106,30 @@ int model_path_check_writable(const char *path, char *err, size_t errlen) {
     return 0;
 }
 
+/* Bütün bayt dizisini path'e güvenle yazar: aynı klasörde geçici dosya, yaz, fsync,
+ * rename. Yarıda kalırsa eski dosya olduğu gibi kalır (bkz. ckpt.h). */
+int model_write_file(const char *path, const void *data, size_t n, char *err, size_t errlen) {
+    char tmp[4200];
+    FILE *f = atomic_write_begin(path, tmp, sizeof tmp);
+    if (!f) {
+        snprintf(err, errlen, "model '%s' için geçici dosya açılamadı: %s", path, tr_strerror(errno));
+        return -1;
+    }
+    if (fwrite(data, 1, n, f) != n) {
+        int e = errno;
+        atomic_write_abort(f, tmp);
+        snprintf(err, errlen, "model '%s' yazılamadı: %s; varsa eski dosya korunuyor", path,
+                 tr_strerror(e));
+        return -1;
+    }
+    if (atomic_write_commit(f, tmp, path) != 0) {
+        snprintf(err, errlen, "model '%s' yazılamadı: %s; varsa eski dosya korunuyor", path,
+                 tr_strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
 int ckpt_save(const char *path, const char *kind, const CkptInt *conf, int nconf,
               const char *meta, const Params *P, char *err, size_t errlen) {
     if (model_path_check_writable(path, err, errlen) != 0) return -1;
@@ -136,28 +160,9 @@ int ckpt_save(const char *path, const char *kind, const CkptInt *conf, int nconf
     }
     out_u32(&o, (uint32_t)crc32(0L, o.p, (uInt)o.n));
 
-    char tmp[4200];
-    FILE *f = atomic_write_begin(path, tmp, sizeof tmp);
-    if (!f) {
-        snprintf(err, errlen, "model '%s' için geçici dosya açılamadı: %s", path, tr_strerror(errno));
-        free(o.p);
-        return -1;
-    }
-    size_t w = fwrite(o.p, 1, o.n, f);
+    int rc = model_write_file(path, o.p, o.n, err, errlen);
     free(o.p);
-    if (w != o.n) {
-        int e = errno;
-        atomic_write_abort(f, tmp);
-        snprintf(err, errlen, "model '%s' yazılamadı: %s; varsa eski dosya korunuyor", path,
-                 tr_strerror(e));
-        return -1;
-    }
-    if (atomic_write_commit(f, tmp, path) != 0) {
-        snprintf(err, errlen, "model '%s' yazılamadı: %s; varsa eski dosya korunuyor", path,
-                 tr_strerror(errno));
-        return -1;
-    }
-    return 0;
+    return rc;
 }
 
 /* Okuma imleci: her okuma önce kalan bayt sayısını denetler. */

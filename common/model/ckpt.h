@@ -85,4 +85,7 @@ void ckpt_close(Ckpt *c);
  * dosya varsa bizim bir model dosyamız (imzası DOAACKPT/DOAAMODL). Uzun bir
  * eğitimden ÖNCE çağrılır. 0 / -1 (err). */
 int model_path_check_writable(const char *path, char *err, size_t errlen);
+/* n baytı path'e geçici dosya + rename ile yazar (yarıda kalırsa eski dosya korunur).
+ * ckpt_save ve net_save ikisi de bunu kullanır. 0 = tamam, -1 = hata (err'de). */
+int model_write_file(const char *path, const void *data, size_t n, char *err, size_t errlen);
 #endif

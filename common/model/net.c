@@ -334,28 +334,9 @@ int net_save(const Net *net, const char *path, char *err, size_t errlen) {
     for (size_t i = 0; i < net->nparams; i++) put_f32(&b, net->params[i]);
     put_u32(&b, (uint32_t)crc32(0L, b.p, (uInt)b.n));
 
-    char tmp[4200];
-    FILE *f = atomic_write_begin(path, tmp, sizeof tmp);
-    if (!f) {
-        snprintf(err, errlen, "model '%s' için geçici dosya açılamadı: %s", path, tr_strerror(errno));
-        free(b.p);
-        return -1;
-    }
-    size_t w = fwrite(b.p, 1, b.n, f);
+    int rc = model_write_file(path, b.p, b.n, err, errlen);
     free(b.p);
-    if (w != b.n) {
-        int e = errno;
-        atomic_write_abort(f, tmp);
-        snprintf(err, errlen, "model '%s' yazılamadı: %s; varsa eski dosya korunuyor", path,
-                 tr_strerror(e));
-        return -1;
-    }
-    if (atomic_write_commit(f, tmp, path) != 0) {
-        snprintf(err, errlen, "model '%s' yazılamadı: %s; varsa eski dosya korunuyor", path,
-                 tr_strerror(errno));
-        return -1;
-    }
-    return 0;
+    return rc;
 }
 
 /* Bellekteki model dosyasından (d, n bayt); path yalnızca hata mesajlarında geçer. */
