@@ -2,6 +2,7 @@
  * Yerel derlemede bunlar -lz ve -lstb'den gelir; wasm'da aynı kaynaklar buradan derlenir.
  *   crc32: zlib'inkiyle aynı sonuç (tablosuz, bit bit; model başına bir kez çalışır)
  *   getrusage, mkstemp, fchmod: WASI'de yok; -1 döner (tarayıcıda ölçüm ve dosya yazma yok)
+ *   threads_adapt: boş (tek iş parçacığı; core/threads.c derlenmez)
  *   stb_image_resize: handwriting.c'nin 20x20'ye küçültmesi (Debian'ın libstb-dev başlığı) */
 #include <errno.h>
 #include <stddef.h>
@@ -35,6 +36,11 @@ uLong crc32(uLong crc, const unsigned char *buf, uInt len) {
     }
     return c ^ 0xFFFFFFFFu;
 }
+
+/* core/threads.c'nin yerine: tarayıcıda tek iş parçacığı var, uyarlanacak bir sayı yok.
+ * (threads.c /proc/stat okur ve saat ister; gemm her çağrıda threads_adapt'ı çağırır, o da
+ * threads_auto_begin çağrılmadıkça hiçbir şey yapmaz — burada hiç çağrılmaz.) */
+void threads_adapt(void) {}
 
 #define STB_IMAGE_RESIZE_IMPLEMENTATION
 #include "stb_image_resize.h"
