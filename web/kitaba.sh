@@ -21,7 +21,7 @@ if [ -f build/web/adlar.wasm ] && [ -f web/modeller/lesson16_names.ckpt.gz ]; th
     cp build/web/adlar.wasm web/modeller/lesson16_names.ckpt.gz "$out/rakam/"
     adlar=1
 fi
-# Bölüm 02 ve 04'ten sayfaya bağlantı (yalnızca HTML baskısında: sayfa orada çalışır).
+# Ders 02 ve 04'ten sayfaya bağlantı (yalnızca HTML baskısında: sayfa orada çalışır).
 # İçindekiler kutusunun (nav) ardına ve sayfanın sonuna birer kutu eklenir; bölümlerin
 # Markdown'ı ve dersler değişmez.
 bagla() { # bagla BÖLÜM.html METİN
@@ -36,11 +36,11 @@ bagla() { # bagla BÖLÜM.html METİN
 }
 r='<a href="rakam-ciz.html">Rakam çiz</a>'
 a='<a href="ad-uret.html">Ad üret</a>'
-bagla 02-mlp.html "Bu bölümün MLP'sini tarayıcıda kendi çizdiğin rakamlarla dene: $r"
-bagla 04-evrisim.html "Bu bölümün CNN'ini ve ilk katmanının öznitelik haritalarını kendi çizdiğin rakamlarla gör: $r"
-[ $adlar = 1 ] && bagla 16-gpt.html "Bu bölümün GPT'sine tarayıcıda, istediğin sıcaklıkta ad ürettir: $a"
-ek="Ek: derslerin ağları tarayıcıda — $r (Bölüm 02'nin MLP'si, Bölüm 04'ün CNN'i)"
-[ $adlar = 1 ] && ek="$ek · $a (Bölüm 16'nın GPT'si)"
+bagla 02-mlp.html "Bu dersin MLP'sini tarayıcıda kendi çizdiğin rakamlarla dene: $r"
+bagla 04-evrisim.html "Bu dersin CNN'ini ve ilk katmanının öznitelik haritalarını kendi çizdiğin rakamlarla gör: $r"
+[ $adlar = 1 ] && bagla 16-gpt.html "Bu dersin GPT'sine tarayıcıda, istediğin sıcaklıkta ad ürettir: $a"
+ek="Ek: derslerin ağları tarayıcıda — $r (Ders 02'nin MLP'si, Ders 04'ün CNN'i)"
+[ $adlar = 1 ] && ek="$ek · $a (Ders 16'nın GPT'si)"
 for f in index.html 00-icindekiler.html; do bagla "$f" "$ek"; done
 boy=$(cat "$out"/rakam/rakam.wasm "$out"/rakam/*.model.gz | wc -c)
 echo "Rakam çiz sayfası: $out/rakam-ciz.html (wasm + modeller $boy bayt)"
