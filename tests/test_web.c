@@ -5,7 +5,7 @@
  *   - sayfanın indirdiği modeller (web/modeller/ altındaki .model.gz, float16'ya yuvarlanmış
  *     lesson02 MLP ve lesson04 CNN): MNIST test rakamları tuvale büyütülüp (koyu mürekkep,
  *     beyaz zemin) sayfanın yolundan geçirilince okunuyor;
- *   - bozuk model baytları (net_load_mem): Türkçe hata, adı mesajda, çökme yok;
+ *   - bozuk model dosyası (net_load; wasm'da da o okur): Türkçe hata, adı mesajda, çökme yok;
  *   - eşlik: build/web/rakam.wasm (node ile, web/esleme.js) 10 000 test görüntüsünde
  *     yerel programla aynı en olası sınıfı ve ≤ 1e-4 farklı logitleri veriyor; tuval yolu
  *     (hazırlık + sınıflandırma) aynı kararı ve olasılıkları veriyor. node ya da wasm yoksa
@@ -56,14 +56,23 @@ static unsigned char *read_gz(const char *path, size_t *n) {
     *n = len;
     return d;
 }
+static void write_bytes(const char *path, const void *d, size_t n) {
+    mkdir("tests/out", 0755);
+    FILE *f = fopen(path, "wb");
+    ck_assert_msg(f != NULL, "%s yazılamadı", path);
+    ck_assert_uint_eq(fwrite(d, 1, n, f), n);
+    fclose(f);
+}
+/* web/modeller/NAME.model.gz -> tests/out/web_NAME.model -> net_load (sayfadaki gibi) */
 static void load_web_model(Net *net, const char *name, int max_batch) {
-    char path[256], err[1024];
-    snprintf(path, sizeof path, "web/modeller/%s.model.gz", name);
+    char gz[256], path[256], err[1024];
+    snprintf(gz, sizeof gz, "web/modeller/%s.model.gz", name);
+    snprintf(path, sizeof path, "tests/out/web_%s.model", name);
     size_t n;
-    unsigned char *d = read_gz(path, &n);
-    int rc = net_load_mem(net, path, d, n, max_batch, err, sizeof err);
+    unsigned char *d = read_gz(gz, &n);
+    write_bytes(path, d, n);
     free(d);
-    ck_assert_msg(rc == 0, "%s", err);
+    ck_assert_msg(net_load(net, path, max_batch, err, sizeof err) == 0, "%s", err);
 }
 static uint8_t *read_raw(const char *path, long off, size_t n) {
     FILE *f = fopen(path, "rb");
@@ -150,19 +159,25 @@ START_TEST(test_canvas_digits) {
 }
 END_TEST
 
+/* Sayfanın model dosyası bozuk gelirse (kesik indirme, bir bit, boş, başka bir dosya): wasm'ın
+ * da kullandığı net_load Türkçe hata verir, dosyanın adı mesajda, çökme yok. */
 START_TEST(test_bad_model_bytes) {
     Net net;
     char err[1024];
     size_t n;
     unsigned char *d = read_gz("web/modeller/lesson02_mlp.model.gz", &n);
-    ck_assert_int_eq(net_load_mem(&net, "kesik.model", d, n / 2, 1, err, sizeof err), -1);
-    ck_assert_msg(strstr(err, "kesik.model") && strstr(err, "kesik"), "%s", err);
+    write_bytes("tests/out/web_kesik.model", d, n / 2);
+    ck_assert_int_eq(net_load(&net, "tests/out/web_kesik.model", 1, err, sizeof err), -1);
+    ck_assert_msg(strstr(err, "web_kesik.model") && strstr(err, "kesik"), "%s", err);
     d[n / 2] ^= 0x40; /* bir ağırlığın bir biti */
-    ck_assert_int_eq(net_load_mem(&net, "bozuk.model", d, n, 1, err, sizeof err), -1);
+    write_bytes("tests/out/web_bozuk.model", d, n);
+    ck_assert_int_eq(net_load(&net, "tests/out/web_bozuk.model", 1, err, sizeof err), -1);
     ck_assert_msg(strstr(err, "CRC-32"), "%s", err);
-    ck_assert_int_eq(net_load_mem(&net, "bos.model", d, 0, 1, err, sizeof err), -1);
+    write_bytes("tests/out/web_bos.model", d, 0);
+    ck_assert_int_eq(net_load(&net, "tests/out/web_bos.model", 1, err, sizeof err), -1);
     memcpy(d, "PNG\r\n\x1a\n\0", 8);
-    ck_assert_int_eq(net_load_mem(&net, "resim.model", d, n, 1, err, sizeof err), -1);
+    write_bytes("tests/out/web_resim.model", d, n);
+    ck_assert_int_eq(net_load(&net, "tests/out/web_resim.model", 1, err, sizeof err), -1);
     ck_assert_msg(strstr(err, "DOAAMODL"), "%s", err);
     free(d);
 }
@@ -248,11 +263,7 @@ START_TEST(test_names_parity) {
     }
     size_t n;
     unsigned char *d = read_gz("web/modeller/lesson16_names.ckpt.gz", &n);
-    mkdir("tests/out", 0755);
-    FILE *f = fopen("tests/out/web_adlar.ckpt", "wb");
-    ck_assert(f != NULL);
-    ck_assert_uint_eq(fwrite(d, 1, n, f), n);
-    fclose(f);
+    write_bytes("tests/out/web_adlar.ckpt", d, n);
     free(d);
     ck_assert_msg(ad_load_path("tests/out/web_adlar.ckpt") == 0, "%s", ad_error());
     const int N = 40;

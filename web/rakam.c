@@ -8,7 +8,9 @@
  *
  * İKİ AĞ (yuva, slot): 0 = lesson02'nin MLP'si, 1 = lesson04'ün CNN'i.
  *   rk_buf(n)                       wasm belleğinde n baytlık yer (JS buraya kopyalar)
- *   rk_load(yuva, bayt, n, yığın)   model dosyasını yükler (0 / -1; rk_error() Türkçe neden)
+ *   rk_load(yuva, yığın)            model dosyasını (JS'nin bellekte sunduğu /lesson02_mlp.model
+ *                                   ya da /lesson04_cnn.model) net_load ile yükler
+ *                                   (0 / -1; rk_error() Türkçe neden)
  *   rk_read(yuva, gri, w, h)        tuvalin gri piksellerini okur: karar (DrawVerdict);
  *                                   sonra rk_img() 28x28, rk_probs() 10 olasılık, rk_digit()
  *   rk_fmaps(yuva)                  ilk evrişim katmanının ReLU sonrası öznitelik haritaları
@@ -44,16 +46,17 @@ static Net *slot_net(int slot) {
     return &g_net[slot];
 }
 
-RK_EXPORT(rk_load) int rk_load(int slot, const unsigned char *bytes, int n, int max_batch) {
-    if (slot < 0 || slot >= RK_SLOTS || n < 0 || max_batch < 1) {
+/* Model, JavaScript'in bellekte sunduğu dosyadır ("/lesson02_mlp.model" ya da
+ * "/lesson04_cnn.model", bkz. rakam.js): common/'un kendi yükleyicisi net_load okur. */
+RK_EXPORT(rk_load) int rk_load(int slot, int max_batch) {
+    if (slot < 0 || slot >= RK_SLOTS || max_batch < 1) {
         snprintf(g_err, sizeof g_err, "rk_load: geçersiz argüman");
         return -1;
     }
     if (g_loaded[slot]) net_free(&g_net[slot]);
     g_loaded[slot] = 0;
-    const char *name = slot == 0 ? "lesson02_mlp.model" : "lesson04_cnn.model";
-    if (net_load_mem(&g_net[slot], name, bytes, (size_t)n, max_batch, g_err, sizeof g_err) != 0)
-        return -1;
+    const char *name = slot == 0 ? "/lesson02_mlp.model" : "/lesson04_cnn.model";
+    if (net_load(&g_net[slot], name, max_batch, g_err, sizeof g_err) != 0) return -1;
     if (g_net[slot].in_c != 1 || g_net[slot].in_h != 28 || g_net[slot].in_w != 28 ||
         net_out_size(&g_net[slot]) != 10) {
         snprintf(g_err, sizeof g_err, "%s: 1x28x28 girişli, 10 çıkışlı bir rakam modeli değil", name);

@@ -116,6 +116,7 @@
     instance.exports._initialize();
     return instance.exports;
   }
+  // dosyalar nesnesi wasiKur'a verildiği gibi kullanılır: sonradan eklenen dosya da açılabilir.
   const utf8 = new TextDecoder("utf-8");
   const cstrOf = (mem, p) => {
     const B = new Uint8Array(mem.buffer);
@@ -132,7 +133,8 @@
   }
 
   async function RakamWasm(wasmBytes) {
-    const e = await wasmAc(wasmBytes);
+    const dosyalar = {};
+    const e = await wasmAc(wasmBytes, dosyalar);
     const mem = e.memory;
     const cstr = (p) => cstrOf(mem, p);
     const copyIn = (arr) => {
@@ -144,10 +146,11 @@
     };
     return {
       exports: e,
-      load(slot, modelBytes, maxBatch) {
-        const p = copyIn(modelBytes);
-        const rc = e.rk_load(slot, p, modelBytes.length, maxBatch || 1);
-        e.rk_free(p);
+      load(slot, modelBytes, maxBatch) {   // C, dosyayı net_load ile okur (bellekteki WASI dosyası)
+        const ad = slot === 0 ? "lesson02_mlp.model" : "lesson04_cnn.model";
+        dosyalar[ad] = modelBytes instanceof Uint8Array ? modelBytes : new Uint8Array(modelBytes);
+        const rc = e.rk_load(slot, maxBatch || 1);
+        delete dosyalar[ad];
         if (rc !== 0) throw new Error(cstr(e.rk_error()));
       },
       read(slot, gray, w, h) {

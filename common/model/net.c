@@ -339,12 +339,35 @@ int net_save(const Net *net, const char *path, char *err, size_t errlen) {
     return rc;
 }
 
-/* Bellekteki model dosyasından (d, n bayt); path yalnızca hata mesajlarında geçer. */
-int net_load_mem(Net *net, const char *path, const unsigned char *d, size_t n, int max_batch,
-                 char *err, size_t errlen) {
+int net_load(Net *net, const char *path, int max_batch, char *err, size_t errlen) {
     memset(net, 0, sizeof *net);
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        snprintf(err, errlen, "model dosyası '%s' bir klasör, dosya değil", path);
+        return -1;
+    }
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(err, errlen, "model dosyası '%s' açılamadı: %s", path, tr_strerror(errno));
+        return -1;
+    }
+    if (fseek(f, 0, SEEK_END) != 0) {
+        snprintf(err, errlen, "model dosyası '%s' okunamadı (bir klasör olabilir)", path);
+        fclose(f);
+        return -1;
+    }
+    long sz = ftell(f);
+    if (sz < 0 || sz > (1L << 30)) {
+        snprintf(err, errlen, "model dosyası '%s' okunamadı ya da çok büyük", path);
+        fclose(f);
+        return -1;
+    }
+    rewind(f);
+    unsigned char *d = xmalloc((size_t)sz + 1);
+    size_t got = fread(d, 1, (size_t)sz, f);
+    fclose(f);
     int rc = -1;
-    size_t pos = 0;
+    size_t n = got, pos = 0;
 #define NEED(k, what)                                                                          \
     do {                                                                                       \
         if (pos + (k) > n) {                                                                   \
@@ -353,6 +376,10 @@ int net_load_mem(Net *net, const char *path, const unsigned char *d, size_t n, i
             goto out;                                                                          \
         }                                                                                      \
     } while (0)
+    if (got != (size_t)sz) {
+        snprintf(err, errlen, "model dosyası '%s' okunamadı", path);
+        goto out;
+    }
     NEED(8, "imza");
     if (memcmp(d, MODEL_MAGIC, 8) != 0) {
         snprintf(err, errlen, "'%s' bir model dosyası değil (DOAAMODL imzası yok)", path);
@@ -434,44 +461,6 @@ int net_load_mem(Net *net, const char *path, const unsigned char *d, size_t n, i
 out:
 #undef NEED
     if (rc != 0 && !net->params) memset(net, 0, sizeof *net);
-    return rc;
-}
-
-
-int net_load(Net *net, const char *path, int max_batch, char *err, size_t errlen) {
-    memset(net, 0, sizeof *net);
-    struct stat st;
-    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-        snprintf(err, errlen, "model dosyası '%s' bir klasör, dosya değil", path);
-        return -1;
-    }
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        snprintf(err, errlen, "model dosyası '%s' açılamadı: %s", path, tr_strerror(errno));
-        return -1;
-    }
-    if (fseek(f, 0, SEEK_END) != 0) {
-        snprintf(err, errlen, "model dosyası '%s' okunamadı (bir klasör olabilir)", path);
-        fclose(f);
-        return -1;
-    }
-    long sz = ftell(f);
-    if (sz < 0 || sz > (1L << 30)) {
-        snprintf(err, errlen, "model dosyası '%s' okunamadı ya da çok büyük", path);
-        fclose(f);
-        return -1;
-    }
-    rewind(f);
-    unsigned char *d = xmalloc((size_t)sz + 1);
-    size_t got = fread(d, 1, (size_t)sz, f);
-    fclose(f);
-    int rc;
-    if (got != (size_t)sz) {
-        snprintf(err, errlen, "model dosyası '%s' okunamadı", path);
-        rc = -1;
-    } else {
-        rc = net_load_mem(net, path, d, got, max_batch, err, errlen);
-    }
     free(d);
     return rc;
 }

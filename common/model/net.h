@@ -127,10 +127,6 @@ int net_save(const Net *net, const char *path, char *err, size_t errlen);
 int net_check_writable(const char *path, char *err, size_t errlen);
 /* Dosyadaki mimariyle yeni bir ağ kurar ve ağırlıkları yükler. */
 int net_load(Net *net, const char *path, int max_batch, char *err, size_t errlen);
-/* Aynısı, bellekteki bir model dosyasından (d, n bayt; ör. tarayıcıda indirilmiş dosya).
- * name yalnızca hata mesajlarında geçer. */
-int net_load_mem(Net *net, const char *name, const unsigned char *d, size_t n, int max_batch,
-                 char *err, size_t errlen);
 /* Mimari iki ağda aynı mı? Değilse err farkı söyler. */
 int net_same_arch(const Net *a, const Net *b, char *err, size_t errlen);
 #endif
