@@ -3,7 +3,8 @@
 #   make               tüm dersleri derler (eksik paketleri kurar, MNIST'i indirir)
 #   make lesson02      tek bir dersi derler: ./lesson02
 #   make quiz02        dersin sınavını etkileşimli çalıştırır
-#   make check         birim testleri + derslerin --quick koşuları + ASan/UBSan turu
+#   make check         birim testleri + derslerin --quick koşuları + AVX2 genişliğinde
+#                      çekirdek testleri + ASan/UBSan turu
 #   make check-full    dersleri tam uzunlukta koşar, başlık sonuçlarını doğrular
 #   make bench         hız ve bellek ölçümü (PyTorch ile yan yana)
 #   make plots         plots/ altındaki tüm gnuplot betiklerini yeniden çizer
@@ -11,10 +12,14 @@
 # Derleyici bayrakları: C11, -O2 -march=native (makinenin tüm vektör komutları),
 # -ffp-contract=fast (a*b+c tek FMA komutu olabilir; sonuçlar bit düzeyinde
 # tekrarlanabilir kalır, yalnızca referans döngüden ~1e-6 farklı olabilir), OpenMP.
+# -fno-math-errno: sqrtf/expf errno yazmaz, döngüler vektörleşebilir (errno'ya bakmayız).
+# -mprefer-vector-width=512: derleyicinin kendisi vektörleştirdiği döngülerde de AVX-512'nin
+# 16 şeridini kullanır (varsayılanı 8'dir); AVX-512'siz makinede etkisizdir.
 
 CC      ?= gcc
 CFLAGS  ?= -O2 -march=native
-CFLAGS  += -std=c11 -D_GNU_SOURCE -ffp-contract=fast -fopenmp -Wall -Wextra \
+CFLAGS  += -std=c11 -D_GNU_SOURCE -ffp-contract=fast -fno-math-errno -mprefer-vector-width=512 \
+           -fopenmp -Wall -Wextra \
            -Icommon -I/usr/include/stb
 LDLIBS  := -lstb -lz -lm
 ASAN    := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
@@ -43,13 +48,13 @@ TESTS      := $(TEST_SRC:tests/%.c=build/tests/%)
 # ASan turunda derslerin uzun eğitim koşuları (test_lesson*) atlanır.
 ASAN_TESTS := $(patsubst tests/%.c,build/asan/tests/%,$(filter-out tests/test_lesson%,$(TEST_SRC)))
 
-.PHONY: all deps data check check-layers check-unit check-asan check-full bench plots clean help
+.PHONY: all deps data check check-avx2 check-layers check-unit check-asan check-full bench plots clean help
 .DEFAULT_GOAL := all
 
 all: $(LESSONS)
 
 help:
-	@sed -n '3,10p' Makefile | sed 's/^# //'
+	@sed -n '3,11p' Makefile | sed 's/^# //'
 
 deps:
 	@sh common/setup/deps.sh $(PKGS)
@@ -75,6 +80,26 @@ build/asan/libdoaa.a: $(ASAN_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
+# AVX2 derlemesi yalnızca çekirdekleri (core/, nn/) yeniden derler; data/, model/, lesson/
+# nesneleri normal derlemeden alınır (vektör çekirdeği yok, make check'i uzatmasın).
+AVX2_FLAGS := -mno-avx512f -Wno-psabi
+AVX2_SRC   := $(filter common/core/% common/nn/%,$(COMMON_SRC))
+AVX2_OBJ   := $(AVX2_SRC:common/%.c=build/avx2/common/%.o)
+AVX2_REST  := $(filter-out build/common/core/% build/common/nn/%,$(COMMON_OBJ))
+AVX2_TESTS := $(addprefix build/avx2/tests/,test_gemm test_conv test_nn test_parity test_accumulate)
+
+build/avx2/common/%.o: common/%.c | deps
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(AVX2_FLAGS) $(DEPFLAGS) -c -o $@ $<
+
+build/avx2/libdoaa.a: $(AVX2_OBJ) $(AVX2_REST)
+	@rm -f $@
+	ar rcs $@ $^
+
+build/avx2/tests/%: tests/%.c tests/testutil.h build/avx2/libdoaa.a $(COMMON_HDR) | deps
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(AVX2_FLAGS) -Itests -o $@ $< build/avx2/libdoaa.a -lcheck -lsubunit -lrt -pthread $(LDLIBS)
+
 # Her ders: lessons/lessonNN*.c + ortak kütüphane -> ./lessonNN
 define LESSON_RULE
 $(1): $$(wildcard lessons/$(1)*.c) build/libdoaa.a $$(COMMON_HDR) | deps $$(MNIST_OK)
@@ -97,13 +122,21 @@ build/asan/tests/%: tests/%.c tests/testutil.h build/asan/libdoaa.a $(COMMON_HDR
 
 # Testler: önce normal derleme (birim + derslerin --quick koşuları), sonra
 # aynı birim testleri ve kötü girdi testleri AddressSanitizer/UBSan ile.
-check: $(LESSONS) $(TESTS) $(MNIST_OK)
+check: $(LESSONS) $(TESTS) $(AVX2_TESTS) $(MNIST_OK)
 	@sh tests/layers.sh
 	@sh tests/run.sh normal . $(TESTS)
+	@sh tests/run.sh avx2 build/avx2 $(AVX2_TESTS)
 	@$(MAKE) --no-print-directory check-asan
 
 check-layers:
 	@sh tests/layers.sh
+
+# İkinci vektör genişliği: makine AVX-512'li olsa da çekirdekler (core/simd.h) -mno-avx512f
+# ile 8 şeritlik AVX2 yoluyla ayrı bir dizinde derlenir ve çekirdek testleri (referansa
+# karşı, iş parçacığı sayısından bağımsızlık, eşlik fikstürleri) orada da koşar: iki yol
+# da çürümez. AVX-512'siz makinede bu derleme normal derlemeyle aynıdır.
+check-avx2: $(AVX2_TESTS)
+	@sh tests/run.sh avx2 build/avx2 $(AVX2_TESTS)
 
 check-asan: $(ASAN_TESTS) $(addprefix build/asan/,$(LESSONS)) $(MNIST_OK)
 	@DOAA_BIN=build/asan ASAN_OPTIONS=detect_leaks=1 sh tests/run.sh asan build/asan $(ASAN_TESTS)
@@ -130,7 +163,7 @@ plots:
 clean:
 	rm -rf build $(LESSONS) tests/out
 
--include $(COMMON_OBJ:.o=.d) $(ASAN_OBJ:.o=.d)
+-include $(COMMON_OBJ:.o=.d) $(ASAN_OBJ:.o=.d) $(AVX2_OBJ:.o=.d)
 
 # Derslerin ek kuralları (ör. veri hazırlama) ve ders kitabı kuralları
 -include $(wildcard lessons/*.mk) $(wildcard textbook/*.mk) web/web.mk

@@ -171,6 +171,8 @@ static void step1_surface(double *L00, double *ws, double *bs, double *Ls, const
     printf("Denetim: %d×%d noktalık ızgaranın en küçük kaybı %.4g, (w, b) = (%.3g, %.3g)\n"
            "noktasında; formülün bulduğu dibe yakın.\n", n, n, gmin, gw, gb);
     Plot p;
+    /* Şekil kayip_yuzeyi: Eş yükselti eğrileri eğik elipslerdir: kayıp, en iyi noktadan (kırmızı
+     * yıldız) uzaklaştıkça her yönde büyür; siyah nokta inişin başlayacağı (0, 0) noktasıdır. */
     FILE *d = plot_begin(&p, "lesson00", "kayip_yuzeyi");
     write_grid(d, line_surface, NULL, -0.5, 3.5, -1.5, 3.5, n);
     fprintf(d, "0 0\n\n\n%.6g %.6g\n", *ws, *bs);
@@ -259,6 +261,8 @@ static void step2_gradient(double *gw, double *gb, double *fd_central, double *f
            r.checked, r.worst, r.analytic, r.numeric);
     /* Şekil: b = 0 kesitinde L(w, 0) = 3,5 w² − 14,5 w + 15,5 ve w = 0'daki teğet */
     Plot p;
+    /* Şekil turev_teget: Kesik çizgi eğriye w = 0'da değen teğettir ve eğimi türevin değeridir;
+     * eğim eksi olduğu için w'yi biraz artırmak kaybı düşürür. */
     FILE *d = plot_begin(&p, "lesson00", "turev_teget");
     for (int i = 0; i <= 100; i++) {
         double w = -1.0 + 5.0 * i / 100;
@@ -319,6 +323,9 @@ static void step3_descent(double *w_end, double *b_end, double *L_end, double *L
            "%d. adımda (w, b) = (%.4f, %.4f), formülün dibi (%.4f, %.4f).\n",
            tl[2], GD_STEPS - 2, GD_STEPS, w, b, ws, bs);
     Plot p;
+    /* Şekil gradyan_inisi: Soldaki panelde yolun önce hızla vadinin tabanına indiğine, sağdaki
+     * yakın çekimde ise tabanın yayvan yönünde en iyi noktaya doğru kısalan adımlarla ilerlediğine
+     * bakın. */
     FILE *d = plot_begin(&p, "lesson00", "gradyan_inisi");
     int ng = a->quick ? 61 : 121;
     write_grid(d, line_surface, NULL, -0.5, 3.5, -1.5, 3.5, ng);          /* index 0 */
@@ -439,6 +446,9 @@ static void step4_learning_rate(double Lend[3], double *limit, const LessonArgs 
     for (int e = 0; e < 3; e++)
         snprintf(lab[e], sizeof lab[e], "η = %s (%s)", tr_dec(num, sizeof num, "%g", etas[e]),
                  kind[e]);
+    /* Şekil ogrenme_orani: Aynı 50 adımda üç öğrenme oranının kaybını log ölçekte karşılaştırın:
+     * küçük η yavaş iner, fazla büyük η'da kayıp her adımda büyüyebilir; her eğrinin adı bu koşuda
+     * ne olduğunu söyler. */
     plot_lines("lesson00", "ogrenme_orani", "Öğrenme oranı: aynı 50 adım, üç η", "adım",
                "kayıp (log ölçek)", LR_STEPS + 1, steps, 3,
                (const float *const[]){curves[0], curves[1], curves[2]},
@@ -524,6 +534,9 @@ static double graph_loss(void *p) {
 
 static void graph_plot(const Graph *g, const float *th, const float *grad, int ascii) {
     Plot p;
+    /* Şekil hesap_cizgesi: Her kutuda üstte ileri geçişin değeri (mavi), altta kaybın o değere göre
+     * gradyanı (kırmızı) durur; oklar ileri yönü gösterir, gradyanlar aynı okları sağdan sola
+     * izler. */
     FILE *d = plot_begin(&p, "lesson00", "hesap_cizgesi");
     fprintf(d, "# hesap çizgesi: düğüm x y ileri_değer gradyan\n");
     fprintf(d, "z1 3.6 3 %.4f %.4f\nh 6.2 3 %.4f %.4f\nz2 8.8 3 %.4f %.4f\n", g->z1, g->dz1,
@@ -761,6 +774,9 @@ static void step6_logistic(double *loss_first, double *loss_last, double *acc_la
            "verinin kaybı ise düzgün indi: her yığın 200 noktanın yalnızca %d'sini görür.\n",
            nsteps - nsteps / 2, bmin, bmax, LR_B);
     Plot p;
+    /* Şekil lojistik_regresyon: Solda kesik çizgi 1. epoch sonundaki, kalın çizgi son epoch'taki
+     * karar sınırıdır; sağda ince çizgi yığın kaybının adımdan adıma oynamasını, noktalı eğri tüm
+     * verinin kaybının düzgün inişini gösterir. */
     FILE *d = plot_begin(&p, "lesson00", "lojistik_regresyon");
     for (int i = 0; i < LR_N; i++)
         fprintf(d, "%.5f %.5f %d\n", m.x[i][0], m.x[i][1], (int)m.y[i]);
@@ -965,6 +981,9 @@ static void step7_valley(int best_steps[NOPT], float best_eta[NOPT], int rot_ste
            "yana taşıyor\n(%d. adımda θ₁ = %.2f), sonra geri dönüyor. Adam kıvrılarak ama "
            "doğrudan\ndibe gidiyor.\n", tmax, paths[OPT_MOM][2 * tmax]);
     Plot p;
+    /* Şekil dar_vadi: Üç panel aynı dar vadide üç eniyileyicinin yolunu gösterir ve başlıkları dibe
+     * kaç adımda varıldığını söyler; yolların şeklini karşılaştırın: dik eksende ne kadar
+     * salındıklarına ve yayvan eksende ne hızla ilerlediklerine bakın. */
     FILE *d = plot_begin(&p, "lesson00", "dar_vadi");
     write_grid(d, valley_surface, NULL, -9, 3.5, -2.2, 2.2, a->quick ? 81 : 161);
     for (int o = 0; o < NOPT; o++) {

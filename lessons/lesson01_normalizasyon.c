@@ -312,10 +312,13 @@ int main(int argc, char **argv) {
         if (ctr[k] < ctr[cmin]) cmin = k;
         if (ctr[k] > ctr[cmax]) cmax = k;
     }
-    printf("En az örneği olan sınıf %d (%d), en çok olan %d (%d): oran %.2f. Sınıflar kabaca "
+    printf("En az örneği olan sınıf %d (%d), en çok olan %d (%d): oran %.2f.\nSınıflar kabaca "
            "dengeli;\nbu yüzden doğruluk (accuracy) burada anlamlı bir ölçüttür.\n",
            cmin, ctr[cmin], cmax, ctr[cmax], (double)ctr[cmax] / ctr[cmin]);
     Plot p;
+    /* Şekil sinif_dagilimi: Her rakam için eğitim ve test kümesindeki payı yan yana çizilir; iki
+     * çubuğun boylarının birbirine ne kadar yakın olduğuna ve hiçbir sınıfın ötekilerden çok küçük
+     * kalmadığına bakın. */
     FILE *d = plot_begin(&p, L, "sinif_dagilimi");
     for (int k = 0; k < K; k++)
         fprintf(d, "%d %.4f %.4f\n", k, 100.0 * ctr[k] / m.train.n, 100.0 * cte[k] / m.test.n);
@@ -345,7 +348,9 @@ int main(int argc, char **argv) {
         snprintf(capbuf[i], sizeof capbuf[i], "örnek %d: etiket %d", i, m.train.labels[i]);
         caps[i] = capbuf[i];
     }
-    show_digits(stdout, three, caps, 3, m.train.rows, m.train.cols);
+    /* yan yana en çok ikisi: üç kutu 80 sütuna sığmaz */
+    show_digits(stdout, three, caps, 2, m.train.rows, m.train.cols);
+    show_digits(stdout, three + 2, caps + 2, 1, m.train.rows, m.train.cols);
     uint8_t *grid = xmalloc((size_t)K * 10 * D);   /* (100, 28, 28): satır k = k rakamları */
     int filled[K] = {0};
     for (int i = 0; i < m.train.n; i++) {
@@ -353,6 +358,8 @@ int main(int argc, char **argv) {
         if (filled[y] < 10)
             memcpy(grid + (size_t)(y * 10 + filled[y]++) * D, m.train.images + (size_t)i * D, D);
     }
+    /* Şekil rakamlar: Her satır bir rakamın eğitim kümesinden on örneğidir; aynı rakamın eğim,
+     * kalınlık ve yazılış bakımından ne kadar farklı olabildiğine bakın. */
     const char *grid_png = "plots/lesson01/rakamlar.png";
     char err[512];
     if (mkdir_p("plots/lesson01") != 0) die("'plots/lesson01' klasörü oluşturulamadı");
@@ -360,8 +367,8 @@ int main(int argc, char **argv) {
                          sizeof err) != 0)
         die("%s", err);
     free(grid);
-    printf("PNG ızgarası: %s (satır k = k rakamının eğitim kümesindeki ilk 10 örneği)\n", grid_png);
-    printf("Zemin siyah (0), mürekkep beyaz (255'e yakın); kenarlar gri tonlu (yumuşatılmış).\n");
+    printf("PNG ızgarası: %s\n(satır k = k rakamının eğitim kümesindeki ilk 10 örneği)\n", grid_png);
+    printf("Zemin siyah (0), mürekkep beyaz (255'e yakın);\nkenarlar gri tonlu (yumuşatılmış).\n");
 
 /*
  * Adım 3: Piksel istatistikleri
@@ -387,6 +394,9 @@ int main(int argc, char **argv) {
     printf("Görüntünün büyük kısmı zemin olduğu için ortalama (%.1f) en büyük değerin (%.0f)\n"
            "çok altında; dağılım iki uçta yığılıyor: zemin 0'da, mürekkebin içi 255'e yakın.\n",
            sr.mean, sr.max);
+    /* Şekil histogram_ham: Dikey eksen log ölçekli: piksellerin büyük çoğunluğu iki uç kutuda,
+     * zeminin 0'ında ve mürekkebin 255'e yakın değerlerinde toplanır; aradaki değerler çok daha
+     * seyrektir. */
     d = plot_begin(&p, L, "histogram_ham");
     write_hist(d, hraw, rlo, rhi);
     plot_finish(&p, "set title 'Ham piksel değerlerinin histogramı (eğitim kümesi; 64 kutu, her biri 4 değer)'\n"
@@ -416,12 +426,12 @@ int main(int argc, char **argv) {
     double mlo, mhi;
     hist_range(mm, &mlo, &mhi);
     PixStats sm = pass_stats(&m.train, mm, mlo, mhi, hmm);
-    printf("x' = (x - %.0f) / (%.0f - %.0f): örnek pikseller 0 -> %.4f, 128 -> %.4f, 255 -> %.4f\n",
+    printf("x' = (x - %.0f) / (%.0f - %.0f):\nörnek pikseller 0 -> %.4f, 128 -> %.4f, 255 -> %.4f\n",
            sr.min, sr.max, sr.min, minmax_scale(0, sr.min, sr.max),
            minmax_scale(128, sr.min, sr.max), minmax_scale(255, sr.min, sr.max));
-    printf("Dönüşümden sonra eğitim kümesi: en küçük = %.4f, en büyük = %.4f, μ = %.4f, σ = %.4f\n",
+    printf("Dönüşümden sonra eğitim kümesi: en küçük = %.4f, en büyük = %.4f,\nμ = %.4f, σ = %.4f\n",
            sm.min, sm.max, sm.mean, sm.std);
-    printf("Ortalama ve sapma da 255'e bölündü (%.4f / 255 = %.4f): ölçek değişti, biçim aynı.\n",
+    printf("Ortalama ve sapma da 255'e bölündü (%.4f / 255 = %.4f):\nölçek değişti, biçim aynı.\n",
            sr.mean, sr.mean / 255.0);
 
 /*
@@ -451,8 +461,11 @@ int main(int argc, char **argv) {
            sz.std);
     printf("Test kümesi (eğitimin μ, σ'sı ile):  ortalama = %.4f, standart sapma = %.4f\n",
            szt.mean, szt.std);
-    printf("Test kümesinin ortalaması ve sapması 0 ve 1'e yakın ama tam değil: olması gereken "
-           "de bu.\n");
+    printf("Test kümesinin ortalaması ve sapması 0 ve 1'e yakın ama tam değil:\n"
+           "olması gereken de bu.\n");
+    /* Şekil histogram_karsilastirma: Üç panelde histogramın şekli aynı kalır, yalnızca yatay
+     * eksenin sayıları değişir: normalizasyon pikselleri yeniden ölçekler ve kaydırır, aralarındaki
+     * sırayı ve dağılımı bozmaz. */
     d = plot_begin(&p, L, "histogram_karsilastirma");
     fprintf(d, "# blok 0: ham, blok 1: min-max, blok 2: z-score (kutu merkezi, sayı)\n");
     write_hist(d, hraw, rlo, rhi);
@@ -477,7 +490,8 @@ int main(int argc, char **argv) {
              HIST_BINS, rlo, rhi, mlo, mhi, mu, sigma, zlo, zhi);
     plot_finish_size(&p, body, 1200, 420);
     plot_render(&p, a.ascii);
-    printf("Grafik: %s (üç histogramın biçimi aynı; yalnızca x ekseni kaydı ve ölçeklendi)\n", plot_png_path(&p));
+    printf("Grafik: %s\n(üç histogramın biçimi aynı; yalnızca x ekseni kaydı ve ölçeklendi)\n",
+           plot_png_path(&p));
 
 /*
  * Adım 6: Etiketler için one-hot kodlama
@@ -538,8 +552,8 @@ int main(int argc, char **argv) {
     int steps = epochs * ((ntr + batch - 1) / batch);
     int log_every = steps / 40 > 1 ? steps / 40 : 1;
     if (steps / log_every > 1024) log_every = steps / 1024 + 1;
-    printf("Ağ 784-64-10, eniyileyici Adam, öğrenme oranı 0.001, yığın (batch) %d, %d eğitim "
-           "görüntüsü,\n%d epoch (%d adım), tohum %d. Test: ilk %d test görüntüsü.\n", batch, ntr,
+    printf("Ağ 784-64-10, eniyileyici Adam, öğrenme oranı 0.001, yığın (batch) %d,\n%d eğitim "
+           "görüntüsü, %d epoch (%d adım), tohum %d.\nTest: ilk %d test görüntüsü.\n", batch, ntr,
            epochs, steps, a.seed, nte);
     printf("\n                 ilk yığın  son eğitim    test      test      yanlışların\n"
            "                   kaybı      kaybı*      kaybı   doğruluğu      kaybı\n");
@@ -554,11 +568,14 @@ int main(int argc, char **argv) {
         for (int w = utf8_len(vs[i].name); w < 15; w++) putchar(' ');
         char acc[16];
         snprintf(acc, sizeof acc, "%%%.2f", 100.0 * vs[i].test_acc);
-        printf("%9.3f   %8.4f   %8.4f    %7s   %9.3f    (%.1f s)\n", vs[i].first_loss,
+        printf("%9.3f   %8.4f   %8.4f    %7s   %9.3f  (%.1f s)\n", vs[i].first_loss,
                vs[i].last_loss, vs[i].test_loss, acc, vs[i].wrong_loss, now_sec() - t0);
     }
     printf("* son eğitim kaybı: eğrinin son noktası, son %d adımın (yığının) ortalama kaybı.\n",
            log_every);
+    /* Şekil kayip_karsilastirma: Aynı ağın üç giriş ölçeğiyle eğitim kaybını log ölçekte
+     * karşılaştırın: ham piksellerle başlayan eğrinin ne kadar yukarıdan başladığına ve sonda öteki
+     * ikisine yetişip yetişmediğine bakın. */
     d = plot_begin(&p, L, "kayip_karsilastirma");
     fprintf(d, "1 %.6g %.6g %.6g\n", vs[0].first_loss, vs[1].first_loss, vs[2].first_loss);
     for (int j = 0; j < vs[0].npts; j++)
@@ -566,39 +583,41 @@ int main(int argc, char **argv) {
                 vs[2].curve[j]);
     plot_finish(&p, "set title 'Aynı ağ, aynı başlangıç: giriş ölçeğinin etkisi'\n"
                     "set xlabel 'adım (yığın)'\nset ylabel 'eğitim kaybı (log ölçek)'\n"
-                    "set logscale y\nset grid\nset key below\n"
+                    "set logscale y\nset grid\n"
+                    /* açıklama sağ üstte, eğrilerin üstündeki boşlukta: eksen adını örtmesin */
+                    "set key top right box opaque\n"
                     "plot 'kayip_karsilastirma.dat' using 1:2 with linespoints lw 2 title 'ham (0–255)', "
                     "'' using 1:3 with linespoints lw 2 title 'min-max [0,1]', "
                     "'' using 1:4 with linespoints lw 2 title 'z-score'\n");
     plot_render(&p, a.ascii);
     printf("Grafik: %s\n", plot_png_path(&p));
-    printf("Ham giriş ilk yığında %.1f kat daha büyük bir kayıpla başladı; %d adım sonunda test "
-           "kaybı\nham %.4f, min-max %.4f (%.1f kat daha küçük). Giriş ölçeğini düzeltmek, "
-           "aynı ağı ve aynı\neğitim süresini çok daha iyi kullanmamızı sağladı.\n",
+    printf("Ham giriş ilk yığında %.1f kat daha büyük bir kayıpla başladı; %d adım sonunda\n"
+           "test kaybı ham %.4f, min-max %.4f (%.1f kat daha küçük). Giriş ölçeğini\n"
+           "düzeltmek, aynı ağı ve aynı eğitim süresini çok daha iyi kullanmamızı sağladı.\n",
            vs[0].first_loss / vs[1].first_loss, steps, vs[0].test_loss, vs[1].test_loss,
            vs[0].test_loss / vs[1].test_loss);
     /* İki soru: z-score neden min-max'ten yüksek başladı, ham ağın test kaybı neden büyük? */
     double ex2_mm = sm.std * sm.std + sm.mean * sm.mean, ex2_zs = sz.std * sz.std + sz.mean * sz.mean;
     if (vs[2].first_loss > vs[1].first_loss)
-        printf("z-score, min-max'ten de yüksek başladı (%.3f > %.3f): zemin pikselleri 0 değil "
-               "%.2f,\nyani 784 girişin hepsi ilk katmana katkı verir; girişin ortalama karesi "
-               "E[x²] %.3f\n(min-max'te %.3f). Başlangıç skorları daha uçta, kayıp rastgele "
-               "tahminin ln 10 = %.3f\ndeğerinden daha uzakta başlar; eğri birkaç adımda "
-               "toparlanıyor.\n", vs[2].first_loss, vs[1].first_loss, norm_pixel(zs, 0), ex2_zs,
+        printf("z-score, min-max'ten de yüksek başladı (%.3f > %.3f): zemin pikselleri\n"
+               "0 değil %.2f, yani 784 girişin hepsi ilk katmana katkı verir; girişin ortalama\n"
+               "karesi E[x²] %.3f (min-max'te %.3f). Başlangıç skorları daha uçta, kayıp\n"
+               "rastgele tahminin ln 10 = %.3f değerinden daha uzakta başlar; eğri birkaç\n"
+               "adımda toparlanıyor.\n", vs[2].first_loss, vs[1].first_loss, norm_pixel(zs, 0), ex2_zs,
                ex2_mm, log(10.0));
     else
         printf("z-score ile min-max yakın başladı (%.3f ve %.3f; rastgele tahminin kaybı "
                "ln 10 = %.3f).\n", vs[2].first_loss, vs[1].first_loss, log(10.0));
     /* test kaybının ne kadarı yanlışlardan: (yanlış oranı x yanlışların kaybı) / test kaybı */
     double share_raw = (1.0 - vs[0].test_acc) * vs[0].wrong_loss / vs[0].test_loss;
-    printf("Ham ağın son eğitim kaybı %.4f, test kaybı %.4f. Eğitim kaybı ağın %d kez gördüğü\n"
-           "görüntülerden, test kaybı hiç görmediklerinden ölçülür; bu yüzden test kaybı "
-           "genellikle büyüktür.\n", vs[0].last_loss, vs[0].test_loss, epochs);
+    printf("Ham ağın son eğitim kaybı %.4f, test kaybı %.4f. Eğitim kaybı ağın %d kez\n"
+           "gördüğü görüntülerden, test kaybı hiç görmediklerinden ölçülür; bu yüzden test\n"
+           "kaybı genellikle büyüktür.\n", vs[0].last_loss, vs[0].test_loss, epochs);
     if (vs[0].wrong_loss > vs[1].wrong_loss)
-        printf("Ham ağda fark daha da büyür, çünkü ağ yanlışlarında bile çok emin: yanlış tahmin "
-               "edilen\ntest görüntülerinin ortalama kaybı ham ağda %.2f, min-max'te %.2f. Bu yanlışlar "
-               "test\ngörüntülerinin %%%.1f kadarı, ama ham ağın test kaybına katkıları "
-               "%%%.1f.\n", vs[0].wrong_loss, vs[1].wrong_loss, 100.0 * (1.0 - vs[0].test_acc),
+        printf("Ham ağda fark daha da büyür, çünkü ağ yanlışlarında bile çok emin: yanlış\n"
+               "tahmin edilen test görüntülerinin ortalama kaybı ham ağda %.2f, min-max'te\n"
+               "%.2f. Bu yanlışlar test görüntülerinin %%%.1f kadarı, ama ham ağın test\n"
+               "kaybına katkıları %%%.1f.\n", vs[0].wrong_loss, vs[1].wrong_loss, 100.0 * (1.0 - vs[0].test_acc),
                100.0 * share_raw);
     else
         printf("Yanlış tahmin edilen test görüntülerinin ortalama kaybı ham ağda %.2f, "

@@ -56,9 +56,9 @@ static void step1_load(Data *d, const LessonArgs *a) {
     step_banner(1, NSTEPS, "Veriyi yükle ve eğitim/doğrulama/test olarak ayır");
     /* hızlı kip: küçük alt kümeler */
     mnist_split_load(d, a->data_dir, a->quick ? 6000 : 0, a->quick ? 1000 : 5000, a->quick ? 2000 : 0);
-    printf("'%s' klasöründen %d eğitim ve %d test görüntüsü okundu (%dx%d piksel).\n",
+    printf("'%s' klasöründen %d eğitim ve %d test görüntüsü okundu\n(%dx%d piksel).\n",
            a->data_dir, d->m.train.n, d->m.test.n, d->m.train.rows, d->m.train.cols);
-    printf("Eğitim: %d örnek, doğrulama: %d örnek (eğitim kümesinin sonundan), test: %d örnek.\n",
+    printf("Eğitim: %d örnek, doğrulama: %d örnek (eğitim kümesinin sonundan),\ntest: %d örnek.\n",
            d->ntr, d->nva, d->ntest);
     printf("Bellekte görüntüler uint8: eğitim kümesi %.1f MB (float olsaydı %.1f MB).\n",
            d->m.train.n * 784 / 1e6, d->m.train.n * 784 * 4 / 1e6);
@@ -90,7 +90,7 @@ static void step2_model(Net *net, const LessonArgs *a) {
     models_mnist_mlp(net, 0.2f, 128, (uint64_t)a->seed);
     net_summary(net, stdout);
     size_t manual = (784 * 256 + 256) + (256 * 128 + 128) + (128 * 10 + 10);
-    printf("Elle hesap: (784·256+256) + (256·128+128) + (128·10+10) = %zu; ağın saydığı: %zu.\n",
+    printf("Elle hesap: (784·256+256) + (256·128+128) + (128·10+10) = %zu;\nağın saydığı: %zu.\n",
            manual, net->nparams);
 }
 
@@ -115,10 +115,11 @@ static float step3_initial_loss(Net *net, Data *d) {
     Norm nm = {.kind = NORM_MINMAX, .mean = 0, .std = 0};
     float loss, acc;
     evaluate(net, &d->m.train, d->va_idx, d->nva, nm, LOSS_SOFTMAX_XENT, &loss, &acc, NULL, NULL);
-    printf("Doğrulama kaybı %.4f (beklenen ≈ ln 10 = %.4f), doğruluk (accuracy) %%%.2f (şans: %%10).\n",
+    printf("Doğrulama kaybı %.4f (beklenen ≈ ln 10 = %.4f),\ndoğruluk (accuracy) %%%.2f (şans: %%10).\n",
            loss, log(10.0), 100.0 * acc);
-    printf("Doğruluğun şanstan %s olması normal: eğitilmemiş ağ çoğu görüntüye aynı birkaç\n"
-           "sınıfı söylüyor; kaybın ln 10'a yakın olması ise olasılıkların neredeyse eşit olduğunu gösterir.\n",
+    printf("Doğruluğun şanstan %s olması normal: eğitilmemiş ağ çoğu görüntüye aynı\n"
+           "birkaç sınıfı söylüyor; kaybın ln 10'a yakın olması ise olasılıkların neredeyse\n"
+           "eşit olduğunu gösterir.\n",
            acc < 0.1f ? "düşük" : "yüksek");
     return loss;
 }
@@ -170,9 +171,9 @@ static double step4_gradcheck(Net *net, Data *d) {
     GcCtx ctx = {net, x, y, B};
     GradCheck r = gradcheck(gc_loss, &ctx, net->params, g, net->nparams, 100, 1e-3, 5e-2, 1e-4);
     printf("%zu parametrede analitik ve sayısal türev karşılaştırıldı (ε = 1e-3).\n", r.checked);
-    printf("Uyuşan eleman: %zu/%zu. En kötü eleman (parametre dizisindeki sırası %zu): analitik %.6f, "
-           "sayısal %.6f.\n", r.passed, r.checked, r.worst_index, r.analytic, r.numeric);
-    printf("Toplu göreli hata ||a - s|| / (||a|| + ||s||) = %.2e %s\n", r.rel_norm,
+    printf("Uyuşan eleman: %zu/%zu. En kötü eleman (parametre dizisindeki sırası %zu):\n"
+           "analitik %.6f, sayısal %.6f.\n", r.passed, r.checked, r.worst_index, r.analytic, r.numeric);
+    printf("Toplu göreli hata ||a - s|| / (||a|| + ||s||) = %.2e\n%s\n", r.rel_norm,
            r.rel_norm < 1e-2 ? "(< 1e-2: geri yayılım doğru)" : "(BEKLENENDEN BÜYÜK!)");
     net_zero_grad(net);
     free(g);
@@ -215,21 +216,26 @@ static void step5_train(Net *net, Data *d, const LessonArgs *a, TrainHistory *h)
     int n = h->epochs_run;
     float ep[TRAIN_MAX_EPOCHS];
     for (int e = 0; e < n; e++) ep[e] = (float)(e + 1);
+    /* Şekil kayip_egrisi: Eğitim ve doğrulama kaybının epoch'lar boyunca inişini karşılaştırın: iki
+     * eğri birbirine yakın kaldıkça model ezberlemeden öğreniyordur; aralarındaki açıklığın büyüyüp
+     * büyümediğine bakın. */
     plot_lines("lesson02", "kayip_egrisi", "Kayıp (loss)", "epoch", "kayıp", n, ep, 2,
                (const float *const[]){h->loss, h->val_loss},
                (const char *const[]){"eğitim", "doğrulama"}, 0, a->ascii);
+    /* Şekil dogruluk_egrisi: Doğruluğun ilk epoch'larda hızla yükselip sonra yavaşladığına ve
+     * doğrulama eğrisinin eğitim eğrisinin ne kadar altında kaldığına bakın. */
     plot_lines("lesson02", "dogruluk_egrisi", "Doğruluk (accuracy)", "epoch", "doğruluk", n, ep, 2,
                (const float *const[]){h->acc, h->val_acc},
                (const char *const[]){"eğitim", "doğrulama"}, 0, a->ascii);
-    printf("Son epoch: eğitim kaybı %.4f, doğrulama kaybı %.4f, doğrulama doğruluğu %%%.2f.\n",
+    printf("Son epoch: eğitim kaybı %.4f, doğrulama kaybı %.4f,\ndoğrulama doğruluğu %%%.2f.\n",
            h->loss[n - 1], h->val_loss[n - 1], 100.0 * h->val_acc[n - 1]);
     /* Eğitim doğruluğu dropout açıkken ölçülür, doğrulama kapalıyken: ilk epoch'larda
      * eğitim doğruluğu bu yüzden daha düşük görünür. */
     int first_over = 0;
     for (int e = 0; e < n && !first_over; e++)
         if (h->acc[e] > h->val_acc[e]) first_over = e + 1;
-    printf("Eğitim doğruluğu dropout açıkken ölçülür, doğrulamada dropout kapalıdır: 1. epoch'ta\n"
-           "eğitim %%%.2f, doğrulama %%%.2f. ", 100.0 * h->acc[0], 100.0 * h->val_acc[0]);
+    printf("Eğitim doğruluğu dropout açıkken ölçülür, doğrulamada dropout kapalıdır:\n"
+           "1. epoch'ta eğitim %%%.2f, doğrulama %%%.2f.\n", 100.0 * h->acc[0], 100.0 * h->val_acc[0]);
     if (first_over)
         printf("%d. epoch'ta eğitim doğruluğu öne geçti (sonda eğitim %%%.2f, doğrulama %%%.2f):\n"
                "model eğitim verisine biraz daha iyi uyuyor; açık küçük kaldıkça sorun değil,\n"
@@ -373,7 +379,8 @@ int main(int argc, char **argv) {
     double ep_s[TRAIN_MAX_EPOCHS];
     for (int e = 0; e < h.epochs_run; e++) ep_s[e] = h.epoch_s[e];
     double med = median_d(ep_s, h.epochs_run);
-    printf("\nÖzet: %d epoch, epoch başına medyan %.2f s (%d iş parçacığı), test doğruluğu %%%.2f.\n",
+    printf("\nÖzet: %d epoch, epoch başına medyan %.2f s (%d iş parçacığı),\n"
+           "test doğruluğu %%%.2f.\n",
            h.epochs_run, med, a.threads, 100.0 * test_acc);
     printf("SONUÇ: test_acc=%.4f test_loss=%.4f val_acc=%.4f epochs=%d epoch_s=%.3f params=%zu "
            "initial_loss=%.4f gradcheck=%.2e threads=%d\n",

@@ -85,6 +85,9 @@ static void train_missing_model(const char *path, const Mnist *m, int quick, uin
  * cm (K,K): cm[gerçek][tahmin] */
 static void plot_confusion(const int *cm, int ascii) {
     Plot p;
+    /* Şekil karmasiklik_matrisi: Köşegendeki koyu hücreler doğru tahminlerdir; köşegen dışındaki
+     * sayılar hangi rakamın hangisiyle karıştırıldığını söyler, en büyüklerini arayın (renk log
+     * ölçekli olduğundan küçük sayılar da görünür). */
     FILE *d = plot_begin(&p, L, "karmasiklik_matrisi");
     int mx = 1;
     for (int i = 0; i < K * K; i++) mx = cm[i] > mx ? cm[i] : mx;
@@ -116,6 +119,9 @@ static void plot_confusion(const int *cm, int ascii) {
 static void plot_gallery(const ImageSet *s, const int *ids, int n, const int *pred,
                          const float *probs, int ascii) {
     Plot p;
+    /* Şekil yanlislar: Her görüntünün üstünde gerçek → tahmin ve modelin tahmine verdiği olasılık
+     * yazar; hangilerini bir insanın da karıştırabileceğine, hangilerinin açıkça yanlış olduğuna
+     * bakın. */
     FILE *d = plot_begin(&p, L, "yanlislar");
     int D = s->rows * s->cols;
     for (int i = 0; i < n; i++) {   /* her görüntü bir matris bloğu (index i) */
@@ -363,9 +369,9 @@ int main(int argc, char **argv) {
     evaluate(&net, &m.test, NULL, N, MINMAX, LOSS_SOFTMAX_XENT, &test_loss, &eval_acc, pred, probs);
     int correct = 0;
     for (int i = 0; i < N; i++) correct += pred[i] == m.test.labels[i];
-    printf("%d test görüntüsü %.2f saniyede sınıflandı (girdi min-max ile [0,1]'e ölçeklendi).\n",
+    printf("%d test görüntüsü %.2f saniyede sınıflandı\n(girdi min-max ile [0,1]'e ölçeklendi).\n",
            N, now_sec() - t0);
-    printf("Doğru: %d, yanlış: %d -> doğruluk = %d / %d = %.4f (%%%.2f); ortalama kayıp %.4f\n",
+    printf("Doğru: %d, yanlış: %d -> doğruluk = %d / %d = %.4f (%%%.2f);\nortalama kayıp %.4f\n",
            correct, N - correct, correct, N, (double)correct / N, 100.0 * correct / N, test_loss);
 
 /*
@@ -391,11 +397,11 @@ int main(int argc, char **argv) {
             if (top[0] < 0 || cm[c] > cm[top[0]]) { top[1] = top[0]; top[0] = c; }
             else if (top[1] < 0 || cm[c] > cm[top[1]]) top[1] = c;
         }
-    printf("Hücrelerin toplamı %ld (= test örneği sayısı), köşegen %ld; %ld / %ld = %.4f doğruluktur.\n",
+    printf("Hücrelerin toplamı %ld (= test örneği sayısı), köşegen %ld;\n%ld / %ld = %.4f doğruluktur.\n",
            cm_total, cm_diag, cm_diag, cm_total, (double)cm_diag / cm_total);
     if (top[0] >= 0 && cm[top[0]] > 0) {
         int t0c = top[0] / K, p0c = top[0] % K, t1c = top[1] / K, p1c = top[1] % K;
-        printf("En sık karışıklık: gerçek %d, tahmin %d (%d kez). ", t0c, p0c, cm[top[0]]);
+        printf("En sık karışıklık: gerçek %d, tahmin %d (%d kez).\n", t0c, p0c, cm[top[0]]);
         int reverse_second = t1c == p0c && p1c == t0c;
         if (cm[top[1]] > 0 && cm[top[1]] == cm[top[0]])
             printf("Aynı sayıyla bir de: gerçek %d, tahmin %d%s.\n", t1c, p1c,
@@ -448,7 +454,7 @@ int main(int argc, char **argv) {
             col += cm[i * K + worst];
             row += cm[worst * K + i];
         }
-        printf("F1'i en düşük sınıf %d: doğru pozitif TP = %ld, yanlış pozitif FP = %ld, yanlış "
+        printf("F1'i en düşük sınıf %d: doğru pozitif TP = %ld, yanlış pozitif FP = %ld,\nyanlış "
                "negatif FN = %ld\n  -> P = TP/(TP+FP) = %ld/%ld = %.4f, R = TP/(TP+FN) = %ld/%ld = "
                "%.4f.\n", worst, tp, col - tp, row - tp, tp, col, per[worst].precision, tp, row,
                per[worst].recall);
@@ -458,35 +464,38 @@ int main(int argc, char **argv) {
             if (per[k].support < smin) smin = per[k].support;
             if (per[k].support > smax) smax = per[k].support;
         }
-        printf("Sınıf başına test örneği %d ile %d arasında (en çok / en az = %.2f)%s\n", smin, smax,
+        printf("Sınıf başına test örneği %d ile %d arasında\n(en çok / en az = %.2f)%s\n", smin, smax,
                (double)smax / smin,
                (double)smax / smin < 1.5 ? ": sınıflar dengeli." : ": sınıflar dengesiz.");
-        printf("Doğruluk her örneği, makro F1 her sınıfı eşit sayar; burada doğruluk %.4f, makro F1 "
-               "%.4f\n(fark %.4f)%s\n", sum.accuracy, sum.macro_f1, fabs(sum.accuracy - sum.macro_f1),
+        printf("Doğruluk her örneği, makro F1 her sınıfı eşit sayar; burada doğruluk %.4f,\n"
+               "makro F1 %.4f (fark %.4f)%s\n", sum.accuracy, sum.macro_f1, fabs(sum.accuracy - sum.macro_f1),
                (double)smax / smin < 1.5 && fabs(sum.accuracy - sum.macro_f1) < 0.02
                    ? ": dengeli veride beklendiği gibi yakınlar."
                    : ".");
     }
+    /* Ölçütlerin hepsi 1'e yakın; çubukları 1'e yakın bir yerden başlayan bir eksende çizmek
+     * farkları olduğundan büyük gösterir. Onun yerine hatayı (1 − ölçüt) 0'dan başlayan bir
+     * eksende çiziyoruz: çubuğun boyu, o sınıfta kaçırılan payın kendisidir. */
     Plot p;
+    /* Şekil sinif_metrikleri: Çubuklar her rakamın hatasıdır (1 − ölçüt, eksen 0'dan başlar): uzun
+     * çubuk modelin o rakamda zorlandığını gösterir; bir sınıfın kesinlik ve duyarlılık hatalarının
+     * birbirinden ne kadar farklı olabildiğine bakın. */
     FILE *d = plot_begin(&p, L, "sinif_metrikleri");
-    double lo = 1.0;
-    for (int k = 0; k < K; k++) {
-        fprintf(d, "%d %.5f %.5f %.5f\n", k, per[k].precision, per[k].recall, per[k].f1);
-        lo = fmin(lo, fmin(per[k].precision, per[k].recall));
-    }
-    char body[1024];
-    snprintf(body, sizeof body,
-             "set title 'Sınıf başına ölçütler (test kümesi)'\nset xlabel 'rakam'\n"
-             "set ylabel 'değer'\nset yrange [%.2f:1.005]\nset grid ytics\n"
-             "set style data histograms\nset style histogram clustered gap 1\n"
-             "set style fill solid 0.8 border -1\nset key outside right\n"
-             "plot 'sinif_metrikleri.dat' using 2:xtic(1) title 'kesinlik' lc rgb '#2b6cb0', "
-             "'' using 3 title 'duyarlılık' lc rgb '#dd6b20', '' using 4 title 'F1' lc rgb '#2f855a'\n",
-             floor(lo * 50.0 - 1.0) / 50.0);
-    plot_finish(&p, body);
+    fprintf(d, "# rakam 1-kesinlik 1-duyarlılık 1-F1 (yüzde)\n");
+    for (int k = 0; k < K; k++)
+        fprintf(d, "%d %.4f %.4f %.4f\n", k, 100.0 * (1.0 - per[k].precision),
+                100.0 * (1.0 - per[k].recall), 100.0 * (1.0 - per[k].f1));
+    plot_finish(&p, "set title 'Sınıf başına hata: 100 × (1 − ölçüt), test kümesi'\n"
+                    "set xlabel 'rakam'\nset ylabel 'hata (%, 0 en iyisi)'\n"
+                    "set yrange [0:*]\nset grid ytics\n"
+                    "set style data histograms\nset style histogram clustered gap 1\n"
+                    "set style fill solid 0.8 border -1\nset key outside right\n"
+                    "plot 'sinif_metrikleri.dat' using 2:xtic(1) title '1 − kesinlik' "
+                    "lc rgb '#2b6cb0', '' using 3 title '1 − duyarlılık' lc rgb '#dd6b20', "
+                    "'' using 4 title '1 − F1' lc rgb '#2f855a'\n");
     plot_render(&p, a.ascii);
-    printf("Grafik: %s (farklar görünsün diye y ekseninin alt sınırı %.2f)\n", plot_png_path(&p),
-           floor(lo * 50.0 - 1.0) / 50.0);
+    printf("Grafik: %s\n(çubuk: hata = 1 − ölçüt, yüzde; eksen 0'dan başlar)\n",
+           plot_png_path(&p));
 
 /*
  * Adım 5: Yanlış sınıflanan rakamlar
@@ -527,7 +536,8 @@ int main(int argc, char **argv) {
             caps[i] = capb[i];
         }
         printf("En emin olunan %d hata (test indisi: gerçek → tahmin (olasılık)):\n", ns);
-        show_digits(stdout, imgs, caps, ns, 28, 28);
+        for (int i = 0; i < ns; i += 2) /* yan yana en çok ikisi: 80 sütuna sığsın */
+            show_digits(stdout, imgs + i, caps + i, ns - i < 2 ? ns - i : 2, 28, 28);
         plot_gallery(&m.test, wrong, ng, pred, probs, a.ascii);
         printf("Galeride en emin olunan %d hata var; başlıklar 'gerçek → tahmin (olasılık)'.\n", ng);
     }
@@ -553,7 +563,7 @@ int main(int argc, char **argv) {
     int *tr = xmalloc((size_t)ntr * sizeof(int)), *va = xmalloc((size_t)nva * sizeof(int));
     for (int i = 0; i < ntr; i++) tr[i] = i;
     for (int i = 0; i < nva; i++) va[i] = m.train.n - nva + i;
-    printf("Eğitim: ilk %d görüntü; doğrulama: son %d görüntü; Adam, yığın (batch) 32, en çok %d "
+    printf("Eğitim: ilk %d görüntü; doğrulama: son %d görüntü;\nAdam, yığın (batch) 32, en çok %d "
            "epoch.\n", ntr, nva, epochs);
     static OverfitRun runs[2];
     runs[0] = (OverfitRun){.name = "A: dropout yok", .dropout = 0.0f, .patience = 0};
@@ -563,26 +573,29 @@ int main(int argc, char **argv) {
         t0 = now_sec();
         overfit_run(&runs[r], &m, tr, ntr, va, nva, epochs, (uint64_t)a.seed);
         const TrainHistory *h = &runs[r].h;
-        printf("%s: %d epoch (%.1f s); en iyi doğrulama kaybı %d. epoch'ta (%.4f)%s\n",
+        printf("%s: %d epoch (%.1f s);\n   en iyi doğrulama kaybı %d. epoch'ta (%.4f)%s\n",
                runs[r].name, h->epochs_run, now_sec() - t0, h->best_epoch,
                h->val_loss[h->best_epoch - 1],
-               runs[r].patience && h->epochs_run < epochs ? ", erken durdu ve o ağırlıklara döndü"
+               runs[r].patience && h->epochs_run < epochs ? ",\n   erken durdu ve o ağırlıklara döndü"
                : "");
-        printf("   eğitim: kayıp %.4f, doğruluk %.4f | doğrulama: kayıp %.4f, doğruluk %.4f | "
-               "açık %.4f\n", runs[r].tr_loss, runs[r].tr_acc, runs[r].va_loss, runs[r].va_acc,
+        printf("   eğitim: kayıp %.4f, doğruluk %.4f | doğrulama: kayıp %.4f,\n"
+               "   doğruluk %.4f | açık %.4f\n", runs[r].tr_loss, runs[r].tr_acc, runs[r].va_loss, runs[r].va_acc,
                runs[r].tr_acc - runs[r].va_acc);
     }
     const TrainHistory *hA = &runs[0].h, *hB = &runs[1].h;
     int memorized = hA->val_loss[hA->epochs_run - 1] > hA->val_loss[hA->best_epoch - 1];
-    printf("A'da eğitim kaybı ilk epoch'taki %.4f değerinden son epoch'ta %.4f değerine indi; "
-           "doğrulama kaybı ise\n%d. epoch'taki en düşük değeri %.4f iken son epoch'ta %.4f oldu%s"
-           "\nEğitim-doğrulama doğruluk açığı: A'da %.4f, B'de %.4f. Kayıp açığı "
+    printf("A'da eğitim kaybı ilk epoch'taki %.4f değerinden son epoch'ta %.4f değerine\n"
+           "indi; doğrulama kaybı ise %d. epoch'taki en düşük değeri %.4f iken son epoch'ta\n"
+           "%.4f oldu%s\nEğitim-doğrulama doğruluk açığı: A'da %.4f, B'de %.4f.\nKayıp açığı "
            "(doğrulama - eğitim): A'da %.4f, B'de %.4f.\n",
            hA->loss[0], hA->loss[hA->epochs_run - 1], hA->best_epoch,
            hA->val_loss[hA->best_epoch - 1], hA->val_loss[hA->epochs_run - 1],
            memorized ? ": model ezberledi." : ".",
            runs[0].tr_acc - runs[0].va_acc, runs[1].tr_acc - runs[1].va_acc,
            runs[0].va_loss - runs[0].tr_loss, runs[1].va_loss - runs[1].tr_loss);
+    /* Şekil asiri_ogrenme: Solda kayıp (log ölçek), sağda doğruluk: A'nın eğitim kaybı düşmeyi
+     * sürdürürken doğrulama kaybının ondan ayrılışına (aşırı öğrenme) ve B'nin kesik dikey
+     * çizgideki en iyi epoch'ta durmasına bakın. */
     d = plot_begin(&p, L, "asiri_ogrenme");
     for (int r = 0; r < 2; r++) {
         fprintf(d, "# %s: epoch eğitim_kaybı doğrulama_kaybı eğitim_doğruluğu doğrulama_doğruluğu\n",
@@ -613,7 +626,7 @@ int main(int argc, char **argv) {
              ntr, patience, epochs, hB->best_epoch, hB->best_epoch, hB->best_epoch);
     plot_finish_size(&p, body2, 1200, 480);
     plot_render(&p, a.ascii);
-    printf("Grafik: %s (düz çizgi eğitim, kesikli çizgi doğrulama)\n", plot_png_path(&p));
+    printf("Grafik: %s\n(düz çizgi eğitim, kesikli çizgi doğrulama)\n", plot_png_path(&p));
 
     printf("\nSONUÇ: test_n=%d test_acc=%.6f eval_acc=%.6f test_loss=%.4f cm_total=%ld cm_diag=%ld "
            "misclassified=%d macro_precision=%.6f macro_recall=%.6f macro_f1=%.6f worst_class=%d "

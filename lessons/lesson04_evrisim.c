@@ -84,7 +84,8 @@ static void step1_by_hand(void) {
         for (int j = 0; j < 3; j++) {
             float k = K[i * 3 + j], v = img[i * 6 + 1 + j];
             s += k * v;
-            printf("%s(%g·%g)", i || j ? " + " : "", (double)k, (double)v);
+            printf("%s(%g·%g)", i || j ? (i && !j ? "\n                       + " : " + ") : "",
+                   (double)k, (double)v);
         }
     printf(" = %g\n", (double)s);
     printf("  Program da çıkış[0][1] = %g buldu.\n", (double)out[1]);
@@ -99,9 +100,9 @@ static void step1_by_hand(void) {
         if (out[i] < mn) mn = out[i];
         if (out[i] > mx) mx = out[i];
     }
-    printf("Filtre en büyük tepkiyi (%g) çizginin sol kenarında, en küçüğü (%g) sağ kenarında "
-           "verdi; %d konum negatifti ve ReLU onları sildi.\n", (double)mx, (double)mn, neg);
-    printf("Havuzlamadan sonra 16 sayı 4'e indi; sol üst bloğun en büyüğü %g, (%d,%d) "
+    printf("Filtre en büyük tepkiyi (%g) çizginin sol kenarında, en küçüğü (%g) sağ\n"
+           "kenarında verdi; %d konum negatifti ve ReLU onları sildi.\n", (double)mx, (double)mn, neg);
+    printf("Havuzlamadan sonra 16 sayı 4'e indi; sol üst bloğun en büyüğü %g, (%d,%d)\n"
            "konumundan geldi (geri geçişte gradyan yalnızca oraya gider).\n", (double)pool[0],
            arg[0] / 4, arg[0] % 4);
 }
@@ -119,7 +120,7 @@ typedef MnistSplit Data;   /* bkz. common/data/data.h: MNIST + eğitim/doğrulam
 static void step2_load(Data *d, const LessonArgs *a) {
     step_banner(2, NSTEPS, "Veriyi yükle: eğitim / doğrulama / test");
     mnist_split_load(d, a->data_dir, a->quick ? 4000 : 0, a->quick ? 1000 : 5000, a->quick ? 2000 : 0);
-    printf("'%s': %d eğitim, %d test görüntüsü. Kullanılan: eğitim %d, doğrulama %d, test %d.\n",
+    printf("'%s': %d eğitim, %d test görüntüsü.\nKullanılan: eğitim %d, doğrulama %d, test %d.\n",
            a->data_dir, d->m.train.n, d->m.test.n, d->ntr, d->nva, d->ntest);
 }
 
@@ -160,13 +161,14 @@ static void step3_model(Net *net, const LessonArgs *a, size_t *mlp_params) {
     const Layer *c1 = &net->L[0], *c2 = &net->L[3];
     printf("Evrişim katmanları: %zu + %zu = %zu parametre; yoğun katmanlar: %zu.\n", c1->nparams,
            c2->nparams, c1->nparams + c2->nparams, net->nparams - c1->nparams - c2->nparams);
-    printf("Çıkış boyları: 28, evrişimden sonra %d, havuzlamadan sonra %d, evrişimden sonra %d, "
-           "havuzlamadan sonra %d; "
+    printf("Çıkış boyları: 28, evrişimden sonra %d, havuzlamadan sonra %d,\n"
+           "evrişimden sonra %d, havuzlamadan sonra %d; "
            "düzleştirince %d x %d x %d = %zu sayı.\n", c1->out_h, net->L[2].out_h, c2->out_h,
            net->L[5].out_h, net->L[5].out_c, net->L[5].out_h, net->L[5].out_w,
            layer_out_size(&net->L[5]));
     /* (Türkçe harfler UTF-8'de iki bayttır; sütunları elle hizalıyoruz.) */
-    printf("  model                           parametre   görüntü başına çarpma-toplama (MAC)\n");
+    printf("  model                           parametre   görüntü başına\n"
+           "                                              çarpma-toplama (MAC)\n");
     printf("  %-29s %11zu %14zu\n", "lesson02 MLP (784-256-128-10)", mlp.nparams, net_macs(&mlp));
     printf("  %-29s %11zu %14zu\n", "bu dersin CNN'i", net->nparams, net_macs(net));
     printf("CNN'in parametresi MLP'ninkinin %.2f katı, hesabı ise %.1f katı.\n",
@@ -221,10 +223,11 @@ static double step4_fast_conv(const LessonArgs *a, double *ratio) {
     printf("%d görüntü, (%d,%d,%d) -> (%d,%d,%d), %.0f milyon çarpma-toplama:\n", B, C, H, H, OC,
            OH, OH, flop / 2e6);
     printf("  düz döngü (tek iş parçacığı): %8.2f ms  (%.2f GFLOP/s)\n", 1e3 * t_ref, flop / t_ref / 1e9);
-    printf("  hızlı yol, %s (%d iş parçacığı): %8.2f ms  (düz evrişimin işine göre %.1f GFLOP/s)\n",
+    printf("  hızlı yol, %s (%d iş parçacığı): %8.2f ms\n"
+           "  (düz evrişimin işine göre %.1f GFLOP/s)\n",
            conv2d_uses_winograd(C, 3, 1) ? "Winograd F(4x4,3x3)" : "im2col + çekirdek", a->threads,
            1e3 * t_fast, flop / t_fast / 1e9);
-    printf("Hızlı sürüm %.0f kat hızlı; iki sonucun en büyük farkı %.2e (float yuvarlaması).\n",
+    printf("Hızlı sürüm %.0f kat hızlı; iki sonucun en büyük farkı %.2e\n(float yuvarlaması).\n",
            *ratio, diff);
     free(x); free(W); free(bias); free(y1); free(y2); free(work);
     return diff;
@@ -271,7 +274,7 @@ static void step5_train(Net *net, Data *d, const LessonArgs *a, TrainHistory *h)
     step_banner(5, NSTEPS, "Eğit: Adam, yığın 128, kosinüs öğrenme oranı");
     train_model(net, d, a, NULL, h);
     int n = h->epochs_run;
-    printf("Son epoch: eğitim kaybı %.4f, doğrulama kaybı %.4f, doğrulama doğruluğu %.2f%%; "
+    printf("Son epoch: eğitim kaybı %.4f, doğrulama kaybı %.4f,\ndoğrulama doğruluğu %.2f%%; "
            "epoch başına medyan %.2f s (%d iş parçacığı).\n", h->loss[n - 1], h->val_loss[n - 1],
            100.0 * h->val_acc[n - 1], median_epoch(h), a->threads);
 }
@@ -293,6 +296,55 @@ static void save_grid(const char *path, const float *tiles, int n, int th, int t
         warnf("%s", err);
 }
 
+/* İlk katmanın filtreleri (nf tane 3x3, W1 (nf, 9)) büyük, numaralı kareler olarak: her filtre
+ * kendi en büyük mutlak ağırlığına bölünür; gri 0, beyaz +1, siyah −1 (renk çubuğu). gnuplot
+ * yoksa aynı ızgara düz bir PNG olarak yazılır (ft: 0..1'e taşınmış değerler). */
+static void plot_filters(const float *W1, const float *ft, int nf, int ascii) {
+    if (!plot_have_gnuplot()) {
+        save_grid(PLOT_DIR "/filtreler.png", ft, nf, 3, 3, 4, 8, 16);
+        return;
+    }
+    Plot p;
+    /* Şekil filtreler: Her kare bir filtrenin 3x3 ağırlığıdır (beyaz artı, siyah eksi, gri 0); açık
+     * ve koyu hücreleri yan yana duran bir filtre, o yöndeki bir kenara, yani parlaklık değişimine,
+     * en güçlü tepkiyi verir; hücrelerin dizilişinin filtreden filtreye değiştiğine bakın. */
+    FILE *d = plot_begin(&p, LESSON, "filtreler");
+    fprintf(d, "# x y ağırlık/en_büyük|ağırlık| "
+               "(filtre f: sütun f%%8, satır f/8; 4 birim aralıkla)\n");
+    char lab[64 * 64] = "";
+    size_t ln = 0;
+    for (int f = 0; f < nf; f++) {
+        float m = 1e-12f;
+        for (int k = 0; k < 9; k++) m = fmaxf(m, fabsf(W1[f * 9 + k]));
+        int c0 = (f % 8) * 4, r0 = (f / 8) * 4;
+        for (int i = 0; i < 3; i++)
+            for (int j = 0; j < 3; j++)
+                fprintf(d, "%d %d %.4f\n", c0 + j, -(r0 + i), W1[f * 9 + i * 3 + j] / m);
+        if (f < 64 && ln < sizeof lab)
+            ln += (size_t)snprintf(lab + ln, sizeof lab - ln,
+                                   "set label %d '%d' at %d,%d center font ',11'\n", f + 1, f + 1,
+                                   c0 + 1, -r0 + 1);
+    }
+    /* ikinci blok (index 1): her filtrenin çerçevesi (beyaz hücreler zeminde kaybolmasın) */
+    fprintf(d, "\n\n");
+    for (int f = 0; f < nf; f++) fprintf(d, "%d %d\n", (f % 8) * 4 + 1, -(f / 8) * 4 - 1);
+    char body[64 * 64 + 1024];
+    snprintf(body, sizeof body,
+             "set title 'İlk evrişim katmanının %d filtresi (3x3; her biri kendi en büyük "
+             "|ağırlığına| bölünmüş)'\n"
+             "unset xtics\nunset ytics\nunset border\nunset key\nset size ratio -1\n"
+             "set xrange [-0.8:%d.8]\nset yrange [%d.8:1.8]\n"
+             "set palette gray\nset cbrange [-1:1]\nset cbtics ('−1' -1, '0' 0, '+1' 1)\n"
+             "set cblabel 'ağırlık / en büyük |ağırlık|'\n%s"
+             "plot 'filtreler.dat' index 0 using 1:2:($1-0.5):($1+0.5):($2-0.5):($2+0.5):3 "
+             "with boxxyerror fs solid 1.0 noborder fc palette, "
+             "'' index 1 using 1:2:($1-1.5):($1+1.5):($2-1.5):($2+1.5) "
+             "with boxxyerror lc rgb '#777777' lw 1.5 fs empty\n",
+             nf, 8 * 4 - 2, -((nf + 7) / 8 * 4 - 2) - 1, lab);
+    plot_finish_size(&p, body, 900, 560);
+    plot_render(&p, ascii);
+}
+
 static void step6_filters(Net *net, Data *d, const LessonArgs *a, int *shown_label) {
     step_banner(6, NSTEPS, "Öğrenilen filtreler ve bir rakamın öznitelik haritaları");
     if (mkdir_p(PLOT_DIR) != 0) die("'%s' klasörü oluşturulamadı", PLOT_DIR);
@@ -306,7 +358,7 @@ static void step6_filters(Net *net, Data *d, const LessonArgs *a, int *shown_lab
         for (int k = 0; k < 9; k++) m = fmaxf(m, fabsf(W1[f * 9 + k]));
         for (int k = 0; k < 9; k++) ft[f * 9 + k] = 0.5f + 0.5f * W1[f * 9 + k] / m;
     }
-    save_grid(PLOT_DIR "/filtreler.png", ft, nf, 3, 3, 4, 8, 16);
+    plot_filters(W1, ft, nf, a->ascii);
     /* Bir test rakamı: ağdan geçir, ReLU'dan sonraki haritaları al */
     int idx = 0;
     float x[784];
@@ -317,6 +369,10 @@ static void step6_filters(Net *net, Data *d, const LessonArgs *a, int *shown_lab
     const Layer *r1 = &net->L[1], *r2 = &net->L[4];
     int maps[2] = {r1->out_c, r2->out_c}, side[2] = {r1->out_h, r2->out_h};
     const float *acts[2] = {r1->act, r2->act};
+    /* Şekil oznitelik_1, oznitelik_2: Her kare, sınanan rakamın bir filtreden (evrişim + ReLU)
+     * geçmiş hâlidir, en parlak yer o filtrenin en güçlü tepki verdiği yerdir: 1. katmanın
+     * haritalarında rakamın kenarlarının farklı yönlerde seçildiğine, 2. katmanınkilerde daha küçük
+     * ve seçici lekelerin kaldığına bakın. */
     const char *names[2] = {PLOT_DIR "/oznitelik_1.png", PLOT_DIR "/oznitelik_2.png"};
     int active[2] = {0, 0};
     for (int L = 0; L < 2; L++) {
@@ -341,12 +397,15 @@ static void step6_filters(Net *net, Data *d, const LessonArgs *a, int *shown_lab
         }
         free(t);
     }
+    /* Şekil rakam: Öznitelik haritalarının çıkarıldığı test rakamı, ağın gördüğü 28x28 piksel
+     * olarak. */
     save_grid(PLOT_DIR "/rakam.png", x, 1, 28, 28, 1, 1, 6);
-    printf("Filtreler: %s (32 filtre, 3x3, her biri 16 kat büyütülmüş).\n", PLOT_DIR "/filtreler.png");
+    printf("Filtreler: %s\n(%d filtre, 3x3, numaralı; beyaz artı, siyah eksi).\n",
+           PLOT_DIR "/filtreler.png", nf);
     printf("Test rakamı #0, etiketi (label) %d: %s\n", y, PLOT_DIR "/rakam.png");
-    printf("1. evrişim + ReLU: %d haritanın %d'i bu rakamda bir yerde etkin (26x26): %s\n", maps[0],
+    printf("1. evrişim + ReLU: %d haritanın %d'i bu rakamda bir yerde etkin (26x26):\n%s\n", maps[0],
            active[0], names[0]);
-    printf("2. evrişim + ReLU: %d haritanın %d'i etkin (11x11): %s\n", maps[1], active[1], names[1]);
+    printf("2. evrişim + ReLU: %d haritanın %d'i etkin (11x11):\n%s\n", maps[1], active[1], names[1]);
     if (a->ascii) {
         printf("İlk dört filtrenin sayıları:\n");
         for (int f = 0; f < 4; f++) {
@@ -372,7 +431,7 @@ static void step6_filters(Net *net, Data *d, const LessonArgs *a, int *shown_lab
  */
 static void step7_augment(Data *d, const LessonArgs *a, const TrainHistory *h0, Net *aug_net,
                           TrainHistory *h1) {
-    step_banner(7, NSTEPS, "Veri artırma: aynı model, döndürülmüş/yakınlaştırılmış/kaydırılmış rakamlarla");
+    step_banner(7, NSTEPS, "Veri artırma: aynı model, oynatılmış rakamlarla");
     AugmentConfig ac = augment_config_default();
     ac.rotate_deg = 10.0f;
     ac.zoom = 0.1f;
@@ -388,8 +447,11 @@ static void step7_augment(Data *d, const LessonArgs *a, const TrainHistory *h0, 
     rng_seed(&r, (uint64_t)a->seed + 3);
     for (int i = 0; i < 16; i++)
         if (i % 4) augment_batch(ex + (size_t)i * 784, 1, 1, 28, 28, &r, &ac);
+    /* Şekil artirma_ornekleri: Her satır bir eğitim rakamıdır: ilk sütunda özgün görüntü, yanında
+     * aynı rakamın rastgele döndürülmüş, yakınlaştırılmış ya da kaydırılmış üç kopyası; rakamın
+     * okunur ve etiketinin doğru kaldığına bakın. */
     save_grid(PLOT_DIR "/artirma_ornekleri.png", ex, 16, 28, 28, 4, 4, 3);
-    printf("Örnekler (her satırda solda özgün, sağda üç artırılmış hâli): %s\n",
+    printf("Örnekler (her satırda solda özgün, sağda üç artırılmış hâli):\n%s\n",
            PLOT_DIR "/artirma_ornekleri.png");
     models_mnist_cnn(aug_net, 1, 28, 28, 10, 128, (uint64_t)a->seed);
     train_model(aug_net, d, a, &ac, h1);
@@ -401,18 +463,23 @@ static void step7_augment(Data *d, const LessonArgs *a, const TrainHistory *h0, 
     const float *accs[4] = {h0->acc, h0->val_acc, h1->acc, h1->val_acc};
     for (int s = 0; s < 4; s++)
         for (int e = 0; e < n; e++) er[s][e] = 100.0f * (1.0f - accs[s][e]);
+    /* Şekil hata_orani: Hata oranı log ölçekte: artırmalı modelin eğitim hatasının artırmasız
+     * olanınkinden yukarıda kalışına ve iki modelin doğrulama hatalarının birbirine göre nerede
+     * durduğuna bakın. */
     plot_lines(LESSON, "hata_orani", "Hata oranı (%, log ölçek): artırmasız ve artırmalı", "epoch",
                "hata (%)", n, ep, 4, (const float *const[]){er[0], er[1], er[2], er[3]},
                (const char *const[]){"eğitim (artırmasız)", "doğrulama (artırmasız)",
                                      "eğitim (artırmalı)", "doğrulama (artırmalı)"},
                1, a->ascii);
+    /* Şekil kayip_egrisi: Aynı karşılaştırma kayıpla: eğitim ve doğrulama eğrileri arasındaki
+     * açıklığın artırmasız modelde mi artırmalıda mı büyük olduğuna bakın. */
     plot_lines(LESSON, "kayip_egrisi", "Kayıp: artırmasız ve artırmalı", "epoch", "kayıp", n, ep, 4,
                (const float *const[]){h0->loss, h0->val_loss, h1->loss, h1->val_loss},
                (const char *const[]){"eğitim (artırmasız)", "doğrulama (artırmasız)",
                                      "eğitim (artırmalı)", "doğrulama (artırmalı)"},
                1, a->ascii);
     int e = n - 1;
-    printf("Son epoch (%d): eğitim doğruluğu artırmasız %.2f%%, artırmalı %.2f%%; doğrulama "
+    printf("Son epoch (%d): eğitim doğruluğu artırmasız %.2f%%, artırmalı %.2f%%;\ndoğrulama "
            "doğruluğu artırmasız %.2f%%, artırmalı %.2f%%.\n", n, 100.0 * h0->acc[e],
            100.0 * h1->acc[e], 100.0 * h0->val_acc[e], 100.0 * h1->val_acc[e]);
     printf("Grafikler: %s/hata_orani.png, %s/kayip_egrisi.png\n", PLOT_DIR, PLOT_DIR);
@@ -455,7 +522,7 @@ static const Net *step8_test_save(Net *net, Net *aug_net, const TrainHistory *h0
     evaluate(net, &d->m.test, NULL, d->ntest, nm, LOSS_SOFTMAX_XENT, &r0->loss, &r0->acc, NULL, NULL);
     evaluate(aug_net, &d->m.test, NULL, d->ntest, nm, LOSS_SOFTMAX_XENT, &r1->loss, &r1->acc, NULL,
              NULL);
-    printf("Test (%d görüntü): artırmasız %.2f%% (%d hata, kayıp %.4f); artırmalı %.2f%% (%d hata, "
+    printf("Test (%d görüntü): artırmasız %.2f%% (%d hata, kayıp %.4f);\nartırmalı %.2f%% (%d hata, "
            "kayıp %.4f).\n", d->ntest, 100.0 * r0->acc, (int)lround((1 - r0->acc) * d->ntest),
            r0->loss, 100.0 * r1->acc, (int)lround((1 - r1->acc) * d->ntest), r1->loss);
     int e0 = h0->epochs_run - 1, e1 = h1->epochs_run - 1;
@@ -467,7 +534,7 @@ static const Net *step8_test_save(Net *net, Net *aug_net, const TrainHistory *h0
     char err[512];
     if (mkdir_p(MODEL_DIR) != 0) die("'%s' klasörü oluşturulamadı", MODEL_DIR);
     if (net_save(best, model_path(a), err, sizeof err) != 0) die("%s", err);
-    printf("Doğrulama doğruluğu daha yüksek olan %s model kaydedildi: %s\n",
+    printf("Doğrulama doğruluğu daha yüksek olan %s model kaydedildi:\n%s\n",
            *saved_aug ? "artırmalı" : "artırmasız", model_path(a));
     size_t p2;
     double acc2;
@@ -476,8 +543,8 @@ static const Net *step8_test_save(Net *net, Net *aug_net, const TrainHistory *h0
     if (p2 && acc2 >= 0)
         printf("  %-24s %10zu %15.2f%% %18s\n", "lesson02 MLP (kayıtlı)", p2, 100.0 * acc2, "-");
     else
-        printf("  %-24s %10zu %16s %18s   (./lesson02 çalıştırılınca dolar)\n", "lesson02 MLP",
-               mlp_params, "?", "-");
+        printf("  %-24s %10zu %16s %18s\n  (doğruluğu ./lesson02 çalıştırılınca dolar)\n",
+               "lesson02 MLP", mlp_params, "?", "-");
     printf("  %-24s %10zu %15.2f%% %18.2f\n", "CNN (artırmasız)", net->nparams, 100.0 * r0->acc,
            median_epoch(h0));
     printf("  %-24s %10zu %15.2f%% %18.2f\n", "CNN (artırmalı)", aug_net->nparams, 100.0 * r1->acc,
@@ -493,7 +560,7 @@ static const Net *step8_test_save(Net *net, Net *aug_net, const TrainHistory *h0
             printf("Hatalar %.1f kat azaldı.", e2 / eb);
         putchar('\n');
     }
-    printf("Kendi rakamınızı okutmak için: kâğıda koyu bir kalemle tek bir rakam yazın, "
+    printf("Kendi rakamınızı okutmak için: kâğıda koyu bir kalemle tek bir rakam yazın,\n"
            "fotoğrafını çekin ve\n    ./lesson04 %s--predict foto.jpg\n", a->quick ? "--quick " : "");
     return best;
 }
@@ -613,7 +680,7 @@ int main(int argc, char **argv) {
     const TestRes *rb = saved_aug ? &r1 : &r0;
 
     double med = median_epoch(&h0);
-    printf("\nÖzet: %d epoch, epoch başına medyan %.2f s (%d iş parçacığı); test doğruluğu "
+    printf("\nÖzet: %d epoch, epoch başına medyan %.2f s (%d iş parçacığı);\ntest doğruluğu "
            "artırmasız %.2f%%, artırmalı %.2f%%; kaydedilen: %s.\n", h0.epochs_run, med, a.threads,
            100.0 * r0.acc, 100.0 * r1.acc, saved_aug ? "artırmalı" : "artırmasız");
     printf("SONUÇ: test_acc=%.4f test_loss=%.4f epoch_s=%.3f params=%zu epochs=%d test_acc_noaug=%.4f "

@@ -156,12 +156,14 @@ static void step1_load(Data *d, const LessonArgs *a) {
         if (cnt[y] < 8) memcpy(tiles + (size_t)(y * 8 + cnt[y]++) * D, s->images + (size_t)d->tr[i] * D, D);
     }
     char png[256];
+    /* Şekil ornekler: Üst satır birinci, alt satır ikinci sınıfın eğitim görüntüleridir; iki sınıfı
+     * ayıran biçim farkına ve bir sınıfın kendi içinde ne kadar çeşitli olduğuna bakın. */
     snprintf(png, sizeof png, "plots/%s/ornekler.png", LESSON);
     mkdir_p("plots/" LESSON);
     if (image_write_grid(png, tiles, 16, C, H, W, 2, 8, 2, H < 48 ? 3 : 1, err, sizeof err) != 0)
         die("%s", err);
     free(tiles);
-    printf("Örnekler: %s (üst satır '%s', alt satır '%s')\n", png, d->f.class_names[0],
+    printf("Örnekler: %s\n(üst satır '%s', alt satır '%s')\n", png, d->f.class_names[0],
            d->f.class_names[1]);
 }
 
@@ -242,6 +244,9 @@ static void step2_prepare(Data *d, const LessonArgs *a) {
         augment_batch(row, n, C, H, W, &r, k < 5 ? &only[k] : &all);
     }
     char png[256], err[1024];
+    /* Şekil artirma: İlk satır özgün görüntülerdir; sonraki beş satırda her biri tek bir dönüşüm
+     * uygular (yatay çevirme, döndürme, yakınlaştırma, kaydırma, renk ve parlaklık), son satır
+     * eğitimde kullanılan hepsini birden; nesnenin hep tanınır kaldığına bakın. */
     snprintf(png, sizeof png, "plots/%s/artirma.png", LESSON);
     if (image_write_grid_f(png, tiles, rows * n, C, H, W, rows, n, 2, H < 48 ? 3 : 1, err,
                            sizeof err) != 0)
@@ -429,9 +434,13 @@ static void step4_train(Net *net, Data *d, const LessonArgs *a, TrainHistory *h,
            res->val_loss, pct(res->val_acc, 2));
     float ep[TRAIN_MAX_EPOCHS];
     for (int e = 0; e < n; e++) ep[e] = (float)(e + 1);
+    /* Şekil kayip_egrisi: Eğitim kaybı artırılmış görüntülerle ölçüldüğü için doğrulamanınkinden
+     * yüksek olabilir; iki eğrinin epoch'lar boyunca birlikte inip inmediğine bakın. */
     plot_lines(LESSON, "kayip_egrisi", "İkili çapraz entropi kaybı", "epoch", "kayıp", n, ep, 2,
                (const float *const[]){h->loss, h->val_loss},
                (const char *const[]){"eğitim (artırılmış)", "doğrulama"}, 0, a->ascii);
+    /* Şekil dogruluk_egrisi: Doğrulama doğruluğunun epoch'lar boyunca nasıl yükseldiğine ve
+     * artırılmış görüntülerle ölçülen eğitim doğruluğuyla arasındaki farka bakın. */
     plot_lines(LESSON, "dogruluk_egrisi", "Doğruluk", "epoch", "doğruluk", n, ep, 2,
                (const float *const[]){h->acc, h->val_acc},
                (const char *const[]){"eğitim (artırılmış)", "doğrulama"}, 0, a->ascii);
@@ -608,6 +617,9 @@ static void compare_retrain(Net *net, const float *x1, int y1, const ImageSet *s
     free(p0);
     float st[RETRAIN_STEPS + 1];
     for (int t = 0; t <= RETRAIN_STEPS; t++) st[t] = (float)t;
+    /* Şekil yeniden_egitim: Düz çizgiler doğrulama doğruluğu, kesik çizgiler düzeltilen görüntüde
+     * doğru sınıfın olasılığıdır: yalnız o tek örnekle eğitmek onu düzeltirken doğrulama
+     * doğruluğunu düşürür mü, eski örnekleri tekrar oynatmak bunu önler mi, ona bakın. */
     plot_lines_below(LESSON, plot_step, "Yeniden eğitim: doğrulama doğruluğu ve düzeltilen görüntü",
                "yeniden eğitim adımı (Adam, η = 3e-3)", "doğruluk / olasılık", RETRAIN_STEPS + 1, st, 4,
                (const float *const[]){naive->val_acc, rep->val_acc, naive->p_true, rep->p_true},
@@ -617,7 +629,8 @@ static void compare_retrain(Net *net, const float *x1, int y1, const ImageSet *s
                                      "tekrar oynatma: p(doğru sınıf)"},
                (const char *const[]){PLOT_RED, PLOT_GREEN, PLOT_RED_DASH, PLOT_GREEN_DASH}, 0.0f,
                1.02f, ascii);
-    printf("                         doğrulama doğruluğu     p(doğru sınıf) düzeltilen görüntüde\n");
+    printf("                         doğrulama doğruluğu     p(doğru sınıf),\n"
+           "                                                 düzeltilen görüntüde\n");
     printf("  başlangıç                    %7s                 %.3f\n", pct(naive->val_acc[0], 2),
            naive->p_true[0]);
     printf("  yalnız tek örnek (%2d adım)   %7s (%+.2f puan)   %.3f\n", RETRAIN_STEPS,
@@ -628,7 +641,8 @@ static void compare_retrain(Net *net, const float *x1, int y1, const ImageSet *s
            100.0 * (rep->val_acc[RETRAIN_STEPS] - rep->val_acc[0]), rep->p_true[RETRAIN_STEPS]);
     float worst = 1.0f;
     for (int t = 0; t <= RETRAIN_STEPS; t++) worst = fminf(worst, naive->val_acc[t]);
-    printf("Tek örnekle eğitimde doğrulama doğruluğunun en düşük değeri: %s. Grafik: plots/%s/%s.png\n",
+    printf("Tek örnekle eğitimde doğrulama doğruluğunun en düşük değeri: %s.\n"
+           "Grafik: plots/%s/%s.png\n",
            pct(worst, 2), LESSON, plot_step);
 }
 
@@ -648,7 +662,8 @@ static void step6_retrain(Net *net, Data *d, const LessonArgs *a, int pick, Retr
            d->f.paths[id], d->f.class_names[y1], nva);
     compare_retrain(net, x1, y1, s, d->norm, d->tr, d->ntr, va, nva, (uint64_t)a->seed + 6, "yeniden_egitim",
                     a->ascii, naive, rep);
-    printf("(Bu adımın sonuçları kaydedilmedi; kaydeden yol: ./lesson05 --predict DOSYA --label SINIF)\n");
+    printf("(Bu adımın sonuçları kaydedilmedi; kaydeden yol:\n"
+           " ./lesson05 --predict DOSYA --label SINIF)\n");
     free(va);
     free(x1);
 }
@@ -758,11 +773,11 @@ static void step7_transfer(const LessonArgs *a, float *tr_acc, float *ft_acc, fl
             tnet.L[i].frozen = 1;
             frozen += (int)l->nparams;
         }
-    printf("Kaynak: %s. Kopyalanan ve dondurulan evrişim parametresi: %d; eğitilen baş: %zu.\n",
+    printf("Kaynak: %s.\nKopyalanan ve dondurulan evrişim parametresi: %d; eğitilen baş: %zu.\n",
            from, frozen, tnet.nparams - (size_t)frozen);
     net_summary(&tnet, stdout);
-    printf("Fashion-MNIST: %d eğitim görüntüsü (10 sınıf, rastgele), %d test görüntüsü, %d epoch "
-           "(ince ayar: %d donmuş + %d çözülmüş).\n", ntrain, nval, E, E1, E2);
+    printf("Fashion-MNIST: %d eğitim görüntüsü (10 sınıf, rastgele), %d test görüntüsü,\n"
+           "%d epoch (ince ayar: %d donmuş + %d çözülmüş).\n", ntrain, nval, E, E1, E2);
     TrainConfig cfg = train_config_default();
     cfg.batch = BATCH;
     cfg.seed = (uint64_t)a->seed + 7;
@@ -785,17 +800,45 @@ static void step7_transfer(const LessonArgs *a, float *tr_acc, float *ft_acc, fl
     cfg.seed = (uint64_t)a->seed + 7;
     adam_init(&os, snet.nparams, 1e-3f);
     train_classifier(&snet, &os, &fm.train, all, ntrain, &fm.test, NULL, nval, &cfg, &hs);
-    float ep[TRAIN_MAX_EPOCHS], tv[TRAIN_MAX_EPOCHS], fv[TRAIN_MAX_EPOCHS];
+    float tv[TRAIN_MAX_EPOCHS], fv[TRAIN_MAX_EPOCHS];
     for (int e = 0; e < E; e++) {
-        ep[e] = (float)(e + 1);
         tv[e] = e < E1 ? h1.val_acc[e] : h2.val_acc[e - E1];
         fv[e] = e < E1 ? h1.val_acc[e] : hf.val_acc[e - E1];
     }
-    plot_lines_below(LESSON, "transfer", "Fashion-MNIST, 10 sınıf, küçük eğitim altkümesi: test doğruluğu",
-               "epoch", "doğruluk", E, ep, 3, (const float *const[]){tv, fv, hs.val_acc},
-               (const char *const[]){"transfer (donmuş evrişim)", "transfer + ince ayar (η = 1e-4)",
-                                     "sıfırdan"},
-               (const char *const[]){PLOT_BLUE, PLOT_GREEN, PLOT_RED}, 0.0f, 1.02f, a->ascii);
+    /* İki transfer eğrisi ilk E1 epoch'ta aynıdır (ince ayar o noktadan ayrılır) ve sonra da
+     * birbirine çok yakın kalır: üst panelde biri düz, öteki kesik ve farklı işaretli çizilir;
+     * alt panel aradaki farkı (yüzde puan) kendi ölçeğinde gösterir, çakışma gizlenmesin. */
+    Plot p;
+    /* Şekil transfer: Üst panelde iki transfer eğrisi ilk epoch'larda tam çakışır (ince ayar aynı
+     * noktadan başlar; kesik yeşil çizgi düz mavinin üstündedir), sıfırdan eğitilen ağ ise daha
+     * aşağıdan başlar; alt panel ince ayarın donmuş transferden farkını yüzde puan olarak büyütür,
+     * ayrıldıkları epoch'a ve farkın boyuna bakın. */
+    FILE *d = plot_begin(&p, LESSON, "transfer");
+    fprintf(d, "# epoch transfer ince_ayar sıfırdan fark_yüzde_puan(ince_ayar-transfer)\n");
+    for (int e = 0; e < E; e++)
+        fprintf(d, "%d %.6g %.6g %.6g %.6g\n", e + 1, (double)tv[e], (double)fv[e],
+                (double)hs.val_acc[e], 100.0 * ((double)fv[e] - tv[e]));
+    char body[2048];
+    snprintf(body, sizeof body,
+             "set lmargin 10\nset multiplot layout 2,1 title 'Fashion-MNIST, 10 sınıf, "
+             "küçük eğitim altkümesi: test doğruluğu'\n"
+             "set size 1,0.60\nset origin 0,0.34\nset grid\nset xrange [0.5:%d.5]\nset xtics %d\n"
+             "set ylabel 'doğruluk'\nset yrange [0:1.02]\nset key bottom right box opaque\n"
+             "set arrow 1 from %d.5, graph 0 to %d.5, graph 1 nohead dt 3 lc rgb '#777777'\n"
+             "plot 'transfer.dat' using 1:2 with linespoints lw 3 pt 7 ps 1.0 %s "
+             "title 'transfer (donmuş evrişim)', "
+             "'' using 1:3 with linespoints lw 2 pt 6 ps 1.6 %s "
+             "title 'transfer + ince ayar (η = 1e-4)', "
+             "'' using 1:4 with linespoints lw 2 pt 5 ps 0.8 %s title 'sıfırdan'\n"
+             "set size 1,0.34\nset origin 0,0\nset xlabel 'epoch'\n"
+             "set ylabel 'fark (yüzde puan)'\nset yrange [*:*]\nunset key\n"
+             "set title 'ince ayar − donmuş transfer (kesik çizgi: ince ayarın başladığı yer)' "
+             "font ',10'\n"
+             "plot 'transfer.dat' using 1:5 with linespoints lw 2 pt 6 %s, 0 with lines "
+             "lc rgb '#555555' notitle\nunset multiplot\n",
+             E, E > 10 ? 2 : 1, E1, E1, PLOT_BLUE, PLOT_GREEN_DASH, PLOT_RED, PLOT_GREEN);
+    plot_finish_size(&p, body, 860, 680);
+    plot_render(&p, a->ascii);
     *tr_acc = tv[E - 1];
     *ft_acc = fv[E - 1];
     *sc_acc = hs.val_acc[E - 1];
@@ -808,8 +851,8 @@ static void step7_transfer(const LessonArgs *a, float *tr_acc, float *ft_acc, fl
            pct(*ft_acc, 1));
     printf("  sıfırdan              %6s  %6s  %6s\n", pct(hs.val_acc[0], 1),
            pct(hs.val_acc[E1 - 1], 1), pct(*sc_acc, 1));
-    printf("Sıfırdana göre fark: ilk epoch'ta transfer %+.1f puan; son epoch'ta transfer %+.1f, "
-           "ince ayar %+.1f puan. Grafik: plots/%s/transfer.png\n", 100.0 * (*tr_ep1 - *sc_ep1),
+    printf("Sıfırdana göre fark: ilk epoch'ta transfer %+.1f puan; son epoch'ta transfer\n"
+           "%+.1f, ince ayar %+.1f puan. Grafik: plots/%s/transfer.png\n", 100.0 * (*tr_ep1 - *sc_ep1),
            100.0 * (*tr_acc - *sc_acc), 100.0 * (*ft_acc - *sc_acc), LESSON);
     adam_free(&o1);
     adam_free(&of);
@@ -1001,11 +1044,11 @@ int main(int argc, char **argv) {
     printf("Klasör '%s': %d görüntü, %d atlanan dosya.\n%d adım (%d epoch) eğitim, en iyi "
            "doğrulama doğruluğu %s (şans %s).\n", d.dir, d.f.set.n, d.f.skipped, tres.steps,
            tres.epochs, pct(tres.val_acc, 2), pct(tres.chance, 1));
-    printf("Yeniden eğitim: tek örnekle doğrulama %s -> %s (en düşük %s), tekrar "
-           "oynatmayla -> %s.\n", pct(naive.val_acc[0], 2), pct(naive.val_acc[RETRAIN_STEPS], 2),
+    printf("Yeniden eğitim: tek örnekle doğrulama %s -> %s (en düşük %s),\n"
+           "tekrar oynatmayla -> %s.\n", pct(naive.val_acc[0], 2), pct(naive.val_acc[RETRAIN_STEPS], 2),
            pct(worst, 2), pct(rep.val_acc[RETRAIN_STEPS], 2));
-    printf("Transfer öğrenme %s, transfer + ince ayar %s, sıfırdan %s (Fashion-MNIST, "
-           "10 sınıf, küçük altküme; ilk epoch: transfer %s / sıfırdan %s).\n", pct(tr_acc, 1),
+    printf("Transfer öğrenme %s, transfer + ince ayar %s, sıfırdan %s\n(Fashion-MNIST, "
+           "10 sınıf, küçük altküme;\nilk epoch: transfer %s / sıfırdan %s).\n", pct(tr_acc, 1),
            pct(ft_acc, 1), pct(sc_acc, 1), pct(tr_ep1, 1), pct(sc_ep1, 1));
     printf("SONUÇ: ogrendi=1 val_acc=%.4f val_loss=%.4f chance=%.4f skipped=%d images=%d "
            "classes=%d epochs=%d steps=%d initial_loss=%.4f val_wrong=%d retrain_before=%.4f naive_val_acc=%.4f naive_min=%.4f "

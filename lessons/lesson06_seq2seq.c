@@ -419,6 +419,9 @@ static void plot_curves(const char *step, const char *title, const SeqTask *t, c
 
 static void plot_training(const TrainLog *l0, const TrainLog *l1, float clip, int ascii) {
     Plot p;
+    /* Şekil egitim: Üstte iki modelin eğitim kaybı (log ölçek), altta kırpmadan önceki gradyan
+     * normu ve kırpma eşiği: dikkatli modelin kaybının nereye indiğine ve gradyan normunun eşiği ne
+     * sıklıkla aştığına bakın. */
     FILE *d = plot_begin(&p, "lesson06", "egitim");
     int every = l0->steps / 100 > 0 ? l0->steps / 100 : 1;
     fprintf(d, "# adım kayıp_dikkatsiz kayıp_dikkatli gnorm_dikkatsiz gnorm_dikkatli "
@@ -563,6 +566,9 @@ static void step1_tasks(const SeqTask *rev, const SeqTask *num, const SeqSet *tr
            (unsigned long long)SEQ_TEST_SEED, trs->n, PER_LEN, tns->n);
     /* Sayı görevinde rakam sayısına göre kaynak ve hedef uzunlukları */
     Plot p;
+    /* Şekil uzunluklar: Sayı görevinde çıktının (sayının Türkçe yazılışı) girdiden çok daha uzun
+     * olduğuna ve rakam sayısıyla birlikte hızla uzadığına bakın: kod çözücü kısa bir girdiden uzun
+     * bir dizi üretmek zorundadır. */
     FILE *d = plot_begin(&p, "lesson06", "uzunluklar");
     fprintf(d, "# rakam kaynak_karakter ortalama_hedef en_uzun_hedef\n");
     int maxt = 0;
@@ -617,6 +623,8 @@ static double step2_gradcheck(uint64_t seed, int ascii) {
     step_banner(2, NSTEPS, "GRU ve bütün modelin geri geçişi: sonlu fark denetimi");
     double worst_all = 0;
     Plot p;
+    /* Şekil gradyan_denetimi: Her çubuk bir parametre tensörünün sonlu fark denetimindeki en kötü
+     * oranıdır; hepsinin kırmızı kesik çizginin (1, geçme sınırı) altında kaldığına bakın. */
     FILE *d = plot_begin(&p, "lesson06", "gradyan_denetimi");
     fprintf(d, "# sıra tensör en_kötü_oran (dikkatli model)\n");
     for (int att = 0; att <= 1; att++) {
@@ -695,6 +703,9 @@ static void step3_plain(Seq2Seq *m, SeqTask *rev, const SeqSet *trs, const Setup
     print_gnorm(lg, su->clip);
     {
         Plot p;
+        /* Şekil darbogaz: Dikkatsiz modelde girdi uzadıkça tam eşleşmenin karakter doğruluğundan
+         * çok daha önce çöktüğüne bakın: tek bir gizli durum uzun bir girdinin hepsini taşıyamaz.
+         */
         FILE *d = plot_begin(&p, "lesson06", "darbogaz");
         fprintf(d, "# uzunluk tam_eşleşme karakter_doğruluğu bit=L*log2(nsym) (dikkatsiz)\n");
         for (int L = rev->min_len; L <= rev->max_len; L++)
@@ -754,6 +765,8 @@ static void step4_attention(Seq2Seq *m, SeqTask *rev, const SeqSet *trs, const S
             100 * ev->em[L20], 100 * ev0->em[L20]);
     say("En uzun dizilerde (L = %d): dikkatli %%%.0f, dikkatsiz %%%.0f — fark %.0f puan.\n", Lm,
         100 * ev->em[Lm], 100 * ev0->em[Lm], 100 * (ev->em[Lm] - ev0->em[Lm]));
+    /* Şekil dogruluk_uzunluk: Aynı ters çevirme görevinde iki modelin tam eşleşmesi: dikkatsiz
+     * modelin girdi uzadıkça düştüğü yerde dikkatli modelin ne kadar yüksek kaldığına bakın. */
     plot_curves("dogruluk_uzunluk", "Ters çevirme: tam eşleşme ve girdi uzunluğu", rev, ev0, ev,
                 a->ascii);
     plot_training(lg0, lg, clip, a->ascii);
@@ -783,6 +796,9 @@ static TfStats step5_heatmap(Seq2Seq *m, SeqTask *rev, const SeqSet *trs, int as
     for (int t = 0; t < Tmax; t++) token_label(&rev->tgt, o[t], lr[t]);
     for (int s = 0; s < S; s++) token_label(&rev->src, src[s], lc[s]);
     int rows = n + 1 < Tmax ? n + 1 : Tmax;
+    /* Şekil dikkat_ters: Her satır bir çıktı harfinin kaynağa dağıttığı dikkat ağırlıklarıdır; koyu
+     * hücrelerin tek bir köşegen oluşturduğuna, yani her çıktı harfinin kaynakta kendisine karşılık
+     * gelen tek bir harfe, i. çıktının sondan i. harfe, baktığına dikkat edin. */
     plot_alignment("dikkat_ters", "Ters çevirme: dikkat ağırlıkları α (satır: çıktı, sütun: kaynak)",
                    al, rows, S, lr, lc, 700, 650, ascii);
     /* Bütün test kümesinde, öğretmen zorlamasıyla: t. çıktının en büyük ağırlığı L−1−t.
@@ -910,6 +926,9 @@ static void step6_number(Seq2Seq *m, SeqTask *num, const SeqSet *tns, const Setu
     char (*lr)[8] = xmalloc((size_t)Tmax * 8), (*lc)[8] = xmalloc((size_t)S * 8);
     for (int t = 0; t < rows; t++) token_label(&num->tgt, o[t], lr[t]);
     for (int s = 0; s < S; s++) token_label(&num->src, src[s], lc[s]);
+    /* Şekil dikkat_sayi: Sayı okumada her satır bir çıktı harfinin rakamlara dağıttığı dikkattir:
+     * koyu hücrelerin çoğunlukla rakamlar boyunca soldan sağa ilerlediğine, yani kod çözücünün
+     * sayıyı okurken sırayla bir sonraki rakama geçtiğine bakın. */
     plot_alignment("dikkat_sayi", "Sayı okuma: dikkat ağırlıkları α", al, rows, S, lr, lc, 600,
                    1100, a->ascii);
     say("Hizalama: test kümesinde bir rakamın okunuşu olan sözcükler (\"iki yüz\" içinde "

@@ -102,7 +102,7 @@ static const float WQ[D * D] = {
 };
 
 static void step2_qkv(float *Q, float *K, float *V) {
-    step_banner(2, NSTEPS, "Sorgu (Q), anahtar (K), değer (V): Q = X W_Q, K = X W_K, V = X W_V");
+    step_banner(2, NSTEPS, "Sorgu, anahtar, değer: Q = X W_Q, K = X W_K, V = X W_V");
     float I[D * D] = {0};
     for (int i = 0; i < D; i++) I[i * D + i] = 1.0f;
     /* Üç izdüşüm de bias'sız yoğun katmandır (bkz. dense.h): T satır, D giriş, D çıkış. */
@@ -115,8 +115,8 @@ static void step2_qkv(float *Q, float *K, float *V) {
     print_table("sorgu", WORDS, FEATS, Q, T, D);
     printf("K = V = X (W_K = W_V = birim matris: köşegeni 1, gerisi 0, x I = x).\n");
     printf("Her sorgu ve anahtar d_k = %d sayılık bir vektör.\n", D);
-    printf("'çekti'nin sorgusu: para %.2f, nesne %.2f — para ve nesne bilgisi taşıyan kelimeleri "
-           "arıyor.\n",
+    printf("'çekti'nin sorgusu: para %.2f, nesne %.2f — para ve nesne bilgisi taşıyan\n"
+           "kelimeleri arıyor.\n",
            Q[3 * D + 1], Q[3 * D + 3]);
 }
 
@@ -138,7 +138,8 @@ static void step3_scores(const float *Q, const float *K, float *S, float *Ss) {
     print_table("S", WORDS, WORDS, S, T, T);
     printf("Ölçeklenmiş skorlar S / √%d = S / %.0f:\n", D, 1.0f / s);
     print_table("S/√d_k", WORDS, WORDS, Ss, T, T);
-    printf("Örnek: q(çekti)·k(kredi) = %.2f·%.2f + %.2f·%.2f + %.2f·%.2f + %.2f·%.2f = %.4f\n",
+    printf("Örnek: q(çekti)·k(kredi) = %.2f·%.2f + %.2f·%.2f + %.2f·%.2f + %.2f·%.2f\n"
+           "                         = %.4f\n",
            Q[3 * D + 0], K[2 * D + 0], Q[3 * D + 1], K[2 * D + 1],
            Q[3 * D + 2], K[2 * D + 2], Q[3 * D + 3], K[2 * D + 3], S[3 * T + 2]);
 }
@@ -163,18 +164,21 @@ static void step4_softmax(const float *Ss, float *A, const float *Q, const float
         double sum = 0;
         for (int j = 0; j < T; j++) sum += A[i * T + j];
         int k = argmax(A + i * T, T);
-        printf("  '%s' satırının toplamı %.6f; en çok '%s' kelimesine bakıyor (%%%.1f).\n",
+        printf("  '%s' satırının toplamı %.6f;\n    en çok '%s' kelimesine bakıyor (%%%.1f).\n",
                WORDS[i], sum, WORDS[k], 100.0 * A[i * T + k]);
     }
     const float *c = A + 3 * T;
-    printf("'çekti' dikkatinin %%%.1f kadarını 'bankadan' ve 'kredi' kelimelerine veriyor (Ali "
-           "%%%.1f, kendisi %%%.1f).\n",
+    printf("'çekti' dikkatinin %%%.1f kadarını 'bankadan' ve 'kredi' kelimelerine veriyor\n"
+           "(Ali %%%.1f, kendisi %%%.1f).\n",
            100.0 * (c[1] + c[2]), 100.0 * c[0], 100.0 * c[3]);
     sdpa_forward(O_lib, A_lib, Q, K, V, 1, T, T, D, D, NULL, NULL, 1);
     float md = 0;
     for (int i = 0; i < T * T; i++) md = fmaxf(md, fabsf(A[i] - A_lib[i]));
     *maxdiff = md;
     printf("Kütüphanenin sdpa_forward'ıyla en büyük fark: %.2e (aynı hesap).\n", md);
+    /* Şekil dikkat_isi_haritasi: Her satır bir kelimenin sorgusunun dört anahtara dağıttığı
+     * ağırlıklardır ve toplamı 1'dir; her satırda en koyu hücreyi, yani o kelimenin en çok hangi
+     * kelimeye baktığını bulun. */
     plot_heatmap("lesson07", "dikkat_isi_haritasi",
                  "Dikkat ağırlıkları: Ali bankadan kredi çekti", T, T, A, WORDS, WORDS,
                  "bakılan kelime (anahtar)", "soran kelime (sorgu)", 1, a->ascii);
@@ -200,7 +204,7 @@ static void step5_weighted_sum(const float *A, const float *V, float *O, const f
            X[15]);
     printf("'çekti' sonra : kişi %.2f  para %.2f  eylem %.2f  nesne %.2f\n", O[12], O[13], O[14],
            O[15]);
-    printf("Para bilgisi %.2f → %.2f, nesne %.2f → %.2f: fiil bağlamını aldı (\"kredi çekmek\").\n",
+    printf("Para bilgisi %.2f → %.2f, nesne %.2f → %.2f:\nfiil bağlamını aldı (\"kredi çekmek\").\n",
            X[13], O[13], X[15], O[15]);
     printf("sdpa_forward çıktısıyla en büyük fark: %.2e.\n", md);
 }
@@ -275,11 +279,13 @@ static void step6_variance(Experiment *e, const LessonArgs *a) {
         if (e->var_scaled[i] < e->var_scaled[imin]) imin = i;
         if (e->var_scaled[i] > e->var_scaled[imax]) imax = i;
     }
-    printf("log₂ Var(q·k) = a + b·log₂ d_k doğrusunun eğimi b = %.3f (kuram: 1, yani Var ∝ d_k).\n",
+    printf("log₂ Var(q·k) = a + b·log₂ d_k doğrusunun eğimi b = %.3f\n(kuram: 1, yani Var ∝ d_k).\n",
            e->slope);
-    printf("Var(512) / Var(8) = %.1f (kuram: 512/8 = 64). Ölçekli varyans %.4f (d_k = %d) ile "
+    printf("Var(512) / Var(8) = %.1f (kuram: 512/8 = 64).\nÖlçekli varyans %.4f (d_k = %d) ile "
            "%.4f (d_k = %d) arasında (kuram: 1).\n",
            e->ratio_512_8, e->var_scaled[imin], DKS[imin], e->var_scaled[imax], DKS[imax]);
+    /* Şekil varyans: İki eksen de log ölçekli: ölçeksiz nokta çarpımın varyansı vektör boyuyla
+     * birlikte düz bir çizgi gibi büyür, √d_k ile bölünen ise 1 dolayında sabit kalır. */
     plot_logx("varyans", "Nokta çarpımın varyansı", "varyans (log ölçek)", e->var_raw,
               e->var_scaled, 1, a->ascii);
     printf("Grafik: plots/lesson07/varyans.png\n");
@@ -319,8 +325,9 @@ static void step7_saturation(Experiment *e, const LessonArgs *a) {
     float *att = xmalloc((size_t)chunk * NKEYS * sizeof(float));
     float *up = xmalloc((size_t)chunk * NKEYS * sizeof(float));
     float *dS = xmalloc((size_t)chunk * NKEYS * sizeof(float));
-    printf("Her d_k için %d deneme, %d anahtar. Ortalama en büyük ağırlık ve softmax'tan geriye "
-           "geçen\ngradyanın boyu ‖dS‖ (rastgele bir üst gradyan dL/dA softmax'tan geçirildi):\n",
+    printf("Her d_k için %d deneme, %d anahtar. Ortalama en büyük ağırlık ve softmax'tan\n"
+           "geriye geçen gradyanın boyu ‖dS‖ (rastgele bir üst gradyan dL/dA softmax'tan\n"
+           "geçirildi):\n",
            trials, NKEYS);
     printf("    d_k   en büyük ağırlık        gradyan boyu\n");
     printf("          ölçeksiz   ölçekli      ölçeksiz   ölçekli\n");
@@ -354,14 +361,20 @@ static void step7_saturation(Experiment *e, const LessonArgs *a) {
                e->grad_raw[i], e->grad_scaled[i]);
     }
     int L = NDK - 1;
-    printf("d_k = 512 iken ölçeksiz dikkat ağırlığın ortalama %%%.1f kadarını tek anahtara "
-           "veriyor;\nölçekli dikkatte bu oran %%%.1f (ağırlıklar 16 anahtara eşit, yani düzgün "
-           "dağılım (uniform)\nolsaydı %%%.2f).\n",
+    printf("d_k = 512 iken ölçeksiz dikkat ağırlığın ortalama %%%.1f kadarını tek\n"
+           "anahtara veriyor; ölçekli dikkatte bu oran %%%.1f (ağırlıklar 16 anahtara\n"
+           "eşit, yani düzgün dağılım (uniform) olsaydı %%%.2f).\n",
            100.0 * e->maxw_raw[L], 100.0 * e->maxw_scaled[L], 100.0 / NKEYS);
-    printf("Softmax'tan geçen gradyanın boyu ölçeksizde %.4f, ölçeklide %.4f: %.1f kat fark.\n",
+    printf("Softmax'tan geçen gradyanın boyu ölçeksizde %.4f, ölçeklide %.4f:\n%.1f kat fark.\n",
            e->grad_raw[L], e->grad_scaled[L], e->grad_scaled[L] / fmax(e->grad_raw[L], 1e-12));
+    /* Şekil en_buyuk_agirlik: Ölçeksiz skorlarla en büyük dikkat ağırlığının d_k büyüdükçe 1'e
+     * yaklaştığına (softmax doyar, dikkat tek anahtara kilitlenir), ölçekli skorlarla ise düşük ve
+     * sabit kaldığına bakın. */
     plot_logx("en_buyuk_agirlik", "Softmax doygunluğu: en büyük dikkat ağırlığı (16 anahtar)",
               "ortalama en büyük ağırlık", e->maxw_raw, e->maxw_scaled, 0, a->ascii);
+    /* Şekil gradyan_boyu: Softmax'tan geriye geçen gradyanın boyu: ölçeksiz skorlarda d_k büyüdükçe
+     * küçülür, ölçeklide aşağı yukarı sabit kalır; bu, doymuş softmax'ın öğrenmeyi neden
+     * yavaşlattığını gösterir. */
     plot_logx("gradyan_boyu", "Softmax üzerinden geriye geçen gradyanın boyu", "ortalama ‖dS‖ (log ölçek)",
               e->grad_raw, e->grad_scaled, 1, a->ascii);
     printf("Grafikler: plots/lesson07/en_buyuk_agirlik.png, plots/lesson07/gradyan_boyu.png\n");
@@ -457,9 +470,9 @@ int main(int argc, char **argv) {
         vs_max = fmaxf(vs_max, e.var_scaled[i]);
     }
     const float *c = A + 3 * T;
-    printf("\nÖzet: 'çekti' dikkatinin %%%.0f kadarı 'bankadan' ve 'kredi' kelimelerine gitti; "
-           "Var(q·k) eğimi %.2f; "
-           "d_k = 512 iken en büyük ağırlık ölçeksiz %.3f, ölçekli %.3f.\n",
+    printf("\nÖzet: 'çekti' dikkatinin %%%.0f kadarı 'bankadan' ve 'kredi' kelimelerine gitti;\n"
+           "Var(q·k) eğimi %.2f; d_k = 512 iken en büyük ağırlık ölçeksiz %.3f,\n"
+           "ölçekli %.3f.\n",
            100.0 * (c[1] + c[2]), e.slope, e.maxw_raw[L], e.maxw_scaled[L]);
     printf("SONUÇ: cekti_kredi=%.4f cekti_bankadan=%.4f cekti_ali=%.4f cekti_kendi=%.4f "
            "sdpa_fark=%.3g var_egim=%.4f var_oran_512_8=%.3f var_olcekli_min=%.4f "

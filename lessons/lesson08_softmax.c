@@ -72,13 +72,16 @@ static void step1_temperatures(float P[NTEMP][K], const LessonArgs *a) {
         for (int i = 0; i < K; i++) printf(" %8.4f", P[t][i]);
         printf("\n");
     }
-    printf("τ = %.2f iken 'çekti' olasılığı %.4f; τ = %.0f iken %.4f (düzgün dağılım, yani "
+    printf("τ = %.2f iken 'çekti' olasılığı %.4f; τ = %.0f iken %.4f\n(düzgün dağılım, yani "
            "hepsi eşit olsaydı %.2f).\n",
            TEMPS[0], P[0][0], TEMPS[NTEMP - 1], P[NTEMP - 1][0], 1.0 / K);
-    printf("'yedi' (anlamsız aday) τ = %.2f iken %.2e, τ = %.0f iken %.4f: yüksek sıcaklık "
+    printf("'yedi' (anlamsız aday) τ = %.2f iken %.2e, τ = %.0f iken %.4f:\nyüksek sıcaklık "
            "saçma adaylara da şans verir.\n",
            TEMPS[0], P[0][K - 1], TEMPS[NTEMP - 1], P[NTEMP - 1][K - 1]);
     Plot p;
+    /* Şekil sicaklik_dagilimlari: Aynı skorların beş sıcaklıkta verdiği olasılıklar: küçük τ'da
+     * olasılığın neredeyse hepsinin en yüksek skorlu kelimede toplandığına, τ büyüdükçe çubukların
+     * eşitlendiğine bakın. */
     FILE *d = plot_begin(&p, "lesson08", "sicaklik_dagilimlari");
     for (int i = 0; i < K; i++) {
         fprintf(d, "\"%s\"", WORDS[i]);
@@ -129,16 +132,19 @@ static void step2_entropy(double *H_low, double *H_high, int *monotone, const Le
     }
     *H_low = Hs[0];
     *H_high = Hs[NH_T - 1];
-    printf("Entropi H(p) = -Σ p_i ln p_i, birimi nat (doğal logaritmayla ölçülen belirsizlik).\n");
+    printf("Entropi H(p) = -Σ p_i ln p_i, birimi nat\n(doğal logaritmayla ölçülen belirsizlik).\n");
     printf("    τ        H(p)     en büyük p\n");
     for (int i = 0; i < NH_T; i += 8)
         printf("    %-7.3f  %.4f   %.4f\n", taus[i], Hs[i], pmax[i]);
-    printf("τ = %.2f iken H = %.4f (≈ 0: neredeyse kesin), τ = %.0f iken H = %.4f "
+    printf("τ = %.2f iken H = %.4f (≈ 0: neredeyse kesin), τ = %.0f iken H = %.4f\n"
            "(ln %d = %.4f: neredeyse düzgün dağılım).\n",
            taus[0], *H_low, taus[NH_T - 1], *H_high, K, log((double)K));
     printf("41 noktanın hepsinde entropi bir öncekinden %s.\n",
            *monotone ? "büyük ya da eşit (monoton artış)" : "HER ZAMAN büyük değil!");
     Plot pl;
+    /* Şekil entropi: Sıcaklık log ölçekte arttıkça entropinin 0'dan ln 5 sınırına (düz çizgi,
+     * düzgün dağılım) çıktığına, en büyük olasılığın ise 1'den 1/5'e indiğine bakın; iki eğri aynı
+     * olayın iki yüzüdür. */
     FILE *d = plot_begin(&pl, "lesson08", "entropi");
     for (int i = 0; i < NH_T; i++)
         fprintf(d, "%.6g %.6f %.6f %.6f\n", taus[i], Hs[i], pmax[i], lnK[i]);
@@ -189,7 +195,7 @@ static void step3_overflow(int *nan_count, float *stable_sum, float *stable_p3) 
             *stable_p3 = ps[2];
         }
     }
-    printf("İlk iki vektörde düz softmax %d/6 NaN üretti. Kararlı sürüm üçünde de aynı "
+    printf("İlk iki vektörde düz softmax %d/6 NaN üretti. Kararlı sürüm üçünde de aynı\n"
            "dağılımı verdi: z'ye sabit eklemek (1000 ya da -1000) olasılıkları değiştirmez.\n",
            *nan_count);
     printf("[1000, 1001, 1002] için son olasılık %.4f = e² / (1 + e + e²) = %.4f.\n", *stable_p3,
@@ -234,10 +240,10 @@ static void step4_sampling(double *tv, double *chi2, double *chi2_wrong, const L
     double F[NS_T][K];
     int counts0[K] = {0};
     printf("Toplam değişim uzaklığı: TV = ½ Σ |sıklık - olasılık|; 0 aynı, 1 hiç örtüşmüyor.\n"
-           "Ki-kare: χ² = Σ (sayım - beklenen)² / beklenen. Örnekler dağılımdan geliyorsa "
-           "ortalaması\nserbestlik derecesine (K - 1 = %d; toplam sabit olduğundan %d sayımdan "
-           "%d'ü serbest) eşittir;\n18.47'yi aşma olasılığı yalnızca %%0.1: aşarsa örnekler bu "
-           "dağılımdan gelmiyor demektir.\n", K - 1, K, K - 1);
+           "Ki-kare: χ² = Σ (sayım - beklenen)² / beklenen. Örnekler dağılımdan\n"
+           "geliyorsa ortalaması serbestlik derecesine (K - 1 = %d; toplam sabit olduğundan\n"
+           "%d sayımdan %d'ü serbest) eşittir; 18.47'yi aşma olasılığı yalnızca %%0.1:\n"
+           "aşarsa örnekler bu dağılımdan gelmiyor demektir.\n", K - 1, K, K - 1);
     for (int t = 0; t < NS_T; t++) {
         softmax_temp_forward(P[t], LOGITS, 1, K, st[t]);
         int cnt[K] = {0};
@@ -256,7 +262,7 @@ static void step4_sampling(double *tv, double *chi2, double *chi2_wrong, const L
             term_pad(WORDS[i], 9);
             printf("  %.4f  %5d   %.4f\n", P[t][i], cnt[i], F[t][i]);
         }
-        printf("    TV = %.4f, χ² = %.2f (serbestlik derecesi 4; %%0.1 eşiği 18.47: %s)\n", tv[t],
+        printf("    TV = %.4f, χ² = %.2f\n    (serbestlik derecesi 4; %%0.1 eşiği 18.47: %s)\n", tv[t],
                chi2[t], chi2[t] < 18.47 ? "örnekler dağılımla uyumlu" : "UYUMSUZ");
     }
     *chi2_wrong = 0;
@@ -264,9 +270,12 @@ static void step4_sampling(double *tv, double *chi2, double *chi2_wrong, const L
         double e = N * (double)P[2][i];
         *chi2_wrong += (counts0[i] - e) * (counts0[i] - e) / e;
     }
-    printf("Karşılaştırma: τ = 0.5 örneklerini τ = 2 olasılıklarıyla sınasaydık χ² = %.0f "
+    printf("Karşılaştırma: τ = 0.5 örneklerini τ = 2 olasılıklarıyla sınasaydık χ² = %.0f\n"
            "olurdu — yanlış dağılımı hemen yakalar.\n", *chi2_wrong);
     Plot p;
+    /* Şekil ornekleme: Her panel bir sıcaklıkta softmax olasılıklarını ve 10 000 çekilişte gözlenen
+     * sıklıkları yan yana koyar; çubuk çiftlerinin ne kadar yakın olduğuna ve başlıktaki TV
+     * uzaklığına bakın. */
     FILE *d = plot_begin(&p, "lesson08", "ornekleme");
     for (int i = 0; i < K; i++) {
         fprintf(d, "\"%s\"", WORDS[i]);
@@ -395,7 +404,7 @@ int main(int argc, char **argv) {
     double sdpa_diff = step5_attention_temperature(&a);
 
     double tv_max = fmax(tv[0], fmax(tv[1], tv[2])), chi2_max = fmax(chi2[0], fmax(chi2[1], chi2[2]));
-    printf("\nÖzet: τ = %.2f → en büyük olasılık %.3f, τ = %.0f → %.3f; entropi %.3f → %.3f; "
+    printf("\nÖzet: τ = %.2f → en büyük olasılık %.3f, τ = %.0f → %.3f; entropi %.3f → %.3f;\n"
            "düz softmax %d NaN; örneklemede en büyük TV %.4f, en büyük χ² %.2f.\n",
            TEMPS[0], P[0][0], TEMPS[NTEMP - 1], P[NTEMP - 1][0], H_low, H_high, nan_count, tv_max,
            chi2_max);

@@ -85,21 +85,21 @@ static void step1_tokenize(WordBatch *wb) {
             wb->ids[b * WT + t] = 0;
         }
     }
-    printf("%d cümle, en uzunu %d kelime: yığın şekli (B,T) = (%d,%d), sözlük (vocabulary) %d kelime "
-           "(<pad> dahil).\n",
+    printf("%d cümle, en uzunu %d kelime: yığın şekli (B,T) = (%d,%d),\nsözlük (vocabulary) %d kelime "
+           "(<pad> dahil). Parantezde cümlenin uzunluğu:\n",
            NS, WT, NS, WT, wb->V);
     for (int b = 0; b < NS; b++) {
-        printf("  cümle %d (uzunluk %d): ", b, wb->lengths[b]);
+        printf("  cümle %d (%d): ", b, wb->lengths[b]);
         for (int t = 0; t < WT; t++) {
             char cell[48];
             snprintf(cell, sizeof cell, "%s=%d", wb->words[b][t], wb->ids[b * WT + t]);
-            term_pad(cell, 13);
+            term_pad(cell, t + 1 < WT ? 13 : 0);
         }
         printf("\n");
     }
     int npad = 0;
     for (int b = 0; b < NS; b++) npad += WT - wb->lengths[b];
-    printf("%d hücreden %d tanesi dolgu: dikkat bunlara bakmamalı, kayıp bunlarda hesaplanmamalı.\n",
+    printf("%d hücreden %d tanesi dolgu:\ndikkat bunlara bakmamalı, kayıp bunlarda hesaplanmamalı.\n",
            NS * WT, npad);
 }
 
@@ -119,6 +119,9 @@ static void step2_padding(const WordBatch *wb, unsigned char *pmask, int ascii) 
         printf("  (%d gerçek kelime)\n", wb->lengths[b]);
     }
     Plot p;
+    /* Şekil dolgu_maskesi: Her satır yığındaki bir cümledir: mavi hücreler gerçek kelimeler, gri
+     * hücreler cümleleri aynı uzunluğa getiren <pad> dolgusudur; dolgu maskesi yalnızca mavi
+     * hücrelere bakılmasına izin verir. */
     FILE *d = plot_begin(&p, "lesson09", "dolgu_maskesi");
     for (int b = 0; b < NS; b++) {
         for (int t = 0; t < WT; t++) fprintf(d, "%d %d %d \"%s\"\n", t, b, pmask[b * WT + t], wb->words[b][t]);
@@ -157,7 +160,7 @@ static void step3_causal(const WordBatch *wb, const unsigned char *pmask, unsign
     float m[WT * WT];
     int ones = 0;
     for (int i = 0; i < WT * WT; i++) m[i] = cmask[i], ones += cmask[i];
-    printf("Nedensel maske (%dx%d): %d hücre açık = 1+2+...+%d; köşegenin üstü (gelecek) kapalı.\n",
+    printf("Nedensel maske (%dx%d): %d hücre açık = 1+2+...+%d;\nköşegenin üstü (gelecek) kapalı.\n",
            WT, WT, ones, WT);
     for (int i = 0; i < WT; i++) {
         printf("  ");
@@ -166,6 +169,8 @@ static void step3_causal(const WordBatch *wb, const unsigned char *pmask, unsign
         for (int j = 0; j <= i; j++) printf("%s%s", j ? ", " : "", lab[j]);
         printf("\n");
     }
+    /* Şekil nedensel_maske: Satırdaki kelime yalnızca 1 yazan hücrelere bakabilir: alt üçgen dolu,
+     * üst üçgen boştur, yani hiçbir kelime kendinden sonrakini göremez. */
     plot_heatmap("lesson09", "nedensel_maske",
                  "Nedensel maske: satırdaki kelime yalnızca kendisine ve soluna bakar", WT, WT, m,
                  lab, lab, "bakılan kelime (anahtar j)", "bakan kelime (sorgu i)", 1, ascii);
@@ -180,11 +185,13 @@ static void step3_causal(const WordBatch *wb, const unsigned char *pmask, unsign
             m[i * WT + j] = (float)(cmask[i * WT + j] && pmask[b * WT + j]);
             ones += (int)m[i * WT + j];
         }
-    printf("Cümle %d (\"%s\", %d kelime + %d dolgu): nedensel VE dolgu maskesi %d hücre açık.\n", b,
+    printf("Cümle %d (\"%s\", %d kelime + %d dolgu):\nnedensel VE dolgu maskesi %d hücre açık.\n", b,
            SENTENCES[b], wb->lengths[b], WT - wb->lengths[b], ones);
+    /* Şekil birlesik_maske: İki maske birlikte: nedensel üçgenden ayrıca <pad> sütunları da
+     * silinir; dolgu satırları bile yalnızca gerçek kelimelere bakar. */
     plot_heatmap("lesson09", "birlesik_maske", "Nedensel ve dolgu maskesi birlikte", WT, WT, m,
                  lab, lab, "anahtar j", "sorgu i", 1, ascii);
-    printf("Isı haritası: plots/lesson09/birlesik_maske.png (<pad> sütunları tamamen kapalı).\n");
+    printf("Isı haritası: plots/lesson09/birlesik_maske.png\n(<pad> sütunları tamamen kapalı).\n");
 }
 
 /*
@@ -235,6 +242,9 @@ static double step4_weights(const WordBatch *wb, const unsigned char *pmask,
         for (int j = 0; j < WT; j++) printf(" %.3f", att[(b * WT + i) * WT + j]);
         printf("\n");
     }
+    /* Şekil maskeli_agirliklar: Rastgele Q ve K ile hesaplanan dikkat ağırlıkları: maskenin
+     * kapattığı hücrelerin tam 0 olduğuna ve her satırın kalan hücrelerinin toplamının 1 olduğuna
+     * bakın. */
     plot_heatmap("lesson09", "maskeli_agirliklar",
                  "Maskeli dikkat ağırlıkları (rastgele Q, K): kapalı hücreler tam 0", WT, WT,
                  att + b * WT * WT, lab, lab, "anahtar j", "sorgu i", 1, a->ascii);
@@ -442,18 +452,18 @@ static double step5_model(const CharText *ct, const LessonArgs *a, int C, int NH
     printf("Eğitim metni: %d harf, %d farklı simge (boşluk ve nokta dahil):\n  \"", ct->n, ct->V);
     for (int i = 0; i < 60; i++) printf("%s", ct->sym[ct->ids[i]]);
     printf("...\"\n");
-    printf("Model: gömme (%d,%d) + konumsal kodlama (PE) -> %d başlı öz dikkat -> artık bağlantı + "
-           "LayerNorm\n       -> doğrusal (%d,%d).\n", ct->V, C, NH, C, ct->V);
-    printf("  %d başlı öz dikkat: dikkat %d kez, her biri %d boyutlu ayrı bir izdüşümde (ayrıntısı "
-           "lesson10'da).\n", NH, NH, C / NH);
-    printf("  konumsal kodlama (PE): her konuma sabit bir sinüs/kosinüs vektörü eklenir; dikkat "
-           "sırayı\n    ancak böyle bilir (ayrıntısı lesson11'de).\n");
+    printf("Model: gömme (%d,%d) + konumsal kodlama (PE) -> %d başlı öz dikkat\n"
+           "       -> artık bağlantı + LayerNorm -> doğrusal (%d,%d).\n", ct->V, C, NH, C, ct->V);
+    printf("  %d başlı öz dikkat: dikkat %d kez, her biri %d boyutlu ayrı bir izdüşümde\n"
+           "    (ayrıntısı lesson10'da).\n", NH, NH, C / NH);
+    printf("  konumsal kodlama (PE): her konuma sabit bir sinüs/kosinüs vektörü eklenir;\n"
+           "    dikkat sırayı ancak böyle bilir (ayrıntısı lesson11'de).\n");
     printf("  artık bağlantı: h = x + dikkat(x); dikkat girdinin üstüne bir düzeltme ekler.\n");
-    printf("  LayerNorm, yani katman normalizasyonu: her konumun %d sayısını ortalama 0, sapma 1'e "
-           "getirip\n    öğrenilen γ, β ile ölçekler; eğitim kararlı kalır.\n", C);
+    printf("  LayerNorm, yani katman normalizasyonu: her konumun %d sayısını ortalama 0,\n"
+           "    sapma 1'e getirip öğrenilen γ, β ile ölçekler; eğitim kararlı kalır.\n", C);
     Lm m;
     lm_init(&m, ct->V, C, NH, T, 2, (uint64_t)a->seed);
-    printf("Parametreler tek blokta: %zu sayı (gömme %d, dikkat %zu, LayerNorm %d, çıkış %d).\n", m.prm.n,
+    printf("Parametreler tek blokta: %zu sayı\n(gömme %d, dikkat %zu, LayerNorm %d, çıkış %d).\n", m.prm.n,
            ct->V * C, mha_param_count(C, C), 2 * C, C * ct->V + ct->V);
     enum { GB = 2, GL = 7 };
     int in[GB * GL], tg[GB * GL];
@@ -461,8 +471,8 @@ static double step5_model(const CharText *ct, const LessonArgs *a, int C, int NH
     window(ct, 40, GL, in + GL, tg + GL);
     double worst = 0, rtol = 2e-2, atol = 2e-4;
     size_t checked = 0;
-    printf("Gradyan denetimi: her denenen parametrede sayısal türev (L(θ+ε) - L(θ-ε)) / 2ε ile "
-           "analitik\ntürev karşılaştırılır; oran = |sayısal - analitik| / (atol + rtol · "
+    printf("Gradyan denetimi: her denenen parametrede sayısal türev (L(θ+ε) - L(θ-ε)) / 2ε\n"
+           "ile analitik türev karşılaştırılır;\noran = |sayısal - analitik| / (atol + rtol · "
            "max(|sayısal|, |analitik|)),\natol = %g, rtol = %g; oran <= 1 geçer.\n", atol, rtol);
     for (int masked = 1; masked >= 0; masked--) {
         GcCtx c = {&m, in, tg, GB, GL, masked};
@@ -473,8 +483,8 @@ static double step5_model(const CharText *ct, const LessonArgs *a, int C, int NH
         float *g = xmalloc(m.prm.n * sizeof(float));
         memcpy(g, m.prm.grads, m.prm.n * sizeof(float));
         GradCheck r = gradcheck(gc_loss, &c, m.prm.params, g, m.prm.n, 400, 1e-2, rtol, atol);
-        printf("  %s model: %zu parametre denendi, %zu geçti; en kötü oran %.3f "
-               "(o parametrede sayısal %.3e, analitik %.3e)\n",
+        printf("  %s model: %zu parametre denendi, %zu geçti; en kötü oran %.3f\n"
+               "    (o parametrede sayısal %.3e, analitik %.3e)\n",
                masked ? "maskeli " : "maskesiz", r.checked, r.passed, r.worst, r.numeric,
                r.analytic);
         worst = fmax(worst, r.worst);
@@ -535,7 +545,7 @@ static void step6_train(Lm *mm, Lm *mu, const CharText *ct, int steps, int B, fl
     double t1 = now_sec();
     train(mu, ct, 0, steps, B, lr, (uint64_t)a->seed + 1, lu);
     double t2 = now_sec();
-    printf("%d adım, yığın %d pencere x %d harf, Adam, öğrenme oranı (learning rate) η = %g, %d iş "
+    printf("%d adım, yığın %d pencere x %d harf, Adam,\nöğrenme oranı (learning rate) η = %g, %d iş "
            "parçacığı.\n",
            steps, B, mm->T, lr, a->threads);
     int ntail = steps / 10 > 0 ? steps / 10 : 1;
@@ -545,12 +555,15 @@ static void step6_train(Lm *mm, Lm *mu, const CharText *ct, int steps, int B, fl
            lu->loss[0], ntail, lu->final, t2 - t1);
     printf("Hiçbir şey bilmeyen (tüm skorları eşit) bir modelin kaybı ln %d = %.3f olurdu;\n"
            "rastgele başlangıç ondan biraz kötü başlıyor.\n", ct->V, log(ct->V));
-    printf("Maskesiz model eğitimde %.1f kat daha düşük kayıp gösteriyor — daha mı iyi öğrendi?\n",
+    printf("Maskesiz model eğitimde %.1f kat daha düşük kayıp gösteriyor —\ndaha mı iyi öğrendi?\n",
            lm_->final / fmax(lu->final, 1e-9));
     /* Her adımın kaybı gürültülüdür (her adımda başka pencereler): ince çizgiyle ham değerler,
      * kalın çizgiyle son MA adımın kayan ortalaması. */
     enum { MA = 25 };
     Plot p;
+    /* Şekil egitim_kaybi: Log ölçekte iki modelin eğitim kaybı: maskesiz modelin kaybının
+     * maskeliden çok daha aşağı indiğine bakın; bu bir başarı değil, geleceği görüp kopya çekmenin
+     * izidir. */
     FILE *d = plot_begin(&p, "lesson09", "egitim_kaybi");
     fprintf(d, "# adım maskeli maskesiz maskeli_ort maskesiz_ort (son %d adımın ortalaması)\n", MA);
     double sm = 0, su = 0;
@@ -572,7 +585,7 @@ static void step6_train(Lm *mm, Lm *mu, const CharText *ct, int steps, int B, fl
                     "'' using 1:5 with lines lw 3 lc rgb '#d94801' "
                     "title 'maskesiz (son 25 adımın ortalaması)'\n");
     plot_render(&p, a->ascii);
-    printf("Grafik: %s (ince: her adım, kalın: son %d adımın ortalaması)\n", plot_png_path(&p), MA);
+    printf("Grafik: %s\n(ince: her adım, kalın: son %d adımın ortalaması)\n", plot_png_path(&p), MA);
 }
 
 /*
@@ -666,6 +679,9 @@ static double attention_view(Lm *m, const CharText *ct, int masked, const char *
     }
     char full[256];
     snprintf(full, sizeof full, "%s, baş %d", title, *head);
+    /* Şekil dikkat_maskesiz, dikkat_maskeli: Maskesiz modelde koyu hücrelerin köşegenin hemen
+     * sağında, yani sorgudan bir sonraki harfte, tahmin edilecek harfin kendisinde durduğuna;
+     * maskeli modelde hepsinin köşegende ya da solunda kaldığına bakın. */
     plot_heatmap("lesson09", step, full, SHOWN, SHOWN, show, lab, lab, "bakılan harf (anahtar j)",
                  "bakan harf (sorgu i)", 0, ascii);
     free(in);
@@ -679,9 +695,9 @@ static double step7_evaluate(Lm *mm, Lm *mu, const CharText *ct, const LessonArg
     int nwin = 24, T = mm->T;
     lm_evaluate(mm, ct, 1, nwin, em);
     lm_evaluate(mu, ct, 0, nwin, eu);
-    printf("%d pencere x %d konum; her konumda modele yalnızca o ana kadarki harfler verildi.\n"
-           "Pencereler eğitim metninden: ölçtüğümüz, ezberlenen metnin gelecek gizlenince "
-           "hatırlanıp\nhatırlanmadığı (yeni metne genelleme değil).\n", nwin, T);
+    printf("%d pencere x %d konum; her konumda modele yalnızca o ana kadarki harfler\nverildi. "
+           "Pencereler eğitim metninden: ölçtüğümüz, ezberlenen metnin gelecek\ngizlenince "
+           "hatırlanıp hatırlanmadığı (yeni metne genelleme değil).\n", nwin, T);
     printf("  ");
     term_pad("model", 10);
     term_pad("tam pencere kaybı", 20);
@@ -691,17 +707,20 @@ static double step7_evaluate(Lm *mm, Lm *mu, const CharText *ct, const LessonArg
            100 * em->honest_acc);
     printf("  %-10s%-20.4f%-15.4f%%%.1f\n", "maskesiz", eu->tf_loss, eu->honest_loss,
            100 * eu->honest_acc);
-    printf("Maskeli modelde iki kayıp aynı (fark %.1e): maske eğitimde de geleceği gizliyordu.\n",
+    printf("Maskeli modelde iki kayıp aynı (fark %.1e):\nmaske eğitimde de geleceği gizliyordu.\n",
            fabs(em->tf_loss - em->honest_loss));
-    printf("Maskesiz modelde dürüst kayıp %.0f kat büyük: kopya kâğıdı elinden alınınca bilemiyor.\n",
+    printf("Maskesiz modelde dürüst kayıp %.0f kat büyük:\nkopya kâğıdı elinden alınınca bilemiyor.\n",
            eu->honest_loss / fmax(eu->tf_loss, 1e-9));
-    printf("Maskesiz modelin dürüst kaybı son konumda %.3f, ilk konumda %.3f. Son konum, maskesiz "
-           "modelin\neğitimde de kopya çekemediği (sağında harf yok), yani gerçekten öğrendiği tek "
+    printf("Maskesiz modelin dürüst kaybı son konumda %.3f, ilk konumda %.3f.\nSon konum, maskesiz "
+           "modelin eğitimde de kopya çekemediği (sağında harf yok),\nyani gerçekten öğrendiği tek "
            "konumdur.\n", eu->per_pos[T - 1], eu->per_pos[0]);
     float xs[64];
     for (int p = 0; p < T; p++) xs[p] = (float)p;
     const float *ys[2] = {em->per_pos, eu->per_pos};
     const char *names[2] = {"maskeli", "maskesiz"};
+    /* Şekil durust_kayip: Yalnızca geçmişi gören dürüst değerlendirmede maskesiz modelin kaybının
+     * maskeli modelinkinden çok yüksek olduğuna bakın: eğitimde kopya çektiği için gelecek
+     * gizlenince tahmin edemez. */
     plot_lines("lesson09", "durust_kayip", "Dürüst (yalnızca geçmiş) kayıp, konuma göre",
                "konum p (önek uzunluğu - 1)", "kayıp", T, xs, 2, ys, names, 0, a->ascii);
     printf("Grafik: plots/lesson09/durust_kayip.png\n");
@@ -715,7 +734,7 @@ static double step7_evaluate(Lm *mm, Lm *mu, const CharText *ct, const LessonArg
     printf("Dikkatin bir sağdaki harfe (i -> i+1) giden payı, en çok sağa bakan başta:\n"
            "  maskesiz (baş %d): %%%.1f    maskeli (baş %d): %%%.1f (maske orayı kapatır)\n",
            hu, 100 * nu, hm, 100 * nm);
-    printf("Maskesiz model \"bir sonraki harf ne?\" sorusunu sağındaki harfe bakarak cevaplamayı "
+    printf("Maskesiz model \"bir sonraki harf ne?\" sorusunu sağındaki harfe bakarak\ncevaplamayı "
            "öğrenmiş.\nIsı haritaları: plots/lesson09/dikkat_maskesiz.png, dikkat_maskeli.png\n");
     return nu;
 }
@@ -819,24 +838,26 @@ static void step8_generate(Lm *mm, Lm *mu, const CharText *ct, GenRes *gm_avg, G
         char fm[48], fu[48];
         first_err_str(&rm, NGEN, fm, sizeof fm);
         first_err_str(&ru, NGEN, fu, sizeof fu);
-        printf("  maskeli     : \"%s\"  (eşleşme %%%.0f, geçerlilik %%%.0f, %s)\n", gm,
+        printf("  maskeli     : \"%s\"\n                (eşleşme %%%.0f, geçerlilik %%%.0f, %s)\n", gm,
                100 * rm.match, 100 * rm.valid, fm);
-        printf("  maskesiz    : \"%s\"  (eşleşme %%%.0f, geçerlilik %%%.0f, %s)\n", gu,
+        printf("  maskesiz    : \"%s\"\n                (eşleşme %%%.0f, geçerlilik %%%.0f, %s)\n", gu,
                100 * ru.match, 100 * ru.valid, fu);
         gm_avg->match += rm.match / NP; gm_avg->valid += rm.valid / NP;
         gu_avg->match += ru.match / NP; gu_avg->valid += ru.valid / NP;
     }
-    printf("\nOrtalama (%d başlangıç): maskeli eşleşme %%%.1f, geçerlilik %%%.1f; "
+    printf("\nOrtalama (%d başlangıç): maskeli eşleşme %%%.1f, geçerlilik %%%.1f;\n"
            "maskesiz eşleşme %%%.1f, geçerlilik %%%.1f.\n",
            NP, 100 * gm_avg->match, 100 * gm_avg->valid, 100 * gu_avg->match, 100 * gu_avg->valid);
-    printf("(Geçerlilik: üretilen harf, önceki %d harfle birlikte eğitim metninde geçiyor mu.)\n",
+    printf("(Geçerlilik: üretilen harf, önceki %d harfle birlikte eğitim metninde\ngeçiyor mu.)\n",
            NG - 1);
-    printf("Üretirken en sondaki harfin sağında hiçbir şey yoktur. Maskesiz model eğitimde cevabı\n"
-           "hep sağdan okuduğu için burada tutunacak bir şey bulamaz; maskeli model ise eğitimde\n"
-           "de yalnızca geçmişi gördüğünden üretimde aynı koşulda çalışır.\n");
-    printf("Not: başlangıçlar ve gerçek devam eğitim metninden. Maskeli modelin %%%.1f eşleşmesi bu "
-           "küçük\nmetni ezberlediğini gösterir; yeni metin yazabildiğini değil. Maskesiz model ise "
-           "aynı metinle\neğitildiği hâlde onu gelecek olmadan üretemiyor (%%%.1f).\n",
+    printf("Üretirken en sondaki harfin sağında hiçbir şey yoktur. Maskesiz model\n"
+           "eğitimde cevabı hep sağdan okuduğu için burada tutunacak bir şey bulamaz;\n"
+           "maskeli model ise eğitimde de yalnızca geçmişi gördüğünden üretimde aynı\n"
+           "koşulda çalışır.\n");
+    printf("Not: başlangıçlar ve gerçek devam eğitim metninden. Maskeli modelin %%%.1f\n"
+           "eşleşmesi bu küçük metni ezberlediğini gösterir; yeni metin yazabildiğini değil.\n"
+           "Maskesiz model ise aynı metinle eğitildiği hâlde onu gelecek olmadan üretemiyor\n"
+           "(%%%.1f).\n",
            100 * gm_avg->match, 100 * gu_avg->match);
 }
 
@@ -940,7 +961,7 @@ int main(int argc, char **argv) {
     double same = fabs(em.tf_loss - em.honest_loss);
     GenRes gm, gu;
     step8_generate(&mm, &mu, &ct, &gm, &gu);
-    printf("\nÖzet: maskesiz model eğitimde daha düşük kayıp (%.4f < %.4f) gösterdi ama gelecek "
+    printf("\nÖzet: maskesiz model eğitimde daha düşük kayıp (%.4f < %.4f) gösterdi\nama gelecek "
            "gizlenince dürüst doğruluğu %%%.1f (maskeli %%%.1f).\n",
            lu.final, lm_.final, 100 * eu.honest_acc, 100 * em.honest_acc);
     printf("SONUÇ: maskeli_egitim_kaybi=%.4f maskesiz_egitim_kaybi=%.4f maskeli_durust_kayip=%.4f "

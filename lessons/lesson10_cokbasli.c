@@ -183,8 +183,8 @@ static void step1_split(const LessonArgs *a) {
     printf("    NH   baş boyu HS   dikkat parametresi (W_Q,W_K,W_V,W_O + bias)\n");
     for (int nh = 1; nh <= 8; nh *= 2)
         printf("    %2d   %6d        %zu\n", nh, C / nh, mha_param_count(C, C));
-    printf("Bir büyük baş (NH=1, HS=16) ile iki küçük baş (NH=2, HS=8) aynı sayıda parametre "
-           "kullanır: %zu = 4·%d·%d + 4·%d.\n",
+    printf("Bir büyük baş (NH=1, HS=16) ile iki küçük baş (NH=2, HS=8) aynı sayıda\n"
+           "parametre kullanır: %zu = 4·%d·%d + 4·%d.\n",
            mha_param_count(C, C), C, C, C);
     /* Bölmeyi gözle görmek: sütun numaralarından oluşan bir satır */
     float q[C], qh[C], back[C];
@@ -269,13 +269,13 @@ static double step3_gradcheck(const LessonArgs *a) {
     double rtol = 1e-2, atol = 1e-3;
     GradCheck res = gradcheck(gc_loss, &c, m.prm.params, g, m.prm.n, 300, 1e-2, rtol, atol);
     size_t nmha = mha_param_count(C, C);
-    printf("Modelin %zu parametresi = dikkat %zu (Adım 1) + çıkış katmanı %zu (%d·%d ağırlık + %d "
+    printf("Modelin %zu parametresi = dikkat %zu (Adım 1) + çıkış katmanı %zu\n(%d·%d ağırlık + %d "
            "bias).\n", m.prm.n, nmha, m.prm.n - nmha, C, NOUT, NOUT);
-    printf("Bunların %zu tanesinde analitik ve sayısal türev karşılaştırıldı; %zu tanesi uyumlu.\n",
+    printf("Bunların %zu tanesinde analitik ve sayısal türev karşılaştırıldı;\n%zu tanesi uyumlu.\n",
            res.checked, res.passed);
-    printf("oran = |sayısal - analitik| / (atol + rtol · max(|sayısal|, |analitik|)), atol = %g, "
-           "rtol = %g;\noran <= 1 ise uyumlu.\n", atol, rtol);
-    printf("En kötü eleman #%zu: analitik %.3e, sayısal %.3e, oran %.3f: %s\n",
+    printf("oran = |sayısal - analitik| / (atol + rtol · max(|sayısal|, |analitik|)),\n"
+           "atol = %g, rtol = %g; oran <= 1 ise uyumlu.\n", atol, rtol);
+    printf("En kötü eleman #%zu: analitik %.3e, sayısal %.3e, oran %.3f:\n%s\n",
            res.worst_index, res.analytic, res.numeric, res.worst,
            res.worst <= 1.0 ? "geri geçiş doğru." : "UYARI: türevler uyuşmuyor!");
     free(g);
@@ -399,12 +399,12 @@ static void step4_train(Model *m, int steps, const LessonArgs *a, TrainResult *r
     double dt = now_sec() - t0;
     eval_model(m, a, res, mass_prev, mass_first);
     char rs[48];
-    printf("%d adım x %d dizi (%.2f s). Kayıp: başta %.3f (2 ln 8 = %.3f), son adımda %.4f, "
-           "son %d adımın\nortalaması %.5f. Son %d adımın ortalaması %g'in altına %s indi.\n",
+    printf("%d adım x %d dizi (%.2f s). Kayıp: başta %.3f (2 ln 8 = %.3f),\nson adımda %.4f, "
+           "son %d adımın ortalaması %.5f.\nSon %d adımın ortalaması %g'in altına %s indi.\n",
            steps, BATCH, dt, res->loss[0], 2 * log((double)V), res->loss[steps - 1], res->ntail,
            res->tail, MA_W, LOSS_GOAL, reach_str(res, rs, sizeof rs));
-    printf("Görülmemiş %d dizide doğruluk %%%.2f (t >= 2 konumlarında %%%.2f: önceki harf "
-           "%%%.2f, ilk harf %%%.2f); şans %%%.2f.\n",
+    printf("Görülmemiş %d dizide doğruluk %%%.2f\n(t >= 2 konumlarında %%%.2f: önceki harf "
+           "%%%.2f, ilk harf %%%.2f);\nşans %%%.2f.\n",
            NEVAL, 100.0 * res->acc, 100.0 * res->acc_t2, 100.0 * res->acc_prev,
            100.0 * res->acc_first, 100.0 / (V * V));
 }
@@ -434,6 +434,10 @@ static void draw_heads(Model *m, const char *prefix, const char *who, const Less
         char step[64], title[160];
         snprintf(step, sizeof step, "%s%d_dikkat", prefix, h);
         snprintf(title, sizeof title, "%s: %d. başın dikkati (NH = %d)", who, h, m->NH);
+        /* Şekil bas*_dikkat, tek_bas*_dikkat: Her satır bir konumun sorgusunun öteki konumlara
+         * dağıttığı dikkattir: iki başlı modelde başların işi bölüştüğüne, birinin ilk konuma,
+         * ötekinin bir önceki konuma baktığına; tek başlı modelde ise tek başın ağırlığını bu iki
+         * yer arasında paylaştırmak zorunda kaldığına bakın. */
         plot_heatmap("lesson10", step, title, T, T, m->acts.att + (size_t)h * T * T, labels,
                      labels, "bakılan konum:harf", "soran konum:harf", 1, a->ascii);
         printf("Isı haritası: plots/lesson10/%s.png\n", step);
@@ -450,7 +454,7 @@ static void step5_heads(Model *m, const double *mass_prev, const double *mass_fi
         if (mass_prev[h] > mass_prev[*h_prev]) *h_prev = h;
         if (mass_first[h] > mass_first[*h_first]) *h_first = h;
     }
-    printf("%d. baş öncekine (%%%.1f), %d. baş ilk konuma (%%%.1f) bakıyor: %s.\n", *h_prev,
+    printf("%d. baş öncekine (%%%.1f), %d. baş ilk konuma (%%%.1f) bakıyor:\n%s.\n", *h_prev,
            100.0 * mass_prev[*h_prev], *h_first, 100.0 * mass_first[*h_first],
            *h_prev != *h_first ? "iki baş işi bölüşmüş" : "aynı baş ikisine birden bakıyor");
     draw_heads(m, "bas", "İki başlı model", a);
@@ -481,7 +485,7 @@ static size_t step6_single_head(int steps, const LessonArgs *a, const TrainResul
     train(&m1, steps, a, res);
     eval_model(&m1, a, res, mass_prev, mass_first);
     char rs1[48], rs2[48];
-    printf("NH = 1: %zu parametre (iki başlıyla aynı); kayıp son adımda %.4f, son %d adımın "
+    printf("NH = 1: %zu parametre (iki başlıyla aynı); kayıp son adımda %.4f,\nson %d adımın "
            "ortalaması %.5f.\n", m1.prm.n, res->loss[steps - 1], res->ntail, res->tail);
     printf("Doğruluk %%%.2f (t >= 2: %%%.2f; önceki harf %%%.2f, ilk harf %%%.2f).\n",
            100.0 * res->acc, 100.0 * res->acc_t2, 100.0 * res->acc_prev, 100.0 * res->acc_first);
@@ -510,27 +514,27 @@ static size_t step6_single_head(int steps, const LessonArgs *a, const TrainResul
     else
         printf("Tek baş daha düşük doğrulukta kaldı; asıl fark yine ");
     if (r2->reach > 0 && (res->reach < 0 || res->reach > r2->reach))
-        printf("hızda ve okunabilirlikte: iki başlı model eşiğe %.1f kat daha erken indi;\n",
+        printf("hızda ve okunabilirlikte:\niki başlı model eşiğe %.1f kat daha erken indi;\n",
                res->reach > 0 ? (double)res->reach / r2->reach : (double)steps / r2->reach);
     else
         printf("okunabilirlikte:\n");
     if (hp != hf && mp2[hp] > 0.5 && mf2[hf] > 0.5)
-        printf("iki başlı modelde her baş ağırlığının çoğunu tek bir konuma veriyor (baş %d t-1'e, "
-               "baş %d 0'a);\n", hp, hf);
+        printf("iki başlı modelde her baş ağırlığının çoğunu tek bir konuma veriyor\n"
+               "(baş %d t-1'e, baş %d 0'a);\n", hp, hf);
     else
         printf("iki başlı modelin başları işi açıkça bölüşmedi (t-1: %.2f, 0: %.2f);\n", mp2[hp],
                mf2[hf]);
     if (mass_prev[0] > 0.2 && mass_first[0] > 0.2)
-        printf("tek baş ise ağırlığını ikiye bölüyor (önceki %.2f, ilk %.2f) ve iki harfi tek bir "
-               "ortalamada\nkarıştırıyor.\n", mass_prev[0], mass_first[0]);
+        printf("tek baş ise ağırlığını ikiye bölüyor (önceki %.2f, ilk %.2f) ve iki harfi\n"
+               "tek bir ortalamada karıştırıyor.\n", mass_prev[0], mass_first[0]);
     else
         printf("tek başın ağırlığı: önceki %.2f, ilk %.2f.\n", mass_prev[0], mass_first[0]);
     draw_heads(&m1, "tek_bas", "Tek başlı model", a);
     /* draw_heads örnek diziyi ileri geçirdi: acts.att o dizinin dikkati (1,1,T,T) */
-    printf("Örnek dizide tek başın t. satırında (t-1, 0) ağırlıkları:");
+    printf("Örnek dizide tek başın t. satırında (t-1, 0) ağırlıkları:\n ");
     for (int t = 2; t < T; t++)
         printf(" (%.2f, %.2f)", m1.acts.att[t * T + t - 1], m1.acts.att[t * T]);
-    printf("\nOran satırdan satıra, harflere göre değişiyor: tek baş sırayı bu farklarla kodluyor.\n");
+    printf("\nOran satırdan satıra, harflere göre değişiyor:\ntek baş sırayı bu farklarla kodluyor.\n");
     size_t n = m1.prm.n;
     model_free(&m1);
     return n;
@@ -549,6 +553,9 @@ static void plot_losses(const TrainResult *r2, const TrainResult *r1, const Less
         y1[k] = (float)(a1 / every);
     }
     Plot p;
+    /* Şekil kayip_egrisi: Log ölçekte iki modelin eğitim kaybı: iki başlı modelin kesik eşik
+     * çizgisinin altına hangi adımda indiğine ve tek başlı modelin aynı eşiğe ne kadar geç
+     * vardığına bakın. */
     FILE *d = plot_begin(&p, "lesson10", "kayip_egrisi");
     fprintf(d, "# adım NH=2 NH=1 (her %d adımın ortalama kaybı)\n", every);
     for (int i = 0; i < k; i++) fprintf(d, "%.8g %.8g %.8g\n", x[i], y2[i], y1[i]);
@@ -648,9 +655,9 @@ int main(int argc, char **argv) {
     double tail2 = r2.tail, tail1 = r1.tail;
     int ntail = r2.ntail;
     char rs2[48], rs1[48];
-    printf("\nÖzet: iki baş %%%.1f, tek baş %%%.1f doğruluk (aynı %zu parametre); son %d adımın "
-           "ortalama kaybı iki başta %.5f, tek başta %.5f; kayıp %g'in altına iki başta %s, tek "
-           "başta %s indi. %d. baş öncekine %.2f, %d. baş ilk konuma %.2f ağırlık veriyor.\n",
+    printf("\nÖzet: iki baş %%%.1f, tek baş %%%.1f doğruluk (aynı %zu parametre);\nson %d adımın "
+           "ortalama kaybı iki başta %.5f, tek başta %.5f;\nkayıp %g'in altına iki başta %s, tek "
+           "başta %s indi.\n%d. baş öncekine %.2f, %d. baş ilk konuma %.2f ağırlık veriyor.\n",
            100.0 * r2.acc, 100.0 * r1.acc, m.prm.n, ntail, tail2, tail1, LOSS_GOAL,
            reach_str(&r2, rs2, sizeof rs2), reach_str(&r1, rs1, sizeof rs1), h_prev, mp[h_prev],
            h_first, mf[h_first]);

@@ -46,23 +46,26 @@
 static void step1_table(const float *pe, int ascii) {
     step_banner(1, NSTEPS, "Sinüslü konumsal kodlama tablosu");
     printf("PE: konumsal kodlama tablosu; PE(pos) pos konumunun %d sayılık kodudur.\n", PC);
-    printf("Tablo: %d konum x %d sütun (%d frekans çifti; sütunlar 0'dan sayılır). Birkaç değer:\n",
+    printf("Tablo: %d konum x %d sütun (%d frekans çifti; sütunlar 0'dan sayılır).\n"
+           "Birkaç değer:\n",
            PT, PC, PC / 2);
     int show[] = {0, 1, 2, 50};
     for (int s = 0; s < 4; s++) {
         int pos = show[s];
         printf("  PE(%3d) = [", pos);
-        for (int c = 0; c < 6; c++) printf("%s%+.4f", c ? ", " : "", pe[pos * PC + c]);
+        for (int c = 0; c < 5; c++) printf("%s%+.4f", c ? ", " : "", pe[pos * PC + c]);
         printf(", ..., %+.4f, %+.4f]\n", pe[pos * PC + PC - 2], pe[pos * PC + PC - 1]);
     }
     double lam0 = 2 * M_PI / posenc_freq(0, PC), lam1 = 2 * M_PI / posenc_freq(1, PC);
     double lamL = 2 * M_PI / posenc_freq(PC / 2 - 1, PC);
-    printf("Dalga boyları: çift 0 -> %.2f konum, çift 1 -> %.2f konum, son çift -> %.0f konum.\n",
+    printf("Dalga boyları: çift 0 -> %.2f konum, çift 1 -> %.2f konum,\nson çift -> %.0f konum.\n",
            lam0, lam1, lamL);
-    printf("PE(0)'da tüm sinüsler 0, tüm kosinüsler 1'dir; PE(1)'in ilk iki değeri sin(1) = %.4f "
+    printf("PE(0)'da tüm sinüsler 0, tüm kosinüsler 1'dir;\nPE(1)'in ilk iki değeri sin(1) = %.4f "
            "ve cos(1) = %.4f.\n", sin(1.0), cos(1.0));
 
     Plot p;
+    /* Şekil pe_tablosu: Her satır bir konumun kodlamasıdır: soldaki sütun çiftleri konumdan konuma
+     * hızla, sağdakiler çok yavaş değişir; böylece her konum kendine özgü bir renk deseni alır. */
     FILE *d = plot_begin(&p, "lesson11", "pe_tablosu");
     for (int pos = 0; pos < PT; pos++) {
         for (int c = 0; c < PC; c++) fprintf(d, "%s%.5f", c ? " " : "", pe[pos * PC + c]);
@@ -80,7 +83,7 @@ static void step1_table(const float *pe, int ascii) {
              PC - 1, PT - 1);
     plot_finish_size(&p, body, 700, 800);
     plot_render(&p, ascii);
-    printf("Isı haritası (heatmap): %s (satır = konum, sütun = boyut).\n", plot_png_path(&p));
+    printf("Isı haritası (heatmap): %s\n(satır = konum, sütun = boyut).\n", plot_png_path(&p));
 }
 
 /*
@@ -100,10 +103,9 @@ static void step2_similarity(const float *pe, int ascii, double *dev, double *s0
                              double *s10) {
     step_banner(2, NSTEPS, "Konumların benzerliği ve uzaklık");
     int ps[3] = {0, 20, 60};
-    static float kx[NK], sim[3][NK];
+    static float sim[3][NK];
     *dev = 0;
     for (int k = 0; k < NK; k++) {
-        kx[k] = (float)k;
         for (int s = 0; s < 3; s++) {
             double dot = 0;
             for (int c = 0; c < PC; c++) dot += (double)pe[ps[s] * PC + c] * pe[(ps[s] + k) * PC + c];
@@ -114,17 +116,45 @@ static void step2_similarity(const float *pe, int ascii, double *dev, double *s0
     *s0 = sim[0][0];
     *s1 = sim[0][1];
     *s10 = sim[0][10];
-    printf("PE(p)·PE(p+k), p = 0 için: k=0 -> %.3f (C/2 = %d), k=1 -> %.3f, k=5 -> %.3f, "
+    printf("PE(p)·PE(p+k), p = 0 için: k=0 -> %.3f (C/2 = %d), k=1 -> %.3f,\nk=5 -> %.3f, "
            "k=10 -> %.3f, k=60 -> %.3f\n", sim[0][0], PC / 2, sim[0][1], sim[0][5], sim[0][10],
            sim[0][60]);
-    printf("p = 0, 20 ve 60 eğrileri arasındaki en büyük fark: %.2e (float yuvarlaması kadar).\n",
+    printf("p = 0, 20 ve 60 eğrileri arasındaki en büyük fark: %.2e\n(float yuvarlaması kadar).\n",
            *dev);
     printf("Yani benzerlik konumun kendisine değil, yalnızca aradaki k uzaklığına bağlı.\n");
-    const float *ys[3] = {sim[0], sim[1], sim[2]};
-    const char *names[3] = {"p = 0", "p = 20", "p = 60"};
-    plot_lines("lesson11", "benzerlik_uzaklik", "Konum kodlamalarının benzerliği PE(p)·PE(p+k)",
-               "uzaklık k", "nokta çarpım", NK, kx, 3, ys, names, 0, ascii);
-    printf("Grafik: plots/lesson11/benzerlik_uzaklik.png (üç eğri üst üste).\n");
+    /* Üç eğri tam çakışır; biri ötekini gizlemesin diye üst panelde üçü de farklı biçimde
+     * (kalın çizgi, kesik çizgi, yalnızca işaret) çizilir, alt panel p = 20 ve p = 60
+     * eğrilerinin p = 0'dan farkını kendi ölçeğinde gösterir. */
+    Plot p;
+    /* Şekil benzerlik_uzaklik: Üst panelde üç eğri üst üste biner (kalın çizgi p = 0, kesik çizgi p
+     * = 20, işaretler p = 60): benzerlik k büyüdükçe dalgalanarak azalır ve başlangıç konumuna
+     * bağlı değildir; alt panel eğriler arasındaki farkın yalnızca float yuvarlaması kadar olduğunu
+     * gösterir. */
+    FILE *d = plot_begin(&p, "lesson11", "benzerlik_uzaklik");
+    fprintf(d, "# k p=0 p=20 p=60 (p=20)-(p=0) (p=60)-(p=0)\n");
+    for (int k = 0; k < NK; k++)
+        fprintf(d, "%d %.7g %.7g %.7g %.3g %.3g\n", k, sim[0][k], sim[1][k], sim[2][k],
+                (double)sim[1][k] - sim[0][k], (double)sim[2][k] - sim[0][k]);
+    plot_finish_size(&p,
+                     "set lmargin 11\n"
+                     "set multiplot layout 2,1 title 'Konum kodlamalarının benzerliği "
+                     "PE(p)·PE(p+k): üç eğri çakışıyor'\n"
+                     "set size 1,0.62\nset origin 0,0.34\nset grid\n"
+                     "set ylabel 'nokta çarpım'\nset key top right box opaque\n"
+                     "plot 'benzerlik_uzaklik.dat' using 1:2 with lines lw 6 lc rgb '#9ecae1' "
+                     "title 'p = 0', '' using 1:3 with lines lw 2 dt 2 lc rgb '#08519c' "
+                     "title 'p = 20', '' using 1:4 with points pt 6 ps 1.2 lc rgb '#b2182b' "
+                     "title 'p = 60'\n"
+                     "set size 1,0.34\nset origin 0,0\nset xlabel 'uzaklık k'\n"
+                     "set ylabel 'fark'\nset format y '%.0e'\nunset key\n"
+                     "set title 'p = 20 (dolu işaret) ve p = 60 (boş işaret) eğrilerinin "
+                     "p = 0 eğrisinden farkı' font ',10'\n"
+                     "plot 'benzerlik_uzaklik.dat' using 1:5 with linespoints pt 7 ps 0.6 "
+                     "lc rgb '#08519c' title 'p = 20', '' using 1:6 with points pt 6 "
+                     "lc rgb '#b2182b' title 'p = 60'\nunset multiplot\n",
+                     860, 640);
+    plot_render(&p, ascii);
+    printf("Grafik: plots/lesson11/benzerlik_uzaklik.png (üç eğri üst üste; altta farkları).\n");
 
     /* Tüm konum çiftlerinin benzerlik matrisi: köşegenlere paralel şeritler
      * (Toeplitz yapısı) "yalnızca uzaklık önemli" demenin resmidir. */
@@ -136,6 +166,8 @@ static void step2_similarity(const float *pe, int ascii, double *dev, double *s0
             for (int c = 0; c < PC; c++) dot += (double)pe[a * PC + c] * pe[b * PC + c];
             S[a * TS + b] = (float)dot;
         }
+    /* Şekil benzerlik_matrisi: Bütün konum çiftlerinin nokta çarpımı: renk her köşegen boyunca aynı
+     * kalır, yani iki konumun benzerliği yalnızca aralarındaki uzaklığa bağlıdır. */
     plot_heatmap("lesson11", "benzerlik_matrisi", "PE(a)·PE(b): her köşegen boyunca sabit", TS,
                  TS, S, NULL, NULL, "konum b", "konum a", 0, ascii);
     printf("Isı haritası: plots/lesson11/benzerlik_matrisi.png (%dx%d konum).\n", TS, TS);
@@ -174,11 +206,11 @@ static double step3_shift(const float *pe, int ascii) {
                 worst = fmax(worst, fabs(s - pe[(pos + k) * PC + r]));
             }
         worst_all = fmax(worst_all, worst);
-        printf("k = %2d: aynı M_k, %3d konumun hepsinde; en büyük |M_k·PE(pos) - PE(pos+k)| = %.2e\n",
+        printf("k = %2d: aynı M_k, %3d konumda; en büyük |M_k·PE(pos) - PE(pos+k)| = %.2e\n",
                k, npos, worst);
         if (k == 1)
-            printf("        M_1'in ilk 2x2 bloğu: [[%+.4f, %+.4f], [%+.4f, %+.4f]] = "
-                   "[[cos 1, sin 1], [-sin 1, cos 1]]\n",
+            printf("        M_1'in ilk 2x2 bloğu: [[%+.4f, %+.4f], [%+.4f, %+.4f]]\n"
+                   "                            = [[cos 1, sin 1], [-sin 1, cos 1]]\n",
                    M[0], M[1], M[PC], M[PC + 1]);
     }
     printf("Hata float yuvarlaması düzeyinde: M_k konumdan bağımsız, tek bir döndürme.\n");
@@ -189,6 +221,9 @@ static double step3_shift(const float *pe, int ascii) {
     for (int r = 0; r < SHOW; r++)
         for (int c = 0; c < SHOW; c++) Ms[r * SHOW + c] = M[r * PC + c];
     Plot p;
+    /* Şekil kaydirma_matrisi: Kaydırma matrisinin sol üst köşesi: sıfır olmayan değerler yalnızca
+     * köşegendeki 2x2 bloklardadır ve her blok bir sin-cos çiftini kendi açısıyla döndürür; öteki
+     * her yer 0'dır. */
     FILE *d = plot_begin(&p, "lesson11", "kaydirma_matrisi");
     for (int r = 0; r < SHOW; r++) {
         for (int c = 0; c < SHOW; c++) fprintf(d, "%s%.4f", c ? " " : "", Ms[r * SHOW + c]);
@@ -206,7 +241,7 @@ static double step3_shift(const float *pe, int ascii) {
              SHOW, SHOW, SHOW - 1, SHOW - 1);
     plot_finish_size(&p, body, 700, 650);
     plot_render(&p, ascii);
-    printf("Isı haritası: %s (M_5'in sol üst %dx%d köşesi: köşegende 2x2 döndürme blokları, "
+    printf("Isı haritası: %s\n(M_5'in sol üst %dx%d köşesi: köşegende 2x2 döndürme blokları, "
            "gerisi 0).\n", plot_png_path(&p), SHOW, SHOW);
     return worst_all;
 }
@@ -285,9 +320,10 @@ static void step4_order(const float *pe, const LessonArgs *a, double *d_nope, do
     float row_nope[NW], row_pe[NW];
     double dn = perm_diff(emb, perm, NULL, &acts, &P, row_nope);
     double dp = perm_diff(emb, perm, pe, &acts, &P, row_pe);
-    printf("Cümle: \"Ali dün bankadan kredi çekti\" -> karıştırılmış: \"");
+    printf("Cümle: \"Ali dün bankadan kredi çekti\"\n-> karıştırılmış: \"");
     for (int t = 0; t < NW; t++) printf("%s%s", t ? " " : "", WORDS[perm[t]]);
-    printf("\"\n%d başlı öz dikkat, C = %d, %zu parametre; rastgele başlatıldı, tohum (seed) %d.\n", NH, PC, np,
+    printf("\"\n%d başlı öz dikkat, C = %d, %zu parametre; rastgele başlatıldı,\n"
+           "tohum (seed) %d.\n", NH, PC, np,
            a->seed);
     printf("Her kelimenin çıktısı iki cümlede ne kadar değişti? (max |y' - y|)\n");
     printf("  %-10s %14s %14s\n", "kelime", "PE yok", "PE var");
@@ -313,25 +349,33 @@ static void step4_order(const float *pe, const LessonArgs *a, double *d_nope, do
         *d_pe = fmax(*d_pe, x);
         min_pe = fmin(min_pe, x);
     }
-    printf("30 rastgele permütasyon daha: PE yokken en büyük fark %.2e (yalnızca yuvarlama),\n"
-           "PE varken en büyük fark %.4f, en küçüğü %.4f (her permütasyonda açıkça > 0).\n",
+    printf("30 rastgele permütasyon daha: PE yokken en büyük fark %.2e\n(yalnızca yuvarlama), "
+           "PE varken en büyük fark %.4f, en küçüğü %.4f\n(her permütasyonda açıkça > 0).\n",
            *d_nope, *d_pe, min_pe);
     printf("PE olmadan \"kredi\" kelimesinin çıktısı cümlenin başında da sonunda da aynı;\n"
            "kodlama eklenince model kelimenin nerede durduğunu görür.\n");
     *d_pe = min_pe;  /* iddia "her permütasyonda > 0" olduğundan en küçüğü raporlanır */
 
+    /* Doğrusal eksen, çubuklar 0'dan: "PE yok" çubukları yuvarlama kadar olduğundan görünmez
+     * kalır; her çubuğun değeri üstüne yazılır (log eksende çubuk boyu eksenin keyfi alt
+     * sınırına bağlı olurdu). */
     Plot p;
+    /* Şekil siralama_farki: Kelimeler karıştırılınca PE varken her kelimenin çıktısı açıkça değişir
+     * (kırmızı çubuklar), PE yokken fark yalnızca float yuvarlaması kadardır: mavi çubuklar
+     * görünmeyecek kadar kısadır, değerleri üstlerinde yazar. */
     FILE *d = plot_begin(&p, "lesson11", "siralama_farki");
     for (int t = 0; t < NW; t++) fprintf(d, "%d \"%s\" %.6g %.6g\n", t, WORDS[perm[t]], row_nope[t], row_pe[t]);
     plot_finish(&p,
-                "set title 'Karıştırılmış cümlede her kelimenin çıktı farkı max|y′ - y| (log ölçek)'\n"
-                "set ylabel 'fark'\nset xlabel 'karıştırılmış cümledeki kelime'\n"
+                "set title 'Karıştırılmış cümlede her kelimenin çıktı farkı max|y′ − y|'\n"
+                "set ylabel 'fark (doğrusal, 0’dan)'\nset xlabel 'karıştırılmış cümledeki kelime'\n"
                 "set style fill solid 0.8\nset boxwidth 0.38\nset grid ytics\n"
                 "set key outside top center horizontal\n"
-                "set logscale y\nset format y '10^{%L}'\n"
-                "set xrange [-0.6:4.6]\nset yrange [1e-9:10]\n"
+                "set xrange [-0.6:4.6]\nset yrange [0:*]\nset offsets 0,0,graph 0.12,0\n"
                 "plot 'siralama_farki.dat' using ($1-0.2):3:xtic(2) with boxes lc rgb '#2166ac' "
-                "title 'PE yok (≈ 0)', '' using ($1+0.2):4 with boxes lc rgb '#b2182b' title 'PE var'\n");
+                "title 'PE yok (≈ 0)', '' using ($1+0.2):4 with boxes lc rgb '#b2182b' "
+                "title 'PE var', '' using ($1-0.2):3:(sprintf('%.0e', $3)) with labels "
+                "offset 0,0.8 font ',9' notitle, '' using ($1+0.2):4:(sprintf('%.2f', $4)) "
+                "with labels offset 0,0.8 font ',9' notitle\n");
     plot_render(&p, a->ascii);
     printf("Grafik: %s\n", plot_png_path(&p));
     mha_acts_free(&acts);
@@ -413,7 +457,7 @@ int main(int argc, char **argv) {
     double shift_err = step3_shift(pe, a.ascii);
     double d_nope, d_pe;
     step4_order(pe, &a, &d_nope, &d_pe);
-    printf("\nÖzet: kaydırma hatası %.2e, benzerlik konumdan bağımsız (sapma %.2e), "
+    printf("\nÖzet: kaydırma hatası %.2e, benzerlik konumdan bağımsız (sapma %.2e),\n"
            "PE yokken sıra farkı %.2e, PE varken en az %.3f.\n",
            shift_err, dev, d_nope, d_pe);
     printf("SONUÇ: kaydirma_hata=%.3e benzerlik_sapma=%.3e benzerlik_k0=%.4f benzerlik_k1=%.4f "

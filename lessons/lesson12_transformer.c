@@ -686,6 +686,8 @@ static void step3_warmup(int steps, int warm, float lr, const LessonArgs *a) {
     for (int s = 0; s < n; s++) x[s] = (float)s, y[s] = lr_at(s, steps, warm, lr);
     const float *ys[1] = {y};
     const char *names[1] = {"öğrenme oranı"};
+    /* Şekil isinma: Öğrenme oranı ilk adımlarda sıfırdan tepe değerine doğrusal olarak çıkar
+     * (ısınma), sonra kosinüs eğrisiyle yavaşça küçük bir değere iner. */
     plot_lines("lesson12", "isinma", "Öğrenme oranı: ısınma + kosinüs", "adım", "η", n, x, 1, ys,
                names, 0, a->ascii);
     printf("η_max = %g, ısınma W = %d adım, toplam %d adım:\nη(0) = %.2e, η(%d) = %.2e, η(%d) = %.2e.\n",
@@ -791,6 +793,9 @@ static void step4_reverse(Tf *m, SeqTask *rev, const SeqSet *ts, TrainLog *lg, d
         printf("Örnek: %s -> %s\n", s, o);
         int rows = 0;
         while (rows < T && out[rows] != SEQ_EOS) rows++;
+        /* Şekil capraz_dikkat_ters: Her satır üretilen bir simgenin kaynağa dağıttığı çapraz
+         * dikkattir: koyu hücrelerin bir köşegen boyunca dizildiğine, yani her çıktı simgesinin
+         * ters sıradaki kaynak simgesine baktığına dikkat edin. */
         cross_heatmap("capraz_dikkat_ters", "Ters çevirmede çapraz dikkat (katmanların ve başların ortalaması)",
                       catt, m->cfg.NL, m->cfg.NH, -1, -1, rows + 1, S, &rev->src,
                       ts->src + (size_t)first * ts->src_cap, &rev->tgt, out, a->ascii);
@@ -873,10 +878,16 @@ static void step5_number(Tf *m, SeqTask *num, const SeqSet *ts, TrainLog *lg, do
             print_clip("    -> ", o, 72);
             int rows = 0;
             while (rows < T && out[rows] != SEQ_EOS) rows++;
+            /* Şekil capraz_dikkat_sayi: Okunuşun simgeleri üretilirken dikkatin rakamlar üzerinde
+             * soldan sağa ilerlediğine bakın: her rakamın okunuşu yazılırken koyu hücreler o
+             * rakamın sütunundadır. */
             cross_heatmap("capraz_dikkat_sayi", "Sayı -> okunuş: çapraz dikkat (katmanların ve başların ortalaması)",
                           catt, NL, NH, -1, -1, rows, S, &num->src, src, &num->tgt, out, a->ascii);
             for (int h = 0; h < NH; h++) {
                 char step[48], title[96];
+                /* Şekil capraz_dikkat_sayi_bas*: Son katmanın tek bir başının çapraz dikkati:
+                 * başları karşılaştırın, bazıları ortalamadaki köşegeni izler, bazıları EOS gibi
+                 * başka simgelere yoğunlaşır. */
                 snprintf(step, sizeof step, "capraz_dikkat_sayi_bas%d", h);
                 snprintf(title, sizeof title, "Çapraz dikkat, son katmanın %d. başı", h);
                 cross_heatmap(step, title, catt, NL, NH, NL - 1, h, rows, S, &num->src, src, &num->tgt, out, 0);
@@ -943,11 +954,15 @@ static void step6_residual(const TfConfig *base, SeqTask *rev, int steps, const 
     smooth(lg[0].loss, y0, steps, 20);
     smooth(lg[1].loss, y1, steps, 20);
     const float *ys[2] = {y0, y1};
+    /* Şekil artik_baglanti: Aynı 6+6 katmanlı model artık bağlantı ve LayerNorm ile ve ikisi
+     * olmadan: hangi eğrinin indiğine, hangisinin başladığı yerde takılı kaldığına bakın. */
     plot_lines("lesson12", "artik_baglanti", "6+6 katman: eğitim kaybı (20 adımlık ortalama)", "adım",
                "kayıp", steps, x, 2, ys, names, 1, a->ascii);
     float lx[MAXL], g0[MAXL], g1[MAXL];
     for (int l = 0; l < cfg.NL; l++) lx[l] = (float)l, g0[l] = (float)gn[0][l], g1[l] = (float)gn[1][l];
     const float *gs[2] = {g0, g1};
+    /* Şekil katman_gradyani: Log ölçekte her kodlayıcı katmanının gradyan normu: artık bağlantı
+     * olmadan alt katmanlara, 0'a doğru, ulaşan gradyanın ne kadar küçüldüğüne bakın. */
     plot_lines("lesson12", "katman_gradyani", "Kodlayıcı katmanlarının gradyan normu (ilk 20 adım)",
                "katman (0 = en alt)", "||∇||", cfg.NL, lx, 2, gs, names, 1, a->ascii);
     printf("Şekiller: plots/lesson12/artik_baglanti.png, katman_gradyani.png\n");
@@ -1007,6 +1022,8 @@ static void step7_compare(const double *acc, int maxL, size_t params, double sec
     read_lesson06(&r);
     if (maxL != REV_MAX) r.have = 0; /* --quick: kısa diziler, karşılaştırma yok */
     Plot p;
+    /* Şekil uc_model: Ters çevirmede üç modelin tam eşleşmesi dizi uzunluğuna göre: dikkatsiz
+     * GRU'nun uzun dizilerde çöktüğü yerde dikkatli modellerin ne kadar yüksek kaldığına bakın. */
     FILE *d = plot_begin(&p, "lesson12", "uc_model");
     fprintf(d, "# L transformer gru gru_dikkat (tam eşleşme; -1 = ölçülmedi)\n");
     for (int L = REV_MIN; L <= maxL; L++)

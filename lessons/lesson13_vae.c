@@ -286,6 +286,8 @@ static double step2_kl(const LessonArgs *a, double *mc_out) {
         k2[i] = (float)gauss_kl_forward(NULL, &m, &l2, 1, 1);
         k3[i] = (float)gauss_kl_forward(NULL, &m, &l3, 1, 1);
     }
+    /* Şekil kl_egrisi: KL yalnızca μ = 0 ve σ = 1'de 0 olur: μ sıfırdan uzaklaştıkça ya da σ 1'den
+     * saptıkça büyüdüğüne bakın; VAE'nin KL terimi kodları N(0, 1)'e bu yüzden çeker. */
     plot_lines(LESSON, "kl_egrisi", "KL(N(μ,σ²) || N(0,1))", "μ", "KL (nat)", n, xs, 3,
                (const float *const[]){k1, k2, k3},
                (const char *const[]){"σ = 0,5", "σ = 1", "σ = 2"}, 0, a->ascii);
@@ -336,6 +338,9 @@ static double step3_reparam(Data *d, const LessonArgs *a, double *sd_rp, double 
     *sd_sf = sqrt(q2 / N - (s2 / N) * (s2 / N));
     /* Çizim: n örneğin ortalaması olan tahmin, 200 kez tekrarlanınca ne kadar saçılıyor? */
     Plot p;
+    /* Şekil tahminci: İki eksen log ölçekli: n örnekli iki gradyan tahmininin saçılımı n büyüdükçe
+     * azalır; yeniden parametreleme tahmininin her n'de skor fonksiyonununkinden aşağıda kaldığına
+     * bakın. */
     FILE *f = plot_begin(&p, LESSON, "tahminci");
     fprintf(f, "# n  std(yeniden_param_tahmini)  std(skor_fonk_tahmini)   (200 tekrar)\n");
     for (int n = 1; n <= 1024; n *= 2) {
@@ -430,7 +435,11 @@ static void step4_ae(Vae *ae, Data *d, const LessonArgs *a, int epochs, Hist *h,
     double kl;
     eval_vae(ae, &d->m.test, NULL, d->ntest, 7, test_rec, &kl, NULL);
     printf("Test yeniden yapılandırma kaybı: %.2f nat/görüntü.\n", *test_rec);
+    /* Şekil ae_kayip: Otokodlayıcının eğitim ve doğrulama kaybı: ilk epoch'tan sonra hızla inip
+     * birlikte düzleştiklerine bakın. */
     plot_hist("ae_kayip", "AE: yeniden yapılandırma kaybı", h, 0, a->ascii);
+    /* Şekil ae_yeniden: Üst satır test rakamları, alt satır otokodlayıcının onlardan yeniden
+     * yaptığı görüntüler: biçimin korunduğuna, ince ayrıntıların bulanıklaştığına bakın. */
     save_recon(ae, d, PLOT_DIR "/ae_yeniden.png");
     /* kodların istatistiği (doğrulama görüntülerinden) */
     double s[J20] = {0}, q[J20] = {0};
@@ -457,6 +466,9 @@ static void step4_ae(Vae *ae, Data *d, const LessonArgs *a, int epochs, Hist *h,
     float z[64 * J20], img[64 * D];
     for (int i = 0; i < 64 * J20; i++) z[i] = rng_normal(&r);
     decode_images(ae, z, 64, img);
+    /* Şekil ae_ornekler: Otokodlayıcının çözücüsüne N(0, I)'den çekilen rastgele kodlar verildi:
+     * görüntülerin çoğunun rakama benzemediğine bakın, çünkü otokodlayıcının kodları bu dağılıma
+     * uymak zorunda değildir. */
     save_grid(PLOT_DIR "/ae_ornekler.png", img, 64, 8, 8, 2);
     printf("Resimler: %s/ae_yeniden.png (üst: test, alt: AE),\n"
            "%s/ae_ornekler.png (N(0, I) kodlarından çözülen 64 görüntü),\n"
@@ -507,15 +519,25 @@ static void step5_vae(Vae *m, Data *d, const LessonArgs *a, int epochs, Hist *h,
     printf("\nEtkin boyut (KL > 0,01): %d/%d. Eğitimde en küçük KL %.2f nat: ", *active, J20,
            *kl_min);
     printf("%s\n", *kl_min > 1.0f ? "KL çökmedi." : "KL ÇÖKTÜ!");
+    /* Şekil vae_kayip, vae2_kayip: Sol eksende yeniden yapılandırma kaybı, sağ eksende KL: yeniden
+     * yapılandırma inerken KL'nin nasıl değiştiğine bakın; model kodlara bilgi koydukça kodlar
+     * önselden uzaklaşır. */
     plot_hist("vae_kayip", "VAE (J = 20): yeniden yapılandırma ve KL", h, 1, a->ascii);
+    /* Şekil kl_boyut: Her gizil boyutun test kümesindeki ortalama KL'si: KL'si 0'a yakın bir boyutu
+     * model kullanmıyordur; boyutların ne kadar eşit kullanıldığına bakın. */
     plot_lines(LESSON, "kl_boyut", "Boyut başına test KL'si", "gizil boyut j", "KL (nat)", J20, jj,
                1, (const float *const[]){kdf}, (const char *const[]){"KL_j"}, 0, a->ascii);
+    /* Şekil vae_yeniden: Üst satır test rakamları, alt satır VAE'nin yeniden yaptıkları:
+     * otokodlayıcınınkilerle karşılaştırın, KL terimi yüzünden biraz daha bulanık olabilirler. */
     save_recon(m, d, PLOT_DIR "/vae_yeniden.png");
     Rng r;
     rng_seed(&r, (uint64_t)a->seed + 55);
     float z[64 * J20], img[64 * D];
     for (int i = 0; i < 64 * J20; i++) z[i] = rng_normal(&r);
     decode_images(m, z, 64, img);
+    /* Şekil vae_ornekler: VAE'nin çözücüsüne önselden, N(0, I)'den, çekilen 64 kod verildi:
+     * otokodlayıcının rastgele örnekleriyle karşılaştırın, buradakilerin ne kadarının rakama
+     * benzediğine bakın. */
     save_grid(PLOT_DIR "/vae_ornekler.png", img, 64, 8, 8, 2);
     printf("Resimler: %s/vae_yeniden.png,\n%s/vae_ornekler.png (önselden 64 örnek),\n"
            "%s/vae_kayip.png, %s/kl_boyut.png\n", PLOT_DIR, PLOT_DIR, PLOT_DIR, PLOT_DIR);
@@ -610,6 +632,9 @@ static void step6_judge(Vae *ae, Vae *vae, Data *d, const LessonArgs *a, const f
         printf("  %%%5.1f           %2d/10\n", 100.0 * js[k]->share, js[k]->classes5);
     }
     Plot p;
+    /* Şekil yargic: CNN'in her kaynağın görüntülerini hangi rakam olarak okuduğunun payları: gerçek
+     * test rakamlarında paylar yaklaşık eşittir; üreticilerin çubuklarının bundan ne kadar
+     * saptığına, hangi rakamları fazla ya da az ürettiklerine bakın. */
     FILE *f = plot_begin(&p, LESSON, "yargic");
     fprintf(f, "# sınıf gerçek AE_N01 AE_uyan VAE  (tahmin edilen sınıfın payı)\n");
     for (int c = 0; c < 10; c++)
@@ -669,6 +694,8 @@ static void step7_latent2(Vae *m2, Vae *m20, Data *d, const LessonArgs *a, int e
     plot_hist("vae2_kayip", "VAE (J = 2): yeniden yapılandırma ve KL", h, 1, a->ascii);
     /* test kodları */
     Plot p;
+    /* Şekil gizil2: J = 2 VAE'nin test rakamlarına verdiği kodlar, rakama göre renkli: aynı
+     * rakamların kümelendiğine ve bazı kümelerin üst üste bindiğine bakın. */
     FILE *f = plot_begin(&p, LESSON, "gizil2");
     fprintf(f, "# mu1 mu2 etiket\n");
     int n = d->ntest < 5000 ? d->ntest : 5000;
@@ -713,6 +740,9 @@ static void step7_latent2(Vae *m2, Vae *m20, Data *d, const LessonArgs *a, int e
             z[(i * 20 + j) * 2 + 1] = (float)norm_ppf(0.95 - 0.9 * i / 19.0); /* yukarı z_2 büyür */
         }
     decode_images(m2, z, 400, img);
+    /* Şekil manifold: Gizil düzlemde eşit aralıklı 20x20 noktanın çözülmüş hâli: komşu görüntülerin
+     * birbirine yavaşça dönüştüğüne ve düzlemin farklı bölgelerinde farklı rakamlar durduğuna
+     * bakın. */
     save_grid(PLOT_DIR "/manifold.png", img, 400, 20, 20, 1);
     printf("Manifold: z_1 = Φ⁻¹(0,05) = %.3f … Φ⁻¹(0,95) = %.3f (20 adım, iki eksende).\n",
            norm_ppf(0.05), norm_ppf(0.95));
@@ -737,6 +767,9 @@ static void step7_latent2(Vae *m2, Vae *m20, Data *d, const LessonArgs *a, int e
             for (int j = 0; j < J; j++) zz[k * J + j] = za[j] + (zb[j] - za[j]) * k / 9.0f;
         decode_images(mm, zz, 10, out + (size_t)r * 10 * D);
     }
+    /* Şekil ara_degerleme: Bir 0'ın kodundan bir 6'nın koduna düz bir çizgi boyunca ilerlerken
+     * çözülen görüntüler, üstte J = 20, altta J = 2: aradaki adımların da rakama benzeyip
+     * benzemediğine bakın. */
     save_grid(PLOT_DIR "/ara_degerleme.png", out, 20, 2, 10, 2);
     printf("Resimler: %s/gizil2.png, %s/manifold.png,\n%s/ara_degerleme.png "
            "(test #%d '0' → test #%d '6';\nüstte J = 20, altta J = 2), %s/vae2_kayip.png\n",

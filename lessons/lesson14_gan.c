@@ -457,6 +457,8 @@ static void step1_data(const Mix *ring, const Mix *grid, const LessonArgs *a, do
     *col_rkl = sc.rkl;
 
     Plot p;
+    /* Şekil veri: Modellerin öğrenmeye çalıştığı iki gerçek dağılım: halkada 8, ızgarada 25 dar
+     * Gauss modu; bir üretecin bunların her birine örnek düşürmesi beklenir. */
     FILE *f = plot_begin(&p, "lesson14", "veri");
     write_points(f, xr, 1000);
     write_points(f, xg, 1000);
@@ -553,6 +555,10 @@ static void step2_plain(const Mix *ring, const Mix *grid, const GanConf *c, cons
                l->final.modes, mx[i]->K, 100 * l->final.hq, l->final.rkl, l->ld[l->n - 1],
                l->lg[l->n - 1], l->seconds);
     }
+    /* Şekil sade_halka, sade_izgara, pacgan_halka, pacgan_izgara: Soldan sağa eğitimin dört anında
+     * üretilen noktalar (kırmızı) ve gerçek modlar (mavi halkalar): kırmızı noktaların adımlar
+     * ilerledikçe kaç modu kapladığına ve modların arasındaki boşluklara düşüp düşmediğine bakın.
+     */
     plot_snapshots("sade_halka", "Sade GAN, halka: kırmızı üretilen, mavi halka gerçek modlar", ring,
                    lr, a->ascii);
     plot_snapshots("sade_izgara", "Sade GAN, ızgara: kırmızı üretilen, mavi halka gerçek modlar",
@@ -622,6 +628,10 @@ static void step3_packing_math(const LessonArgs *a, double *tv_col4, double *tv_
            "hem de tam olarak bu derste ölçtüğümüz mod çökmesi için tasarlandı.\n");
     const float *ys[3] = {yc, yb, yr};
     const char *names[3] = {"Q_çöken", "Q_dengesiz", "1-(7/8)^m"};
+    /* Şekil paket_tv: Paket büyüklüğü m arttıkça gerçek dağılım ile iki sahte dağılım arasındaki
+     * toplam değişim uzaklığı: bir modu atan üretecin uzaklığının m ile ne kadar hızlı büyüdüğüne,
+     * öteki üretecinkiyle karşılaştırarak bakın; açıklamadaki her eğriyi şekilde arayın, üst üste
+     * binenler olabilir. */
     plot_lines("lesson14", "paket_tv", "Paket büyüdükçe TV(P^m, Q^m)", "paket büyüklüğü m",
                "toplam değişim uzaklığı", 4, mx, 3, ys, names, 0, a->ascii);
     printf("Grafik: plots/lesson14/paket_tv.png\n");
@@ -739,6 +749,9 @@ static void step4_pacgan(const Mix *ring, const Mix *grid, const GanConf *c, con
 static void plot_mode_curves(const RunLog *pr, const RunLog *pg, const RunLog *kr,
                              const RunLog *kg, int ascii) {
     Plot p;
+    /* Şekil mod_sayisi: Eğitim boyunca üretilen 2500 noktanın kapsadığı mod sayısı, solda halka,
+     * sağda ızgara: iki modelin eğrilerinin en üst sınıra, 8 ve 25'e, ne kadar yaklaştığına ve ne
+     * kadar oynadığına bakın. */
     FILE *f = plot_begin(&p, "lesson14", "mod_sayisi");
     const RunLog *L[4] = {pr, kr, pg, kg};
     for (int i = 0; i < 4; i++) {
@@ -799,6 +812,9 @@ static int sample_from(const char *path, int n, int ascii, ModeScore *out) {
     printf("%s: %d nokta (H = %d, PacGAN%d, %s): %d/%d mod, yüksek kalite %%%.1f, ters KL %.3f\n",
            path, n, (int)H, (int)pack, d.name, s.modes, d.K, 100 * s.hq, s.rkl);
     Plot p;
+    /* Şekil orneklem: Kaydedilen üreticiden çekilen noktalar gerçek modların, mavi halkaların,
+     * üzerine ne kadar düşüyor: başlıktaki kapsanan mod sayısını ve kaliteyi noktaların modların
+     * arasına ne kadar saçıldığıyla karşılaştırın. */
     FILE *f = plot_begin(&p, "lesson14", "orneklem");
     for (int k = 0; k < d.K; k++) fprintf(f, "%.4f %.4f\n", d.cx[k], d.cy[k]);
     fputs("\n\n", f);

@@ -491,6 +491,8 @@ static void step1_data(Data d[2], const LessonArgs *a, Quality *ideal, Quality *
            "duyarlılık ve enerji uzaklığı yakalar. Hedefimiz: uzaklık <= 0.02, ikisi de >= 0.9.\n");
 
     Plot p;
+    /* Şekil veri: Modelin öğreneceği iki nokta bulutu: ay-yıldız ve iki ay; üretilen örneklerin bu
+     * biçimlere ne kadar benzediğine sonraki şekillerde bakacağız. */
     FILE *f = plot_begin(&p, "lesson15", "veri");
     write_points(f, d[0].train, 3000);
     write_points(f, d[1].train, 3000);
@@ -557,6 +559,9 @@ static void step2_forward(const Data d[2], const Schedule *sch, const LessonArgs
 
     /* ᾱ_t eğrileri (t/T'ye karşı) */
     Plot p;
+    /* Şekil cizelge: Her çizelgede sinyalin kalan payı adım adım azalır ve son adımda 0'a yakın
+     * olmalıdır: kısa doğrusal çizelgenin sonda hâlâ ne kadar sinyal bıraktığına bakın; iki eğri
+     * üst üste biner, kesik çizgi altındakini örter. */
     FILE *f = plot_begin(&p, "lesson15", "cizelge");
     const Schedule *SS[4] = {&s50, &s200, &s1000, sch};
     for (int k = 0; k < 4; k++) {
@@ -578,6 +583,8 @@ static void step2_forward(const Data d[2], const Schedule *sch, const LessonArgs
 
     /* İleri süreç anlık görüntüleri */
     int ts[5] = {0, sch->T / 20, sch->T / 8, sch->T / 3, sch->T - 1};
+    /* Şekil ileri_surec: İleri süreçte gürültü eklendikçe ay-yıldızın biçimi soldan sağa kaybolur
+     * ve son panelde nokta bulutu Gauss gürültüsünden ayırt edilemez. */
     f = plot_begin(&p, "lesson15", "ileri_surec");
     for (int k = 0; k < 5; k++) {
         double ab = sch->abar[ts[k]];
@@ -642,6 +649,9 @@ static void plot_loss(const TrainLog *L, int ascii) {
     for (int i = 0; i < L[0].n; i++) x[i] = (float)L[0].step[i], y0[i] = L[0].loss[i], y1[i] = L[1].loss[i];
     const float *ys[2] = {y0, y1};
     const char *names[2] = {"ay-yıldız", "iki ay"};
+    /* Şekil kayip: İki nokta bulutunda gürültü tahmininin kaybı (loss): ilk adımlarda hızla inip
+     * sonra yavaşça düzleştiğine bakın; kayıp 0'a inmez, çünkü her adımın gürültüsü yeniden
+     * rastgele çekilir. */
     plot_lines("lesson15", "kayip", "Gürültü tahmininin kaybı (loss), ε-MSE", "adım", "kayıp", L[0].n, x,
                2, ys, names, 0, ascii);
 }
@@ -744,6 +754,8 @@ static void step4_reverse(Denoiser m[2], const Schedule *s, const Data d[2], con
     /* Ters sürecin anlık görüntüleri */
     Plot p;
     int shots[5] = {0, s->T / 2, (3 * s->T) / 4, (9 * s->T) / 10, s->T};
+    /* Şekil ters_surec: Ters süreç soldan sağa: saf gürültüden başlayan noktaların adım adım ay-
+     * yıldız biçimine toplandığına bakın. */
     FILE *f = plot_begin(&p, "lesson15", "ters_surec");
     for (int k = 0; k < 5; k++) write_points(f, snaps + (size_t)shots[k] * 2 * NEVAL, NEVAL);
     char body[2048];
@@ -760,6 +772,9 @@ static void step4_reverse(Denoiser m[2], const Schedule *s, const Data d[2], con
     plot_render(&p, a->ascii);
     printf("Grafik: %s\n", plot_png_path(&p));
 
+    /* Şekil uretilen: Mavi noktalar ayrılmış gerçek örnekler, kırmızılar üretilenlerdir:
+     * üretilenlerin gerçeklerin üstüne ne kadar oturduğuna bakın; eğitilmemiş modelin panelinde
+     * eksenlerin ne kadar geniş olduğunu da görün. */
     f = plot_begin(&p, "lesson15", "uretilen");
     write_points(f, d[0].held, NEVAL);
     write_points(f, gen[0], NEVAL);
@@ -827,6 +842,9 @@ static void step5_ddim(Denoiser *m, const Schedule *s, const Data *d, const Less
            "uzaklık 0 iken de ±0.005 kadar oynar; bu düzeydeki farklar gürültüdür.\n",
            s->T, ed_ddpm[NS - 1], ed_ddim[NS - 1]);
     Plot p;
+    /* Şekil adim_sayisi: Örnekleme adımı S azaldıkça kalitenin, yani enerji uzaklığının, nerede
+     * bozulmaya başladığına ve iki örnekleyicinin az adımda birbirinden nasıl ayrıldığına bakın;
+     * kesik çizgi hedef değerdir. */
     FILE *f = plot_begin(&p, "lesson15", "adim_sayisi");
     for (int i = 0; i < NS; i++) fprintf(f, "%d %.6f %.6f\n", Ss[i], ed_ddpm[i], ed_ddim[i]);
     plot_finish(&p, "set title 'Kalite ve örnekleme adımı (ay-yıldız, 500 nokta)'\n"
@@ -847,6 +865,8 @@ static void step5_ddim(Denoiser *m, const Schedule *s, const Data *d, const Less
     Rng r;
     rng_seed(&r, (uint64_t)a->seed + 5100);
     sample(m, s, x, NTR, STR, 0.0, &r, traj, NTR, NULL);
+    /* Şekil yollar: DDIM'in birkaç noktayı gürültüden veriye taşıdığı yollar: boş dairelerden
+     * başlayan eğrilerin dolu dairelerde gri veri bulutunun üstüne vardığına bakın. */
     f = plot_begin(&p, "lesson15", "yollar");
     for (int j = 0; j < NTR; j++) {
         for (int i = 0; i <= STR; i++)
@@ -914,6 +934,8 @@ static int sample_from(const char *path, int n, int S, int ascii, int seed, Qual
            "duyarlılık %.3f (yeni 500 gerçek noktaya karşı)\n",
            path, n, DATASETS[data].name, (int)T, S, S < T ? "DDIM" : "DDPM", q.ed, q.prec, q.rec);
     Plot p;
+    /* Şekil orneklem: Kaydedilen modelden çekilen noktalar: ay ve yıldız biçiminin ne kadar
+     * seçilebildiğine ve noktaların ne kadarının biçimin dışına düştüğüne bakın. */
     FILE *f = plot_begin(&p, "lesson15", "orneklem");
     write_points(f, x, n);
     char body[512];

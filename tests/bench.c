@@ -7,11 +7,21 @@
  *   build/bench gemm THREADS               -> derslerin GEMM şekillerinde GFLOP/s,
  *        kendi gemm'imiz ile OpenBLAS (cblas_sgemm) yan yana.
  *        THREADS "auto" ise dersin varsayılanı: bütün çekirdekler, makine meşgulse azalır.
+ *   build/bench peak                       -> tek çekirdeğin ölçülen tepe FMA hızı (GFLOP/s).
+ *   build/bench layers THREADS             -> lesson04 CNN ve lesson02 MLP katmanları tek tek:
+ *        ileri/geri ms, etkin GFLOP/s, tepeye oranı.
  *   build/bench rss KOMUT...               -> komutu çalıştırır, en yüksek belleğini yazar.
  *   build/bench vae STEPS THREADS          -> lesson13'ün VAE eğitim adımı (784-400-20-400-784,
  *        yığın 128, ileri + geri + Adam) rastgele [0,1] yığınlarla; 3 ısınma adımından sonra
  *        STEPS adımın ortalaması: "RESULT model=vae sec_per_step=S params=P"
  *        (../shared/bench/torch_models.py vae ile aynı iş).
+ *   build/bench gpt STEPS THREADS V C NH NL T B GEN -> lesson16'nın GPT'si (FF = 4C):
+ *        bir eğitim adımı (ileri + geri + kırpma + AdamW) rastgele simgelerle, 3 ısınma
+ *        adımından sonra STEPS adımın ortalaması; sonra GEN simgelik üretim (sıcaklık 1)
+ *        KV önbelleğiyle ve önbelleksiz (her simgede son en çok T simgenin tamamı yeniden
+ *        hesaplanır — torch_models.py gpt'nin döngüsü gibi):
+ *        "RESULT model=gpt sec_per_step=S params=P tok_per_s=.. gen_tok_per_s=..
+ *         gen_nocache_tok_per_s=.."
  */
 #include <cblas.h>
 #undef I   /* cblas.h <complex.h>'i çekiyor; I makrosu common/ içindeki I (girdi boyutu) adlarıyla çakışır */
@@ -21,8 +31,12 @@
 #include <omp.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 #include "doaa.h"
+#include "core/simd.h"
+#include "model/gpt.h"
+#include "nn/sample.h"
 
 static int train_bench(const char *kind, const char *dir, int epochs) {
     Mnist m;
@@ -51,11 +65,23 @@ static int train_bench(const char *kind, const char *dir, int epochs) {
     return 0;
 }
 
+/* Tek iş parçacığında süre, sürecin harcadığı işlemci zamanıyla ölçülür: makine başka
+ * işlerle yüklüyken duvar saati beklemeyi de sayar (iki taraf için de). */
+static int g_cpu_clock;
+static double bench_sec(void) {
+    if (!g_cpu_clock) return now_sec();
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return ts.tv_sec + 1e-9 * ts.tv_nsec;
+}
+
 static int gemm_bench(void) {
     static const int sh[][5] = {
         /* ta tb M N K — lesson02 MLP: ileri, dW, dX; lesson04 CNN conv2 (yığın im2col) */
         {0, 0, 128, 256, 784}, {1, 0, 784, 256, 128}, {0, 1, 128, 784, 256},
         {0, 0, 128, 128, 256}, {0, 0, 64, 1408, 288}, {0, 0, 512, 512, 512}};
+    printf("GEMM, %d şeritlik vektörler, süre: %s\n", SIMD_W,
+           g_cpu_clock ? "işlemci zamanı (1 iş parçacığı)" : "duvar saati");
     printf("%-22s %12s %12s %8s\n", "şekil (ta tb M N K)", "bizim GF/s", "OpenBLAS", "oran");
     double geo = 0;
     int n = (int)(sizeof sh / sizeof sh[0]);
@@ -69,16 +95,16 @@ static int gemm_bench(void) {
         int lda = ta ? M : K, ldb = tb ? K : N;
         double fl = 2.0 * M * N * K, t_ours = 1e9, t_blas = 1e9;
         int reps = (int)(2e9 / fl) + 1;
-        for (int trial = 0; trial < 3; trial++) {
-            double t = now_sec();
+        for (int trial = 0; trial < 5; trial++) {
+            double t = bench_sec();
             for (int i = 0; i < reps; i++) gemm(ta, tb, M, N, K, 1, A, lda, B, ldb, 0, C, N);
-            t = (now_sec() - t) / reps;
+            t = (bench_sec() - t) / reps;
             if (t < t_ours) t_ours = t;
-            t = now_sec();
+            t = bench_sec();
             for (int i = 0; i < reps; i++)
                 cblas_sgemm(CblasRowMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans,
                             M, N, K, 1, A, lda, B, ldb, 0, C, N);
-            t = (now_sec() - t) / reps;
+            t = (bench_sec() - t) / reps;
             if (t < t_blas) t_blas = t;
         }
         char name[64];
@@ -88,6 +114,140 @@ static int gemm_bench(void) {
         free(A); free(B); free(C);
     }
     printf("GEMM_RESULT geomean_ratio=%.3f\n", exp(geo / n));
+    return 0;
+}
+
+/* bu iş parçacığının harcadığı işlemci zamanı (yüklü makinede duvar saatinden adil) */
+static double cpu_sec(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return ts.tv_sec + 1e-9 * ts.tv_nsec;
+}
+
+/* Makinenin tek çekirdekteki tepe FMA hızı: 24 bağımsız vektör toplayıcı (gecikmeyi
+ * örter), bellek erişimi yok. Çekirdek saatinin ve FMA birimlerinin ölçülen çarpımı. */
+static double peak_gflops(void);
+static int peak_bench(void) {
+    printf("PEAK_RESULT lanes=%d gflops=%.1f (1 iş parçacığı)\n", SIMD_W, peak_gflops());
+    return 0;
+}
+
+static double peak_gflops(void) {
+    vf acc[24], x = {0}, y = {0};
+    for (int j = 0; j < SIMD_W; j++) { x[j] = 1.0f + 1e-7f * j; y[j] = 1e-7f; }
+    for (int i = 0; i < 24; i++) acc[i] = x * (float)i;
+    long iters = 20000000;
+    double best = 1e9;
+    for (int trial = 0; trial < 3; trial++) {
+        double t = cpu_sec();
+        for (long it = 0; it < iters; it++) {
+#pragma GCC unroll 24
+            for (int i = 0; i < 24; i++) acc[i] = acc[i] * x + y;
+            __asm__ volatile("" : "+v"(x));
+        }
+        t = cpu_sec() - t;
+        if (t < best) best = t;
+    }
+    float sink = 0;
+    for (int i = 0; i < 24; i++) sink += acc[i][0];
+    if (sink != sink) printf("(NaN)\n");   /* sonuç kullanılır: döngü silinmez */
+    return 2.0 * SIMD_W * 24 * iters / best / 1e9;
+}
+
+/* Katman katman ölçüm: lesson04 CNN'inin ve lesson02 MLP'sinin katmanları, yığın 128,
+ * ileri ve geri geçiş ayrı; ms/çağrı, etkin GFLOP/s (doğrudan evrişimin ve GEMM'in çarpma
+ * sayısıyla; Winograd daha azını yapar) ve ölçülen tepe FMA hızına oranı. */
+static double time_calls(void (*fn)(void *), void *arg) {
+    double best = 1e9;
+    for (int trial = 0; trial < 5; trial++) {
+        int reps = 5;
+        double t = bench_sec();
+        for (int i = 0; i < reps; i++) fn(arg);
+        t = (bench_sec() - t) / reps;
+        if (t < best) best = t;
+    }
+    return best;
+}
+
+typedef struct {
+    int B, C, H, W, OC, pool, dinp;   /* evrişim: C->OC, HxW giriş; dense: C->OC */
+    float *x, *w, *b, *y, *pooled, *dpooled, *dx, *dw, *db, *work;
+    int *argmax;
+} LayerArgs;
+
+static void conv_fwd(void *p) {
+    LayerArgs *a = p;
+    conv2d_relu_pool_forward(a->pooled, a->argmax, a->y, a->x, a->w, a->b, a->B, a->C, a->H, a->W,
+                             a->OC, 3, 1, 0, 2, a->work);
+}
+static void conv_bwd(void *p) {
+    LayerArgs *a = p;
+    conv2d_relu_pool_backward(a->dinp ? a->dx : NULL, a->dw, a->db, a->y, a->dpooled, a->argmax,
+                              a->pooled, a->x, a->w, a->B, a->C, a->H, a->W, a->OC, 3, 1, 0, 2,
+                              a->work);
+}
+static void dense_fwd(void *p) {
+    LayerArgs *a = p;
+    dense_forward(a->y, a->x, a->w, a->b, a->B, a->C, a->OC);
+}
+static void dense_bwd(void *p) {
+    LayerArgs *a = p;
+    dense_backward(a->dinp ? a->dx : NULL, a->dw, a->db, a->dpooled, a->x, a->w, a->B, a->C, a->OC);
+}
+
+static float *rnd(size_t n, Rng *r) {
+    float *x = xmalloc(n * sizeof(float));
+    for (size_t i = 0; i < n; i++) x[i] = rng_uniform(r) - 0.5f;
+    return x;
+}
+
+static int layers_bench(int threads) {
+    double peak = peak_gflops() * threads;
+    printf("Katmanlar, yığın 128, %d şeritlik vektörler, %d iş parçacığı, tepe ~%.0f GFLOP/s\n",
+           SIMD_W, threads, peak);
+    printf("%-28s %9s %9s %8s %8s\n", "katman", "ileri ms", "geri ms", "GFLOP/s", "tepe %");
+    static const struct { const char *name; int conv, C, H, OC, dinp; } L[] = {
+        {"cnn evr1 1->32 28x28 (im2col)", 1, 1, 28, 32, 0},
+        {"cnn evr2 32->64 13x13 (Wino)", 1, 32, 13, 64, 1},
+        {"cnn dense 1600->128", 0, 1600, 0, 128, 1},
+        {"cnn dense 128->10", 0, 128, 0, 10, 1},
+        {"mlp dense 784->256", 0, 784, 0, 256, 0},
+        {"mlp dense 256->128", 0, 256, 0, 128, 1},
+        {"mlp dense 128->10", 0, 128, 0, 10, 1}};
+    Rng r;
+    rng_seed(&r, 3);
+    for (size_t l = 0; l < sizeof L / sizeof L[0]; l++) {
+        LayerArgs a = {0};
+        a.B = 128; a.C = L[l].C; a.H = a.W = L[l].H; a.OC = L[l].OC; a.dinp = L[l].dinp;
+        double fl;   /* ileri geçişin çarpma-toplama sayısı x 2 */
+        size_t nin, nout, nw;
+        if (L[l].conv) {
+            int OH = a.H - 2;
+            nin = (size_t)a.B * a.C * a.H * a.W;
+            nout = (size_t)a.B * a.OC * OH * OH;
+            nw = (size_t)a.OC * a.C * 9;
+            fl = 2.0 * nout * a.C * 9;
+            a.work = xmalloc(conv2d_work_size(a.B, a.C, a.H, a.W, a.OC, 3, 1, 0) * sizeof(float));
+            a.pooled = rnd(nout / 4, &r);
+            a.dpooled = rnd(nout / 4, &r);
+            a.argmax = xmalloc(nout / 4 * sizeof(int));
+        } else {
+            nin = (size_t)a.B * a.C;
+            nout = (size_t)a.B * a.OC;
+            nw = (size_t)a.C * a.OC;
+            fl = 2.0 * a.B * a.C * a.OC;
+            a.dpooled = rnd(nout, &r);
+        }
+        a.x = rnd(nin, &r); a.dx = rnd(nin, &r); a.y = rnd(nout, &r);
+        a.w = rnd(nw, &r); a.dw = rnd(nw, &r); a.b = rnd(a.OC, &r); a.db = rnd(a.OC, &r);
+        double tf = time_calls(L[l].conv ? conv_fwd : dense_fwd, &a);
+        double tb = time_calls(L[l].conv ? conv_bwd : dense_bwd, &a);
+        double flb = fl * (a.dinp ? 2 : 1);
+        double g = (fl + flb) / (tf + tb) / 1e9;
+        printf("%-28s %9.3f %9.3f %8.1f %7.0f%%\n", L[l].name, tf * 1e3, tb * 1e3, g, 100 * g / peak);
+        free(a.x); free(a.dx); free(a.y); free(a.w); free(a.dw); free(a.b); free(a.db);
+        free(a.work); free(a.pooled); free(a.dpooled); free(a.argmax);
+    }
     return 0;
 }
 
@@ -132,6 +292,102 @@ static int vae_bench(int steps) {
     return 0;
 }
 
+/* ---- lesson16: GPT ---- */
+/* Sürecin işlemci süresi (s): makine meşgulken duvar saatinden ayrı olarak yazılır. */
+static double cpu_now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+static double g_cpu_gen; /* son üretimin işlemci süresi */
+/* Önbellekle üretim (ders 16'daki gibi): bağlam dolunca son T/2 simgeyle yeniden doldurulur. */
+static double gpt_gen_cache(const Gpt *m, int gen, Rng *r) {
+    int V = m->cfg.V, T = m->cfg.T, n = 1;
+    int *h = xcalloc((size_t)gen + 1, sizeof(int));
+    float *z = xmalloc((size_t)V * 4), *p = xmalloc((size_t)V * 4);
+    GptCache kc;
+    gpt_cache_alloc(&kc, m);
+    double t0 = now_sec(), c0 = cpu_now();
+    gpt_cache_reset(&kc);
+    gpt_step(m, &kc, h[0], z);
+    for (int k = 0; k < gen; k++) {
+        sample_probs(p, z, V, 1.0f, 0, 0.0f);
+        h[n++] = sample_pick(p, V, rng_uniform(r));
+        if (k + 1 == gen) break;
+        if (kc.pos == T) {
+            gpt_cache_reset(&kc);
+            for (int i = n - T / 2; i < n; i++) gpt_step(m, &kc, h[i], z);
+        } else {
+            gpt_step(m, &kc, h[n - 1], z);
+        }
+    }
+    double tok_s = gen / (now_sec() - t0);
+    g_cpu_gen = cpu_now() - c0;
+    gpt_cache_free(&kc, m);
+    free(h), free(z), free(p);
+    return tok_s;
+}
+/* Önbelleksiz: her simgede son en çok T simgenin tam ileri geçişi. */
+static double gpt_gen_nocache(Gpt *m, int gen, Rng *r) {
+    int V = m->cfg.V, T = m->cfg.T, n = 1;
+    int *h = xcalloc((size_t)gen + 1, sizeof(int));
+    float *p = xmalloc((size_t)V * 4);
+    double t0 = now_sec(), c0 = cpu_now();
+    for (int k = 0; k < gen; k++) {
+        int len = n < T ? n : T;
+        gpt_forward(m, h + n - len, 1, len);
+        sample_probs(p, m->logits + (size_t)(len - 1) * V, V, 1.0f, 0, 0.0f);
+        h[n++] = sample_pick(p, V, rng_uniform(r));
+    }
+    double tok_s = gen / (now_sec() - t0);
+    g_cpu_gen = cpu_now() - c0;
+    free(h), free(p);
+    return tok_s;
+}
+static int gpt_bench(int steps, int V, int C, int NH, int NL, int T, int B, int gen) {
+    if (steps < 1 || V < 2 || V > 512 || C < 4 || NH < 1 || C % NH || NL < 1 || NL > GPT_MAXL || T < 2 ||
+        T > 1024 || B < 1 || B > 4096 || gen < 1 || gen > 1000000)
+        die("bench gpt: geçersiz yapılandırma");
+    GptConfig cfg = {.V = V, .C = C, .NH = NH, .FF = 4 * C, .NL = NL, .T = T};
+    Gpt m, mg;
+    gpt_build(&m, &cfg, B, 1);
+    Adam opt;
+    adam_init(&opt, m.P.n, 1e-3f);
+    Rng r;
+    rng_seed(&r, 1);
+    int *x = xmalloc((size_t)B * (T + 1) * sizeof(int)), *in = xmalloc((size_t)B * T * sizeof(int)),
+        *tg = xmalloc((size_t)B * T * sizeof(int));
+    double t0 = 0, c0 = 0;
+    for (int s = 0; s < steps + 3; s++) {
+        if (s == 3) t0 = now_sec(), c0 = cpu_now(); /* ısınma bitti */
+        for (int i = 0; i < B * (T + 1); i++) x[i] = rng_int(&r, V);
+        for (int b = 0; b < B; b++)
+            for (int t = 0; t < T; t++)
+                in[b * T + t] = x[b * (T + 1) + t], tg[b * T + t] = x[b * (T + 1) + t + 1];
+        gpt_forward(&m, in, B, T);
+        gpt_loss(&m, tg, 0);
+        params_zero_grad(&m.P);
+        gpt_backward(&m);
+        grad_clip_norm(m.P.grads, m.P.n, 1.0);
+        adamw_step(&opt, m.P.params, m.P.grads, 0.1f, m.decay);
+    }
+    double sec = (now_sec() - t0) / steps, csec = (cpu_now() - c0) / steps;
+    /* Üretim: tek dizi (B = 1), eğitilmiş ağırlıklarla */
+    gpt_build(&mg, &cfg, 1, 1);
+    memcpy(mg.P.params, m.P.params, m.P.n * sizeof(float));
+    double gc = gpt_gen_cache(&mg, gen, &r), cc = g_cpu_gen;
+    double gn = gpt_gen_nocache(&mg, gen, &r), cn = g_cpu_gen;
+    /* cpu_*: işlemci süresiyle (bütün iş parçacıklarının toplamı); meşgul makinede bilgi için */
+    printf("RESULT model=gpt sec_per_step=%.6f params=%zu tok_per_s=%.0f gen_tok_per_s=%.0f "
+           "gen_nocache_tok_per_s=%.0f cpu_sec_per_step=%.6f cpu_gen_tok_per_s=%.0f "
+           "cpu_gen_nocache_tok_per_s=%.0f\n",
+           sec, m.P.n, B * T / sec, gc, gn, csec, gen / cc, gen / cn);
+    free(x), free(in), free(tg);
+    adam_free(&opt);
+    gpt_free(&m), gpt_free(&mg);
+    return 0;
+}
+
 /* İŞ_PARÇACIĞI "auto" ise dersin varsayılanı gibi: bütün çekirdekler, makine meşgulse
  * kendiliğinden azalır (core/threads.h); bir sayıysa tam o kadar. */
 static void set_threads_arg(const char *s) {
@@ -140,6 +396,11 @@ static void set_threads_arg(const char *s) {
 }
 
 int main(int argc, char **argv) {
+    if (argc >= 11 && !strcmp(argv[1], "gpt")) {
+        set_threads_arg(argv[3]);
+        return gpt_bench(atoi(argv[2]), atoi(argv[4]), atoi(argv[5]), atoi(argv[6]), atoi(argv[7]),
+                         atoi(argv[8]), atoi(argv[9]), atoi(argv[10]));
+    }
     if (argc >= 4 && !strcmp(argv[1], "vae")) {
         set_threads_arg(argv[3]);
         return vae_bench(atoi(argv[2]));
@@ -151,9 +412,18 @@ int main(int argc, char **argv) {
     if (argc >= 3 && !strcmp(argv[1], "gemm")) {
         omp_set_num_threads(atoi(argv[2]));
         openblas_set_num_threads(atoi(argv[2]));
+        g_cpu_clock = atoi(argv[2]) == 1;
         return gemm_bench();
     }
+    if (argc >= 2 && !strcmp(argv[1], "peak")) return peak_bench();
+    if (argc >= 3 && !strcmp(argv[1], "layers")) {
+        omp_set_num_threads(atoi(argv[2]));
+        g_cpu_clock = atoi(argv[2]) == 1;
+        return layers_bench(atoi(argv[2]));
+    }
     if (argc >= 3 && !strcmp(argv[1], "rss")) return rss_of(argv + 2);
-    fprintf(stderr, "kullanım: bench mlp|cnn VERİ EPOCH İŞ_PARÇACIĞI | bench gemm İŞ_PARÇACIĞI | bench vae ADIM İŞ_PARÇACIĞI | bench rss KOMUT...\n");
+    fprintf(stderr, "kullanım: bench mlp|cnn VERİ EPOCH İŞ_PARÇACIĞI | bench gemm İŞ_PARÇACIĞI | "
+                    "bench layers İŞ_PARÇACIĞI | bench peak | bench vae ADIM İŞ_PARÇACIĞI | "
+                    "bench gpt ADIM İŞ_PARÇACIĞI V C NH NL T B ÜRETİM | bench rss KOMUT...\n");
     return 2;
 }

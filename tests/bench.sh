@@ -15,6 +15,7 @@
 # Ortam: BENCH_EPOCHS (varsayılan 1), BENCH_PAIRS (varsayılan 3: C/PyTorch çifti sayısı),
 #        BENCH_THREADS (varsayılan "1 $(nproc)"), BENCH_MODELS (varsayılan "mlp cnn"),
 #        BENCH_BUSY=0 meşgul makine ölçümünü atlar; BENCH_BUSY_MODELS (varsayılan "mlp cnn").
+#        GPT bölümünün ayarları tests/bench_gpt.sh'de.
 set -u
 E=${BENCH_EPOCHS:-1}
 P=${BENCH_PAIRS:-3}
@@ -125,6 +126,9 @@ for T in $THREADS; do
         echo "BENCH model=vae threads=$T c_step_s=$(echo "$cs" | median)"
     fi
 done
+
+# ---- lesson16'nın GPT'si: eğitim adımı ve üretim (ayrı betik; check-full da kullanır) ----
+BENCH_PAIRS=$P BENCH_THREADS=$THREADS sh tests/bench_gpt.sh
 
 echo
 echo "== GEMM: derslerin şekillerinde, OpenBLAS ile yan yana (OpenBLAS kullanıcı ortamında) =="

@@ -32,7 +32,8 @@ lesson15 flag_ed <=0.02
 lesson15 flag_prec 0.90
 lesson15 flag_rec 0.90
 lesson16 test_loss <=1.90
-lesson16 novel 0.80'
+lesson16 novel 0.80
+lesson16 seconds <=600'
 for l in "$@"; do
     out="tests/out/full-$l.txt"
     echo "== $l (tam koşu) =="
@@ -111,6 +112,20 @@ case " $* " in *" lesson16 "*)
         echo "lesson16 metin: gpt_minus_ngram=$g <= -0.1"; pass=$((pass + 1))
     else
         echo "lesson16 metin: gpt_minus_ngram=$g, en çok -0.1 olmalıydı"; fail=$((fail + 1))
+    fi
+    # tam koşu (veri, sayım modelleri, eğitim, üretim) en çok 10 dakika
+    s=$(echo "$line" | tr ' ' '\n' | sed -n "s/^seconds=//p")
+    if [ -n "$s" ] && awk -v s="$s" 'BEGIN { exit !(s <= 600) }'; then
+        echo "lesson16 metin: seconds=$s <= 600"; pass=$((pass + 1))
+    else
+        echo "lesson16 metin: seconds=$s, en çok 600 olmalıydı"; fail=$((fail + 1))
+    fi
+    # hız: eğitim adımı <= 0,5 x PyTorch, KV önbellekli üretim >= 10 x PyTorch (tests/bench_gpt.sh)
+    echo "== lesson16 GPT hızı: C ile PyTorch (tests/bench_gpt.sh --hedef) =="
+    if sh tests/bench_gpt.sh --hedef >tests/out/full-lesson16-bench.txt 2>&1; then
+        grep 'hedefleri' tests/out/full-lesson16-bench.txt; pass=$((pass + 1))
+    else
+        grep 'hedefleri\|BENCH' tests/out/full-lesson16-bench.txt; fail=$((fail + 1))
     fi ;;
 esac
 echo "check-full: $pass passed, $fail failed"

@@ -34,7 +34,10 @@ static void check_case(int ta, int tb, int M, int N, int K, float alpha, float b
 
 START_TEST(test_all_transposes_odd_shapes) {
     const int shapes[][3] = {{1, 1, 1}, {7, 5, 3}, {13, 17, 19}, {6, 16, 1}, {37, 61, 300},
-                             {100, 3, 513}, {5, 4099, 9}};
+                             {100, 3, 513}, {5, 4099, 9},
+                             /* mikro-karenin kenarları (AVX-512'de 12, 8, 4 satırlık
+                              * çekirdekler; AVX2'de 6, 4, 2): tam ve eksik şeritler */
+                             {20, 33, 40}, {8, 64, 17}, {16, 32, 5}, {24, 47, 70}, {4, 16, 8}};
     for (size_t s = 0; s < sizeof shapes / sizeof shapes[0]; s++)
         for (int ta = 0; ta < 2; ta++)
             for (int tb = 0; tb < 2; tb++)

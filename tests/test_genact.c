@@ -91,12 +91,40 @@ START_TEST(test_gelu_not_tanh_approx) {
 }
 END_TEST
 
+/* GELU'nun hızlı erf ve exp'i double başvuruya karşı: bütün aralıkta mutlak/göreli hata
+ * küçük; GELU ve türevi de double formülle aynı. */
+START_TEST(test_gelu_fast_math) {
+    double we = 0, wx = 0, wf = 0, wd = 0;
+    for (int i = -200000; i <= 200000; i++) {
+        float x = (float)i * 5e-5f; /* [-10, 10] */
+        double e = fabs(act_erf(x) - erf((double)x));
+        if (e > we) we = e;
+        float y = -(float)(i < 0 ? -i : i) * 4.4e-4f; /* [-88, 0] */
+        double ex = exp((double)(y < -87.0f ? -87.0f : y));
+        double r = fabs(act_exp_neg(y) - ex) / ex;
+        if (r > wx) wx = r;
+        float g, d = 0, one = 1;
+        gelu_forward(&g, &x, 1);
+        gelu_backward(&d, &one, &x, 1);
+        double Phi = 0.5 * (1 + erf(x / sqrt(2.0))), phi = exp(-0.5 * (double)x * x) / sqrt(2 * M_PI);
+        double eg = fabs(g - x * Phi) / (1 + fabs(x * Phi)), ed = fabs(d - (Phi + x * phi));
+        if (eg > wf) wf = eg;
+        if (ed > wd) wd = ed;
+    }
+    ck_assert_msg(we < 5e-7, "erf en kötü mutlak hata %g", we);
+    ck_assert_msg(wx < 5e-7, "exp en kötü göreli hata %g", wx);
+    ck_assert_msg(wf < 3e-6, "GELU en kötü hata %g", wf); /* -O1 (ASan) ile ~1,1e-6 */
+    ck_assert_msg(wd < 3e-6, "GELU türevi en kötü hata %g", wd);
+}
+END_TEST
+
 static Suite *suite(void) {
     Suite *s = suite_create("genact");
     TCase *tc = tcase_create("çekirdekler");
     tcase_add_test(tc, test_act_grads_accumulate);
     tcase_add_test(tc, test_sinemb_grad_and_stride);
     tcase_add_test(tc, test_gelu_not_tanh_approx);
+    tcase_add_test(tc, test_gelu_fast_math);
     suite_add_tcase(s, tc);
     return s;
 }

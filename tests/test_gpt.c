@@ -5,6 +5,7 @@
 #include "testutil.h"
 #include "core/rng.h"
 #include "data/charcorpus.h"
+#include "model/ckpt.h"
 #include "model/gpt.h"
 #include "nn/gradcheck.h"
 #include "nn/optim.h"
@@ -254,6 +255,13 @@ START_TEST(test_gpt_save_load) {
     ck_assert_ptr_nonnull(strstr(err, "gpt_t.ckpt"));
     write_text_file("tests/out/gpt_metin.ckpt", "bu bir model değil\n");
     ck_assert_int_eq(gpt_load(&l, "tests/out/gpt_metin.ckpt", 1, dn, got, err, sizeof err), -1);
+    /* GELU'dan önceki (ReLU'lu, "act" değeri olmayan) kayıt sessizce yanlış modele dönmez */
+    ck_assert_int_eq(m.lcfg.act, TF_ACT_GELU);
+    CkptInt old[] = {{"V", 4}, {"C", 8}, {"NH", 2}, {"FF", 8}, {"NL", 1}, {"T", 4}};
+    ck_assert_int_eq(ckpt_save("tests/out/gpt_relu.ckpt", "gpt-char", old, 6, "veri=names\nU+000A U+0061 U+0131 U+015F ",
+                               &m.P, err, sizeof err), 0);
+    ck_assert_int_eq(gpt_load(&l, "tests/out/gpt_relu.ckpt", 1, dn, got, err, sizeof err), -1);
+    ck_assert_msg(strstr(err, "act") != NULL, "%s", err);
     gpt_free(&m);
 }
 END_TEST

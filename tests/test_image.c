@@ -281,7 +281,24 @@ static const struct { const char *file, *needle; } g_bad[] = {
     {"fuzz-image-tga-14337x77", "taşıyamaz"},
     /* 88 baytlık PNG'nin IDAT'ı ~1 GB diyor: stb veriden önce 1 GB ayırıyordu */
     {"fuzz-image-png-idat-1gb", "bozuk bir PNG"},
+    /* tarama hiç tanımlanmamış bir AC tablosu seçiyor: stb ilklenmemiş belleği tablo diye
+     * okuyup 257'lik dizinin dışına taşıyordu (UBSan; stb #1289/#1291) */
+    {"fuzz-image-jpeg-tanimsiz-huffman.jpg", "tanımlanmamış bir Huffman"},
 };
+
+/* Tarama başlığı denetimi geçerli dosyaları reddetmemeli: ilerlemeli (progressive) ve
+ * yeniden başlama işaretli (restart) gerçek JPEG'ler (fuzz/seeds/image/) çözülür. */
+START_TEST(test_jpeg_valid_variants) {
+    const char *files[] = {"fuzz/seeds/image/prog.jpg", "fuzz/seeds/image/restart.jpg"};
+    for (int i = 0; i < 2; i++) {
+        char err[1024];
+        Image im;
+        ck_assert_msg(image_load(files[i], 3, &im, err, sizeof err) == 0, "%s: %s", files[i], err);
+        ck_assert_int_gt(im.w, 0);
+        image_free(&im);
+    }
+}
+END_TEST
 
 START_TEST(test_regress_files) {
     char err[1024], path[512];
@@ -374,6 +391,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, test_errors_name_the_file);
     tcase_add_test(tc, test_grid);
     tcase_add_test(tc, test_regress_files);
+    tcase_add_test(tc, test_jpeg_valid_variants);
     tcase_add_test(tc, test_jpeg_check_accepts_valid);
     suite_add_tcase(s, tc);
     return s;

@@ -13,6 +13,7 @@ START_TEST(test_quick_run_claims) {
     snprintf(cmd, sizeof cmd, "%s --quick", bin_path("lesson00"));
     int rc = run_cmd(cmd, out, sizeof out);
     ck_assert_msg(rc == 0, "lesson00 --quick çıkış kodu %d:\n%s", rc, out);
+    check_fits_80("lesson00", out); /* terminal çıktısı 80 sütuna sığar */
     ck_assert_ptr_nonnull(strstr(out, "=== Adım 1/7"));
     ck_assert_ptr_nonnull(strstr(out, "=== Adım 7/7"));
     const char *last = strstr(out, "SONUÇ:");

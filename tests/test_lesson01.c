@@ -17,6 +17,7 @@ static void run_quick(void) {
 
 START_TEST(test_quick_runs) {
     ck_assert_msg(rc_quick == 0, "lesson01 --quick çıkış kodu %d\n%s", rc_quick, out);
+    check_fits_80("lesson01", out); /* terminal çıktısı 80 sütuna sığar */
     ck_assert_ptr_nonnull(strstr(out, "=== Adım 7/7"));
     ck_assert(!isnan(sonuc_get(out, "raw_loss")));
 }

@@ -11,6 +11,7 @@ START_TEST(test_quick_run_claims) {
     snprintf(cmd, sizeof cmd, "%s --quick --model /tmp/doaa_t02.model", bin_path("lesson02"));
     int rc = run_cmd(cmd, out, sizeof out);
     ck_assert_msg(rc == 0, "çıkış kodu %d\n%s", rc, out);
+    check_fits_80("lesson02", out); /* terminal çıktısı 80 sütuna sığar */
     /* Eğitilmemiş ağın kaybı ≈ ln 10 */
     ck_assert_msg(fabs(sonuc_get(out, "initial_loss") - log(10.0)) < 0.4, "%s", out);
     /* Geri yayılım sonlu farklarla uyuşuyor */

@@ -18,6 +18,7 @@ static void run_quick(void) {
 
 START_TEST(test_quick_runs) {
     ck_assert_msg(rc_quick == 0, "lesson03 --quick çıkış kodu %d\n%s", rc_quick, out);
+    check_fits_80("lesson03", out); /* terminal çıktısı 80 sütuna sığar */
     ck_assert_ptr_nonnull(strstr(out, "=== Adım 6/6"));
     ck_assert_ptr_nonnull(strstr(out, "model=" QUICK_MODEL));
     ck_assert(access("plots/lesson03/karmasiklik_matrisi.gp", R_OK) == 0);

@@ -27,6 +27,7 @@ static void cleanup_once(void) {
 
 START_TEST(test_quick_run_claims) {
     ck_assert_msg(g_rc == 0, "çıkış kodu %d\n%s", g_rc, g_run);
+    check_fits_80("lesson04", g_run); /* terminal çıktısı 80 sütuna sığar */
     /* 4000 örnek, 2 epoch: 2000 test görüntüsünde en az %85 (gözlenen ≈ %90) */
     ck_assert_msg(sonuc_get(g_run, "test_acc") >= 0.85, "test_acc %g", sonuc_get(g_run, "test_acc"));
     ck_assert_msg(sonuc_get(g_run, "test_loss") < 0.6, "test_loss %g", sonuc_get(g_run, "test_loss"));

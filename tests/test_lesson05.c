@@ -48,6 +48,7 @@ static void run_quick(void) {
     snprintf(cmd, sizeof cmd, "%s --quick --threads 1", bin_path("lesson05"));
     int rc = run_cmd(cmd, out, sizeof out);
     ck_assert_msg(rc == 0, "lesson05 --quick çıkış kodu %d:\n%s", rc, out);
+    check_fits_80("lesson05", out); /* terminal çıktısı 80 sütuna sığar */
 }
 
 /* Check her testi ayrı bir süreçte çalıştırır: ilk test hızlı modeli üretir, sonrakiler

@@ -11,6 +11,7 @@ START_TEST(test_quick_run_claims) {
     snprintf(cmd, sizeof cmd, "%s --quick", bin_path("lesson06"));
     int rc = run_cmd(cmd, out, sizeof out);
     ck_assert_msg(rc == 0, "lesson06 --quick çıkış kodu %d:\n%s", rc, out);
+    check_fits_80("lesson06", out); /* terminal çıktısı 80 sütuna sığar */
     ck_assert_ptr_nonnull(strstr(out, "=== Adım 7/7"));
     double gc = sonuc_get(out, "gradcheck");
     ck_assert_msg(gc >= 0 && gc <= 1.0, "gradcheck = %g", gc);

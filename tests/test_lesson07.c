@@ -10,6 +10,7 @@ START_TEST(test_quick_run_claims) {
     snprintf(cmd, sizeof cmd, "%s --quick", bin_path("lesson07"));
     int rc = run_cmd(cmd, out, sizeof out);
     ck_assert_msg(rc == 0, "lesson07 --quick çıkış kodu %d:\n%s", rc, out);
+    check_fits_80("lesson07", out); /* terminal çıktısı 80 sütuna sığar */
     ck_assert_ptr_nonnull(strstr(out, "=== Adım 7/7"));
     /* "çekti" dikkatinin çoğunu bankadan + krediye verir; ikisi de Ali'den ve kendisinden büyük */
     double kr = sonuc_get(out, "cekti_kredi"), ba = sonuc_get(out, "cekti_bankadan");

@@ -10,6 +10,7 @@ START_TEST(test_quick_run_claims) {
     snprintf(cmd, sizeof cmd, "%s --quick", bin_path("lesson08"));
     int rc = run_cmd(cmd, out, sizeof out);
     ck_assert_msg(rc == 0, "lesson08 --quick çıkış kodu %d:\n%s", rc, out);
+    check_fits_80("lesson08", out); /* terminal çıktısı 80 sütuna sığar */
     ck_assert_ptr_nonnull(strstr(out, "=== Adım 5/5"));
     /* Düşük sıcaklık sivriltir, yüksek sıcaklık düzleştirir (5 aday: tekdüze 0,2) */
     double p025 = sonuc_get(out, "pmax_t025"), p5 = sonuc_get(out, "pmax_t5");

@@ -17,6 +17,7 @@ START_TEST(test_quick_run_claims) {
     snprintf(cmd, sizeof cmd, "%s --quick", bin_path("lesson09"));
     int rc = run_cmd(cmd, out, sizeof out);
     ck_assert_msg(rc == 0, "lesson09 --quick çıkış kodu %d:\n%s", rc, out);
+    check_fits_80("lesson09", out); /* terminal çıktısı 80 sütuna sığar */
     ck_assert_ptr_nonnull(strstr(out, "=== Adım 8/8"));
 
     /* Maskeler: maskeli hücrelere giden ağırlık tam sıfır */

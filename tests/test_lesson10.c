@@ -11,6 +11,7 @@ START_TEST(test_quick_run_claims) {
     snprintf(cmd, sizeof cmd, "%s --quick", bin_path("lesson10"));
     int rc = run_cmd(cmd, out, sizeof out);
     ck_assert_msg(rc == 0, "lesson10 --quick çıkış kodu %d:\n%s", rc, out);
+    check_fits_80("lesson10", out); /* terminal çıktısı 80 sütuna sığar */
     ck_assert_ptr_nonnull(strstr(out, "=== Adım 6/6"));
     /* Modelin tamamının geri geçişi sonlu farklarla uyumlu */
     double gc = sonuc_get(out, "gradcheck");

@@ -10,9 +10,10 @@ START_TEST(test_quick_run_claims) {
     snprintf(cmd, sizeof cmd, "%s --quick", bin_path("lesson11"));
     int rc = run_cmd(cmd, out, sizeof out);
     ck_assert_msg(rc == 0, "lesson11 --quick çıkış kodu %d:\n%s", rc, out);
+    check_fits_80("lesson11", out); /* terminal çıktısı 80 sütuna sığar */
     ck_assert_ptr_nonnull(strstr(out, "=== Adım 4/4"));
     /* Isı haritası M_5'i gösterir; çıktı da bunu söylemeli (gp dosyasının başlığıyla aynı) */
-    ck_assert_ptr_nonnull(strstr(out, "kaydirma_matrisi.png (M_5"));
+    ck_assert_ptr_nonnull(strstr(out, "kaydirma_matrisi.png\n(M_5"));
     {
         FILE *g = fopen("plots/lesson11/kaydirma_matrisi.gp", "r");
         ck_assert_ptr_nonnull(g);

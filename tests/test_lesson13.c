@@ -11,6 +11,7 @@ static void quick_run(void) {
     snprintf(cmd, sizeof cmd, "%s --quick --threads 1 --model " QMODEL, bin_path("lesson13"));
     int rc = run_cmd(cmd, out, sizeof out);
     ck_assert_msg(rc == 0, "çıkış kodu %d\n%s", rc, out);
+    check_fits_80("lesson13", out); /* terminal çıktısı 80 sütuna sığar */
 }
 
 START_TEST(test_quick_run_claims) {

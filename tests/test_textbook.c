@@ -437,6 +437,39 @@ END_TEST
  *   sınav kodu (QuizQuestion, .correct =, run_quiz) sınavdan ÖNCE görünmez (main() ise
  *   adımları kendi gövdesinde yürüten derslerde akışın parçasıdır, gizlenmez);
  *   "bkz. common/..." alıntılarının hepsi bulunur. */
+/* Kaynaktaki "Şekil ad: ..." yorumları: adlar, kalıplar, çok satırlı metin; adsız "Şekil:" ve
+ * başka yorumlar açıklama sayılmaz. */
+START_TEST(test_fig_captions) {
+    Lesson L;
+    memset(&L, 0, sizeof L);
+    L.nfiles = 1;
+    L.srcs = wv_alloc(sizeof *L.srcs);
+    L.srcs[0] = strdup("/* Şekil: adsız, açıklama değil */\n"
+                       "static void f(void) {\n"
+                       "    /* Şekil kayip_egrisi: İki eğriyi\n"
+                       "     * karşılaştırın. */\n"
+                       "    plot_begin(&p, \"x\", \"kayip_egrisi\");\n"
+                       "    // Şekil bas*_dikkat, tek_bas?: Başlara bakın.\n"
+                       "    /* Şekil bozuk ad: olmaz */\n"
+                       "    /* Şekil bos: */\n"
+                       "    const char *s = \"/ * Şekil dizge: yorum değil * /\";\n"
+                       "}\n");
+    wv_fig_captions(&L);
+    ck_assert_int_eq(L.ncap, 2);
+    ck_assert_str_eq(wv_fig_caption(&L, "kayip_egrisi.png"), "İki eğriyi karşılaştırın.");
+    ck_assert_str_eq(wv_fig_caption(&L, "bas0_dikkat.png"), "Başlara bakın.");
+    ck_assert_str_eq(wv_fig_caption(&L, "tek_bas1.png"), "Başlara bakın.");
+    ck_assert_ptr_null(wv_fig_caption(&L, "tek_bas12.png"));
+    ck_assert_ptr_null(wv_fig_caption(&L, "kayip.png"));
+    ck_assert_ptr_null(wv_fig_caption(&L, "bos.png"));
+    ck_assert_ptr_null(wv_fig_caption(&L, "dizge.png"));
+    free(L.srcs[0]);
+    free(L.srcs);
+    free_list(L.cap_pat, L.ncap);
+    free_list(L.cap_text, L.ncap);
+}
+END_TEST
+
 START_TEST(test_repo_chapters_shape) {
     Book b;
     ck_assert_msg(wv_build_book(".", &b, NULL, NULL) == 0, "kitap üretilemedi: %s", wv_err);
@@ -469,6 +502,13 @@ START_TEST(test_repo_chapters_shape) {
             for (int k = 0; k < ns; k++)
                 ck_assert_msg(strcmp(seen[k], id), "%s: Şekil %s iki kez", b.names[i], id);
             if (ns < 256) snprintf(seen[ns++], 16, "%s", id);
+            /* her şeklin altında "ne görmeli" cümlesi: "*Şekil NN.k — ... (`ad.png`).* Cümle" */
+            const char *cap = strstr(p, ")\n\n*Şekil ");
+            const char *eol = cap ? strchr(cap + 3, '\n') : NULL;
+            const char *dot = cap ? strstr(cap + 3, "`).* ") : NULL;
+            ck_assert_msg(cap && eol && dot && dot < eol && dot + 5 < eol,
+                          "%s: Şekil %s'in açıklaması yok (derste yanına '/ * Şekil ad: ... * /' "
+                          "yorumu yazın)", b.names[i], id);
         }
     }
     ck_assert_int_gt(chapters, 0);
@@ -543,6 +583,7 @@ static Suite *suite(void) {
     tcase_add_test(a, test_fixture_book);
     tcase_add_test(a, test_run_deps_fresh_and_stale);
     tcase_add_test(a, test_run_deps_bad_lines);
+    tcase_add_test(a, test_fig_captions);
     suite_add_tcase(s, a);
     TCase *g = tcase_create("sozluk");
     tcase_add_test(g, test_glossary_rules_fixture);

@@ -1,6 +1,7 @@
 /* test_transformer.c — Transformer katmanı (model/transformer): her gradyan (parametreler,
  * giriş, kodlayıcı çıktısı) sonlu farklarla; artık bağlantı/LayerNorm kapalı deney
- * biçimleri; biriktirme kuralı (iki geri geçiş = iki kat gradyan). */
+ * biçimleri; biriktirme kuralı (iki geri geçiş = iki kat gradyan); GELU'lu ileri besleme
+ * (ders 16) için aynı denetimler. */
 #include "doaa.h"
 #include "model/transformer.h"
 #include "testutil.h"
@@ -26,9 +27,12 @@ static double loss_fn(void *p) {
     return s;
 }
 
+static int g_act = TF_ACT_RELU; /* sonraki setup_ctx'in ileri besleme aktivasyonu */
+
 static void setup_ctx(Ctx *c, int cross, int residual, int norm, uint64_t seed) {
     memset(c, 0, sizeof *c);
-    c->cfg = (TfLayerCfg){.C = C, .NH = NH, .FF = FF, .cross = cross, .residual = residual, .norm = norm};
+    c->cfg = (TfLayerCfg){.C = C, .NH = NH, .FF = FF, .cross = cross, .residual = residual, .norm = norm,
+                          .act = g_act};
     params_init(&c->P);
     tf_layer_params(&c->P, "k0", &c->cfg, &c->W, &c->G);
     params_alloc(&c->P);
@@ -146,6 +150,50 @@ START_TEST(test_step_decoding) {
 }
 END_TEST
 
+/* GELU'lu ileri besleme (ders 16'nın GPT'si): aktivasyon gerçekten GELU, gradyanlar
+ * sonlu farklarla doğru, biriktirme kuralı ve KV önbellekli adım aynı. */
+START_TEST(test_gelu_layer) {
+    g_act = TF_ACT_GELU;
+    Ctx *c = malloc(sizeof *c);
+    setup_ctx(c, 0, 1, 1, 5);
+    loss_fn(c);
+    int neg = 0;
+    for (int i = 0; i < B * T * FF; i++) {
+        double h = c->a.h[i], want = 0.5 * h * (1 + erf(h / sqrt(2.0)));
+        ck_assert_msg(fabs(c->a.hr[i] - want) < 1e-6, "GELU(%g) = %g, beklenen %g", h, c->a.hr[i], want);
+        neg += h < -0.05; /* ReLU burada 0 verirdi, GELU vermez */
+    }
+    ck_assert_int_gt(neg, 10);
+    tf_acts_free(&c->a);
+    params_free(&c->P);
+    free(c);
+    check_case(0, 1, 1);
+    check_case(1, 1, 1);
+    step_matches(0);
+    g_act = TF_ACT_RELU;
+}
+END_TEST
+
+START_TEST(test_gelu_accumulates) {
+    g_act = TF_ACT_GELU;
+    Ctx *c = malloc(sizeof *c);
+    setup_ctx(c, 0, 1, 1, 4);
+    params_zero_grad(&c->P);
+    backward(c);
+    float *g1 = malloc(c->P.n * 4), dx1[B * T * C];
+    memcpy(g1, c->P.grads, c->P.n * 4);
+    memcpy(dx1, c->dx, sizeof dx1);
+    backward(c);
+    for (size_t i = 0; i < c->P.n; i++) ck_assert_float_eq_tol(c->P.grads[i], 2 * g1[i], 1e-5f * (1 + fabsf(g1[i])));
+    for (int i = 0; i < B * T * C; i++) ck_assert_float_eq_tol(c->dx[i], 2 * dx1[i], 1e-5f * (1 + fabsf(dx1[i])));
+    free(g1);
+    tf_acts_free(&c->a);
+    params_free(&c->P);
+    free(c);
+    g_act = TF_ACT_RELU;
+}
+END_TEST
+
 static Suite *suite(void) {
     Suite *s = suite_create("transformer");
     TCase *tc = tcase_create("katman");
@@ -154,6 +202,8 @@ static Suite *suite(void) {
     tcase_add_test(tc, test_no_residual_no_norm);
     tcase_add_test(tc, test_accumulates);
     tcase_add_test(tc, test_step_decoding);
+    tcase_add_test(tc, test_gelu_layer);
+    tcase_add_test(tc, test_gelu_accumulates);
     suite_add_tcase(s, tc);
     return s;
 }

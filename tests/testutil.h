@@ -75,6 +75,23 @@ static inline int run_cmd(const char *cmd, char *out, size_t cap) {
     return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + (WIFSIGNALED(st) ? WTERMSIG(st) : 0);
 }
 
+/* Program çıktısının her satırı 80 terminal sütununa sığar mı? (UTF-8: devam baytları
+ * sütun sayılmaz.) Testlerin okuduğu "SONUÇ:" satırı ve ilerleme çubuğunun boruya yazdığı
+ * "Epoch k/n ..." özet satırları hariç. İlk taşan satırı iletiyle bildirir. */
+static inline void check_fits_80(const char *lesson, const char *out) {
+    int line = 1;
+    for (const char *p = out; *p; line++) {
+        const char *e = strchr(p, '\n');
+        if (!e) e = p + strlen(p);
+        int cols = 0;
+        for (const char *c = p; c < e; c++) cols += ((unsigned char)*c & 0xC0) != 0x80;
+        int exempt = !strncmp(p, "SONUÇ:", strlen("SONUÇ:")) || !strncmp(p, "Epoch ", 6);
+        ck_assert_msg(exempt || cols <= 80, "%s: çıktının %d. satırı %d sütun (> 80): %.*s", lesson,
+                      line, cols, (int)(e - p), p);
+        p = *e ? e + 1 : e;
+    }
+}
+
 /* "SONUÇ: a=1 b=2" satırından key'in değeri. */
 static inline double sonuc_get(const char *out, const char *key) {
     const char *line = strstr(out, "SONUÇ:");

@@ -15,7 +15,8 @@ hata=0
 # 1. formüller
 for md in textbook/[0-9][0-9]-*.md; do
     ad=$(basename "$md" .md)
-    if grep -q '\$[^ $][^$]*[^ $]\$\|\$\$' "$md"; then
+    # kod bloklarının (```) içi sayılmaz: gnuplot'un $1'i formül değildir
+    if awk '/^```/ { kod = !kod; next } !kod' "$md" | grep -q '\$[^ $][^$]*[^ $]\$\|\$\$'; then
         n=$(grep -o '<math' "$html/$ad.html" | wc -l)
         if [ "$n" -eq 0 ]; then
             echo "HATA: $html/$ad.html: Markdown'da formül var ama hiç <math> öğesi yok" >&2
@@ -26,10 +27,12 @@ done
 toplam=$(cat "$html"/[0-9][0-9]-*.html | grep -o '<math' | wc -l)
 echo "formüller: $toplam <math> öğesi"
 [ "$toplam" -gt 0 ] || { echo "HATA: HTML'de hiç <math> öğesi yok" >&2; hata=1; }
-# 2. tire bozulması metinde de: "--predict" pandoc'un smart uzantısıyla "–predict" olur
+# 2. tire bozulması metinde de: "--predict" pandoc'un smart uzantısıyla "–predict" olur.
+#    Bozulmuş bayrak sözcük başındadır (boşluk, satır başı ya da etiket sonrası); iki sözcük
+#    arasındaki gerçek yarım çizgi ("kodlayıcı–kod çözücü") bayrak değildir.
 for f in "$html"/*.html; do
-    if grep -q -- '–[a-zA-Z]' "$f"; then
-        echo "HATA: $f: «–» ardından harf (bozulmuş bayrak?): $(grep -o -- '.\{0,20\}–[a-zA-Z]\{1,12\}' "$f" | head -n 1)" >&2
+    if grep -q -- '\(^\|[ (>]\)–[a-zA-Z]' "$f"; then
+        echo "HATA: $f: «–» ardından harf (bozulmuş bayrak?): $(grep -o -- '.\{0,20\}\(^\|[ (>]\)–[a-zA-Z]\{1,12\}' "$f" | head -n 1)" >&2
         hata=1
     fi
 done
@@ -53,6 +56,7 @@ for f in "$html"/[0-9][0-9]-*.html; do
             if (inpre && !ccode) {
                 s = line
                 gsub(/<[^>]*>/, "", s)
+                gsub(/&quot;/, "\"", s)   # noktalı virgülle kesmeden önce: &quot; ayraç değil
                 sub(/^[ \t]*(Çalıştırma:)?[ \t]*(make lesson[0-9][0-9] &amp;&amp;)?[ \t]*/, "", s)
                 if (s ~ /^\.\/lesson[0-9][0-9]/) {
                     sub(/  .*/, "", s); sub(/ *[(;|].*/, "", s); sub(/ *&amp;.*/, "", s)

@@ -3,11 +3,13 @@
  *
  * Hızlı sürümün fikri (Goto ve van de Geijn, 2008):
  *   1. K boyutunu en çok KC'lik, N'yi NC'lik dilimlere böl.
- *   2. B'nin (KC x NC) dilimini 16 sütunluk şeritler halinde bitişik belleğe kopyala;
- *      A'nın (M x KC) dilimini 6 satırlık şeritler halinde kopyala. Devrik (transpose)
+ *   2. B'nin (KC x NC) dilimini NR sütunluk şeritler halinde bitişik belleğe kopyala;
+ *      A'nın (M x KC) dilimini MR satırlık şeritler halinde kopyala. Devrik (transpose)
  *      durumları yalnızca bu kopyalama sırasında ele alınır; çekirdek hep aynıdır.
- *   3. Mikro-çekirdek, C'nin 6x16'lık bir karesini 12 vektör yazmacında biriktirir:
- *      her adımda A'dan 6 sayı, B'den 16 sayı okur, 96 çarp-topla yapar.
+ *   3. Mikro-çekirdek, C'nin MR x NR'lik bir karesini vektör yazmaçlarında biriktirir:
+ *      AVX2'de 6x16 (12 yazmaç; her adımda A'dan 6, B'den 16 sayı, 96 çarp-topla),
+ *      AVX-512'de 12x32 (24 yazmaç; A'dan 12, B'den 32 sayı, 384 çarp-topla).
+ *      Genişlik derleme anında seçilir (core/simd.h, SIMD_W).
  * Vektörleri GCC'nin vektör eklentisiyle (vector_size) yazıyoruz: derleyici
  * -march=native ile bunları AVX/FMA komutlarına çevirir; intrinsics gerekmez.
  */
@@ -38,66 +40,195 @@ void gemm_ref(int transA, int transB, int M, int N, int K, float alpha,
     }
 }
 
+/* ---- Mikro-karenin boyutu: makinenin vektör genişliğine göre (core/simd.h) ----
+ * Mikro-çekirdek C'nin MR x NR'lik karesini yazmaçlarda biriktirir. NR iki vektördür
+ * (2 * SIMD_W sütun); MR, toplayıcıların yazmaç dosyasını neredeyse doldurduğu sayıdır:
+ *
+ *   genişlik   yazmaç   MR x NR   toplayıcı   B satırı   A yayını   boş
+ *   AVX2       16 ymm   6 x 16    12 ymm      2 ymm      1 ymm      1
+ *   AVX-512    32 zmm   12 x 32   24 zmm      2 zmm      (bellekten) 6
+ *
+ * Her p adımında B'den 2 vektör yüklenir, A'dan MR sayı tek tek bütün şeritlere
+ * yayılır (broadcast) ve 2*MR FMA yapılır. Bir FMA'nın sonucu ~4 çevrim sonra
+ * hazırdır ve çekirdek çevrim başına 2 FMA başlatabilir: boru hattını doldurmak için
+ * en az 8 bağımsız toplayıcı gerekir; 12 ve 24 bunu rahatça karşılar. */
+#if SIMD_W == 16
+#define MR 12
+#else
 #define MR 6
-#define NR 16
-#define KC 256
+#endif
+#define NR (2 * SIMD_W)
+/* Önbellek blokları (bu makinede L1 48 KB, L2 1 MB; AVX-512 sayılarıyla):
+ *   A'nın bir şeridi   MR x kc  = 12 x 384 x 4 B = 18 KB  -> L1'de kalır; mikro-kareler
+ *                      satır şeridi dışta, sütun şeritleri içte gezilir (aşağıda, 2)
+ *   B'nin paketi       kc x nc  = 384 x 256 x 4 B = 384 KB -> L2'de; her A şeridi onu
+ *                      baştan sona bir kez okur
+ * KC büyüdükçe C'ye daha az dönülür (K = 784 iki-üç dilim); küçüldükçe paketler önbelleğe
+ * daha rahat sığar. 384, ders şekillerinde ölçtüğümüz en iyi dengeydi (192-512 denendi). */
+#define KC 384
 #define NC 4096
+#define BCH 8   /* B paketlemesinde bir iş parçası: 8 şerit (AVX-512'de 256 sütun) */
+
+/* SIMD_W x SIMD_W'lik kareyi vektör yazmaçlarında devir: dst[k*ldd + i] = src[i*lds + k].
+ * Özyinelemeli blok takası: önce w = SIMD_W/2 genişlikli köşegen dışı bloklar yer
+ * değiştirir, sonra her bloğun içinde w/2, ..., 1 (log2 SIMD_W aşama). Bir aşamada
+ * i ve i+w satırları birer karıştırmayla (shuffle; iki vektörden seçerek yeni vektör,
+ * tek komut) yenilenir:
+ *   yeni_i[k]   = k&w ? r_{i+w}[k-w] : r_i[k]
+ *   yeni_i+w[k] = k&w ? r_{i+w}[k]   : r_i[k+w]
+ * __builtin_shuffle'da maske elemanı < SIMD_W ilk vektörü, >= SIMD_W ikincisini seçer. */
+typedef int vfi __attribute__((vector_size(SIMD_W * sizeof(int))));
+static inline void transpose_regs(vf r[SIMD_W]) {
+#pragma GCC unroll 4
+    for (int w = SIMD_W / 2; w >= 1; w /= 2) {
+        vfi lo, hi;
+        for (int k = 0; k < SIMD_W; k++) {
+            lo[k] = k & w ? SIMD_W + k - w : k;
+            hi[k] = k & w ? SIMD_W + k : k + w;
+        }
+#pragma GCC unroll 16
+        for (int i = 0; i < SIMD_W; i++) {
+            if (i & w) continue;
+            vf a = r[i], b = r[i + w];
+            r[i] = __builtin_shuffle(a, b, lo);
+            r[i + w] = __builtin_shuffle(a, b, hi);
+        }
+    }
+}
+static inline void transpose_block(float *dst, int ldd, const float *src, int lds) {
+    vf r[SIMD_W];
+#pragma GCC unroll 16
+    for (int i = 0; i < SIMD_W; i++) r[i] = ldv(src + (size_t)i * lds);
+    transpose_regs(r);
+#pragma GCC unroll 16
+    for (int i = 0; i < SIMD_W; i++) stv(dst + (size_t)i * ldd, r[i]);
+}
 
 /* A'dan bir şeridi (MR satır) paketle: Ap[p][r]. */
 static void pack_a_strip(int transA, const float *A, int lda, int i0, int p0, int kc, int rows,
                          float *dst) {
     if (!transA) {
-        for (int r = 0; r < MR; r++) {
-            if (r < rows) {
-                const float *src = A + (size_t)(i0 + r) * lda + p0;
-                for (int p = 0; p < kc; p++) dst[p * MR + r] = src[p];
-            } else {
-                for (int p = 0; p < kc; p++) dst[p * MR + r] = 0.0f;
+        /* Satırları birlikte yürü: her p için MR satırdan birer sayı okunur ve paketin
+         * bitişik MR'lik bölümüne yazılır (yazmalar sıralı, okumalar MR akışta sıralı). */
+        const float *src[MR];
+        for (int r = 0; r < MR; r++) src[r] = A + (size_t)(i0 + (r < rows ? r : 0)) * lda + p0;
+        if (rows == MR) {
+            /* SIMD_W adımlık bloklar vektör yazmaçlarında devrilir: MR satırdan birer
+             * vektör (eksik satırlar 0), devirme, her p için ilk MR şerit yazılır. */
+            int p = 0;
+            for (; p + SIMD_W <= kc; p += SIMD_W, dst += SIMD_W * MR) {
+                vf v[SIMD_W];
+#pragma GCC unroll 16
+                for (int r = 0; r < SIMD_W; r++) v[r] = r < MR ? ldv(src[r] + p) : (vf){0};
+                transpose_regs(v);
+#pragma GCC unroll 16
+                for (int k = 0; k < SIMD_W; k++) memcpy(dst + k * MR, &v[k], MR * sizeof(float));
             }
+            for (; p < kc; p++, dst += MR)
+#pragma GCC unroll 16
+                for (int r = 0; r < MR; r++) dst[r] = src[r][p];
+        } else {
+            for (int p = 0; p < kc; p++, dst += MR)
+                for (int r = 0; r < MR; r++) dst[r] = r < rows ? src[r][p] : 0.0f;
         }
     } else {
         for (int p = 0; p < kc; p++) {
             const float *src = A + (size_t)(p0 + p) * lda + i0;
             float *d = dst + p * MR;
-            for (int r = 0; r < MR; r++) d[r] = r < rows ? src[r] : 0.0f;
+            if (rows == MR) memcpy(d, src, MR * sizeof(float));
+            else for (int r = 0; r < MR; r++) d[r] = r < rows ? src[r] : 0.0f;
         }
     }
 }
 
-/* B'nin (kc x nc) bloğundan bir şeridi (NR sütun) paketle: Bp[p][c].
- * Devrik B'de (N,K) bellekte her sütun bitişiktir; onu p boyunca okuyup
- * küçük (L1'e sığan) şeride dağıtmak, satır satır atlamaktan çok daha hızlıdır. */
-static void pack_b_strip(int transB, const float *B, int ldb, int p0, int j0, int kc, int cols,
-                         float *dst) {
+/* B'nin (kc x nc) bloğundan ns ardışık şeridi (her biri NR sütun) paketle:
+ * şerit s'de Bp_s[p][c] = dst[s*kc*NR + p*NR + c]. Devrik olmayan B'de p dış döngüdür:
+ * B'nin her satırından ns*NR bitişik sayı okunur (donanımın ön-getirmesi (prefetch)
+ * sıralı okumayı izler; şerit şerit inmek her satırda ayrı bir sayfaya atlardı).
+ * Devrik B'de (N,K) bellekte her sütun bitişiktir; onu p boyunca okuyup küçük
+ * (L1'e sığan) bloklara dağıtmak, satır satır atlamaktan çok daha hızlıdır. */
+static void pack_b_strips(int transB, const float *B, int ldb, int p0, int j0, int kc, int ncols,
+                          int ns, float *dst) {
     if (!transB) {
         for (int p = 0; p < kc; p++) {
             const float *src = B + (size_t)(p0 + p) * ldb + j0;
-            float *d = dst + p * NR;
-            if (cols == NR) memcpy(d, src, NR * sizeof(float));
-            else {
-                for (int c = 0; c < cols; c++) d[c] = src[c];
-                for (int c = cols; c < NR; c++) d[c] = 0.0f;
+            for (int s = 0; s < ns; s++) {
+                float *d = dst + (size_t)s * kc * NR + (size_t)p * NR;
+                int cols = ncols - s * NR < NR ? ncols - s * NR : NR;
+                if (cols == NR) memcpy(d, src + s * NR, NR * sizeof(float));
+                else {
+                    for (int c = 0; c < cols; c++) d[c] = src[s * NR + c];
+                    for (int c = cols; c < NR; c++) d[c] = 0.0f;
+                }
             }
         }
-    } else {
-        for (int c = 0; c < NR; c++) {
-            if (c < cols) {
-                const float *src = B + (size_t)(j0 + c) * ldb + p0;
-                for (int p = 0; p < kc; p++) dst[p * NR + c] = src[p];
-            } else {
-                for (int p = 0; p < kc; p++) dst[p * NR + c] = 0.0f;
+        return;
+    }
+    for (int s = 0; s < ns; s++, dst += (size_t)kc * NR, j0 += NR) {
+        int cols = ncols - s * NR < NR ? ncols - s * NR : NR;
+        /* SIMD_W'lik p blokları: bloğun hedefi (SIMD_W x NR sayı) L1'de kalırken NR
+         * sütunun her birinden SIMD_W bitişik sayı okunur. Tam kareler (SIMD_W sütun x
+         * SIMD_W adım) vektör yazmaçlarında devrilir (transpose_block); kenarlar tek tek.
+         * Eksik sütunlar 0. */
+        for (int pb = 0; pb < kc; pb += SIMD_W) {
+            int pe = kc - pb < SIMD_W ? kc - pb : SIMD_W;
+            for (int c0 = 0; c0 < NR; c0 += SIMD_W) {
+                const float *src = B + (size_t)(j0 + c0) * ldb + p0 + pb;
+                float *d = dst + (size_t)pb * NR + c0;
+                if (pe == SIMD_W && c0 + SIMD_W <= cols) {
+                    transpose_block(d, NR, src, ldb);
+                    continue;
+                }
+                for (int c = 0; c < SIMD_W; c++)
+                    for (int p = 0; p < pe; p++)
+                        d[p * NR + c] = c0 + c < cols ? src[(size_t)c * ldb + p] : 0.0f;
             }
         }
     }
 }
 
-/* 6x16 mikro-çekirdek: acc = Ap(şerit) * Bp(şerit) (core/simd.h'deki tile6x16; paketli
- * şeritte A(r,p) = a[p*MR + r], B satırları NR adımlı), sonra C'ye yaz.
- * first==1 ise C = alpha*acc + beta*C, değilse C += alpha*acc. */
-static void kernel(int kc, const float *a, const float *b, float *C, int ldc, int rows,
-                   int cols, float alpha, float beta, int first) {
-    float acc[MR][NR];
-    tile6x16(acc, a, 1, MR, MR, b, NR, kc);   /* paketli şeritte eksik satırlar 0'dır */
+/* Mikro-çekirdek: acc = Ap(şerit, MR satır) * Bp(şerit, NR sütun), sonra C'ye yaz.
+ * Paketli şeritte A(r,p) = a[p*MR + r] ve B(p, .) = b[p*NR ...]; eksik satır ve
+ * sütunlar paketlemede 0 ile doldurulduğu için döngü hep tam karedir.
+ * first==1 ise C = alpha*acc + beta*C, değilse C += alpha*acc (K'nın sonraki dilimleri).
+ * c0[r], c1[r]: C'nin r. satırının sol ve sağ vektörü. Sabit sınırlı döngüler
+ * açıldığında (unroll) derleyici her birini ayrı bir yazmaçta tutar. */
+static inline __attribute__((always_inline)) void
+kernel_mr(const int mr, int kc, const float *restrict a, const float *restrict b, float *C,
+          int ldc, int rows, int cols, float alpha, float beta, int first) {
+    vf c0[MR], c1[MR];
+#pragma GCC unroll 16
+    for (int r = 0; r < mr; r++) c0[r] = c1[r] = (vf){0};
+    for (int p = 0; p < kc; p++, a += MR, b += NR) {
+        vf x0 = ldv(b), x1 = ldv(b + SIMD_W);
+#pragma GCC unroll 16
+        for (int r = 0; r < mr; r++) {
+            c0[r] += a[r] * x0;
+            c1[r] += a[r] * x1;
+        }
+    }
+    if (rows == mr && cols == NR) { /* sık durum: tam kare, doğrudan vektörlerle */
+#pragma GCC unroll 16
+        for (int r = 0; r < mr; r++) {
+            float *c = C + (size_t)r * ldc;
+            vf y0 = alpha * c0[r], y1 = alpha * c1[r];
+            if (!first) {
+                y0 += ldv(c);
+                y1 += ldv(c + SIMD_W);
+            } else if (beta != 0.0f) {
+                y0 += beta * ldv(c);
+                y1 += beta * ldv(c + SIMD_W);
+            }
+            stv(c, y0);
+            stv(c + SIMD_W, y1);
+        }
+        return;
+    }
+    float acc[MR][NR];   /* kenar karesi: önce tampona, sonra yalnızca geçerli kısım */
+    for (int r = 0; r < mr; r++) {
+        stv(acc[r], c0[r]);
+        stv(acc[r] + SIMD_W, c1[r]);
+    }
     for (int r = 0; r < rows; r++) {
         float *c = C + (size_t)r * ldc;
         if (!first) {
@@ -108,6 +239,15 @@ static void kernel(int kc, const float *a, const float *b, float *C, int ldc, in
             for (int j = 0; j < cols; j++) c[j] = alpha * acc[r][j] + beta * c[j];
         }
     }
+}
+
+/* Son satır şeridi eksikse (ör. M = 64 = 5*12 + 4) boş satırlar için FMA harcamamak üzere
+ * çekirdeğin MR/3 ve 2*MR/3 satırlık kopyaları kullanılır (aynı kod, sabit mr). */
+static void kernel(int kc, const float *a, const float *b, float *C, int ldc, int rows, int cols,
+                   float alpha, float beta, int first) {
+    if (rows > 2 * MR / 3) kernel_mr(MR, kc, a, b, C, ldc, rows, cols, alpha, beta, first);
+    else if (rows > MR / 3) kernel_mr(2 * MR / 3, kc, a, b, C, ldc, rows, cols, alpha, beta, first);
+    else kernel_mr(MR / 3, kc, a, b, C, ldc, rows, cols, alpha, beta, first);
 }
 
 /* Paket tamponları: paralel bölge dışındayken büyüyen statik tampon kullanılır;
@@ -155,32 +295,33 @@ void gemm(int transA, int transB, int M, int N, int K, float alpha,
         Bp = g_bp;
     }
     int mstrips = (M + MR - 1) / MR;
-    /* K'yı eşit parçalara böl (ör. 784 = 4 x 196): son parçanın küçük kalması verimsizdir. */
+    /* K'yı eşit parçalara böl (ör. K = 784: 262 + 262 + 260, 384 + 384 + 16 değil): son
+     * parçanın küçük kalması verimsizdir. */
     int nkb = (K + KC - 1) / KC, kcb = (K + nkb - 1) / nkb;
     /* Tek bir paralel bölge: iş parçacıkları her blokta yalnızca engelde (barrier) buluşur. */
 #pragma omp parallel if (par)
     for (int jc = 0; jc < N; jc += NC) {
         int nc = N - jc < NC ? N - jc : NC;
-        int nstrips = (nc + NR - 1) / NR;
+        int nstrips = (nc + NR - 1) / NR, nbchunks = (nstrips + BCH - 1) / BCH;
         for (int pc = 0; pc < K; pc += kcb) {
             int kc = K - pc < kcb ? K - pc : kcb;
             int first = (pc == 0);
             /* 1) paketleme: B şeritleri ve A şeritleri tek iş listesinde */
 #pragma omp for schedule(static)
-            for (int t = 0; t < nstrips + mstrips; t++) {
-                if (t < nstrips) {
-                    int j = t * NR, cols = nc - j < NR ? nc - j : NR;
-                    pack_b_strip(transB, B, ldb, pc, jc + j, kc, cols, Bp + (size_t)j * kc);
+            for (int t = 0; t < nbchunks + mstrips; t++) {
+                if (t < nbchunks) { /* BCH şeritlik B parçası */
+                    int j = t * BCH * NR, ns = nstrips - t * BCH < BCH ? nstrips - t * BCH : BCH;
+                    pack_b_strips(transB, B, ldb, pc, jc + j, kc, nc - j, ns, Bp + (size_t)j * kc);
                 } else {
-                    int i = (t - nstrips) * MR, rows = M - i < MR ? M - i : MR;
+                    int i = (t - nbchunks) * MR, rows = M - i < MR ? M - i : MR;
                     pack_a_strip(transA, A, lda, i, pc, kc, rows, Ap + (size_t)i * kc);
                 }
             }
-            /* 2) mikro-karelerin ızgarası: satır şeritleri x sütun şeritleri */
+            /* 2) mikro-karelerin ızgarası: satır şeritleri (dışta) x sütun şeritleri (içte) */
             long ntiles = (long)mstrips * nstrips;
 #pragma omp for schedule(static)
             for (long t = 0; t < ntiles; t++) {
-                int js = (int)(t / mstrips), is = (int)(t % mstrips);
+                int is = (int)(t / nstrips), js = (int)(t % nstrips);
                 int i = is * MR, j = js * NR;
                 int rows = M - i < MR ? M - i : MR;
                 int cols = nc - j < NR ? nc - j : NR;

@@ -15,7 +15,8 @@
  *   gemm_ref  — üç iç içe döngü. Yavaş ama doğruluğu bir bakışta görülür;
  *               testler hızlı sürümü buna karşı sınar.
  *   gemm      — hızlı sürüm: A ve B'yi önbelleğe sığan bloklara "paketler"
- *               (packing), 6x16'lık bir mikro-çekirdek (micro-kernel) ile
+ *               (packing), bir mikro-çekirdek (micro-kernel; AVX2'de 6x16,
+ *               AVX-512'de 12x32'lik kare) ile
  *               yazmaçlarda (register) biriktirir, blokları OpenMP ile
  *               çekirdeklere dağıtır. Her C elemanını tek bir iş parçacığı aynı
  *               sırayla hesaplar: sonuç iş parçacığı sayısından bağımsızdır.

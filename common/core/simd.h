@@ -1,5 +1,6 @@
 /*
- * simd.h — vektör yardımcıları ve 6x16 mikro-çekirdek (gemm.c ve evrişim yolları ortak kullanır).
+ * simd.h — vektör yardımcıları, makinenin vektör genişliği (SIMD_W) ve evrişim yollarının
+ * (im2col, Winograd) 6x16 mikro-çekirdeği. gemm.c kendi MR x NR çekirdeğini bunlarla yazar.
  *
  * GCC'nin vector_size eklentisiyle yazılır: v8 (8 float, 32 bayt), v16 (16 float, 64 bayt).
  * -march=native ile derleyici bunları makinenin vektör komutlarına (AVX/AVX-512, FMA)
@@ -10,6 +11,7 @@
  *   copy_row(dst, src, L); add_row(dst, src, L);   // kısa satırlar (L < 8 de olur)
  *   float acc[6][16];
  *   tile6x16(acc, A, ars, acs, rows, B, ldb, Q);    // acc = A (6,Q) * B (Q,16)
+ *   vf, ldv, stv, SIMD_W: makinenin genişliği (AVX-512'de 16, AVX2'de 8 float)
  *
  * SINIRLAR
  *   Yalnızca GCC/Clang (vector_size). Hepsi static inline: her .c kendi kopyasını derler.
@@ -67,6 +69,25 @@ static inline v16 ld16(const float *p) {
 }
 static inline void st16(float *p, v16 v) { memcpy(p, &v, sizeof v); }
 
+/* ---- Makinenin vektör genişliği ----
+ * Derleyici -march=native ile AVX-512'yi (512 bit = 16 float) görürse __AVX512F__
+ * tanımlıdır ve çekirdekler 16 şeritlik vektör kullanır; yoksa (AVX2) 8 şerit.
+ * vf, ldv, stv bu genişliğin kısa adlarıdır: aynı kod iki genişlikte de derlenir.
+ * Seçim derleme anındadır (çalışma anında dal yok): ders ikilileri kendi makinesinde
+ * derlenir (make), başka makineye taşınmaz. -mno-avx512f ile 8 şerit zorlanır
+ * (make check-avx2 bu yolu da sınar). */
+#if defined(__AVX512F__)
+#define SIMD_W 16
+typedef v16 vf;
+static inline vf ldv(const float *p) { return ld16(p); }
+static inline void stv(float *p, vf v) { st16(p, v); }
+#else
+#define SIMD_W 8
+typedef v8 vf;
+static inline vf ldv(const float *p) { return ld8(p); }
+static inline void stv(float *p, vf v) { st8(p, v); }
+#endif
+
 /* 8 elemanın toplamı (sabit sırayla: sonuç belirlenimci) */
 static inline float hsum8(v8 v) {
     float t[8];
@@ -74,15 +95,28 @@ static inline float hsum8(v8 v) {
     return ((t[0] + t[4]) + (t[1] + t[5])) + ((t[2] + t[6]) + (t[3] + t[7]));
 }
 
+/* makinenin genişliğindeki vektörün toplamı (sabit sırayla) */
+static inline float hsumv(vf v) {
+#if SIMD_W == 16
+    v8 lo, hi;
+    memcpy(&lo, &v, 32);
+    memcpy(&hi, (char *)&v + 32, 32);
+    return hsum8(lo) + hsum8(hi);
+#else
+    return hsum8(v);
+#endif
+}
+
 /* ---- 6x16 mikro-çekirdek ----
- * gemm.c'nin iç döngüsü ve evrişimin (im2col, Winograd) matris çarpımları bunu kullanır:
- * çıkışın 6x16'lık karesi 12 vektör yazmacında birikir. */
+ * Evrişimin (im2col, Winograd) matris çarpımları bunu kullanır. İki biçimi var:
+ * tile6x16_v8 (AVX2: çıkışın 6x16'lık karesi 12 ymm yazmacında) ve AVX-512'de
+ * 16 şeritlik tile6x16 (aşağıda). Makinenin genişliğine uyan tile6x16 adını alır. */
 
 /* 6x16'lık kare: acc[r][j] = Σ_q A(r,q) * Bm[q*ldb + j],  r < 6, j < 16, q < Q.
  * A(r,q) = A[r*ars + q*acs]; ars/acs ile A'yı devrik de okuyabiliriz. rows < 6
- * ise eksik satırlar son geçerli satırın kopyasıyla hesaplanır (yazılmaz).
+ * ise eksik satırlar için A'nın 0. satırı okunur (sonuçları yazılmaz).
  * 12 vektör toplayıcı yazmaçta kalır; her q adımında 2 vektör yükleme, 12 FMA. */
-static inline void tile6x16(float acc[6][16], const float *A, size_t ars, size_t acs, int rows,
+static inline void tile6x16_v8(float acc[6][16], const float *A, size_t ars, size_t acs, int rows,
                             const float *Bm, int ldb, int Q) {
     const float *p0 = A, *p1 = A + (rows > 1 ? 1 : 0) * ars, *p2 = A + (rows > 2 ? 2 : 0) * ars;
     const float *p3 = A + (rows > 3 ? 3 : 0) * ars, *p4 = A + (rows > 4 ? 4 : 0) * ars;
@@ -107,4 +141,47 @@ static inline void tile6x16(float acc[6][16], const float *A, size_t ars, size_t
     memcpy(acc[4], &a40, 32); memcpy(acc[4] + 8, &a41, 32);
     memcpy(acc[5], &a50, 32); memcpy(acc[5] + 8, &a51, 32);
 }
+#if SIMD_W == 16
+/* AVX-512: 16 sütun tek vektöre sığar; 6 satır yalnızca 6 toplayıcı eder. Bir FMA'nın
+ * sonucu ~4 çevrim sonra hazır ve çevrimde 2 FMA başlayabildiği için boru hattı 8
+ * bağımsız toplayıcı ister: q'nun çift ve tek adımları ayrı toplayıcılarda (e, o)
+ * biriktirilir (12 zmm), sonda toplanır. Toplama sırası sabittir (belirlenimci).
+ *
+ *   yazmaç   e0..e5   o0..o5   x, y (B'nin q ve q+1 satırları)   yayınlar
+ *   zmm      6        6        2                                 A'dan bellekten
+ */
+static inline __attribute__((always_inline)) void
+tile6x16(float acc[6][16], const float *A, size_t ars, size_t acs, int rows, const float *Bm,
+         int ldb, int Q) {
+    const float *p[6];   /* eksik satırlar son geçerli satırı okur (yazılmaz) */
+    for (int r = 0; r < 6; r++) p[r] = A + (size_t)(r < rows ? r : rows - 1) * ars;
+    v16 e[6], o[6];
+#pragma GCC unroll 6
+    for (int r = 0; r < 6; r++) e[r] = o[r] = (v16){0};
+    int q = 0;
+    for (; q + 1 < Q; q += 2, Bm += 2 * (size_t)ldb) {
+        v16 x = ld16(Bm), y = ld16(Bm + ldb);
+        size_t k0 = (size_t)q * acs, k1 = k0 + acs;
+#pragma GCC unroll 6
+        for (int r = 0; r < 6; r++) {
+            e[r] += p[r][k0] * x;
+            o[r] += p[r][k1] * y;
+        }
+    }
+    if (q < Q) {
+        v16 x = ld16(Bm);
+        size_t k0 = (size_t)q * acs;
+#pragma GCC unroll 6
+        for (int r = 0; r < 6; r++) e[r] += p[r][k0] * x;
+    }
+#pragma GCC unroll 6
+    for (int r = 0; r < 6; r++) st16(acc[r], e[r] + o[r]);
+}
+#else
+static inline __attribute__((always_inline)) void
+tile6x16(float acc[6][16], const float *A, size_t ars, size_t acs, int rows, const float *Bm,
+         int ldb, int Q) {
+    tile6x16_v8(acc, A, ars, acs, rows, Bm, ldb, Q);
+}
+#endif
 #endif

@@ -15,6 +15,12 @@ void batch_fill(float *x, int *y, const ImageSet *set, const int *idx, int B, No
         for (int v = 0; v < 256; v++) lut[c][v] = norm_pixel_ch(n, c, (uint8_t)v);
     for (int b = 0; b < B; b++) {
         const uint8_t *src = set->images + (size_t)idx[b] * D;
+        /* Örnekler karışık sırada: sıradakinin görüntüsü büyük olasılıkla önbellekte yok.
+         * Onu şimdiden istemek (prefetch) bellek beklemesini bu örneğin işiyle örter. */
+        if (b + 1 < B) {
+            const uint8_t *next = set->images + (size_t)idx[b + 1] * D;
+            for (int k = 0; k < D; k += 64) __builtin_prefetch(next + k);
+        }
         float *dst = x + (size_t)b * D;
         for (int c = 0; c < C; c++) {
             const float *l = lut[c < nl ? c : nl - 1];

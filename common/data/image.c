@@ -86,10 +86,12 @@ static ImgFormat sniff_format(const uint8_t *b, size_t n) {
  * (DHT) denetler: sınıf <= 1, tablo no <= 3, kod sayılarının toplamı <= 256 (stb 2.27 bunu
  * denetlemez ve 256'lık dizinin dışına yazar), tablo bölümün içine sığmalı. Entropi
  * kodlu veride 0xFF 0x00 (dolgu) ve 0xFF 0xD0-D7 (yeniden başlama) işaret değildir.
+ * Her tarama (SOS) yalnızca önceden tanımlanmış tabloları kullanabilir (aşağıda).
  * 0: sorun yok; -1: why'a Türkçe neden yazılır. */
 int image_jpeg_check(const uint8_t *b, size_t n, char *why, size_t whylen) {
     size_t i = 2;
-    int in_scan = 0;
+    int in_scan = 0, progressive = 0;
+    unsigned defined = 0;   /* bit 4*sınıf + no: o Huffman tablosu bir DHT'de tanımlandı */
     while (i < n) {
         if (in_scan) {
             while (i + 1 < n) {
@@ -133,6 +135,7 @@ int image_jpeg_check(const uint8_t *b, size_t n, char *why, size_t whylen) {
                     snprintf(why, whylen, "Huffman tablosu (DHT) türü %d/%d geçersiz", tc, th);
                     return -1;
                 }
+                defined |= 1u << (4 * tc + th);
                 if (sum > 256) {
                     snprintf(why, whylen,
                              "Huffman tablosunda (DHT) %d kod var; en çok 256 olabilir "
@@ -142,6 +145,33 @@ int image_jpeg_check(const uint8_t *b, size_t n, char *why, size_t whylen) {
                 p += 17 + (size_t)sum;
                 if (p > end) {
                     snprintf(why, whylen, "Huffman tablosu (DHT) bölümüne sığmıyor");
+                    return -1;
+                }
+            }
+        }
+        if (m == 0xC2 || m == 0xC6 || m == 0xCA || m == 0xCE) progressive = 1;
+        if (m == 0xDA) {
+            /* SOS: taramanın her bileşeni bir DC ve bir AC Huffman tablosu seçer. Hiç
+             * tanımlanmamış bir tablo seçilirse stb 2.27 ilklenmemiş belleği tablo diye
+             * okur ve 257'lik dizinin dışına taşar (stb #1289/#1291; bazı derlemelerde
+             * çökme). İlerlemeli (progressive) JPEG'de DC taraması (Ss = 0) yalnızca ilk
+             * geçişte (Ah = 0) DC tablosunu, AC taraması (Ss > 0) AC tablosunu kullanır. */
+            if (end > n || len < 3 || len < 6 + 2 * (size_t)b[i + 2]) {
+                snprintf(why, whylen, "tarama başlığı (SOS) kısa ya da kesik");
+                return -1;
+            }
+            int ns = b[i + 2];
+            size_t q = i + 3 + 2 * (size_t)ns;
+            int ss = b[q], ah = b[q + 2] >> 4;
+            for (int c = 0; c < ns; c++) {
+                int td = b[i + 4 + 2 * c] >> 4, ta = b[i + 4 + 2 * c] & 15;
+                int need_dc = progressive ? (ss == 0 && ah == 0) : 1;
+                int need_ac = progressive ? ss > 0 : 1;
+                if ((need_dc && (td > 3 || !(defined >> td & 1u))) ||
+                    (need_ac && (ta > 3 || !(defined >> (4 + ta) & 1u)))) {
+                    snprintf(why, whylen,
+                             "tarama (SOS) tanımlanmamış bir Huffman tablosu kullanıyor "
+                             "(DC %d, AC %d)", td, ta);
                     return -1;
                 }
             }

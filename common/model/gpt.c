@@ -19,7 +19,8 @@ void gpt_build(Gpt *m, const GptConfig *c, int maxB, uint64_t seed) {
     if (c->NL < 1 || c->NL > GPT_MAXL || c->C % c->NH) die("gpt_build: geçersiz yapılandırma");
     m->cfg = *c;
     int V = c->V, C = c->C, T = c->T;
-    m->lcfg = (TfLayerCfg){.C = C, .NH = c->NH, .FF = c->FF, .cross = 0, .residual = 1, .norm = 1};
+    m->lcfg = (TfLayerCfg){.C = C, .NH = c->NH, .FF = c->FF, .cross = 0, .residual = 1, .norm = 1,
+                           .act = TF_ACT_GELU};
     Params *P = &m->P;
     params_init(P);
     params_add(P, "wte", &m->W.wte, &m->G.wte, (size_t)V * C);
@@ -162,19 +163,27 @@ void gpt_step(const Gpt *m, GptCache *k, int id, float *logits) {
     for (int l = 0; l < c->NL; l++) tf_layer_step(k->x, &k->kc[l], &m->W.h[l], k->x, 1, k->pos);
     float mean, rstd;
     layernorm_forward(k->h, &mean, &rstd, k->x, m->W.lnf_g, m->W.lnf_b, 1, 1, C);
-    gemm(0, 1, 1, c->V, C, 1.0f, k->h, C, m->W.wte, C, 0.0f, logits, c->V);
+    for (int v = 0; v < c->V; v++) { /* z_v = h · E[v]  (tek satır: gemm'siz) */
+        const float *e = m->W.wte + (size_t)v * C;
+        float z = 0;
+#pragma omp simd reduction(+ : z)
+        for (int i = 0; i < C; i++) z += k->h[i] * e[i];
+        logits[v] = z;
+    }
     k->pos++;
 }
 
 int gpt_save(const Gpt *m, const char *path, const char *data_name, const uint32_t *vocab, char *err,
              size_t errlen) {
     const GptConfig *c = &m->cfg;
-    CkptInt conf[] = {{"V", c->V}, {"C", c->C}, {"NH", c->NH}, {"FF", c->FF}, {"NL", c->NL}, {"T", c->T}};
+    /* act: ileri beslemenin aktivasyonu (1 = GELU); ReLU'lu eski kayıtlar yüklenmez */
+    CkptInt conf[] = {{"V", c->V},   {"C", c->C}, {"NH", c->NH},        {"FF", c->FF},
+                      {"NL", c->NL}, {"T", c->T}, {"act", TF_ACT_GELU}};
     size_t cap = 32 + (size_t)c->V * 9;
     char *meta = xmalloc(cap);
     size_t k = (size_t)snprintf(meta, cap, "veri=%s\n", data_name);
     for (int i = 0; i < c->V; i++) k += (size_t)snprintf(meta + k, cap - k, "U+%04X ", (unsigned)vocab[i]);
-    int rc = ckpt_save(path, "gpt-char", conf, 6, meta, &m->P, err, errlen);
+    int rc = ckpt_save(path, "gpt-char", conf, 7, meta, &m->P, err, errlen);
     free(meta);
     return rc;
 }
@@ -183,9 +192,9 @@ int gpt_load(Gpt *m, const char *path, int maxB, char *data_name, uint32_t *voca
              size_t errlen) {
     Ckpt ck;
     if (ckpt_open(&ck, path, "gpt-char", err, errlen) != 0) return -1;
-    const char *keys[6] = {"V", "C", "NH", "FF", "NL", "T"};
-    int64_t v[6], lo[6] = {2, 4, 1, 4, 1, 2}, hi[6] = {512, 1024, 64, 8192, GPT_MAXL, 1024};
-    for (int i = 0; i < 6; i++)
+    const char *keys[7] = {"V", "C", "NH", "FF", "NL", "T", "act"};
+    int64_t v[7], lo[7] = {2, 4, 1, 4, 1, 2, TF_ACT_GELU}, hi[7] = {512, 1024, 64, 8192, GPT_MAXL, 1024, TF_ACT_GELU};
+    for (int i = 0; i < 7; i++)
         if (ckpt_get_int(&ck, keys[i], lo[i], hi[i], &v[i], err, errlen) != 0) {
             ckpt_close(&ck);
             return -1;

@@ -7,7 +7,8 @@
  *
  * MODEL (ön-normalizasyonlu, pre-norm)
  *   $x_0 = E[\mathrm{id}_t] + P[t]$          simge gömmesi E (V,C) + öğrenilen konum gömmesi P (T,C)
- *   $x_{l+1} = \mathrm{Blok}_l(x_l)$         nedensel öz dikkat + ileri besleme (model/transformer.h)
+ *   $x_{l+1} = \mathrm{Blok}_l(x_l)$         nedensel öz dikkat + GELU'lu ileri besleme
+ *                                            (model/transformer.h, act = TF_ACT_GELU)
  *   $h = \mathrm{LN}_f(x_{NL})$               son LayerNorm
  *   $z = h\,E^\top$                          çıkış skorları (logits) (B,T,V): BAĞLI ağırlıklar
  *                                            (weight tying, Press ve Wolf 2017): çıkış matrisi
@@ -88,7 +89,7 @@ void gpt_cache_reset(GptCache *k);
  * k->pos == cfg.T ise die() (çağıran önce sıfırlar ve bağlamı yeniden verir). */
 void gpt_step(const Gpt *m, GptCache *k, int id, float *logits);
 
-/* Kayıt: conf V C NH FF NL T; meta "veri=<ad>\nU+000A U+0061 ..." (sözlük). */
+/* Kayıt: conf V C NH FF NL T act(=1, GELU); meta "veri=<ad>\nU+000A U+0061 ..." (sözlük). */
 int gpt_save(const Gpt *m, const char *path, const char *data_name, const uint32_t *vocab, char *err,
              size_t errlen);
 /* Modeli kurar ve yükler (maxB); data_name (cap 16) ve vocab (CHARVOCAB_MAX) meta'dan. 0 / -1. */

@@ -42,11 +42,11 @@ void metrics_from_confusion(const int *cm, int K, ClassMetrics *per, MetricsSumm
 
 void confusion_print(const int *cm, int K, const char *const *names) {
     printf("%12s", "gerçek\\tahmin");
-    for (int j = 0; j < K; j++) printf(" %6s", names ? names[j] : (char[2]){(char)('0' + j), 0});
+    for (int j = 0; j < K; j++) printf(" %5s", names ? names[j] : (char[2]){(char)('0' + j), 0});
     printf("\n");
     for (int i = 0; i < K; i++) {
         printf("%12s", names ? names[i] : (char[2]){(char)('0' + i), 0});
-        for (int j = 0; j < K; j++) printf(" %6d", cm[i * K + j]);
+        for (int j = 0; j < K; j++) printf(" %5d", cm[i * K + j]);
         printf("\n");
     }
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/util.h"
+#include "nn/act_extra.h"
 #include "nn/dense.h"
 #include "nn/embed.h"
 
@@ -65,6 +66,8 @@ void tf_acts_alloc(TfLayerActs *a, const TfLayerCfg *c, int maxB, int maxT, int 
     a->m1 = xcalloc(bt, 4), a->r1 = xcalloc(bt, 4);
     a->m3 = xcalloc(bt, 4), a->r3 = xcalloc(bt, 4);
     a->h = xcalloc(btf, 4), a->hr = xcalloc(btf, 4), a->dh = xcalloc(btf, 4);
+    if (c->act == TF_ACT_GELU) a->dg = xcalloc(btf, 4);
+    else if (c->act != TF_ACT_RELU) die("tf_acts_alloc: bilinmeyen aktivasyon %d", c->act);
     if (c->cross) {
         mha_acts_alloc(&a->ca, c->C, c->C, c->NH, maxB, maxT, maxTk);
         a->n2 = xcalloc(btc, 4), a->a2 = xcalloc(btc, 4), a->x2 = xcalloc(btc, 4);
@@ -76,7 +79,7 @@ void tf_acts_free(TfLayerActs *a) {
     mha_acts_free(&a->sa);
     if (a->cfg.cross) mha_acts_free(&a->ca);
     float *all[] = {a->x0, a->n1, a->a1, a->x1, a->n3, a->f, a->dn, a->dx2, a->dx1, a->m1, a->r1,
-                    a->m3, a->r3, a->h, a->hr, a->dh, a->n2, a->a2, a->x2, a->m2, a->r2};
+                    a->m3, a->r3, a->h, a->hr, a->dh, a->n2, a->a2, a->x2, a->m2, a->r2, a->dg};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++) free(all[i]);
     memset(a, 0, sizeof *a);
 }
@@ -124,11 +127,13 @@ void tf_layer_forward(float *y, TfLayerActs *a, const TfLayerW *W, const float *
         x2 = a->x2;
     }
 
-    /* 3) ileri besleme: y = x2 + W2 ReLU(W1 LN3(x2) + b1) + b2 */
+    /* 3) ileri besleme: y = x2 + W2 φ(W1 LN3(x2) + b1) + b2,  φ = ReLU ya da GELU */
     const float *in3 = norm_fwd(a->n3, a->m3, a->r3, x2, W->ln3_g, W->ln3_b, c->norm, B, T, C);
     dense_forward(a->h, in3, W->w1, W->b1, B * T, C, FF);
     size_t nf = (size_t)B * T * FF;
-    for (size_t i = 0; i < nf; i++) a->hr[i] = a->h[i] > 0.0f ? a->h[i] : 0.0f;
+    if (c->act == TF_ACT_GELU) gelu_forward(a->hr, a->h, nf);
+    else
+        for (size_t i = 0; i < nf; i++) a->hr[i] = a->h[i] > 0.0f ? a->h[i] : 0.0f;
     dense_forward(a->f, a->hr, W->w2, W->b2, B * T, FF, C);
     residual_fwd(y, x2, a->f, c->residual, n);
 }
@@ -155,10 +160,17 @@ void tf_layer_backward(float *dx, float *denc, TfLayerW *G, const float *dy, TfL
     /* 3) ileri besleme. y = x2 + f  =>  dx2 = dy (artık yol) + f'nin içinden gelen */
     memset(a->dh, 0, nf * sizeof(float));
     dense_backward(a->dh, G->w2, G->b2, dy, a->hr, W->w2, B * T, FF, C);
-    for (size_t i = 0; i < nf; i++) /* ReLU: türev h > 0 ise 1, değilse 0 */
-        if (a->h[i] <= 0.0f) a->dh[i] = 0.0f;
+    const float *dpre = a->dh; /* W1 çıkışının (aktivasyon öncesinin) gradyanı */
+    if (c->act == TF_ACT_GELU) { /* dg = dh ⊙ φ'(h),  φ'(u) = Φ(u) + u φ_N(u) */
+        memset(a->dg, 0, nf * sizeof(float));
+        gelu_backward(a->dg, a->dh, a->h, nf);
+        dpre = a->dg;
+    } else {
+        for (size_t i = 0; i < nf; i++) /* ReLU: türev h > 0 ise 1, değilse 0 */
+            if (a->h[i] <= 0.0f) a->dh[i] = 0.0f;
+    }
     memset(a->dn, 0, n * sizeof(float));
-    dense_backward(a->dn, G->w1, G->b1, a->dh, in3, W->w1, B * T, C, FF);
+    dense_backward(a->dn, G->w1, G->b1, dpre, in3, W->w1, B * T, C, FF);
     float *dx2 = a->dx2;
     if (c->residual) memcpy(dx2, dy, n * sizeof(float));
     else memset(dx2, 0, n * sizeof(float));
@@ -260,6 +272,24 @@ static void attend_one(float *out, float *att, float *sc, const float *q, const 
     }
 }
 
+/* Adım yoğun katmanı: tek satırda (B = 1) gemm'in paketlemesi hesaptan pahalıdır; satır
+ * vektörü ile matrisin çarpımı doğrudan, W'nin satırlarını sırayla ekleyerek yapılır
+ * (out = b + Σ_i x_i W[i,:]). B > 1 ise dense_forward. test_gpt ve test_transformer
+ * adım adım çözmeyi tam ileri geçişle (dense_forward) karşılaştırır. */
+static void step_dense(float *out, const float *in, const float *W, const float *bias, int B, int IN,
+                       int OUT) {
+    if (B != 1) {
+        dense_forward(out, in, W, bias, B, IN, OUT);
+        return;
+    }
+    for (int o = 0; o < OUT; o++) out[o] = bias ? bias[o] : 0.0f;
+    for (int i = 0; i < IN; i++) {
+        const float xi = in[i], *w = W + (size_t)i * OUT;
+#pragma omp simd
+        for (int o = 0; o < OUT; o++) out[o] += xi * w[o];
+    }
+}
+
 void tf_layer_step(float *y, TfCache *kc, const TfLayerW *W, const float *x, int B, int pos) {
     const TfLayerCfg *c = &kc->cfg;
     int C = c->C, NH = c->NH, FF = c->FF, T = kc->maxT;
@@ -276,16 +306,16 @@ void tf_layer_step(float *y, TfCache *kc, const TfLayerW *W, const float *x, int
                                        W->ln1_g, W->ln1_b, nb, 1, C);
     }
     if (c->norm) in = kc->n;
-    dense_forward(kc->q, in, p.wq, p.bq, B, C, C);
-    dense_forward(kc->kk, in, p.wk, p.bk, B, C, C);
-    dense_forward(kc->vv, in, p.wv, p.bv, B, C, C);
+    step_dense(kc->q, in, p.wq, p.bq, B, C, C);
+    step_dense(kc->kk, in, p.wk, p.bk, B, C, C);
+    step_dense(kc->vv, in, p.wv, p.bv, B, C, C);
     for (int b = 0; b < B; b++) {
         memcpy(kc->k + ((size_t)b * T + pos) * C, kc->kk + (size_t)b * C, C * sizeof(float));
         memcpy(kc->v + ((size_t)b * T + pos) * C, kc->vv + (size_t)b * C, C * sizeof(float));
         attend_one(kc->o + (size_t)b * C, NULL, kc->sc, kc->q + (size_t)b * C,
                    kc->k + (size_t)b * T * C, kc->v + (size_t)b * T * C, pos + 1, NULL, C, NH);
     }
-    dense_forward(kc->a, kc->o, p.wo, p.bo, B, C, C);
+    step_dense(kc->a, kc->o, p.wo, p.bo, B, C, C);
     for (size_t i = 0; i < bc; i++) kc->x1[i] = c->residual ? x[i] + kc->a[i] : kc->a[i];
     /* 2) çapraz dikkat */
     if (c->cross) {
@@ -297,13 +327,13 @@ void tf_layer_step(float *y, TfCache *kc, const TfLayerW *W, const float *x, int
                               W->ln2_g, W->ln2_b, nb, 1, C);
         }
         if (c->norm) in = kc->n;
-        dense_forward(kc->q, in, p.wq, p.bq, B, C, C);
+        step_dense(kc->q, in, p.wq, p.bq, B, C, C);
         int Tk = kc->Tk;
         for (int b = 0; b < B; b++)
             attend_one(kc->o + (size_t)b * C, kc->catt + (size_t)b * NH * Tk, kc->sc,
                        kc->q + (size_t)b * C, kc->ek + (size_t)b * Tk * C, kc->ev + (size_t)b * Tk * C,
                        Tk, kc->ekpad ? kc->ekpad + (size_t)b * Tk : NULL, C, NH);
-        dense_forward(kc->a, kc->o, p.wo, p.bo, B, C, C);
+        step_dense(kc->a, kc->o, p.wo, p.bo, B, C, C);
         for (size_t i = 0; i < bc; i++) kc->x1[i] = c->residual ? kc->x1[i] + kc->a[i] : kc->a[i];
     }
     /* 3) ileri besleme */
@@ -314,8 +344,11 @@ void tf_layer_step(float *y, TfCache *kc, const TfLayerW *W, const float *x, int
                           W->ln3_b, nb, 1, C);
     }
     if (c->norm) in = kc->n;
-    dense_forward(kc->hid, in, W->w1, W->b1, B, C, FF);
-    for (size_t i = 0; i < (size_t)B * FF; i++) kc->hid[i] = kc->hid[i] > 0 ? kc->hid[i] : 0;
-    dense_forward(kc->a, kc->hid, W->w2, W->b2, B, FF, C);
+    step_dense(kc->hid, in, W->w1, W->b1, B, C, FF);
+    size_t nf = (size_t)B * FF;
+    if (c->act == TF_ACT_GELU) gelu_forward(kc->hid, kc->hid, nf); /* geri geçiş yok: yerinde */
+    else
+        for (size_t i = 0; i < nf; i++) kc->hid[i] = kc->hid[i] > 0 ? kc->hid[i] : 0;
+    step_dense(kc->a, kc->hid, W->w2, W->b2, B, FF, C);
     for (size_t i = 0; i < bc; i++) y[i] = c->residual ? kc->x1[i] + kc->a[i] : kc->a[i];
 }

@@ -11,7 +11,9 @@
  *   $x_1 = x + \mathrm{MHA}(\mathrm{LN}_1(x))$                       öz dikkat
  *   $x_2 = x_1 + \mathrm{MHA}(\mathrm{LN}_2(x_1), e)$                çapraz dikkat (yalnız kod çözücü;
  *                                                                   e = kodlayıcı çıktısı)
- *   $y = x_2 + W_2\,\mathrm{ReLU}(W_1 \mathrm{LN}_3(x_2) + b_1) + b_2$  ileri besleme
+ *   $y = x_2 + W_2\,\phi(W_1 \mathrm{LN}_3(x_2) + b_1) + b_2$     ileri besleme
+ *   φ aktivasyonu cfg.act ile seçilir: TF_ACT_RELU (ders 12, 2017 makalesi gibi) ya da
+ *   TF_ACT_GELU (ders 16; GPT-2 gibi, $\phi(u) = u\,\Phi(u)$, bkz. nn/act_extra.h).
  *   2017'deki özgün makale (Vaswani vd.) son-normalizasyon (post-norm) kullanır:
  *   $y = \mathrm{LN}(x + \mathrm{Alt}(x))$. Ön-normalizasyonda artık yol x'ten y'ye hiçbir
  *   işleme uğramadan akar; bu yüzden derin yığınlar ısınma (warmup) olmadan da
@@ -62,7 +64,9 @@ typedef struct {
     int cross;      /* 1: kod çözücü katmanı (çapraz dikkat alt katmanı var) */
     int residual;   /* 1: artık bağlantılar açık (deney için 0 olabilir) */
     int norm;       /* 1: LayerNorm'lar açık (deney için 0 olabilir) */
+    int act;        /* ileri besleme aktivasyonu: TF_ACT_RELU (0, varsayılan) ya da TF_ACT_GELU */
 } TfLayerCfg;
+enum { TF_ACT_RELU = 0, TF_ACT_GELU = 1 };
 
 typedef struct {
     float *ln1_g, *ln1_b;  /* (C), (C)   öz dikkat öncesi LN */
@@ -85,10 +89,11 @@ typedef struct {
     float *a1, *x1;               /* öz dikkat çıkışı; ilk artık toplamı (B,T,C) */
     float *n2, *m2, *r2, *a2, *x2;/* çapraz dikkat için aynıları */
     float *n3, *m3, *r3;          /* LN3 */
-    float *h, *hr;                /* (B,T,FF) W1 çıkışı (ReLU öncesi) ve ReLU sonrası */
+    float *h, *hr;                /* (B,T,FF) W1 çıkışı (aktivasyon öncesi) ve sonrası */
     float *f;                     /* (B,T,C) ileri besleme çıkışı */
     /* geri geçiş tamponları */
     float *dh, *dn, *dx2, *dx1;   /* (B,T,FF), (B,T,C) x3 */
+    float *dg;                    /* (B,T,FF) GELU'nun geri geçişi (act = TF_ACT_GELU) */
 } TfLayerActs;
 
 /* Katmanın tensörlerini P'ye ekler: adlar "<prefix>.ln1_g", "<prefix>.attn", ... */

@@ -16,6 +16,7 @@
  *   ReLU'nun yumuşak hâli: büyük x'te x, çok negatif x'te 0, arada pürüzsüz. Türevi
  *   her yerde tanımlı olduğu için difüzyon modelinin gürültü tahmini de pürüzsüz olur.
  *   Geri geçiş GİRİŞE ihtiyaç duyar (f'(x), f(x)'ten geri çözülemez).
+ *   erf ve e^{-x²/2} vektörleşen polinomlarla hesaplanır (act_extra.c; hata ~1e-7).
  *
  * KULLANIM
  *   leaky_relu_forward(h, a, n, 0.2f);          // h = f(a); h == a olabilir
@@ -37,4 +38,7 @@ void leaky_relu_forward(float *out, const float *inp, size_t n, float alpha);
 void leaky_relu_backward(float *dinp, const float *dout, const float *out, size_t n, float alpha);
 void gelu_forward(float *out, const float *inp, size_t n);
 void gelu_backward(float *dinp, const float *dout, const float *inp, size_t n);
+/* GELU'nun içindeki hızlı (vektörleşen) erf ve e^y (y <= 0); testler için dışarı açık. */
+float act_erf(float x);
+float act_exp_neg(float y);
 #endif

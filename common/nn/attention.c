@@ -2,9 +2,11 @@
  * çok başlı dikkat; her ileri geçişin altında kendi geri geçişi (bkz. attention.h). */
 #include "nn/attention.h"
 #include <math.h>
+#include <omp.h>
 #include <stdlib.h>
 #include <string.h>
 #include "nn/dense.h"
+#include "nn/fastmath.h"
 #include "core/gemm.h"
 #include "core/util.h"
 
@@ -34,8 +36,9 @@ void softmax_temp_forward(float *probs, const float *logits, int rows, int K, fl
         /* (z - m) <= 0 olduğundan e^(...) <= 1: taşma yok. τ çok küçükse
          * (z - m)/τ -> -inf ve e^-inf = 0: en büyük skor 1 alır (tek-sıcak). */
         double sum = 0.0;
-        for (int i = 0; i < K; i++) {
-            p[i] = expf((z[i] - m) * inv_t);
+#pragma omp simd reduction(+ : sum)
+        for (int i = 0; i < K; i++) { /* exp_neg0: vektörleşen e^y, y < -87 (ve -inf) için 0 */
+            p[i] = exp_neg0((z[i] - m) * inv_t);
             sum += p[i];
         }
         float inv = (float)(1.0 / sum);  /* sum >= 1: en büyük terim e^0 */
@@ -86,11 +89,19 @@ void padding_mask(unsigned char *mask, const int *lengths, int B, int T) {
  * ------------------------------------------------------------------------- */
 
 static float sdpa_scale(int HS, int scaled) { return scaled ? 1.0f / sqrtf((float)HS) : 1.0f; }
+/* Paralel bölge açmaya değer mi? (~1 milyon çarp-topla; zaten paralel bölgedeysek hayır) */
+static int sdpa_par(int B, int Tq, int Tk, int D) {
+    return B > 1 && (double)B * Tq * Tk * D >= 1048576.0 && !omp_in_parallel();
+}
 
 void sdpa_forward(float *out, float *att, const float *q, const float *k, const float *v, int B,
                   int Tq, int Tk, int HS, int DV, const unsigned char *mask,
                   const unsigned char *kpad, int scaled) {
     float s = sdpa_scale(HS, scaled);
+    /* Örnekler (b: yığın x baş) birbirinden bağımsız: iş yeterince büyükse iş parçacıklarına
+     * dağıtılır. Her b'yi tek iş parçacığı aynı sırayla hesaplar: sonuç iş parçacığı
+     * sayısından bağımsızdır. */
+#pragma omp parallel for schedule(static) if (sdpa_par(B, Tq, Tk, HS + DV))
     for (int b = 0; b < B; b++) {
         const float *qb = q + (size_t)b * Tq * HS;  /* (Tq,HS) */
         const float *kb = k + (size_t)b * Tk * HS;  /* (Tk,HS) */
@@ -131,22 +142,31 @@ void sdpa_backward(float *dq, float *dk, float *dv, const float *dout, const flo
                    const float *q, const float *k, const float *v, int B, int Tq, int Tk, int HS,
                    int DV, int scaled, float *work) {
     float s = sdpa_scale(HS, scaled);
-    float *dS = work;  /* (Tq,Tk) ara tampon: her örnekte yeniden yazılır */
-    for (int b = 0; b < B; b++) {
-        const float *qb = q + (size_t)b * Tq * HS;     /* (Tq,HS) */
-        const float *kb = k + (size_t)b * Tk * HS;     /* (Tk,HS) */
-        const float *vb = v + (size_t)b * Tk * DV;     /* (Tk,DV) */
-        const float *ab = att + (size_t)b * Tq * Tk;   /* (Tq,Tk) */
-        const float *dob = dout + (size_t)b * Tq * DV; /* (Tq,DV) */
-        /* dV += A^T dO   (beta = 1: biriktirme kuralı) */
-        if (dv) gemm(1, 0, Tk, DV, Tq, 1.0f, ab, Tk, dob, DV, 1.0f, dv + (size_t)b * Tk * DV, DV);
-        if (!dq && !dk) continue;
-        /* dA = dO V^T, sonra softmax geri geçişi: dS = A ⊙ (dA - Σ dA·A) */
-        gemm(0, 1, Tq, Tk, DV, 1.0f, dob, DV, vb, DV, 0.0f, dS, Tk);
-        softmax_backward_inplace(dS, ab, Tq, Tk);
-        /* dQ += s · dS K,   dK += s · dS^T Q */
-        if (dq) gemm(0, 0, Tq, HS, Tk, s, dS, Tk, kb, HS, 1.0f, dq + (size_t)b * Tq * HS, HS);
-        if (dk) gemm(1, 0, Tk, HS, Tq, s, dS, Tk, qb, HS, 1.0f, dk + (size_t)b * Tk * HS, HS);
+    int par = sdpa_par(B, Tq, Tk, 2 * HS + 2 * DV);
+    /* İleri geçişteki gibi örnekler iş parçacıklarına dağıtılabilir; her iş parçacığının
+     * kendi dS tamponu olur (ilki çağıranın work'ü). Her b'nin gradyanları ayrı yerlerdir. */
+#pragma omp parallel if (par)
+    {
+        int tid = omp_get_thread_num();
+        float *dS = tid == 0 ? work : xmalloc(sdpa_work_size(Tq, Tk) * sizeof(float)); /* (Tq,Tk) */
+#pragma omp for schedule(static)
+        for (int b = 0; b < B; b++) {
+            const float *qb = q + (size_t)b * Tq * HS;     /* (Tq,HS) */
+            const float *kb = k + (size_t)b * Tk * HS;     /* (Tk,HS) */
+            const float *vb = v + (size_t)b * Tk * DV;     /* (Tk,DV) */
+            const float *ab = att + (size_t)b * Tq * Tk;   /* (Tq,Tk) */
+            const float *dob = dout + (size_t)b * Tq * DV; /* (Tq,DV) */
+            /* dV += A^T dO   (beta = 1: biriktirme kuralı) */
+            if (dv) gemm(1, 0, Tk, DV, Tq, 1.0f, ab, Tk, dob, DV, 1.0f, dv + (size_t)b * Tk * DV, DV);
+            if (!dq && !dk) continue;
+            /* dA = dO V^T, sonra softmax geri geçişi: dS = A ⊙ (dA - Σ dA·A) */
+            gemm(0, 1, Tq, Tk, DV, 1.0f, dob, DV, vb, DV, 0.0f, dS, Tk);
+            softmax_backward_inplace(dS, ab, Tq, Tk);
+            /* dQ += s · dS K,   dK += s · dS^T Q */
+            if (dq) gemm(0, 0, Tq, HS, Tk, s, dS, Tk, kb, HS, 1.0f, dq + (size_t)b * Tq * HS, HS);
+            if (dk) gemm(1, 0, Tk, HS, Tq, s, dS, Tk, qb, HS, 1.0f, dk + (size_t)b * Tk * HS, HS);
+        }
+        if (tid != 0) free(dS);
     }
 }
 

@@ -189,11 +189,12 @@ static void dcol_tiles(float *dcol, const float *dT, int ld, const float *W, int
 /* dW: dWp[o][kk] += Σ_b Σ_n D[o*drs + b*dbs + n] * col[kk*ld + b*len + n]
  * (dT * col^T). D ya (OC, ld) düzenine toplanmış gradyandır (nb = 1, len = ld,
  * dolgu 0: kuyruk yok) ya da doğrudan dout'tur (drs = N, dbs = OC*N, len = N).
- * 4 çıkış kanalı x 4 col satırı karesi; toplama n boyunca vektörlerle yapılır,
+ * 4 çıkış kanalı x 4 col satırı karesi (16 toplayıcı vektör, makinenin genişliğinde:
+ * AVX-512'de 16, AVX2'de 8 şerit); toplama n boyunca vektörlerle yapılır,
  * sonunda her toplayıcı yatay olarak toplanır. */
 static void dw_tiles(float *dWp, const float *D, size_t drs, size_t dbs, const float *col, int ld,
                      int nb, int len, int OC, int K) {
-    int L8 = len & ~7;
+    int LV = len & ~(SIMD_W - 1);   /* vektörlerle giden kısım */
     for (int k0 = 0; k0 < K; k0 += 4) {
         int kr = K - k0 < 4 ? K - k0 : 4;
         size_t c1 = (size_t)(kr > 1 ? 1 : 0) * ld, c2 = (size_t)(kr > 2 ? 2 : 0) * ld,
@@ -202,32 +203,32 @@ static void dw_tiles(float *dWp, const float *D, size_t drs, size_t dbs, const f
             int orr = OC - o0 < 4 ? OC - o0 : 4;
             size_t d1 = (orr > 1 ? 1 : 0) * drs, d2 = (orr > 2 ? 2 : 0) * drs,
                    d3 = (orr > 3 ? 3 : 0) * drs;
-            v8 a00 = {0}, a01 = {0}, a02 = {0}, a03 = {0}, a10 = {0}, a11 = {0}, a12 = {0}, a13 = {0};
-            v8 a20 = {0}, a21 = {0}, a22 = {0}, a23 = {0}, a30 = {0}, a31 = {0}, a32 = {0}, a33 = {0};
+            vf a00 = {0}, a01 = {0}, a02 = {0}, a03 = {0}, a10 = {0}, a11 = {0}, a12 = {0}, a13 = {0};
+            vf a20 = {0}, a21 = {0}, a22 = {0}, a23 = {0}, a30 = {0}, a31 = {0}, a32 = {0}, a33 = {0};
             float t[4][4] = {{0}};
             for (int b = 0; b < nb; b++) {
                 const float *c = col + (size_t)k0 * ld + (size_t)b * len;
                 const float *d = D + (size_t)o0 * drs + (size_t)b * dbs;
-                for (int n = 0; n < L8; n += 8) {
-                    v8 x0 = ld8(c + n), x1 = ld8(c + c1 + n), x2 = ld8(c + c2 + n), x3 = ld8(c + c3 + n);
-                    v8 y0 = ld8(d + n), y1 = ld8(d + d1 + n), y2 = ld8(d + d2 + n), y3 = ld8(d + d3 + n);
+                for (int n = 0; n < LV; n += SIMD_W) {
+                    vf x0 = ldv(c + n), x1 = ldv(c + c1 + n), x2 = ldv(c + c2 + n), x3 = ldv(c + c3 + n);
+                    vf y0 = ldv(d + n), y1 = ldv(d + d1 + n), y2 = ldv(d + d2 + n), y3 = ldv(d + d3 + n);
                     a00 += y0 * x0; a01 += y0 * x1; a02 += y0 * x2; a03 += y0 * x3;
                     a10 += y1 * x0; a11 += y1 * x1; a12 += y1 * x2; a13 += y1 * x3;
                     a20 += y2 * x0; a21 += y2 * x1; a22 += y2 * x2; a23 += y2 * x3;
                     a30 += y3 * x0; a31 += y3 * x1; a32 += y3 * x2; a33 += y3 * x3;
                 }
-                for (int n = L8; n < len; n++) {   /* kuyruk: son len%8 sütun */
+                for (int n = LV; n < len; n++) {   /* kuyruk: son len % SIMD_W sütun */
                     float x[4] = {c[n], c[c1 + n], c[c2 + n], c[c3 + n]};
                     float y[4] = {d[n], d[d1 + n], d[d2 + n], d[d3 + n]};
                     for (int q = 0; q < 4; q++)
                         for (int r = 0; r < 4; r++) t[q][r] += y[q] * x[r];
                 }
             }
-            v8 a[4][4] = {{a00, a01, a02, a03}, {a10, a11, a12, a13},
+            vf a[4][4] = {{a00, a01, a02, a03}, {a10, a11, a12, a13},
                           {a20, a21, a22, a23}, {a30, a31, a32, a33}};
             for (int q = 0; q < orr; q++)
                 for (int r = 0; r < kr; r++)
-                    dWp[(size_t)(o0 + q) * K + k0 + r] += hsum8(a[q][r]) + t[q][r];
+                    dWp[(size_t)(o0 + q) * K + k0 + r] += hsumv(a[q][r]) + t[q][r];
         }
     }
 }
@@ -323,8 +324,9 @@ static void conv_backward_impl(float *dinp, float *dW, float *dbias, const float
                         const float *g = pool->dpooled + q0, *yv = pool->pooled + q0;
                         const int *a = pool->argmax + q0;
                         float *pl = dst + (size_t)bb * N;
-                        for (int q = 0; q < PN; q++)
-                            if (yv[q] > 0.0f) pl[a[q]] += g[q];
+                        /* dalsız: ReLU'nun kapısı 0/g seçimi (ileri geçişte pencerelerin
+                         * yarısı kadarı 0'dır; dal her seferinde yanlış tahmin edilirdi) */
+                        for (int q = 0; q < PN; q++) pl[a[q]] += yv[q] > 0.0f ? g[q] : 0.0f;
                     }
                 }
                 if (dbias)

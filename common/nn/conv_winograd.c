@@ -84,11 +84,19 @@ size_t conv_winograd_work_total(int B, int C, int H, int Wd, int OC, int p) {
     return wg_plan(B, C, H, Wd, OC, p).total;
 }
 
-/* U[ξ][o][c] = (G g Gᵀ)[ξ],  g = W[o][c] (3x3).  U (36, OC, Cp); c >= C sütunları 0 */
+/* U[ξ][o][c] = (G g Gᵀ)[ξ],  g = W[o][c] (3x3).  U (36, OC, Cp); c >= C sütunları 0.
+ * 16 kanal birlikte: her ξ için U'nun bitişik 16 sayısı tek seferde yazılır (ξ'ler
+ * arasında OC*Cp'lik atlama var; kanal kanal yazmak her sayıda ayrı bir önbellek
+ * satırına dokunurdu). */
 static void wg_filter_transform(float *U, const float *W, int o, int OC, int C, int Cp) {
-    for (int c = 0; c < Cp; c++) {
-        float u[6][6] = {{0}};
-        if (c < C) {
+    for (int c0 = 0; c0 < Cp; c0 += 16) {
+        float u[36][16];
+        for (int l = 0; l < 16; l++) {
+            int c = c0 + l;
+            if (c >= C) {
+                for (int x = 0; x < 36; x++) u[x][l] = 0.0f;
+                continue;
+            }
             const float *g = W + ((size_t)o * C + c) * 9;
             float t[6][3];
             for (int i = 0; i < 6; i++)
@@ -96,9 +104,9 @@ static void wg_filter_transform(float *U, const float *W, int o, int OC, int C, 
                     t[i][j] = WG_G[i][0] * g[j] + WG_G[i][1] * g[3 + j] + WG_G[i][2] * g[6 + j];
             for (int i = 0; i < 6; i++)
                 for (int j = 0; j < 6; j++)
-                    u[i][j] = t[i][0] * WG_G[j][0] + t[i][1] * WG_G[j][1] + t[i][2] * WG_G[j][2];
+                    u[i * 6 + j][l] = t[i][0] * WG_G[j][0] + t[i][1] * WG_G[j][1] + t[i][2] * WG_G[j][2];
         }
-        for (int x = 0; x < 36; x++) U[((size_t)x * OC + o) * Cp + c] = u[x / 6][x % 6];
+        for (int x = 0; x < 36; x++) memcpy(U + ((size_t)x * OC + o) * Cp + c0, u[x], sizeof u[x]);
     }
 }
 
@@ -318,8 +326,7 @@ static void wg_dw_chunk(float *dUt, const float *V, const float *Mt, const WgPla
                          Mt + (size_t)x * P->Tp * P->OCp + o0, P->OCp, T);
                 for (int r = 0; r < rows; r++) {
                     float *d = dUt + ((size_t)x * C + c0 + r) * P->OCp + o0;
-                    st8(d, ld8(d) + ld8(acc[r]));
-                    st8(d + 8, ld8(d + 8) + ld8(acc[r] + 8));
+                    for (int j = 0; j < 16; j += SIMD_W) stv(d + j, ldv(d + j) + ldv(acc[r] + j));
                 }
             }
         }

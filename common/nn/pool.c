@@ -62,8 +62,7 @@ static void pool_backward(float *dinp, const float *dout, const int *argmax, con
         const int *a = argmax + (size_t)bc * OH * OW;
         if (out) {
             const float *y = out + (size_t)bc * OH * OW;
-            for (int o = 0; o < OH * OW; o++)
-                if (y[o] > 0.0f) d[a[o]] += g[o];
+            for (int o = 0; o < OH * OW; o++) d[a[o]] += y[o] > 0.0f ? g[o] : 0.0f;   /* dalsız */
         } else
             for (int o = 0; o < OH * OW; o++) d[a[o]] += g[o];
     }
@@ -78,7 +77,7 @@ void maxpool2d_relu_forward(float *out, int *argmax, const float *inp, int B, in
                             int k) {
     maxpool2d_forward(out, argmax, inp, B, C, H, Wd, k);
     size_t n = (size_t)B * C * (H / k) * (Wd / k);
-#pragma omp parallel for simd schedule(static) if (n > 65536)
+#pragma omp parallel for simd schedule(static) if (parallel : n > 65536)
     for (size_t i = 0; i < n; i++) out[i] = out[i] > 0.0f ? out[i] : 0.0f;
 }
 

@@ -69,8 +69,9 @@ static void emit_output(Str *o, const Lesson *L, const char *text, const char *w
 }
 
 /* Adımın şekilleri; numaralar bölüm içinde sırayla artar (Şekil 02.1, 02.2 ...). Markdown'da
- * (GitHub) görselin altında italik bir başlık satırı durur; HTML baskısında pandoc resmin
- * alt metnini <figcaption> yapar, html.lua da bu satırı atar (başlık iki kez görünmesin). */
+ * (GitHub) görselin altında bir başlık satırı durur: italik etiket ("Şekil NN.k — Adım k: başlık
+ * (`dosya.png`).") ve kaynaktaki "Şekil ad: ..." yorumundan gelen, neye bakılacağını söyleyen
+ * cümle (bkz. wv_fig_captions). HTML baskısında html.lua bu satırı resmin <figcaption>'ı yapar. */
 static void emit_figs(Str *o, const Lesson *L, int k, const char *title, int *no) {
     const Run *r = &L->run;
     for (int f = 0; f < r->nfigs; f++) {
@@ -79,8 +80,15 @@ static void emit_figs(Str *o, const Lesson *L, int k, const char *title, int *no
         str_addf(&cap, "Şekil %s.%d — ", L->num, ++*no);
         if (k > 0) str_addf(&cap, "Adım %d: ", k);
         if (title) md_inline(&cap, title, strlen(title), 0);
-        str_addf(o, "![%s](runs/%s/%s)\n\n*%s (`%s`)*\n\n", cap.s, L->id, r->figs[f], cap.s,
-                 r->figs[f]);
+        const char *say = wv_fig_caption(L, r->figs[f]); /* "ne görmeli" cümlesi (kaynaktan) */
+        str_addf(o, "![%s](runs/%s/%s)\n\n*%s (`%s`)", cap.s, L->id, r->figs[f], cap.s, r->figs[f]);
+        if (say) {
+            str_add(o, ".* ");
+            md_inline(o, say, strlen(say), 0);
+            str_add(o, "\n\n");
+        } else {
+            str_add(o, "*\n\n");
+        }
         free(cap.s);
     }
 }
@@ -440,8 +448,11 @@ char *wv_chapter(const Lesson *ls, int n, int i) {
         if (!ok) {
             if (!orphan++) str_add(&o, "## Diğer şekiller\n\n");
             fig_no++;
-            str_addf(&o, "![Şekil %s.%d](runs/%s/%s)\n\n*Şekil %s.%d (`%s`)*\n\n", L->num,
-                     fig_no, L->id, r->figs[f], L->num, fig_no, r->figs[f]);
+            const char *say = wv_fig_caption(L, r->figs[f]);
+            str_addf(&o, "![Şekil %s.%d](runs/%s/%s)\n\n*Şekil %s.%d (`%s`)%s", L->num, fig_no,
+                     L->id, r->figs[f], L->num, fig_no, r->figs[f], say ? ".* " : "*");
+            if (say) md_inline(&o, say, strlen(say), 0);
+            str_add(&o, "\n\n");
         }
     }
     free(used);

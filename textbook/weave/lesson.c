@@ -1,6 +1,7 @@
 /* lesson.c — derslerin bulunması ve yüklenmesi (dosyalar, başlık, öğrenme hedefleri,
  * koşu kaydı) ve kaydın güncelliği (wv_check_deps). */
 #include "weave.h"
+#include <fnmatch.h>
 
 /* lessons/ klasöründeki dersleri bulur (lessonNN*.c, NN iki rakam), numaraya göre sıralı. */
 int wv_find_lessons(const char *dir, Lesson **out) {
@@ -147,6 +148,7 @@ int wv_load_lesson(Lesson *L, const char *lessons_dir, const char *runs_dir) {
         L->title = strdup(L->slug);
     }
     wv_free_segs(sg, ns);
+    wv_fig_captions(L);
     char rd[4096];
     snprintf(rd, sizeof rd, "%s/%s", runs_dir, L->id);
     if (wv_load_run(&L->run, rd) < 0) return -1;
@@ -161,6 +163,8 @@ void wv_free_lesson(Lesson *L) {
     free(L->title);
     free(L->goals);
     free(L->stale);
+    free_list(L->cap_pat, L->ncap);
+    free_list(L->cap_text, L->ncap);
     wv_free_run(&L->run);
 }
 
@@ -196,4 +200,78 @@ void wv_check_deps(Lesson *L, const char *root) {
         if (!found) stale_add(&o, p, " (kayıttan sonra eklendi)");
     }
     if (o.n) L->stale = str_take(&o);
+}
+
+/* Bir yorum şekil açıklaması mı? Öyleyse kalıpları (virgülle) *pat'e, metni *text'e yazar. */
+static int parse_caption(const char *c, char **pat, char **text) {
+    static const char k[] = "Şekil ";
+    if (strncmp(c, k, strlen(k))) return 0;
+    const char *p = c + strlen(k), *q = p;
+    for (;;) {
+        const char *s = q;
+        while (isalnum((unsigned char)*q) || *q == '_' || *q == '*' || *q == '?') q++;
+        if (q == s) return 0;
+        if (*q == ':') break;
+        if (q[0] == ',' && q[1] == ' ') { q += 2; continue; }
+        return 0;
+    }
+    const char *t = q + 1;
+    Str o = {0};
+    for (; *t; t++) { /* satırları tek boşlukla birleştir */
+        if (*t == '\n' || *t == ' ' || *t == '\t') {
+            if (o.n && o.s[o.n - 1] != ' ') str_addc(&o, ' ');
+            continue;
+        }
+        str_addc(&o, *t);
+    }
+    while (o.n && o.s[o.n - 1] == ' ') o.s[--o.n] = '\0';
+    if (!o.n) { free(o.s); return 0; }
+    *pat = wv_strndup(p, (size_t)(q - p));
+    *text = str_take(&o);
+    return 1;
+}
+
+void wv_fig_captions(Lesson *L) {
+    for (int f = 0; f < L->nfiles; f++) {
+        Tok *t;
+        int nt = wv_lex(L->srcs[f], &t);
+        for (int i = 0; i < nt; i++) {
+            if (t[i].kind == TOK_STRING) continue;
+            char *c = wv_clean_comment(L->srcs[f] + t[i].start, t[i].end - t[i].start);
+            char *pat, *text;
+            if (parse_caption(c, &pat, &text)) {
+                L->cap_pat = realloc(L->cap_pat, (size_t)(L->ncap + 1) * sizeof *L->cap_pat);
+                L->cap_text = realloc(L->cap_text, (size_t)(L->ncap + 1) * sizeof *L->cap_text);
+                if (!L->cap_pat || !L->cap_text) wv_oom();
+                L->cap_pat[L->ncap] = pat;
+                L->cap_text[L->ncap++] = text;
+            }
+            free(c);
+        }
+        free(t);
+    }
+}
+
+const char *wv_fig_caption(const Lesson *L, const char *png) {
+    char name[256];
+    size_t l = strlen(png);
+    if (l > 4 && !strcmp(png + l - 4, ".png")) l -= 4;
+    if (l >= sizeof name) return NULL;
+    memcpy(name, png, l);
+    name[l] = '\0';
+    for (int i = 0; i < L->ncap; i++) {
+        const char *p = L->cap_pat[i];
+        while (*p) {
+            size_t n = strcspn(p, ",");
+            char one[256];
+            if (n < sizeof one) {
+                memcpy(one, p, n);
+                one[n] = '\0';
+                if (!fnmatch(one, name, 0)) return L->cap_text[i];
+            }
+            p += n;
+            while (*p == ',' || *p == ' ') p++;
+        }
+    }
+    return NULL;
 }

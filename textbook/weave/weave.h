@@ -193,6 +193,10 @@ typedef struct {
     Run run;
     char *stale;      /* koşudan sonra değişen dosyalar ("`a`, `b`"; wv_check_deps) ya da NULL */
     const char *root; /* depo kökü (bkz. common/... alıntıları için; wv_build_book koyar) */
+    /* şekil açıklamaları: kaynaktaki "/ * Şekil ad[, ad2]: cümle * /" yorumları; ad bir
+     * kabuk kalıbı olabilir (bas*_dikkat), .png'siz. Bkz. wv_fig_captions. */
+    char **cap_pat, **cap_text;
+    int ncap;
 } Lesson;
 int wv_find_lessons(const char *dir, Lesson **out);
 int wv_load_lesson(Lesson *L, const char *lessons_dir, const char *runs_dir);
@@ -202,6 +206,12 @@ void wv_free_lesson(Lesson *L);
  * Değişenleri L->stale'e yazar. Kayıtta dosya listesi yoksa (eski kayıtlar) bir şey
  * yapmaz: bölüm yalnızca ilk dosyanın kaynak_cksum'una bakar. */
 void wv_check_deps(Lesson *L, const char *root);
+/* Kaynaktaki şekil açıklaması yorumlarını toplar: yorumun metni "Şekil " ile başlar, ardından
+ * virgülle ayrılmış şekil adları (harf, rakam, _, kalıp için * ?) ve ':' gelir; gerisi (satırlar
+ * birleştirilerek) açıklamadır. "Şekil: ..." (adsız) açıklama sayılmaz. */
+void wv_fig_captions(Lesson *L);
+/* "ad.png" şeklinin açıklaması (ilk eşleşen yorum) ya da NULL. */
+const char *wv_fig_caption(const Lesson *L, const char *png);
 
 /* ---- chapter.c — bir dersin bölümü (NN-ad.md) */
 #define INDEX_MD "00-icindekiler.md"
