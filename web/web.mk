@@ -95,7 +95,7 @@ web-check: build/tests/test_web build/web/rakam.wasm build/web/adlar.wasm
 	./build/tests/test_web
 
 # "Ad üret" bölümü: lesson16'nın GPT'si (ayrı modül: rakam sayfası küçük kalsın)
-ADLAR_COMMON := core/util core/rng core/gemm nn/activation nn/attention nn/dense nn/embed \
+ADLAR_COMMON := core/util core/rng core/gemm nn/activation nn/act_extra nn/attention nn/dense nn/embed \
                 nn/sample model/params model/ckpt model/gpt model/transformer data/charcorpus
 ADLAR_OBJ    := $(ADLAR_COMMON:%=build/web/common/%.o) build/web/adlar.o build/web/wasm_libs.o
 build/web/adlar.wasm: $(ADLAR_OBJ)

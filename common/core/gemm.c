@@ -90,8 +90,20 @@ static inline void transpose_regs(vf r[SIMD_W]) {
         for (int i = 0; i < SIMD_W; i++) {
             if (i & w) continue;
             vf a = r[i], b = r[i + w];
+#ifdef __clang__
+            /* clang'da __builtin_shuffle yok (fuzz/ ve web/ derlemeleri clang'la): aynı seçim
+             * eleman eleman; clang bunu yine karıştırma komutlarına çevirir. */
+            vf na, nb;
+            for (int k = 0; k < SIMD_W; k++) {
+                na[k] = lo[k] < SIMD_W ? a[lo[k]] : b[lo[k] - SIMD_W];
+                nb[k] = hi[k] < SIMD_W ? a[hi[k]] : b[hi[k] - SIMD_W];
+            }
+            r[i] = na;
+            r[i + w] = nb;
+#else
             r[i] = __builtin_shuffle(a, b, lo);
             r[i + w] = __builtin_shuffle(a, b, hi);
+#endif
         }
     }
 }
