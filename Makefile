@@ -148,7 +148,7 @@ bench: $(LESSONS) $(MNIST_OK) build/bench
 	@sh common/setup/deps.sh $(BENCH_PKGS) || true
 	@sh tests/bench.sh
 
-build/bench: tests/bench.c build/libdoaa.a $(COMMON_HDR) | deps
+build/bench: tests/bench.c lessons/lesson12_transformer.c build/libdoaa.a $(COMMON_HDR) | deps
 	@sh common/setup/deps.sh $(BENCH_PKGS)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -Itests -o $@ $< build/libdoaa.a $(LDLIBS) -lopenblas

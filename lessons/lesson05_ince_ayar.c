@@ -658,7 +658,7 @@ static void step6_retrain(Net *net, Data *d, const LessonArgs *a, int pick, Retr
     int *va = xmalloc((size_t)d->nva * sizeof(int)), nva = 0;
     for (int i = 0; i < d->nva; i++)
         if (i != pick) va[nva++] = d->va[i];
-    printf("Düzeltilen görüntü: %s (doğru sınıf '%s');\ndoğrulama: kalan %d görüntü.\n",
+    printf("Düzeltilen görüntü: %s\n(doğru sınıf '%s'); doğrulama: kalan %d görüntü.\n",
            d->f.paths[id], d->f.class_names[y1], nva);
     compare_retrain(net, x1, y1, s, d->norm, d->tr, d->ntr, va, nva, (uint64_t)a->seed + 6, "yeniden_egitim",
                     a->ascii, naive, rep);
@@ -716,7 +716,7 @@ static void get_lesson04(Net *src, const LessonArgs *a, const char **from) {
         return;
     }
     int n = a->quick ? 1500 : 6000, epochs = a->quick ? 1 : 2;
-    printf("lesson04 modeli yok (%s); MNIST'in %d görüntüsüyle %d epoch'luk kısa bir CNN "
+    printf("lesson04 modeli yok (%s);\nMNIST'in %d görüntüsüyle %d epoch'luk kısa bir CNN "
            "eğitiliyor.\n(Daha iyisi için önce ./lesson04 çalıştırın.)\n", cands[a->quick ? 1 : 0],
            n, epochs);
     fflush(stdout);
@@ -1052,12 +1052,12 @@ int main(int argc, char **argv) {
            pct(ft_acc, 1), pct(sc_acc, 1), pct(tr_ep1, 1), pct(sc_ep1, 1));
     printf("SONUÇ: ogrendi=1 val_acc=%.4f val_loss=%.4f chance=%.4f skipped=%d images=%d "
            "classes=%d epochs=%d steps=%d initial_loss=%.4f val_wrong=%d retrain_before=%.4f naive_val_acc=%.4f naive_min=%.4f "
-           "replay_val_acc=%.4f naive_p=%.4f replay_p=%.4f transfer_acc=%.4f finetune_acc=%.4f "
-           "scratch_acc=%.4f transfer_ep1=%.4f scratch_ep1=%.4f\n",
+           "replay_val_acc=%.4f replay_kayip=%.4f naive_p=%.4f replay_p=%.4f transfer_acc=%.4f "
+           "finetune_acc=%.4f scratch_acc=%.4f transfer_ep1=%.4f scratch_ep1=%.4f\n",
            tres.val_acc, tres.val_loss, tres.chance, d.f.skipped, d.f.set.n, d.f.nclasses,
            tres.epochs, tres.steps, l0, wrong,
            naive.val_acc[0], naive.val_acc[RETRAIN_STEPS], worst, rep.val_acc[RETRAIN_STEPS],
-           naive.p_true[RETRAIN_STEPS], rep.p_true[RETRAIN_STEPS], tr_acc, ft_acc, sc_acc, tr_ep1,
+           naive.val_acc[0] - rep.val_acc[RETRAIN_STEPS], naive.p_true[RETRAIN_STEPS], rep.p_true[RETRAIN_STEPS], tr_acc, ft_acc, sc_acc, tr_ep1,
            sc_ep1);
     net_free(&net);
     imgfolder_free(&d.f);

@@ -310,10 +310,10 @@ typedef struct {
 } TfStats;
 
 static TfStats teacher_forced(Seq2Seq *m, const SeqTask *task, const SeqSet *ts) {
-    long n = 0, ok = 0, words = 0, hit = 0, near = 0, right = 0;
+    long n = 0, ok = 0;
+    SeqAlignHits h = {0};
     const int V = m->c.Vt;
     int *al = xmalloc((size_t)ts->tgt_cap * sizeof(int));
-    float *acc = xmalloc((size_t)ts->src_cap * sizeof(float));
     for (int L = task->min_len; L <= task->max_len; L++) {
         int first, cnt;
         seqset_range(ts, L, &first, &cnt);
@@ -341,31 +341,14 @@ static TfStats teacher_forced(Seq2Seq *m, const SeqTask *task, const SeqSet *ts)
             }
             if (m->c.A == 0) continue;
             int na = seqtask_align(task, src + (size_t)b * S, S, al, ts->tgt_cap);
-            for (int t = 0; t < na;) {
-                if (al[t] < 0) { t++; continue; }
-                /* bir sözcük: aynı kaynağa bağlı ardışık harfler (ters çevirmede tek harf) */
-                int e = t;
-                memset(acc, 0, (size_t)S * sizeof(float));
-                while (e < na && al[e] == al[t] && (e == t || task->kind == SEQ_NUMBER)) {
-                    for (int s2 = 0; s2 < S; s2++) acc[s2] += m->alpha[((size_t)e * cnt + b) * S + s2];
-                    e++;
-                }
-                int k = 0;
-                for (int s2 = 1; s2 < S; s2++)
-                    if (acc[s2] > acc[k]) k = s2;
-                words++;
-                hit += k == al[t];
-                near += abs(k - al[t]) <= 1;
-                right += k == al[t] + 1;
-                t = e;
-            }
+            /* ortak tanım (common/data/seqtask.h): sözcüğün α satırlarının toplamının argmax'ı */
+            seqtask_align_hits(task, al, na, m->alpha + (size_t)b * S, (size_t)cnt * S, S, &h);
         }
         free(src); free(tg); free(din);
     }
     free(al);
-    free(acc);
-    double w = words ? (double)words : 1.0;
-    TfStats r = {(double)ok / n, hit / w, near / w, right / w, words};
+    double w = h.words ? (double)h.words : 1.0;
+    TfStats r = {(double)ok / n, h.hit / w, h.near / w, h.right / w, h.words};
     return r;
 }
 

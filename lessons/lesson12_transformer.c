@@ -41,6 +41,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "doaa.h"
 #include "data/seqtask.h"
 #include "model/transformer.h"
@@ -65,6 +66,10 @@
 #define REV_MAX 40
 #define NUM_MAX 9      /* sayı görevi: 1..9 rakam (ders 06 ile aynı) */
 #define TEST_PER_LEN 100 /* test kümesinde her uzunluktan örnek (ders 06 ile aynı) */
+#define VAL_PER_LEN 50   /* doğrulama (validation) kümesinde her uzunluktan örnek */
+#ifndef REV_EXTRA
+#define REV_EXTRA 8      /* ters çevirmede eğitim uzunluğu test uzunluğunu bu kadar aşar */
+#endif
 
 /* ======================================================================
  * Model: gömmeler + NL kodlayıcı katmanı + NL kod çözücü katmanı + çıkış
@@ -418,9 +423,9 @@ static double group_norm(const Params *P, const char *prefix) {
     return sqrt(s);
 }
 
-/* Yığının uzunluğu L, L ile orantılı olasılıkla seçilir: P(L) = L / Σ L'. Böylece her
- * konum, yani her simge, eşit sıklıkta eğitilir; L'yi tekdüze seçmek en uzun dizilerin son
- * konumlarını çok seyrek gösterirdi (40. konumu yalnızca L = 40 yığınları içerir). */
+/* Yığının uzunluğu L, L ile orantılı olasılıkla seçilir: P(L) = L / Σ L'. Uzun diziler
+ * daha sık gelir; yine de p. konum yalnızca L ≥ p olan yığınlarda bulunur, yani en son
+ * konumlar en seyrek eğitilenlerdir (Adım 4: kenar etkisi, edge effect). */
 static int sample_len(Rng *r, int minL, int maxL) {
     int total = 0;
     for (int L = minL; L <= maxL; L++) total += L;
@@ -505,62 +510,60 @@ static void smooth(const float *x, float *y, int n, int w) {
 }
 
 /* ======================================================================
- * Sayı görevinde hizalama (alignment): hangi çıktı harfi hangi kaynak rakamından gelir?
+ * Çapraz dikkatin hizalaması (alignment): ortak tanım common/data/seqtask.h'de
  * ====================================================================== */
-static const char *UNITS[10] = {"", "bir", "iki", "üç", "dört", "beş", "altı", "yedi", "sekiz", "dokuz"};
-static const char *TENS[10] = {"", "on", "yirmi", "otuz", "kırk", "elli", "altmış", "yetmiş", "seksen", "doksan"};
-static const char *GROUPS[5] = {"", "bin", "milyon", "milyar", "trilyon"};
+/* Adaylar: her katmanın her başı, her katmanın başlarının ortalaması ve bütün katmanların
+ * ve başların ortalaması. Sıra: aday (l, h) = l·(NH+1) + h (h = NH: başların ortalaması),
+ * sonuncusu (NL·(NH+1)) hepsinin ortalaması. */
+static int align_ncand(const Tf *m) { return m->cfg.NL * (m->cfg.NH + 1) + 1; }
 
-typedef struct {
-    int n;                   /* hedef kod noktası (code point) sayısı */
-    unsigned long long mask[160]; /* her hedef harfi için: hizalı kaynak konumları, bit maskesi */
-} Align;
-
-static int utf8_len_cp(const char *s) {
-    int n = 0;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) n += (*p & 0xC0) != 0x80;
-    return n;
-}
-/* Bir kelimeyi (ve önündeki boşluğu) hizalamaya ekler; kelime metni out'a da yazılır. */
-static void align_word(Align *a, char *out, size_t cap, const char *w, unsigned long long m) {
-    if (a->n > 0) {
-        strncat(out, " ", cap - strlen(out) - 1);
-        a->mask[a->n++] = 0; /* boşluk: hizalanmaz, ölçüme girmez */
-    }
-    strncat(out, w, cap - strlen(out) - 1);
-    int k = utf8_len_cp(w);
-    for (int i = 0; i < k && a->n < 160; i++) a->mask[a->n++] = m;
-}
-/* src: "1 234 567" biçimi. Okunuşu üretir ve her harfin kaynak hizasını yazar. */
-static void number_align(const char *src, Align *a, char *words, size_t cap) {
-    memset(a, 0, sizeof *a);
-    words[0] = '\0';
-    int pos[NUM_MAX], dig[NUM_MAX], nd = 0;
-    for (int i = 0; src[i] && nd < NUM_MAX; i++)
-        if (src[i] >= '0' && src[i] <= '9') pos[nd] = i, dig[nd++] = src[i] - '0';
-    if (nd == 1 && dig[0] == 0) {
-        align_word(a, words, cap, "sıfır", 1ull << pos[0]);
-        return;
-    }
-    int ngroups = (nd + 2) / 3, lead = nd - 3 * (ngroups - 1);
-    for (int g = 0, k = 0; g < ngroups; g++) {
-        int len = g == 0 ? lead : 3, d3[3] = {0, 0, 0}, p3[3] = {-1, -1, -1};
-        for (int j = 0; j < len; j++) d3[3 - len + j] = dig[k + j], p3[3 - len + j] = pos[k + j];
-        k += len;
-        int val = d3[0] * 100 + d3[1] * 10 + d3[2], gi = ngroups - 1 - g;
-        if (val == 0) continue;
-        unsigned long long gm = 0;
-        for (int j = 0; j < 3; j++)
-            if (p3[j] >= 0 && d3[j]) gm |= 1ull << p3[j];
-        if (d3[0]) {
-            if (d3[0] > 1) align_word(a, words, cap, UNITS[d3[0]], 1ull << p3[0]);
-            align_word(a, words, cap, "yüz", 1ull << p3[0]);
+/* Öğretmen zorlamasıyla (teacher forcing: kod çözücünün girdisi doğru hedef) kümenin her örneğinde kod
+ * çözücünün çapraz dikkat ağırlıklarını okur ve her aday için seqtask_align_hits'i
+ * biriktirir: hits (align_ncand). */
+static void cross_align(Tf *m, const SeqTask *task, const SeqSet *ts, SeqAlignHits *hits) {
+    int NL = m->cfg.NL, NH = m->cfg.NH, nc = align_ncand(m);
+    memset(hits, 0, (size_t)nc * sizeof *hits);
+    int *al = xmalloc((size_t)ts->tgt_cap * sizeof(int));
+    float *avg = xmalloc((size_t)ts->tgt_cap * ts->src_cap * sizeof(float));
+    float *all = xmalloc((size_t)ts->tgt_cap * ts->src_cap * sizeof(float));
+    int *src = xmalloc((size_t)BATCH * ts->src_cap * sizeof(int));
+    int *tg = xmalloc((size_t)BATCH * ts->tgt_cap * sizeof(int));
+    int *din = xmalloc((size_t)BATCH * ts->tgt_cap * sizeof(int));
+    for (int i0 = 0; i0 < ts->n;) {
+        /* aynı L'deki (aynı kaynak genişliğindeki) en çok BATCH örnek */
+        int B = 0, S = ts->src_len[i0], T = 0;
+        while (i0 + B < ts->n && B < BATCH && ts->len[i0 + B] == ts->len[i0]) {
+            if (ts->tgt_len[i0 + B] > T) T = ts->tgt_len[i0 + B];
+            B++;
         }
-        if (d3[1]) align_word(a, words, cap, TENS[d3[1]], 1ull << p3[1]);
-        if (d3[2] && !(gi == 1 && val == 1)) align_word(a, words, cap, UNITS[d3[2]], 1ull << p3[2]);
-        if (gi > 0) align_word(a, words, cap, GROUPS[gi], gm);
+        for (int b = 0; b < B; b++) {
+            memcpy(src + (size_t)b * S, ts->src + (size_t)(i0 + b) * ts->src_cap, (size_t)S * sizeof(int));
+            memcpy(tg + (size_t)b * T, ts->tgt + (size_t)(i0 + b) * ts->tgt_cap, (size_t)T * sizeof(int));
+        }
+        seq_shift_right(din, tg, B, T);
+        tf_forward(m, src, S, din, B, T);
+        for (int b = 0; b < B; b++) {
+            int na = seqtask_align(task, src + (size_t)b * S, S, al, ts->tgt_cap);
+            memset(all, 0, (size_t)T * S * sizeof(float));
+            for (int l = 0; l < NL; l++) {
+                const float *att = m->da[l].ca.att; /* (B,NH,T,S) */
+                memset(avg, 0, (size_t)T * S * sizeof(float));
+                for (int h = 0; h < NH; h++) {
+                    const float *ah = att + ((size_t)b * NH + h) * T * S;
+                    seqtask_align_hits(task, al, na, ah, (size_t)S, S, &hits[l * (NH + 1) + h]);
+                    for (size_t k = 0; k < (size_t)T * S; k++) avg[k] += ah[k] / NH;
+                }
+                seqtask_align_hits(task, al, na, avg, (size_t)S, S, &hits[l * (NH + 1) + NH]);
+                for (size_t k = 0; k < (size_t)T * S; k++) all[k] += avg[k] / NL;
+            }
+            seqtask_align_hits(task, al, na, all, (size_t)S, S, &hits[nc - 1]);
+        }
+        i0 += B;
     }
+    free(al), free(avg), free(all), free(src), free(tg), free(din);
 }
+
+static double hit_rate(const SeqAlignHits *h) { return h->words ? (double)h->hit / h->words : 0; }
 
 /* ======================================================================
  * Adımlar
@@ -751,34 +754,66 @@ static void cross_heatmap(const char *step, const char *title, const float *catt
 /*
  * Adım 4: Ters çevirmeyi öğrenmek
  *
- * Her adımda 32 yeni dizi; uzunluk L her yığında 5..40'tan, L ile orantılı olasılıkla
- * seçilir (böylece her konum eşit sıklıkta eğitilir; yığının içindeki diziler aynı
- * uzunluktadır, dolgu gerekmez). Kayıp, hedefin her simgesinde
+ * Her adımda 32 yeni dizi; uzunluk L her yığında, L ile orantılı olasılıkla seçilir
+ * (yığının içindeki diziler aynı uzunluktadır, dolgu gerekmez). Kayıp, hedefin her simgesinde
  * çapraz entropidir; kod çözücü öğretmen zorlamasıyla (teacher forcing) eğitilir:
  * girdisi doğru hedefin bir kaydırılmışıdır (BOS, y_1, ..., y_{T-1}).
  * Değerlendirme gerçek kullanımdaki gibidir: model kendi ürettiği simgeyi bir sonraki
  * adıma girdi olarak alır (açgözlü çözme, greedy decoding) ve bir dizi ancak bütün
  * simgeleri doğruysa doğru sayılır (tam eşleşme, exact match).
  * Üretirken KV önbelleği kullanılır: her adımda yalnızca yeni konum hesaplanır.
+ *
+ * Kenar etkisi (edge effect). Kaynağın ve hedefin p. konumu yalnızca L ≥ p olan
+ * yığınlarda bulunur: $P(L \ge p) = \sum_{L \ge p} L / \sum_L L$. Eğitim uzunlukları
+ * test kümesininkiyle aynı (5..40) olsaydı 40. konum yığınların yalnız ~%5'inde görülürdü;
+ * model o konumların konumsal kodlamasını (ve EOS'un 41. konuma gelişini) az görür ve
+ * tam da en uzun dizilerde şaşırır. Bu dersin önceki bir sürümü tam böyle eğitilmişti:
+ * L = 35'te %99 doğruyken L = 40'ta %52'de kalmıştı. Çare, en uzun test uzunluğunu
+ * eğitimin kenarı olmaktan çıkarmaktır: eğitim dizileri test uzunluğunun 8 ötesine
+ * (5..48) uzanır; 40. konum artık yığınların ~%34'ünde bulunur. Bedeli: aynı 4000
+ * adımda ortalama dizi uzar (her adım ~%20 daha uzun sürer) ve kısa diziler daha
+ * seyrek gelir; sonuç L = 40'ta büyük bir kazanç, ama %99 için bu adım sayısı
+ * yetmeyebilir (bu koşunun sayıları aşağıda). Test kümesi değişmez
+ * (hep 5..40); karar doğrulama kümesinde verilir ve sınanır: test
+ * kümesinin ve doğrulama kümesinin dizileri eğitimde hiç görülmez (seqtask_exclude).
  */
-static void step4_reverse(Tf *m, SeqTask *rev, const SeqSet *ts, TrainLog *lg, double *acc,
+static void step4_reverse(Tf *m, SeqTask *rev, SeqTask *rev_tr, const SeqSet *ts, const SeqSet *vs,
+                          TrainLog *lg, double *acc, double *em_all, double *em_val_max,
                           const LessonArgs *a, int maxL) {
     step_banner(4, NSTEPS, "Ters çevirme: eğitim ve uzunluğa göre doğruluk");
-    train(m, rev, REV_MIN, maxL, lg, (uint64_t)a->seed + 10, NULL, 0);
+    train(m, rev_tr, REV_MIN, rev_tr->max_len, lg, (uint64_t)a->seed + 10, NULL, 0);
+    /* p = maxL konumunun yığınlarda bulunma olasılığı: eğitim 5..maxL olsaydı ve şimdi */
+    double at_edge = 0, now = 0, sum_edge = 0, sum_now = 0;
+    for (int L = REV_MIN; L <= rev_tr->max_len; L++) {
+        if (L <= maxL) sum_edge += L, at_edge += L >= maxL ? L : 0;
+        sum_now += L, now += L >= maxL ? L : 0;
+    }
+    printf("Eğitim uzunlukları %d..%d (test %d..%d): %d. konumun bir yığında bulunma\n"
+           "olasılığı %%%.0f (eğitim %d..%d olsaydı %%%.1f olurdu: en uzun test dizisi\n"
+           "eğitimin kenarında kalırdı).\n", REV_MIN, rev_tr->max_len, REV_MIN, maxL, maxL, 100 * now / sum_now, REV_MIN,
+           maxL, 100 * at_edge / sum_edge);
     printf("%d adım x %d dizi, %.1f s. Kayıp: başta %.3f (ln %d = %.3f: rastgele\n"
            "tahmin), son 50 adımda %.4f.\n", lg->steps, BATCH, lg->seconds, lg->loss[0], rev->tgt.n,
            log((double)rev->tgt.n), tail_loss(lg, 50));
     Decoder d;
     decoder_init(&d, m, BATCH);
+    double vacc[SEQ_MAX_LEN + 1];
+    double vall = seq_evaluate(m, &d, vs, REV_MIN, maxL, vacc);
+    printf("Doğrulama kümesinde tam eşleşme: L = %d için %%%.1f, bütün küme %%%.2f.\n", maxL,
+           100 * vacc[maxL], 100 * vall);
     double t0 = now_sec();
     double all = seq_evaluate(m, &d, ts, REV_MIN, maxL, acc);
     printf("Sabit test kümesinde (uzunluk başına %d dizi, açgözlü çözme, %.1f s)\ntam eşleşme:\n",
            ts->n / (maxL - REV_MIN + 1), now_sec() - t0);
     for (int L = REV_MIN; L <= maxL; L++) {
         if (acc[L] < 0) continue;
-        if (L == REV_MIN || L % 5 == 0 || L == maxL) printf("  L = %2d: %%%.1f\n", L, 100 * acc[L]);
+        if (L == REV_MIN || L % 5 == 0 || L > maxL - 5) printf("  L = %2d: %%%.1f\n", L, 100 * acc[L]);
     }
     printf("Bütün test kümesi: %%%.2f.\n", 100 * all);
+    if (maxL == REV_MAX)
+        printf("En uzun test uzunluğunda (L = %d) hedef %%99: %s (%%%.0f).\n", maxL,
+               acc[maxL] >= 0.99 ? "tuttu" : "TUTMADI", 100 * acc[maxL]);
+    *em_all = all, *em_val_max = vacc[maxL];
     /* Bir örneğin çapraz dikkati: ters çevirmede ters köşegen beklenir */
     int first, count, L = maxL < 12 ? maxL : 12;
     seqset_range(ts, L, &first, &count);
@@ -812,13 +847,28 @@ static void step4_reverse(Tf *m, SeqTask *rev, const SeqSet *ts, TrainLog *lg, d
  * Sayı görevinde çıktı kaynaktan çok daha uzundur ve sıra değişir: "5 120" ->
  * "beş bin yüz yirmi". Çapraz dikkat, her çıktı harfini üretirken kaynağın hangi
  * rakamına baktığını gösterir. Görev kurallıdır: "yüz yirmi"nin "yüz"ü yüzler
- * basamağından, "yirmi"si onlar basamağından, "bin" ise binler grubunun bütün
- * rakamlarından gelir. Bu hizalamayı (alignment) kuraldan üretip, modelin son kod çözücü
- * katmanındaki (başların ortalaması) en büyük çapraz dikkat ağırlığının hizalı
- * rakama düşme oranını ölçüyoruz. Model hizayı hiç görmedi; yalnızca kaybı azalttı.
+ * basamağından, "yirmi"si onlar basamağından gelir; "iki yüz"ün iki sözcüğü de yüzler
+ * basamağını okur. "bin", "milyon" gibi ölçek sözcükleri tek bir rakamı çevirmez
+ * (grubun yerini söyler), onlar sayılmaz; 1 000'deki tek "bin" ise 1'i okur.
+ *
+ * Ölçü (ders 06'nın Bahdanau dikkatiyle AYNI tanım, common/data/seqtask.h:
+ * seqtask_align_hits): kaynağa bağlı her sözcük için sözcüğün harflerindeki çapraz
+ * dikkat satırları toplanır; toplamın en büyük olduğu kaynak konumu sözcüğün okuduğu
+ * rakamsa isabet. Kod çözücü doğru hedefi girdi olarak alır (öğretmen zorlaması) ki
+ * her örneğin her sözcüğü ölçülebilsin. Model hizayı hiç görmedi; yalnızca kaybı azalttı.
+ *
+ * Hangi dikkate bakılacak? Transformer'da her kod çözücü katmanının her başının ayrı
+ * bir çapraz dikkat haritası vardır (burada 2 x 4 = 8). Kodlayıcının öz dikkati
+ * konumları birbirine karıştırdığı için kodlayıcı çıktısının j. konumu yalnız j.
+ * rakamı taşımaz; bir katman rakama değil komşusuna bakarak da doğru okuyabilir, ve
+ * katmanlar farklı işler üstlenir. Aday ölçüler: her katmanın başlarının ortalaması
+ * ve bütün katmanların ve başların ortalaması. En iyisini TEST kümesinde seçmek test
+ * sonucunu iyimser yapardı; seçim DOĞRULAMA kümesinde yapılır, test kümesinde yalnız
+ * seçilen ölçü bir kez ölçülür ve yazılır.
  */
-static void step5_number(Tf *m, SeqTask *num, const SeqSet *ts, TrainLog *lg, double *acc,
-                         double *align_rate, const LessonArgs *a) {
+static void step5_number(Tf *m, SeqTask *num, const SeqSet *ts, const SeqSet *vs, TrainLog *lg,
+                         double *acc, double *em_all, double *align_rate, double *align_val,
+                         const LessonArgs *a) {
     step_banner(5, NSTEPS, "Sayıdan Türkçe okunuşa: eğitim, doğruluk ve hizalama");
     train(m, num, 1, num->max_len, lg, (uint64_t)a->seed + 20, NULL, 0);
     printf("%d adım x %d sayı, %.1f s. Kayıp: başta %.3f, son 50 adımda %.4f.\n", lg->steps, BATCH,
@@ -829,82 +879,74 @@ static void step5_number(Tf *m, SeqTask *num, const SeqSet *ts, TrainLog *lg, do
     double all = seq_evaluate(m, &d, ts, 1, num->max_len, acc);
     printf("Sabit test kümesinde tam eşleşme:");
     for (int L = 1; L <= num->max_len; L++)
-        if (acc[L] >= 0) printf("%s%d rakam %%%.0f", L == 1 || L == 7 ? "\n  " : ", ", L, 100 * acc[L]);
+        if (acc[L] >= 0) printf("%s%d rakam %%%.0f", L == 1 || L == 6 ? "\n  " : ", ", L, 100 * acc[L]);
     printf("\nBütün test kümesi: %%%.2f.\n", 100 * all);
-    /* Hizalama ölçümü: doğru üretilen her harf için en çok bakılan kaynak konumu.
-     * Önceden seçilen ölçü: bütün katmanların ve başların ağırlıklarının toplamı; her
-     * katman tek başına da yazılır. */
-    int NL = m->cfg.NL, NH = m->cfg.NH;
-    long hit = 0, tot = 0, hitl[MAXL] = {0};
-    int T = m->cfg.T;
-    int *out = xmalloc((size_t)T * sizeof(int));
-    int shown = 0;
-    for (int i = 0; i < ts->n; i++) {
-        const int *src = ts->src + (size_t)i * ts->src_cap;
-        int S = ts->src_len[i];
+    *em_all = all;
+    /* Örnek ve ısı haritaları */
+    int NL = m->cfg.NL, NH = m->cfg.NH, T = m->cfg.T;
+    int first, count;
+    seqset_range(ts, num->max_len < 7 ? num->max_len : 7, &first, &count);
+    if (count > 0) {
+        const int *src = ts->src + (size_t)first * ts->src_cap;
+        int S = ts->src_len[first];
+        int *out = xmalloc((size_t)T * sizeof(int));
         float *catt = xcalloc((size_t)T * NL * NH * S, sizeof(float));
         greedy_decode(m, &d, src, 1, S, out, catt);
-        char stext[64], words[512], want[512];
+        char stext[64], o[512];
         seqvocab_decode(&num->src, src, S, stext, sizeof stext);
-        Align al;
-        number_align(stext, &al, words, sizeof words);
-        seqvocab_decode(&num->tgt, ts->tgt + (size_t)i * ts->tgt_cap, ts->tgt_cap, want, sizeof want);
-        if (strcmp(words, want) != 0) die("hizalama üreteci '%s' için '%s' yazdı, görev '%s'", stext, words, want);
-        for (int t = 0; t < al.n && t < T; t++) {
-            if (!al.mask[t] || out[t] != ts->tgt[(size_t)i * ts->tgt_cap + t]) continue;
-            int best = 0, bestl[MAXL] = {0};
-            float bv = -1, bvl[MAXL];
-            for (int l = 0; l < NL; l++) bvl[l] = -1;
-            for (int j = 0; j < S; j++) {
-                float v = 0;
-                for (int l = 0; l < NL; l++) {
-                    float vl = 0;
-                    for (int h = 0; h < NH; h++) vl += catt[(((size_t)t * NL + l) * NH + h) * S + j];
-                    if (vl > bvl[l]) bvl[l] = vl, bestl[l] = j;
-                    v += vl;
-                }
-                if (v > bv) bv = v, best = j;
-            }
-            hit += (al.mask[t] >> best) & 1;
-            for (int l = 0; l < NL; l++) hitl[l] += (al.mask[t] >> bestl[l]) & 1;
-            tot++;
-        }
-        if (!shown && ts->len[i] == (num->max_len < 7 ? num->max_len : 7)) {
-            shown = 1;
-            char o[512];
-            seqvocab_decode(&num->tgt, out, T, o, sizeof o);
-            printf("Örnek: %s (%s)\n", stext,
-                   same_seq(out, ts->tgt + (size_t)i * ts->tgt_cap, T) ? "doğru çevrildi" : "YANLIŞ çevrildi");
-            print_clip("    -> ", o, 72);
-            int rows = 0;
-            while (rows < T && out[rows] != SEQ_EOS) rows++;
-            /* Şekil capraz_dikkat_sayi: Okunuşun simgeleri üretilirken dikkatin rakamlar üzerinde
-             * soldan sağa ilerlediğine bakın: her rakamın okunuşu yazılırken koyu hücreler o
-             * rakamın sütunundadır. */
-            cross_heatmap("capraz_dikkat_sayi", "Sayı -> okunuş: çapraz dikkat (katmanların ve başların ortalaması)",
-                          catt, NL, NH, -1, -1, rows, S, &num->src, src, &num->tgt, out, a->ascii);
+        seqvocab_decode(&num->tgt, out, T, o, sizeof o);
+        printf("Örnek: %s (%s)\n", stext,
+               same_seq(out, ts->tgt + (size_t)first * ts->tgt_cap, T) ? "doğru çevrildi" : "YANLIŞ çevrildi");
+        print_clip("    -> ", o, 72);
+        int rows = 0;
+        while (rows < T && out[rows] != SEQ_EOS) rows++;
+        /* Şekil capraz_dikkat_sayi: Okunuşun simgeleri üretilirken dikkatin rakamlar üzerinde
+         * soldan sağa ilerlediğine bakın: her rakamın okunuşu yazılırken koyu hücreler o
+         * rakamın sütununda ya da hemen yanındadır. */
+        cross_heatmap("capraz_dikkat_sayi", "Sayı -> okunuş: çapraz dikkat (katmanların ve başların ortalaması)",
+                      catt, NL, NH, -1, -1, rows, S, &num->src, src, &num->tgt, out, a->ascii);
+        for (int l = 0; l < NL; l++)
             for (int h = 0; h < NH; h++) {
                 char step[48], title[96];
-                /* Şekil capraz_dikkat_sayi_bas*: Son katmanın tek bir başının çapraz dikkati:
-                 * başları karşılaştırın, bazıları ortalamadaki köşegeni izler, bazıları EOS gibi
-                 * başka simgelere yoğunlaşır. */
-                snprintf(step, sizeof step, "capraz_dikkat_sayi_bas%d", h);
-                snprintf(title, sizeof title, "Çapraz dikkat, son katmanın %d. başı", h);
-                cross_heatmap(step, title, catt, NL, NH, NL - 1, h, rows, S, &num->src, src, &num->tgt, out, 0);
+                /* Şekil capraz_dikkat_sayi_k*: Tek bir katmanın tek bir başının çapraz dikkati:
+                 * başları karşılaştırın, bazıları ortalamadaki köşegeni izler, bazıları başka
+                 * simgelere (ör. EOS) yoğunlaşır. */
+                snprintf(step, sizeof step, "capraz_dikkat_sayi_k%d_bas%d", l, h);
+                snprintf(title, sizeof title, "Çapraz dikkat, %d. katmanın %d. başı", l, h);
+                cross_heatmap(step, title, catt, NL, NH, l, h, rows, S, &num->src, src, &num->tgt, out, 0);
             }
-            printf("Isı haritaları: plots/lesson12/capraz_dikkat_sayi.png ve son katmanın her başı\n"
-                   "için capraz_dikkat_sayi_bas0..%d.png.\n", NH - 1);
-        }
-        free(catt);
+        printf("Isı haritaları: plots/lesson12/capraz_dikkat_sayi.png ve her katmanın her\n"
+               "başı için capraz_dikkat_sayi_k<katman>_bas<baş>.png.\n");
+        free(out), free(catt);
     }
-    for (int l = 0; l < NL; l++)
-        printf("  yalnız %d. kod çözücü katmanı (başların toplamı): %%%.1f\n", l, tot ? 100.0 * hitl[l] / tot : 0);
-    *align_rate = tot ? (double)hit / tot : 0;
-    printf("Hizalama: doğru üretilen %ld harfte, bütün katmanların ve başların toplam\n"
-           "çapraz dikkat ağırlığının en büyüğü %%%.1f oranında o harfi üreten rakama\n"
-           "(\"bin\" gibi grup kelimelerinde grubun rakamlarından birine) düştü.\n", tot, 100 * *align_rate);
-    free(out);
     decoder_free(&d, m);
+    /* Hizalama: önce doğrulama kümesinde bütün adaylar, sonra seçilenin testteki değeri */
+    int nc = align_ncand(m);
+    SeqAlignHits *hv = xcalloc((size_t)nc, sizeof *hv), *ht = xcalloc((size_t)nc, sizeof *ht);
+    cross_align(m, num, vs, hv);
+    cross_align(m, num, ts, ht);
+    printf("Hizalama, doğrulama kümesinde (%ld sözcük): en büyük çapraz dikkat\n"
+           "ağırlığı sözcüğün okuduğu rakamda mı? (isabet yüzdesi)\n  katman ", hv[0].words);
+    for (int h = 0; h < NH; h++) printf("  baş %d ", h);
+    printf("  başların ortalaması\n");
+    int best = nc - 1;
+    for (int l = 0; l < NL; l++) {
+        printf("  %4d   ", l);
+        for (int h = 0; h < NH; h++) printf(" %6.1f ", 100 * hit_rate(&hv[l * (NH + 1) + h]));
+        int c = l * (NH + 1) + NH;
+        printf("   %6.1f\n", 100 * hit_rate(&hv[c]));
+        if (hit_rate(&hv[c]) > hit_rate(&hv[best])) best = c;
+    }
+    printf("  bütün katmanların ve başların ortalaması: %%%.1f\n", 100 * hit_rate(&hv[nc - 1]));
+    *align_rate = hit_rate(&ht[best]);
+    *align_val = hit_rate(&hv[best]);
+    char which[64];
+    if (best == nc - 1) snprintf(which, sizeof which, "bütün katmanların ortalaması");
+    else snprintf(which, sizeof which, "%d. katmanın baş ortalaması", best / (NH + 1));
+    printf("Doğrulamada en iyi ölçü: %s.\nTest kümesinde (%ld sözcük) "
+           "bu ölçüyle isabet %%%.1f, komşu konum dahil %%%.1f.\n", which, ht[best].words,
+           100 * *align_rate, 100.0 * ht[best].near / (ht[best].words ? ht[best].words : 1));
+    free(hv), free(ht);
 }
 
 /*
@@ -1016,7 +1058,9 @@ static void read_lesson06(L06Results *r) {
     r->have = rows > 0 && r->acc[0][REV_MAX] >= 0 && r->acc[1][REV_MAX] >= 0;
 }
 
-static void step7_compare(const double *acc, int maxL, size_t params, double sec, const LessonArgs *a) {
+/* Dönüş: L >= 20 uzunluklarında Transformer'ın dikkatsiz GRU'yu geçtiği en küçük fark
+ * (ders 06'nın tam koşusu yoksa NAN). */
+static double step7_compare(const double *acc, int maxL, size_t params, double sec, const LessonArgs *a) {
     step_banner(7, NSTEPS, "GRU, dikkatli GRU ve Transformer: uzunluğa göre doğruluk");
     L06Results r;
     read_lesson06(&r);
@@ -1049,7 +1093,16 @@ static void step7_compare(const double *acc, int maxL, size_t params, double sec
     if (!r.have)
         printf("(GRU sonuçları yok: ./lesson06'nın tam koşusu (--quick değil) bu dersten önce\n"
                "çalıştırılırsa aynı tabloda ve şekilde görünür.)\n");
+    double margin = NAN;
+    if (r.have)
+        for (int L = 20; L <= maxL; L++)
+            if (acc[L] >= 0 && r.acc[0][L] >= 0 && !(acc[L] - r.acc[0][L] >= margin))
+                margin = acc[L] - r.acc[0][L];
+    if (!isnan(margin))
+        printf("L >= 20'nin her uzunluğunda Transformer dikkatsiz GRU'dan en az %.0f puan önde.\n",
+               100 * margin);
     printf("Şekil: plots/lesson12/uc_model.png\n");
+    return margin;
 }
 
 /* ======================================================================
@@ -1208,18 +1261,24 @@ int main(int argc, char **argv) {
     int steps_rev = a.quick ? 150 : REV_STEPS, steps_num = a.quick ? 60 : 2000, steps_deep = a.quick ? 40 : 300;
     double t_start = now_sec();
 
-    SeqTask rev, num;
+    SeqTask rev, rev_tr, num;
     seqtask_init(&rev, SEQ_REVERSE, REV_NSYM, REV_MIN, maxL);
+    /* Eğitim test uzunluğunun ötesine (maxL + REV_EXTRA) uzanır: Adım 4'e bakın */
+    seqtask_init(&rev_tr, SEQ_REVERSE, REV_NSYM, REV_MIN, maxL + (a.quick ? 0 : REV_EXTRA));
     seqtask_init(&num, SEQ_NUMBER, 0, 1, num_max);
-    SeqSet rts, nts;
+    SeqSet rts, nts, rvs, nvs;
     seqtask_testset(&rev, per_len, &rts);
     seqtask_testset(&num, per_len, &nts);
+    seqtask_valset(&rev, a.quick ? 8 : VAL_PER_LEN, &rvs);
+    seqtask_valset(&num, a.quick ? 8 : VAL_PER_LEN, &nvs);
+    seqtask_exclude(&rev_tr, &rts);
+    seqtask_exclude(&rev_tr, &rvs);
     Rng r;
     rng_seed(&r, (uint64_t)a.seed);
     step1_data(&rev, &num, &r);
 
     TfConfig rc = {.Vs = rev.src.n, .Vt = rev.tgt.n, .C = MODEL_C, .NH = MODEL_NH, .FF = MODEL_FF, .NL = MODEL_NL,
-                   .S = seqtask_src_cap(&rev), .T = seqtask_tgt_cap(&rev), .residual = 1, .norm = 1};
+                   .S = seqtask_src_cap(&rev_tr), .T = seqtask_tgt_cap(&rev_tr), .residual = 1, .norm = 1};
     double gc = step2_layer(&rc, &a);
     int warm = a.quick ? 10 : 100;
     float lr = 2e-3f;
@@ -1229,22 +1288,23 @@ int main(int argc, char **argv) {
     tf_build(&mr, &rc, BATCH, (uint64_t)a.seed + 5);
     TrainLog lr_rev = {.steps = steps_rev, .warm = warm, .lr = lr};
     double acc_rev[REV_MAX + 1];
-    step4_reverse(&mr, &rev, &rts, &lr_rev, acc_rev, &a, maxL);
+    double rev_em, rev_val_max;
+    step4_reverse(&mr, &rev, &rev_tr, &rts, &rvs, &lr_rev, acc_rev, &rev_em, &rev_val_max, &a, maxL);
 
     TfConfig nc = rc;
     nc.Vs = num.src.n, nc.Vt = num.tgt.n, nc.S = seqtask_src_cap(&num), nc.T = seqtask_tgt_cap(&num);
     Tf mn;
     tf_build(&mn, &nc, BATCH, (uint64_t)a.seed + 6);
     TrainLog lr_num = {.steps = steps_num, .warm = warm, .lr = lr};
-    double acc_num[NUM_MAX + 1], align_rate = 0;
-    step5_number(&mn, &num, &nts, &lr_num, acc_num, &align_rate, &a);
+    double acc_num[NUM_MAX + 1], num_em = 0, align_rate = 0, align_val = 0;
+    step5_number(&mn, &num, &nts, &nvs, &lr_num, acc_num, &num_em, &align_rate, &align_val, &a);
     if (save_model(&mn, num_max, path, err, sizeof err) != 0) die("%s", err);
     printf("Sayı modeli kaydedildi: %s\n(deneyin: ./lesson12%s --translate \"2 026\")\n", path,
            a.quick ? " --quick" : "");
 
     double gratio, lw, lwo;
     step6_residual(&rc, &rev, steps_deep, &a, &gratio, &lw, &lwo);
-    step7_compare(acc_rev, maxL, mr.P.n, lr_rev.seconds, &a);
+    double margin = step7_compare(acc_rev, maxL, mr.P.n, lr_rev.seconds, &a);
 
     /* Toplam sonuçlar */
     double rev_all = 0, num_all = 0;
@@ -1253,15 +1313,20 @@ int main(int argc, char **argv) {
         if (acc_rev[L] >= 0) rev_all += acc_rev[L], nr++;
     for (int L = 1; L <= num_max; L++)
         if (acc_num[L] >= 0) num_all += acc_num[L], nn++;
-    printf("\nSONUÇ: gradcheck_rel=%.2e rev_loss0=%.4f rev_loss_end=%.4f rev_acc_maxlen=%.4f rev_acc_l20=%.4f rev_acc_mean=%.4f "
-           "num_acc=%.4f align=%.4f deep_loss_res=%.4f deep_loss_nores=%.4f params=%zu "
-           "seconds=%.1f\n",
-           gc, lr_rev.loss[0], tail_loss(&lr_rev, 20), acc_rev[maxL], acc_rev[20 < maxL ? 20 : maxL], nr ? rev_all / nr : 0, nn ? num_all / nn : 0,
-           align_rate, lw, lwo, mr.P.n, now_sec() - t_start);
+    char marg[48] = "";
+    if (!isnan(margin)) snprintf(marg, sizeof marg, " tf_minus_gru_min=%.4f", margin);
+    printf("\nSONUÇ: gradcheck_rel=%.2e rev_loss0=%.4f rev_loss_end=%.4f rev_acc_maxlen=%.4f "
+           "rev_acc_val_maxlen=%.4f rev_acc_l20=%.4f rev_acc_mean=%.4f rev_em=%.4f num_acc=%.4f "
+           "num_em=%.4f align=%.4f align_val=%.4f deep_loss_res=%.4f deep_loss_nores=%.4f%s "
+           "params=%zu seconds=%.1f cpu_seconds=%.1f\n",
+           gc, lr_rev.loss[0], tail_loss(&lr_rev, 20), acc_rev[maxL], rev_val_max,
+           acc_rev[20 < maxL ? 20 : maxL], nr ? rev_all / nr : 0, rev_em, nn ? num_all / nn : 0, num_em,
+           align_rate, align_val, lw, lwo, marg, mr.P.n, now_sec() - t_start,
+           (double)clock() / CLOCKS_PER_SEC);
     (void)gratio;
     log_free(&lr_rev), log_free(&lr_num);
     tf_free(&mr), tf_free(&mn);
-    seqset_free(&rts), seqset_free(&nts);
-    seqtask_free(&rev), seqtask_free(&num);
+    seqset_free(&rts), seqset_free(&nts), seqset_free(&rvs), seqset_free(&nvs);
+    seqtask_free(&rev), seqtask_free(&rev_tr), seqtask_free(&num);
     return 0;
 }

@@ -22,6 +22,14 @@
  *        hesaplanır — torch_models.py gpt'nin döngüsü gibi):
  *        "RESULT model=gpt sec_per_step=S params=P tok_per_s=.. gen_tok_per_s=..
  *         gen_nocache_tok_per_s=.."
+ *   build/bench gru_seq2seq STEPS THREADS L A -> lesson06'nın dikkatli GRU kodlayıcı–kod
+ *        çözücüsünün bir eğitim adımı (E = 16, H = 128, dikkat gizli boyu A, yığın 32,
+ *        ters çevirme sözlüğü 13 simge, kaynak ve hedef L+1 simge, öğretmen zorlaması,
+ *        ileri + geri + Adam): "RESULT model=gru_seq2seq sec_per_step=S params=P".
+ *   build/bench transformer STEPS THREADS L -> lesson12'nin Transformer'ının bir eğitim
+ *        adımı (C = 64, 4 baş, FF = 128, her yanda 2 katman, yığın 32, aynı sözlük ve
+ *        uzunluklar). Model dersin kendi kodudur: lessons/lesson12_transformer.c buraya
+ *        eklenir (main'i lesson12_main adını alır).
  */
 #include <cblas.h>
 #undef I   /* cblas.h <complex.h>'i çekiyor; I makrosu common/ içindeki I (girdi boyutu) adlarıyla çakışır */
@@ -388,6 +396,78 @@ static int gpt_bench(int steps, int V, int C, int NH, int NL, int T, int B, int 
     return 0;
 }
 
+/* lesson12'nin modeli (Tf, tf_forward, tf_loss, tf_backward) dersin kendi kodundan */
+#define main lesson12_main
+#include "../lessons/lesson12_transformer.c"
+#undef main
+
+/* Rastgele bir ters çevirme yığını: src (B,S), hedef (B,T) = tersi + EOS, din = BOS + hedef */
+static void random_reverse_batch(Rng *r, int B, int L, int V, int *src, int *tgt, int *din) {
+    for (int b = 0; b < B; b++) {
+        for (int i = 0; i < L; i++) src[b * (L + 1) + i] = SEQ_NSPECIAL + rng_int(r, V - SEQ_NSPECIAL);
+        src[b * (L + 1) + L] = SEQ_EOS;
+        for (int i = 0; i < L; i++) tgt[b * (L + 1) + i] = src[b * (L + 1) + L - 1 - i];
+        tgt[b * (L + 1) + L] = SEQ_EOS;
+    }
+    seq_shift_right(din, tgt, B, L + 1);
+}
+
+static int gru_seq2seq_bench(int steps, int L, int A) {
+    const int B = 32, V = 13, S = L + 1;
+    Seq2Seq m;
+    seq2seq_build(&m, (Seq2SeqConfig){.Vs = V, .Vt = V, .E = 16, .H = 128, .A = A});
+    Rng r;
+    rng_seed(&r, 1);
+    seq2seq_init(&m, &r);
+    Adam opt;
+    adam_init(&opt, m.P.n, 3e-3f);
+    int *src = xmalloc((size_t)B * S * sizeof(int)), *tgt = xmalloc((size_t)B * S * sizeof(int));
+    int *din = xmalloc((size_t)B * S * sizeof(int));
+    double t0 = 0;
+    for (int s = 0; s < steps + 3; s++) {
+        if (s == 3) t0 = now_sec(); /* ısınma bitti */
+        random_reverse_batch(&r, B, L, V, src, tgt, din);
+        params_zero_grad(&m.P);
+        seq2seq_forward(&m, src, S, din, tgt, S, B);
+        seq2seq_backward(&m);
+        adam_step(&opt, m.P.params, m.P.grads);
+    }
+    printf("RESULT model=gru_seq2seq sec_per_step=%.6f params=%zu\n", (now_sec() - t0) / steps, m.P.n);
+    free(src), free(tgt), free(din);
+    adam_free(&opt);
+    seq2seq_free(&m);
+    return 0;
+}
+
+static int transformer_bench(int steps, int L) {
+    const int B = BATCH, V = 13, S = L + 1;
+    TfConfig c = {.Vs = V, .Vt = V, .C = MODEL_C, .NH = MODEL_NH, .FF = MODEL_FF, .NL = MODEL_NL,
+                  .S = S, .T = S, .residual = 1, .norm = 1};
+    Tf m;
+    tf_build(&m, &c, B, 1);
+    Adam opt;
+    adam_init(&opt, m.P.n, 2e-3f);
+    Rng r;
+    rng_seed(&r, 1);
+    int *src = xmalloc((size_t)B * S * sizeof(int)), *tgt = xmalloc((size_t)B * S * sizeof(int));
+    int *din = xmalloc((size_t)B * S * sizeof(int));
+    double t0 = 0;
+    for (int s = 0; s < steps + 3; s++) {
+        if (s == 3) t0 = now_sec(); /* ısınma bitti */
+        random_reverse_batch(&r, B, L, V, src, tgt, din);
+        tf_forward(&m, src, S, din, B, S);
+        tf_loss(&m, tgt, NULL);
+        params_zero_grad(&m.P);
+        tf_backward(&m);
+        adam_step(&opt, m.P.params, m.P.grads);
+    }
+    printf("RESULT model=transformer sec_per_step=%.6f params=%zu\n", (now_sec() - t0) / steps, m.P.n);
+    free(src), free(tgt), free(din);
+    adam_free(&opt);
+    tf_free(&m);
+    return 0;
+}
+
 /* İŞ_PARÇACIĞI "auto" ise dersin varsayılanı gibi: bütün çekirdekler, makine meşgulse
  * kendiliğinden azalır (core/threads.h); bir sayıysa tam o kadar. */
 static void set_threads_arg(const char *s) {
@@ -400,6 +480,14 @@ int main(int argc, char **argv) {
         set_threads_arg(argv[3]);
         return gpt_bench(atoi(argv[2]), atoi(argv[4]), atoi(argv[5]), atoi(argv[6]), atoi(argv[7]),
                          atoi(argv[8]), atoi(argv[9]), atoi(argv[10]));
+    }
+    if (argc >= 6 && !strcmp(argv[1], "gru_seq2seq")) {
+        set_threads_arg(argv[3]);
+        return gru_seq2seq_bench(atoi(argv[2]), atoi(argv[4]), atoi(argv[5]));
+    }
+    if (argc >= 5 && !strcmp(argv[1], "transformer")) {
+        set_threads_arg(argv[3]);
+        return transformer_bench(atoi(argv[2]), atoi(argv[4]));
     }
     if (argc >= 4 && !strcmp(argv[1], "vae")) {
         set_threads_arg(argv[3]);
@@ -424,6 +512,8 @@ int main(int argc, char **argv) {
     if (argc >= 3 && !strcmp(argv[1], "rss")) return rss_of(argv + 2);
     fprintf(stderr, "kullanım: bench mlp|cnn VERİ EPOCH İŞ_PARÇACIĞI | bench gemm İŞ_PARÇACIĞI | "
                     "bench layers İŞ_PARÇACIĞI | bench peak | bench vae ADIM İŞ_PARÇACIĞI | "
-                    "bench gpt ADIM İŞ_PARÇACIĞI V C NH NL T B ÜRETİM | bench rss KOMUT...\n");
+                    "bench gpt ADIM İŞ_PARÇACIĞI V C NH NL T B ÜRETİM | "
+                    "bench gru_seq2seq ADIM İŞ_PARÇACIĞI L A | "
+                    "bench transformer ADIM İŞ_PARÇACIĞI L | bench rss KOMUT...\n");
     return 2;
 }

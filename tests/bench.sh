@@ -14,15 +14,21 @@
 #
 # Ortam: BENCH_EPOCHS (varsayılan 1), BENCH_PAIRS (varsayılan 3: C/PyTorch çifti sayısı),
 #        BENCH_THREADS (varsayılan "1 $(nproc)"), BENCH_MODELS (varsayılan "mlp cnn"),
-#        BENCH_BUSY=0 meşgul makine ölçümünü atlar; BENCH_BUSY_MODELS (varsayılan "mlp cnn").
+#        BENCH_BUSY=0 meşgul makine ölçümünü atlar; BENCH_BUSY_MODELS (varsayılan "mlp cnn"),
+#        BENCH_SECTIONS (varsayılan "mnist vae seq2seq gpt gemm busy"): yalnız bu bölümler,
+#        BENCH_SEQ_STEPS (varsayılan 20): seq2seq bölümünde ölçülen eğitim adımı,
+#        BENCH_SHARED: rakip betiklerin klasörü (varsayılan ../shared/bench).
 #        GPT bölümünün ayarları tests/bench_gpt.sh'de.
 set -u
+SECTIONS=${BENCH_SECTIONS:-"mnist vae seq2seq gpt gemm busy"}
+has() { case " $SECTIONS " in *" $1 "*) return 0 ;; esac; return 1; }
 E=${BENCH_EPOCHS:-1}
 P=${BENCH_PAIRS:-3}
 THREADS=${BENCH_THREADS:-"1 $(nproc)"}
 MODELS=${BENCH_MODELS:-"mlp cnn"}
 D=data/mnist
-TORCH=../shared/bench/torch_mnist.py
+SHARED=${BENCH_SHARED:-../shared/bench}
+TORCH=$SHARED/torch_mnist.py
 PEER="env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE"
 
 echo "Makine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) çekirdek"
@@ -76,6 +82,7 @@ fi
 field() { echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p" | tail -n 1; }
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { if (NR == 0) print "?"; else if (NR % 2) printf "%.3f", a[(NR + 1) / 2]; else printf "%.3f", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
+has mnist || MODELS=""
 for T in $THREADS; do
     for model in $MODELS; do
         echo
@@ -105,8 +112,8 @@ done
 
 echo
 # ---- lesson13'ün VAE'si: bir eğitim adımı (torch_models.py vae ile aynı iş) ----
-TM=../shared/bench/torch_models.py
-for T in $THREADS; do
+TM=$SHARED/torch_models.py
+has vae && for T in $THREADS; do
     echo "== vae (lesson13), $T iş parçacığı: 784-400-20-400-784, yığın 128, 200 adım ($P çift) =="
     ratios="" cs="" ts=""
     for i in $(seq 1 "$P"); do
@@ -128,10 +135,51 @@ for T in $THREADS; do
 done
 
 # ---- lesson16'nın GPT'si: eğitim adımı ve üretim (ayrı betik; check-full da kullanır) ----
-BENCH_PAIRS=$P BENCH_THREADS=$THREADS sh tests/bench_gpt.sh
+has gpt && BENCH_PAIRS=$P BENCH_THREADS=$THREADS BENCH_TORCH_MODELS=${BENCH_TORCH_MODELS:-$SHARED/torch_models.py} sh tests/bench_gpt.sh
+
+# ---- lesson06'nın dikkatli GRU'su ve lesson12'nin Transformer'ı: bir eğitim adımı ----
+# Derslerin yapılandırması (ters çevirme, 13 simgelik sözlük, yığın 32, en uzun dizi L = 40:
+# kaynak ve hedef 41 simge). torch_models.py'nin Bahdanau dikkatinde gizli boy H'dir (A için
+# bayrak yok); aynı işi ölçmek için C de A = H = 128 ile koşar (ders 06: A = 64).
+# Transformer'da PyTorch son-normalizasyonludur (nn.Transformer), bizimki ön-normalizasyonlu;
+# parametre sayısı aynıdır (170 189).
+SL=40
+SQ=${BENCH_SEQ_STEPS:-20}
+seq_peer_args() {
+    case $1 in
+        gru_seq2seq) echo "--vocab 13 --emb 16 --hidden 128 --batch 32 --attention 1 --src_len $((SL + 1)) --tgt_len $((SL + 1))" ;;
+        transformer) echo "--vocab 13 --d_model 64 --heads 4 --layers 2 --ffn 128 --batch 32 --src_len $((SL + 1)) --tgt_len $((SL + 1))" ;;
+    esac
+}
+has seq2seq && for T in $THREADS; do
+    for model in gru_seq2seq transformer; do
+        echo
+        echo "== $model (lesson$([ $model = transformer ] && echo 12 || echo 06)), $T iş parçacığı: bir eğitim adımı, L = $SL, yığın 32, $SQ adım ($P çift) =="
+        ratios="" cs="" ts="" crss="" trss=""
+        for i in $(seq 1 "$P"); do
+            if [ $model = gru_seq2seq ]; then cargs="$SQ $T $SL 128"; else cargs="$SQ $T $SL"; fi
+            c=$(build/bench rss build/bench $model $cargs | tr '\n' ' ')
+            c_s=$(field "$c" sec_per_step); c_rss=$(field "$c" rss_mb)
+            cs="$cs $c_s"; crss="$crss $c_rss"; line="  çift $i: C ${c_s} s/adım (${c_rss} MB)"
+            if [ $have_torch = 1 ] && [ -f "$TM" ]; then
+                t=$(build/bench rss $PEER /usr/bin/python3 $TM $model --steps "$SQ" --threads "$T" $(seq_peer_args $model) 2>/dev/null | tr '\n' ' ')
+                t_s=$(field "$t" sec_per_step); t_rss=$(field "$t" rss_mb)
+                r=$(awk -v a="$c_s" -v b="$t_s" 'BEGIN { if (b > 0) printf "%.3f", a / b }')
+                ratios="$ratios $r"; ts="$ts $t_s"; trss="$trss $t_rss"
+                line="$line | PyTorch ${t_s} s/adım (${t_rss} MB) | oran $r"
+            fi
+            echo "$line"
+        done
+        if [ $have_torch = 1 ] && [ -f "$TM" ]; then
+            echo "BENCH model=$model threads=$T c_step_s=$(echo "$cs" | median) torch_step_s=$(echo "$ts" | median) ratio_median=$(echo "$ratios" | median) c_rss_mb=$(echo "$crss" | median) torch_rss_mb=$(echo "$trss" | median)"
+        else
+            echo "BENCH model=$model threads=$T c_step_s=$(echo "$cs" | median) c_rss_mb=$(echo "$crss" | median)"
+        fi
+    done
+done
 
 echo
-echo "== GEMM: derslerin şekillerinde, OpenBLAS ile yan yana (OpenBLAS kullanıcı ortamında) =="
+has gemm && echo "== GEMM: derslerin şekillerinde, OpenBLAS ile yan yana (OpenBLAS kullanıcı ortamında) ==" &&
 for T in $THREADS; do
     echo "-- $T iş parçacığı --"
     $PEER build/bench gemm "$T"
@@ -142,7 +190,7 @@ done
 # başka bir program bir çekirdeği tutarsa bir saniye içinde tek iş parçacığına inerler.
 # Hedef: meşgulken varsayılan kip ≤ 2.5 × boştaki süre ve ≤ meşgulken --threads 1.
 # "sabit N" satırı eski davranışı (kendiliğinden ayar olmadan N iş parçacığı) gösterir.
-if [ "${BENCH_BUSY:-1}" != 0 ] && [ "$(nproc)" -ge 2 ]; then
+if has busy && [ "${BENCH_BUSY:-1}" != 0 ] && [ "$(nproc)" -ge 2 ]; then
     N=$(nproc)
     for model in ${BENCH_BUSY_MODELS:-mlp cnn}; do
         echo

@@ -11,6 +11,7 @@ lesson00 lojistik_acc 0.90
 lesson02 test_acc 0.980
 lesson04 test_acc 0.992
 lesson05 val_acc 0.90
+lesson05 replay_kayip <=0.05
 lesson13 nelbo20 <=106
 lesson13 nelbo2 <=160
 lesson13 kl20_min 5
@@ -24,6 +25,11 @@ lesson06 fark_Lmax 0.20
 lesson06 sayi_em 0.95
 lesson06 hizalama_komsu 0.90
 lesson06 sayi_hizalama 0.80
+lesson12 rev_acc_maxlen 0.99
+lesson12 num_em 0.95
+lesson12 align 0.90
+lesson12 tf_minus_gru_min 0.01
+lesson12 seconds <=600
 lesson14 pac_ring_min 8
 lesson14 pac_grid_modes 24.8
 lesson14 pac_ring_hq 0.90

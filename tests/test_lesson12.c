@@ -24,8 +24,16 @@ START_TEST(test_quick_run_claims) {
     /* Artık bağlantı + LN'li derin yığın, onlarsız olandan daha düşük kayba iner */
     double lw = sonuc_get(out, "deep_loss_res"), lwo = sonuc_get(out, "deep_loss_nores");
     ck_assert_msg(lw < lwo, "artıklı kayıp %g, artıksız %g", lw, lwo);
-    const char *steps[] = {"isinma", "capraz_dikkat_ters", "artik_baglanti", "katman_gradyani", "uc_model"};
-    check_plot_files("lesson12", steps, 5);
+    /* Oranlar (tam eşleşme, doğrulama, hizalama) yazılır ve [0, 1] içindedir */
+    const char *rates[] = {"rev_acc_maxlen", "rev_acc_val_maxlen", "rev_em", "num_em", "align", "align_val"};
+    for (int i = 0; i < 6; i++) {
+        double v = sonuc_get(out, rates[i]);
+        ck_assert_msg(v >= 0 && v <= 1, "%s = %g", rates[i], v);
+    }
+    ck_assert_ptr_nonnull(strstr(out, "Doğrulamada en iyi ölçü:"));
+    const char *steps[] = {"isinma", "capraz_dikkat_ters", "capraz_dikkat_sayi", "capraz_dikkat_sayi_k1_bas3",
+                           "artik_baglanti", "katman_gradyani", "uc_model"};
+    check_plot_files("lesson12", steps, 7);
     /* Kaydedilen sayı modeli kendi girdinizi okur; yanlış girdiler Türkçe hata verir */
     expect_run("lesson12", "--model " QMODEL " --translate '1 234'", 0, "1 234\n->", NULL, out, sizeof out);
     expect_run("lesson12", "--model " QMODEL " --translate '12a'", 2, "hata", NULL, out, sizeof out);

@@ -311,6 +311,114 @@ START_TEST(test_align) {
 }
 END_TEST
 
+/* Doğrulama kümesi: test kümesiyle kesişmez, L'si aralıkta, küçük L'de eğitime yer kalır;
+ * seqtask_exclude ile daha uzun eğitim görevi ikisini de eğitimden çıkarır. Test kümesi
+ * valset'ten etkilenmez (aynı tohum, aynı örnekler). */
+START_TEST(test_valset_exclude) {
+    SeqTask t, t2;
+    seqtask_init(&t, SEQ_NUMBER, 0, 1, 4);
+    seqtask_init(&t2, SEQ_NUMBER, 0, 1, 4);
+    SeqSet ts, vs, ts2;
+    seqtask_testset(&t, 20, &ts);
+    seqtask_testset(&t2, 20, &ts2);
+    seqtask_valset(&t, 20, &vs);
+    ck_assert_int_eq(ts.n, ts2.n);
+    ck_assert_int_eq(memcmp(ts.src, ts2.src, (size_t)ts.n * ts.src_cap * sizeof(int)), 0);
+    int n1 = 0;
+    for (int i = 0; i < vs.n; i++) {
+        const int *v = vs.src + (size_t)i * vs.src_cap;
+        ck_assert(seqtask_is_held(&t, v, vs.src_len[i]));
+        ck_assert(!seqtask_is_held(&t2, v, vs.src_len[i])); /* test kümesinde değil */
+        ck_assert(vs.len[i] >= 1 && vs.len[i] <= 4);
+        n1 += vs.len[i] == 1;
+    }
+    ck_assert_int_eq(n1, 2); /* 10 olasılığın testte 5'i, doğrulamada en çok 10/4 = 2'si */
+    /* 1 rakamlı sayılarda eğitime hâlâ örnek kalır */
+    Rng r;
+    rng_seed(&r, 3);
+    int src[4 * 2], tgt[4 * 64], tl[4];
+    ck_assert_int_le(seqtask_tgt_cap(&t), 64);
+    seqtask_batch(&t, &r, 4, 1, src, tgt, tl);
+    /* Uzun eğitim görevi: 5..20'lik ters çevirmenin test ve doğrulama kümeleri 5..24'lük
+     * görevin yığınlarına hiç girmez */
+    SeqTask rv, rt;
+    seqtask_init(&rv, SEQ_REVERSE, 2, 5, 20);
+    seqtask_init(&rt, SEQ_REVERSE, 2, 5, 24);
+    SeqSet rts, rvs;
+    seqtask_testset(&rv, 10, &rts);
+    seqtask_valset(&rv, 10, &rvs);
+    seqtask_exclude(&rt, &rts);
+    seqtask_exclude(&rt, &rvs);
+    for (int i = 0; i < rts.n; i++)
+        ck_assert(seqtask_is_held(&rt, rts.src + (size_t)i * rts.src_cap, rts.src_len[i]));
+    for (int i = 0; i < rvs.n; i++)
+        ck_assert(seqtask_is_held(&rt, rvs.src + (size_t)i * rvs.src_cap, rvs.src_len[i]));
+    int bs[64 * 6], bt[64 * 25], btl[64];
+    ck_assert_int_eq(seqtask_tgt_cap(&rt), 25);
+    int S = seqtask_batch(&rt, &r, 64, 5, bs, bt, btl); /* 2^5 = 32 dizinin 16'sı testte */
+    for (int b = 0; b < 64; b++) ck_assert(!seqtask_is_held(&rv, bs + b * S, S));
+    seqset_free(&ts), seqset_free(&vs), seqset_free(&ts2), seqset_free(&rts), seqset_free(&rvs);
+    seqtask_free(&t), seqtask_free(&t2), seqtask_free(&rv), seqtask_free(&rt);
+}
+END_TEST
+
+/* Hizalama isabeti: sözcüğün satırları toplanır, argmax doğru rakamda mı? */
+START_TEST(test_align_hits) {
+    SeqTask t;
+    seqtask_init(&t, SEQ_NUMBER, 0, 1, 12);
+    /* "1 234" (S = 6 EOS dahil) -> "bin iki yüz otuz dört": 5 sözcük, bin -> 0. konum */
+    int ids[8], al[64];
+    char err[128];
+    int S = seqvocab_encode(&t.src, "1 234", ids, 8, err, sizeof err);
+    ck_assert_int_eq(S, 6);
+    int n = seqtask_align(&t, ids, S, al, 64);
+    float att[21 * 6];
+    /* Her harf doğru konuma 0,6 ağırlık: hepsi isabet */
+    for (int i = 0; i < n; i++)
+        for (int j = 0; j < S; j++) att[i * S + j] = al[i] == j ? 0.6f : 0.4f / (S - 1);
+    SeqAlignHits h = {0};
+    seqtask_align_hits(&t, al, n, att, (size_t)S, S, &h);
+    ck_assert_int_eq(h.words, 5);
+    ck_assert_int_eq(h.hit, 5);
+    ck_assert_int_eq(h.near, 5);
+    ck_assert_int_eq(h.right, 0);
+    /* "otuz"un (harf 12..15) ilk harfi 4. konuma kaçsa da toplam hâlâ 3'te: isabet. Dört harfi
+     * birden bir sağa (4) kayarsa: isabet değil, komşu ve sağ. */
+    for (int j = 0; j < S; j++) att[12 * S + j] = j == 4 ? 0.9f : 0.02f;
+    SeqAlignHits h2 = {0};
+    seqtask_align_hits(&t, al, n, att, (size_t)S, S, &h2);
+    ck_assert_int_eq(h2.hit, 5);
+    for (int i = 12; i < 16; i++)
+        for (int j = 0; j < S; j++) att[i * S + j] = j == 4 ? 0.9f : 0.02f;
+    SeqAlignHits h3 = {0};
+    seqtask_align_hits(&t, al, n, att, (size_t)S, S, &h3);
+    ck_assert_int_eq(h3.words, 5);
+    ck_assert_int_eq(h3.hit, 4);
+    ck_assert_int_eq(h3.near, 5);
+    ck_assert_int_eq(h3.right, 1);
+    /* Satır adımı (ld) > S: aynı sonuç */
+    float wide[21 * 10];
+    for (int i = 0; i < n; i++)
+        for (int j = 0; j < 10; j++) wide[i * 10 + j] = j < S ? att[i * S + j] : 5.0f;
+    SeqAlignHits h4 = {0};
+    seqtask_align_hits(&t, al, n, wide, 10, S, &h4);
+    ck_assert_int_eq(h4.hit, h3.hit);
+    /* Ters çevirmede her harf ayrı sayılır */
+    SeqTask rv;
+    seqtask_init(&rv, SEQ_REVERSE, 10, 5, 10);
+    int S2 = seqvocab_encode(&rv.src, "abcde", ids, 8, err, sizeof err);
+    int n2 = seqtask_align(&rv, ids, S2, al, 64);
+    float a2[5 * 6] = {0};
+    for (int i = 0; i < n2; i++) a2[i * S2 + (4 - i)] = 1; /* ters köşegen */
+    a2[0 * S2 + 4] = 0, a2[0 * S2 + 0] = 1;                /* ilk harf yanlış yere */
+    SeqAlignHits h5 = {0};
+    seqtask_align_hits(&rv, al, n2, a2, (size_t)S2, S2, &h5);
+    ck_assert_int_eq(h5.words, 5);
+    ck_assert_int_eq(h5.hit, 4);
+    seqtask_free(&t), seqtask_free(&rv);
+}
+END_TEST
+
 static Suite *suite(void) {
     Suite *s = suite_create("seqtask");
     TCase *tc = tcase_create("seqtask");
@@ -322,6 +430,8 @@ static Suite *suite(void) {
     tcase_add_test(tc, test_number_batch);
     tcase_add_test(tc, test_testset_heldout);
     tcase_add_test(tc, test_align);
+    tcase_add_test(tc, test_valset_exclude);
+    tcase_add_test(tc, test_align_hits);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -438,14 +438,31 @@ static double space_size(const SeqTask *t, int L) {
     return s;
 }
 
-void seqtask_testset(SeqTask *t, int per_len, SeqSet *s) {
-    if (t->held) die("seqtask_testset: test kümesi bir kez üretilir");
+/* held kümesinde en az 'extra' yeni kaynak için yer açar (doluluk en çok 1/2; gerekirse
+ * yeniden karma). */
+static void held_reserve(SeqTask *t, size_t extra) {
+    size_t need = 64;
+    while (need < (t->held_n + extra) * 2) need *= 2;
+    if (t->held && need <= t->held_cap) return;
+    uint64_t *old = t->held;
+    size_t oldcap = t->held_cap;
+    t->held = xcalloc(need, sizeof(uint64_t));
+    t->held_cap = need;
+    t->held_n = 0;
+    for (size_t i = 0; i < oldcap; i++)
+        if (old[i]) held_insert(t, old[i]);
+    free(old);
+}
+
+/* Her L için per_len örnek (küçük L'de olasılıkların en çok 1/share'i), tohum seed;
+ * held'deki kaynaklar atlanır, üretilenler held'e eklenir. */
+static void build_set(SeqTask *t, int per_len, double share, uint64_t seed, SeqSet *s) {
     memset(s, 0, sizeof *s);
     int nL = t->max_len - t->min_len + 1;
     int *want = xmalloc((size_t)nL * sizeof(int));
     int total = 0;
     for (int i = 0; i < nL; i++) {
-        double half = space_size(t, t->min_len + i) / 2;
+        double half = space_size(t, t->min_len + i) / share;
         want[i] = half < per_len ? (int)half : per_len;
         if (want[i] < 1) want[i] = 1;
         total += want[i];
@@ -457,11 +474,9 @@ void seqtask_testset(SeqTask *t, int per_len, SeqSet *s) {
     s->src_len = xmalloc((size_t)total * sizeof(int));
     s->tgt_len = xmalloc((size_t)total * sizeof(int));
     s->len = xmalloc((size_t)total * sizeof(int));
-    t->held_cap = 64;
-    while (t->held_cap < (size_t)total * 2) t->held_cap *= 2;
-    t->held = xcalloc(t->held_cap, sizeof(uint64_t));
+    held_reserve(t, (size_t)total);
     Rng r;
-    rng_seed(&r, SEQ_TEST_SEED + (uint64_t)t->kind * 1000003ULL + (uint64_t)t->nsym);
+    rng_seed(&r, seed);
     int k = 0;
     for (int i = 0; i < nL; i++) {
         int L = t->min_len + i, got = 0;
@@ -484,6 +499,21 @@ void seqtask_testset(SeqTask *t, int per_len, SeqSet *s) {
     }
     s->n = k;
     free(want);
+}
+
+void seqtask_testset(SeqTask *t, int per_len, SeqSet *s) {
+    if (t->held) die("seqtask_testset: test kümesi bir kez üretilir");
+    build_set(t, per_len, 2, SEQ_TEST_SEED + (uint64_t)t->kind * 1000003ULL + (uint64_t)t->nsym, s);
+}
+
+void seqtask_valset(SeqTask *t, int per_len, SeqSet *s) {
+    if (!t->held) die("seqtask_valset: önce seqtask_testset (ya da seqtask_exclude) çağrılmalı");
+    build_set(t, per_len, 4, SEQ_VAL_SEED + (uint64_t)t->kind * 1000003ULL + (uint64_t)t->nsym, s);
+}
+
+void seqtask_exclude(SeqTask *t, const SeqSet *s) {
+    held_reserve(t, (size_t)s->n);
+    for (int i = 0; i < s->n; i++) held_insert(t, hash_ids(s->src + (size_t)i * s->src_cap, s->src_len[i]));
 }
 
 void seqset_range(const SeqSet *s, int L, int *first, int *count) {
@@ -576,6 +606,27 @@ int seqtask_align(const SeqTask *t, const int *src, int ns, int *align, int cap)
         if (g > 0 && n >= 0) n = push_word(SCALES[g], -1, align, n, cap); /* ölçek: tek rakam değil */
     }
     return n;
+}
+
+void seqtask_align_hits(const SeqTask *t, const int *align, int n, const float *att, size_t ld, int S,
+                        SeqAlignHits *h) {
+    for (int i = 0; i < n;) {
+        if (align[i] < 0 || align[i] >= S) { i++; continue; }
+        /* bir sözcük: aynı kaynağa bağlı ardışık harfler (ters çevirme/kopyada tek harf) */
+        int e = i, best = 0;
+        double bv = -1;
+        while (e < n && align[e] == align[i] && (e == i || t->kind == SEQ_NUMBER)) e++;
+        for (int j = 0; j < S; j++) {
+            double v = 0;
+            for (int r = i; r < e; r++) v += att[(size_t)r * ld + j];
+            if (v > bv) bv = v, best = j;
+        }
+        h->words++;
+        h->hit += best == align[i];
+        h->near += abs(best - align[i]) <= 1;
+        h->right += best == align[i] + 1;
+        i = e;
+    }
 }
 
 void seq_shift_right(int *din, const int *tgt, int B, int W) {

@@ -89,6 +89,7 @@
 #define SEQ_MAX_LEN 200          /* ters çevirme/kopyada en uzun dizi */
 #define SEQ_NUMBER_MAX_DIGITS 12
 #define SEQ_TEST_SEED 20260611ULL /* test kümesinin sabit tohumu (--seed'den bağımsız) */
+#define SEQ_VAL_SEED 20261202ULL  /* doğrulama kümesinin sabit tohumu */
 
 typedef enum { SEQ_REVERSE = 0, SEQ_COPY = 1, SEQ_NUMBER = 2 } SeqKind;
 
@@ -136,6 +137,14 @@ int seqtask_target_text(const SeqTask *t, const char *src, char *tgt, size_t cap
 int seqtask_batch(SeqTask *t, Rng *r, int B, int L, int *src, int *tgt, int *tgt_len);
 /* Her L için per_len örnek (küçük L'de olasılıkların en çok yarısı), sabit tohumla. */
 void seqtask_testset(SeqTask *t, int per_len, SeqSet *s);
+/* Doğrulama kümesi (validation set): testset gibi, ama başka bir sabit tohumla
+ * (SEQ_VAL_SEED) ve test kümesindeki kaynaklar atlanarak (küçük L'de olasılıkların
+ * en çok dörtte biri); kaynakları da eğitimden çıkarılır. Modelle ilgili kararlar (ör. hangi katmanın hizalamasına bakılacağı) bu
+ * kümede verilir, test kümesi yalnızca son ölçüm içindir. testset'ten SONRA çağrılır. */
+void seqtask_valset(SeqTask *t, int per_len, SeqSet *s);
+/* s'nin kaynaklarını t'nin eğitim yığınlarından çıkarır: ör. 5..40'lık görevin test
+ * kümesi, eğitimi 5..48 uzunluklarla yapan görevden. Vocab'lar aynı olmalıdır. */
+void seqtask_exclude(SeqTask *t, const SeqSet *s);
 /* s içinde L'si verilen örneklerin ilki ve sayısı (yoksa *count = 0). */
 void seqset_range(const SeqSet *s, int L, int *first, int *count);
 void seqset_free(SeqSet *s);
@@ -149,6 +158,22 @@ int seqtask_is_held(const SeqTask *t, const int *ids, int n);
  * 3'e, "dört" 4'e; 1 000'deki tek "bin" 1'e. Dikkat ağırlıklarını sınamak için.
  * Dönüş: hedef uzunluğu (EOS hariç; seqtask_batch'in hedefiyle aynı) ya da -1. */
 int seqtask_align(const SeqTask *t, const int *src, int ns, int *align, int cap);
+
+/* Hizalama isabeti — ders 06'nın Bahdanau dikkatini ve ders 12'nin çapraz dikkatini
+ * ölçen TEK tanım. att: satır r = hedefin r. harfini üretirken kaynağın S konumuna
+ * dağılan dikkat ağırlıkları (satır adımı ld float); align, n: seqtask_align'ın çıktısı.
+ * Kaynağa bağlı her SÖZCÜK için (aynı konuma bağlı ardışık harfler; ters çevirme ve
+ * kopyada her harf tek başına) sözcüğün satırları toplanır ve toplamın en büyük olduğu
+ * kaynak konumuna bakılır: o konum sözcüğün çevirdiği rakamsa isabet. Boşluklar ve
+ * ölçek sözcükleri ("milyon"; align = -1) sayılmaz. Sayaçlara EKLER. */
+typedef struct {
+    long words;  /* ölçülen sözcük */
+    long hit;    /* en büyük ağırlık doğru konumda */
+    long near;   /* doğru konumda ya da bir komşusunda */
+    long right;  /* tam bir konum sağda */
+} SeqAlignHits;
+void seqtask_align_hits(const SeqTask *t, const int *align, int n, const float *att, size_t ld, int S,
+                        SeqAlignHits *h);
 
 /* Kod çözücü girdisi: din[0] = BOS, din[i] = tgt[i-1] (B satır, genişlik W). */
 void seq_shift_right(int *din, const int *tgt, int B, int W);
