@@ -12,6 +12,7 @@
 #include "data/seqtask.h"
 #include "data/augment.h"
 #include "lesson/cli.h"
+#include "lesson/drawpad.h"
 #include "nn/conv.h"
 #include "nn/pool.h"
 #include "data/data.h"
