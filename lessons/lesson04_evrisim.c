@@ -551,10 +551,10 @@ static const Net *step8_test_save(Net *net, Net *aug_net, const TrainHistory *h0
            median_epoch(h1));
     if (p2 && acc2 >= 0) {
         double e2 = 100.0 * (1 - acc2), eb = 100.0 * (1 - rb->acc);
-        printf("Test hatası: lesson02'nin MLP'si %%%.2f, kaydedilen CNN %%%.2f (%s). ", e2, eb,
+        printf("Test hatası: lesson02'nin MLP'si %%%.2f, kaydedilen CNN %%%.2f (%s).\n", e2, eb,
                eb < e2 ? "daha az hata" : "daha çok hata");
         if (a->quick)
-            printf("(--quick: CNN yalnızca %d örnekle %d epoch eğitildi; MLP'ninki tam eğitimdi.)",
+            printf("(--quick: CNN yalnızca %d örnekle %d epoch eğitildi;\nMLP'ninki tam eğitimdi.)",
                    d->ntr, h0->epochs_run);
         else if (eb < e2)
             printf("Hatalar %.1f kat azaldı.", e2 / eb);
