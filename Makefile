@@ -175,7 +175,7 @@ clean:
 -include $(COMMON_OBJ:.o=.d) $(ASAN_OBJ:.o=.d) $(AVX2_OBJ:.o=.d)
 
 # Derslerin ek kuralları (ör. veri hazırlama) ve ders kitabı kuralları
--include $(wildcard lessons/*.mk) $(wildcard textbook/*.mk) web/web.mk
+-include $(wildcard lessons/*.mk) $(wildcard textbook/*.mk) textbook/web/web.mk
 
 # Eşlik (parity) fikstürlerini PyTorch (Debian'ın python3-torch'u, float64) ile yeniden
 # üretir: tests/parity/fixtures/*.bin. `make check` PyTorch istemez: fikstürler depoya

@@ -1,12 +1,12 @@
-/* test_web.c — ders kitabının "Rakam çiz" sayfası (web/): tuvaldeki rakamı okuma ve
+/* test_web.c — ders kitabının "Rakam çiz" sayfası (textbook/web/): tuvaldeki rakamı okuma ve
  * WebAssembly eşliği.
  *   - okunamaz kuralı (lesson/drawpad.h): boş tuval, düz gri tuval, tek nokta, karalama
  *     "okuyamıyorum" der; tek düz çizgi 1 okunur;
- *   - sayfanın indirdiği modeller (web/modeller/ altındaki .model.gz, float16'ya yuvarlanmış
+ *   - sayfanın indirdiği modeller (textbook/web/modeller/ altındaki .model.gz, float16'ya yuvarlanmış
  *     lesson02 MLP ve lesson04 CNN): MNIST test rakamları tuvale büyütülüp (koyu mürekkep,
  *     beyaz zemin) sayfanın yolundan geçirilince okunuyor;
  *   - bozuk model dosyası (net_load; wasm'da da o okur): Türkçe hata, adı mesajda, çökme yok;
- *   - eşlik: build/web/rakam.wasm (node ile, web/esleme.js) 10 000 test görüntüsünde
+ *   - eşlik: build/web/rakam.wasm (node ile, textbook/web/esleme.js) 10 000 test görüntüsünde
  *     yerel programla aynı en olası sınıfı ve ≤ 1e-4 farklı logitleri veriyor; tuval yolu
  *     (hazırlık + sınıflandırma) aynı kararı ve olasılıkları veriyor. node ya da wasm yoksa
  *     (ör. root olmayan bir kurulumda paketler kurulamadıysa) bu sınama atlandığını söyler;
@@ -19,7 +19,7 @@
 #include "lesson/drawpad.h"
 #include "testutil.h"
 /* "Ad üret" sayfasının C kodu (wasm'daki) yerel olarak da derlenir: eşlik sınaması */
-#include "../web/adlar.c"
+#include "../textbook/web/adlar.c"
 
 #define S 280 /* sayfadaki tuvalin kenarı (piksel) */
 #define MNIST_DIR "data/mnist"
@@ -63,10 +63,10 @@ static void write_bytes(const char *path, const void *d, size_t n) {
     ck_assert_uint_eq(fwrite(d, 1, n, f), n);
     fclose(f);
 }
-/* web/modeller/NAME.model.gz -> tests/out/web_NAME.model -> net_load (sayfadaki gibi) */
+/* textbook/web/modeller/NAME.model.gz -> tests/out/web_NAME.model -> net_load (sayfadaki gibi) */
 static void load_web_model(Net *net, const char *name, int max_batch) {
     char gz[256], path[256], err[1024];
-    snprintf(gz, sizeof gz, "web/modeller/%s.model.gz", name);
+    snprintf(gz, sizeof gz, "textbook/web/modeller/%s.model.gz", name);
     snprintf(path, sizeof path, "tests/out/web_%s.model", name);
     size_t n;
     unsigned char *d = read_gz(gz, &n);
@@ -165,7 +165,7 @@ START_TEST(test_bad_model_bytes) {
     Net net;
     char err[1024];
     size_t n;
-    unsigned char *d = read_gz("web/modeller/lesson02_mlp.model.gz", &n);
+    unsigned char *d = read_gz("textbook/web/modeller/lesson02_mlp.model.gz", &n);
     write_bytes("tests/out/web_kesik.model", d, n / 2);
     ck_assert_int_eq(net_load(&net, "tests/out/web_kesik.model", 1, err, sizeof err), -1);
     ck_assert_msg(strstr(err, "web_kesik.model") && strstr(err, "kesik"), "%s", err);
@@ -232,7 +232,7 @@ START_TEST(test_wasm_parity) {
         snprintf(cp, sizeof cp, "tests/out/web_%s_tuval.f32", names[m]);
         write_f32(lp, logits, (size_t)N * 10);
         write_f32(cp, can, (size_t)NC * 11);
-        snprintf(cmd, sizeof cmd, "node web/esleme.js build/web/rakam.wasm web/modeller/%s.model.gz "
+        snprintf(cmd, sizeof cmd, "node textbook/web/esleme.js build/web/rakam.wasm textbook/web/modeller/%s.model.gz "
                  "%s %s " MNIST_DIR, names[m], lp, cp);
         int rc = run_cmd(cmd, out, sizeof out);
         printf("%s: %s", names[m], out);
@@ -262,7 +262,7 @@ START_TEST(test_names_parity) {
         return;
     }
     size_t n;
-    unsigned char *d = read_gz("web/modeller/lesson16_names.ckpt.gz", &n);
+    unsigned char *d = read_gz("textbook/web/modeller/lesson16_names.ckpt.gz", &n);
     write_bytes("tests/out/web_adlar.ckpt", d, n);
     free(d);
     ck_assert_msg(ad_load_path("tests/out/web_adlar.ckpt") == 0, "%s", ad_error());
@@ -273,7 +273,7 @@ START_TEST(test_names_parity) {
         strcat(want, ad_sample(1.0f, (unsigned)i));
         strcat(want, "\n");
     }
-    int rc = run_cmd("node web/esleme.js --adlar build/web/adlar.wasm tests/out/web_adlar.ckpt 40 1.0",
+    int rc = run_cmd("node textbook/web/esleme.js --adlar build/web/adlar.wasm tests/out/web_adlar.ckpt 40 1.0",
                      out, sizeof out);
     ck_assert_msg(rc == 0, "node: çıkış %d\n%s", rc, out);
     ck_assert_msg(strcmp(out, want) == 0, "wasm adları yerelden farklı:\n%s\n---\n%s", out, want);

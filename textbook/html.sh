@@ -63,5 +63,5 @@ done >"$tek"
 KITAP_TEK=1 pandoc $ortak --toc --toc-depth=1 \
     --metadata title="Derin Öğrenme Adım Adım — bütün kitap" --metadata toc-title="İçindekiler" \
     -o "$out/kitap.html" "$tek"
-sh web/kitaba.sh "$out"   # "Rakam çiz" ve "Ad üret" sayfaları (bkz. web/web.mk)
+sh textbook/web/kitaba.sh "$out"   # "Rakam çiz" ve "Ad üret" sayfaları (bkz. textbook/web/web.mk)
 echo "HTML baskısı: $out/index.html ($n sayfa; bütün kitap tek sayfada: $out/kitap.html)"

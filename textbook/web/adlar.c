@@ -5,7 +5,7 @@
  *
  * Model dosyası, lesson16'nın kaydettiği .ckpt'nin aynısıdır ve common/'un kendi yükleyicisiyle
  * (gpt_load -> ckpt_load) okunur: JavaScript dosyayı bellekte bir "/model.ckpt" dosyası
- * olarak sunar (web/adlar.js'deki küçük WASI dosya sistemi).
+ * olarak sunar (textbook/web/adlar.js'deki küçük WASI dosya sistemi).
  *   ad_load()                     "/model.ckpt"yi yükler (0 / -1; ad_error() Türkçe neden;
  *                                 yerel derlemede ad_load_path(yol))
  *   ad_sample(sıcaklık, tohum)    bir ad üretir ('\n' görünce durur); UTF-8 metin döner
@@ -50,7 +50,7 @@ int ad_load_path(const char *path) {
     g_loaded = 1;
     return 0;
 }
-/* Tarayıcıda model, JavaScript'in bellekte sunduğu "/model.ckpt" dosyasıdır (web/rakam.js). */
+/* Tarayıcıda model, JavaScript'in bellekte sunduğu "/model.ckpt" dosyasıdır (textbook/web/rakam.js). */
 AD_EXPORT(ad_load) int ad_load(void) { return ad_load_path("/model.ckpt"); }
 
 AD_EXPORT(ad_sample) const char *ad_sample(float temperature, unsigned int seed) {

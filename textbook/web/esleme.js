@@ -1,7 +1,7 @@
 /*
  * esleme.js — WebAssembly ile yerel programın eşliği (parity), Node.js ile.
  *
- *   node web/esleme.js RAKAM.wasm MODEL[.gz] YEREL_LOGIT.f32 YEREL_TUVAL.f32 MNIST_KLASÖRÜ
+ *   node textbook/web/esleme.js RAKAM.wasm MODEL[.gz] YEREL_LOGIT.f32 YEREL_TUVAL.f32 MNIST_KLASÖRÜ
  *
  * tests/test_web.c yerel C programıyla (aynı common/ kodu, -O2 -march=native) iki dosya
  * yazar ve bu betiği çağırır:
@@ -10,7 +10,7 @@
  *                     28x28 görüntü 10 kat büyütülüp (en yakın komşu) ters çevrilir
  *                     (beyaz zemin, koyu mürekkep: sayfadaki tuval gibi); sonra sayfanın
  *                     yolu: drawpad_prepare (hazırlık) + drawpad_classify
- *   node web/esleme.js --adlar ADLAR.wasm MODEL.ckpt[.gz] N SICAKLIK
+ *   node textbook/web/esleme.js --adlar ADLAR.wasm MODEL.ckpt[.gz] N SICAKLIK
  * lesson16'nın GPT'siyle 1..N tohumlarıyla N ad üretir, satır satır yazar (test_web yerel
  * üretimle karşılaştırır).
  * İlk biçimde aynısını wasm'da yapar, karşılaştırır ve tek satır yazar:
@@ -47,7 +47,7 @@ async function adlar([wasmPath, modelPath, n, t]) {
 (async () => {
   if (process.argv[2] === "--adlar") return adlar(process.argv.slice(3));
   const [wasmPath, modelPath, logitPath, canvasPath, mnist] = process.argv.slice(2);
-  if (!mnist) fail("kullanım: node web/esleme.js RAKAM.wasm MODEL[.gz] YEREL_LOGIT.f32 YEREL_TUVAL.f32 MNIST");
+  if (!mnist) fail("kullanım: node textbook/web/esleme.js RAKAM.wasm MODEL[.gz] YEREL_LOGIT.f32 YEREL_TUVAL.f32 MNIST");
   let model = fs.readFileSync(modelPath);
   if (modelPath.endsWith(".gz")) model = zlib.gunzipSync(model);
   const r = await RakamWasm(fs.readFileSync(wasmPath));

@@ -2,23 +2,23 @@
 # kitaba.sh — "Rakam çiz" sayfasını HTML baskısına kopyalar (textbook/html.sh çağırır).
 #   ÇIKTI/rakam-ciz.html                 sayfa (kitabın kitap.css'ini kullanır)
 #   ÇIKTI/rakam/rakam.wasm               common/'un çıkarım yolu (make wasm)
-#   ÇIKTI/rakam/*.model.gz               lesson02 MLP ve lesson04 CNN (web/modeller/)
+#   ÇIKTI/rakam/*.model.gz               lesson02 MLP ve lesson04 CNN (textbook/web/modeller/)
 #   ÇIKTI/rakam/{rakam,sayfa,cizgiler}.js
 #   ÇIKTI/ad-uret.html, ÇIKTI/rakam/adlar.wasm, lesson16_names.ckpt.gz   "Ad üret" (lesson16)
-# Kullanım: sh web/kitaba.sh textbook/html
+# Kullanım: sh textbook/web/kitaba.sh textbook/html
 set -eu
-out=${1:?kullanım: sh web/kitaba.sh ÇIKTI_KLASÖRÜ}
+out=${1:?kullanım: sh textbook/web/kitaba.sh ÇIKTI_KLASÖRÜ}
 if [ ! -f build/web/rakam.wasm ]; then
     echo "uyarı: build/web/rakam.wasm yok ('make wasm'); Rakam çiz sayfası kitaba eklenmedi" >&2
     exit 0
 fi
 mkdir -p "$out/rakam"
-cp web/rakam-ciz.html "$out/rakam-ciz.html"
-cp web/rakam.js web/sayfa.js web/cizgiler.js build/web/rakam.wasm web/modeller/*.model.gz "$out/rakam/"
+cp textbook/web/rakam-ciz.html "$out/rakam-ciz.html"
+cp textbook/web/rakam.js textbook/web/sayfa.js textbook/web/cizgiler.js build/web/rakam.wasm textbook/web/modeller/*.model.gz "$out/rakam/"
 adlar=0
-if [ -f build/web/adlar.wasm ] && [ -f web/modeller/lesson16_names.ckpt.gz ]; then
-    cp web/ad-uret.html "$out/ad-uret.html"
-    cp build/web/adlar.wasm web/modeller/lesson16_names.ckpt.gz "$out/rakam/"
+if [ -f build/web/adlar.wasm ] && [ -f textbook/web/modeller/lesson16_names.ckpt.gz ]; then
+    cp textbook/web/ad-uret.html "$out/ad-uret.html"
+    cp build/web/adlar.wasm textbook/web/modeller/lesson16_names.ckpt.gz "$out/rakam/"
     adlar=1
 fi
 # Ders 02 ve 04'ten sayfaya bağlantı (yalnızca HTML baskısında: sayfa orada çalışır).

@@ -1,7 +1,7 @@
 /*
  * rakam.js — build/web/rakam.wasm'ı (common/'un C kodu) yükler ve C işlevlerini saran
  * küçük bir nesne döndürür. Hem sayfa (rakam.html, <script> ile) hem Node.js sınaması
- * (web/esleme.js, require ile) bunu kullanır: tarayıcıdaki ve sınamadaki kod aynıdır.
+ * (textbook/web/esleme.js, require ile) bunu kullanır: tarayıcıdaki ve sınamadaki kod aynıdır.
  *
  *   const r = await RakamWasm(wasmBaytlari);
  *   r.load(0, modelBaytlari, 1);             // 0: MLP (lesson02), 1: CNN (lesson04)

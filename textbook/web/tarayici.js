@@ -1,7 +1,7 @@
 /*
  * tarayici.js — "Rakam çiz" sayfasını başsız (headless) Chromium'da bir kullanıcı gibi sınar.
  *
- *   node web/tarayici.js KİTAP_KLASÖRÜ EKRAN.png
+ *   node textbook/web/tarayici.js KİTAP_KLASÖRÜ EKRAN.png
  *
  * 1. Kitabı (textbook/html) 127.0.0.1'de, rastgele boş bir kapıda (port) kendi küçük HTTP
  *    sunucusuyla sunar (tarayıcılar .wasm'ı file:// adresinden yüklemez).
@@ -26,7 +26,7 @@ const { spawn } = require("child_process");
 
 const [kok, ekran] = process.argv.slice(2);
 if (!kok || !ekran) {
-  console.error("kullanım: node web/tarayici.js KİTAP_KLASÖRÜ EKRAN.png");
+  console.error("kullanım: node textbook/web/tarayici.js KİTAP_KLASÖRÜ EKRAN.png");
   process.exit(2);
 }
 const hata = (m) => { console.error("hata: " + m); process.exit(1); };

@@ -1,5 +1,5 @@
 /* sys/resource.h (yalnızca WebAssembly derlemesi için) — WASI'de süreç kaynakları yok.
- * common/core/util.c'nin peak_rss_kb'si için getrusage bildirilir; web/wasm_libs.c'deki
+ * common/core/util.c'nin peak_rss_kb'si için getrusage bildirilir; textbook/web/wasm_libs.c'deki
  * karşılığı -1 döner (ölçülemez). */
 #ifndef DOAA_WASM_SYS_RESOURCE_SHIM_H
 #define DOAA_WASM_SYS_RESOURCE_SHIM_H
