@@ -187,34 +187,34 @@ parity:
 	$(PARITY_PY) tests/parity/gen.py tests/parity/fixtures
 
 # Bulanık sınama (fuzzing; `make check`in parçası değil): her okuyucu için bir libFuzzer
-# hedefi (fuzz/fuzz_*.c), Debian'ın clang-14'üyle ASan/UBSan ve kapsama ölçümüyle; stb de
-# kaynağından derlenir (fuzz/stb_impl.c). Her hedef FUZZ_SECONDS saniye koşar:
+# hedefi (tests/fuzz/fuzz_*.c), Debian'ın clang-14'üyle ASan/UBSan ve kapsama ölçümüyle; stb de
+# kaynağından derlenir (tests/fuzz/stb_impl.c). Her hedef FUZZ_SECONDS saniye koşar:
 #   make fuzz                  (varsayılan 600 s/hedef)   make fuzz FUZZ_SECONDS=120
 FUZZ_SECONDS ?= 600
 FUZZ_CC      ?= clang-14
 FUZZ_CFLAGS  := -g -O1 -std=c11 -D_GNU_SOURCE -Icommon -I/usr/include/stb -fno-omit-frame-pointer \
                 -fsanitize=address,undefined -fno-sanitize-recover=undefined -Wno-unknown-pragmas -Wno-psabi
 FUZZ_OBJ     := $(COMMON_SRC:common/%.c=build/fuzz/common/%.o) build/fuzz/stb_impl.o
-FUZZ_TARGETS := $(patsubst fuzz/%.c,build/fuzz/%,$(wildcard fuzz/fuzz_*.c))
+FUZZ_TARGETS := $(patsubst tests/fuzz/%.c,build/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
 
 build/fuzz/common/%.o: common/%.c | deps
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link $(DEPFLAGS) -c -o $@ $<
-build/fuzz/stb_impl.o: fuzz/stb_impl.c | deps
+build/fuzz/stb_impl.o: tests/fuzz/stb_impl.c | deps
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -w -c -o $@ $<
 build/fuzz/libdoaa.a: $(FUZZ_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
-build/fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz.h build/fuzz/libdoaa.a
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h build/fuzz/libdoaa.a
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< build/fuzz/libdoaa.a -lz -lm
-build/fuzz/seeds: fuzz/seeds.c build/libdoaa.a $(COMMON_HDR)
+build/fuzz/seeds: tests/fuzz/seeds.c build/libdoaa.a $(COMMON_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -o $@ $< build/libdoaa.a $(LDLIBS)
 
 .PHONY: fuzz fuzz-build
 fuzz-build: $(FUZZ_TARGETS) build/fuzz/seeds
 fuzz: fuzz-build
-	@sh fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+	@sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 -include $(FUZZ_OBJ:.o=.d)

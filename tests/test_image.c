@@ -287,9 +287,9 @@ static const struct { const char *file, *needle; } g_bad[] = {
 };
 
 /* Tarama başlığı denetimi geçerli dosyaları reddetmemeli: ilerlemeli (progressive) ve
- * yeniden başlama işaretli (restart) gerçek JPEG'ler (fuzz/seeds/image/) çözülür. */
+ * yeniden başlama işaretli (restart) gerçek JPEG'ler (tests/fuzz/seeds/image/) çözülür. */
 START_TEST(test_jpeg_valid_variants) {
-    const char *files[] = {"fuzz/seeds/image/prog.jpg", "fuzz/seeds/image/restart.jpg"};
+    const char *files[] = {"tests/fuzz/seeds/image/prog.jpg", "tests/fuzz/seeds/image/restart.jpg"};
     for (int i = 0; i < 2; i++) {
         char err[1024];
         Image im;

@@ -322,7 +322,7 @@ START_TEST(test_quiz_answers) {
 }
 END_TEST
 
-/* tests/regress/fuzz-<hedef>-* : bulanık sınamanın (fuzz/) bulduğu girdiler, hedefin
+/* tests/regress/fuzz-<hedef>-* : bulanık sınamanın (tests/fuzz/) bulduğu girdiler, hedefin
  * okuyucusuna aynı biçimde verilir (ASan turunda da). Okuyucu kabul edebilir ya da
  * hata dönebilir; çökmemeli, sızdırmamalı. Dosya yoksa sınanacak bir şey yok demektir. */
 static size_t read_all(const char *p, uint8_t **out) {
@@ -338,7 +338,7 @@ static size_t read_all(const char *p, uint8_t **out) {
     *out = b;
     return n;
 }
-static void fix_crc(uint8_t *o, size_t n) {   /* fuzz/fuzz.h'deki gibi */
+static void fix_crc(uint8_t *o, size_t n) {   /* tests/fuzz/fuzz.h'deki gibi */
     if (n >= 4 && n % 8 != 0) {
         uint32_t c = (uint32_t)crc32(0L, o, (uInt)(n - 4));
         o[n - 4] = (uint8_t)c; o[n - 3] = (uint8_t)(c >> 8);

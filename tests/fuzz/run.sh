@@ -1,7 +1,7 @@
 #!/bin/sh
-# fuzz/run.sh SANİYE HEDEF... — her bulanık sınama hedefini sırayla, SANİYE saniye çalıştırır.
-# Girdi havuzu (corpus) build/fuzz/corpus/<hedef>/ (başlangıcı fuzz/seeds.c üretir; elle
-# yapılamayan birkaç küçük örnek, ör. progresif JPEG, fuzz/seeds/<hedef>/ altında), çökme
+# tests/fuzz/run.sh SANİYE HEDEF... — her bulanık sınama hedefini sırayla, SANİYE saniye çalıştırır.
+# Girdi havuzu (corpus) build/fuzz/corpus/<hedef>/ (başlangıcı tests/fuzz/seeds.c üretir; elle
+# yapılamayan birkaç küçük örnek, ör. progresif JPEG, tests/fuzz/seeds/<hedef>/ altında), çökme
 # ve sızıntı girdileri build/fuzz/artifacts/ altına yazılır. Sınırlar: girdi başına 30 s (makine
 # yüklüyken ASan'lı bir girdi birkaç saniye sürebilir),
 # tek ayırma en çok FUZZ_MALLOC_MB (256 MB), süreç belleği en çok FUZZ_RSS_MB (2048 MB).
@@ -16,7 +16,7 @@ for t in "$@"; do
     name=$(basename "$t")
     sub=${name#fuzz_}
     mkdir -p "build/fuzz/corpus/$sub"
-    [ -d "fuzz/seeds/$sub" ] && cp fuzz/seeds/"$sub"/* "build/fuzz/corpus/$sub/"
+    [ -d "tests/fuzz/seeds/$sub" ] && cp tests/fuzz/seeds/"$sub"/* "build/fuzz/corpus/$sub/"
     log="build/fuzz/$name.log"
     echo "== $name: $secs s (corpus build/fuzz/corpus/$sub, günlük $log)"
     nice -n 10 "$t" -max_total_time="$secs" -timeout=30 -rss_limit_mb="$rss_mb" \
