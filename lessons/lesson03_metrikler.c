@@ -324,7 +324,7 @@ int main(int argc, char **argv) {
     struct stat st;
     if (stat(path, &st) != 0 && errno == ENOENT) {   /* yok; klasör vb. durumları net_load söyler */
         if (a.model) die("model dosyası '%s' bulunamadı", path);
-        printf("'%s' bulunamadı: lesson02 henüz çalıştırılmamış. Model şimdi burada eğitiliyor\n"
+        printf("'%s' bulunamadı:\nlesson02 henüz çalıştırılmamış. Model şimdi burada eğitiliyor\n"
                "(aynısını ./lesson02%s yapar).\n", path, a.quick ? " --quick" : "");
         mnist_load_checked(&m, a.data_dir, need_train, 1);
         have_mnist = 1;
