@@ -835,8 +835,8 @@ static void step5_ddim(Denoiser *m, const Schedule *s, const Data *d, const Less
                "eğitildi, x̂_0 tahmini henüz kaba; DDIM bu hatayı gürültüyle örtmeden olduğu\n"
                "gibi taşır.\n",
                ed_ddim[1], ed_ddpm[1]);
-    printf("%d adımda DDPM %.4f, DDIM %.4f (hedef <= 0.02). 500 noktalık tahmin, gerçek\n"
-           "uzaklık 0 iken de ±0.005 kadar oynar; bu düzeydeki farklar gürültüdür.\n",
+    printf("%d adımda DDPM %.4f, DDIM %.4f (hedef <= 0.02).\n500 noktalık tahmin, gerçek "
+           "uzaklık 0 iken de ±0.005 kadar oynar;\nbu düzeydeki farklar gürültüdür.\n",
            s->T, ed_ddpm[NS - 1], ed_ddim[NS - 1]);
     Plot p;
     /* Şekil adim_sayisi: Örnekleme adımı S azaldıkça kalitenin, yani enerji uzaklığının, nerede
