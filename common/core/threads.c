@@ -2,6 +2,8 @@
 #include "core/threads.h"
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <dirent.h>
 #include <time.h>
 #include <unistd.h>
 #ifdef _OPENMP
@@ -46,6 +48,30 @@ static int read_running(void) {
     return n;
 }
 
+/* Bu sürecin o anda çalışmaya hazır ('R' durumundaki) iş parçacıkları: procs_running
+ * bunları da sayar (ör. bağlı bir kütüphanenin kendi iş parçacıkları); "başkaları"
+ * hesabından çıkarılırlar. */
+static int read_own_running(void) {
+    DIR *d = opendir("/proc/self/task");
+    if (!d) return 1;
+    int n = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.') continue;
+        char path[64], buf[256];
+        snprintf(path, sizeof path, "/proc/self/task/%.20s/stat", e->d_name);
+        FILE *f = fopen(path, "r");
+        if (!f) continue;
+        size_t k = fread(buf, 1, sizeof buf - 1, f);
+        fclose(f);
+        buf[k] = '\0';
+        const char *q = strrchr(buf, ')');   /* "pid (ad) DURUM ..." — ad boşluk içerebilir */
+        if (q && q[1] == ' ' && q[2] == 'R') n++;
+    }
+    closedir(d);
+    return n > 0 ? n : 1;
+}
+
 int threads_choose(int ncpu, double others, int max_threads) {
     if (others < 0) others = 0;
     int t = (int)((double)ncpu - others + 0.4);
@@ -86,14 +112,14 @@ void threads_auto_begin(int max_threads) {
 #endif
     if (!g_on) return;
     /* İlk karar başlamadan: /proc/stat'taki "procs_running" o anda çalışmaya hazır
-     * iş parçacığı sayısıdır (okuyan biz de dahil). 1 ms arayla 10 kez bakıp
-     * ortalamasından kendimizi çıkarırız: meşgul bir makinede ilk yarım saniyeyi
-     * iki iş parçacığıyla boşa harcamayız. Derse ~10 ms ekler. */
+     * iş parçacığı sayısıdır (bizimkiler de dahil). 1 ms arayla 10 kez bakıp
+     * ortalamasından kendi iş parçacıklarımızı çıkarırız: meşgul bir makinede ilk
+     * yarım saniyeyi iki iş parçacığıyla boşa harcamayız. Derse ~10 ms ekler. */
     double run = 0;
     int got = 0;
     for (int i = 0; i < 10; i++) {
         int r = read_running();
-        if (r > 0) { run += r; got++; }
+        if (r > 0) { run += r - read_own_running() + 1; got++; }
         struct timespec nap = {0, 1000000L};
         nanosleep(&nap, NULL);
     }
