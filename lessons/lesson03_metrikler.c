@@ -67,7 +67,7 @@ static void train_missing_model(const char *path, const Mnist *m, int quick, uin
     cfg.seed = seed;
     cfg.cosine = 1;
     TrainHistory h;
-    printf("lesson02'nin tarifiyle eğitiliyor: %d eğitim, %d doğrulama görüntüsü, %d epoch.\n", ntr,
+    printf("lesson02'nin tarifiyle eğitiliyor: %d eğitim,\n%d doğrulama görüntüsü, %d epoch.\n", ntr,
            nval, cfg.epochs);
     train_classifier(&net, &opt, &m->train, tr, ntr, &m->train, va, nval, &cfg, &h);
     char err[512];
