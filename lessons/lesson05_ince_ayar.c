@@ -662,8 +662,8 @@ static void step6_retrain(Net *net, Data *d, const LessonArgs *a, int pick, Retr
            d->f.paths[id], d->f.class_names[y1], nva);
     compare_retrain(net, x1, y1, s, d->norm, d->tr, d->ntr, va, nva, (uint64_t)a->seed + 6, "yeniden_egitim",
                     a->ascii, naive, rep);
-    printf("(Bu adımın sonuçları kaydedilmedi; kaydeden yol:\n"
-           " ./lesson05 --predict DOSYA --label SINIF)\n");
+    printf("Bu adımın sonuçları kaydedilmedi; düzeltmeyi modele kaydeden komut:\n"
+           "  ./lesson05 --predict DOSYA --label SINIF\n");
     free(va);
     free(x1);
 }
