@@ -60,7 +60,13 @@ sunucu.listen(0, "127.0.0.1", () => {
   const bitir = (kod) => {
     sunucu.close();
     const sil = () => {
-      fs.rmSync(profil, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+      /* Chromium'un yardımcı süreçleri ana süreç çıktıktan sonra da profile bir süre
+       * yazabilir: silme denenir, olmazsa sonucu değiştirmez (geçici klasör /tmp'de kalır). */
+      try {
+        fs.rmSync(profil, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
+      } catch (e) {
+        console.error(`uyarı: geçici Chromium profili silinemedi (${profil}): ${e.code}`);
+      }
       process.exit(kod);
     };
     if (kapandi) return sil();
