@@ -111,17 +111,15 @@ for T in $THREADS; do
     done
 done
 
-echo
-# ---- lesson13'ün VAE'si: bir eğitim adımı (torch_models.py vae ile aynı iş) ----
-TM=$SHARED/torch_models.py
-has vae && for T in $THREADS; do
-    echo "== vae (lesson13), $T iş parçacığı: 784-400-20-400-784, yığın 128, 200 adım ($P çift) =="
+# step_pairs MODEL T "C KOMUTU" "RAKİP BAYRAKLARI": bir eğitim adımı, C ve PyTorch sırayla $P
+# çift; her çiftin oranı ve ortancalar "BENCH model=..." satırında.
+step_pairs() {
     ratios="" cs="" ts=""
     for i in $(seq 1 "$P"); do
-        c_s=$(field "$(build/bench vae 200 "$T" | tr '\n' ' ')" sec_per_step)
+        c_s=$(field "$($3 | tr '\n' ' ')" sec_per_step)
         cs="$cs $c_s"; line="  çift $i: C ${c_s} s/adım"
         if [ $have_torch = 1 ] && [ -f "$TM" ]; then
-            t_s=$(field "$($PEER /usr/bin/python3 $TM vae --steps 200 --threads "$T" 2>/dev/null | tr '\n' ' ')" sec_per_step)
+            t_s=$(field "$($PEER /usr/bin/python3 $TM $1 --threads "$2" $4 2>/dev/null | tr '\n' ' ')" sec_per_step)
             r=$(awk -v a="$c_s" -v b="$t_s" 'BEGIN { if (b > 0) printf "%.3f", a / b }')
             ratios="$ratios $r"; ts="$ts $t_s"
             line="$line | PyTorch ${t_s} s/adım | oran $r"
@@ -129,10 +127,18 @@ has vae && for T in $THREADS; do
         echo "$line"
     done
     if [ $have_torch = 1 ] && [ -f "$TM" ]; then
-        echo "BENCH model=vae threads=$T c_step_s=$(echo "$cs" | median) torch_step_s=$(echo "$ts" | median) ratio_median=$(echo "$ratios" | median)"
+        echo "BENCH model=$1 threads=$2 c_step_s=$(echo "$cs" | median) torch_step_s=$(echo "$ts" | median) ratio_median=$(echo "$ratios" | median)"
     else
-        echo "BENCH model=vae threads=$T c_step_s=$(echo "$cs" | median)"
+        echo "BENCH model=$1 threads=$2 c_step_s=$(echo "$cs" | median)"
     fi
+}
+
+echo
+# ---- lesson13'ün VAE'si: bir eğitim adımı (torch_models.py vae ile aynı iş) ----
+TM=$SHARED/torch_models.py
+has vae && for T in $THREADS; do
+    echo "== vae (lesson13), $T iş parçacığı: 784-400-20-400-784, yığın 128, 200 adım ($P çift) =="
+    step_pairs vae "$T" "build/bench vae 200 $T" "--steps 200"
 done
 
 # ---- lesson14'ün GAN'ı ve lesson15'in DDPM'i: bir eğitim adımı (torch_models.py gan2d|ddpm2d) ----
@@ -153,23 +159,7 @@ for model in gan2d ddpm2d; do
     for T in $THREADS; do
         echo
         echo "== $model ($desc), $T iş parçacığı, 500 adım ($P çift) =="
-        ratios="" cs="" ts=""
-        for i in $(seq 1 "$P"); do
-            c_s=$(field "$(build/bench_$model 500 "$T" $cargs | tr '\n' ' ')" sec_per_step)
-            cs="$cs $c_s"; line="  çift $i: C ${c_s} s/adım"
-            if [ $have_torch = 1 ] && [ -f "$TM" ]; then
-                t_s=$(field "$($PEER /usr/bin/python3 $TM $model --steps 500 --threads "$T" $targs 2>/dev/null | tr '\n' ' ')" sec_per_step)
-                r=$(awk -v a="$c_s" -v b="$t_s" 'BEGIN { if (b > 0) printf "%.3f", a / b }')
-                ratios="$ratios $r"; ts="$ts $t_s"
-                line="$line | PyTorch ${t_s} s/adım | oran $r"
-            fi
-            echo "$line"
-        done
-        if [ $have_torch = 1 ] && [ -f "$TM" ]; then
-            echo "BENCH model=$model threads=$T c_step_s=$(echo "$cs" | median) torch_step_s=$(echo "$ts" | median) ratio_median=$(echo "$ratios" | median)"
-        else
-            echo "BENCH model=$model threads=$T c_step_s=$(echo "$cs" | median)"
-        fi
+        step_pairs $model "$T" "build/bench_$model 500 $T $cargs" "--steps 500 $targs"
     done
 done
 
