@@ -37,6 +37,7 @@
 #include "model/seq2seq.h"
 #include "nn/optim.h"
 #include "nn/sinemb.h"
+#include "lesson/judge.h"
 #include "lesson/predict.h"
 #include "lesson/plot.h"
 #include "core/progress.h"

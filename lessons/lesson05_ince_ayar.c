@@ -705,43 +705,12 @@ static void build_transfer_net(Net *dst, const Net *src, uint64_t seed) {
     net_build(dst, 128, seed);
 }
 
-/* lesson04'ün modelini bulur; yoksa MNIST'le kısa bir tane eğitir. */
-static void get_lesson04(Net *src, const LessonArgs *a, const char **from) {
-    const char *cands[2] = {MODEL_DIR "/lesson04_cnn.model", MODEL_DIR "/lesson04_cnn_quick.model"};
-    char err[1024];
-    for (int c = a->quick ? 1 : 0; c < 2; c++) {
-        if (!file_exists(cands[c])) continue;
-        if (net_load(src, cands[c], 128, err, sizeof err) != 0) die("%s", err);
-        *from = cands[c];
-        return;
-    }
-    int n = a->quick ? 1500 : 6000, epochs = a->quick ? 1 : 2;
-    printf("lesson04 modeli yok (%s);\nMNIST'in %d görüntüsüyle %d epoch'luk kısa bir CNN "
-           "eğitiliyor.\n(Daha iyisi için önce ./lesson04 çalıştırın.)\n", cands[a->quick ? 1 : 0],
-           n, epochs);
-    fflush(stdout);
-    Mnist m;
-    mnist_load_checked(&m, a->data_dir, n, 1); /* 28x28 ve en az n görüntü olmalı */
-    models_mnist_cnn(src, 1, 28, 28, 10, 128, (uint64_t)a->seed + 4);
-    TrainConfig cfg = train_config_default();
-    cfg.epochs = epochs;
-    cfg.seed = (uint64_t)a->seed + 4;
-    cfg.quiet = 1;
-    Adam opt;
-    adam_init(&opt, src->nparams, 1e-3f);
-    TrainHistory h;
-    train_classifier(src, &opt, &m.train, NULL, n, NULL, NULL, 0, &cfg, &h);
-    adam_free(&opt);
-    mnist_free(&m);
-    *from = "kısa MNIST eğitimi (bellekte)";
-}
-
 static void step7_transfer(const LessonArgs *a, float *tr_acc, float *ft_acc, float *sc_acc,
                            float *tr_ep1, float *sc_ep1) {
     step_banner(7, NSTEPS, "Transfer öğrenme: lesson04'ün evrişim katmanları + yeni baş");
     Net src;
     const char *from;
-    get_lesson04(&src, a, &from);
+    lesson04_cnn_get(&src, a, 128, &from); /* yoksa kısa bir tane eğitir (lesson/judge.h) */
     int nconv = 0, has_flat = 0;
     for (int i = 0; i < src.n && src.L[i].kind != LAYER_FLATTEN; i++) nconv += src.L[i].kind == LAYER_CONV2D;
     for (int i = 0; i < src.n; i++) has_flat |= src.L[i].kind == LAYER_FLATTEN;

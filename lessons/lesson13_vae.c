@@ -557,29 +557,7 @@ static void step5_vae(Vae *m, Data *d, const LessonArgs *a, int epochs, Hist *h,
  * yanında okunan sınıfların dağılımına da bakıyoruz: iyi bir üretici on rakamın
  * hepsini üretir.
  */
-typedef struct {
-    double share;    /* güveni > 0,9 olan örneklerin payı */
-    int hist[10];    /* tahmin edilen sınıfların sayısı */
-    int classes5;    /* örneklerin en az %5'ini alan sınıf sayısı */
-} Judge;
-
-static void judge_images(Net *cnn, const float *img, int n, Judge *j) {
-    memset(j, 0, sizeof *j);
-    int conf = 0;
-    for (int s0 = 0; s0 < n; s0 += BATCH) {
-        int B = n - s0 < BATCH ? n - s0 : BATCH;
-        const float *z = net_forward(cnn, img + (size_t)s0 * D, B, 0);
-        float p[BATCH * 10];
-        softmax_forward(p, z, B, 10);
-        for (int b = 0; b < B; b++) {
-            int k = argmax(p + b * 10, 10);
-            j->hist[k]++;
-            conf += p[b * 10 + k] > 0.9f;
-        }
-    }
-    j->share = (double)conf / n;
-    for (int k = 0; k < 10; k++) j->classes5 += j->hist[k] >= 0.05 * n;
-}
+/* Judge ve judge_images: common/lesson/judge.h (lesson14 ve lesson15 de kullanır). */
 
 static void step6_judge(Vae *ae, Vae *vae, Data *d, const LessonArgs *a, const float *cm,
                         const float *csd, Judge *jr, Judge *jae, Judge *jfit, Judge *jvae,
