@@ -15,13 +15,21 @@
  *   - Paketleme (packing, PacGAN): D'ye tek nokta yerine m noktalık bir paket göstermek.
  *     Neden işe yaradığını toplam değişim uzaklığıyla (total variation) sayılarla türetip
  *     aynı kodla uygulamak; 5 tohumun (seed) ortalamasını yayımlanmış sonuçlarla karşılaştırmak.
+ *   - G'nin ağırlıklarının üstel hareketli ortalaması (exponential moving average, EMA):
+ *     eğitimi değiştirmeden, yalnızca örnek üretirken kullanılan ve örnekleri keskinleştiren
+ *     bir ortalama.
+ *   - Aynı oyunla MNIST rakamları üretmek: tanh çıkışlı bir G, tek yanlı etiket yumuşatma
+ *     (one-sided label smoothing), iki kaybın nasıl okunacağı ve örneklerin lesson04'ün
+ *     CNN'iyle ölçülmesi.
  *
  * Çalıştırma:  make lesson14 && ./lesson14      (tam eğitim, birkaç dakika)
  *              ./lesson14 --quick                (kısa koşu, testlerin kullandığı)
- *              ./lesson14 --sample 2000          (kayıtlı üreticiden 2000 nokta çizer)
+ *              ./lesson14 --sample 64            (kayıtlı MNIST üreticisinden 64 rakam, PNG)
+ *              ./lesson14 --sample 2000 --generator grid  (2-B ızgara üreticisinden 2000 nokta)
  *              ./lesson14 --quiz                 (kendini sına)
  * Yeni çekirdek: LeakyReLU (common/nn/act_extra.c); yoğun katman (dense) common/nn/dense.c;
- * parametreler model/params, kayıt model/ckpt.
+ * tanh common/nn/activation.c; parametreler model/params, kayıt model/ckpt; yargıç ağ
+ * lesson/judge.
  */
 #include <math.h>
 #include <stdio.h>
@@ -33,7 +41,8 @@
 #include <omp.h>
 #endif
 
-#define NSTEPS 5
+#define NSTEPS 6
+#define MNIST_EPOCHS 10 /* MNIST GAN'ının epoch sayısı (tam koşu) */
 #define NL 4          /* doğrusal katman sayısı: giriş -> H -> H -> H -> çıkış */
 #define LEAK 0.2f     /* LeakyReLU eğimi */
 #define ZDIM 2        /* gürültü z'nin boyutu */
@@ -43,6 +52,7 @@
 #define KIND "gan2d-uretici"
 #define FF 16         /* D'nin koordinat başına sinüslü gömme boyutu (8 frekans x sin, cos) */
 #define FFA 0.8f      /* frekans penceresi eğitimin bu kesrinde tamamen açılır */
+#define EMA_BETA 0.999f /* G'nin ağırlık ortalamasının sönüm katsayısı (≈ son 1000 adım) */
 #define FFS 40.0f     /* en hızlı frekans, [-1, 1]'e ölçeklenmiş koordinatta */
 
 /* Bir koşunun yapılandırması; ../shared/bench/torch_models.py gan2d ile aynı boyutlar:
@@ -54,6 +64,7 @@ typedef struct {
     int ff;         /* > 0: D her koordinatı ff boyutlu sinüslü gömmeye açar (Fourier öznitelikleri) */
     float ffs;      /* gömmenin ölçeği (en hızlı frekans) */
     float ffa;      /* > 0: frekanslar kabadan inceye açılır; eğitimin bu kesrinde hepsi açık */
+    int ema;        /* 1: ölçüm ve kayıt G'nin ağırlıklarının üstel ortalamasıyla (adım 4) */
 } GanConf;
 
 /* ======================================================================== */
@@ -66,6 +77,8 @@ typedef struct {
  * ikinci katman share noktanın özniteliklerini yan yana görür. mul[l]: katman l'nin satır
  * çarpanı (ilk katmanda share, sonra 1). */
 typedef struct {
+    int nl;                   /* doğrusal katman sayısı (en çok NL) */
+    int maxB;                 /* tamponların sığdırdığı en büyük yığın */
     int din[NL], dout[NL], mul[NL];
     float *W[NL], *b[NL], *gW[NL], *gb[NL];
     Params P;                 /* ağırlıklar ve gradyanlar (gradient) tek blokta (model/params.h) */
@@ -73,21 +86,25 @@ typedef struct {
     float *tmp, *dz[2];       /* geri geçiş tamponları (en büyük satır x genişlik) */
 } Mlp;
 
-static void mlp_build(Mlp *m, int in, int share, int H, int out, int maxB) {
+/* Genel kurucu: nl katman, genişlikler sz[0] (giriş) .. sz[nl] (çıkış); share ilk katmanın
+ * satır çarpanı (paketli D'de 4, yoksa 1). */
+static void mlp_build_sizes(Mlp *m, int nl, const int *sz, int share, int maxB) {
     static const char *wn[NL] = {"W1", "W2", "W3", "W4"}, *bn[NL] = {"b1", "b2", "b3", "b4"};
-    for (int l = 0; l < NL; l++) {
-        m->din[l] = l == 0 ? in : l == 1 ? share * H : H;
-        m->dout[l] = l == NL - 1 ? out : H;
+    m->nl = nl;
+    m->maxB = maxB;
+    for (int l = 0; l < nl; l++) {
+        m->din[l] = l == 1 ? share * sz[1] : sz[l];
+        m->dout[l] = sz[l + 1];
         m->mul[l] = l == 0 ? share : 1;
     }
     params_init(&m->P);
-    for (int l = 0; l < NL; l++) {
+    for (int l = 0; l < nl; l++) {
         params_add(&m->P, wn[l], &m->W[l], &m->gW[l], (size_t)m->din[l] * m->dout[l]);
         params_add(&m->P, bn[l], &m->b[l], &m->gb[l], (size_t)m->dout[l]);
     }
     params_alloc(&m->P);
     size_t md = 0;
-    for (int l = 0; l < NL; l++) {
+    for (int l = 0; l < nl; l++) {
         size_t rows = (size_t)maxB * m->mul[l];
         m->h[l] = xcalloc(rows * m->dout[l], sizeof(float));
         if (rows * m->din[l] > md) md = rows * m->din[l];
@@ -97,13 +114,19 @@ static void mlp_build(Mlp *m, int in, int share, int H, int out, int maxB) {
     m->dz[1] = xcalloc(md, sizeof(float));
 }
 
+/* 2-B derslerin ağı: giriş -> H -> H -> H -> çıkış */
+static void mlp_build(Mlp *m, int in, int share, int H, int out, int maxB) {
+    int sz[NL + 1] = {in, H, H, H, out};
+    mlp_build_sizes(m, NL, sz, share, maxB);
+}
+
 static void mlp_init(Mlp *m, Rng *rng) {
-    for (int l = 0; l < NL; l++) dense_init_he(m->W[l], m->b[l], m->din[l], m->dout[l], rng);
+    for (int l = 0; l < m->nl; l++) dense_init_he(m->W[l], m->b[l], m->din[l], m->dout[l], rng);
 }
 
 static void mlp_free(Mlp *m) {
     params_free(&m->P);
-    for (int l = 0; l < NL; l++) free(m->h[l]);
+    for (int l = 0; l < m->nl; l++) free(m->h[l]);
     free(m->tmp);
     free(m->dz[0]);
     free(m->dz[1]);
@@ -112,13 +135,13 @@ static void mlp_free(Mlp *m) {
 /* x (B·mul[0], din[0]) -> (B, dout[NL-1]) */
 static const float *mlp_forward(Mlp *m, const float *x, int B) {
     const float *inp = x;
-    for (int l = 0; l < NL; l++) {
+    for (int l = 0; l < m->nl; l++) {
         int R = B * m->mul[l];
         dense_forward(m->h[l], inp, m->W[l], m->b[l], R, m->din[l], m->dout[l]);
-        if (l < NL - 1) leaky_relu_forward(m->h[l], m->h[l], (size_t)R * m->dout[l], LEAK);
+        if (l < m->nl - 1) leaky_relu_forward(m->h[l], m->h[l], (size_t)R * m->dout[l], LEAK);
         inp = m->h[l];
     }
-    return m->h[NL - 1];
+    return m->h[m->nl - 1];
 }
 
 /* dout (B, dout[NL-1]) -> ağırlık gradyanları (+=, param_grads != 0 ise) ve dx (B·mul[0],
@@ -126,7 +149,7 @@ static const float *mlp_forward(Mlp *m, const float *x, int B) {
 static void mlp_backward(Mlp *m, const float *x, const float *dout, float *dx, int B,
                          int param_grads) {
     const float *dcur = dout;
-    for (int l = NL - 1; l >= 0; l--) {
+    for (int l = m->nl - 1; l >= 0; l--) {
         const float *inp = l ? m->h[l - 1] : x;
         int R = B * m->mul[l], in = m->din[l], out = m->dout[l];
         size_t nin = (size_t)R * in;
@@ -156,7 +179,7 @@ static double mlp_gc_loss(void *p) {
     MlpGc *c = p;
     const float *o = mlp_forward(c->m, c->x, c->B);
     double L = 0;
-    for (int i = 0; i < c->B * c->m->dout[NL - 1]; i++) L += (double)o[i] * c->R[i];
+    for (int i = 0; i < c->B * c->m->dout[c->m->nl - 1]; i++) L += (double)o[i] * c->R[i];
     return L;
 }
 /* share = 1 (G, sade D) ve share = 4 (paylaşılan ilk katmanlı paketli D) için ayrı ayrı. */
@@ -167,7 +190,7 @@ static double mlp_gradcheck_one(int seed, int share) {
     Rng r;
     rng_seed(&r, (uint64_t)seed);
     mlp_init(&m, &r);
-    for (int l = 0; l < NL; l++)
+    for (int l = 0; l < m.nl; l++)
         for (int o = 0; o < m.dout[l]; o++) m.b[l][o] = 0.3f * rng_normal(&r);
     int nx = B * share * IN;
     float x[B * MAXS * IN], R[B * OUT], dx[B * MAXS * IN] = {0};
@@ -269,7 +292,8 @@ static ModeScore mode_score(const Mix *d, const float *x, int n) {
 /* ======================================================================== */
 typedef struct {
     GanConf c;
-    Mlp G, D;
+    Mlp G, D, Ge;   /* Ge: G'nin ağırlıklarının üstel hareketli ortalaması (EMA) */
+    long t;         /* G adım sayacı (EMA için) */
     Adam oG, oD;
     float *z;       /* (max(B, NEVAL), ZDIM) gürültü */
     float *real;    /* (B, 2) gerçek noktalar */
@@ -295,6 +319,8 @@ static void gan_build(Gan *g, const GanConf *c) {
     g->c = *c;
     int maxG = c->B > NEVAL ? c->B : NEVAL;
     mlp_build(&g->G, ZDIM, 1, c->H, 2, maxG);
+    mlp_build(&g->Ge, ZDIM, 1, c->H, 2, maxG);
+    g->t = 0;
     int inp = c->ff ? 2 * c->ff : 2; /* D'nin nokta başına girişi */
     if (c->share) mlp_build(&g->D, inp, c->pack, c->H, 1, c->B / c->pack);
     else mlp_build(&g->D, inp * c->pack, 1, c->H, 1, c->B / c->pack);
@@ -318,6 +344,7 @@ static void gan_build(Gan *g, const GanConf *c) {
 
 static void gan_free(Gan *g) {
     mlp_free(&g->G);
+    mlp_free(&g->Ge);
     mlp_free(&g->D);
     adam_free(&g->oG);
     adam_free(&g->oD);
@@ -362,6 +389,13 @@ static void d_backward(Gan *g, const float *x, const float *ds, float *dx, int P
     sinemb_backward(g->dtv, g->demb, g->tv, n, E, g->c.ffs, 2 * E);
     sinemb_backward(g->dtv + n, g->demb + E, g->tv + n, n, E, g->c.ffs, 2 * E);
     for (int i = 0; i < n; i++) dx[2 * i] += g->dtv[i], dx[2 * i + 1] += g->dtv[n + i];
+}
+
+/* Ağırlıkların üstel hareketli ortalaması (EMA), adım 4'te ve 6'da:
+ * θ̄ = β_t θ̄ + (1 - β_t) θ,  β_t = min(β, (1 + t)/(10 + t)) */
+static void ema_update(float *avg, const float *w, size_t n, long t) {
+    float b = fminf(EMA_BETA, (1.0f + t) / (10.0f + t));
+    for (size_t i = 0; i < n; i++) avg[i] = b * avg[i] + (1 - b) * w[i];
 }
 
 /* log(1 + e^u), taşmadan */
@@ -415,6 +449,7 @@ static void gan_step(Gan *g, const Mix *d, Rng *rng, double *ld, double *lg) {
     params_zero_grad(&g->G.P);
     mlp_backward(&g->G, g->z, g->dfake, NULL, B, 1);
     adam_step(&g->oG, g->G.P.params, g->G.P.grads);
+    ema_update(g->Ge.P.params, g->G.P.params, g->G.P.n, g->t++);
 }
 
 /* Sonlu fark denetimi: Fourier girişli, paketli D'de L = Σ skor ⊙ R'nin D'nin parametrelerine ve
@@ -457,9 +492,13 @@ static double d_gradcheck(int seed) {
 }
 
 /* n (<= NEVAL) nokta üretir; dönen dizi bir sonraki ileri geçişe (forward pass) kadar geçerlidir. */
-static const float *gan_sample(Gan *g, int n, Rng *rng) {
+static const float *gan_sample_from(Gan *g, Mlp *G, int n, Rng *rng) {
     for (int i = 0; i < n * ZDIM; i++) g->z[i] = rng_normal(rng);
-    return mlp_forward(&g->G, g->z, n);
+    return mlp_forward(G, g->z, n);
+}
+/* c.ema ise EMA'lı G'den, yoksa son G'den */
+static const float *gan_sample(Gan *g, int n, Rng *rng) {
+    return gan_sample_from(g, g->c.ema ? &g->Ge : &g->G, n, rng);
 }
 
 /* Bir koşunun kaydı: ara ölçümler ve anlık görüntüler */
@@ -471,6 +510,7 @@ typedef struct {
     int snap_step[NSNAP];
     float *snap[NSNAP];  /* (NEVAL, 2) */
     ModeScore final;
+    ModeScore final_raw; /* son G'nin (EMA'sız) ölçümü; c.ema = 0 ise final ile aynı */
     double seconds;
 } RunLog;
 
@@ -481,6 +521,8 @@ static void gan_train(Gan *g, const Mix *d, int seed, int nlog, int snaps, RunLo
     rng_seed(&rng, (uint64_t)seed);
     mlp_init(&g->G, &rng);
     mlp_init(&g->D, &rng);
+    memcpy(g->Ge.P.params, g->G.P.params, g->G.P.n * sizeof(float));
+    g->t = 0;
     int steps = g->c.steps, every = steps / nlog > 0 ? steps / nlog : 1;
     int snap_at[NSNAP] = {0, steps / 10, steps / 3, steps};
     double t0 = now_sec(), ld = 0, lg = 0, sld = 0, slg = 0;
@@ -512,7 +554,12 @@ static void gan_train(Gan *g, const Mix *d, int seed, int nlog, int snaps, RunLo
                 memcpy(log->snap[si], x, sizeof(float) * 2 * NEVAL);
                 si++;
             }
-            if (it == steps) log->final = s;
+            if (it == steps) {
+                log->final = s;
+                rng_seed(&er, EVAL_SEED);
+                x = gan_sample_from(g, &g->G, NEVAL, &er);
+                log->final_raw = mode_score(d, x, NEVAL);
+            }
         }
     }
     log->seconds = now_sec() - t0;
@@ -791,20 +838,30 @@ static void step3_packing_math(const LessonArgs *a, double *tv_col4, double *tv_
            "benzetir, birkaç kat pahalı), mini yığın ayırt etme (yeni bir katman).\n"
            "Paketleme hem en ucuzu hem de tam olarak bu derste ölçtüğümüz mod çökmesi\n"
            "için tasarlandı.\n");
-    const float *ys[3] = {yc, yb, yr};
-    const char *names[3] = {"Q_çöken", "Q_dengesiz", "1-(7/8)^m"};
     /* Şekil paket_tv: Paket büyüklüğü m arttıkça gerçek dağılım ile iki sahte dağılım arasındaki
      * toplam değişim uzaklığı: bir modu atan üretecin uzaklığının m ile ne kadar hızlı büyüdüğüne,
-     * öteki üretecinkiyle karşılaştırarak bakın; açıklamadaki her eğriyi şekilde arayın, üst üste
-     * binenler olabilir. */
-    plot_lines("lesson14", "paket_tv", "Paket büyüdükçe TV(P^m, Q^m)", "paket büyüklüğü m",
-               "toplam değişim uzaklığı", 4, mx, 3, ys, names, 0, a->ascii);
+     * öteki üretecinkiyle karşılaştırarak bakın. Çöken üretecin eğrisi (kalın kırmızı) ile
+     * 1-(7/8)^m formülü (siyah kesikli çizgi, içi boş halkalar) tam üst üste biner: formül bu
+     * eğrinin kendisidir. */
+    Plot pl;
+    FILE *f = plot_begin(&pl, "lesson14", "paket_tv");
+    fprintf(f, "# m Q_çöken Q_dengesiz 1-(7/8)^m\n");
+    for (int i = 0; i < 4; i++) fprintf(f, "%g %.6f %.6f %.6f\n", mx[i], yc[i], yb[i], yr[i]);
+    plot_finish(&pl, "set title 'Paket büyüdükçe TV(P^m, Q^m)'\n"
+                    "set xlabel 'paket büyüklüğü m'\nset ylabel 'toplam değişim uzaklığı'\n"
+                    "set grid\nset key top left\nset xtics 1\nset yrange [0:0.5]\n"
+                    "plot 'paket_tv.dat' u 1:2 w lp lw 6 pt 7 ps 1.2 lc rgb '#c0392b' t 'Q_{çöken}', "
+                    "'' u 1:3 w lp lw 2 pt 5 lc rgb '#2e6fba' t 'Q_{dengesiz}', "
+                    "'' u 1:4 w lp lw 2 dt 2 pt 6 ps 2.5 lc rgb 'black' "
+                    "t '1-(7/8)^m (Q_{çöken} ile üst üste)'\n");
+    plot_render(&pl, a->ascii);
     printf("Grafik: plots/lesson14/paket_tv.png\n");
 }
 
 typedef struct {
     ModeScore s[2][NSEEDS];  /* [halka/ızgara][tohum] */
     double mean_modes[2], mean_hq[2], mean_rkl[2], min_modes[2], seconds;
+    double raw_modes[2], raw_hq[2];  /* aynı eğitimlerin son (EMA'sız) ağırlıklarıyla */
 } PackResult;
 
 /*
@@ -821,6 +878,20 @@ typedef struct {
  * Yayımlanmış sonuçlar (Lin ve diğ., 2018, Tablo 3; aynı ölçüt, 2500 örnek):
  *   halka:  GAN 6.3/8 mod, PacGAN4 7.8/8 mod
  *   ızgara: GAN 17.3/25 mod, PacGAN4 24.8/25 mod (yüksek kalite %94.8)
+ *
+ * Ağırlık ortalaması (EMA). Modları bulmak bir iş, noktaları σ = 0.01'lik bir tümseğin 3σ
+ * içine koymak başka bir iştir. Oyunun sonunda G'nin ağırlıkları D'ye karşı küçük küçük salınır:
+ * her adımda D, G'nin o anki hatasını cezalandırır, G bir yöne kayar, D onu izler. Noktalar
+ * modun çevresinde bir o yana bir bu yana kayar ve bir kısmı 3σ'nın dışına düşer. Yazıcı ve
+ * ark. (2019) salınan ağırlıkların ortalamasının salınımın merkezine oturduğunu ve bu
+ * ortalamayla üretilen örneklerin belirgin biçimde iyi olduğunu gösterdi:
+ *   θ̄_t = β_t θ̄_{t-1} + (1 - β_t) θ_t,   β_t = min(β, (1 + t)/(10 + t)),   β = 0.999
+ * θ̄ eğitime karışmaz: D ve G her zamanki gibi θ ile oynar, θ̄ yalnızca ölçümde ve kayıtta
+ * kullanılır. Bu yüzden aynı eğitimden iki ölçüm alabiliriz: son ağırlıklar θ ve ortalama θ̄.
+ * Tablo θ̄'yı, altındaki satır aynı koşuların θ'sını gösterir. (β_t'nin başta küçük olması,
+ * ortalamanın rastgele başlangıç ağırlıklarını uzun süre taşımasını önler; 0.999 kabaca son
+ * 1000 adımın ortalamasıdır.) Seçimi değerlendirme tohumundan (EVAL_SEED) bağımsız yapmak için
+ * β'yı yayımlanmış değerden aldık, bu ölçüme bakarak ayarlamadık.
  */
 static void step4_pacgan(const Mix *ring, const Mix *grid, const GanConf *c, const LessonArgs *a,
                          int nseeds, PackResult *res, RunLog *last_ring, RunLog *last_grid,
@@ -834,6 +905,10 @@ static void step4_pacgan(const Mix *ring, const Mix *grid, const GanConf *c, con
     RunLog *logs = xcalloc((size_t)njobs, sizeof(RunLog));
     Gan *gs = xcalloc((size_t)njobs, sizeof(Gan));  /* yerinde: Params kendi adresini tutar */
     double t0 = now_sec();
+    printf("Örnekleri G'nin son ağırlıklarıyla değil, ağırlıklarının üstel hareketli\n"
+           "ortalamasıyla (EMA; Yazıcı ve ark. 2019) üretiriz: θ̄ ← β θ̄ + (1 - β) θ,\n"
+           "β = %.3f (yaklaşık son 1000 adım). Eğitim θ ile sürer; θ̄ oyunun sonundaki\n"
+           "salınımın ortasına oturur ve noktaları modlara daha sıkı toplar.\n", EMA_BETA);
     printf("%d eğitim (%d tohum x 2 veri), %d iş parçacığında; her biri %d adım...\n", njobs,
            nseeds, a->threads, c->steps);
     fflush(stdout);
@@ -842,6 +917,7 @@ static void step4_pacgan(const Mix *ring, const Mix *grid, const GanConf *c, con
         int di = j % 2, si = j / 2;
         GanConf cj = *c;
         cj.ffs = FFS / mix_extent(mx[di]);
+        cj.ema = 1;
         gan_build(&gs[j], &cj);
         gan_train(&gs[j], mx[di], a->seed + si, 20, si == 0, &logs[j]);
         if (j != 1) gan_free(&gs[j]);  /* j = 1: ilk tohumun ızgara modeli kaydedilecek */
@@ -849,7 +925,8 @@ static void step4_pacgan(const Mix *ring, const Mix *grid, const GanConf *c, con
     res->seconds = now_sec() - t0;
     printf("  tohum   halka: mod  kalite  ters KL   ızgara: mod  kalite  ters KL\n");
     for (int di = 0; di < 2; di++)
-        res->mean_modes[di] = res->mean_hq[di] = res->mean_rkl[di] = 0, res->min_modes[di] = 99;
+        res->mean_modes[di] = res->mean_hq[di] = res->mean_rkl[di] = 0, res->min_modes[di] = 99,
+        res->raw_modes[di] = res->raw_hq[di] = 0;
     for (int si = 0; si < nseeds; si++) {
         printf("  %5d ", a->seed + si);
         for (int di = 0; di < 2; di++) {
@@ -859,6 +936,8 @@ static void step4_pacgan(const Mix *ring, const Mix *grid, const GanConf *c, con
             res->mean_hq[di] += s.hq / nseeds;
             res->mean_rkl[di] += s.rkl / nseeds;
             res->min_modes[di] = fmin(res->min_modes[di], s.modes);
+            res->raw_modes[di] += (double)logs[2 * si + di].final_raw.modes / nseeds;
+            res->raw_hq[di] += logs[2 * si + di].final_raw.hq / nseeds;
             printf("        %2d/%-2d  %%%5.1f   %6.3f ", s.modes, mx[di]->K, 100 * s.hq, s.rkl);
         }
         printf("\n");
@@ -868,6 +947,10 @@ static void step4_pacgan(const Mix *ring, const Mix *grid, const GanConf *c, con
         printf("      %5.2f   %%%5.1f   %6.3f ", res->mean_modes[di], 100 * res->mean_hq[di],
                res->mean_rkl[di]);
     printf("\n(%.1f s toplam, %d iş parçacığı)\n", res->seconds, a->threads);
+    if (gs[1].c.ema)
+        printf("Tablo G'nin ağırlık ortalamasıyla (EMA). Aynı eğitimlerin son ağırlıklarıyla:\n"
+               "halka %.2f/8 mod, kalite %%%.1f; ızgara %.2f/25 mod, kalite %%%.1f.\n",
+               res->raw_modes[0], 100 * res->raw_hq[0], res->raw_modes[1], 100 * res->raw_hq[1]);
     printf("Yayımlanan PacGAN4: halka 7.8/8, ızgara 24.8/25 (kalite %%94.8).\n");
     /* Bu koşunun sonucunu sade GAN'la (aynı ilk tohum) karşılaştır: yorum sayılara göre */
     const ModeScore *pg = &plain_grid->final, *pr = &plain_ring->final;
@@ -900,7 +983,8 @@ static void step4_pacgan(const Mix *ring, const Mix *grid, const GanConf *c, con
     char err[512];
     CkptInt conf[4] = {{"H", c->H}, {"zdim", ZDIM}, {"data", 1}, {"pack", c->pack}};
     if (save_path) {
-        if (ckpt_save(save_path, KIND, conf, 4, "PacGAN4 üretici, 25 Gauss ızgara", &gs[1].G.P,
+        if (ckpt_save(save_path, KIND, conf, 4, "PacGAN4 üretici, 25 Gauss ızgara",
+                      gs[1].c.ema ? &gs[1].Ge.P : &gs[1].G.P,
                       err, sizeof err) != 0)
             die("%s", err);
         printf("Üretici (ızgara, tohum %d) kaydedildi: %s\n", a->seed, save_path);
@@ -1019,6 +1103,552 @@ static void step5_sample(const char *path, const PackResult *res, int ascii, Mod
                : "FARKLI");
 }
 
+/* ======================================================================== */
+/* Adım 6: MNIST rakamları üreten bir GAN                                    */
+/* ======================================================================== */
+/*
+ * Aynı oyun, 784 boyutlu bir veriyle: 28x28'lik gri rakamlar. Yapı, GAN literatüründe
+ * MNIST için yaygın olan tam bağlı (MLP) tarif:
+ *   G: z(100) -> 256 -> 512 -> 1024 -> 784, gizli katmanlarda LeakyReLU 0.2, çıkışta tanh
+ *   D: 784 -> 512 -> 256 -> 1 (logit), LeakyReLU 0.2
+ * Pikselleri [0, 1]'den [-1, 1]'e taşırız (x' = 2x - 1): G'nin tanh çıkışı da bu aralıktadır.
+ * Adam, öğrenme oranı 2·10⁻⁴, β1 = 0.5 (DCGAN'ın ayarları).
+ *
+ * Kayıplar 2-B'dekilerle aynı, bir farkla: tek yanlı etiket yumuşatma (one-sided label
+ * smoothing, Salimans ve ark. 2016). D'ye gerçek örnekler için hedef 1 yerine α = 0.9 veririz:
+ *   L_D = α·softplus(-s_g) + (1-α)·softplus(s_g) + softplus(s_s),   dL/ds_g = σ(s_g) - α
+ *   L_G = softplus(-s_s)                                              dL/ds_s = σ(s_s) - 1
+ * Aşırı emin bir D'nin logit'leri büyür, G'ye giden gradyan birkaç keskin yöne toplanır;
+ * hedefi 0.9'da tutmak D'nin sınırsız emin olmasını engeller. Yalnızca gerçek tarafı
+ * yumuşatırız: sahte tarafı yumuşatmak G'nin örneklerinin olduğu yerde D'nin optimumunu
+ * yukarı çeker ve G'yi oraya kilitler.
+ *
+ * İki kayıp nasıl okunur? D her yerde σ = 1/2 derse, yani dengede, L_D = 2 log 2 ≈ 1.386 ve
+ * L_G = log 2 ≈ 0.693 olur. L_D bunun çok altına inerse D kazanıyor, G'nin örneklerini rahatça
+ * ayırıyor; L_G'nin yükselmesi aynı şeyi G'nin yanından söyler. Kayıpların düşmesi beklenmez:
+ * iki oyuncu birbirini izler ve bir "iyileşme" eğrisi yoktur. Örneklerin kalitesini kayıp değil
+ * yargıç ağ ve gözümüz ölçer.
+ *
+ * Ağırlıkların üstel hareketli ortalaması (exponential moving average, EMA; Yazıcı ve ark.
+ * 2019): G'nin ağırlıkları her adımda D'ye karşı biraz salınır; örnekleri son ağırlıklardan
+ * değil, ağırlıkların geçmişe doğru sönen bir ortalamasından üretiriz:
+ *   θ̄_t = β_t θ̄_{t-1} + (1 - β_t) θ_t,   β_t = min(β, (1 + t)/(10 + t)),  β = 0.999
+ * Eğitim θ ile sürer; θ̄ yalnızca örneklemede kullanılır, eğitimi etkilemez. β_t'nin başta küçük
+ * olması ortalamanın rastgele başlangıç ağırlıklarını uzun süre taşımasını önler. 0.999, yaklaşık
+ * son 1000 adımın ortalamasıdır.
+ */
+#define MZ 100          /* MNIST G'sinin gürültü boyutu */
+#define MPIX 784        /* 28 x 28 */
+#define MNIST_KIND "gan-mnist-uretici"
+#define NJUDGE 1000     /* yargıç ağın okuduğu örnek sayısı */
+#define SMOOTH 0.9f     /* gerçek örneklerin hedefi (tek yanlı etiket yumuşatma) */
+#define MNIST_SEED 888  /* değerlendirme ve anlık görüntü gürültüsünün tohumu */
+#define MAXLOGM 256
+#define NSNAPM 4
+#define SNAPN 16        /* her anlık görüntüde bir sıra: 16 örnek */
+#define MAXEP 200
+
+typedef struct {
+    int gs[5], ds[4];   /* G: z -> ... -> 784 (4 katman), D: 784 -> ... -> 1 (3 katman) */
+    int B, epochs, ntrain;
+    float lr;
+} MConf;
+
+typedef struct {
+    MConf c;
+    Mlp G, D, Ge;       /* Ge: G'nin EMA kopyası (yalnızca örnekleme) */
+    Adam oG, oD;
+    long t;             /* G adım sayacı (EMA için) */
+    float *z, *real, *fake, *dfake, *dpre, *ds;
+} MGan;
+
+static void mgan_build(MGan *g, const MConf *c, int maxS) {
+    g->c = *c;
+    int B = c->B;
+    mlp_build_sizes(&g->G, 4, c->gs, 1, B);
+    mlp_build_sizes(&g->Ge, 4, c->gs, 1, maxS);
+    mlp_build_sizes(&g->D, 3, c->ds, 1, B);
+    adam_init(&g->oG, g->G.P.n, c->lr);
+    adam_init(&g->oD, g->D.P.n, c->lr);
+    g->oG.beta1 = g->oD.beta1 = 0.5f;
+    g->t = 0;
+    g->z = xcalloc((size_t)B * c->gs[0], sizeof(float));
+    g->real = xcalloc((size_t)B * MPIX, sizeof(float));
+    g->fake = xcalloc((size_t)B * MPIX, sizeof(float));
+    g->dfake = xcalloc((size_t)B * MPIX, sizeof(float));
+    g->dpre = xcalloc((size_t)B * MPIX, sizeof(float));
+    g->ds = xcalloc((size_t)B, sizeof(float));
+}
+
+static void mgan_free(MGan *g) {
+    mlp_free(&g->G), mlp_free(&g->Ge), mlp_free(&g->D);
+    adam_free(&g->oG), adam_free(&g->oD);
+    free(g->z), free(g->real), free(g->fake), free(g->dfake), free(g->dpre), free(g->ds);
+}
+
+/* G'nin tamamı: x = tanh(MLP(z)), (B, 784) out'a */
+static void gm_forward(Mlp *G, const float *z, int B, float *out) {
+    const float *pre = mlp_forward(G, z, B);
+    tanh_forward(out, pre, (size_t)B * G->dout[G->nl - 1]);
+}
+
+/* İkili çapraz entropi, logit s ve hedef y ile: y·softplus(-s) + (1-y)·softplus(s); ortalaması
+ * döner, ds = (σ(s) - y) / n yazılır (ortalamanın gradyanı). */
+static double bce_logit(const float *s, int n, float y, float *ds) {
+    double L = 0;
+    for (int i = 0; i < n; i++) {
+        L += y * softplus(-s[i]) + (1 - y) * softplus(s[i]);
+        ds[i] = (float)((sigmoid_d(s[i]) - y) / n);
+    }
+    return L / n;
+}
+
+/* D'nin ağırlık gradyanlarına (+=) L_D'nin katkısı; L_D döner. mean_r, mean_f: D'nin gerçek ve
+ * sahte örneklere verdiği ortalama olasılık σ(s). */
+static double mgan_d_grad(MGan *g, const float *real, const float *fake, int B, double *mean_r,
+                          double *mean_f) {
+    const float *s = mlp_forward(&g->D, real, B);
+    double mr = 0, mf = 0;
+    for (int i = 0; i < B; i++) mr += sigmoid_d(s[i]);
+    double L = bce_logit(s, B, SMOOTH, g->ds);
+    mlp_backward(&g->D, real, g->ds, NULL, B, 1);
+    s = mlp_forward(&g->D, fake, B);
+    for (int i = 0; i < B; i++) mf += sigmoid_d(s[i]);
+    L += bce_logit(s, B, 0.0f, g->ds);
+    mlp_backward(&g->D, fake, g->ds, NULL, B, 1);
+    if (mean_r) *mean_r = mr / B, *mean_f = mf / B;
+    return L;
+}
+
+/* G'nin ağırlık gradyanlarına (+=) L_G'nin katkısı: gm_forward(G, z) ile g->fake dolu olmalı.
+ * Zincir: dL/ds (D'nin çıkışı) -> D'nin içinden dL/dx (D'nin ağırlıkları değişmez) ->
+ * tanh'ın geri geçişi dL/dpre = dL/dx ⊙ (1 - x²) -> G'nin içinden ağırlıklara. */
+static double mgan_g_grad(MGan *g, const float *z, int B) {
+    const float *s = mlp_forward(&g->D, g->fake, B);
+    double L = bce_logit(s, B, 1.0f, g->ds);
+    size_t n = (size_t)B * MPIX;
+    memset(g->dfake, 0, n * sizeof(float));
+    mlp_backward(&g->D, g->fake, g->ds, g->dfake, B, 0);
+    memset(g->dpre, 0, n * sizeof(float));
+    tanh_backward(g->dpre, g->dfake, g->fake, n);
+    mlp_backward(&g->G, z, g->dpre, NULL, B, 1);
+    return L;
+}
+
+
+/* Bir adım: D, sonra aynı sahte yığınla G (DCGAN'daki sıra), sonra EMA. */
+static void mgan_step(MGan *g, int B, Rng *rng, double *ld, double *lg, double *pr, double *pf) {
+    for (int i = 0; i < B * g->c.gs[0]; i++) g->z[i] = rng_normal(rng);
+    gm_forward(&g->G, g->z, B, g->fake);
+    params_zero_grad(&g->D.P);
+    *ld = mgan_d_grad(g, g->real, g->fake, B, pr, pf);
+    adam_step(&g->oD, g->D.P.params, g->D.P.grads);
+    params_zero_grad(&g->G.P);
+    *lg = mgan_g_grad(g, g->z, B);
+    adam_step(&g->oG, g->G.P.params, g->G.P.grads);
+    ema_update(g->Ge.P.params, g->G.P.params, g->G.P.n, g->t++);
+}
+
+/* Sonlu fark denetimi (küçük boyutlarla): L_G'nin G'nin parametrelerine göre gradyanı (tanh ve
+ * D'nin içinden geçen zincir) ve L_D'nin (etiket yumuşatmalı) D'nin parametrelerine göre
+ * gradyanı. Eğitimin kullandığı işlevlerin aynısı. */
+typedef struct {
+    MGan *g;
+    float *z, *real;
+    int B, which; /* 0: L_G, 1: L_D */
+} MGc;
+static double mgc_loss(void *p) {
+    MGc *c = p;
+    gm_forward(&c->g->G, c->z, c->B, c->g->fake);
+    if (c->which == 0) {
+        const float *s = mlp_forward(&c->g->D, c->g->fake, c->B);
+        return bce_logit(s, c->B, 1.0f, c->g->ds);
+    }
+    const float *s = mlp_forward(&c->g->D, c->real, c->B);
+    double L = bce_logit(s, c->B, SMOOTH, c->g->ds);
+    s = mlp_forward(&c->g->D, c->g->fake, c->B);
+    return L + bce_logit(s, c->B, 0.0f, c->g->ds);
+}
+static double mgan_gradcheck(int seed) {
+    enum { B = 3 };
+    MConf c = {.gs = {3, 5, 6, 5, MPIX}, .ds = {MPIX, 6, 5, 1}, .B = B, .lr = 1e-3f};
+    MGan g;
+    mgan_build(&g, &c, B);
+    Rng r;
+    rng_seed(&r, (uint64_t)seed);
+    mlp_init(&g.G, &r), mlp_init(&g.D, &r);
+    for (size_t i = 0; i < g.G.P.n; i++) g.G.P.params[i] *= 0.5f; /* tanh doymasın */
+    float z[B * 3], real[B * MPIX];
+    for (int i = 0; i < B * 3; i++) z[i] = rng_normal(&r);
+    for (int i = 0; i < B * MPIX; i++) real[i] = 2 * rng_uniform(&r) - 1;
+    MGc gc = {&g, z, real, B, 0};
+    params_zero_grad(&g.G.P);
+    gm_forward(&g.G, z, B, g.fake);
+    mgan_g_grad(&g, z, B);
+    GradCheck a = gradcheck(mgc_loss, &gc, g.G.P.params, g.G.P.grads, g.G.P.n, 300, 1e-3, 2e-2,
+                            1e-4);
+    gc.which = 1;
+    params_zero_grad(&g.D.P);
+    gm_forward(&g.G, z, B, g.fake);
+    mgan_d_grad(&g, real, g.fake, B, NULL, NULL);
+    GradCheck b = gradcheck(mgc_loss, &gc, g.D.P.params, g.D.P.grads, g.D.P.n, 300, 1e-3, 2e-2,
+                            1e-4);
+    mgan_free(&g);
+    if (!a.checked || !b.checked) return 1e9;
+    return fmax(a.rel_norm, b.rel_norm);
+}
+
+/* EMA'lı (ema != 0) ya da son G'den n örnek, [0, 1] piksellerle out'a (n, 784). */
+static void mgan_sample(Mlp *G, int n, uint64_t seed, float *out) {
+    Rng r;
+    rng_seed(&r, seed);
+    int zd = G->din[0], MB = G->maxB;
+    float *z = xmalloc(sizeof(float) * (size_t)MB * zd);
+    for (int s0 = 0; s0 < n; s0 += MB) {
+        int B = n - s0 < MB ? n - s0 : MB;
+        for (int i = 0; i < B * zd; i++) z[i] = rng_normal(&r);
+        float *o = out + (size_t)s0 * MPIX;
+        gm_forward(G, z, B, o);
+        for (size_t i = 0; i < (size_t)B * MPIX; i++) o[i] = 0.5f * (o[i] + 1);
+    }
+    free(z);
+}
+
+typedef struct {
+    int n, step[MAXLOGM];
+    double ld[MAXLOGM], lg[MAXLOGM], pr[MAXLOGM], pf[MAXLOGM];
+    int nsnap, snap_ep[NSNAPM];
+    float *snap;          /* (NSNAPM · SNAPN, 784) */
+    double seconds, epoch_s;
+    long steps;
+    int nep;
+    double conf[MAXEP], conf_raw[MAXEP]; /* her epoch'un sonunda: EMA'lı ve son G'nin güvenle okunan payı */
+    int classes[MAXEP];
+} MLog;
+
+/* Eğitir; her epoch'un sonunda yargıç ağ nj örnekle ölçer (img: (nj, 784) tampon). */
+static void mgan_train(MGan *g, const ImageSet *tr, int seed, Net *cnn, int nj, float *img,
+                       MLog *lg) {
+    memset(lg, 0, sizeof *lg);
+    Rng rng;
+    rng_seed(&rng, (uint64_t)seed);
+    mlp_init(&g->G, &rng), mlp_init(&g->D, &rng);
+    memcpy(g->Ge.P.params, g->G.P.params, g->G.P.n * sizeof(float));
+    int B = g->c.B, N = g->c.ntrain, E = g->c.epochs, per = N / B;
+    int *idx = xmalloc(sizeof(int) * (size_t)N);
+    for (int i = 0; i < N; i++) idx[i] = i;
+    long total = (long)per * E, every = total / 60 > 0 ? total / 60 : 1;
+    /* anlık görüntü epoch'ları: 1, E/4, E/2, E (kısa koşuda tekrar edenler bir kez) */
+    int cand[NSNAPM] = {1, E / 4, E / 2, E}, nt = 0;
+    for (int k = 0; k < NSNAPM; k++)
+        if (cand[k] >= 1 && (nt == 0 || cand[k] > lg->snap_ep[nt - 1])) lg->snap_ep[nt++] = cand[k];
+    for (int k = nt; k < NSNAPM; k++) lg->snap_ep[k] = -1;
+    lg->snap = xcalloc((size_t)NSNAPM * SNAPN * MPIX, sizeof(float));
+    double t0 = now_sec(), sld = 0, slg = 0, spr = 0, spf = 0;
+    int ns = 0;
+    long it = 0;
+    for (int e = 1; e <= E; e++) {
+        rng_shuffle(&rng, idx, N);
+        for (int k = 0; k < per; k++, it++) {
+            batch_fill(g->real, NULL, tr, idx + (size_t)k * B, B, (Norm){.kind = NORM_MINMAX});
+            for (size_t i = 0; i < (size_t)B * MPIX; i++) g->real[i] = 2 * g->real[i] - 1;
+            double ld, lgv, pr, pf;
+            mgan_step(g, B, &rng, &ld, &lgv, &pr, &pf);
+            sld += ld, slg += lgv, spr += pr, spf += pf, ns++;
+            if ((it + 1) % every == 0 && lg->n < MAXLOGM) {
+                lg->step[lg->n] = (int)(it + 1);
+                lg->ld[lg->n] = sld / ns, lg->lg[lg->n] = slg / ns;
+                lg->pr[lg->n] = spr / ns, lg->pf[lg->n] = spf / ns;
+                lg->n++;
+                sld = slg = spr = spf = 0, ns = 0;
+            }
+        }
+        if (lg->nsnap < NSNAPM && e == lg->snap_ep[lg->nsnap]) {
+            mgan_sample(&g->Ge, SNAPN, MNIST_SEED, lg->snap + (size_t)lg->nsnap * SNAPN * MPIX);
+            lg->nsnap++;
+        }
+        Judge j;
+        mgan_sample(&g->G, nj, MNIST_SEED, img);
+        judge_images(cnn, img, nj, &j);
+        lg->conf_raw[lg->nep] = j.share;
+        mgan_sample(&g->Ge, nj, MNIST_SEED, img);
+        judge_images(cnn, img, nj, &j);
+        lg->conf[lg->nep] = j.share, lg->classes[lg->nep] = j.classes5, lg->nep++;
+        if (lg->n) {
+            printf("  epoch %2d/%d: L_D %.3f, L_G %.3f, D(x) %.2f / %.2f, okunan %%%.0f (%.0f s)\n",
+                   e, E, lg->ld[lg->n - 1], lg->lg[lg->n - 1], lg->pr[lg->n - 1],
+                   lg->pf[lg->n - 1], 100 * j.share, now_sec() - t0);
+            fflush(stdout);
+        }
+    }
+    lg->steps = it;
+    lg->seconds = now_sec() - t0;
+    lg->epoch_s = lg->seconds / E;
+    free(idx);
+}
+
+static void save_digits(const char *path, const float *img, int n, int rows, int cols) {
+    char err[512];
+    if (image_write_grid_f(path, img, n, 1, 28, 28, rows, cols, 2, 2, err, sizeof err) != 0)
+        die("%s", err);
+}
+
+/* n görüntünün ortalamasının ref (784) ortalama görüntüsüne kök ortalama kare uzaklığı */
+static double mean_image_rms(const float *img, int n, const float *ref) {
+    double e = 0;
+    for (int p = 0; p < MPIX; p++) {
+        double m = 0;
+        for (int i = 0; i < n; i++) m += img[(size_t)i * MPIX + p];
+        e += (m / n - ref[p]) * (m / n - ref[p]);
+    }
+    return sqrt(e / MPIX);
+}
+
+static void print_judge_row(const char *name, const Judge *j) {
+    printf("  ");
+    term_pad(name, 26);
+    printf("  %%%5.1f            %2d/10\n", 100.0 * j->share, j->classes5);
+}
+
+typedef struct {
+    Judge real, init, raw, ema;
+    double mean_init, mean_ema; /* örneklerin ortalama görüntüsünün gerçeğinkine RMS uzaklığı */
+    double gc, seconds, epoch_s, ld, lg;
+    int epochs, B;
+    long steps;
+    const char *judge_from;
+} MResult;
+
+static int mnist_epochs_override; /* --mnist-epochs (0: varsayılan) */
+
+static void mconf_default(MConf *c, const LessonArgs *a, int ntrain) {
+    if (a->quick) {
+        /* kısa koşu: küçük ağlar, küçük yığın, daha büyük adım (yalnızca testler için) */
+        *c = (MConf){.gs = {MZ, 64, 128, 256, MPIX}, .ds = {MPIX, 128, 64, 1}, .B = 32,
+                     .epochs = 2, .lr = 1e-3f};
+    } else {
+        *c = (MConf){.gs = {MZ, 256, 512, 1024, MPIX}, .ds = {MPIX, 512, 256, 1}, .B = 64,
+                     .epochs = MNIST_EPOCHS, .lr = 2e-4f};
+    }
+    c->ntrain = ntrain;
+    if (mnist_epochs_override) c->epochs = mnist_epochs_override;
+}
+
+static int mnist_ntrain(const LessonArgs *a) { return a->quick ? 4000 : 60000; }
+
+/* m: mnist_load_checked(m, dir, mnist_ntrain(a), NJUDGE) ile yüklenmiş (main, eğitimden önce) */
+static void step6_mnist(const LessonArgs *a, const Mnist *mn, const char *path, MResult *res) {
+    step_banner(6, NSTEPS, "MNIST: rakam üreten bir GAN ve yargıç ağ");
+    memset(res, 0, sizeof *res);
+    const Mnist m = *mn;
+    int ntrain = mnist_ntrain(a);
+    MConf c;
+    mconf_default(&c, a, ntrain);
+    res->gc = mgan_gradcheck(a->seed + 6);
+    printf("Sonlu farklarla denetim: L_G'nin G'ye (tanh ve D'nin içinden) ve L_D'nin\n"
+           "(etiket yumuşatmalı) D'ye göre gradyanı, toplu göreli hata %.2e.\n", res->gc);
+    printf("G: z(%d) -> %d -> %d -> %d -> 784 (tanh), D: 784 -> %d -> %d -> 1,\n"
+           "LeakyReLU 0.2; Adam %.0e, β1 = 0.5; yığın %d; %d eğitim görüntüsü x %d epoch.\n"
+           "Gerçek örneklerin hedefi %.1f (tek yanlı etiket yumuşatma), G'nin EMA'sı β = %.3f.\n",
+           c.gs[0], c.gs[1], c.gs[2], c.gs[3], c.ds[1], c.ds[2], c.lr, c.B, ntrain, c.epochs,
+           SMOOTH, EMA_BETA);
+    printf("Kayıplar 2-B'dekilerle aynı; tek fark gerçek örneklerin hedefi (s = D'nin logit'i):\n"
+           "  L_D = 0.9·softplus(-s_gerçek) + 0.1·softplus(s_gerçek) + softplus(s_sahte)\n"
+           "  L_G = softplus(-s_sahte)\n"
+           "Dengede D her yere σ = 1/2 der: L_D = 2 log 2 = 1.386, L_G = log 2 = 0.693.\n"
+           "L_D bunun çok altındaysa D kazanıyor; kayıpların düşmesi beklenmez.\n"
+           "Her epoch'un sonunda yargıç CNN EMA'lı G'nin %d örneğini okur.\n",
+           a->quick ? 300 : NJUDGE);
+    fflush(stdout);
+    MGan g;
+    mgan_build(&g, &c, 250);
+    int n = a->quick ? 300 : NJUDGE;
+    float *img = xmalloc(sizeof(float) * (size_t)n * MPIX);
+    Net cnn;
+    lesson04_cnn_get(&cnn, a, 250, &res->judge_from);
+    /* gerçek test rakamları: ölçünün tavanı */
+    int *ii = xmalloc(sizeof(int) * (size_t)n);
+    for (int i = 0; i < n; i++) ii[i] = i;
+    batch_fill(img, NULL, &m.test, ii, n, (Norm){.kind = NORM_MINMAX});
+    judge_images(&cnn, img, n, &res->real);
+    free(ii);
+    float refmean[MPIX];
+    for (int p = 0; p < MPIX; p++) {
+        double v = 0;
+        for (int i = 0; i < n; i++) v += img[(size_t)i * MPIX + p];
+        refmean[p] = (float)(v / n);
+    }
+    MLog lg;
+    mgan_train(&g, &m.train, a->seed + 60, &cnn, n, img, &lg);
+    res->seconds = lg.seconds, res->epoch_s = lg.epoch_s, res->steps = lg.steps;
+    res->epochs = c.epochs, res->B = c.B;
+    res->ld = lg.n ? lg.ld[lg.n - 1] : NAN, res->lg = lg.n ? lg.lg[lg.n - 1] : NAN;
+    printf("%ld adım, %.1f s (epoch başına %.1f s, %d iş parçacığı).\n", lg.steps, lg.seconds,
+           lg.epoch_s, a->threads);
+
+    /* Kayıp eğrileri */
+    Plot p;
+    /* Şekil mnist_kayip: Solda iki kayıp (L_D, L_G) adım boyunca, yatay çizgiler dengedeki
+     * değerleri (2 log 2 ve log 2); sağda D'nin gerçek ve sahte örneklere verdiği ortalama
+     * olasılık. Kayıpların düşüp düşmediğine değil, dengeden ne kadar uzakta durduklarına
+     * ve iki eğrinin birbirini nasıl izlediğine bakın. */
+    FILE *f = plot_begin(&p, "lesson14", "mnist_kayip");
+    fprintf(f, "# adım L_D L_G D(gerçek) D(sahte)\n");
+    for (int i = 0; i < lg.n; i++)
+        fprintf(f, "%d %.5f %.5f %.5f %.5f\n", lg.step[i], lg.ld[i], lg.lg[i], lg.pr[i], lg.pf[i]);
+    plot_finish_size(&p,
+                     "set multiplot layout 1,2 title 'MNIST GAN: iki oyuncunun kayıpları'\n"
+                     "set xlabel 'adım'\nset grid\nset key top right\n"
+                     "set title 'kayıplar'\nset ylabel 'kayıp (nat)'\n"
+                     "plot 'mnist_kayip.dat' u 1:2 w l lw 2 lc rgb '#2166ac' t 'L_D', "
+                     "'' u 1:3 w l lw 2 lc rgb '#b2182b' t 'L_G', "
+                     "2*log(2) w l dt 2 lc rgb '#2166ac' t '2 log 2', "
+                     "log(2) w l dt 2 lc rgb '#b2182b' t 'log 2'\n"
+                     "set title 'D''nin ortalama olasılığı'\nset ylabel 'σ(D(x))'\n"
+                     "set yrange [0:1]\n"
+                     "plot 'mnist_kayip.dat' u 1:4 w l lw 2 lc rgb '#1b7837' t 'gerçek', "
+                     "'' u 1:5 w l lw 2 lc rgb '#762a83' t 'sahte', "
+                     "0.5 w l dt 2 lc rgb 'gray' t 'denge'\n"
+                     "unset multiplot\n",
+                     1200, 450);
+    plot_render(&p, a->ascii);
+    printf("Grafik: %s\n", plot_png_path(&p));
+    Plot pc;
+    /* Şekil mnist_okunan: Her epoch'un sonunda yargıç ağın güvenle (> 0,9) okuduğu örneklerin
+     * payı, EMA'lı ve son ağırlıklı G için; kesikli çizgi %70 hedefi. İki eğrinin ne kadar
+     * oynadığına ve EMA'lı eğrinin sonlara doğru son ağırlıklı eğrinin üstünde kalıp
+     * kalmadığına bakın. */
+    f = plot_begin(&pc, "lesson14", "mnist_okunan");
+    fprintf(f, "# epoch EMA son\n");
+    for (int e = 0; e < lg.nep; e++) fprintf(f, "%d %.4f %.4f\n", e + 1, lg.conf[e], lg.conf_raw[e]);
+    plot_finish(&pc, "set title 'Yargıç CNN''in güvenle okuduğu örneklerin payı'\n"
+                     "set xlabel 'epoch'\nset ylabel 'pay (güven > 0,9)'\nset grid\n"
+                     "set yrange [0:1]\nset key bottom right\n"
+                     "plot 'mnist_okunan.dat' u 1:2 w lp lw 2 pt 7 lc rgb '#2166ac' t 'G (EMA)', "
+                     "'' u 1:3 w lp lw 2 pt 5 lc rgb '#b2182b' t 'G (son ağırlıklar)', "
+                     "0.7 w l dt 2 lc rgb 'gray' t 'hedef %70'\n");
+    plot_render(&pc, a->ascii);
+    printf("Grafik: %s\n", plot_png_path(&pc));
+    /* Eğitim boyunca örnekler: her sıra bir epoch, aynı 16 gürültü */
+    save_digits("plots/lesson14/mnist_egitim.png", lg.snap, lg.nsnap * SNAPN, lg.nsnap, SNAPN);
+    printf("Resim: plots/lesson14/mnist_egitim.png (sıralar: epoch");
+    for (int k = 0; k < lg.nsnap; k++) printf("%s%d", k ? ", " : " ", lg.snap_ep[k]);
+    printf("; aynı 16 gürültü)\n");
+
+    /* Yargıç: eğitilmemiş G (aynı mimari, rastgele ağırlık), son G, EMA'lı G */
+    Mlp G0;
+    mlp_build_sizes(&G0, 4, c.gs, 1, 250);
+    Rng r0;
+    rng_seed(&r0, (uint64_t)a->seed + 60);
+    mlp_init(&G0, &r0);
+    mgan_sample(&G0, n, MNIST_SEED, img);
+    judge_images(&cnn, img, n, &res->init);
+    res->mean_init = mean_image_rms(img, n, refmean);
+    mlp_free(&G0);
+    mgan_sample(&g.G, n, MNIST_SEED, img);
+    judge_images(&cnn, img, n, &res->raw);
+    mgan_sample(&g.Ge, n, MNIST_SEED, img);
+    judge_images(&cnn, img, n, &res->ema);
+    res->mean_ema = mean_image_rms(img, n, refmean);
+    save_digits("plots/lesson14/mnist_ornekler.png", img, 100, 10, 10);
+    printf("Resim: plots/lesson14/mnist_ornekler.png (EMA'lı G'den 100 örnek)\n");
+    printf("\nYargıç: %s\n%d örnek, güven eşiği 0,9:\n", res->judge_from, n);
+    printf("  kaynak                      güvenle okunan  en az %%5 alan sınıf\n");
+    print_judge_row("gerçek test rakamları", &res->real);
+    print_judge_row("eğitilmemiş G", &res->init);
+    print_judge_row("G (son ağırlıklar)", &res->raw);
+    print_judge_row("G (EMA ağırlıkları)", &res->ema);
+    printf("  EMA'lı G'nin okunan rakamları:");
+    for (int k = 0; k < 10; k++) printf(" %d:%d", k, res->ema.hist[k]);
+    printf("\n");
+    Plot q;
+    /* Şekil mnist_siniflar: CNN'in gerçek test rakamlarını ve EMA'lı G'nin örneklerini hangi
+     * rakam olarak okuduğunun payları. Üretici bazı rakamları hiç üretmiyorsa (mod çökmesi)
+     * o rakamın çubuğu boş kalır; %10 çizgisine göre fazla ve eksik üretilenlere bakın. */
+    f = plot_begin(&q, "lesson14", "mnist_siniflar");
+    fprintf(f, "# rakam gerçek G_EMA (okunan sınıfın payı)\n");
+    for (int k = 0; k < 10; k++)
+        fprintf(f, "%d %g %g\n", k, (double)res->real.hist[k] / n, (double)res->ema.hist[k] / n);
+    plot_finish(&q, "set title 'CNN hangi rakamı okuyor? (sınıf payları)'\n"
+                    "set style data histograms\nset style fill solid 0.8 border -1\n"
+                    "set xlabel 'okunan rakam'\nset ylabel 'pay'\nset key top left\n"
+                    "set yrange [0:*]\n"
+                    "plot 'mnist_siniflar.dat' u 2:xtic(1) t 'gerçek', '' u 3 t 'GAN (EMA)', "
+                    "0.1 w l dt 2 lc rgb 'gray' t '%10'\n");
+    plot_render(&q, a->ascii);
+    printf("Grafik: %s\n", plot_png_path(&q));
+    int ok = res->ema.share >= 0.7 && res->ema.classes5 >= 8;
+    printf("Hedef (güvenle okunan >= %%70, en az 8 sınıf >= %%5): %s.\n", ok ? "tuttu" : "TUTMADI");
+    if (res->ema.share > res->raw.share)
+        printf("EMA'lı ağırlıklar son ağırlıklardan daha okunaklı örnek verdi (%%%.1f'e karşı\n"
+               "%%%.1f): son ağırlıklar D'ye karşı salınırken ortalama salınımın merkezine oturur.\n",
+               100 * res->ema.share, 100 * res->raw.share);
+    else
+        printf("Bu koşuda EMA son ağırlıkların önüne geçmedi (%%%.1f'e karşı %%%.1f).\n",
+               100 * res->ema.share, 100 * res->raw.share);
+    printf("Yargıçtan bağımsız kaba bir ölçü: örneklerin ortalama görüntüsü ile gerçek\n"
+           "rakamların ortalama görüntüsü arasındaki RMS farkı eğitilmemiş G'de %.3f,\n"
+           "eğitilmiş G'de (EMA) %.3f.\n", res->mean_init, res->mean_ema);
+    printf("Kayıplar (son ölçüm: L_D %.3f, L_G %.3f) örneklerin okunaklı olup olmadığını\n"
+           "söylemez; denge değerleri 2 log 2 = 1.386 ve log 2 = 0.693.\n", res->ld, res->lg);
+
+    /* EMA'lı G'yi kaydet */
+    char err[512];
+    CkptInt conf[5] = {{"zdim", c.gs[0]}, {"h1", c.gs[1]}, {"h2", c.gs[2]}, {"h3", c.gs[3]},
+                       {"ema", 1}};
+    if (ckpt_save(path, MNIST_KIND, conf, 5, "MNIST GAN üretici (EMA ağırlıkları)", &g.Ge.P, err,
+                  sizeof err) != 0)
+        die("%s", err);
+    printf("Üretici kaydedildi: %s\nÖrnek çizmek için: ./lesson14 --sample 64%s%s\n", path,
+           a->model ? " --model " : "", a->model ? a->model : "");
+    free(lg.snap);
+    free(img);
+    net_free(&cnn);
+    mgan_free(&g);
+}
+
+/* --sample N, MNIST üreticisi: N rakamlık PNG ızgara */
+static int sample_mnist(const char *path, int n, int seed) {
+    char err[512];
+    Ckpt ck;
+    if (ckpt_open(&ck, path, MNIST_KIND, err, sizeof err) != 0) {
+        fprintf(stderr, "hata: %s\nÖnce ./lesson14 ile bir model eğitip kaydedin.\n", err);
+        return 2;
+    }
+    int64_t zd, h1, h2, h3;
+    if (ckpt_get_int(&ck, "zdim", 1, 1024, &zd, err, sizeof err) != 0 ||
+        ckpt_get_int(&ck, "h1", 1, 4096, &h1, err, sizeof err) != 0 ||
+        ckpt_get_int(&ck, "h2", 1, 4096, &h2, err, sizeof err) != 0 ||
+        ckpt_get_int(&ck, "h3", 1, 4096, &h3, err, sizeof err) != 0) {
+        fprintf(stderr, "hata: %s\n", err);
+        ckpt_close(&ck);
+        return 2;
+    }
+    int sz[5] = {(int)zd, (int)h1, (int)h2, (int)h3, MPIX};
+    Mlp G;
+    mlp_build_sizes(&G, 4, sz, 1, 250);
+    if (ckpt_read_params(&ck, &G.P, err, sizeof err) != 0) {
+        fprintf(stderr, "hata: %s\n", err);
+        ckpt_close(&ck);
+        mlp_free(&G);
+        return 2;
+    }
+    ckpt_close(&ck);
+    float *img = xmalloc(sizeof(float) * (size_t)n * MPIX);
+    mgan_sample(&G, n, (uint64_t)seed, img);
+    if (mkdir_p("plots/lesson14") != 0) die("'plots/lesson14' klasörü oluşturulamadı");
+    int cols = (int)ceil(sqrt((double)n)), rows = (n + cols - 1) / cols;
+    const char *out = "plots/lesson14/ornekler_mnist.png";
+    int rc = image_write_grid_f(out, img, n, 1, 28, 28, rows, cols, 2, 2, err, sizeof err);
+    if (rc != 0) fprintf(stderr, "hata: %s\n", err);
+    else printf("%s:\n%d rakam (z(%d) ~ N(0, I), tohum %d) yazıldı: %s\n", path, n, (int)zd, seed,
+                out);
+    printf("SONUÇ: samples=%d zdim=%d written=%d\n", n, (int)zd, rc == 0);
+    free(img);
+    mlp_free(&G);
+    return rc == 0 ? 0 : 2;
+}
+
 static int run_quiz(const LessonArgs *a) {
     static char e1[256], e2[256], e3[256];
     double p3 = 1 - exp(-4.5);
@@ -1087,24 +1717,97 @@ static int run_quiz(const LessonArgs *a) {
     return quiz_run("lesson14", qs, (int)(sizeof qs / sizeof qs[0]), a->answers);
 }
 
+/* "--ad DEĞER" biçimindeki metin bayrağını argv'den çıkarır (cli_take_long'un metin eşi). */
+static const char *take_str(int *argc, char **argv, const char *name) {
+    for (int i = 1; i < *argc; i++) {
+        if (strcmp(argv[i], name) != 0) continue;
+        if (i + 1 >= *argc) {
+            fprintf(stderr, "hata: '%s' bayrağı bir değer ister\n", name);
+            exit(2);
+        }
+        const char *v = argv[i + 1];
+        for (int k = i; k + 2 < *argc + 1; k++) argv[k] = argv[k + 2];
+        *argc -= 2;
+        return v;
+    }
+    return NULL;
+}
+
+/* --sample: dosyadaki türe göre MNIST ya da 2-B üretici */
+static int run_sample(const char *path, int n, const LessonArgs *a) {
+    char err[512];
+    Ckpt ck;
+    if (ckpt_open(&ck, path, NULL, err, sizeof err) != 0) {
+        fprintf(stderr, "hata: %s\nÖnce ./lesson14%s ile bir model eğitip kaydedin.\n", err,
+                a->quick ? " --quick" : "");
+        return 2;
+    }
+    int mnist = strcmp(ck.kind, MNIST_KIND) == 0, two = strcmp(ck.kind, KIND) == 0;
+    char kind[CKPT_NAME_MAX];
+    snprintf(kind, sizeof kind, "%s", ck.kind);
+    ckpt_close(&ck);
+    if (mnist) {
+        if (n > 400) {
+            fprintf(stderr, "hata: --sample %d: MNIST üreticisinden en çok 400 rakam çizilir\n", n);
+            return 2;
+        }
+        return sample_mnist(path, n, a->seed);
+    }
+    if (two) return sample_from(path, n, a->ascii, NULL);
+    fprintf(stderr, "hata: '%s' bu dersin bir üreticisi değil (türü '%s'; '%s' ya da '%s' "
+            "bekleniyordu)\n", path, kind, MNIST_KIND, KIND);
+    return 2;
+}
+
 int main(int argc, char **argv) {
-    long nsample = 0, hidden = 128, batch = 256;
+    long nsample = 0, hidden = 128, batch = 256, mep = MNIST_EPOCHS;
     int want_sample = cli_take_long(&argc, argv, "--sample", 1, 100000, &nsample);
     int hidden_given = cli_take_long(&argc, argv, "--hidden", 4, 1024, &hidden);
     cli_take_long(&argc, argv, "--batch", 8, 4096, &batch);
+    int mep_given = cli_take_long(&argc, argv, "--mnist-epochs", 1, 200, &mep);
+    const char *gen = take_str(&argc, argv, "--generator");
+    if (gen && strcmp(gen, "mnist") != 0 && strcmp(gen, "grid") != 0) {
+        fprintf(stderr, "hata: --generator '%s': 'mnist' (rakamlar) ya da 'grid' (2-B ızgara) "
+                "olmalı\n", gen);
+        return 2;
+    }
     LessonArgs a;
     cli_parse(argc, argv, &a,
               &(CliSpec){.name = "lesson14", .title = "Üretken çekişmeli ağ (GAN) ve mod çökmesi",
-                         .default_epochs = 6, .extras = CLI_MODEL | CLI_NO_DATA,
-                         .epochs_help = "eğitim adımı sayısı, bin olarak",
-                         .extra_help = "  --sample N     kayıtlı üreticiden N nokta çizer (--model ile)\n"
-                                       "  --hidden H     gizli katman genişliği (varsayılan 128)\n"
-                                       "  --batch B      yığın büyüklüğü (varsayılan 256, 4'ün katı)\n"});
+                         .default_epochs = 6, .extras = CLI_MODEL,
+                         .epochs_help = "2-B eğitim adımı sayısı, bin olarak",
+                         .extra_help = "  --sample N       kayıtlı üreticiden örnek çizer: MNIST (N <= 400 rakam)\n"
+                                       "                   ya da 2-B ızgara (N nokta); tür dosyadan okunur\n"
+                                       "  --generator G    --model verilmezse hangi üretici: mnist (varsayılan)\n"
+                                       "                   ya da grid\n"
+                                       "  --model DOSYA    MNIST üreticisinin dosyası (2-B üretici aynı adın\n"
+                                       "                   _izgara.model ile biten eşine yazılır)\n"
+                                       "  --mnist-epochs N MNIST GAN'ının epoch sayısı (varsayılan "
+                                       "10)\n"
+                                       "  --hidden H       2-B ağların gizli genişliği (varsayılan 128)\n"
+                                       "  --batch B        2-B yığın büyüklüğü (varsayılan 256, 4'ün katı)\n"});
     if (a.quiz) return run_quiz(&a);
+    char path2d[1024];
     const char *path = a.model ? a.model
-                       : a.quick ? MODEL_DIR "/lesson14_gan_quick.model"
-                                 : MODEL_DIR "/lesson14_gan.model";
-    if (want_sample) return sample_from(path, (int)nsample, a.ascii, NULL);
+                       : a.quick ? MODEL_DIR "/lesson14_mnist_quick.model"
+                                 : MODEL_DIR "/lesson14_mnist.model";
+    if (a.model) {
+        size_t L = strlen(a.model);
+        int suf = L > 6 && strcmp(a.model + L - 6, ".model") == 0;
+        if (L + 16 > sizeof path2d) die("--model '%s': dosya adı çok uzun", a.model);
+        snprintf(path2d, sizeof path2d, "%.*s_izgara.model", (int)(suf ? L - 6 : L), a.model);
+    } else {
+        snprintf(path2d, sizeof path2d, "%s",
+                 a.quick ? MODEL_DIR "/lesson14_gan_quick.model" : MODEL_DIR "/lesson14_gan.model");
+    }
+    if (want_sample) {
+        const char *sp = a.model ? a.model : gen && !strcmp(gen, "grid") ? path2d : path;
+        return run_sample(sp, (int)nsample, &a);
+    }
+    if (gen) {
+        fprintf(stderr, "hata: --generator yalnızca --sample ile kullanılır\n");
+        return 2;
+    }
     if (batch % 4) {
         fprintf(stderr, "hata: --batch %ld: 4'ün katı olmalı (PacGAN4 paketleri)\n", batch);
         return 2;
@@ -1112,6 +1815,8 @@ int main(int argc, char **argv) {
     char err[512];
     if (mkdir_p(MODEL_DIR) != 0) die("'%s' klasörü oluşturulamadı", MODEL_DIR);
     if (model_path_check_writable(path, err, sizeof err) != 0) die("%s", err);
+    if (model_path_check_writable(path2d, err, sizeof err) != 0) die("%s", err);
+    mnist_epochs_override = mep_given ? (int)mep : 0;
 #ifdef _OPENMP
     omp_set_max_active_levels(1);
 #endif
@@ -1125,6 +1830,8 @@ int main(int argc, char **argv) {
     mix_ring(&ring);
     mix_grid(&grid);
 
+    Mnist mnist; /* MNIST'i uzun 2-B eğitimlerinden önce yükle: --data hatası hemen görünsün */
+    mnist_load_checked(&mnist, a.data_dir, mnist_ntrain(&a), NJUDGE);
     double real_hq, col_rkl, tv_c, tv_b;
     int col_modes;
     ModeScore unif;
@@ -1134,20 +1841,25 @@ int main(int argc, char **argv) {
     step2_plain(&ring, &grid, &c, &a, &pr, &pg, &praw, &gc);
     step3_packing_math(&a, &tv_c, &tv_b);
     PackResult res;
-    step4_pacgan(&ring, &grid, &c, &a, nseeds, &res, &kr, &kg, &pr, &pg, path);
+    step4_pacgan(&ring, &grid, &c, &a, nseeds, &res, &kr, &kg, &pr, &pg, path2d);
     plot_snapshots("pacgan_izgara", "PacGAN4, ızgara: kırmızı üretilen, mavi halka gerçek modlar",
                    &grid, &kg, a.ascii);
     plot_snapshots("pacgan_halka", "PacGAN4, halka: kırmızı üretilen, mavi halka gerçek modlar",
                    &ring, &kr, a.ascii);
     plot_mode_curves(&pr, &pg, &kr, &kg, a.ascii);
     ModeScore loaded;
-    step5_sample(path, &res, a.ascii, &loaded);
+    step5_sample(path2d, &res, a.ascii, &loaded);
+    MResult mr;
+    step6_mnist(&a, &mnist, path, &mr);
 
     printf("\nÖzet: ızgarada sade GAN %d/25 mod (kalite %%%.1f), PacGAN4 %d tohum\n"
            "ortalaması %.2f/25 (kalite %%%.1f); halkada sade %d/8, PacGAN4 %.2f/8\n"
            "(kalite %%%.1f). Toplam PacGAN süresi %.1f s.\n",
            pg.final.modes, 100 * pg.final.hq, nseeds, res.mean_modes[1], 100 * res.mean_hq[1],
            pr.final.modes, res.mean_modes[0], 100 * res.mean_hq[0], res.seconds);
+    printf("MNIST GAN (%d epoch, %.0f s): EMA'lı G'nin %d örneğinin %%%.1f'ini yargıç CNN\n"
+           "güvenle okudu; %d/10 rakam örneklerin en az %%5'ini aldı.\n", mr.epochs, mr.seconds,
+           a.quick ? 300 : NJUDGE, 100 * mr.ema.share, mr.ema.classes5);
     printf("SONUÇ: real_hq=%.4f collapsed_modes=%d collapsed_rkl=%.4f plain_ring_modes=%d "
            "plain_ring_hq=%.4f plain_grid_modes=%d plain_grid_hq=%.4f tv4_collapse=%.4f "
            "tv4_balanced=%.4f pac_ring_modes=%.2f pac_ring_min=%.0f pac_ring_hq=%.4f "
@@ -1155,17 +1867,22 @@ int main(int argc, char **argv) {
            "pac_grid_rkl=%.4f init_grid_modes=%d pac_grid_first_modes=%d pac_grid_first_hq=%.4f "
            "loaded_modes=%d loaded_hq=%.4f seeds=%d steps=%d H=%d B=%d "
            "pac_s=%.1f gradcheck=%.3e unif_grid_modes=%d unif_grid_hq=%.4f raw_grid_modes=%d "
-           "raw_grid_hq=%.4f threads=%d\n",
+           "raw_grid_hq=%.4f mnist_conf=%.4f mnist_classes=%d mnist_conf_raw=%.4f "
+           "mnist_classes_raw=%d mnist_conf_init=%.4f mnist_conf_real=%.4f mnist_gradcheck=%.3e "
+           "mnist_mean_init=%.4f mnist_mean_ema=%.4f mnist_epochs=%d mnist_s=%.1f mnist_epoch_s=%.2f mnist_ld=%.4f mnist_lg=%.4f "
+           "threads=%d\n",
            real_hq, col_modes, col_rkl, pr.final.modes, pr.final.hq, pg.final.modes, pg.final.hq,
            tv_c, tv_b, res.mean_modes[0], res.min_modes[0], res.mean_hq[0], res.mean_rkl[0],
            res.mean_modes[1], res.min_modes[1], res.mean_hq[1], res.mean_rkl[1], pg.modes[0],
            res.s[1][0].modes, res.s[1][0].hq, loaded.modes,
            loaded.hq, nseeds, c.steps, c.H, c.B, res.seconds, gc, unif.modes, unif.hq, praw.final.modes, praw.final.hq,
-           a.threads);
+           mr.ema.share, mr.ema.classes5, mr.raw.share, mr.raw.classes5, mr.init.share,
+           mr.real.share, mr.gc, mr.mean_init, mr.mean_ema, mr.epochs, mr.seconds, mr.epoch_s, mr.ld, mr.lg, a.threads);
     runlog_free(&pr);
     runlog_free(&pg);
     runlog_free(&praw);
     runlog_free(&kr);
     runlog_free(&kg);
+    mnist_free(&mnist);
     return 0;
 }

@@ -10,7 +10,7 @@ static char out[1 << 17];
 static void copy_bytes(const char *src, const char *dst, long n, long flip) {
     FILE *f = fopen(src, "rb");
     ck_assert_msg(f != NULL, "%s açılamadı", src);
-    static unsigned char buf[1 << 20];
+    static unsigned char buf[1 << 22];
     size_t len = fread(buf, 1, sizeof buf, f);
     fclose(f);
     ck_assert_msg(len > 64 && len < sizeof buf, "%s: %zu bayt", src, len);
@@ -22,7 +22,8 @@ static void copy_bytes(const char *src, const char *dst, long n, long flip) {
     fclose(g);
 }
 
-static void check_model_file(const char *lesson, const char *good, const char *tag) {
+static void check_model_file(const char *lesson, const char *good, const char *tag,
+                             const char *ok_text) {
     char path[256], args[512];
     /* kesik dosya */
     snprintf(path, sizeof path, "tests/out/%s_kesik.model", tag);
@@ -40,14 +41,17 @@ static void check_model_file(const char *lesson, const char *good, const char *t
     expect_run(lesson, args, 2, path, NULL, out, sizeof out);
     /* sağlam dosya */
     snprintf(args, sizeof args, "--sample 10 --model %s", good);
-    expect_run(lesson, args, 0, "10 nokta", NULL, out, sizeof out);
+    expect_run(lesson, args, 0, ok_text, NULL, out, sizeof out);
 }
 
 START_TEST(test_gan_model_files) {
     mkdir("tests/out", 0755);
-    expect_run("lesson14", "--quick --hidden 8 --batch 16 --model tests/out/gb14.model", 0,
+    expect_run("lesson14",
+               "--quick --hidden 8 --batch 16 --mnist-epochs 1 --model tests/out/gb14.model", 0,
                "SONUÇ:", NULL, out, sizeof out);
-    check_model_file("lesson14", "tests/out/gb14.model", "gb14");
+    /* MNIST üreticisi (--model) ve 2-B ızgara üreticisi (_izgara eşi) */
+    check_model_file("lesson14", "tests/out/gb14.model", "gb14", "10 rakam");
+    check_model_file("lesson14", "tests/out/gb14_izgara.model", "gb14i", "10 nokta");
 }
 END_TEST
 
@@ -55,12 +59,15 @@ START_TEST(test_ddpm_model_files) {
     mkdir("tests/out", 0755);
     expect_run("lesson15", "--quick --hidden 8 --emb 4 --batch 16 --model tests/out/gb15.model", 0,
                "SONUÇ:", NULL, out, sizeof out);
-    check_model_file("lesson15", "tests/out/gb15.model", "gb15");
+    check_model_file("lesson15", "tests/out/gb15.model", "gb15", "10 nokta");
     /* Türü farklı bir model dosyası (GAN üreticisi) DDPM olarak okunmaz */
-    expect_run("lesson14", "--quick --hidden 8 --batch 16 --model tests/out/gb14b.model", 0,
+    expect_run("lesson14",
+               "--quick --hidden 8 --batch 16 --mnist-epochs 1 --model tests/out/gb14b.model", 0,
                "SONUÇ:", NULL, out, sizeof out);
     expect_run("lesson15", "--sample 10 --model tests/out/gb14b.model", 2, "gb14b.model", NULL,
                out, sizeof out);
+    expect_run("lesson15", "--sample 10 --model tests/out/gb14b_izgara.model", 2,
+               "gb14b_izgara.model", NULL, out, sizeof out);
     expect_run("lesson14", "--sample 10 --model tests/out/gb15.model", 2, "gb15.model", NULL, out,
                sizeof out);
 }

@@ -1,10 +1,13 @@
 /* test_lesson14.c — GAN dersi: ./lesson14 --quick çıktısındaki SONUÇ değerleri dersin
  * iddialarını taşımalı (ölçütün doğruluğu, paket hesabı, eğitimin mod bulması, kaydedilen
  * modelin aynı sayıları vermesi); --sample; sınav; hatalı girişler. */
+#include <unistd.h>
+
 #include "testutil.h"
 
 static char out[1 << 17];
 #define MODEL "tests/out/l14_test.model"
+#define MODEL2D "tests/out/l14_test_izgara.model"
 
 START_TEST(test_quick_run_claims) {
     mkdir("tests/out", 0755);
@@ -12,7 +15,7 @@ START_TEST(test_quick_run_claims) {
     snprintf(cmd, sizeof cmd, "%s --quick --threads 1 --model " MODEL, bin_path("lesson14"));
     int rc = run_cmd(cmd, out, sizeof out);
     ck_assert_msg(rc == 0, "lesson14 --quick çıkış kodu %d:\n%s", rc, out);
-    ck_assert_ptr_nonnull(strstr(out, "=== Adım 5/5"));
+    ck_assert_ptr_nonnull(strstr(out, "=== Adım 6/6"));
     /* Ölçüt: gerçek veride kalite ≈ 1 - e^{-4.5} = 0.989; 3 moddan gelen küme 3 mod, log(8/3) */
     double hq = sonuc_get(out, "real_hq");
     ck_assert_msg(hq > 0.975 && hq < 0.999, "real_hq = %g", hq);
@@ -41,13 +44,31 @@ START_TEST(test_quick_run_claims) {
     ck_assert_int_eq((int)sonuc_get(out, "loaded_modes"), (int)sonuc_get(out, "pac_grid_first_modes"));
     ck_assert_close(sonuc_get(out, "loaded_hq"), sonuc_get(out, "pac_grid_first_hq"), 1e-6);
     ck_assert_ptr_nonnull(strstr(out, "(aynı)"));
+    /* MNIST GAN (adım 6): elle yazılmış geri geçişler (tanh, D'nin içinden G'ye zincir,
+     * etiket yumuşatmalı L_D) sonlu farklarla tutarlı; kısa koşuda bile örneklerin ortalama
+     * görüntüsü gerçek rakamlarınkine eğitilmemiş G'ninkinden çok daha yakın. (Güvenle okunan
+     * pay ve sınıf sayısı hedefleri tam koşuda: tests/check_full.sh.) */
+    double mg = sonuc_get(out, "mnist_gradcheck");
+    ck_assert_msg(mg >= 0 && mg < 1e-2, "mnist_gradcheck = %g", mg);
+    double mi = sonuc_get(out, "mnist_mean_init"), me = sonuc_get(out, "mnist_mean_ema");
+    ck_assert_msg(me < 0.5 * mi, "ortalama görüntü farkı: eğitilmemiş %g, eğitilmiş %g", mi, me);
+    double ld = sonuc_get(out, "mnist_ld"), lgv = sonuc_get(out, "mnist_lg");
+    ck_assert_msg(ld > 0.05 && ld < 3 && lgv > 0.05 && lgv < 8, "kayıplar: L_D %g, L_G %g", ld, lgv);
+    ck_assert_ptr_nonnull(strstr(out, "mnist_egitim.png"));
     const char *steps[] = {"veri", "ham_izgara", "sade_halka", "sade_izgara", "paket_tv",
-                           "pacgan_izgara", "pacgan_halka", "mod_sayisi", "orneklem"};
-    check_plot_files("lesson14", steps, 9);
+                           "pacgan_izgara", "pacgan_halka", "mod_sayisi", "orneklem",
+                           "mnist_kayip", "mnist_siniflar", "mnist_okunan"};
+    check_plot_files("lesson14", steps, 12);
 
-    /* --sample: aynı model, farklı sayıda nokta */
-    expect_run("lesson14", "--sample 500 --model " MODEL, 0, "500 nokta", NULL, out, sizeof out);
+    /* --sample: 2-B ızgara üreticisi (--model'in _izgara eşi), farklı sayıda nokta */
+    expect_run("lesson14", "--sample 500 --model " MODEL2D, 0, "500 nokta", NULL, out, sizeof out);
     ck_assert_ptr_nonnull(strstr(out, "ızgara"));
+    /* --sample: MNIST üreticisi, PNG ızgara */
+    unlink("plots/lesson14/ornekler_mnist.png");
+    expect_run("lesson14", "--sample 36 --model " MODEL, 0, "36 rakam", NULL, out, sizeof out);
+    ck_assert_int_eq((int)sonuc_get(out, "written"), 1);
+    ck_assert_msg(access("plots/lesson14/ornekler_mnist.png", F_OK) == 0, "ornekler_mnist.png yok");
+    expect_run("lesson14", "--sample 401 --model " MODEL, 2, "400", NULL, out, sizeof out);
 }
 END_TEST
 
@@ -72,7 +93,12 @@ START_TEST(test_bad_input) {
     expect_run("lesson14", "--sample 0", 2, "--sample", NULL, out, sizeof out);
     expect_run("lesson14", "--sample", 2, "--sample", NULL, out, sizeof out);
     expect_run("lesson14", "--quick --batch 30", 2, "--batch", NULL, out, sizeof out);
-    expect_run("lesson14", "--quick --data data/mnist", 2, "--data", NULL, out, sizeof out);
+    expect_run("lesson14", "--quick --data tests/out/yok_boyle_klasor", 1, "yok_boyle_klasor", NULL,
+               out, sizeof out);
+    expect_run("lesson14", "--sample 10 --generator kare", 2, "--generator", NULL, out, sizeof out);
+    expect_run("lesson14", "--sample 10 --generator", 2, "--generator", NULL, out, sizeof out);
+    expect_run("lesson14", "--quick --generator mnist", 2, "--sample", NULL, out, sizeof out);
+    expect_run("lesson14", "--quick --mnist-epochs 0", 2, "--mnist-epochs", NULL, out, sizeof out);
     /* Model olmayan bir dosyanın üzerine yazmayı reddeder (eğitimden önce) */
     expect_run("lesson14", "--quick --model tests/answers/lesson14.txt", 1, "lesson14.txt", NULL,
                out, sizeof out);
