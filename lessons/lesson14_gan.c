@@ -16,8 +16,8 @@
  *     Neden işe yaradığını toplam değişim uzaklığıyla (total variation) sayılarla türetip
  *     aynı kodla uygulamak; 5 tohumun (seed) ortalamasını yayımlanmış sonuçlarla karşılaştırmak.
  *   - G'nin ağırlıklarının üstel hareketli ortalaması (exponential moving average, EMA):
- *     eğitimi değiştirmeden, yalnızca örnek üretirken kullanılan ve örnekleri keskinleştiren
- *     bir ortalama.
+ *     eğitimi değiştirmeden yalnızca örnek üretirken kullanılan bir ortalama; ne zaman yardım
+ *     eder, ne zaman etmez.
  *   - Aynı oyunla MNIST rakamları üretmek: tanh çıkışlı bir G, tek yanlı etiket yumuşatma
  *     (one-sided label smoothing), iki kaybın nasıl okunacağı ve örneklerin lesson04'ün
  *     CNN'iyle ölçülmesi.
@@ -64,7 +64,6 @@ typedef struct {
     int ff;         /* > 0: D her koordinatı ff boyutlu sinüslü gömmeye açar (Fourier öznitelikleri) */
     float ffs;      /* gömmenin ölçeği (en hızlı frekans) */
     float ffa;      /* > 0: frekanslar kabadan inceye açılır; eğitimin bu kesrinde hepsi açık */
-    int ema;        /* 1: ölçüm ve kayıt G'nin ağırlıklarının üstel ortalamasıyla (adım 4) */
 } GanConf;
 
 /* ======================================================================== */
@@ -496,9 +495,8 @@ static const float *gan_sample_from(Gan *g, Mlp *G, int n, Rng *rng) {
     for (int i = 0; i < n * ZDIM; i++) g->z[i] = rng_normal(rng);
     return mlp_forward(G, g->z, n);
 }
-/* c.ema ise EMA'lı G'den, yoksa son G'den */
 static const float *gan_sample(Gan *g, int n, Rng *rng) {
-    return gan_sample_from(g, g->c.ema ? &g->Ge : &g->G, n, rng);
+    return gan_sample_from(g, &g->G, n, rng);
 }
 
 /* Bir koşunun kaydı: ara ölçümler ve anlık görüntüler */
@@ -510,7 +508,7 @@ typedef struct {
     int snap_step[NSNAP];
     float *snap[NSNAP];  /* (NEVAL, 2) */
     ModeScore final;
-    ModeScore final_raw; /* son G'nin (EMA'sız) ölçümü; c.ema = 0 ise final ile aynı */
+    ModeScore final_ema; /* aynı eğitimde G'nin ağırlık ortalamasıyla (EMA) ölçüm */
     double seconds;
 } RunLog;
 
@@ -557,8 +555,8 @@ static void gan_train(Gan *g, const Mix *d, int seed, int nlog, int snaps, RunLo
             if (it == steps) {
                 log->final = s;
                 rng_seed(&er, EVAL_SEED);
-                x = gan_sample_from(g, &g->G, NEVAL, &er);
-                log->final_raw = mode_score(d, x, NEVAL);
+                x = gan_sample_from(g, &g->Ge, NEVAL, &er);
+                log->final_ema = mode_score(d, x, NEVAL);
             }
         }
     }
@@ -861,7 +859,7 @@ static void step3_packing_math(const LessonArgs *a, double *tv_col4, double *tv_
 typedef struct {
     ModeScore s[2][NSEEDS];  /* [halka/ızgara][tohum] */
     double mean_modes[2], mean_hq[2], mean_rkl[2], min_modes[2], seconds;
-    double raw_modes[2], raw_hq[2];  /* aynı eğitimlerin son (EMA'sız) ağırlıklarıyla */
+    double ema_modes[2], ema_hq[2];  /* aynı eğitimlerin ağırlık ortalamasıyla (EMA) */
 } PackResult;
 
 /*
@@ -886,12 +884,15 @@ typedef struct {
  * ark. (2019) salınan ağırlıkların ortalamasının salınımın merkezine oturduğunu ve bu
  * ortalamayla üretilen örneklerin belirgin biçimde iyi olduğunu gösterdi:
  *   θ̄_t = β_t θ̄_{t-1} + (1 - β_t) θ_t,   β_t = min(β, (1 + t)/(10 + t)),   β = 0.999
- * θ̄ eğitime karışmaz: D ve G her zamanki gibi θ ile oynar, θ̄ yalnızca ölçümde ve kayıtta
- * kullanılır. Bu yüzden aynı eğitimden iki ölçüm alabiliriz: son ağırlıklar θ ve ortalama θ̄.
- * Tablo θ̄'yı, altındaki satır aynı koşuların θ'sını gösterir. (β_t'nin başta küçük olması,
- * ortalamanın rastgele başlangıç ağırlıklarını uzun süre taşımasını önler; 0.999 kabaca son
- * 1000 adımın ortalamasıdır.) Seçimi değerlendirme tohumundan (EVAL_SEED) bağımsız yapmak için
- * β'yı yayımlanmış değerden aldık, bu ölçüme bakarak ayarlamadık.
+ * θ̄ eğitime karışmaz: D ve G her zamanki gibi θ ile oynar, θ̄ yalnızca ölçülür. Bu yüzden
+ * aynı eğitimden iki ölçüm alabiliriz: tabloda son ağırlıklar θ, altındaki satırda ortalama θ̄.
+ * (β_t'nin başta küçük olması, ortalamanın rastgele başlangıç ağırlıklarını uzun süre
+ * taşımasını önler; 0.999 kabaca son 1000 adımın ortalamasıdır; β'yı yayımlanmış değerden
+ * aldık, bu ölçüme bakarak ayarlamadık.) Bir uyarı: burada öğrenme oranı eğitimin sonunda
+ * doğrusal olarak 0'a iner; son adımlarda θ zaten neredeyse durur. O zaman EMA'nın katkısı
+ * küçüktür, hatta daha eski (daha kötü) ağırlıkları kattığı için zararlı olabilir; bu derste
+ * ölçtüğümüz budur. Sabit öğrenme oranıyla eğitilen adım 6'daki MNIST GAN'ında EMA'yı yine
+ * deneyeceğiz.
  */
 static void step4_pacgan(const Mix *ring, const Mix *grid, const GanConf *c, const LessonArgs *a,
                          int nseeds, PackResult *res, RunLog *last_ring, RunLog *last_grid,
@@ -905,10 +906,9 @@ static void step4_pacgan(const Mix *ring, const Mix *grid, const GanConf *c, con
     RunLog *logs = xcalloc((size_t)njobs, sizeof(RunLog));
     Gan *gs = xcalloc((size_t)njobs, sizeof(Gan));  /* yerinde: Params kendi adresini tutar */
     double t0 = now_sec();
-    printf("Örnekleri G'nin son ağırlıklarıyla değil, ağırlıklarının üstel hareketli\n"
-           "ortalamasıyla (EMA; Yazıcı ve ark. 2019) üretiriz: θ̄ ← β θ̄ + (1 - β) θ,\n"
-           "β = %.3f (yaklaşık son 1000 adım). Eğitim θ ile sürer; θ̄ oyunun sonundaki\n"
-           "salınımın ortasına oturur ve noktaları modlara daha sıkı toplar.\n", EMA_BETA);
+    printf("Her eğitimde G'nin ağırlıklarının üstel hareketli ortalamasını da tutarız (EMA;\n"
+           "Yazıcı ve ark. 2019): θ̄ ← β θ̄ + (1 - β) θ, β = %.3f (yaklaşık son 1000 adım).\n"
+           "Eğitim θ ile sürer; tablo θ'yı, altındaki satır θ̄'yı ölçer.\n", EMA_BETA);
     printf("%d eğitim (%d tohum x 2 veri), %d iş parçacığında; her biri %d adım...\n", njobs,
            nseeds, a->threads, c->steps);
     fflush(stdout);
@@ -917,7 +917,6 @@ static void step4_pacgan(const Mix *ring, const Mix *grid, const GanConf *c, con
         int di = j % 2, si = j / 2;
         GanConf cj = *c;
         cj.ffs = FFS / mix_extent(mx[di]);
-        cj.ema = 1;
         gan_build(&gs[j], &cj);
         gan_train(&gs[j], mx[di], a->seed + si, 20, si == 0, &logs[j]);
         if (j != 1) gan_free(&gs[j]);  /* j = 1: ilk tohumun ızgara modeli kaydedilecek */
@@ -926,7 +925,7 @@ static void step4_pacgan(const Mix *ring, const Mix *grid, const GanConf *c, con
     printf("  tohum   halka: mod  kalite  ters KL   ızgara: mod  kalite  ters KL\n");
     for (int di = 0; di < 2; di++)
         res->mean_modes[di] = res->mean_hq[di] = res->mean_rkl[di] = 0, res->min_modes[di] = 99,
-        res->raw_modes[di] = res->raw_hq[di] = 0;
+        res->ema_modes[di] = res->ema_hq[di] = 0;
     for (int si = 0; si < nseeds; si++) {
         printf("  %5d ", a->seed + si);
         for (int di = 0; di < 2; di++) {
@@ -936,8 +935,8 @@ static void step4_pacgan(const Mix *ring, const Mix *grid, const GanConf *c, con
             res->mean_hq[di] += s.hq / nseeds;
             res->mean_rkl[di] += s.rkl / nseeds;
             res->min_modes[di] = fmin(res->min_modes[di], s.modes);
-            res->raw_modes[di] += (double)logs[2 * si + di].final_raw.modes / nseeds;
-            res->raw_hq[di] += logs[2 * si + di].final_raw.hq / nseeds;
+            res->ema_modes[di] += (double)logs[2 * si + di].final_ema.modes / nseeds;
+            res->ema_hq[di] += logs[2 * si + di].final_ema.hq / nseeds;
             printf("        %2d/%-2d  %%%5.1f   %6.3f ", s.modes, mx[di]->K, 100 * s.hq, s.rkl);
         }
         printf("\n");
@@ -947,10 +946,16 @@ static void step4_pacgan(const Mix *ring, const Mix *grid, const GanConf *c, con
         printf("      %5.2f   %%%5.1f   %6.3f ", res->mean_modes[di], 100 * res->mean_hq[di],
                res->mean_rkl[di]);
     printf("\n(%.1f s toplam, %d iş parçacığı)\n", res->seconds, a->threads);
-    if (gs[1].c.ema)
-        printf("Tablo G'nin ağırlık ortalamasıyla (EMA). Aynı eğitimlerin son ağırlıklarıyla:\n"
-               "halka %.2f/8 mod, kalite %%%.1f; ızgara %.2f/25 mod, kalite %%%.1f.\n",
-               res->raw_modes[0], 100 * res->raw_hq[0], res->raw_modes[1], 100 * res->raw_hq[1]);
+    printf("Aynı eğitimler, G'nin ağırlık ortalamasıyla (EMA): halka %.2f/8 mod,\n"
+           "kalite %%%.1f; ızgara %.2f/25 mod, kalite %%%.1f.\n",
+           res->ema_modes[0], 100 * res->ema_hq[0], res->ema_modes[1], 100 * res->ema_hq[1]);
+    if (res->ema_hq[0] + res->ema_hq[1] <= res->mean_hq[0] + res->mean_hq[1] + 0.01)
+        printf("Ortalama kaliteyi artırmadı: öğrenme oranı sonda 0'a indiği için son adımlarda\n"
+               "ağırlıklar zaten neredeyse durur; EMA'nın kattığı eski ağırlıklar daha\n"
+               "kötüdür. Salınımı söndürmeyi burada öğrenme oranının azalması üstleniyor.\n");
+    else
+        printf("Ortalama kaliteyi artırdı (%%%.1f -> %%%.1f, iki verinin ortalaması).\n",
+               50 * (res->mean_hq[0] + res->mean_hq[1]), 50 * (res->ema_hq[0] + res->ema_hq[1]));
     printf("Yayımlanan PacGAN4: halka 7.8/8, ızgara 24.8/25 (kalite %%94.8).\n");
     /* Bu koşunun sonucunu sade GAN'la (aynı ilk tohum) karşılaştır: yorum sayılara göre */
     const ModeScore *pg = &plain_grid->final, *pr = &plain_ring->final;
@@ -984,7 +989,7 @@ static void step4_pacgan(const Mix *ring, const Mix *grid, const GanConf *c, con
     CkptInt conf[4] = {{"H", c->H}, {"zdim", ZDIM}, {"data", 1}, {"pack", c->pack}};
     if (save_path) {
         if (ckpt_save(save_path, KIND, conf, 4, "PacGAN4 üretici, 25 Gauss ızgara",
-                      gs[1].c.ema ? &gs[1].Ge.P : &gs[1].G.P,
+                      &gs[1].G.P,
                       err, sizeof err) != 0)
             die("%s", err);
         printf("Üretici (ızgara, tohum %d) kaydedildi: %s\n", a->seed, save_path);
@@ -1298,7 +1303,7 @@ static double mgan_gradcheck(int seed) {
     return fmax(a.rel_norm, b.rel_norm);
 }
 
-/* EMA'lı (ema != 0) ya da son G'den n örnek, [0, 1] piksellerle out'a (n, 784). */
+/* G'den (EMA'lı ya da son ağırlıklı kopya) n örnek, [0, 1] piksellerle out'a (n, 784). */
 static void mgan_sample(Mlp *G, int n, uint64_t seed, float *out) {
     Rng r;
     rng_seed(&r, seed);
@@ -1448,12 +1453,13 @@ static void step6_mnist(const LessonArgs *a, const Mnist *mn, const char *path, 
     printf("Sonlu farklarla denetim: L_G'nin G'ye (tanh ve D'nin içinden) ve L_D'nin\n"
            "(etiket yumuşatmalı) D'ye göre gradyanı, toplu göreli hata %.2e.\n", res->gc);
     printf("G: z(%d) -> %d -> %d -> %d -> 784 (tanh), D: 784 -> %d -> %d -> 1,\n"
-           "LeakyReLU 0.2; Adam %.0e, β1 = 0.5; yığın %d; %d eğitim görüntüsü x %d epoch.\n"
-           "Gerçek örneklerin hedefi %.1f (tek yanlı etiket yumuşatma), G'nin EMA'sı β = %.3f.\n",
+           "LeakyReLU 0.2; Adam %.0e, β1 = 0.5; yığın %d; %d eğitim görüntüsü x %d epoch;\n"
+           "örnekler G'nin EMA'sından (β = %.3f, adım 4'teki gibi).\n",
            c.gs[0], c.gs[1], c.gs[2], c.gs[3], c.ds[1], c.ds[2], c.lr, c.B, ntrain, c.epochs,
-           SMOOTH, EMA_BETA);
-    printf("Kayıplar 2-B'dekilerle aynı; tek fark gerçek örneklerin hedefi (s = D'nin logit'i):\n"
-           "  L_D = 0.9·softplus(-s_gerçek) + 0.1·softplus(s_gerçek) + softplus(s_sahte)\n"
+           EMA_BETA);
+    printf("Kayıplar 2-B'dekilerle aynı; tek fark gerçek örneklerin hedefi: 1 yerine %.1f\n"
+           "(tek yanlı etiket yumuşatma; s = D'nin logit'i):\n", SMOOTH);
+    printf("  L_D = 0.9·softplus(-s_gerçek) + 0.1·softplus(s_gerçek) + softplus(s_sahte)\n"
            "  L_G = softplus(-s_sahte)\n"
            "Dengede D her yere σ = 1/2 der: L_D = 2 log 2 = 1.386, L_G = log 2 = 0.693.\n"
            "L_D bunun çok altındaysa D kazanıyor; kayıpların düşmesi beklenmez.\n"
@@ -1579,12 +1585,18 @@ static void step6_mnist(const LessonArgs *a, const Mnist *mn, const char *path, 
     printf("Grafik: %s\n", plot_png_path(&q));
     int ok = res->ema.share >= 0.7 && res->ema.classes5 >= 8;
     printf("Hedef (güvenle okunan >= %%70, en az 8 sınıf >= %%5): %s.\n", ok ? "tuttu" : "TUTMADI");
-    if (res->ema.share > res->raw.share)
-        printf("EMA'lı ağırlıklar son ağırlıklardan daha okunaklı örnek verdi (%%%.1f'e karşı\n"
-               "%%%.1f): son ağırlıklar D'ye karşı salınırken ortalama salınımın merkezine oturur.\n",
+    if (res->init.share > 0.5 && res->init.classes5 <= 2)
+        printf("Eğitilmemiş G'nin gri lekelerini CNN %%%.0f güvenle okudu, ama hepsini aynı\n"
+               "rakam sanarak (%d/10 sınıf): sınıflandırıcı anlamsız girdiye de emin cevap\n"
+               "verir. Bu yüzden güvenle okunan payın yanında sınıf sayısına da bakıyoruz.\n",
+               100 * res->init.share, res->init.classes5);
+    if (res->ema.share > res->raw.share + 0.02)
+        printf("EMA'lı ağırlıklar son ağırlıklardan daha okunaklı örnek verdi (EMA %%%.1f, son\n"
+               "%%%.1f): son ağırlıklar D'ye karşı salınırken ortalama salınımın ortasına oturur.\n",
                100 * res->ema.share, 100 * res->raw.share);
     else
-        printf("Bu koşuda EMA son ağırlıkların önüne geçmedi (%%%.1f'e karşı %%%.1f).\n",
+        printf("Bu koşuda EMA son ağırlıkların belirgin önüne geçmedi (EMA %%%.1f, son %%%.1f);\n"
+               "ölçü için EMA'yı eğitimden önce seçtik ve öyle bırakıyoruz.\n",
                100 * res->ema.share, 100 * res->raw.share);
     printf("Yargıçtan bağımsız kaba bir ölçü: örneklerin ortalama görüntüsü ile gerçek\n"
            "rakamların ortalama görüntüsü arasındaki RMS farkı eğitilmemiş G'de %.3f,\n"
@@ -1869,7 +1881,7 @@ int main(int argc, char **argv) {
            "pac_s=%.1f gradcheck=%.3e unif_grid_modes=%d unif_grid_hq=%.4f raw_grid_modes=%d "
            "raw_grid_hq=%.4f mnist_conf=%.4f mnist_classes=%d mnist_conf_raw=%.4f "
            "mnist_classes_raw=%d mnist_conf_init=%.4f mnist_conf_real=%.4f mnist_gradcheck=%.3e "
-           "mnist_mean_init=%.4f mnist_mean_ema=%.4f mnist_epochs=%d mnist_s=%.1f mnist_epoch_s=%.2f mnist_ld=%.4f mnist_lg=%.4f "
+           "pac_ring_hq_ema=%.4f pac_grid_hq_ema=%.4f pac_grid_modes_ema=%.2f mnist_mean_init=%.4f mnist_mean_ema=%.4f mnist_epochs=%d mnist_s=%.1f mnist_epoch_s=%.2f mnist_ld=%.4f mnist_lg=%.4f "
            "threads=%d\n",
            real_hq, col_modes, col_rkl, pr.final.modes, pr.final.hq, pg.final.modes, pg.final.hq,
            tv_c, tv_b, res.mean_modes[0], res.min_modes[0], res.mean_hq[0], res.mean_rkl[0],
@@ -1877,7 +1889,7 @@ int main(int argc, char **argv) {
            res.s[1][0].modes, res.s[1][0].hq, loaded.modes,
            loaded.hq, nseeds, c.steps, c.H, c.B, res.seconds, gc, unif.modes, unif.hq, praw.final.modes, praw.final.hq,
            mr.ema.share, mr.ema.classes5, mr.raw.share, mr.raw.classes5, mr.init.share,
-           mr.real.share, mr.gc, mr.mean_init, mr.mean_ema, mr.epochs, mr.seconds, mr.epoch_s, mr.ld, mr.lg, a.threads);
+           mr.real.share, mr.gc, res.ema_hq[0], res.ema_hq[1], res.ema_modes[1], mr.mean_init, mr.mean_ema, mr.epochs, mr.seconds, mr.epoch_s, mr.ld, mr.lg, a.threads);
     runlog_free(&pr);
     runlog_free(&pg);
     runlog_free(&praw);
