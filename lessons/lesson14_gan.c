@@ -1869,9 +1869,9 @@ int main(int argc, char **argv) {
            "(kalite %%%.1f). Toplam PacGAN süresi %.1f s.\n",
            pg.final.modes, 100 * pg.final.hq, nseeds, res.mean_modes[1], 100 * res.mean_hq[1],
            pr.final.modes, res.mean_modes[0], 100 * res.mean_hq[0], res.seconds);
-    printf("MNIST GAN (%d epoch, %.0f s): EMA'lı G'nin %d örneğinin %%%.1f'ini yargıç CNN\n"
-           "güvenle okudu; %d/10 rakam örneklerin en az %%5'ini aldı.\n", mr.epochs, mr.seconds,
-           a.quick ? 300 : NJUDGE, 100 * mr.ema.share, mr.ema.classes5);
+    printf("MNIST GAN (%d epoch, %.0f s): EMA'lı G'nin %d örneğinde yargıç CNN'in güvenle\n"
+           "okuduğu pay %%%.1f; %d/10 rakam örneklerin en az %%5'ini aldı.\n", mr.epochs,
+           mr.seconds, a.quick ? 300 : NJUDGE, 100 * mr.ema.share, mr.ema.classes5);
     printf("SONUÇ: real_hq=%.4f collapsed_modes=%d collapsed_rkl=%.4f plain_ring_modes=%d "
            "plain_ring_hq=%.4f plain_grid_modes=%d plain_grid_hq=%.4f tv4_collapse=%.4f "
            "tv4_balanced=%.4f pac_ring_modes=%.2f pac_ring_min=%.0f pac_ring_hq=%.4f "
