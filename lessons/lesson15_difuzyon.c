@@ -190,13 +190,15 @@ static void schedule_linear(Schedule *s, int T, double lo, double hi) {
 /* ======================================================================== */
 /* Gürültü tahmincisi ε_θ(x_t, t)                                            */
 /* ======================================================================== */
-/* torch_models.py ddpm2d ile aynı mimari. Şekiller: B yığın (batch), E gömme, H gizli.
- *   e  = [emb(x1·25) | emb(x2·25) | emb(t)]          (B, 3E)
+/* torch_models.py ddpm2d ile aynı mimari. Şekiller: B yığın (batch), E gömme, H gizli,
+ * Dx verinin boyu (ay-yıldızda 2, adım 7'nin gizil kodlarında 20).
+ *   e  = [emb(x1·25) | ... | emb(x_Dx·25) | emb(t)]    (B, IN)  IN = Dx·Ex + E
+ *        (Ex = 0 ise koordinatlar gömülmeden girer: e = [x | emb(t)], IN = Dx + E)
  *   h0 = GELU(e W_in + b_in)                           (B, H)
  *   h_{k+1} = h_k + GELU(h_k W_k + b_k), k = 0..2      (B, H)   artık bloklar
- *   ε̂  = h_3 W_out + b_out                            (B, 2)                          */
+ *   ε̂  = h_3 W_out + b_out                            (B, Dx)                         */
 typedef struct {
-    int E, H, maxB;
+    int Dx, Ex, E, H, IN, maxB;
     float *Win, *bin, *Wr[NRES], *br[NRES], *Wout, *bout;       /* ağırlıklar */
     float *gWin, *gbin, *gWr[NRES], *gbr[NRES], *gWout, *gbout; /* gradyanlar (gradient) */
     Params P;
@@ -205,39 +207,45 @@ typedef struct {
     float *dh, *da, *tmp, *tv;
 } Denoiser;
 
-static void den_build(Denoiser *m, int E, int H, int maxB) {
+/* Genel kurulum: Dx boyutlu veri, koordinat başına Ex'lik gömme (0: ham koordinat),
+ * E'lik zaman gömmesi. */
+static void den_build_d(Denoiser *m, int Dx, int Ex, int E, int H, int maxB) {
     static const char *wn[NRES] = {"W_r1", "W_r2", "W_r3"}, *bn[NRES] = {"b_r1", "b_r2", "b_r3"};
-    m->E = E, m->H = H, m->maxB = maxB;
+    m->Dx = Dx, m->Ex = Ex, m->E = E, m->H = H, m->maxB = maxB;
+    m->IN = (Ex > 0 ? Dx * Ex : Dx) + E;
     params_init(&m->P);
-    params_add(&m->P, "W_in", &m->Win, &m->gWin, (size_t)3 * E * H);
+    params_add(&m->P, "W_in", &m->Win, &m->gWin, (size_t)m->IN * H);
     params_add(&m->P, "b_in", &m->bin, &m->gbin, (size_t)H);
     for (int k = 0; k < NRES; k++) {
         params_add(&m->P, wn[k], &m->Wr[k], &m->gWr[k], (size_t)H * H);
         params_add(&m->P, bn[k], &m->br[k], &m->gbr[k], (size_t)H);
     }
-    params_add(&m->P, "W_out", &m->Wout, &m->gWout, (size_t)H * 2);
-    params_add(&m->P, "b_out", &m->bout, &m->gbout, 2);
+    params_add(&m->P, "W_out", &m->Wout, &m->gWout, (size_t)H * Dx);
+    params_add(&m->P, "b_out", &m->bout, &m->gbout, (size_t)Dx);
     params_alloc(&m->P);
     size_t bh = (size_t)maxB * H;
-    m->e = xcalloc((size_t)maxB * 3 * E, sizeof(float));
+    m->e = xcalloc((size_t)maxB * m->IN, sizeof(float));
     m->a0 = xcalloc(bh, sizeof(float));
     for (int k = 0; k <= NRES; k++) m->h[k] = xcalloc(bh, sizeof(float));
     for (int k = 0; k < NRES; k++) m->a[k] = xcalloc(bh, sizeof(float));
-    m->out = xcalloc((size_t)maxB * 2, sizeof(float));
+    m->out = xcalloc((size_t)maxB * Dx, sizeof(float));
     m->dh = xcalloc(bh, sizeof(float));
     m->da = xcalloc(bh, sizeof(float));
     m->tmp = xcalloc(bh, sizeof(float));
-    m->tv = xcalloc((size_t)maxB * 2, sizeof(float));
+    m->tv = xcalloc((size_t)maxB, sizeof(float));
 }
+
+/* Ay-yıldızın modeli: 2 koordinat, ikisi de E'lik sinüslü gömmeyle. */
+static void den_build(Denoiser *m, int E, int H, int maxB) { den_build_d(m, 2, E, E, H, maxB); }
 
 /* PyTorch nn.Linear varsayılanı gibi: W, b ~ U(-1/√IN, 1/√IN) */
 static void den_init(Denoiser *m, Rng *r) {
     for (size_t i = 0; i < m->P.n; i++) m->P.params[i] = 0;
-    int E = m->E, H = m->H;
+    int H = m->H;
     struct { float *w, *b; int in, out; } L[NRES + 2];
-    L[0].w = m->Win, L[0].b = m->bin, L[0].in = 3 * E, L[0].out = H;
+    L[0].w = m->Win, L[0].b = m->bin, L[0].in = m->IN, L[0].out = H;
     for (int k = 0; k < NRES; k++) L[k + 1].w = m->Wr[k], L[k + 1].b = m->br[k], L[k + 1].in = H, L[k + 1].out = H;
-    L[NRES + 1].w = m->Wout, L[NRES + 1].b = m->bout, L[NRES + 1].in = H, L[NRES + 1].out = 2;
+    L[NRES + 1].w = m->Wout, L[NRES + 1].b = m->bout, L[NRES + 1].in = H, L[NRES + 1].out = m->Dx;
     for (int l = 0; l < NRES + 2; l++) {
         float a = 1.0f / sqrtf((float)L[l].in);
         for (int i = 0; i < L[l].in * L[l].out; i++) L[l].w[i] = a * (2 * rng_uniform(r) - 1);
@@ -252,17 +260,19 @@ static void den_free(Denoiser *m) {
     for (int k = 0; k < NRES; k++) free(m->a[k]);
 }
 
-/* x (B,2), t (B) zaman adımları (0..T-1) -> ε̂ (B,2) */
+/* x (B,Dx), t (B) zaman adımları (0..T-1) -> ε̂ (B,Dx) */
 static const float *den_forward(Denoiser *m, const float *x, const int *t, int B) {
-    int E = m->E, H = m->H, ld = 3 * E;
-    for (int b = 0; b < B; b++) {
-        m->tv[b] = x[2 * b];
-        m->tv[m->maxB + b] = x[2 * b + 1];
+    int Dx = m->Dx, E = m->E, H = m->H, ld = m->IN;
+    if (m->Ex > 0) {
+        for (int c = 0; c < Dx; c++) {
+            for (int b = 0; b < B; b++) m->tv[b] = x[(size_t)b * Dx + c];
+            sinemb_forward(m->e + c * m->Ex, m->tv, B, m->Ex, XSCALE, ld);
+        }
+    } else {
+        for (int b = 0; b < B; b++) memcpy(m->e + (size_t)b * ld, x + (size_t)b * Dx, sizeof(float) * Dx);
     }
-    sinemb_forward(m->e, m->tv, B, E, XSCALE, ld);
-    sinemb_forward(m->e + E, m->tv + m->maxB, B, E, XSCALE, ld);
     for (int b = 0; b < B; b++) m->tv[b] = (float)t[b];
-    sinemb_forward(m->e + 2 * E, m->tv, B, E, 1.0f, ld);
+    sinemb_forward(m->e + (ld - E), m->tv, B, E, 1.0f, ld);
     dense_forward(m->a0, m->e, m->Win, m->bin, B, ld, H);
     gelu_forward(m->h[0], m->a0, (size_t)B * H);
     for (int k = 0; k < NRES; k++) {
@@ -270,16 +280,16 @@ static const float *den_forward(Denoiser *m, const float *x, const int *t, int B
         gelu_forward(m->h[k + 1], m->a[k], (size_t)B * H);
         for (size_t i = 0; i < (size_t)B * H; i++) m->h[k + 1][i] += m->h[k][i];
     }
-    dense_forward(m->out, m->h[NRES], m->Wout, m->bout, B, H, 2);
+    dense_forward(m->out, m->h[NRES], m->Wout, m->bout, B, H, Dx);
     return m->out;
 }
 
-/* dout (B,2) -> ağırlık gradyanları (+=). Artık bağlantı (residual): dh_k = dh_{k+1} + (da_k W_kᵀ). */
+/* dout (B,Dx) -> ağırlık gradyanları (+=). Artık bağlantı (residual): dh_k = dh_{k+1} + (da_k W_kᵀ). */
 static void den_backward(Denoiser *m, const float *dout, int B) {
-    int E = m->E, H = m->H;
+    int H = m->H;
     size_t n = (size_t)B * H;
     memset(m->dh, 0, n * sizeof(float));
-    dense_backward(m->dh, m->gWout, m->gbout, dout, m->h[NRES], m->Wout, B, H, 2);
+    dense_backward(m->dh, m->gWout, m->gbout, dout, m->h[NRES], m->Wout, B, H, m->Dx);
     for (int k = NRES - 1; k >= 0; k--) {
         memset(m->da, 0, n * sizeof(float));
         gelu_backward(m->da, m->dh, m->a[k], n);            /* da_k = dh_{k+1} ⊙ GELU'(a_k) */
@@ -289,7 +299,7 @@ static void den_backward(Denoiser *m, const float *dout, int B) {
     }
     memset(m->da, 0, n * sizeof(float));
     gelu_backward(m->da, m->dh, m->a0, n);
-    dense_backward(NULL, m->gWin, m->gbin, m->da, m->e, m->Win, B, 3 * E, H);
+    dense_backward(NULL, m->gWin, m->gbin, m->da, m->e, m->Win, B, m->IN, H);
 }
 
 /* ======================================================================== */
@@ -297,8 +307,8 @@ static void den_backward(Denoiser *m, const float *dout, int B) {
 /* ======================================================================== */
 /*
  * Bir adım: x_0 eğitim verisinden, t ~ U{0..T-1}, ε ~ N(0, I);
- *   x_t = √ᾱ_t x_0 + √(1-ᾱ_t) ε,   L = (1/2B) Σ ||ε̂ - ε||²  (2 koordinatın ortalaması,
- *   PyTorch F.mse_loss ile aynı),  dL/dε̂ = (ε̂ - ε) / B.
+ *   x_t = √ᾱ_t x_0 + √(1-ᾱ_t) ε,   L = (1/(Dx B)) Σ ||ε̂ - ε||²  (Dx koordinatın ortalaması,
+ *   PyTorch F.mse_loss ile aynı),  dL/dε̂ = 2 (ε̂ - ε) / (Dx B)  (Dx = 2 ise (ε̂ - ε) / B).
  */
 typedef struct {
     float *x, *eps, *dout;
@@ -308,27 +318,29 @@ typedef struct {
 static double ddpm_train_step(Denoiser *m, Adam *opt, const Schedule *s, const float *data, int ndata,
                          int B, Batch *bt, Rng *r) {
     for (int b = 0; b < B; b++) {
-        const float *x0 = data + 2 * rng_int(r, ndata);
+        int Dx = m->Dx;
+        const float *x0 = data + (size_t)Dx * rng_int(r, ndata);
         int t = rng_int(r, s->T);
         float sa = (float)sqrt(s->abar[t]), sn = (float)sqrt(1 - s->abar[t]);
         bt->t[b] = t;
-        for (int c = 0; c < 2; c++) {
+        for (int c = 0; c < Dx; c++) {
             float e = rng_normal(r);
-            bt->eps[2 * b + c] = e;
-            bt->x[2 * b + c] = sa * x0[c] + sn * e;
+            bt->eps[Dx * b + c] = e;
+            bt->x[Dx * b + c] = sa * x0[c] + sn * e;
         }
     }
     const float *pred = den_forward(m, bt->x, bt->t, B);
     double L = 0;
-    for (int i = 0; i < 2 * B; i++) {
+    int nb = m->Dx * B;
+    for (int i = 0; i < nb; i++) {
         double d = pred[i] - bt->eps[i];
         L += d * d;
-        bt->dout[i] = (float)(d / B);
+        bt->dout[i] = (float)(2 * d / nb);
     }
     params_zero_grad(&m->P);
     den_backward(m, bt->dout, B);
     adam_step(opt, m->P.params, m->P.grads);
-    return L / (2.0 * B);
+    return L / nb;
 }
 
 typedef struct {
@@ -351,8 +363,9 @@ static void train(Denoiser *m, const DdpmConf *c, const Schedule *s, const float
     den_init(m, &r);
     Adam opt;
     adam_init(&opt, m->P.n, c->lr);
-    Batch bt = {xcalloc((size_t)c->B * 2, sizeof(float)), xcalloc((size_t)c->B * 2, sizeof(float)),
-                xcalloc((size_t)c->B * 2, sizeof(float)), xcalloc((size_t)c->B, sizeof(int))};
+    size_t nb = (size_t)c->B * m->Dx;
+    Batch bt = {xcalloc(nb, sizeof(float)), xcalloc(nb, sizeof(float)), xcalloc(nb, sizeof(float)),
+                xcalloc((size_t)c->B, sizeof(int))};
     memset(log, 0, sizeof *log);
     int every = c->steps / NLOSS > 0 ? c->steps / NLOSS : 1;
     double acc = 0, t0 = now_sec();
@@ -385,17 +398,18 @@ static void train(Denoiser *m, const DdpmConf *c, const Schedule *s, const float
  *   $x_{t-1} = \frac{1}{\sqrt{\alpha_t}}\Big(x_t - \frac{\beta_t}{\sqrt{1-\bar\alpha_t}}\,\hat\varepsilon\Big) + \sigma_t z$.
  * η = 0: gürültü eklenmez, belirlenimci DDIM. Adım dizisi T'den 0'a eşit aralıklı S adım.
  * Son adımda (t' yok) x̂_0 döndürülür.
- * traj (S+1, ntraj, 2) NULL değilse ilk ntraj noktanın yolu yazılır.
+ * x (n, Dx). traj (S+1, ntraj, Dx) NULL değilse ilk ntraj noktanın yolu yazılır.
  */
 static void sample(Denoiser *m, const Schedule *s, float *x, int n, int S, double eta, Rng *r,
                    float *traj, int ntraj, int *traj_t) {
-    for (int i = 0; i < 2 * n; i++) x[i] = rng_normal(r);
+    size_t nx = (size_t)m->Dx * n, ntr = (size_t)m->Dx * ntraj;
+    for (size_t i = 0; i < nx; i++) x[i] = rng_normal(r);
     int *tt = xmalloc(sizeof(int) * n);
     int seq[TMAX];
     for (int i = 0; i < S; i++) seq[i] = (int)((long)(s->T - 1) * (S - 1 - i) / (S > 1 ? S - 1 : 1));
     /* seq: T-1, ..., 0 (azalan) */
     if (traj) {
-        memcpy(traj, x, sizeof(float) * 2 * ntraj);
+        memcpy(traj, x, sizeof(float) * ntr);
         if (traj_t) traj_t[0] = s->T;
     }
     for (int i = 0; i < S; i++) {
@@ -406,12 +420,12 @@ static void sample(Denoiser *m, const Schedule *s, float *x, int n, int S, doubl
         double sig = 0;
         if (i + 1 < S && eta > 0) sig = eta * sqrt((1 - abp) / (1 - ab)) * sqrt(1 - ab / abp);
         double c_dir = sqrt(fmax(0.0, 1 - abp - sig * sig));
-        for (int j = 0; j < 2 * n; j++) {
+        for (size_t j = 0; j < nx; j++) {
             double x0 = (x[j] - sqrt(1 - ab) * e[j]) / sqrt(ab);
             x[j] = (float)(i + 1 < S ? sqrt(abp) * x0 + c_dir * e[j] + sig * rng_normal(r) : x0);
         }
         if (traj) {
-            memcpy(traj + (size_t)(i + 1) * 2 * ntraj, x, sizeof(float) * 2 * ntraj);
+            memcpy(traj + (size_t)(i + 1) * ntr, x, sizeof(float) * ntr);
             if (traj_t) traj_t[i + 1] = i + 1 < S ? seq[i + 1] : 0;
         }
     }
@@ -613,30 +627,34 @@ static double gc_loss(void *p) {
     GcCtx *c = p;
     const float *o = den_forward(c->m, c->x, c->t, c->B);
     double L = 0;
-    for (int i = 0; i < 2 * c->B; i++) L += (double)(o[i] - c->eps[i]) * (o[i] - c->eps[i]);
-    return L / (2.0 * c->B);
+    int nb = c->m->Dx * c->B;
+    for (int i = 0; i < nb; i++) L += (double)(o[i] - c->eps[i]) * (o[i] - c->eps[i]);
+    return L / nb;
 }
 
-/* Küçük bir modelde (E = 8, H = 12) bütün parametrelerin gradyanı sonlu farklarla (finite differences) */
-static double gradcheck_denoiser(int seed) {
+/* Küçük bir modelde (E = 8, H = 12) bütün parametrelerin gradyanı sonlu farklarla (finite
+ * differences). Dx = 2, Ex = 8: ay-yıldızın modeli; Dx = 5, Ex = 0: adım 7'nin gizil kod
+ * modelinin küçük hâli (koordinatlar gömülmeden girer). */
+static double gradcheck_denoiser_d(int seed, int Dx, int Ex) {
     Denoiser m;
-    den_build(&m, 8, 12, 4);
+    den_build_d(&m, Dx, Ex, 8, 12, 4);
     Rng r;
     rng_seed(&r, (uint64_t)seed);
     den_init(&m, &r);
-    float x[8], eps[8], dout[8];
-    int t[4];
-    for (int i = 0; i < 8; i++) x[i] = rng_normal(&r), eps[i] = rng_normal(&r);
+    float x[4 * 8], eps[4 * 8], dout[4 * 8];
+    int t[4], nb = 4 * Dx;
+    for (int i = 0; i < nb; i++) x[i] = rng_normal(&r), eps[i] = rng_normal(&r);
     for (int b = 0; b < 4; b++) t[b] = rng_int(&r, 200);
     GcCtx c = {&m, x, eps, t, 4};
     const float *o = den_forward(&m, x, t, 4);
-    for (int i = 0; i < 8; i++) dout[i] = (o[i] - eps[i]) / 4.0f;
+    for (int i = 0; i < nb; i++) dout[i] = 2 * (o[i] - eps[i]) / nb;
     params_zero_grad(&m.P);
     den_backward(&m, dout, 4);
     GradCheck g = gradcheck(gc_loss, &c, m.P.params, m.P.grads, m.P.n, 400, 1e-2, 2e-2, 1e-4);
     den_free(&m);
     return g.checked > 0 ? g.worst : 1e9;
 }
+static double gradcheck_denoiser(int seed) { return gradcheck_denoiser_d(seed, 2, 8); }
 
 static void plot_loss(const TrainLog *L, int ascii) {
     float x[NLOSS], y0[NLOSS], y1[NLOSS];
