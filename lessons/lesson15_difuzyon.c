@@ -1378,9 +1378,9 @@ static void step7_latent(const LessonArgs *a, const char *vae_path, const char *
     train(&m, &c, &s, codes, ntr, a->seed + 77, &L);
     res->loss_first = L.loss[0], res->loss_last = L.loss[L.n - 1], res->train_s = L.seconds;
     res->steps = c.steps, res->H = c.H, res->ntrain = ntr;
-    printf("Kayıp: ilk ölçüm %.4f -> son %.4f (%.1f s). Ay-yıldızdakinden (%s) yüksek:\n"
-           "20 boyutta her adımın gürültüsü daha az kestirilebilir.\n", res->loss_first,
-           res->loss_last, res->train_s, "0.17");
+    printf("Kayıp: ilk ölçüm %.4f -> son %.4f (%.1f s). Adım 3'teki gibi sıfıra inmez;\n"
+           "ölçü yine kayıp değil, üretilen örneklerdir.\n", res->loss_first, res->loss_last,
+           res->train_s);
     {
         float x[NLOSS], y[NLOSS];
         for (int i = 0; i < L.n; i++) x[i] = (float)L.step[i], y[i] = L.loss[i];
@@ -1450,10 +1450,13 @@ static void step7_latent(const LessonArgs *a, const char *vae_path, const char *
     if (res->nn_ddpm < 0.7 * res->nn_test)
         printf("Difüzyonun kodları eğitim kodlarına test kodlarından da yakın: eğitim\n"
                "kodlarını kopyalıyor olabilir.\n");
+    else if (res->nn_ddpm < 1.3 * res->nn_test)
+        printf("Difüzyonun kodları eğitim kodlarına bir test rakamının kodu kadar yakın,\n"
+               "daha yakın değil: eğitim kodlarını kopyalamıyor.\n");
     else
-        printf("Difüzyonun kodları eğitim kodlarına bir test rakamının kodu kadar %s;\n"
-               "daha yakın değil: eğitim kodlarını kopyalamıyor.\n",
-               res->nn_ddpm < 1.3 * res->nn_test ? "yakın" : "yakın değil, biraz uzak");
+        printf("Difüzyonun kodları eğitim kodlarına bir test rakamınınkinden %%%.0f daha uzak:\n"
+               "kopyalamıyor, ama kod bulutunu da tam tutturamıyor.\n",
+               100 * (res->nn_ddpm / res->nn_test - 1));
     Plot p;
     /* Şekil rakam_siniflar: CNN'in her kaynağın örneklerini hangi rakam olarak okuduğunun payları:
      * gerçek rakamlarda paylar yaklaşık eşittir; önselin ve difüzyonun çubuklarının bundan ne
