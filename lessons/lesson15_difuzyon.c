@@ -1630,7 +1630,7 @@ int main(int argc, char **argv) {
                              "  --hidden H        gizli genişlik (128)   --emb E  gömme boyu (64)\n"
                              "  --batch B         yığın (256)            --T T    difüzyon adımı (200)\n"
                              "Adım 7 (gizil difüzyon, MNIST rakamları):\n"
-                             "  --sample N --mnist  kayıtlı gizil modelden N rakam çizer:\n"
+                             "  --sample N --mnist  kayıtlı gizil modelden N (<= 400) rakam çizer:\n"
                              "                    plots/lesson15/rakam_orneklem.png\n"
                              "  --vae DOSYA       lesson13'ün VAE'si (data/models/lesson13_vae.model)\n"
                              "  --mnist-model DOSYA  gizil model (data/models/lesson15_rakam.model)\n"
@@ -1649,6 +1649,11 @@ int main(int argc, char **argv) {
                                      : MODEL_DIR "/lesson15_rakam.model";
     if (want_mnist && !want_sample) {
         fprintf(stderr, "hata: --mnist yalnızca --sample N ile kullanılır\n");
+        return 2;
+    }
+    if (want_sample && want_mnist && nsample > 400) {
+        fprintf(stderr, "hata: --sample %ld --mnist: en çok 400 rakam çizilir (PNG ızgara)\n",
+                nsample);
         return 2;
     }
     if (want_sample && want_mnist)

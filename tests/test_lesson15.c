@@ -113,6 +113,7 @@ START_TEST(test_bad_input) {
     expect_run("lesson15", "--help", 0, "--sample", NULL, out, sizeof out);
     /* Adım 7'nin bayrakları */
     expect_run("lesson15", "--mnist", 2, "--sample", NULL, out, sizeof out);
+    expect_run("lesson15", "--sample 401 --mnist", 2, "400", NULL, out, sizeof out);
     expect_run("lesson15", "--sample 4 --mnist --mnist-model tests/out/yok_rakam.model", 2,
                "yok_rakam.model", NULL, out, sizeof out);
     /* 2-B modeli gizil model değildir (tür adı uymaz) ve tersi */
