@@ -1017,7 +1017,9 @@ static void step6_save(Denoiser *m, const DdpmConf *c, const char *path, const L
  * (prior hole) rastlar ve kod çözücü oradan bulanık, iki rakam arası bir şey çizer.
  * Difüzyon modeli ise örnekleri N(0, I)'dan değil, kodların kendi dağılımından çeker.
  * Bunu ölçüyoruz: lesson04'ün CNN'i 1000 örneği okur (güven > 0,9 olanların payı ve en
- * az %5 alan sınıf sayısı, lesson13'teki gibi). Tavan iki tane: gerçek test rakamları ve
+ * az %5 alan sınıf sayısı, lesson13'teki gibi; yargıç burada lesson04'ün 15 epoch'luk
+ * modeli, lesson13'ün 2 epoch'luk ağından daha emin okur, bu yüzden önselin payı orada
+ * gördüğünüzden farklı çıkabilir). Tavan iki tane: gerçek test rakamları ve
  * VAE'nin test rakamlarını yeniden çizişi (kod çözücü bundan iyisini çizemez). Bir de
  * her kodun en yakın eğitim koduna uzaklığına bakıyoruz: önsel delikleri uzak düşer;
  * difüzyon örnekleri test kodları kadar yakın olmalı, daha yakın değil (daha yakınsa
@@ -1202,6 +1204,8 @@ static int sample_digits_from(const char *path, int n, int S, int seed, int quie
     ldm_generate(&m, &v, &s, scale, n, S, &r, z, img);
     if (mkdir_p("plots/lesson15") != 0) die("'plots/lesson15' klasörü oluşturulamadı");
     int cols = (int)ceil(sqrt((double)n)), rows = (n + cols - 1) / cols;
+    /* Şekil rakam_orneklem: Dosyadan yüklenen gizil modelin başka bir tohumla çizdiği rakamlar:
+     * adım 7'nin ızgarasıyla aynı nitelikte olduklarına bakın. */
     const char *out = "plots/lesson15/rakam_orneklem.png";
     int rc = image_write_grid_f(out, img, n, 1, 28, 28, rows, cols, 2, 2, err, sizeof err);
     if (rc != 0) fprintf(stderr, "hata: %s\n", err);
@@ -1469,7 +1473,8 @@ static void step7_latent(const LessonArgs *a, const char *vae_path, const char *
                 (double)res->ddim.hist[k] / n);
     plot_finish(&p, "set title 'CNN hangi rakamı okuyor? (sınıf payları)'\n"
                     "set style data histograms\nset style fill solid 0.8 border -1\n"
-                    "set xlabel 'okunan rakam'\nset ylabel 'pay'\nset key top left\n"
+                    "set xlabel 'okunan rakam'\nset ylabel 'pay'\nset yrange [0:0.2]\n"
+                    "set key top center horizontal\n"
                     "plot 'rakam_siniflar.dat' u 2:xtic(1) t 'gerçek', '' u 3 t 'VAE önseli', "
                     "'' u 4 t 'gizil difüzyon (DDPM)', '' u 5 t 'DDIM 20 adım'\n");
     plot_render(&p, a->ascii);
