@@ -76,6 +76,17 @@ START_TEST(test_quick_run_claims) {
     ck_assert_msg(w > 4 * 28 && h > 3 * 28, "rakam_orneklem.png %dx%d", w, h);
     expect_run("lesson15", "--sample 5 --mnist --sample-steps 10 --mnist-model " RMODEL, 0, "DDIM",
                NULL, out, sizeof out);
+    /* Yarıda kesilmiş gizil model dosyası: açık bir hata, çökme yok */
+    FILE *fi = fopen(RMODEL, "rb"), *fo = fopen("tests/out/l15_rakam_yarim.model", "wb");
+    ck_assert_ptr_nonnull(fi);
+    ck_assert_ptr_nonnull(fo);
+    char buf[4096];
+    size_t got = fread(buf, 1, sizeof buf, fi);
+    ck_assert_uint_eq(got, sizeof buf);
+    fwrite(buf, 1, got, fo);
+    fclose(fi), fclose(fo);
+    expect_run("lesson15", "--sample 4 --mnist --mnist-model tests/out/l15_rakam_yarim.model", 2,
+               "l15_rakam_yarim.model", NULL, out, sizeof out);
 
     expect_run("lesson15", "--sample 300 --model " MODEL, 0, "300 nokta", NULL, out, sizeof out);
     ck_assert_ptr_nonnull(strstr(out, "DDPM"));
