@@ -1453,7 +1453,7 @@ static void step6_mnist(const LessonArgs *a, const Mnist *mn, const char *path, 
     printf("Sonlu farklarla denetim: L_G'nin G'ye (tanh ve D'nin içinden) ve L_D'nin\n"
            "(etiket yumuşatmalı) D'ye göre gradyanı, toplu göreli hata %.2e.\n", res->gc);
     printf("G: z(%d) -> %d -> %d -> %d -> 784 (tanh), D: 784 -> %d -> %d -> 1,\n"
-           "LeakyReLU 0.2; Adam %.0e, β1 = 0.5; yığın %d; %d eğitim görüntüsü x %d epoch;\n"
+           "LeakyReLU 0.2; Adam %.0e, β1 = 0.5; yığın %d; %d eğitim görüntüsü, %d epoch;\n"
            "örnekler G'nin EMA'sından (β = %.3f, adım 4'teki gibi).\n",
            c.gs[0], c.gs[1], c.gs[2], c.gs[3], c.ds[1], c.ds[2], c.lr, c.B, ntrain, c.epochs,
            EMA_BETA);
@@ -1537,7 +1537,7 @@ static void step6_mnist(const LessonArgs *a, const Mnist *mn, const char *path, 
     printf("Grafik: %s\n", plot_png_path(&pc));
     /* Eğitim boyunca örnekler: her sıra bir epoch, aynı 16 gürültü */
     save_digits("plots/lesson14/mnist_egitim.png", lg.snap, lg.nsnap * SNAPN, lg.nsnap, SNAPN);
-    printf("Resim: plots/lesson14/mnist_egitim.png (sıralar: epoch");
+    printf("Resim: plots/lesson14/mnist_egitim.png\n(sıralar: epoch");
     for (int k = 0; k < lg.nsnap; k++) printf("%s%d", k ? ", " : " ", lg.snap_ep[k]);
     printf("; aynı 16 gürültü)\n");
 
@@ -1564,7 +1564,7 @@ static void step6_mnist(const LessonArgs *a, const Mnist *mn, const char *path, 
     print_judge_row("eğitilmemiş G", &res->init);
     print_judge_row("G (son ağırlıklar)", &res->raw);
     print_judge_row("G (EMA ağırlıkları)", &res->ema);
-    printf("  EMA'lı G'nin okunan rakamları:");
+    printf("  EMA'lı G, rakam:sayı");
     for (int k = 0; k < 10; k++) printf(" %d:%d", k, res->ema.hist[k]);
     printf("\n");
     Plot q;
