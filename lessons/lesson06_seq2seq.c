@@ -49,7 +49,7 @@ typedef struct {
     int steps, B;                /* eğitim adımı ve yığın (batch) boyu */
     float lr, clip;
     float warmup;                /* ısınma (warmup): adımların bu kesri */
-    float lr_min;                /* kosinüs takviminin sonunda lr'nin bu kesri */
+    float lr_min;                /* kosinüs takviminin (cosine schedule) sonunda lr'nin bu kesri */
     float hold;                  /* kosinüs inişi adımların bu kesrinden sonra başlar */
     float curriculum;            /* uzunluk müfredatı (curriculum learning): adımların bu
                                     kesri boyunca uzunluk üst sınırı büyür (0: yok) */
