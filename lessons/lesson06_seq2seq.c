@@ -21,7 +21,7 @@
  *     maruz kalma yanlılığı (exposure bias),
  *     açgözlü çözme ile ışın araması (beam search): her biri bu koşunun bir sayısıyla.
  *
- * Çalıştırma:  make lesson06 && ./lesson06          (tam eğitim: 3 model, ~4,5 dk işlemci
+ * Çalıştırma:  make lesson06 && ./lesson06          (tam eğitim: 3 model, ~3,5 dk işlemci
  *                                                     zamanı, tek iş parçacığı)
  *              ./lesson06 --quick                    (kısa koşu, testlerin kullandığı)
  *              ./lesson06 --translate "1 234 567"    (kaydedilen modelle kendi sayınız)
