@@ -699,7 +699,7 @@ static double step2_gradcheck(uint64_t seed, int ascii, double *rel_out) {
         }
         double rel = sa + sn > 0 ? sqrt(sd) / (sqrt(sa) + sqrt(sn)) : 0;
         say("%s model: %d tensör, %zu eleman denendi; en kötü eleman oranı %.2f (<= 1 geçer; "
-            "%s), toplu göreli hata %.1e.\n",
+            "%s tensöründe), toplu göreli hata %.1e.\n",
             att ? "Dikkatli" : "Dikkatsiz", c.m.P.count, checked, worst,
             c.m.P.t[worst_t].name, rel);
         if (worst > worst_all) worst_all = worst;
@@ -714,9 +714,9 @@ static double step2_gradcheck(uint64_t seed, int ascii, double *rel_out) {
                     "1 with lines dt 2 lc rgb 'red'\n");
     plot_render(&p, ascii);
     say("Oran, farkın izin verilen paya oranıdır: |sayısal − analitik| / (1e-4 + 0.02 · "
-        "max(|sayısal|, |analitik|)). %.2f bir hata yüzdesi değildir: en kötü elemanda bile "
-        "fark, payın %.2f katı; float32 yuvarlama gürültüsü bu kadarını açıklar. Toplu göreli "
-        "hata ‖sayısal − analitik‖ / (‖sayısal‖ + ‖analitik‖) en çok %.1e: %s\n",
+        "max(|sayısal|, |analitik|)). %.2f bir hata yüzdesi değildir: en kötü elemanda "
+        "fark, payın %.2f katı (float32'de sonlu farkın yuvarlama gürültüsü bu mertebededir). "
+        "Toplu göreli hata ‖sayısal − analitik‖ / (‖sayısal‖ + ‖analitik‖) en çok %.1e: %s\n",
         worst_all, worst_all, rel_all,
         worst_all <= 1 && rel_all < 1e-2 ? "geri geçiş türevle uyumlu."
                                           : "geri geçişte bir hata olabilir!");
