@@ -37,6 +37,9 @@ lesson14 pac_grid_hq 0.90
 lesson15 flag_ed <=0.02
 lesson15 flag_prec 0.90
 lesson15 flag_rec 0.90
+lesson15 mnist_conf 0.70
+lesson15 mnist_classes 8
+lesson15 seconds <=600
 lesson16 test_loss <=1.90
 lesson16 novel 0.80
 lesson16 seconds <=600'
