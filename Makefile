@@ -16,6 +16,12 @@
 # -mprefer-vector-width=512: derleyicinin kendisi vektörleştirdiği döngülerde de AVX-512'nin
 # 16 şeridini kullanır (varsayılanı 8'dir); AVX-512'siz makinede etkisizdir.
 
+# Derleme çekirdek sayısı kadar paralel koşar (make -jN verilmediyse). Testler yine
+# sırayla koşar: check'in tarifi satır satır ilerler.
+ifeq ($(filter -j%,$(MAKEFLAGS)),)
+MAKEFLAGS += -j$(shell nproc 2>/dev/null || echo 1)
+endif
+
 CC      ?= gcc
 CFLAGS  ?= -O2 -march=native
 CFLAGS  += -std=c11 -D_GNU_SOURCE -ffp-contract=fast -fno-math-errno -mprefer-vector-width=512 \
