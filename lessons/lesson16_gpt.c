@@ -91,13 +91,13 @@ static Setup setup_for(const char *data, int quick, int V) {
     if (quick) {
         s.cfg = (GptConfig){.V = V, .C = 32, .NH = 4, .FF = 128, .NL = 2, .T = text ? 32 : 16};
         s.steps = 150, s.batch = 16, s.warm = 15, s.eval_every = 50, s.lr = text ? 1e-2f : 3e-3f, s.wd = 0.1f;
-        s.max_train = 60000, s.max_eval = 4000; /* metinde 150 adım kısa: η daha büyük */
+        s.max_train = 60000, s.max_eval = 4000; /* metinde 150 adım az: η daha büyük */
     } else if (text) {
         /* Düz metin adlardan ~4 kat uzun ve daha zengin: daha geniş model (C = 128, ~816 bin
          * parametre), 4000 adım x 32 x 64 = 8,2 M karakter (eğitim kümesinin ~10 turu).
          * Doğrulama kümesinde denenenler (kısa koşularda): η = 6e-3 3e-3'ten kötü; T = 128
-         * (yığın 16) aynı karakter sayısında T = 64'ten yavaş öğreniyor; C = 128 adım başına
-         * C = 96'dan hızlı öğreniyor. */
+         * (adımda 16 pencere) aynı karakter sayısında T = 64'ten yavaş öğreniyor;
+         * C = 128 adım başına C = 96'dan hızlı öğreniyor. */
         s.cfg = (GptConfig){.V = V, .C = 128, .NH = 4, .FF = 512, .NL = 4, .T = 64};
         s.steps = 4000, s.batch = 32, s.warm = 200, s.eval_every = 500, s.lr = 3e-3f, s.wd = 0.1f;
         s.max_eval = 40000;
@@ -478,7 +478,7 @@ static double step3_model(const Setup *su, const LessonArgs *a) {
  * decay); yalnız matrisler küçülür, LayerNorm ve bias'lar değil. Gradyan normu 1'i
  * aşarsa 1'e kırpılır; öğrenme oranı ısınır, sonra kosinüsle azalır (ders 12).
  * Doğrulama kaybı düzenli aralıklarla ölçülür ve sayım modelleriyle aynı şekle çizilir.
- * Hız için veri paralelliği (data parallelism): yığının iki yarısı modelin iki kopyasında,
+ * Hız için veri paralelliği (data parallelism): yığının (batch) iki yarısı modelin iki kopyasında,
  * boş çekirdek varsa aynı anda hesaplanır; ortalama kaybın gradyanı iki yarınınkilerin
  * ortalamasıdır (model/gpt.h). Matrislerimiz küçük: her çarpımı iki çekirdeğe bölmek
  * eşitlemeye takılır, bağımsız iki yarım yığın takılmaz.
