@@ -94,13 +94,13 @@ static Setup setup_for(const char *data, int quick, int V) {
         s.max_train = 60000, s.max_eval = 4000; /* metinde 150 adım az: η daha büyük */
     } else if (text) {
         /* Düz metin adlardan ~4 kat uzun ve daha zengin: daha geniş model (C = 128, ~816 bin
-         * parametre), 4400 adım x 32 x 64 = 9,0 M karakter (eğitim kümesinin ~11 turu).
+         * parametre), 4000 adım x 32 x 64 = 8,2 M karakter (eğitim kümesinin ~10 turu).
          * Doğrulama kümesinde 1200 adımlık kısa koşularla seçildi: 400. adımda η = 6e-3
          * 3e-3'ten, T = 128 (adımda 16 pencere) T = 64'ten kötüydü; 1200 adımda C = 128
          * 1,263, C = 96 1,296 nat/karakter (adım başına işlemci süresi 1,33 kat) ve aradaki
          * fark adımlar ilerledikçe açılıyordu (600. adımda ikisi de 1,516). */
         s.cfg = (GptConfig){.V = V, .C = 128, .NH = 4, .FF = 512, .NL = 4, .T = 64};
-        s.steps = 4400, s.batch = 32, s.warm = 200, s.eval_every = 550, s.lr = 3e-3f, s.wd = 0.1f;
+        s.steps = 4000, s.batch = 32, s.warm = 200, s.eval_every = 500, s.lr = 3e-3f, s.wd = 0.1f;
         s.max_eval = 40000;
     } else {
         s.cfg = (GptConfig){.V = V, .C = 64, .NH = 4, .FF = 256, .NL = 4, .T = 32};
