@@ -30,7 +30,7 @@ median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { if (
 # PyTorch döngüsününki (her simgede bütün bağlamı yeniden hesaplar; hedef >= 10);
 # C'nin önbelleksiz sayısı da yazılır.
 GPT_V=$(sed -n 2p data/gpt/text_vocab.txt 2>/dev/null)  # 1. satır başlık, 2. satır simge sayısı
-GPT_CFG=${BENCH_GPT:-"${GPT_V:-110} 96 4 4 64 32"}
+GPT_CFG=${BENCH_GPT:-"${GPT_V:-110} 128 4 4 64 32"}
 GPT_GEN=200
 GPT_STEPS=${BENCH_GPT_STEPS:-20}
 TMG=${BENCH_TORCH_MODELS:-../shared/bench/torch_models.py}

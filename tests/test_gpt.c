@@ -10,6 +10,7 @@
 #include "nn/gradcheck.h"
 #include "nn/optim.h"
 #include "nn/sample.h"
+#include <omp.h>
 
 /* ---------- AdamW ---------- */
 START_TEST(test_adamw_decay) {
@@ -204,6 +205,53 @@ START_TEST(test_gpt_gradcheck) {
 }
 END_TEST
 
+/* Veri paralelliği: yığını iki yarıda (iki modelde) hesaplamak bütün yığının tek geçişteki
+ * kaybını ve gradyanlarını verir (tek sayı, B = 5: yarılar eşit değil); sonuç iş parçacığı
+ * sayısından bağımsızdır (bit bit aynı) ve gradyanlar EKLENİR. */
+START_TEST(test_gpt_split_matches_full) {
+    GptConfig cfg = {.V = 9, .C = 16, .NH = 4, .FF = 24, .NL = 2, .T = 7};
+    int B = 5, n = B * 7;
+    Gpt m, rep;
+    gpt_build(&m, &cfg, B, 11);
+    gpt_build(&rep, &cfg, 3, 99); /* farklı başlangıç: parametreler m'den kopyalanmalı */
+    for (size_t i = 0; i < (size_t)9 * 16; i++) m.W.wte[i] *= 30;
+    int x[35], y[35];
+    Rng r;
+    rng_seed(&r, 12);
+    for (int i = 0; i < n; i++) x[i] = rng_int(&r, 9), y[i] = rng_int(&r, 9);
+    gpt_forward(&m, x, B, 7);
+    double Lfull = gpt_loss(&m, y, 0);
+    params_zero_grad(&m.P);
+    gpt_backward(&m);
+    float *gfull = malloc(m.P.n * sizeof(float)), *g1 = malloc(m.P.n * sizeof(float));
+    memcpy(gfull, m.P.grads, m.P.n * sizeof(float));
+    double gmax = 0;
+    for (size_t i = 0; i < m.P.n; i++) gmax = fabs(gfull[i]) > gmax ? fabs(gfull[i]) : gmax;
+    ck_assert(gmax > 1e-3);
+    int saved = omp_get_max_threads();
+    omp_set_num_threads(1);
+    params_zero_grad(&m.P);
+    double L1 = gpt_loss_backward_split(&m, &rep, x, y, B, 7);
+    memcpy(g1, m.P.grads, m.P.n * sizeof(float));
+    ck_assert_msg(fabs(L1 - Lfull) < 1e-6, "yarılarla kayıp %.9f, bütün yığın %.9f", L1, Lfull);
+    /* float32 toplama sırası değişir: en büyük gradyana göre küçük bir fark kabul */
+    double worst = 0;
+    for (size_t i = 0; i < m.P.n; i++) worst = fabs(g1[i] - gfull[i]) > worst ? fabs(g1[i] - gfull[i]) : worst;
+    ck_assert_msg(worst < 1e-5 * gmax, "yarılarla gradyan bütün yığınınkinden %g farklı (en büyük %g)", worst, gmax);
+    omp_set_num_threads(2);
+    params_zero_grad(&m.P);
+    double L2 = gpt_loss_backward_split(&m, &rep, x, y, B, 7);
+    ck_assert(L2 == L1);
+    ck_assert_msg(!memcmp(g1, m.P.grads, m.P.n * sizeof(float)), "2 iş parçacığı farklı gradyan verdi");
+    /* biriktirme: ikinci çağrı gradyanları ikiye katlar */
+    gpt_loss_backward_split(&m, &rep, x, y, B, 7);
+    for (size_t i = 0; i < m.P.n; i++) ck_assert_float_eq_tol(m.P.grads[i], 2 * g1[i], 1e-6f + 1e-5f * fabsf(g1[i]));
+    omp_set_num_threads(saved);
+    free(gfull), free(g1);
+    gpt_free(&m), gpt_free(&rep);
+}
+END_TEST
+
 START_TEST(test_gpt_cache_matches_forward) {
     GptConfig cfg = {.V = 11, .C = 16, .NH = 4, .FF = 32, .NL = 3, .T = 9};
     Gpt m;
@@ -275,6 +323,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, test_sampling_topk_topp);
     tcase_add_test(tc, test_charcorpus_validation);
     tcase_add_test(tc, test_gpt_gradcheck);
+    tcase_add_test(tc, test_gpt_split_matches_full);
     tcase_add_test(tc, test_gpt_cache_matches_forward);
     tcase_add_test(tc, test_gpt_save_load);
     tcase_set_timeout(tc, 120);

@@ -52,6 +52,34 @@ START_TEST(test_quick_run_claims) {
 }
 END_TEST
 
+/* Düz metin derlemi (--data text) kısa koşuda: sayım modelleri sıralı, GPT kısa eğitimde
+ * unigramı belirgin biçimde geçer, KV önbelleği aynı metni üretir, şekiller metin adlarıyla.
+ * (Tam koşunun hedefi — en iyi n-gram'dan 0,1 nat iyi — tests/check_full.sh'de.) */
+START_TEST(test_quick_text_claims) {
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "%s --quick --data text --threads 1", bin_path("lesson16"));
+    int rc = run_cmd(cmd, out, sizeof out);
+    ck_assert_msg(rc == 0, "lesson16 --quick --data text çıkış kodu %d:\n%s", rc, out);
+    ck_assert_ptr_nonnull(strstr(out, "SONUÇ: data=text "));
+    ck_assert_ptr_nonnull(strstr(out, "=== Adım 7/7"));
+    double V = 0;
+    const char *p = strstr(out, "Sözlük ");
+    ck_assert_ptr_nonnull(p);
+    V = atof(p + strlen("Sözlük "));
+    ck_assert_msg(V > 60 && V < 512, "metin sözlüğü %g simge", V);
+    ck_assert_close(sonuc_get(out, "loss_first"), log(V), 0.1);
+    double val = sonuc_get(out, "val_loss"), uni = sonuc_get(out, "unigram"), bi = sonuc_get(out, "bigram");
+    double ng = sonuc_get(out, "ngram_best");
+    ck_assert_msg(ng < bi && bi < uni && uni < log(V), "uni %g bi %g ng %g", uni, bi, ng);
+    ck_assert_msg(val < uni - 0.3, "GPT doğrulama %g, unigram %g", val, uni);
+    ck_assert_close(sonuc_get(out, "gpt_minus_ngram"), val - ng, 1e-3);
+    ck_assert_int_eq((int)sonuc_get(out, "cache_same"), 1);
+    ck_assert_msg(sonuc_get(out, "novel") < 0, "metinde 'yeni ad' oranı ölçülmez");
+    const char *steps[] = {"ngram_text", "kayip_text", "entropi_text", "dikkat_text"};
+    check_plot_files("lesson16", steps, 4);
+}
+END_TEST
+
 START_TEST(test_resume_continues) {
     char cmd[512];
     snprintf(cmd, sizeof cmd, "%s --quick --threads 1 --model tests/out/l16_resume.ckpt --steps 120", bin_path("lesson16"));
@@ -111,6 +139,7 @@ static Suite *suite(void) {
     Suite *s = suite_create("lesson16");
     TCase *tc = tcase_create("küçük GPT");
     tcase_add_test(tc, test_quick_run_claims);
+    tcase_add_test(tc, test_quick_text_claims);
     tcase_add_test(tc, test_bad_inputs);
     tcase_add_test(tc, test_resume_continues);
     tcase_add_test(tc, test_quiz_answers);

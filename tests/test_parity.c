@@ -22,6 +22,7 @@
 #include <errno.h>
 #include <stdint.h>
 #include "doaa.h"
+#include "model/gpt.h"
 #include "nn/act_extra.h"
 #include "nn/activation.h"
 #include "nn/attention.h"
@@ -944,6 +945,71 @@ START_TEST(test_vae_model) {
 }
 END_TEST
 
+/* ------------------------------------------------------------ GPT (ders 16) */
+
+/* Bütün küçük GPT (model/gpt.h): 2 blok, bağlı çıkış, çapraz entropi. Parametreler Params
+ * tablosunun adlarıyla (ör. "h0.attn" fikstürde "h0_attn", gradyanı "dh0_attn") doldurulur;
+ * ileri geçişin ara çıktıları (blok çıkışları x1, x2), skorlar, kayıp ve HER parametre
+ * gradyanı (E'nin girişten ve çıkıştan gelen iki payı dahil) PyTorch'unkilerle karşılaştırılır.
+ * Sonra yığındaki ilk iki örnek yer değiştirip bir kez daha: sonuç satırlara göre değişmemeli
+ * (yalnız yığın indisleri yanlış olan bir çekirdeği de yakalar). */
+START_TEST(test_gpt_model) {
+    Fixture *fx = fx_load("gpt");
+    const int *d = DIMS(fx, 7);
+    int B = d[0], T = d[1], V = d[2], C = d[3], NH = d[4], FF = d[5], NL = d[6];
+    ck_assert_int_le(NL, GPT_MAXL);
+    GptConfig cfg = {.V = V, .C = C, .NH = NH, .FF = FF, .NL = NL, .T = T};
+    Gpt m;
+    gpt_build(&m, &cfg, B, 1);
+    char keys[PARAMS_MAX][40];
+    for (int t = 0; t < m.P.count; t++) {
+        snprintf(keys[t], sizeof keys[t], "%.38s", m.P.t[t].name);
+        for (char *c = keys[t]; *c; c++)
+            if (*c == '.') *c = '_';
+        size_t n = m.P.t[t].n;
+        memcpy(m.P.params + m.P.t[t].off, F32(fx, keys[t], n), n * sizeof(float));
+    }
+    const int *ids = I32(fx, "ids", (size_t)B * T), *tgt = I32(fx, "targets", (size_t)B * T);
+    for (int i = 0; i < B * T; i++) ck_assert(ids[i] >= 0 && ids[i] < V && tgt[i] >= 0 && tgt[i] < V);
+    size_t btc = (size_t)B * T * C, btv = (size_t)B * T * V;
+    gpt_forward(&m, ids, B, T);
+    for (int l = 1; l <= NL; l++) {
+        char key[8], what[24];
+        snprintf(key, sizeof key, "x%d", l);
+        snprintf(what, sizeof what, "gpt/blok%d_çıkışı", l);
+        expect_close(what, m.x[l], F64(fx, key, btc), btc, TOL_SUM);
+    }
+    expect_close("gpt/logits", m.logits, F64(fx, "logits", btv), btv, TOL_SUM);
+    double L = gpt_loss(&m, tgt, 0);
+    expect_scalar("gpt/kayıp", L, F64(fx, "loss", 1)[0], TOL_SUM);
+    params_zero_grad(&m.P);
+    gpt_backward(&m);
+    for (int t = 0; t < m.P.count; t++) {
+        char key[44], what[52];
+        snprintf(key, sizeof key, "d%.38s", keys[t]);
+        snprintf(what, sizeof what, "gpt/%s", key);
+        size_t n = m.P.t[t].n;
+        expect_close(what, m.P.grads + m.P.t[t].off, F64(fx, key, n), n, TOL_SUM);
+    }
+    /* yığın sırası önemsiz: örnekler yer değiştirince kayıp ve gradyanlar aynı */
+    int *ids2 = xmalloc(sizeof(int) * (size_t)B * T), *tgt2 = xmalloc(sizeof(int) * (size_t)B * T);
+    for (int b = 0; b < B; b++) {
+        int src = b < 2 ? (B > 1 ? 1 - b : b) : b;
+        memcpy(ids2 + (size_t)b * T, ids + (size_t)src * T, sizeof(int) * (size_t)T);
+        memcpy(tgt2 + (size_t)b * T, tgt + (size_t)src * T, sizeof(int) * (size_t)T);
+    }
+    gpt_forward(&m, ids2, B, T);
+    expect_scalar("gpt/kayıp (yer değişmiş yığın)", gpt_loss(&m, tgt2, 0), F64(fx, "loss", 1)[0], TOL_SUM);
+    params_zero_grad(&m.P);
+    gpt_backward(&m);
+    expect_close("gpt/dwte (yer değişmiş yığın)", m.G.wte, F64(fx, "dwte", (size_t)V * C), (size_t)V * C,
+                 TOL_SUM);
+    free(ids2), free(tgt2);
+    gpt_free(&m);
+    fx_free(fx);
+}
+END_TEST
+
 static Suite *parity_suite(void) {
     Suite *s = suite_create("parity");
     TCase *tc = tcase_create("pytorch");
@@ -970,6 +1036,7 @@ static Suite *parity_suite(void) {
     tcase_add_test(tc, test_adam);
     tcase_add_test(tc, test_latent_kernels);
     tcase_add_test(tc, test_vae_model);
+    tcase_add_test(tc, test_gpt_model);
     tcase_add_test(tc, test_compare_detects_perturbation);
     tcase_add_test(tc, test_reader_rejects_bad_files);
     suite_add_tcase(s, tc);

@@ -4,7 +4,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef _OPENMP
+#include <omp.h>
+#endif
 #include "core/gemm.h"
+#include "core/threads.h"
 #include "core/util.h"
 #include "model/ckpt.h"
 #include "nn/attention.h"
@@ -140,6 +144,38 @@ void gpt_backward(Gpt *m) {
     for (int b = 0; b < B; b++)
         for (int t = 0; t < T; t++)
             for (int i = 0; i < C; i++) m->G.wpe[(size_t)t * C + i] += dcur[((size_t)b * T + t) * C + i];
+}
+
+double gpt_loss_backward_split(Gpt *m, Gpt *rep, const int *x, const int *y, int B, int T) {
+    int B1 = B / 2, B2 = B - B1;
+    if (B1 < 1 || B1 > m->maxB || B2 > rep->maxB || rep->P.n != m->P.n || memcmp(&rep->cfg, &m->cfg, sizeof m->cfg))
+        die("gpt_loss_backward_split: B=%d, modeller uyumsuz", B);
+    memcpy(rep->P.params, m->P.params, m->P.n * sizeof(float));
+    params_zero_grad(&rep->P);
+    Gpt *mm[2] = {m, rep};
+    int bb[2] = {B1, B2};
+    double L[2];
+    int nt = 1;
+#ifdef _OPENMP
+    threads_adapt(); /* paralel bölgenin içinde gemm bunu yapamaz: burada, dışarıda */
+    nt = omp_get_max_threads() >= 2 ? 2 : 1;
+#endif
+#pragma omp parallel for num_threads(nt) schedule(static, 1)
+    for (int h = 0; h < 2; h++) {
+        Gpt *g = mm[h];
+        size_t off = (size_t)(h ? B1 : 0) * T;
+        gpt_forward(g, x + off, bb[h], T);
+        L[h] = gpt_loss(g, y + off, 0);
+        /* yarının ortalama kaybının gradyanı x B_h/B = bütün yığının ortalamasına payı */
+        float k = (float)bb[h] / (float)B, *d = g->dlogits;
+        size_t n = (size_t)bb[h] * T * g->cfg.V;
+        for (size_t i = 0; i < n; i++) d[i] *= k;
+        gpt_backward(g);
+    }
+    float *gm = m->P.grads;
+    const float *gr = rep->P.grads;
+    for (size_t i = 0; i < m->P.n; i++) gm[i] += gr[i];
+    return (L[0] * B1 + L[1] * B2) / B;
 }
 
 void gpt_cache_alloc(GptCache *k, const Gpt *m) {

@@ -77,6 +77,17 @@ double gpt_loss(Gpt *m, const int *targets, int from);
 /* m->dlogits'ten bütün gradyanlara (m->P.grads'a EKLENİR). */
 void gpt_backward(Gpt *m);
 
+/* VERİ PARALELLİĞİ (data parallelism): bir eğitim adımının ileri + geri geçişi, yığın iki
+ * yarıya bölünerek. İlk yarı (B/2 örnek) m'de, ikinci yarı rep'te (aynı yapılandırmayla
+ * kurulmuş ikinci bir model, maxB >= B - B/2; parametreleri her çağrıda m'den kopyalanır)
+ * hesaplanır; makinede boş çekirdek varsa (core/threads.h) iki yarı iki iş parçacığında AYNI
+ * ANDA. Küçük matrislerde her çarpımı iki iş parçacığına bölmek eşitleme maliyetine takılır;
+ * yarım yığınların birbirine hiç işi yoktur, yalnız sonda gradyanlar toplanır:
+ *   $g = \frac{B_1}{B} g_1 + \frac{B_2}{B} g_2$   (ortalama kaybın gradyanı, B_1 + B_2 = B).
+ * m->P.grads'a EKLER (biriktirme kuralı; çağıran adım başında sıfırlar); dönüş B·T konumun
+ * ortalama çapraz entropisi. Sonuç iş parçacığı sayısından bağımsızdır (yarılar hep aynı). */
+double gpt_loss_backward_split(Gpt *m, Gpt *rep, const int *x, const int *y, int B, int T);
+
 typedef struct {
     TfCache kc[GPT_MAXL];
     float *x, *h;   /* (C) */

@@ -492,6 +492,77 @@ def gen_genact():
     fx.write()
 
 
+# ---------------------------------------------------------------- GPT (ders 16)
+def gen_gpt():
+    """Bütün bir küçük GPT (model/gpt.h): gömmeler E[id] + P[t], NL ön-normalizasyonlu blok
+    (LN1 -> nedensel çok başlı öz dikkat -> artık; LN3 -> W1 -> GELU -> W2 -> artık), son
+    LayerNorm, BAĞLI çıkış z = h E^T ve ortalama çapraz entropi. PyTorch'un kendi işlevleriyle
+    (F.layer_norm, F.multi_head_attention_forward, F.gelu, F.cross_entropy); E'nin gradyanı
+    autograd'da iki kullanımından (giriş ve çıkış) kendiliğinden toplanır. FF = 20 ≠ 4C: şekil
+    karışıklığını yakalar. Parametre adları C'deki Params tablosunun adlarıdır ('.' yerine '_');
+    dikkat bloğu C'deki düzende tek tensör: wq bq wk bk wv bv wo bo."""
+    B, T, V, C, NH, FF, NL = 2, 6, 13, 8, 2, 20, 2
+    ids, tgt = randint(0, V, B, T), randint(0, V, B, T)
+    wte, wpe = randn(V, C, scale=0.5), randn(T, C, scale=0.3)
+    layers = []
+    for _ in range(NL):
+        L = {}
+        L["ln1_g"] = (1.0 + randn(C, scale=0.3).detach()).float().double().requires_grad_(True)
+        L["ln1_b"] = randn(C, scale=0.2)
+        L["wq"], L["bq"] = randn(C, C, scale=0.4), randn(C, scale=0.2)
+        L["wk"], L["bk"] = randn(C, C, scale=0.4), randn(C, scale=0.2)
+        L["wv"], L["bv"] = randn(C, C, scale=0.4), randn(C, scale=0.2)
+        L["wo"], L["bo"] = randn(C, C, scale=0.4), randn(C, scale=0.2)
+        L["ln3_g"] = (1.0 + randn(C, scale=0.3).detach()).float().double().requires_grad_(True)
+        L["ln3_b"] = randn(C, scale=0.2)
+        L["w1"], L["b1"] = randn(C, FF, scale=0.4), randn(FF, scale=0.2)
+        L["w2"], L["b2"] = randn(FF, C, scale=0.3), randn(C, scale=0.2)
+        layers.append(L)
+    lnf_g = (1.0 + randn(C, scale=0.3).detach()).float().double().requires_grad_(True)
+    lnf_b = randn(C, scale=0.2)
+    causal = ~torch.tril(torch.ones(T, T, dtype=torch.bool))  # True = bakılamaz
+    x = F.embedding(ids, wte) + wpe[None, :, :]
+    hidden = []
+    for L in layers:
+        n1 = F.layer_norm(x, (C,), L["ln1_g"], L["ln1_b"], eps=1e-5).transpose(0, 1)
+        a, _ = F.multi_head_attention_forward(
+            n1, n1, n1, C, NH, in_proj_weight=None,
+            in_proj_bias=torch.cat([L["bq"], L["bk"], L["bv"]]), bias_k=None, bias_v=None,
+            add_zero_attn=False, dropout_p=0.0, out_proj_weight=L["wo"].t(), out_proj_bias=L["bo"],
+            training=False, key_padding_mask=None, need_weights=False, attn_mask=causal,
+            use_separate_proj_weight=True, q_proj_weight=L["wq"].t(), k_proj_weight=L["wk"].t(),
+            v_proj_weight=L["wv"].t())
+        x = x + a.transpose(0, 1)
+        n3 = F.layer_norm(x, (C,), L["ln3_g"], L["ln3_b"], eps=1e-5)
+        x = x + F.gelu(n3 @ L["w1"] + L["b1"]) @ L["w2"] + L["b2"]
+        hidden.append(x)
+    h = F.layer_norm(x, (C,), lnf_g, lnf_b, eps=1e-5)
+    logits = h @ wte.t()
+    loss = F.cross_entropy(logits.reshape(-1, V), tgt.reshape(-1))
+    loss.backward()
+    fx = Fixture("gpt")
+    fx.i32("dims", [B, T, V, C, NH, FF, NL])
+    fx.i32("ids", ids), fx.i32("targets", tgt)
+    params = [("wte", wte), ("wpe", wpe)]
+    for i, L in enumerate(layers):
+        attn = [L[k] for k in ("wq", "bq", "wk", "bk", "wv", "bv", "wo", "bo")]
+        params += [("h%d_ln1_g" % i, [L["ln1_g"]]), ("h%d_ln1_b" % i, [L["ln1_b"]]),
+                   ("h%d_attn" % i, attn), ("h%d_ln3_g" % i, [L["ln3_g"]]),
+                   ("h%d_ln3_b" % i, [L["ln3_b"]]), ("h%d_w1" % i, [L["w1"]]),
+                   ("h%d_b1" % i, [L["b1"]]), ("h%d_w2" % i, [L["w2"]]), ("h%d_b2" % i, [L["b2"]])]
+    params += [("lnf_g", lnf_g), ("lnf_b", lnf_b)]
+    flat = lambda ts: torch.cat([t.reshape(-1) for t in ts]) if isinstance(ts, list) else ts
+    grad = lambda ts: torch.cat([t.grad.reshape(-1) for t in ts]) if isinstance(ts, list) else ts.grad
+    for key, ts in params:
+        fx.f32(key, flat(ts))
+    for i, hx in enumerate(hidden):
+        fx.f64("x%d" % (i + 1), hx)
+    fx.f64("logits", logits), fx.f64("loss", loss)
+    for key, ts in params:
+        fx.f64("d" + key, grad(ts))
+    fx.write()
+
+
 def main():
     os.makedirs(OUTDIR, exist_ok=True)
     gen_dense()
@@ -518,6 +589,7 @@ def main():
     gen_gru()       # en sona: öncekilerin rastgele sayıları (ve dosyaları) değişmez
     gen_bahdanau()
     gen_genact()
+    gen_gpt()
 
 
 if __name__ == "__main__":
