@@ -1030,31 +1030,7 @@ static void step6_save(Denoiser *m, const DdpmConf *c, const char *path, const L
 #define LDM_KIND "ldm"
 #define LDM_STEPS_FULL 12000
 
-typedef struct {
-    double share;    /* güveni > 0,9 olan örneklerin payı */
-    int hist[10];    /* tahmin edilen sınıfların sayısı */
-    int classes5;    /* örneklerin en az %5'ini alan sınıf sayısı */
-} DigitJudge;
-
-/* img (n, 784) [0,1] pikseller; CNN'e max_batch'lik dilimlerle */
-static void digit_judge(Net *cnn, const float *img, int n, DigitJudge *j) {
-    memset(j, 0, sizeof *j);
-    int conf = 0, mb = cnn->max_batch;
-    float *p = xmalloc(sizeof(float) * (size_t)mb * 10);
-    for (int s0 = 0; s0 < n; s0 += mb) {
-        int B = n - s0 < mb ? n - s0 : mb;
-        const float *z = net_forward(cnn, img + (size_t)s0 * IMG, B, 0);
-        softmax_forward(p, z, B, 10);
-        for (int b = 0; b < B; b++) {
-            int k = argmax(p + b * 10, 10);
-            j->hist[k]++;
-            conf += p[b * 10 + k] > 0.9f;
-        }
-    }
-    free(p);
-    j->share = (double)conf / n;
-    for (int k = 0; k < 10; k++) j->classes5 += j->hist[k] >= 0.05 * n;
-}
+/* Yargıç ölçüsü (güvenle okunan pay, sınıf sayısı): common/lesson/judge.h, lesson13 ve 14 ile ortak */
 
 /* Kod çözücüden görüntüler: x̂ = σ(logit), Bernoulli'nin ortalaması. z (n, J), out (n, 784) */
 static void decode_digits(Vae *v, const float *z, int n, float *out) {
@@ -1220,7 +1196,7 @@ static int sample_digits_from(const char *path, int n, int S, int seed, int quie
 
 typedef struct {
     int done;                 /* adım koşuldu mu (lesson13'ün modeli yoksa 0) */
-    DigitJudge real, recon, prior, ddpm, ddim;
+    Judge real, recon, prior, ddpm, ddim;
     double nn_test, nn_prior, nn_ddpm;   /* en yakın eğitim koduna uzaklığın ortancası */
     double gc, loss_first, loss_last, train_s, scale;
     int steps, H, ntrain;
@@ -1312,7 +1288,7 @@ static void encode_mu(Vae *v, const ImageSet *set, const int *idx, int n, float 
     free(x), free(ii);
 }
 
-static void print_judge_row(const char *name, const DigitJudge *j) {
+static void print_judge_row(const char *name, const Judge *j) {
     printf("  ");
     term_pad(name, 32);
     printf("  %%%5.1f        %2d/10\n", 100.0 * j->share, j->classes5);
@@ -1408,28 +1384,28 @@ static void step7_latent(const LessonArgs *a, const char *vae_path, const char *
     int *ii = xmalloc(sizeof(int) * n);
     for (int i = 0; i < n; i++) ii[i] = i % d.ntest;
     batch_fill(img, NULL, &d.m.test, ii, n, (Norm){.kind = NORM_MINMAX});
-    digit_judge(&cnn, img, n, &res->real);
+    judge_images(&cnn, img, n, &res->real);
     encode_mu(&v, &d.m.test, ii, n, zt);
     decode_digits(&v, zt, n, img);
-    digit_judge(&cnn, img, n, &res->recon);
+    judge_images(&cnn, img, n, &res->recon);
     Rng r;
     rng_seed(&r, (uint64_t)a->seed + 7100);
     for (size_t i = 0; i < (size_t)n * J; i++) zp[i] = rng_normal(&r);
     decode_digits(&v, zp, n, img);
-    digit_judge(&cnn, img, n, &res->prior);
+    judge_images(&cnn, img, n, &res->prior);
     /* Şekil rakam_onsel: VAE'nin kod çözücüsüne önselden, N(0, I)'dan çekilen 64 kod: kaç
      * tanesinin bulanık ya da iki rakam arası olduğuna bakın; bunlar önsel deliklerinden
      * gelir. */
     save_digits("plots/lesson15/rakam_onsel.png", img, 64 < n ? 64 : n, 8, 8);
     ldm_generate(&m, &v, &s, res->scale, n, c.T, &r, zd, img);
-    digit_judge(&cnn, img, n, &res->ddpm);
+    judge_images(&cnn, img, n, &res->ddpm);
     /* Şekil rakam_difuzyon: Gizil difüzyonun (DDPM, 200 adım) ürettiği kodlardan çözülen 64
      * rakam: önsel örnekleriyle karşılaştırın; on rakamın hepsinin görünüp görünmediğine ve
      * ne kadar net olduklarına bakın. */
     save_digits("plots/lesson15/rakam_difuzyon.png", img, 64 < n ? 64 : n, 8, 8);
     float *zdd = xmalloc(sizeof(float) * (size_t)n * J);
     ldm_generate(&m, &v, &s, res->scale, n, 20, &r, zdd, img);
-    digit_judge(&cnn, img, n, &res->ddim);
+    judge_images(&cnn, img, n, &res->ddim);
     free(zdd);
     printf("\n%d örnek, güven eşiği 0,9:\n", n);
     printf("  kaynak                            güvenle okunan  en az %%5 alan sınıf\n");
