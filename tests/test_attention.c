@@ -30,6 +30,46 @@ START_TEST(test_softmax_matches_plain_and_sums_to_one) {
 }
 END_TEST
 
+/* Vektörlü satır (SIMD_W şerit + -inf dolgulu kuyruk) her K'da düz softmax_forward'a
+ * (expf, double toplam) uyar: maskeli (-inf) konumlar, sıcaklık, yerinde çağrı. Geri
+ * geçiş, double ile elde hesaplanmış formüle uyar. K = 1..70 iki genişliğin de kuyruk
+ * ve tam vektör yollarını dolaşır. */
+START_TEST(test_softmax_vector_rows_match_plain) {
+    Rng r;
+    rng_seed(&r, 11);
+    float z[2 * 70], zs[2 * 70], p1[2 * 70], p2[2 * 70], dp[2 * 70], dz[2 * 70];
+    const float temps[] = {1.0f, 0.5f, 3.0f};
+    for (int K = 1; K <= 70; K++)
+        for (int ti = 0; ti < 3; ti++) {
+            float t = temps[ti];
+            fill(z, 2 * K, &r, 4.0f);
+            fill(dp, 2 * K, &r, 1.0f);
+            for (int i = 1; i < 2 * K; i += 3) z[i] = -INFINITY; /* maskeli konumlar */
+            z[0] = 1.0f;                                          /* satır 0 tamamen maskeli değil */
+            z[K] = 0.5f;
+            for (int i = 0; i < 2 * K; i++) zs[i] = z[i] / t;
+            softmax_forward(p2, zs, 2, K);
+            memcpy(p1, z, sizeof(float) * 2 * K);
+            softmax_temp_forward(p1, p1, 2, K, t); /* yerinde */
+            for (int i = 0; i < 2 * K; i++)
+                ck_assert_msg(fabsf(p1[i] - p2[i]) <= 2e-6f, "K=%d τ=%g i=%d: %g, düz %g", K,
+                              (double)t, i, (double)p1[i], (double)p2[i]);
+            for (int i = 0; i < 2 * K; i++) dz[i] = 0.25f;
+            softmax_temp_backward(dz, dp, p1, 2, K, t);
+            for (int b = 0; b < 2; b++) {
+                double dot = 0;
+                for (int i = 0; i < K; i++) dot += (double)dp[b * K + i] * p1[b * K + i];
+                for (int i = 0; i < K; i++) {
+                    int j = b * K + i;
+                    double want = 0.25 + p1[j] * (dp[j] - dot) / t;
+                    ck_assert_msg(fabs(dz[j] - want) <= 1e-5, "K=%d geri i=%d: %g, beklenen %g",
+                                  K, j, (double)dz[j], want);
+                }
+            }
+        }
+}
+END_TEST
+
 START_TEST(test_softmax_shift_invariant_no_overflow) {
     float z[4] = {0.5f, -1.0f, 2.0f, 0.0f}, zs[4], p[4], ps[4];
     for (int c = 0; c < 3; c++) {
@@ -484,6 +524,7 @@ static Suite *suite(void) {
     Suite *s = suite_create("attention");
     TCase *tc = tcase_create("dikkat");
     tcase_add_test(tc, test_softmax_matches_plain_and_sums_to_one);
+    tcase_add_test(tc, test_softmax_vector_rows_match_plain);
     tcase_add_test(tc, test_softmax_shift_invariant_no_overflow);
     tcase_add_test(tc, test_softmax_temperature_limits);
     tcase_add_test(tc, test_softmax_masked_and_fully_masked_rows);

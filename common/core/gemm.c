@@ -77,7 +77,6 @@ void gemm_ref(int transA, int transB, int M, int N, int K, float alpha,
  *   yeni_i[k]   = k&w ? r_{i+w}[k-w] : r_i[k]
  *   yeni_i+w[k] = k&w ? r_{i+w}[k]   : r_i[k+w]
  * __builtin_shuffle'da maske elemanı < SIMD_W ilk vektörü, >= SIMD_W ikincisini seçer. */
-typedef int vfi __attribute__((vector_size(SIMD_W * sizeof(int))));
 static inline void transpose_regs(vf r[SIMD_W]) {
 #pragma GCC unroll 4
     for (int w = SIMD_W / 2; w >= 1; w /= 2) {

@@ -8,6 +8,7 @@
 #include "nn/dense.h"
 #include "nn/fastmath.h"
 #include "core/gemm.h"
+#include "core/simd.h"
 #include "core/util.h"
 
 /* ---------------------------------------------------------------------------
@@ -19,31 +20,54 @@ static void check_temperature(float t) {
         die("softmax sıcaklığı sonlu ve pozitif olmalı, %g verildi", (double)t);
 }
 
+/* Bir satır: p[0..K) = softmax(z[0..K) / τ). Makinenin genişliğinde vektörlerle (SIMD_W
+ * şerit, core/simd.h): en büyük skor, e^((z - m)/τ) ve toplam şerit şerit; K'nın SIMD_W'ye
+ * bölünmeyen kuyruğu -inf ile doldurulmuş bir vektörde hesaplanır (e^-inf = 0, toplama bir
+ * şey katmaz). Toplam float şeritlerde tutulur (K = 41'de 3 terim/şerit; terimler <= 1,
+ * toplam >= 1: göreli hata ~K·2^-24). Düz karşılığı activation.h'deki softmax_forward'dır;
+ * testler ikisini karşılaştırır. */
+static void softmax_row(float *p, const float *z, int K, float inv_t) {
+    int nv = K / SIMD_W, tail = K - nv * SIMD_W;
+    float zt[SIMD_W];                       /* kuyruk, -inf ile doldurulmuş */
+    for (int i = 0; i < SIMD_W; i++) zt[i] = i < tail ? z[nv * SIMD_W + i] : -INFINITY;
+    vf vm = ldv(zt);
+    for (int v = 0; v < nv; v++) vm = vmax(vm, ldv(z + v * SIMD_W));
+    float m = hmaxv(vm);
+    if (m == -INFINITY) {
+        /* Satırın tamamı maskeli: bakılacak konum yok, ağırlıkların hepsi 0. */
+        for (int i = 0; i < K; i++) p[i] = 0.0f;
+        return;
+    }
+    /* (z - m) <= 0 olduğundan e^(...) <= 1: taşma yok. τ çok küçükse (z - m)/τ -> -inf
+     * ve e^-inf = 0: en büyük skor 1 alır (tek-sıcak). */
+    vf sum = exp_neg0_v((ldv(zt) - m) * inv_t), et = sum;
+    for (int v = 0; v < nv; v++) {
+        vf e = exp_neg0_v((ldv(z + v * SIMD_W) - m) * inv_t);
+        stv(p + v * SIMD_W, e);
+        sum += e;
+    }
+    float inv = 1.0f / hsumv(sum);  /* toplam >= 1: en büyük terim e^0 */
+    for (int v = 0; v < nv; v++) stv(p + v * SIMD_W, ldv(p + v * SIMD_W) * inv);
+    float pt[SIMD_W];
+    stv(pt, et * inv);
+    for (int i = 0; i < tail; i++) p[nv * SIMD_W + i] = pt[i];
+}
+
 void softmax_temp_forward(float *probs, const float *logits, int rows, int K, float temperature) {
     check_temperature(temperature);
     float inv_t = 1.0f / temperature;
-    for (int r = 0; r < rows; r++) {
-        const float *z = logits + (size_t)r * K;  /* (K) */
-        float *p = probs + (size_t)r * K;         /* (K) */
-        float m = -INFINITY;
-        for (int i = 0; i < K; i++)
-            if (z[i] > m) m = z[i];
-        if (m == -INFINITY) {
-            /* Satırın tamamı maskeli: bakılacak konum yok, ağırlıkların hepsi 0. */
-            for (int i = 0; i < K; i++) p[i] = 0.0f;
-            continue;
-        }
-        /* (z - m) <= 0 olduğundan e^(...) <= 1: taşma yok. τ çok küçükse
-         * (z - m)/τ -> -inf ve e^-inf = 0: en büyük skor 1 alır (tek-sıcak). */
-        double sum = 0.0;
-#pragma omp simd reduction(+ : sum)
-        for (int i = 0; i < K; i++) { /* exp_neg0: vektörleşen e^y, y < -87 (ve -inf) için 0 */
-            p[i] = exp_neg0((z[i] - m) * inv_t);
-            sum += p[i];
-        }
-        float inv = (float)(1.0 / sum);  /* sum >= 1: en büyük terim e^0 */
-        for (int i = 0; i < K; i++) p[i] *= inv;
-    }
+    for (int r = 0; r < rows; r++)
+        softmax_row(probs + (size_t)r * K, logits + (size_t)r * K, K, inv_t); /* (K) */
+}
+
+/* Σ_i a[i] b[i], şerit şerit float toplayıcılarla (kuyruk ayrı) */
+static float dot_row(const float *a, const float *b, int K) {
+    vf acc = {0};
+    int i = 0;
+    for (; i + SIMD_W <= K; i += SIMD_W) acc += ldv(a + i) * ldv(b + i);
+    float s = hsumv(acc);
+    for (; i < K; i++) s += a[i] * b[i];
+    return s;
 }
 
 void softmax_temp_backward(float *dlogits, const float *dprobs, const float *probs, int rows,
@@ -53,9 +77,9 @@ void softmax_temp_backward(float *dlogits, const float *dprobs, const float *pro
     for (int r = 0; r < rows; r++) {
         const float *p = probs + (size_t)r * K, *dp = dprobs + (size_t)r * K;  /* (K) */
         float *dz = dlogits + (size_t)r * K;                                     /* (K) */
-        double dot = 0.0;
-        for (int i = 0; i < K; i++) dot += (double)dp[i] * p[i];
-        for (int i = 0; i < K; i++) dz[i] += inv_t * p[i] * (dp[i] - (float)dot);
+        float dot = dot_row(dp, p, K);
+#pragma omp simd
+        for (int i = 0; i < K; i++) dz[i] += inv_t * p[i] * (dp[i] - dot);
     }
 }
 
@@ -130,9 +154,9 @@ static void softmax_backward_inplace(float *dA, const float *A, int rows, int K)
     for (int r = 0; r < rows; r++) {
         const float *p = A + (size_t)r * K;  /* (K) */
         float *d = dA + (size_t)r * K;       /* (K) */
-        double dot = 0.0;
-        for (int i = 0; i < K; i++) dot += (double)d[i] * p[i];
-        for (int i = 0; i < K; i++) d[i] = p[i] * (d[i] - (float)dot);
+        float dot = dot_row(d, p, K);
+#pragma omp simd
+        for (int i = 0; i < K; i++) d[i] = p[i] * (d[i] - dot);
     }
 }
 

@@ -88,7 +88,8 @@
  *   mha_backward(dx, dx, &G, dy, &a, &P, x, x);      // dx += ..., grad += ...
  *
  * SINIRLAR
- *   Sayılar float; ara toplamlar (softmax paydası) double. Her dikkat satırı
+ *   Sayılar float; softmax'ın paydası ve geri geçişteki Σ dA·A vektör şeritlerinde
+ *   float toplanır (satırdaki terim sayısı küçük, terimler sınırlı). Her dikkat satırı
  *   Tk uzunluğunda tamamen bellekte tutulur (T*T bellek); çok uzun diziler için
  *   değil, öğretmek için yazıldı. C, NH'ye tam bölünmelidir (değilse die()).
  */
