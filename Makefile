@@ -87,7 +87,7 @@ AVX2_SRC   := $(filter common/core/% common/nn/%,$(COMMON_SRC))
 AVX2_OBJ   := $(AVX2_SRC:common/%.c=build/avx2/common/%.o)
 AVX2_REST  := $(filter-out build/common/core/% build/common/nn/%,$(COMMON_OBJ))
 AVX2_TESTS := $(addprefix build/avx2/tests/,test_gemm test_conv test_nn test_parity test_accumulate \
-                                            test_attention)
+                                            test_attention test_embed)
 
 build/avx2/common/%.o: common/%.c | deps
 	@mkdir -p $(@D)
