@@ -2,6 +2,7 @@
  * çarpım dikkati ve çok başlı dikkat. İleri geçişin özellikleri (satır toplamı 1, maskeli
  * ağırlık tam 0, taşmama, sıcaklık limitleri, tek başlı MHA = düz yol) ve her geri geçiş
  * sonlu farklarla; gradyan denetleyicisinin gerçekten hata yakalayabildiği de sınanır. */
+#include <omp.h>
 #include "doaa.h"
 #include "nn/attention.h"
 #include "testutil.h"
@@ -514,6 +515,108 @@ START_TEST(test_mha_gradcheck_cross) {
 }
 END_TEST
 
+/* Çok başlı dikkat başları kopyalamadan, satır adımıyla okur. Başvuru: başları
+ * split_heads ile ayrı tamponlara bölen, bitişik sdpa_forward/sdpa_backward çağıran ve
+ * merge_heads ile birleştiren düz yol (dolgu maskesi her başa kopyalanır). Ayrıca 1 ve 2 iş
+ * parçacığıyla (sdpa'nın paralel yolu bu boyutta açılır) sonuçlar bit bit aynı olmalı. */
+typedef struct {
+    float *y, *grad, *dx;
+} MhaOut;
+
+static void mha_run(MhaOut *o, const float *par, const float *x, const float *dy, int B, int T,
+                    int C, int NH, const unsigned char *cm, const unsigned char *kpad) {
+    size_t np = mha_param_count(C, C), nx = (size_t)B * T * C;
+    MhaParams P, G;
+    mha_params_point(&P, (float *)par, C, C);
+    o->grad = calloc(np, 4), o->y = malloc(nx * 4), o->dx = calloc(nx, 4);
+    mha_params_point(&G, o->grad, C, C);
+    MhaActs a;
+    mha_acts_alloc(&a, C, C, NH, B, T, T);
+    mha_forward(o->y, &a, &P, x, x, B, T, T, cm, kpad);
+    mha_backward(o->dx, o->dx, &G, dy, &a, &P, x, x);
+    mha_acts_free(&a);
+}
+
+static void mha_plain(MhaOut *o, const float *par, const float *x, const float *dy, int B, int T,
+                      int C, int NH, const unsigned char *cm, const unsigned char *kpad) {
+    int HS = C / NH;
+    size_t np = mha_param_count(C, C), nx = (size_t)B * T * C;
+    MhaParams P, G;
+    mha_params_point(&P, (float *)par, C, C);
+    o->grad = calloc(np, 4), o->y = malloc(nx * 4), o->dx = calloc(nx, 4);
+    mha_params_point(&G, o->grad, C, C);
+    float *q = malloc(nx * 4), *k = malloc(nx * 4), *v = malloc(nx * 4), *cat = malloc(nx * 4);
+    float *qh = malloc(nx * 4), *kh = malloc(nx * 4), *vh = malloc(nx * 4), *oh = malloc(nx * 4);
+    float *dqh = calloc(nx, 4), *dkh = calloc(nx, 4), *dvh = calloc(nx, 4), *dcat = calloc(nx, 4);
+    float *doh = malloc(nx * 4), *dp = malloc(nx * 4);
+    float *att = malloc((size_t)B * NH * T * T * 4), *work = malloc(sdpa_work_size(T, T) * 4);
+    unsigned char *kph = malloc((size_t)B * NH * T);
+    for (int b = 0; b < B; b++)
+        for (int h = 0; h < NH; h++) memcpy(kph + ((size_t)b * NH + h) * T, kpad + (size_t)b * T, T);
+    dense_forward(q, x, P.wq, P.bq, B * T, C, C);
+    dense_forward(k, x, P.wk, P.bk, B * T, C, C);
+    dense_forward(v, x, P.wv, P.bv, B * T, C, C);
+    split_heads(qh, q, B, T, NH, HS);
+    split_heads(kh, k, B, T, NH, HS);
+    split_heads(vh, v, B, T, NH, HS);
+    sdpa_forward(oh, att, qh, kh, vh, B * NH, T, T, HS, HS, cm, kph, 1);
+    merge_heads(cat, oh, B, T, NH, HS);
+    dense_forward(o->y, cat, P.wo, P.bo, B * T, C, C);
+    dense_backward(dcat, G.wo, G.bo, dy, cat, P.wo, B * T, C, C);
+    split_heads(doh, dcat, B, T, NH, HS);
+    sdpa_backward(dqh, dkh, dvh, doh, att, qh, kh, vh, B * NH, T, T, HS, HS, 1, work);
+    merge_heads(dp, dqh, B, T, NH, HS);
+    dense_backward(o->dx, G.wq, G.bq, dp, x, P.wq, B * T, C, C);
+    merge_heads(dp, dkh, B, T, NH, HS);
+    dense_backward(o->dx, G.wk, G.bk, dp, x, P.wk, B * T, C, C);
+    merge_heads(dp, dvh, B, T, NH, HS);
+    dense_backward(o->dx, G.wv, G.bv, dp, x, P.wv, B * T, C, C);
+    free(q), free(k), free(v), free(cat), free(qh), free(kh), free(vh), free(oh);
+    free(dqh), free(dkh), free(dvh), free(dcat), free(doh), free(dp), free(att), free(work);
+    free(kph);
+}
+
+static void mha_out_free(MhaOut *o) { free(o->y), free(o->grad), free(o->dx); }
+
+START_TEST(test_mha_strided_matches_plain_and_threads) {
+    enum { B = 8, T = 40, C = 64, NH = 4 };
+    size_t np = mha_param_count(C, C), nx = (size_t)B * T * C;
+    Rng r;
+    rng_seed(&r, 77);
+    float *par = malloc(np * 4), *x = malloc(nx * 4), *dy = malloc(nx * 4);
+    MhaParams P;
+    mha_params_point(&P, par, C, C);
+    mha_params_init(&P, C, C, &r);
+    for (int i = 0; i < C; i++) P.bq[i] = P.bv[i] = P.bo[i] = 0.1f * rng_normal(&r);
+    fill(x, nx, &r, 1.0f);
+    fill(dy, nx, &r, 1.0f);
+    static unsigned char cm[T * T], kpad[B * T];
+    causal_mask(cm, T);
+    int len[B];
+    for (int b = 0; b < B; b++) len[b] = T - 3 * b;
+    padding_mask(kpad, len, B, T);
+    MhaOut f1, f2, ref;
+    omp_set_num_threads(1);
+    mha_run(&f1, par, x, dy, B, T, C, NH, cm, kpad);
+    omp_set_num_threads(2);
+    mha_run(&f2, par, x, dy, B, T, C, NH, cm, kpad);
+    ck_assert_int_eq(memcmp(f1.y, f2.y, nx * 4), 0);
+    ck_assert_int_eq(memcmp(f1.dx, f2.dx, nx * 4), 0);
+    ck_assert_int_eq(memcmp(f1.grad, f2.grad, np * 4), 0);
+    mha_plain(&ref, par, x, dy, B, T, C, NH, cm, kpad);
+    for (size_t i = 0; i < nx; i++) {
+        ck_assert_msg(fabsf(f1.y[i] - ref.y[i]) <= 1e-5f, "y[%zu]: %g, düz %g", i, f1.y[i], ref.y[i]);
+        ck_assert_msg(fabsf(f1.dx[i] - ref.dx[i]) <= 1e-4f * (1 + fabsf(ref.dx[i])), "dx[%zu]: %g, düz %g",
+                      i, f1.dx[i], ref.dx[i]);
+    }
+    for (size_t i = 0; i < np; i++)
+        ck_assert_msg(fabsf(f1.grad[i] - ref.grad[i]) <= 1e-3f * (1 + fabsf(ref.grad[i])),
+                      "grad[%zu]: %g, düz %g", i, f1.grad[i], ref.grad[i]);
+    mha_out_free(&f1), mha_out_free(&f2), mha_out_free(&ref);
+    free(par), free(x), free(dy);
+}
+END_TEST
+
 START_TEST(test_mha_bad_heads_dies) {
     MhaActs a;
     mha_acts_alloc(&a, 6, 6, 4, 1, 2, 2); /* 6, 4'e bölünmez */
@@ -540,6 +643,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, test_mha_heads_are_column_slices);
     tcase_add_test(tc, test_mha_gradcheck_self_causal);
     tcase_add_test(tc, test_mha_gradcheck_cross);
+    tcase_add_test(tc, test_mha_strided_matches_plain_and_threads);
     tcase_add_exit_test(tc, test_mha_bad_heads_dies, 1);
     suite_add_tcase(s, tc);
     return s;
