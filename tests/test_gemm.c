@@ -37,7 +37,10 @@ START_TEST(test_all_transposes_odd_shapes) {
                              {100, 3, 513}, {5, 4099, 9},
                              /* mikro-karenin kenarları (AVX-512'de 12, 8, 4 satırlık
                               * çekirdekler; AVX2'de 6, 4, 2): tam ve eksik şeritler */
-                             {20, 33, 40}, {8, 64, 17}, {16, 32, 5}, {24, 47, 70}, {4, 16, 8}};
+                             {20, 33, 40}, {8, 64, 17}, {16, 32, 5}, {24, 47, 70}, {4, 16, 8},
+                             /* A'nın paketlendiği (N > PACK_A_MIN_N = 1024) ve paketlenmediği
+                              * yollar, K birkaç dilimde (K > 384: sonraki dilimler C'ye ekler) */
+                             {37, 1030, 300}, {13, 1100, 800}, {29, 70, 800}, {5, 1025, 2}};
     for (size_t s = 0; s < sizeof shapes / sizeof shapes[0]; s++)
         for (int ta = 0; ta < 2; ta++)
             for (int tb = 0; tb < 2; tb++)
@@ -50,6 +53,8 @@ START_TEST(test_alpha_beta) {
         for (int tb = 0; tb < 2; tb++) {
             check_case(ta, tb, 23, 29, 31, 0.5f, 1.0f);
             check_case(ta, tb, 23, 29, 31, -2.0f, 0.25f);
+            check_case(ta, tb, 23, 1029, 31, -2.0f, 0.25f);  /* A paketli yol */
+            check_case(ta, tb, 23, 29, 900, 0.5f, 1.0f);     /* paketsiz, K üç dilim */
         }
 }
 END_TEST

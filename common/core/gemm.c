@@ -67,6 +67,9 @@ void gemm_ref(int transA, int transB, int M, int N, int K, float alpha,
  * daha rahat sığar. 384, ders şekillerinde ölçtüğümüz en iyi dengeydi (192-512 denendi). */
 #define KC 384
 #define NC 4096
+#ifndef PACK_A_MIN_N
+#define PACK_A_MIN_N 1024   /* bu sayıdan az sütunda A paketlenmez (gemm() içinde, neden orada) */
+#endif
 #define BCH 8   /* B paketlemesinde bir iş parçası: 8 şerit (AVX-512'de 256 sütun) */
 
 /* SIMD_W x SIMD_W'lik kareyi vektör yazmaçlarında devir: dst[k*ldd + i] = src[i*lds + k].
@@ -205,17 +208,34 @@ static void pack_b_strips(int transB, const float *B, int ldb, int p0, int j0, i
  * c0[r], c1[r]: C'nin r. satırının sol ve sağ vektörü. Sabit sınırlı döngüler
  * açıldığında (unroll) derleyici her birini ayrı bir yazmaçta tutar. */
 static inline __attribute__((always_inline)) void
-kernel_mr(const int mr, int kc, const float *restrict a, const float *restrict b, float *C,
-          int ldc, int rows, int cols, float alpha, float beta, int first) {
+kernel_mr(const int mr, const int packed, int kc, const float *restrict a, size_t ars, size_t acs,
+          const float *restrict b, float *C, int ldc, int rows, int cols, float alpha, float beta,
+          int first) {
     vf c0[MR], c1[MR];
 #pragma GCC unroll 16
     for (int r = 0; r < mr; r++) c0[r] = c1[r] = (vf){0};
-    for (int p = 0; p < kc; p++, a += MR, b += NR) {
-        vf x0 = ldv(b), x1 = ldv(b + SIMD_W);
+    if (packed) {
+        for (int p = 0; p < kc; p++, a += MR, b += NR) {
+            vf x0 = ldv(b), x1 = ldv(b + SIMD_W);
 #pragma GCC unroll 16
-        for (int r = 0; r < mr; r++) {
-            c0[r] += a[r] * x0;
-            c1[r] += a[r] * x1;
+            for (int r = 0; r < mr; r++) {
+                c0[r] += a[r] * x0;
+                c1[r] += a[r] * x1;
+            }
+        }
+    } else {
+        /* Paketsiz A: r. satırın p. sayısı a[r*ars + p*acs]; eksik satırlar (r >= rows)
+         * son geçerli satırı okur (sonuçları yazılmaz), A'nın dışına çıkılmaz. */
+        const float *ap[MR];
+#pragma GCC unroll 16
+        for (int r = 0; r < mr; r++) ap[r] = a + (size_t)(r < rows ? r : rows - 1) * ars;
+        for (size_t o = 0; o < (size_t)kc * acs; o += acs, b += NR) {
+            vf x0 = ldv(b), x1 = ldv(b + SIMD_W);
+#pragma GCC unroll 16
+            for (int r = 0; r < mr; r++) {
+                c0[r] += ap[r][o] * x0;
+                c1[r] += ap[r][o] * x1;
+            }
         }
     }
     if (rows == mr && cols == NR) { /* sık durum: tam kare, doğrudan vektörlerle */
@@ -253,12 +273,19 @@ kernel_mr(const int mr, int kc, const float *restrict a, const float *restrict b
 }
 
 /* Son satır şeridi eksikse (ör. M = 64 = 5*12 + 4) boş satırlar için FMA harcamamak üzere
- * çekirdeğin MR/3 ve 2*MR/3 satırlık kopyaları kullanılır (aynı kod, sabit mr). */
-static void kernel(int kc, const float *a, const float *b, float *C, int ldc, int rows, int cols,
-                   float alpha, float beta, int first) {
-    if (rows > 2 * MR / 3) kernel_mr(MR, kc, a, b, C, ldc, rows, cols, alpha, beta, first);
-    else if (rows > MR / 3) kernel_mr(2 * MR / 3, kc, a, b, C, ldc, rows, cols, alpha, beta, first);
-    else kernel_mr(MR / 3, kc, a, b, C, ldc, rows, cols, alpha, beta, first);
+ * çekirdeğin MR/3 ve 2*MR/3 satırlık kopyaları kullanılır (aynı kod, sabit mr).
+ * packed == 0: A paketlenmemiş, yerinde okunur (ars, acs adımlarıyla; aşağıda ne zaman). */
+static void kernel(int packed, int kc, const float *a, size_t ars, size_t acs, const float *b,
+                   float *C, int ldc, int rows, int cols, float alpha, float beta, int first) {
+    if (packed) {
+        if (rows > 2 * MR / 3) kernel_mr(MR, 1, kc, a, 1, MR, b, C, ldc, rows, cols, alpha, beta, first);
+        else if (rows > MR / 3) kernel_mr(2 * MR / 3, 1, kc, a, 1, MR, b, C, ldc, rows, cols, alpha, beta, first);
+        else kernel_mr(MR / 3, 1, kc, a, 1, MR, b, C, ldc, rows, cols, alpha, beta, first);
+    } else {
+        if (rows > 2 * MR / 3) kernel_mr(MR, 0, kc, a, ars, acs, b, C, ldc, rows, cols, alpha, beta, first);
+        else if (rows > MR / 3) kernel_mr(2 * MR / 3, 0, kc, a, ars, acs, b, C, ldc, rows, cols, alpha, beta, first);
+        else kernel_mr(MR / 3, 0, kc, a, ars, acs, b, C, ldc, rows, cols, alpha, beta, first);
+    }
 }
 
 /* Paket tamponları: her iş parçacığının kendi statik (thread-local) tamponu büyüyerek
@@ -278,7 +305,7 @@ static float *aligned_floats(size_t n) {
 
 /* Bir çarpımın bütün bilgisi: iş parçacıkları aynı yapıyı okur. */
 typedef struct {
-    int transA, transB, M, N, K, lda, ldb, ldc, kcb, mstrips;
+    int transA, transB, M, N, K, lda, ldb, ldc, kcb, mstrips, pack_a;
     float alpha, beta;
     const float *A, *B;
     float *C, *Ap, *Bp;
@@ -305,7 +332,7 @@ static void gemm_blocks(const GemmJob *g, int tid, int nth) {
             int first = (pc == 0);
             long lo, hi;
             /* 1) paketleme: B şeritleri ve A şeritleri tek iş listesinde */
-            split_range(nbchunks + mstrips, tid, nth, &lo, &hi);
+            split_range(nbchunks + (g->pack_a ? mstrips : 0), tid, nth, &lo, &hi);
             for (long t = lo; t < hi; t++) {
                 if (t < nbchunks) { /* BCH şeritlik B parçası */
                     int j = (int)t * BCH * NR, ns = nstrips - (int)t * BCH < BCH ? nstrips - (int)t * BCH : BCH;
@@ -326,9 +353,17 @@ static void gemm_blocks(const GemmJob *g, int tid, int nth) {
                 int i = is * MR, j = js * NR;
                 int rows = M - i < MR ? M - i : MR;
                 int cols = nc - j < NR ? nc - j : NR;
-                kernel(kc, g->Ap + (size_t)i * kc, g->Bp + (size_t)j * kc,
-                       g->C + (size_t)i * g->ldc + jc + j, g->ldc, rows, cols, g->alpha, g->beta,
-                       first);
+                float *c = g->C + (size_t)i * g->ldc + jc + j;
+                const float *bp = g->Bp + (size_t)j * kc;
+                if (g->pack_a)
+                    kernel(1, kc, g->Ap + (size_t)i * kc, 1, MR, bp, c, g->ldc, rows, cols,
+                           g->alpha, g->beta, first);
+                else if (!g->transA) /* A (M,K): satır i+r, sütun pc+p */
+                    kernel(0, kc, g->A + (size_t)i * g->lda + pc, g->lda, 1, bp, c, g->ldc, rows,
+                           cols, g->alpha, g->beta, first);
+                else                 /* A (K,M): op(A)(i+r, pc+p) = A[(pc+p)*lda + i+r] */
+                    kernel(0, kc, g->A + (size_t)pc * g->lda + i, 1, g->lda, bp, c, g->ldc, rows,
+                           cols, g->alpha, g->beta, first);
             }
             if (nth > 1) { /* paketler bir sonraki dilimde yeniden yazılacak */
 #pragma omp barrier
@@ -367,8 +402,13 @@ void gemm(int transA, int transB, int M, int N, int K, float alpha,
     /* K'yı eşit parçalara böl (ör. K = 784: 262 + 262 + 260, 384 + 384 + 16 değil): son
      * parçanın küçük kalması verimsizdir. */
     int nkb = (K + KC - 1) / KC;
+    /* A'yı paketlemek, her A şeridi birçok sütun şeridinde yeniden okunduğunda değer: paket
+     * bitişiktir, ön-getirme kolaydır. N küçükse (<= PACK_A_MIN_N sütun) her şerit birkaç kez
+     * okunur; paketlemenin kopyası (ve devrik olmayan A'da yazmaçta devirme) kazançtan
+     * pahalıdır: çekirdek A'yı yerinde, satır adımıyla okur (küçük şerit L1'de kalır). */
+    int pack_a = N > PACK_A_MIN_N;
     GemmJob g = {transA, transB, M, N, K, lda, ldb, ldc, (K + nkb - 1) / nkb, (M + MR - 1) / MR,
-                 alpha, beta, A, B, C, g_ap, g_bp};
+                 pack_a, alpha, beta, A, B, C, g_ap, g_bp};
     if (!par) {
         gemm_blocks(&g, 0, 1);
         return;
