@@ -20,6 +20,12 @@
 # hiç vektörleştirmez; "ucuz" model vektörleştirir. Float toplamların sırası değişmez
 # (-ffast-math yok): sonuçlar bit bit aynı kalır. lesson12'nin eğitim adımı ~%15 kısaldı.
 
+# Derleme çekirdek sayısı kadar paralel koşar (make -jN verilmediyse). Testler yine
+# sırayla koşar: check'in tarifi satır satır ilerler.
+ifeq ($(filter -j%,$(MAKEFLAGS)),)
+MAKEFLAGS += -j$(shell nproc 2>/dev/null || echo 1)
+endif
+
 CC      ?= gcc
 CFLAGS  ?= -O2 -march=native
 CFLAGS  += -std=c11 -D_GNU_SOURCE -ffp-contract=fast -fno-math-errno -mprefer-vector-width=512 \

@@ -197,7 +197,8 @@ static void step3_causal(const WordBatch *wb, const unsigned char *pmask, unsign
 /*
  * Adım 4: Maske dikkat ağırlıklarını nasıl değiştirir?
  *
- * Dikkat skorları S = Q K^T / √d'dir. Maskeli her (i,j) hücresine -∞ yazılır;
+ * Dikkat skorları $S = Q K^\top / \sqrt{d}$'dir. Maskeli her (i,j) hücresine -∞ yazılır:
+ *   $A_{ij} = \frac{m_{ij}\, e^{S_{ij}}}{\sum_{j'} m_{ij'}\, e^{S_{ij'}}}, \qquad m_{ij} \in \{0, 1\}$
  * softmax'ta e^-∞ = 0 olduğundan o hücrenin ağırlığı yaklaşık değil, TAM OLARAK
  * sıfırdır ve satırın geri kalanı yine toplamı 1 olacak biçimde paylaşılır.
  * Rastgele Q, K, V ile deneyelim; ölçülecek iki şey: satır toplamları ve

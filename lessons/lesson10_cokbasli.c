@@ -171,8 +171,9 @@ static void backward(Model *m, int B) {
  *
  * Model genişliği d_model = C = 16. Q = X W_Q (T,C) hesaplandıktan sonra sütunları NH parçaya
  * bölünür: NH = 2 ise 0. baş 0..7. sütunları, 1. baş 8..15. sütunları alır
- * (baş boyu HS = C/NH = 8). Her baş kendi softmax(Q_h K_hᵀ/√HS) V_h dikkatini yapar.
- * Çıktılar yan yana eklenir: concat (T,C), sonra Y = concat W_O.
+ * (baş boyu HS = C/NH = 8). Her baş kendi dikkatini yapar, çıktılar yan yana eklenir:
+ *   $\mathrm{head}_h = \mathrm{softmax}\big(Q_h K_h^\top / \sqrt{HS}\big)\, V_h$,
+ *   $Y = [\mathrm{head}_1, \dots, \mathrm{head}_{NH}]\, W_O$.
  * W_Q, W_K, W_V, W_O hep (C,C)'dir; bölmek yalnızca sütunların nasıl
  * gruplandığını değiştirir. Bu yüzden parametre sayısı NH'den bağımsızdır:
  *   4·C·C + 4·C = 4·256 + 64 = 1088.

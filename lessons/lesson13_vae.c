@@ -9,8 +9,8 @@
  *   - VAE: kodlayıcı tek bir kod yerine bir dağılım verir, q(z|x) = N(μ, σ²);
  *     kayba (loss) bu dağılımı önsele (prior) N(0, I) yaklaştıran bir
  *     KL ıraksaması (Kullback-Leibler divergence) terimi eklenir. Kayıp, ELBO'nun
- *     (evidence lower bound, kanıt alt sınırı) eksi işaretlisidir:
- *       L(x) = E_q[-log p(x|z)] + KL(q(z|x) || N(0, I))  ≥ -log p(x)   (nat/görüntü)
+ *     (evidence lower bound, kanıt alt sınırı) eksi işaretlisidir (nat/görüntü):
+ *       $L(x) = \mathbb{E}_{q(z|x)}[-\log p(x|z)] + \mathrm{KL}(q(z|x)\,\|\,\mathcal{N}(0, I)) \ge -\log p(x)$
  *   - Kapalı biçim KL'nin türetilişi ve kâğıt üstünde bir sayıyla sınanması.
  *   - Yeniden parametreleme hilesi (reparameterization trick): z = μ + σ ε.
  *     Örnekleme (sampling) adımından gradyan (gradient) geçer; sabit ε ile sonlu
@@ -242,12 +242,12 @@ static void step1_load(Data *d, const LessonArgs *a) {
 /* ---------------------------------------------------------------------------
  * Adım 2: KL ıraksaması, kâğıt üstünde
  *
- * İki dağılım arasındaki KL:  KL(q || p) = E_{z~q}[ log q(z) - log p(z) ].
+ * İki dağılım arasındaki KL:  $\mathrm{KL}(q\,\|\,p) = \mathbb{E}_{z \sim q}[\log q(z) - \log p(z)]$.
  * q = N(μ, σ²) ve p = N(0, 1) için logaritmalar:
  *   log q(z) = -½ log(2π) - log σ - (z-μ)² / (2σ²)
  *   log p(z) = -½ log(2π) - z² / 2
  * Farkın q altındaki beklentisi: E[(z-μ)²] = σ² ve E[z²] = μ² + σ² olduğundan
- *   KL = -log σ - ½ + ½(μ² + σ²) = ½ (μ² + σ² - 1 - log σ²).
+ *   $\mathrm{KL} = -\log\sigma - \tfrac12 + \tfrac12(\mu^2 + \sigma^2) = \tfrac12(\mu^2 + \sigma^2 - 1 - \log\sigma^2)$.
  * Örnek: μ = 0,5, σ = 0,5 (σ² = 0,25):
  *   KL = ½ (0,25 + 0,25 - 1 - ln 0,25) = ½ (-0,5 + 1,3863) = 0,4431 nat.
  * Aynı sayıyı bir de tanımından, z'yi q'dan çekip log q - log p ortalamasıyla (Monte
@@ -302,7 +302,8 @@ static double step2_kl(const LessonArgs *a, double *mc_out) {
  * Kayıp, z ~ q(z|x) örneğine bağlı bir beklentidir: E_q[-log p(x|z)]. "Örnek çek"
  * işleminin μ'ye göre türevi yoktur; gradyan oradan geçemez. Hile: rastgeleliği
  * parametrelerden ayırmak.  ε ~ N(0, 1) çek, sonra z = μ + σ ε hesapla. z artık μ ve
- * σ'nın sıradan bir fonksiyonudur:  ∂z/∂μ = 1,  ∂z/∂(log σ²) = ½ σ ε.
+ * σ'nın sıradan bir fonksiyonudur:  $z = \mu + \sigma\varepsilon$,  $\partial z/\partial\mu = 1$,
+ *   $\partial z/\partial(\log\sigma^2) = \tfrac12\sigma\varepsilon$.
  * Kâğıt üstünde: f(z) = z², z ~ N(μ, 1), μ = 1. Gerçek türev d/dμ E[z²] = d/dμ (μ² + 1) = 2μ = 2.
  *   yeniden parametreleme tahmini:  f'(z) · ∂z/∂μ = 2(μ + ε)          (varyans 4)
  *   skor fonksiyonu (REINFORCE):    f(z) · ∂ log q(z)/∂μ = z² (z - μ)  (yalnızca f'nin
@@ -481,7 +482,7 @@ static void step4_ae(Vae *ae, Data *d, const LessonArgs *a, int epochs, Hist *h,
  * Kodlayıcı iki kol verir: μ = h W21 + b21 ve log σ² = h W22 + b22 (log σ² çıktısı
  * her gerçek sayı olabilir; σ² = e^{log σ²} hep pozitif kalır). Her görüntü için
  * z = μ + σ ε örneklenir, kod çözücü z'den pikselleri kurar. Kayıp:
- *   L = L_rec + KL,   KL = Σ_j ½(μ_j² + σ_j² - 1 - log σ_j²)
+ *   $L = L_{rec} + \sum_j \tfrac12(\mu_j^2 + \sigma_j^2 - 1 - \log\sigma_j^2)$
  * KL terimi iki iş görür: kodları önselin bulunduğu yere (0 çevresine, birim ölçeğe)
  * çeker, ve σ'yı sıfıra çökmekten alıkoyar: her kod bir nokta değil bir bulut olur,
  * kod çözücü bulutun her yerinden makul bir rakam çizmeyi öğrenir. Böylece N(0, I)'dan

@@ -378,11 +378,11 @@ static void train(Denoiser *m, const DdpmConf *c, const Schedule *s, const float
 /* ======================================================================== */
 /*
  * Genel adım (Song ve diğ., DDIM, 2021), t'den önceki adım t' < t'ye:
- *   x̂_0 = (x_t - √(1-ᾱ_t) ε̂) / √ᾱ_t                       (şu anki "temiz" tahmin)
- *   σ   = η √((1-ᾱ_t')/(1-ᾱ_t)) √(1 - ᾱ_t/ᾱ_t')
- *   x_t' = √ᾱ_t' x̂_0 + √(1-ᾱ_t'-σ²) ε̂ + σ z,   z ~ N(0, I)
+ *   $\hat x_0 = (x_t - \sqrt{1-\bar\alpha_t}\,\hat\varepsilon) / \sqrt{\bar\alpha_t}$   (şu anki "temiz" tahmin)
+ *   $\sigma = \eta\,\sqrt{(1-\bar\alpha_{t'})/(1-\bar\alpha_t)}\,\sqrt{1 - \bar\alpha_t/\bar\alpha_{t'}}$
+ *   $x_{t'} = \sqrt{\bar\alpha_{t'}}\,\hat x_0 + \sqrt{1-\bar\alpha_{t'}-\sigma^2}\,\hat\varepsilon + \sigma z, \quad z \sim \mathcal{N}(0, I)$
  * η = 1 ve t' = t-1: DDPM'in (Ho ve diğ., 2020) ters adımıdır (σ² = β̃_t, sonsal varyans):
- *   x_{t-1} = (x_t - β_t/√(1-ᾱ_t) ε̂) / √α_t + σ_t z.
+ *   $x_{t-1} = \frac{1}{\sqrt{\alpha_t}}\Big(x_t - \frac{\beta_t}{\sqrt{1-\bar\alpha_t}}\,\hat\varepsilon\Big) + \sigma_t z$.
  * η = 0: gürültü eklenmez, belirlenimci DDIM. Adım dizisi T'den 0'a eşit aralıklı S adım.
  * Son adımda (t' yok) x̂_0 döndürülür.
  * traj (S+1, ntraj, 2) NULL değilse ilk ntraj noktanın yolu yazılır.
@@ -508,10 +508,10 @@ static void step1_data(Data d[2], const LessonArgs *a, Quality *ideal, Quality *
 /*
  * Adım 2: İleri süreç ve gürültü çizelgesi
  *
- * Her adımda biraz gürültü eklenir: q(x_t | x_{t-1}) = N(√(1-β_t) x_{t-1}, β_t I).
+ * Her adımda biraz gürültü eklenir: $q(x_t \mid x_{t-1}) = \mathcal{N}(\sqrt{1-\beta_t}\,x_{t-1},\, \beta_t I)$.
  * Gauss'ların toplamı yine Gauss olduğundan T adımı tek formüle iner (α_t = 1 - β_t,
  * ᾱ_t = α_1 α_2 ... α_t):
- *   x_t = √ᾱ_t x_0 + √(1-ᾱ_t) ε,   ε ~ N(0, I)
+ *   $x_t = \sqrt{\bar\alpha_t}\,x_0 + \sqrt{1-\bar\alpha_t}\,\varepsilon, \qquad \varepsilon \sim \mathcal{N}(0, I)$
  * Örnekleme x_T ~ N(0, I)'dan başlar; bu ancak √ᾱ_T ≈ 0 ise doğrudur. DDPM makalesinin
  * çizelgesi (β: 1e-4'ten 0.02'ye doğrusal) T = 1000 için tasarlandı. Aynı β'ları T = 50
  * ile kullanmak (küçük örneklerde sık yapılır) tuzaktır: Σβ ≈ 0.5, ᾱ_T ≈ e^{-0.5}. Çare:
@@ -659,7 +659,7 @@ static void plot_loss(const TrainLog *L, int ascii) {
  * kodlamanın (positional encoding) aynısı) 64 sayıya açarız. Koordinatlar da 25
  * ölçekli sinüslü gömmeyle girer: küçük konum farkları büyük açı farklarına dönüşür, MLP ince ayrıntıyı
  * (yıldızın uçları) daha kolay öğrenir. Kayıp basit bir MSE'dir:
- *   L = E_{x_0, t, ε} ||ε - ε_θ(√ᾱ_t x_0 + √(1-ᾱ_t) ε, t)||²
+ *   $L = \mathbb{E}_{x_0, t, \varepsilon}\,\big\|\varepsilon - \varepsilon_\theta(\sqrt{\bar\alpha_t}\,x_0 + \sqrt{1-\bar\alpha_t}\,\varepsilon,\; t)\big\|^2$
  * Ho ve diğ. (2020) bunun, varyasyonel alt sınırın (ELBO) ağırlıkları atılmış hâli
  * olduğunu gösterdi. Geri geçiş elle yazıldı; önce sonlu farklarla denetliyoruz.
  */

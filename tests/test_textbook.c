@@ -138,6 +138,21 @@ START_TEST(test_prose_display_math) {
                           "```formul\ndW = x^T dy\n```\n\n"
                           "1. katman ile 2\\_b \\$5 ve \\$6.\n");
     free(o.s);
+    /* Girintili ve tek $...$ ile başlayan satır da gösterilen formüldür; arkasındaki kısa
+     * metin \text{} olur, noktalama formülün içinde kalır. TeX karakterli metin ya da
+     * kapanmayan $ satırı formül bloğunda kalır. */
+    const char *c2 = "Katman:\n"
+                     "  $x_1 = x + F(x)$,\n"
+                     "  $\\eta(s) = s/W$  (s < W)\n"
+                     "  $a_b$ ve c_d\n"
+                     "  $yarım\n";
+    o = (Str){0};
+    wv_prose_md(&o, c2);
+    ck_assert_str_eq(o.s, "Katman:\n\n"
+                          "$$x_1 = x + F(x),$$\n\n"
+                          "$$\\eta(s) = s/W\\quad\\text{(s < W)}$$\n\n"
+                          "```formul\n$a_b$ ve c_d\n$yarım\n```\n");
+    free(o.s);
 }
 END_TEST
 

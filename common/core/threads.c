@@ -10,7 +10,7 @@
 #include <omp.h>
 #endif
 
-static int g_on, g_max = 1, g_cur = 1, g_changes, g_have_prev;
+static int g_on, g_max = 1, g_cur = 1, g_have_prev;
 static double g_next, g_prev_wall, g_prev_own, g_prev_busy;
 
 static double clock_sec(clockid_t id) {
@@ -88,7 +88,6 @@ static void set_threads(int t, double others) {
         fprintf(stderr, "[iş parçacığı: %d -> %d; başka programlar %.2f çekirdek kullanıyor]\n",
                 g_cur, t, others);
     g_cur = t;
-    g_changes++;
 #ifdef _OPENMP
     omp_set_num_threads(t);
 #endif
@@ -105,7 +104,6 @@ static void sample(double now) {
 void threads_auto_begin(int max_threads) {
     g_max = max_threads < 1 ? 1 : max_threads;
     g_cur = g_max;
-    g_changes = 0;
     g_on = g_max > 1;
 #ifdef _OPENMP
     omp_set_num_threads(g_max);
@@ -162,4 +160,3 @@ void threads_adapt(void) {
 }
 
 int threads_current(void) { return g_cur; }
-int threads_changes(void) { return g_changes; }

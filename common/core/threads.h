@@ -40,9 +40,8 @@ void threads_auto_end(void);
 /* Kip açıksa ve son ölçümden bu yana en az yarım saniye geçtiyse ölçüp
  * omp_set_num_threads ile ayarlar. Kapalıysa hiçbir şey yapmaz. */
 void threads_adapt(void);
-/* Şu an kullanılan iş parçacığı sayısı ve kipteki değişiklik sayısı. */
+/* Şu an kullanılan iş parçacığı sayısı. */
 int threads_current(void);
-int threads_changes(void);
 
 /* Karar kuralı, test edilebilsin diye ayrı: ncpu çekirdekli makinede
  * başkalarının kullandığı çekirdek sayısı others iken kaç iş parçacığı? */

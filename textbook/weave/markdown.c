@@ -177,6 +177,33 @@ void wv_prose_md(Str *o, const char *text) {
                 depth = 0;
                 continue;
             }
+            /* girintili satır tek bir $...$ ile başlıyorsa (arkasında yalnızca kısa düz metin):
+             * o da gösterilen formüldür; metin \text{} ile formülün yanına yazılır. Yoksa
+             * satır formül bloğuna (düz metin) gider ve TeX'i ham görünürdü. */
+            if (ind > 0 && b - a > 2 && s[a] == '$' && s[a + 1] != '$') {
+                const char *close = memchr(s + a + 1, '$', b - a - 1);
+                size_t rest = close ? (size_t)(s + b - close - 1) : 0;
+                const char *r = close ? close + 1 : NULL;
+                int ok = close && close > s + a + 1;
+                for (size_t q = 0; ok && q < rest; q++)
+                    if (strchr("$\\_^{}%#&~", r[q])) ok = 0;
+                if (ok) {
+                    if (mode == PRE) FLUSH_PRE();
+                    if (mode != NONE) str_addc(o, '\n');
+                    str_add(o, "$$");
+                    str_addn(o, s + a + 1, (size_t)(close - s - a - 1));
+                    while (rest && *r == ' ') { r++; rest--; }
+                    if (rest) {
+                        str_add(o, rest <= 1 ? "" : "\\quad\\text{");
+                        str_addn(o, r, rest);
+                        if (rest > 1) str_addc(o, '}');
+                    }
+                    str_add(o, "$$\n\n");
+                    mode = NONE;
+                    depth = 0;
+                    continue;
+                }
+            }
         }
         if (mk) {
             if (mode == PRE) { FLUSH_PRE(); str_addc(o, '\n'); }
