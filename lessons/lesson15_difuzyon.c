@@ -13,13 +13,18 @@
  *     az adımlı DDIM örnekleyicisi; kalitenin adım sayısına göre değişimi.
  *   - Üretilen noktaları ölçmek: enerji uzaklığı (energy distance), kesinlik (precision) ve
  *     duyarlılık (recall); eğitilmemiş bir örnekleyici ve yarısı atılmış bir veriyle kıyas.
+ *   - Gizil difüzyon (latent diffusion): aynı tahminciyi lesson13'ün VAE'sinin 20 sayılık
+ *     kodlarında eğitip MNIST rakamları çizmek; VAE'nin önselinden (prior) çekmekle ölçerek
+ *     karşılaştırmak: önsel delikleri (prior hole).
  *
  * Veri: Türk bayrağının ay-yıldızı, Bayrak Tüzüğü'nün (1985) ölçülerinden üretilmiş nokta
- * bulutu; bir de standart "iki ay" (two moons) verisi.
+ * bulutu; bir de standart "iki ay" (two moons) verisi. Adım 7: MNIST ve lesson13'ün
+ * kaydettiği VAE (önce ./lesson13 çalıştırılmalı; yoksa adım 7 atlanır).
  *
  * Çalıştırma:  make lesson15 && ./lesson15      (tam eğitim, birkaç dakika)
  *              ./lesson15 --quick                (kısa koşu, testlerin kullandığı)
  *              ./lesson15 --sample 1000          (kayıtlı modelden 1000 nokta çizer)
+ *              ./lesson15 --sample 64 --mnist    (kayıtlı gizil modelden 64 rakam çizer)
  *              ./lesson15 --quiz                 (kendini sına)
  * Yeni çekirdekler: GELU (common/nn/act_extra.c), sinüslü gömme (common/nn/sinemb.c).
  */
@@ -34,7 +39,7 @@
 #include <omp.h>
 #endif
 
-#define NSTEPS 6
+#define NSTEPS 7
 #define NRES 3          /* artık (residual) blok sayısı */
 #define XSCALE 25.0f    /* koordinat gömmesinin ölçeği (torch_models.py ile aynı) */
 #define NTRAIN 8000     /* eğitim noktaları */
@@ -190,13 +195,15 @@ static void schedule_linear(Schedule *s, int T, double lo, double hi) {
 /* ======================================================================== */
 /* Gürültü tahmincisi ε_θ(x_t, t)                                            */
 /* ======================================================================== */
-/* torch_models.py ddpm2d ile aynı mimari. Şekiller: B yığın (batch), E gömme, H gizli.
- *   e  = [emb(x1·25) | emb(x2·25) | emb(t)]          (B, 3E)
+/* torch_models.py ddpm2d ile aynı mimari. Şekiller: B yığın (batch), E gömme, H gizli,
+ * Dx verinin boyu (ay-yıldızda 2, adım 7'nin gizil kodlarında 20).
+ *   e  = [emb(x1·25) | ... | emb(x_Dx·25) | emb(t)]    (B, IN)  IN = Dx·Ex + E
+ *        (Ex = 0 ise koordinatlar gömülmeden girer: e = [x | emb(t)], IN = Dx + E)
  *   h0 = GELU(e W_in + b_in)                           (B, H)
  *   h_{k+1} = h_k + GELU(h_k W_k + b_k), k = 0..2      (B, H)   artık bloklar
- *   ε̂  = h_3 W_out + b_out                            (B, 2)                          */
+ *   ε̂  = h_3 W_out + b_out                            (B, Dx)                         */
 typedef struct {
-    int E, H, maxB;
+    int Dx, Ex, E, H, IN, maxB;
     float *Win, *bin, *Wr[NRES], *br[NRES], *Wout, *bout;       /* ağırlıklar */
     float *gWin, *gbin, *gWr[NRES], *gbr[NRES], *gWout, *gbout; /* gradyanlar (gradient) */
     Params P;
@@ -205,39 +212,45 @@ typedef struct {
     float *dh, *da, *tmp, *tv;
 } Denoiser;
 
-static void den_build(Denoiser *m, int E, int H, int maxB) {
+/* Genel kurulum: Dx boyutlu veri, koordinat başına Ex'lik gömme (0: ham koordinat),
+ * E'lik zaman gömmesi. */
+static void den_build_d(Denoiser *m, int Dx, int Ex, int E, int H, int maxB) {
     static const char *wn[NRES] = {"W_r1", "W_r2", "W_r3"}, *bn[NRES] = {"b_r1", "b_r2", "b_r3"};
-    m->E = E, m->H = H, m->maxB = maxB;
+    m->Dx = Dx, m->Ex = Ex, m->E = E, m->H = H, m->maxB = maxB;
+    m->IN = (Ex > 0 ? Dx * Ex : Dx) + E;
     params_init(&m->P);
-    params_add(&m->P, "W_in", &m->Win, &m->gWin, (size_t)3 * E * H);
+    params_add(&m->P, "W_in", &m->Win, &m->gWin, (size_t)m->IN * H);
     params_add(&m->P, "b_in", &m->bin, &m->gbin, (size_t)H);
     for (int k = 0; k < NRES; k++) {
         params_add(&m->P, wn[k], &m->Wr[k], &m->gWr[k], (size_t)H * H);
         params_add(&m->P, bn[k], &m->br[k], &m->gbr[k], (size_t)H);
     }
-    params_add(&m->P, "W_out", &m->Wout, &m->gWout, (size_t)H * 2);
-    params_add(&m->P, "b_out", &m->bout, &m->gbout, 2);
+    params_add(&m->P, "W_out", &m->Wout, &m->gWout, (size_t)H * Dx);
+    params_add(&m->P, "b_out", &m->bout, &m->gbout, (size_t)Dx);
     params_alloc(&m->P);
     size_t bh = (size_t)maxB * H;
-    m->e = xcalloc((size_t)maxB * 3 * E, sizeof(float));
+    m->e = xcalloc((size_t)maxB * m->IN, sizeof(float));
     m->a0 = xcalloc(bh, sizeof(float));
     for (int k = 0; k <= NRES; k++) m->h[k] = xcalloc(bh, sizeof(float));
     for (int k = 0; k < NRES; k++) m->a[k] = xcalloc(bh, sizeof(float));
-    m->out = xcalloc((size_t)maxB * 2, sizeof(float));
+    m->out = xcalloc((size_t)maxB * Dx, sizeof(float));
     m->dh = xcalloc(bh, sizeof(float));
     m->da = xcalloc(bh, sizeof(float));
     m->tmp = xcalloc(bh, sizeof(float));
-    m->tv = xcalloc((size_t)maxB * 2, sizeof(float));
+    m->tv = xcalloc((size_t)maxB, sizeof(float));
 }
+
+/* Ay-yıldızın modeli: 2 koordinat, ikisi de E'lik sinüslü gömmeyle. */
+static void den_build(Denoiser *m, int E, int H, int maxB) { den_build_d(m, 2, E, E, H, maxB); }
 
 /* PyTorch nn.Linear varsayılanı gibi: W, b ~ U(-1/√IN, 1/√IN) */
 static void den_init(Denoiser *m, Rng *r) {
     for (size_t i = 0; i < m->P.n; i++) m->P.params[i] = 0;
-    int E = m->E, H = m->H;
+    int H = m->H;
     struct { float *w, *b; int in, out; } L[NRES + 2];
-    L[0].w = m->Win, L[0].b = m->bin, L[0].in = 3 * E, L[0].out = H;
+    L[0].w = m->Win, L[0].b = m->bin, L[0].in = m->IN, L[0].out = H;
     for (int k = 0; k < NRES; k++) L[k + 1].w = m->Wr[k], L[k + 1].b = m->br[k], L[k + 1].in = H, L[k + 1].out = H;
-    L[NRES + 1].w = m->Wout, L[NRES + 1].b = m->bout, L[NRES + 1].in = H, L[NRES + 1].out = 2;
+    L[NRES + 1].w = m->Wout, L[NRES + 1].b = m->bout, L[NRES + 1].in = H, L[NRES + 1].out = m->Dx;
     for (int l = 0; l < NRES + 2; l++) {
         float a = 1.0f / sqrtf((float)L[l].in);
         for (int i = 0; i < L[l].in * L[l].out; i++) L[l].w[i] = a * (2 * rng_uniform(r) - 1);
@@ -252,17 +265,19 @@ static void den_free(Denoiser *m) {
     for (int k = 0; k < NRES; k++) free(m->a[k]);
 }
 
-/* x (B,2), t (B) zaman adımları (0..T-1) -> ε̂ (B,2) */
+/* x (B,Dx), t (B) zaman adımları (0..T-1) -> ε̂ (B,Dx) */
 static const float *den_forward(Denoiser *m, const float *x, const int *t, int B) {
-    int E = m->E, H = m->H, ld = 3 * E;
-    for (int b = 0; b < B; b++) {
-        m->tv[b] = x[2 * b];
-        m->tv[m->maxB + b] = x[2 * b + 1];
+    int Dx = m->Dx, E = m->E, H = m->H, ld = m->IN;
+    if (m->Ex > 0) {
+        for (int c = 0; c < Dx; c++) {
+            for (int b = 0; b < B; b++) m->tv[b] = x[(size_t)b * Dx + c];
+            sinemb_forward(m->e + c * m->Ex, m->tv, B, m->Ex, XSCALE, ld);
+        }
+    } else {
+        for (int b = 0; b < B; b++) memcpy(m->e + (size_t)b * ld, x + (size_t)b * Dx, sizeof(float) * Dx);
     }
-    sinemb_forward(m->e, m->tv, B, E, XSCALE, ld);
-    sinemb_forward(m->e + E, m->tv + m->maxB, B, E, XSCALE, ld);
     for (int b = 0; b < B; b++) m->tv[b] = (float)t[b];
-    sinemb_forward(m->e + 2 * E, m->tv, B, E, 1.0f, ld);
+    sinemb_forward(m->e + (ld - E), m->tv, B, E, 1.0f, ld);
     dense_forward(m->a0, m->e, m->Win, m->bin, B, ld, H);
     gelu_forward(m->h[0], m->a0, (size_t)B * H);
     for (int k = 0; k < NRES; k++) {
@@ -270,16 +285,16 @@ static const float *den_forward(Denoiser *m, const float *x, const int *t, int B
         gelu_forward(m->h[k + 1], m->a[k], (size_t)B * H);
         for (size_t i = 0; i < (size_t)B * H; i++) m->h[k + 1][i] += m->h[k][i];
     }
-    dense_forward(m->out, m->h[NRES], m->Wout, m->bout, B, H, 2);
+    dense_forward(m->out, m->h[NRES], m->Wout, m->bout, B, H, Dx);
     return m->out;
 }
 
-/* dout (B,2) -> ağırlık gradyanları (+=). Artık bağlantı (residual): dh_k = dh_{k+1} + (da_k W_kᵀ). */
+/* dout (B,Dx) -> ağırlık gradyanları (+=). Artık bağlantı (residual): dh_k = dh_{k+1} + (da_k W_kᵀ). */
 static void den_backward(Denoiser *m, const float *dout, int B) {
-    int E = m->E, H = m->H;
+    int H = m->H;
     size_t n = (size_t)B * H;
     memset(m->dh, 0, n * sizeof(float));
-    dense_backward(m->dh, m->gWout, m->gbout, dout, m->h[NRES], m->Wout, B, H, 2);
+    dense_backward(m->dh, m->gWout, m->gbout, dout, m->h[NRES], m->Wout, B, H, m->Dx);
     for (int k = NRES - 1; k >= 0; k--) {
         memset(m->da, 0, n * sizeof(float));
         gelu_backward(m->da, m->dh, m->a[k], n);            /* da_k = dh_{k+1} ⊙ GELU'(a_k) */
@@ -289,7 +304,7 @@ static void den_backward(Denoiser *m, const float *dout, int B) {
     }
     memset(m->da, 0, n * sizeof(float));
     gelu_backward(m->da, m->dh, m->a0, n);
-    dense_backward(NULL, m->gWin, m->gbin, m->da, m->e, m->Win, B, 3 * E, H);
+    dense_backward(NULL, m->gWin, m->gbin, m->da, m->e, m->Win, B, m->IN, H);
 }
 
 /* ======================================================================== */
@@ -297,8 +312,8 @@ static void den_backward(Denoiser *m, const float *dout, int B) {
 /* ======================================================================== */
 /*
  * Bir adım: x_0 eğitim verisinden, t ~ U{0..T-1}, ε ~ N(0, I);
- *   x_t = √ᾱ_t x_0 + √(1-ᾱ_t) ε,   L = (1/2B) Σ ||ε̂ - ε||²  (2 koordinatın ortalaması,
- *   PyTorch F.mse_loss ile aynı),  dL/dε̂ = (ε̂ - ε) / B.
+ *   x_t = √ᾱ_t x_0 + √(1-ᾱ_t) ε,   L = (1/(Dx B)) Σ ||ε̂ - ε||²  (Dx koordinatın ortalaması,
+ *   PyTorch F.mse_loss ile aynı),  dL/dε̂ = 2 (ε̂ - ε) / (Dx B)  (Dx = 2 ise (ε̂ - ε) / B).
  */
 typedef struct {
     float *x, *eps, *dout;
@@ -308,27 +323,29 @@ typedef struct {
 static double ddpm_train_step(Denoiser *m, Adam *opt, const Schedule *s, const float *data, int ndata,
                          int B, Batch *bt, Rng *r) {
     for (int b = 0; b < B; b++) {
-        const float *x0 = data + 2 * rng_int(r, ndata);
+        int Dx = m->Dx;
+        const float *x0 = data + (size_t)Dx * rng_int(r, ndata);
         int t = rng_int(r, s->T);
         float sa = (float)sqrt(s->abar[t]), sn = (float)sqrt(1 - s->abar[t]);
         bt->t[b] = t;
-        for (int c = 0; c < 2; c++) {
+        for (int c = 0; c < Dx; c++) {
             float e = rng_normal(r);
-            bt->eps[2 * b + c] = e;
-            bt->x[2 * b + c] = sa * x0[c] + sn * e;
+            bt->eps[Dx * b + c] = e;
+            bt->x[Dx * b + c] = sa * x0[c] + sn * e;
         }
     }
     const float *pred = den_forward(m, bt->x, bt->t, B);
     double L = 0;
-    for (int i = 0; i < 2 * B; i++) {
+    int nb = m->Dx * B;
+    for (int i = 0; i < nb; i++) {
         double d = pred[i] - bt->eps[i];
         L += d * d;
-        bt->dout[i] = (float)(d / B);
+        bt->dout[i] = (float)(2 * d / nb);
     }
     params_zero_grad(&m->P);
     den_backward(m, bt->dout, B);
     adam_step(opt, m->P.params, m->P.grads);
-    return L / (2.0 * B);
+    return L / nb;
 }
 
 typedef struct {
@@ -351,8 +368,9 @@ static void train(Denoiser *m, const DdpmConf *c, const Schedule *s, const float
     den_init(m, &r);
     Adam opt;
     adam_init(&opt, m->P.n, c->lr);
-    Batch bt = {xcalloc((size_t)c->B * 2, sizeof(float)), xcalloc((size_t)c->B * 2, sizeof(float)),
-                xcalloc((size_t)c->B * 2, sizeof(float)), xcalloc((size_t)c->B, sizeof(int))};
+    size_t nb = (size_t)c->B * m->Dx;
+    Batch bt = {xcalloc(nb, sizeof(float)), xcalloc(nb, sizeof(float)), xcalloc(nb, sizeof(float)),
+                xcalloc((size_t)c->B, sizeof(int))};
     memset(log, 0, sizeof *log);
     int every = c->steps / NLOSS > 0 ? c->steps / NLOSS : 1;
     double acc = 0, t0 = now_sec();
@@ -385,17 +403,18 @@ static void train(Denoiser *m, const DdpmConf *c, const Schedule *s, const float
  *   $x_{t-1} = \frac{1}{\sqrt{\alpha_t}}\Big(x_t - \frac{\beta_t}{\sqrt{1-\bar\alpha_t}}\,\hat\varepsilon\Big) + \sigma_t z$.
  * η = 0: gürültü eklenmez, belirlenimci DDIM. Adım dizisi T'den 0'a eşit aralıklı S adım.
  * Son adımda (t' yok) x̂_0 döndürülür.
- * traj (S+1, ntraj, 2) NULL değilse ilk ntraj noktanın yolu yazılır.
+ * x (n, Dx). traj (S+1, ntraj, Dx) NULL değilse ilk ntraj noktanın yolu yazılır.
  */
 static void sample(Denoiser *m, const Schedule *s, float *x, int n, int S, double eta, Rng *r,
                    float *traj, int ntraj, int *traj_t) {
-    for (int i = 0; i < 2 * n; i++) x[i] = rng_normal(r);
+    size_t nx = (size_t)m->Dx * n, ntr = (size_t)m->Dx * ntraj;
+    for (size_t i = 0; i < nx; i++) x[i] = rng_normal(r);
     int *tt = xmalloc(sizeof(int) * n);
     int seq[TMAX];
     for (int i = 0; i < S; i++) seq[i] = (int)((long)(s->T - 1) * (S - 1 - i) / (S > 1 ? S - 1 : 1));
     /* seq: T-1, ..., 0 (azalan) */
     if (traj) {
-        memcpy(traj, x, sizeof(float) * 2 * ntraj);
+        memcpy(traj, x, sizeof(float) * ntr);
         if (traj_t) traj_t[0] = s->T;
     }
     for (int i = 0; i < S; i++) {
@@ -406,12 +425,12 @@ static void sample(Denoiser *m, const Schedule *s, float *x, int n, int S, doubl
         double sig = 0;
         if (i + 1 < S && eta > 0) sig = eta * sqrt((1 - abp) / (1 - ab)) * sqrt(1 - ab / abp);
         double c_dir = sqrt(fmax(0.0, 1 - abp - sig * sig));
-        for (int j = 0; j < 2 * n; j++) {
+        for (size_t j = 0; j < nx; j++) {
             double x0 = (x[j] - sqrt(1 - ab) * e[j]) / sqrt(ab);
             x[j] = (float)(i + 1 < S ? sqrt(abp) * x0 + c_dir * e[j] + sig * rng_normal(r) : x0);
         }
         if (traj) {
-            memcpy(traj + (size_t)(i + 1) * 2 * ntraj, x, sizeof(float) * 2 * ntraj);
+            memcpy(traj + (size_t)(i + 1) * ntr, x, sizeof(float) * ntr);
             if (traj_t) traj_t[i + 1] = i + 1 < S ? seq[i + 1] : 0;
         }
     }
@@ -613,30 +632,34 @@ static double gc_loss(void *p) {
     GcCtx *c = p;
     const float *o = den_forward(c->m, c->x, c->t, c->B);
     double L = 0;
-    for (int i = 0; i < 2 * c->B; i++) L += (double)(o[i] - c->eps[i]) * (o[i] - c->eps[i]);
-    return L / (2.0 * c->B);
+    int nb = c->m->Dx * c->B;
+    for (int i = 0; i < nb; i++) L += (double)(o[i] - c->eps[i]) * (o[i] - c->eps[i]);
+    return L / nb;
 }
 
-/* Küçük bir modelde (E = 8, H = 12) bütün parametrelerin gradyanı sonlu farklarla (finite differences) */
-static double gradcheck_denoiser(int seed) {
+/* Küçük bir modelde (E = 8, H = 12) bütün parametrelerin gradyanı sonlu farklarla (finite differences).
+ * Dx = 2, Ex = 8: ay-yıldızın modeli; Dx = 5, Ex = 0: adım 7'nin gizil kod
+ * modelinin küçük hâli (koordinatlar gömülmeden girer). */
+static double gradcheck_denoiser_d(int seed, int Dx, int Ex) {
     Denoiser m;
-    den_build(&m, 8, 12, 4);
+    den_build_d(&m, Dx, Ex, 8, 12, 4);
     Rng r;
     rng_seed(&r, (uint64_t)seed);
     den_init(&m, &r);
-    float x[8], eps[8], dout[8];
-    int t[4];
-    for (int i = 0; i < 8; i++) x[i] = rng_normal(&r), eps[i] = rng_normal(&r);
+    float x[4 * 8], eps[4 * 8], dout[4 * 8];
+    int t[4], nb = 4 * Dx;
+    for (int i = 0; i < nb; i++) x[i] = rng_normal(&r), eps[i] = rng_normal(&r);
     for (int b = 0; b < 4; b++) t[b] = rng_int(&r, 200);
     GcCtx c = {&m, x, eps, t, 4};
     const float *o = den_forward(&m, x, t, 4);
-    for (int i = 0; i < 8; i++) dout[i] = (o[i] - eps[i]) / 4.0f;
+    for (int i = 0; i < nb; i++) dout[i] = 2 * (o[i] - eps[i]) / nb;
     params_zero_grad(&m.P);
     den_backward(&m, dout, 4);
     GradCheck g = gradcheck(gc_loss, &c, m.P.params, m.P.grads, m.P.n, 400, 1e-2, 2e-2, 1e-4);
     den_free(&m);
     return g.checked > 0 ? g.worst : 1e9;
 }
+static double gradcheck_denoiser(int seed) { return gradcheck_denoiser_d(seed, 2, 8); }
 
 static void plot_loss(const TrainLog *L, int ascii) {
     float x[NLOSS], y0[NLOSS], y1[NLOSS];
@@ -969,6 +992,516 @@ static void step6_save(Denoiser *m, const DdpmConf *c, const char *path, const L
         die("'%s' geri okunamadı", path);
 }
 
+/* ======================================================================== */
+/* Adım 7: Gizil difüzyon (latent diffusion) — MNIST rakamları               */
+/* ======================================================================== */
+/*
+ * Adım 7: Gizil difüzyon — aynı örnekleyiciyle rakam çizmek
+ *
+ * 784 piksellik bir görüntüde difüzyon eğitmek bu işlemcide saatler sürer. Rombach ve
+ * diğ. (2022, Stable Diffusion'ın ardındaki fikir) şunu önerdi: difüzyonu piksellerde
+ * değil, önceden eğitilmiş bir otokodlayıcının küçük gizil kodlarında yap. Biz
+ * lesson13'ün VAE'sini kullanıyoruz (784 → 20 sayı → 784):
+ *   1. Kodlayıcı (encoder) her eğitim rakamını sonsal ortalamaya (posterior mean), μ'ye çevirir:
+ *      $z_0 = s\,\mu_\phi(x)$; s tek bir ölçek sayısıdır, kodların standart sapmasını 1
+ *      yapar (Stable Diffusion'daki 0.18215 çarpanının görevi).
+ *   2. Adım 3'teki gürültü tahmincisi, bu kez Dx = 20 boyutlu noktalarda, aynı kayıpla
+ *      eğitilir: $L = \mathbb{E}\,\|\varepsilon - \varepsilon_\theta(\sqrt{\bar\alpha_t}\,z_0 + \sqrt{1-\bar\alpha_t}\,\varepsilon,\; t)\|^2$.
+ *      Kodlar ay-yıldızın koordinatları gibi sinüslü gömülmez, olduğu gibi girer.
+ *   3. Örnekleyici (DDPM ya da DDIM) 20 sayılık bir kod üretir, VAE'nin kod çözücüsü
+ *      (decoder) onu görüntüye açar: $\hat x = \mathrm{Dec}(\hat z_0 / s)$.
+ * Neden VAE'nin kendi önselinden çekmek yetmiyor? VAE'nin kaybı her q(z|x)'i N(0, I)'ya
+ * çeker, ama bütün eğitim kodlarının oluşturduğu bulut, yani bütünleşik sonsal
+ * (aggregate posterior) $q(z) = \mathbb{E}_x\,q(z \mid x)$, N(0, I)'yı tam doldurmaz. Önselden
+ * çekilen bir kodun bir kısmı hiçbir rakamın kodunun düşmediği "önsel deliklerine"
+ * (prior hole) rastlar ve kod çözücü oradan bulanık, iki rakam arası bir şey çizer.
+ * Difüzyon modeli ise örnekleri N(0, I)'dan değil, kodların kendi dağılımından çeker.
+ * Bunu ölçüyoruz: lesson04'ün CNN'i 1000 örneği okur (güven > 0,9 olanların payı ve en
+ * az %5 alan sınıf sayısı, lesson13'teki gibi; yargıç burada lesson04'ün 15 epoch'luk
+ * modeli, lesson13'ün 2 epoch'luk ağından daha emin okur, bu yüzden önselin payı orada
+ * gördüğünüzden farklı çıkabilir). Tavan iki tane: gerçek test rakamları ve
+ * VAE'nin test rakamlarını yeniden çizişi (kod çözücü bundan iyisini çizemez). Bir de
+ * her kodun en yakın eğitim koduna uzaklığına bakıyoruz: önsel delikleri uzak düşer;
+ * difüzyon örnekleri test kodları kadar yakın olmalı, daha yakın değil (daha yakınsa
+ * eğitim kodlarını ezberleyip kopyalıyordur).
+ */
+#define IMG 784
+#define NJUDGE 1000
+#define LDM_KIND "ldm"
+#define LDM_STEPS_FULL 12000
+
+typedef struct {
+    double share;    /* güveni > 0,9 olan örneklerin payı */
+    int hist[10];    /* tahmin edilen sınıfların sayısı */
+    int classes5;    /* örneklerin en az %5'ini alan sınıf sayısı */
+} DigitJudge;
+
+/* img (n, 784) [0,1] pikseller; CNN'e max_batch'lik dilimlerle */
+static void digit_judge(Net *cnn, const float *img, int n, DigitJudge *j) {
+    memset(j, 0, sizeof *j);
+    int conf = 0, mb = cnn->max_batch;
+    float *p = xmalloc(sizeof(float) * (size_t)mb * 10);
+    for (int s0 = 0; s0 < n; s0 += mb) {
+        int B = n - s0 < mb ? n - s0 : mb;
+        const float *z = net_forward(cnn, img + (size_t)s0 * IMG, B, 0);
+        softmax_forward(p, z, B, 10);
+        for (int b = 0; b < B; b++) {
+            int k = argmax(p + b * 10, 10);
+            j->hist[k]++;
+            conf += p[b * 10 + k] > 0.9f;
+        }
+    }
+    free(p);
+    j->share = (double)conf / n;
+    for (int k = 0; k < 10; k++) j->classes5 += j->hist[k] >= 0.05 * n;
+}
+
+/* Kod çözücüden görüntüler: x̂ = σ(logit), Bernoulli'nin ortalaması. z (n, J), out (n, 784) */
+static void decode_digits(Vae *v, const float *z, int n, float *out) {
+    for (int s0 = 0; s0 < n; s0 += v->max_batch) {
+        int b = n - s0 < v->max_batch ? n - s0 : v->max_batch;
+        vae_decode(v, z + (size_t)s0 * v->J, b);
+        for (size_t i = 0; i < (size_t)b * IMG; i++)
+            out[(size_t)s0 * IMG + i] = 1.0f / (1.0f + expf(-v->logits[i]));
+    }
+}
+
+/* Gizil model dosyası: gürültü tahmincisi + VAE'nin kod çözücüsü, tek dosyada. Kodlar o
+ * VAE'ye özgüdür; başka bir VAE'nin çözücüsü aynı kodlardan anlamsız görüntü çizer. Bu
+ * yüzden çözücü modelle birlikte saklanır (Stable Diffusion dosyaları da VAE'yi taşır). */
+static const char *DEC_NAMES[4] = {"fc3.weight", "fc3.bias", "fc4.weight", "fc4.bias"};
+
+static const ParamTensor *ptensor(const Params *P, const char *name) {
+    for (int i = 0; i < P->count; i++)
+        if (strcmp(P->t[i].name, name) == 0) return &P->t[i];
+    die("'%s' adlı tensör yok", name);
+    return NULL;
+}
+
+static void ldm_params(Params *Q, const Denoiser *m, const Vae *v) {
+    params_init(Q);
+    char nm[PARAMS_NAME_MAX];
+    for (int i = 0; i < m->P.count; i++) {
+        snprintf(nm, sizeof nm, "den.%s", m->P.t[i].name);
+        params_add(Q, nm, NULL, NULL, m->P.t[i].n);
+    }
+    for (int i = 0; i < 4; i++) {
+        snprintf(nm, sizeof nm, "dec.%s", DEC_NAMES[i]);
+        params_add(Q, nm, NULL, NULL, ptensor(&v->P, DEC_NAMES[i])->n);
+    }
+    params_alloc(Q);
+}
+
+/* dir = 0: modellerden Q'ya, 1: Q'dan modellere */
+static void ldm_copy(Params *Q, Denoiser *m, Vae *v, int dir) {
+    float *q = Q->params;
+    size_t n0 = m->P.n;
+    if (dir == 0) memcpy(q, m->P.params, n0 * sizeof(float));
+    else memcpy(m->P.params, q, n0 * sizeof(float));
+    q += n0;
+    for (int i = 0; i < 4; i++) {
+        const ParamTensor *t = ptensor(&v->P, DEC_NAMES[i]);
+        if (dir == 0) memcpy(q, v->P.params + t->off, t->n * sizeof(float));
+        else memcpy(v->P.params + t->off, q, t->n * sizeof(float));
+        q += t->n;
+    }
+}
+
+static int ldm_save(const char *path, Denoiser *m, Vae *v, int T, double scale, char *err,
+                    size_t len) {
+    Params Q;
+    ldm_params(&Q, m, v);
+    ldm_copy(&Q, m, v, 0);
+    CkptInt conf[6] = {{"J", m->Dx}, {"E", m->E}, {"H", m->H}, {"T", T}, {"VH", v->H},
+                       {"scale_ppm", (int64_t)llround(scale * 1e6)}};
+    int rc = ckpt_save(path, LDM_KIND, conf, 6,
+                       "gizil difüzyon: gürültü tahmincisi (den.*) + lesson13 VAE'sinin kod "
+                       "çözücüsü (dec.*)", &Q, err, len);
+    params_free(&Q);
+    return rc;
+}
+
+static int ldm_load(const char *path, Denoiser *m, Vae *v, int *T, double *scale, int maxB,
+                    char *err, size_t len) {
+    Ckpt ck;
+    if (ckpt_open(&ck, path, LDM_KIND, err, len) != 0) return -1;
+    int64_t J, E, H, TT, VH, sp;
+    if (ckpt_get_int(&ck, "J", 1, 256, &J, err, len) != 0 ||
+        ckpt_get_int(&ck, "E", 2, 1024, &E, err, len) != 0 ||
+        ckpt_get_int(&ck, "H", 2, 4096, &H, err, len) != 0 ||
+        ckpt_get_int(&ck, "T", 10, TMAX, &TT, err, len) != 0 ||
+        ckpt_get_int(&ck, "VH", 1, 4096, &VH, err, len) != 0 ||
+        ckpt_get_int(&ck, "scale_ppm", 1, 1000000000, &sp, err, len) != 0) {
+        ckpt_close(&ck);
+        return -1;
+    }
+    /* ayırmadan önce: bu boyutlar dosyaya sığıyor mu? */
+    int64_t need = (J + E) * H + H + NRES * (H * H + H) + H * J + J + J * VH + VH + VH * IMG + IMG;
+    if (E % 2 || need * 4 > (int64_t)ck.size) {
+        snprintf(err, len, "'%s': yapılandırma (J=%lld E=%lld H=%lld VH=%lld) dosyayla uyuşmuyor; "
+                 "dosya bozuk", path, (long long)J, (long long)E, (long long)H, (long long)VH);
+        ckpt_close(&ck);
+        return -1;
+    }
+    den_build_d(m, (int)J, 0, (int)E, (int)H, maxB);
+    vae_build(v, IMG, (int)VH, (int)J, 1, maxB);
+    Params Q;
+    ldm_params(&Q, m, v);
+    int rc = ckpt_read_params(&ck, &Q, err, len);
+    ckpt_close(&ck);
+    if (rc == 0) ldm_copy(&Q, m, v, 1);
+    params_free(&Q);
+    if (rc != 0) {
+        den_free(m);
+        vae_free(v);
+        return -1;
+    }
+    *T = (int)TT;
+    *scale = sp * 1e-6;
+    return 0;
+}
+
+static void save_digits(const char *path, const float *img, int n, int rows, int cols) {
+    char err[512];
+    if (image_write_grid_f(path, img, n, 1, 28, 28, rows, cols, 2, 2, err, sizeof err) != 0)
+        warnf("%s", err);
+}
+
+/* Gizil modelden n rakam: n kod örnekle (S adım; S < T ise DDIM), çöz. z (n, J) ölçekli
+ * kodları alır (s · μ uzayında), img (n, 784). Modelin yığın sınırına göre dilim dilim. */
+static void ldm_generate(Denoiser *m, Vae *v, const Schedule *s, double scale, int n, int S,
+                         Rng *r, float *z, float *img) {
+    if (S > s->T) S = s->T;
+    int J = m->Dx;
+    float *zz = xmalloc(sizeof(float) * (size_t)m->maxB * J);
+    for (int s0 = 0; s0 < n; s0 += m->maxB) {
+        int b = n - s0 < m->maxB ? n - s0 : m->maxB;
+        sample(m, s, z + (size_t)s0 * J, b, S, S < s->T ? 0.0 : 1.0, r, NULL, 0, NULL);
+        for (size_t i = 0; i < (size_t)b * J; i++) zz[i] = (float)(z[(size_t)s0 * J + i] / scale);
+        decode_digits(v, zz, b, img + (size_t)s0 * IMG);
+    }
+    free(zz);
+}
+
+/* --sample N --mnist: kaydedilmiş gizil modelden N rakamlık PNG ızgara */
+static int sample_digits_from(const char *path, int n, int S, int seed, int quiet) {
+    char err[512];
+    Denoiser m;
+    Vae v;
+    int T;
+    double scale;
+    int mb = n < 250 ? n : 250;
+    if (ldm_load(path, &m, &v, &T, &scale, mb > 0 ? mb : 1, err, sizeof err) != 0) {
+        fprintf(stderr, "hata: %s\nÖnce ./lesson15 ile gizil modeli eğitip kaydedin (adım 7;\n"
+                        "lesson13'ün VAE'si gerekir).\n", err);
+        return 2;
+    }
+    Schedule s;
+    schedule_linear(&s, T, 1e-4 * 1000.0 / T, 0.02 * 1000.0 / T);
+    Rng r;
+    rng_seed(&r, (uint64_t)seed + 8000);
+    float *z = xmalloc(sizeof(float) * (size_t)n * m.Dx), *img = xmalloc(sizeof(float) * (size_t)n * IMG);
+    ldm_generate(&m, &v, &s, scale, n, S, &r, z, img);
+    if (mkdir_p("plots/lesson15") != 0) die("'plots/lesson15' klasörü oluşturulamadı");
+    int cols = (int)ceil(sqrt((double)n)), rows = (n + cols - 1) / cols;
+    /* Şekil rakam_orneklem: Dosyadan yüklenen gizil modelin başka bir tohumla çizdiği rakamlar:
+     * adım 7'nin ızgarasıyla aynı nitelikte olduklarına bakın. */
+    const char *out = "plots/lesson15/rakam_orneklem.png";
+    int rc = image_write_grid_f(out, img, n, 1, 28, 28, rows, cols, 2, 2, err, sizeof err);
+    if (rc != 0) fprintf(stderr, "hata: %s\n", err);
+    else if (!quiet)
+        printf("%s:\n  %d rakam (gizil kod J = %d, T = %d, %d adım %s, tohum %d)\n  yazıldı: %s\n",
+               path, n, m.Dx, T, S < T ? S : T, S < T ? "DDIM" : "DDPM", seed, out);
+    free(z), free(img);
+    den_free(&m);
+    vae_free(&v);
+    return rc == 0 ? 0 : 1;
+}
+
+typedef struct {
+    int done;                 /* adım koşuldu mu (lesson13'ün modeli yoksa 0) */
+    DigitJudge real, recon, prior, ddpm, ddim;
+    double nn_test, nn_prior, nn_ddpm;   /* en yakın eğitim koduna uzaklığın ortancası */
+    double gc, loss_first, loss_last, train_s, scale;
+    int steps, H, ntrain;
+} LdmResult;
+
+/* Her kodun (n, J) en yakın eğitim koduna (ntr, J) uzaklığının ortancası */
+static double nn_median(const float *z, int n, const float *tr, int ntr, int J) {
+    double *d = xmalloc(sizeof(double) * n);
+#pragma omp parallel for schedule(static)
+    for (int i = 0; i < n; i++) {
+        double best = 1e30;
+        for (int k = 0; k < ntr; k++) {
+            double s = 0;
+            for (int j = 0; j < J; j++) {
+                double u = z[(size_t)i * J + j] - tr[(size_t)k * J + j];
+                s += u * u;
+            }
+            if (s < best) best = s;
+        }
+        d[i] = sqrt(best);
+    }
+    double med = median_d(d, n);
+    free(d);
+    return med;
+}
+
+/* Yargıç: lesson04'ün kaydettiği CNN; yoksa (ya da --quick'te) burada kısaca eğitilen aynı mimari */
+static const char *judge_get(Net *cnn, MnistSplit *d, const LessonArgs *a) {
+    char err[512];
+    const char *p04 = MODEL_DIR "/lesson04_cnn.model";
+    if (!a->quick && net_load(cnn, p04, 250, err, sizeof err) == 0) {
+        if (net_in_size(cnn) == IMG && net_out_size(cnn) == 10) return "lesson04'ün CNN'i (" MODEL_DIR "/lesson04_cnn.model)";
+        net_free(cnn);
+    }
+    models_mnist_cnn(cnn, 1, 28, 28, 10, 250, (uint64_t)a->seed + 7);
+    TrainConfig cfg = train_config_default();
+    cfg.epochs = a->quick ? 1 : 2;
+    cfg.seed = (uint64_t)a->seed + 7;
+    cfg.quiet = 1;
+    TrainHistory th;
+    Adam opt;
+    adam_init(&opt, cnn->nparams, 1e-3f);
+    train_classifier(cnn, &opt, &d->m.train, d->tr_idx, d->ntr, &d->m.train, d->va_idx, d->nva,
+                     &cfg, &th);
+    adam_free(&opt);
+    return a->quick ? "burada 1 epoch eğitilen CNN (lesson04'ün mimarisi; --quick)"
+                    : "burada 2 epoch eğitilen CNN (lesson04'ün modeli bulunamadı)";
+}
+
+/* Kısa VAE eğitimi (yalnız --quick: test koşusu lesson13'ün dosyasına bağlı kalmasın) */
+static void quick_vae(Vae *v, MnistSplit *d, int epochs, int seed) {
+    vae_build(v, IMG, 400, 20, 1, 128);
+    vae_init_torch(v, (uint64_t)seed);
+    Adam opt;
+    adam_init(&opt, v->P.n, 1e-3f);
+    Batcher bt;
+    batcher_init(&bt, &d->m.train, d->tr_idx, d->ntr, 128);
+    Rng r;
+    rng_seed(&r, (uint64_t)seed + 1);
+    float *x = xmalloc(sizeof(float) * 128 * IMG);
+    for (int e = 0; e < epochs; e++) {
+        int B;
+        batcher_shuffle(&bt, &r);
+        while ((B = batcher_next(&bt, x, NULL, (Norm){.kind = NORM_MINMAX})) > 0) {
+            for (int i = 0; i < B * v->J; i++) v->eps[i] = rng_normal(&r);
+            vae_forward(v, x, B, v->eps);
+            params_zero_grad(&v->P);
+            vae_backward(v, x, B);
+            adam_step(&opt, v->P.params, v->P.grads);
+        }
+    }
+    free(x);
+    batcher_free(&bt);
+    adam_free(&opt);
+}
+
+/* Görüntüleri (n, 784) kodlayıcıdan geçirip μ'leri (n, J) yazar */
+static void encode_mu(Vae *v, const ImageSet *set, const int *idx, int n, float *mu) {
+    int mb = v->max_batch;
+    float *x = xmalloc(sizeof(float) * (size_t)mb * IMG);
+    int *ii = xmalloc(sizeof(int) * mb);
+    for (int s0 = 0; s0 < n; s0 += mb) {
+        int B = n - s0 < mb ? n - s0 : mb;
+        for (int b = 0; b < B; b++) ii[b] = idx ? idx[s0 + b] : s0 + b;
+        batch_fill(x, NULL, set, ii, B, (Norm){.kind = NORM_MINMAX});
+        vae_encode(v, x, B);
+        memcpy(mu + (size_t)s0 * v->J, v->mu, sizeof(float) * (size_t)B * v->J);
+    }
+    free(x), free(ii);
+}
+
+static void print_judge_row(const char *name, const DigitJudge *j) {
+    printf("  ");
+    term_pad(name, 32);
+    printf("  %%%5.1f        %2d/10\n", 100.0 * j->share, j->classes5);
+}
+
+static void step7_latent(const LessonArgs *a, const char *vae_path, const char *ldm_path,
+                         long ldm_steps, LdmResult *res) {
+    step_banner(7, NSTEPS, "Gizil difüzyon: VAE kodlarında difüzyon, MNIST rakamları");
+    memset(res, 0, sizeof *res);
+    char err[512];
+    Vae v;
+    int have_vae = 0;
+    if (vae_path || !a->quick) {
+        const char *p = vae_path ? vae_path : MODEL_DIR "/lesson13_vae.model";
+        if (vae_load(&v, p, 1, 250, err, sizeof err) != 0) {
+            printf("Bu adım lesson13'ün eğittiği VAE'yi kullanır, ama okunamadı:\n  %s\n"
+                   "Önce ./lesson13'ü çalıştırın (VAE'yi %s'e kaydeder), sonra bu dersi\n"
+                   "yeniden. Adım 7 atlandı; 1-6. adımların sonuçları geçerli.\n",
+                   err, MODEL_DIR "/lesson13_vae.model");
+            return;
+        }
+        if (v.D != IMG) {
+            printf("'%s' bir MNIST VAE'si değil (D = %d, 784 olmalı). Adım 7 atlandı.\n", p, v.D);
+            vae_free(&v);
+            return;
+        }
+        printf("VAE: %s (784 → %d → J = %d).\n", p, v.H, v.J);
+        have_vae = 1;
+    }
+    double t0 = now_sec();
+    MnistSplit d;
+    mnist_split_load(&d, a->data_dir, a->quick ? 4000 : 0, a->quick ? 500 : 5000,
+                     a->quick ? 1000 : 0);
+    if (!have_vae) {
+        quick_vae(&v, &d, 3, a->seed + 700);
+        printf("VAE: --quick koşusu lesson13'ün dosyasına bağlı kalmasın diye burada %d\n"
+               "görüntüyle 3 epoch eğitildi (784 → 400 → J = 20); tam koşu lesson13'ünkini\n"
+               "kullanır.\n", d.ntr);
+    }
+    int J = v.J, ntr = d.ntr, n = a->quick ? 300 : NJUDGE;
+    /* 1. eğitim kodları */
+    float *codes = xmalloc(sizeof(float) * (size_t)ntr * J);
+    encode_mu(&v, &d.m.train, d.tr_idx, ntr, codes);
+    double ss = 0;
+    for (size_t i = 0; i < (size_t)ntr * J; i++) ss += (double)codes[i] * codes[i];
+    double sd = sqrt(ss / ((double)ntr * J));
+    res->scale = 1.0 / sd;
+    for (size_t i = 0; i < (size_t)ntr * J; i++) codes[i] = (float)(codes[i] * res->scale);
+    printf("%d eğitim rakamı kodlandı (μ, %d sayı). Kodların standart sapması %.3f;\n"
+           "ölçek s = %.3f ile 1'e getirildi (çizelge N(0, I)'ya göre kurulu).\n", ntr, J, sd,
+           res->scale);
+    /* 2. eğitim */
+    res->gc = gradcheck_denoiser_d(a->seed, 5, 0);
+    printf("Sonlu fark denetimi (Dx = 5, ham koordinat, küçük model): en kötü oran %.3f.\n",
+           res->gc);
+    DdpmConf c = {.steps = (int)ldm_steps, .B = 256, .E = 64, .H = a->quick ? 128 : 256,
+                  .T = 200, .lr = 1e-3f};
+    Schedule s;
+    schedule_linear(&s, c.T, 1e-4 * 1000.0 / c.T, 0.02 * 1000.0 / c.T);
+    Denoiser m;
+    den_build_d(&m, J, 0, c.E, c.H, c.B > 250 ? c.B : 250);
+    TrainLog L;
+    printf("Model: [z (%d) | emb(t) (%d)] -> %d -> GELU -> %d artık blok -> %d\n"
+           "Yığın %d, %d adım, Adam %g (kosinüsle 0'a), T = %d.\n",
+           J, c.E, c.H, NRES, J, c.B, c.steps, c.lr, c.T);
+    fflush(stdout);
+    train(&m, &c, &s, codes, ntr, a->seed + 77, &L);
+    res->loss_first = L.loss[0], res->loss_last = L.loss[L.n - 1], res->train_s = L.seconds;
+    res->steps = c.steps, res->H = c.H, res->ntrain = ntr;
+    printf("Kayıp: ilk ölçüm %.4f -> son %.4f (%.1f s). Adım 3'teki gibi sıfıra inmez;\n"
+           "ölçü yine kayıp değil, üretilen örneklerdir.\n", res->loss_first, res->loss_last,
+           res->train_s);
+    {
+        float x[NLOSS], y[NLOSS];
+        for (int i = 0; i < L.n; i++) x[i] = (float)L.step[i], y[i] = L.loss[i];
+        /* Şekil rakam_kayip: Gizil kodlarda gürültü tahmininin kaybı: ilk adımlarda hızla
+         * inip sonra yavaşça düzleştiğine bakın. */
+        plot_lines("lesson15", "rakam_kayip", "Gizil kodlarda ε-MSE (MNIST, J = 20)", "adım",
+                   "kayıp", L.n, x, 1, (const float *const[]){y},
+                   (const char *const[]){"gizil difüzyon"}, 0, a->ascii);
+    }
+    /* 3. örnekler ve yargıç */
+    Net cnn;
+    double tj = now_sec();
+    const char *from = judge_get(&cnn, &d, a);
+    float acc, loss;
+    evaluate(&cnn, &d.m.test, NULL, d.ntest, (Norm){.kind = NORM_MINMAX}, LOSS_SOFTMAX_XENT, &loss,
+             &acc, NULL, NULL);
+    printf("Yargıç: %s,\ntest doğruluğu (accuracy) %%%.2f (%.0f s).\n", from, 100.0 * acc, now_sec() - tj);
+    float *img = xmalloc(sizeof(float) * (size_t)n * IMG);
+    float *zp = xmalloc(sizeof(float) * (size_t)n * J), *zd = xmalloc(sizeof(float) * (size_t)n * J),
+          *zt = xmalloc(sizeof(float) * (size_t)n * J);
+    int *ii = xmalloc(sizeof(int) * n);
+    for (int i = 0; i < n; i++) ii[i] = i % d.ntest;
+    batch_fill(img, NULL, &d.m.test, ii, n, (Norm){.kind = NORM_MINMAX});
+    digit_judge(&cnn, img, n, &res->real);
+    encode_mu(&v, &d.m.test, ii, n, zt);
+    decode_digits(&v, zt, n, img);
+    digit_judge(&cnn, img, n, &res->recon);
+    Rng r;
+    rng_seed(&r, (uint64_t)a->seed + 7100);
+    for (size_t i = 0; i < (size_t)n * J; i++) zp[i] = rng_normal(&r);
+    decode_digits(&v, zp, n, img);
+    digit_judge(&cnn, img, n, &res->prior);
+    /* Şekil rakam_onsel: VAE'nin kod çözücüsüne önselden, N(0, I)'dan çekilen 64 kod: kaç
+     * tanesinin bulanık ya da iki rakam arası olduğuna bakın; bunlar önsel deliklerinden
+     * gelir. */
+    save_digits("plots/lesson15/rakam_onsel.png", img, 64 < n ? 64 : n, 8, 8);
+    ldm_generate(&m, &v, &s, res->scale, n, c.T, &r, zd, img);
+    digit_judge(&cnn, img, n, &res->ddpm);
+    /* Şekil rakam_difuzyon: Gizil difüzyonun (DDPM, 200 adım) ürettiği kodlardan çözülen 64
+     * rakam: önsel örnekleriyle karşılaştırın; on rakamın hepsinin görünüp görünmediğine ve
+     * ne kadar net olduklarına bakın. */
+    save_digits("plots/lesson15/rakam_difuzyon.png", img, 64 < n ? 64 : n, 8, 8);
+    float *zdd = xmalloc(sizeof(float) * (size_t)n * J);
+    ldm_generate(&m, &v, &s, res->scale, n, 20, &r, zdd, img);
+    digit_judge(&cnn, img, n, &res->ddim);
+    free(zdd);
+    printf("\n%d örnek, güven eşiği 0,9:\n", n);
+    printf("  kaynak                            güvenle okunan  en az %%5 alan sınıf\n");
+    print_judge_row("gerçek test rakamları", &res->real);
+    print_judge_row("VAE'nin yeniden çizdiği test", &res->recon);
+    print_judge_row("VAE önseli, z ~ N(0, I)", &res->prior);
+    print_judge_row("gizil difüzyon, DDPM 200 adım", &res->ddpm);
+    print_judge_row("gizil difüzyon, DDIM 20 adım", &res->ddim);
+    /* 4. en yakın eğitim kodu: hepsi ölçekli uzayda */
+    for (size_t i = 0; i < (size_t)n * J; i++) {
+        zt[i] = (float)(zt[i] * res->scale); /* test kodları ve önsel örnekleri μ uzayındaydı */
+        zp[i] = (float)(zp[i] * res->scale);
+    }
+    res->nn_test = nn_median(zt, n, codes, ntr, J);
+    res->nn_prior = nn_median(zp, n, codes, ntr, J);
+    res->nn_ddpm = nn_median(zd, n, codes, ntr, J);
+    printf("En yakın eğitim koduna uzaklığın ortancası (ölçekli kodlar): test\n"
+           "rakamlarının kodları %.3f, önsel örnekleri %.3f, difüzyon örnekleri %.3f.\n",
+           res->nn_test, res->nn_prior, res->nn_ddpm);
+    printf("Önsel örnekleri kod bulutundan %.1f kat uzak düşüyor: önsel delikleri.\n",
+           res->nn_prior / res->nn_test);
+    if (res->nn_ddpm < 0.7 * res->nn_test)
+        printf("Difüzyonun kodları eğitim kodlarına test kodlarından da yakın: eğitim\n"
+               "kodlarını kopyalıyor olabilir.\n");
+    else if (res->nn_ddpm < 1.3 * res->nn_test)
+        printf("Difüzyonun kodları eğitim kodlarına bir test rakamının kodu kadar yakın,\n"
+               "daha yakın değil: eğitim kodlarını kopyalamıyor.\n");
+    else
+        printf("Difüzyonun kodları eğitim kodlarına bir test rakamınınkinden %%%.0f daha uzak:\n"
+               "kopyalamıyor, ama kod bulutunu da tam tutturamıyor.\n",
+               100 * (res->nn_ddpm / res->nn_test - 1));
+    Plot p;
+    /* Şekil rakam_siniflar: CNN'in her kaynağın örneklerini hangi rakam olarak okuduğunun payları:
+     * gerçek rakamlarda paylar yaklaşık eşittir; önselin ve difüzyonun çubuklarının bundan ne
+     * kadar saptığına bakın. */
+    FILE *f = plot_begin(&p, "lesson15", "rakam_siniflar");
+    fprintf(f, "# sınıf gerçek önsel DDPM DDIM20  (okunan sınıfın payı)\n");
+    for (int k = 0; k < 10; k++)
+        fprintf(f, "%d %g %g %g %g\n", k, (double)res->real.hist[k] / n,
+                (double)res->prior.hist[k] / n, (double)res->ddpm.hist[k] / n,
+                (double)res->ddim.hist[k] / n);
+    plot_finish(&p, "set title 'CNN hangi rakamı okuyor? (sınıf payları)'\n"
+                    "set style data histograms\nset style fill solid 0.8 border -1\n"
+                    "set xlabel 'okunan rakam'\nset ylabel 'pay'\nset yrange [0:0.2]\n"
+                    "set key top center horizontal\n"
+                    "plot 'rakam_siniflar.dat' u 2:xtic(1) t 'gerçek', '' u 3 t 'VAE önseli', "
+                    "'' u 4 t 'gizil difüzyon (DDPM)', '' u 5 t 'DDIM 20 adım'\n");
+    plot_render(&p, a->ascii);
+    printf("Resimler: plots/lesson15/rakam_onsel.png, rakam_difuzyon.png;\n"
+           "grafik: %s\n", plot_png_path(&p));
+    if (res->ddpm.share > res->prior.share)
+        printf("Difüzyon örneklerinin %%%.1f'i güvenle okunuyor, önselinkilerin %%%.1f'i:\n"
+               "aynı kod çözücü, yalnızca kodların nereden çekildiği farklı. Tavan, VAE'nin\n"
+               "gerçek kodlardan çizdiği rakamlar (%%%.1f).\n",
+               100 * res->ddpm.share, 100 * res->prior.share, 100 * res->recon.share);
+    else
+        printf("Bu koşuda difüzyon örnekleri (%%%.1f) önselinkileri (%%%.1f) geçemedi: model\n"
+               "kısa eğitildi.\n", 100 * res->ddpm.share, 100 * res->prior.share);
+    /* 5. kaydet, yükle */
+    if (ldm_save(ldm_path, &m, &v, c.T, res->scale, err, sizeof err) != 0) die("%s", err);
+    printf("Gizil model (tahminci + kod çözücü) kaydedildi: %s\n", ldm_path);
+    if (sample_digits_from(ldm_path, 64, c.T, a->seed + 1, 0) != 0)
+        die("'%s' geri okunamadı", ldm_path);
+    printf("Adım 7: %.0f s.\n", now_sec() - t0);
+    res->done = 1;
+    free(codes), free(img), free(zp), free(zd), free(zt), free(ii);
+    net_free(&cnn);
+    den_free(&m);
+    vae_free(&v);
+    mnist_split_free(&d);
+}
+
 static int run_quiz(const LessonArgs *a) {
     static char e1[256], e2[256], e3[256];
     Schedule s;
@@ -1024,13 +1557,68 @@ static int run_quiz(const LessonArgs *a) {
          .correct = 3,
          .explain = "Eğitimde x_T verinin %78'ini taşıyordu; saf gürültüyle başlamak modelin hiç "
                     "görmediği bir girdidir."},
+        {.q = "Gizil difüzyonda VAE kodlarının standart sapması 0.8 çıktı. Kodları çizelgenin "
+              "beklediği ölçeğe (std 1) getiren çarpan s kaçtır? (2 ondalık)",
+         .answer = 1.25, .tol = 0.005,
+         .explain = "s = 1 / 0.8 = 1.25; örneklenen kod çözücüye verilmeden önce s'ye bölünür."},
+        {.q = "VAE'nin önselinden, N(0, I)'dan çekilen kodların bir kısmı neden bulanık, iki "
+              "rakam arası görüntüler verir; gizil difüzyon bunu nasıl önler?",
+         .choices = {"Kod çözücü küçük olduğu için; difüzyon daha büyük bir çözücü eğitir",
+                     "Eğitim kodlarının bulutu (bütünleşik sonsal) N(0, I)'yı tam doldurmaz; "
+                     "önselin boş bölgelerinden (önsel delikleri) gelen kodlar hiçbir rakama "
+                     "ait değildir. Difüzyon kodları bu bulutun kendisinden örnekler",
+                     "N(0, I)'dan çekilen kodlar çok küçüktür; difüzyon onları büyütür",
+                     "VAE'nin KL terimi kodları bozar; difüzyon KL'yi kaldırır"},
+         .correct = 1,
+         .explain = "Adım 7'de önsel örneklerinin en yakın eğitim koduna uzaklığı test kodlarınınkinin "
+                    "katlarıdır; difüzyon örneklerininki test kodlarınınki kadardır."},
+        {.q = "Gizil modelin kayıt dosyası neden VAE'nin kod çözücüsünü de taşır?",
+         .choices = {"Dosya küçülsün diye",
+                     "Tahminci çözücü olmadan eğitilemez",
+                     "Kodlar o VAE'ye özgüdür: başka bir eğitimin çözücüsü aynı 20 sayıdan "
+                     "bambaşka (anlamsız) bir görüntü çizer",
+                     "CNN yargıcı çözücüyü ister"},
+         .correct = 2,
+         .explain = "Her VAE eğitimi kod uzayını kendi düzenler; difüzyon modeli yalnızca kendi "
+                    "VAE'sinin kodlarını tanır (Stable Diffusion dosyaları da VAE'yi taşır)."},
     };
     return quiz_run("lesson15", qs, (int)(sizeof qs / sizeof qs[0]), a->answers);
 }
 
+/* Derse özgü "--ad DEĞER" (metin) ya da "--ad" (değersiz) bayrağı: argv'den çıkarır.
+ * Metin bayrağında değer eksikse hata (çıkış 2). */
+static const char *take_str(int *argc, char **argv, const char *name) {
+    for (int i = 1; i < *argc; i++) {
+        if (strcmp(argv[i], name) != 0) continue;
+        if (i + 1 >= *argc || argv[i + 1][0] == '\0') {
+            fprintf(stderr, "hata: '%s' bayrağı bir dosya adı ister\n", name);
+            exit(2);
+        }
+        const char *v = argv[i + 1];
+        for (int k = i; k + 2 <= *argc; k++) argv[k] = argv[k + 2];
+        *argc -= 2;
+        return v;
+    }
+    return NULL;
+}
+static int take_flag(int *argc, char **argv, const char *name) {
+    for (int i = 1; i < *argc; i++) {
+        if (strcmp(argv[i], name) != 0) continue;
+        for (int k = i; k + 1 <= *argc; k++) argv[k] = argv[k + 1];
+        *argc -= 1;
+        return 1;
+    }
+    return 0;
+}
+
 int main(int argc, char **argv) {
-    long nsample = 0, ssteps = 0, hidden = 128, emb = 64, batch = 256, T = 200;
+    long nsample = 0, ssteps = 0, hidden = 128, emb = 64, batch = 256, T = 200, ldm_steps = 0;
     int want_sample = cli_take_long(&argc, argv, "--sample", 1, 100000, &nsample);
+    int want_mnist = take_flag(&argc, argv, "--mnist");
+    int no_mnist = take_flag(&argc, argv, "--no-mnist");
+    const char *vae_path = take_str(&argc, argv, "--vae");
+    const char *ldm_model = take_str(&argc, argv, "--mnist-model");
+    int ldm_steps_given = cli_take_long(&argc, argv, "--mnist-steps", 10, 1000000, &ldm_steps);
     cli_take_long(&argc, argv, "--sample-steps", 1, TMAX, &ssteps);
     int hidden_given = cli_take_long(&argc, argv, "--hidden", 4, 1024, &hidden);
     cli_take_long(&argc, argv, "--emb", 2, 512, &emb);
@@ -1039,13 +1627,20 @@ int main(int argc, char **argv) {
     LessonArgs a;
     cli_parse(argc, argv, &a,
               &(CliSpec){.name = "lesson15", .title = "Difüzyon modeli (DDPM): ay-yıldız",
-                         .default_epochs = 8, .extras = CLI_MODEL | CLI_NO_DATA,
+                         .default_epochs = 8, .extras = CLI_MODEL,
                          .epochs_help = "eğitim adımı sayısı, bin olarak",
                          .extra_help =
                              "  --sample N        kayıtlı modelden N nokta çizer (--model ile)\n"
                              "  --sample-steps S  örnekleme adımı (S < T ise DDIM; varsayılan T)\n"
                              "  --hidden H        gizli genişlik (128)   --emb E  gömme boyu (64)\n"
-                             "  --batch B         yığın (256)            --T T    difüzyon adımı (200)\n"});
+                             "  --batch B         yığın (256)            --T T    difüzyon adımı (200)\n"
+                             "Adım 7 (gizil difüzyon, MNIST rakamları):\n"
+                             "  --sample N --mnist  kayıtlı gizil modelden N (<= 400) rakam çizer:\n"
+                             "                    plots/lesson15/rakam_orneklem.png\n"
+                             "  --vae DOSYA       lesson13'ün VAE'si (data/models/lesson13_vae.model)\n"
+                             "  --mnist-model DOSYA  gizil model (data/models/lesson15_rakam.model)\n"
+                             "  --mnist-steps N   gizil modelin eğitim adımı (12000; --quick 1500)\n"
+                             "  --no-mnist        adım 7'yi atlar\n"});
     if (a.quiz) return run_quiz(&a);
     if (emb % 2) {
         fprintf(stderr, "hata: --emb %ld: çift olmalı (sin ve cos çiftleri)\n", emb);
@@ -1054,11 +1649,28 @@ int main(int argc, char **argv) {
     const char *path = a.model ? a.model
                        : a.quick ? MODEL_DIR "/lesson15_ddpm_quick.model"
                                  : MODEL_DIR "/lesson15_ddpm.model";
+    const char *ldm_path = ldm_model ? ldm_model
+                           : a.quick ? MODEL_DIR "/lesson15_rakam_quick.model"
+                                     : MODEL_DIR "/lesson15_rakam.model";
+    if (want_mnist && !want_sample) {
+        fprintf(stderr, "hata: --mnist yalnızca --sample N ile kullanılır\n");
+        return 2;
+    }
+    if (want_sample && want_mnist && nsample > 400) {
+        fprintf(stderr, "hata: --sample %ld --mnist: en çok 400 rakam çizilir (PNG ızgara)\n",
+                nsample);
+        return 2;
+    }
+    if (want_sample && want_mnist)
+        return sample_digits_from(ldm_path, (int)nsample, ssteps ? (int)ssteps : TMAX, a.seed, 0);
     if (want_sample)
         return sample_from(path, (int)nsample, ssteps ? (int)ssteps : TMAX, a.ascii, a.seed, NULL);
+    if (!ldm_steps_given) ldm_steps = a.quick ? 1500 : LDM_STEPS_FULL;
+    double t_start = now_sec();
     char err[512];
     if (mkdir_p(MODEL_DIR) != 0) die("'%s' klasörü oluşturulamadı", MODEL_DIR);
     if (model_path_check_writable(path, err, sizeof err) != 0) die("%s", err);
+    if (!no_mnist && model_path_check_writable(ldm_path, err, sizeof err) != 0) die("%s", err);
 #ifdef _OPENMP
     omp_set_max_active_levels(1);
 #endif
@@ -1081,6 +1693,8 @@ int main(int argc, char **argv) {
     step4_reverse(m, &s, d, &a, q, &untrained);
     step5_ddim(&m[0], &s, &d[0], &a, ed_ddpm, ed_ddim, Ss, &rec10);
     step6_save(&m[0], &c, path, &a, &loaded);
+    LdmResult ld = {0};
+    if (!no_mnist) step7_latent(&a, vae_path, ldm_path, ldm_steps, &ld);
 
     double train_s = fmax(L[0].seconds, L[1].seconds);
     printf("\nÖzet: ay-yıldız enerji uzaklığı %.4f, kesinlik %.3f, duyarlılık %.3f;\n"
@@ -1092,12 +1706,24 @@ int main(int argc, char **argv) {
            "sqrt_abar_T=%.4f trap_ed=%.4f schedule_ed=%.4f gradcheck=%.3f loss_first=%.4f "
            "loss_last=%.4f ddpm10_ed=%.4f ddim10_ed=%.4f ddim10_rec=%.4f ddpm_full_ed=%.4f "
            "loaded_ed=%.4f loaded_prec=%.4f loaded_rec=%.4f steps=%d T=%d H=%d E=%d B=%d "
-           "train_s=%.1f threads=%d\n",
+           "train_s=%.1f threads=%d seconds=%.0f",
            q[0].ed, q[0].prec, q[0].rec, q[1].ed, q[1].prec, q[1].rec, untrained.ed,
            untrained.prec, untrained.rec, ideal.ed, ideal.rec, half.ed, half.prec, half.rec,
            trap_sab, good_sab, trap_ed, good_ed, gc, L[0].loss[0], L[0].loss[L[0].n - 1],
            ed_ddpm[1], ed_ddim[1], rec10, ed_ddpm[NS - 1], loaded.ed, loaded.prec, loaded.rec,
-           c.steps, c.T, c.H, c.E, c.B, train_s, a.threads);
+           c.steps, c.T, c.H, c.E, c.B, train_s, a.threads, now_sec() - t_start);
+    if (ld.done)
+        printf(" mnist_conf=%.3f mnist_classes=%d mnist_ddim_conf=%.3f mnist_ddim_classes=%d "
+               "prior_conf=%.3f prior_classes=%d recon_conf=%.3f real_conf=%.3f nn_test=%.3f "
+               "nn_prior=%.3f nn_ddpm=%.3f mnist_gradcheck=%.3f mnist_loss_first=%.4f "
+               "mnist_loss_last=%.4f mnist_steps=%d mnist_H=%d mnist_train=%d mnist_scale=%.4f "
+               "mnist_train_s=%.1f\n",
+               ld.ddpm.share, ld.ddpm.classes5, ld.ddim.share, ld.ddim.classes5, ld.prior.share,
+               ld.prior.classes5, ld.recon.share, ld.real.share, ld.nn_test, ld.nn_prior,
+               ld.nn_ddpm, ld.gc, ld.loss_first, ld.loss_last, ld.steps, ld.H, ld.ntrain,
+               ld.scale, ld.train_s);
+    else
+        printf(" mnist_skipped=1\n");
     for (int k = 0; k < 2; k++) {
         den_free(&m[k]);
         free(d[k].train), free(d[k].held);

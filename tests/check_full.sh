@@ -25,6 +25,8 @@ lesson06 fark_Lmax 0.20
 lesson06 sayi_em 0.95
 lesson06 hizalama_komsu 0.90
 lesson06 sayi_hizalama 0.80
+lesson06 gradcheck_oran <=1
+lesson06 sure_toplam <=600
 lesson12 rev_acc_maxlen 0.99
 lesson12 num_em 0.95
 lesson12 align 0.90
@@ -37,6 +39,9 @@ lesson14 pac_grid_hq 0.90
 lesson15 flag_ed <=0.02
 lesson15 flag_prec 0.90
 lesson15 flag_rec 0.90
+lesson15 mnist_conf 0.70
+lesson15 mnist_classes 8
+lesson15 seconds <=600
 lesson16 test_loss <=1.90
 lesson16 novel 0.80
 lesson16 seconds <=600'

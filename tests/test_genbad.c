@@ -53,7 +53,7 @@ END_TEST
 
 START_TEST(test_ddpm_model_files) {
     mkdir("tests/out", 0755);
-    expect_run("lesson15", "--quick --hidden 8 --emb 4 --batch 16 --model tests/out/gb15.model", 0,
+    expect_run("lesson15", "--quick --no-mnist --hidden 8 --emb 4 --batch 16 --model tests/out/gb15.model", 0,
                "SONUÇ:", NULL, out, sizeof out);
     check_model_file("lesson15", "tests/out/gb15.model", "gb15");
     /* Türü farklı bir model dosyası (GAN üreticisi) DDPM olarak okunmaz */

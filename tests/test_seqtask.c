@@ -382,12 +382,16 @@ START_TEST(test_align_hits) {
     ck_assert_int_eq(h.hit, 5);
     ck_assert_int_eq(h.near, 5);
     ck_assert_int_eq(h.right, 0);
+    /* Karar satırı ölçüsü: "iki yüz"ün "yüz"ü (önceki sözcükle aynı rakam) sayılmaz */
+    ck_assert_int_eq(h.dwords, 4);
+    ck_assert_int_eq(h.dhit, 4);
     /* "otuz"un (harf 12..15) ilk harfi 4. konuma kaçsa da toplam hâlâ 3'te: isabet. Dört harfi
      * birden bir sağa (4) kayarsa: isabet değil, komşu ve sağ. */
     for (int j = 0; j < S; j++) att[12 * S + j] = j == 4 ? 0.9f : 0.02f;
     SeqAlignHits h2 = {0};
     seqtask_align_hits(&t, al, n, att, (size_t)S, S, &h2);
     ck_assert_int_eq(h2.hit, 5);
+    ck_assert_int_eq(h2.dhit, 3); /* karar satırı (ilk harf) 4. konumda: ıska */
     for (int i = 12; i < 16; i++)
         for (int j = 0; j < S; j++) att[i * S + j] = j == 4 ? 0.9f : 0.02f;
     SeqAlignHits h3 = {0};
@@ -396,6 +400,7 @@ START_TEST(test_align_hits) {
     ck_assert_int_eq(h3.hit, 4);
     ck_assert_int_eq(h3.near, 5);
     ck_assert_int_eq(h3.right, 1);
+    ck_assert_int_eq(h3.dhit, 3);
     /* Satır adımı (ld) > S: aynı sonuç */
     float wide[21 * 10];
     for (int i = 0; i < n; i++)
@@ -403,6 +408,15 @@ START_TEST(test_align_hits) {
     SeqAlignHits h4 = {0};
     seqtask_align_hits(&t, al, n, wide, 10, S, &h4);
     ck_assert_int_eq(h4.hit, h3.hit);
+    /* "yüz"ün satırları (harf 8..10) EOS'a (5) park ederse: toplam ölçüde ıska, karar
+     * satırı ölçüsünde sayılmaz */
+    for (int i = 8; i < 11; i++)
+        for (int j = 0; j < S; j++) att[i * S + j] = j == 5 ? 0.9f : 0.02f;
+    SeqAlignHits hy = {0};
+    seqtask_align_hits(&t, al, n, att, (size_t)S, S, &hy);
+    ck_assert_int_eq(hy.hit, 3);
+    ck_assert_int_eq(hy.dwords, 4);
+    ck_assert_int_eq(hy.dhit, 3);
     /* Ters çevirmede her harf ayrı sayılır */
     SeqTask rv;
     seqtask_init(&rv, SEQ_REVERSE, 10, 5, 10);
@@ -415,6 +429,8 @@ START_TEST(test_align_hits) {
     seqtask_align_hits(&rv, al, n2, a2, (size_t)S2, S2, &h5);
     ck_assert_int_eq(h5.words, 5);
     ck_assert_int_eq(h5.hit, 4);
+    ck_assert_int_eq(h5.dwords, 5);
+    ck_assert_int_eq(h5.dhit, 4);
     seqtask_free(&t), seqtask_free(&rv);
 }
 END_TEST

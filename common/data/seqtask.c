@@ -610,21 +610,29 @@ int seqtask_align(const SeqTask *t, const int *src, int ns, int *align, int cap)
 
 void seqtask_align_hits(const SeqTask *t, const int *align, int n, const float *att, size_t ld, int S,
                         SeqAlignHits *h) {
+    int prev = -1; /* bir önceki sözcüğün kaynak konumu */
     for (int i = 0; i < n;) {
         if (align[i] < 0 || align[i] >= S) { i++; continue; }
         /* bir sözcük: aynı kaynağa bağlı ardışık harfler (ters çevirme/kopyada tek harf) */
-        int e = i, best = 0;
-        double bv = -1;
+        int e = i, best = 0, first = 0;
+        double bv = -1, fv = -1;
         while (e < n && align[e] == align[i] && (e == i || t->kind == SEQ_NUMBER)) e++;
         for (int j = 0; j < S; j++) {
             double v = 0;
             for (int r = i; r < e; r++) v += att[(size_t)r * ld + j];
             if (v > bv) bv = v, best = j;
+            if (att[(size_t)i * ld + j] > fv) fv = att[(size_t)i * ld + j], first = j;
         }
         h->words++;
         h->hit += best == align[i];
         h->near += abs(best - align[i]) <= 1;
         h->right += best == align[i] + 1;
+        /* karar satırı: önceki sözcükle aynı rakama bağlı sözcük ("iki yüz"ün "yüz"ü) sayılmaz */
+        if (align[i] != prev) {
+            h->dwords++;
+            h->dhit += first == align[i];
+        }
+        prev = align[i];
         i = e;
     }
 }

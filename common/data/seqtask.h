@@ -166,11 +166,24 @@ int seqtask_align(const SeqTask *t, const int *src, int ns, int *align, int cap)
  * kopyada her harf tek başına) sözcüğün satırları toplanır ve toplamın en büyük olduğu
  * kaynak konumuna bakılır: o konum sözcüğün çevirdiği rakamsa isabet. Boşluklar ve
  * ölçek sözcükleri ("milyon"; align = -1) sayılmaz. Sayaçlara EKLER. */
+/*
+ * KARAR SATIRI (dwords, dhit; ders 12'nin başlık ölçüsü). Sözcüğün bütün harfleri kaynağa
+ * bakmak zorunda değildir: "sekiz"in "s"si yazılırken hangi sözcüğün geleceği kaynaktan
+ * okunur; "ekiz" ise artık kod çözücünün kendi yazdığı ön ekten bellidir ve o satırların
+ * dikkati bir yere "park eder" (çoğu zaman EOS'a: dikkat çukuru, attention sink). Aynı
+ * biçimde "iki yüz"ün "yüz"ü, yüzler basamağı "iki" diye okunduktan sonra kesinleşmiştir:
+ * yeni bir rakam okumaz, yeri söyler ("bin", "milyon" gibi). Karar satırı ölçüsü bu yüzden
+ * (1) yalnız sözcüğün İLK harfinin satırına bakar (sözcüğün seçildiği adım) ve (2) bir
+ * önceki sözcükle aynı rakama bağlı sözcüğü saymaz. Ters çevirme ve kopyada her harf bir
+ * sözcük olduğundan iki ölçü aynıdır.
+ */
 typedef struct {
     long words;  /* ölçülen sözcük */
-    long hit;    /* en büyük ağırlık doğru konumda */
+    long hit;    /* en büyük ağırlık (sözcüğün satırları toplamında) doğru konumda */
     long near;   /* doğru konumda ya da bir komşusunda */
     long right;  /* tam bir konum sağda */
+    long dwords; /* karar satırı ölçüsünün saydığı sözcük */
+    long dhit;   /* sözcüğün ilk harfinin satırında en büyük ağırlık doğru konumda */
 } SeqAlignHits;
 void seqtask_align_hits(const SeqTask *t, const int *align, int n, const float *att, size_t ld, int S,
                         SeqAlignHits *h);

@@ -4,7 +4,7 @@
 
 GradCheck gradcheck(GradLossFn f, void *ctx, float *param, const float *grad, size_t n,
                     size_t max_checks, double eps, double rtol, double atol) {
-    GradCheck r = {0, 0.0, 0, 0.0, 0.0, 0, 0.0};
+    GradCheck r = {0, 0.0, 0, 0.0, 0.0, 0, 0.0, 0.0, 0.0, 0.0};
     double sd = 0.0, sa = 0.0, sn = 0.0;
     if (n == 0 || max_checks == 0) return r;
     /* Eşit aralıklı tam max_checks indis (n küçükse hepsi): i_k = floor(k n / m) */
@@ -35,5 +35,8 @@ GradCheck gradcheck(GradLossFn f, void *ctx, float *param, const float *grad, si
         sn += num * num;
     }
     r.rel_norm = (sa + sn) > 0 ? sqrt(sd) / (sqrt(sa) + sqrt(sn)) : 0.0;
+    r.sq_diff = sd;
+    r.sq_analytic = sa;
+    r.sq_numeric = sn;
     return r;
 }

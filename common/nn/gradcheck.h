@@ -34,6 +34,8 @@ typedef struct {
     size_t passed;      /* oranı <= 1 olan eleman sayısı */
     double rel_norm;    /* ||a - s|| / (||a|| + ||s||): denenen elemanlar üzerinden toplu
                            göreli hata (tek tük ReLU kırılma noktalarına daha az duyarlı) */
+    double sq_diff, sq_analytic, sq_numeric; /* Σ(s − a)², Σa², Σs²: birkaç tensörün toplu
+                                                göreli hatasını birleştirmek için */
 } GradCheck;
 
 GradCheck gradcheck(GradLossFn f, void *ctx, float *param, const float *grad, size_t n,
