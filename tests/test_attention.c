@@ -2,6 +2,7 @@
  * çarpım dikkati ve çok başlı dikkat. İleri geçişin özellikleri (satır toplamı 1, maskeli
  * ağırlık tam 0, taşmama, sıcaklık limitleri, tek başlı MHA = düz yol) ve her geri geçiş
  * sonlu farklarla; gradyan denetleyicisinin gerçekten hata yakalayabildiği de sınanır. */
+#include <omp.h>
 #include "doaa.h"
 #include "nn/attention.h"
 #include "testutil.h"
@@ -27,6 +28,46 @@ START_TEST(test_softmax_matches_plain_and_sums_to_one) {
         }
         ck_assert_close(s, 1.0, 1e-6);
     }
+}
+END_TEST
+
+/* Vektörlü satır (SIMD_W şerit + -inf dolgulu kuyruk) her K'da düz softmax_forward'a
+ * (expf, double toplam) uyar: maskeli (-inf) konumlar, sıcaklık, yerinde çağrı. Geri
+ * geçiş, double ile elde hesaplanmış formüle uyar. K = 1..70 iki genişliğin de kuyruk
+ * ve tam vektör yollarını dolaşır. */
+START_TEST(test_softmax_vector_rows_match_plain) {
+    Rng r;
+    rng_seed(&r, 11);
+    float z[2 * 70], zs[2 * 70], p1[2 * 70], p2[2 * 70], dp[2 * 70], dz[2 * 70];
+    const float temps[] = {1.0f, 0.5f, 3.0f};
+    for (int K = 1; K <= 70; K++)
+        for (int ti = 0; ti < 3; ti++) {
+            float t = temps[ti];
+            fill(z, 2 * K, &r, 4.0f);
+            fill(dp, 2 * K, &r, 1.0f);
+            for (int i = 1; i < 2 * K; i += 3) z[i] = -INFINITY; /* maskeli konumlar */
+            z[0] = 1.0f;                                          /* satır 0 tamamen maskeli değil */
+            z[K] = 0.5f;
+            for (int i = 0; i < 2 * K; i++) zs[i] = z[i] / t;
+            softmax_forward(p2, zs, 2, K);
+            memcpy(p1, z, sizeof(float) * 2 * K);
+            softmax_temp_forward(p1, p1, 2, K, t); /* yerinde */
+            for (int i = 0; i < 2 * K; i++)
+                ck_assert_msg(fabsf(p1[i] - p2[i]) <= 2e-6f, "K=%d τ=%g i=%d: %g, düz %g", K,
+                              (double)t, i, (double)p1[i], (double)p2[i]);
+            for (int i = 0; i < 2 * K; i++) dz[i] = 0.25f;
+            softmax_temp_backward(dz, dp, p1, 2, K, t);
+            for (int b = 0; b < 2; b++) {
+                double dot = 0;
+                for (int i = 0; i < K; i++) dot += (double)dp[b * K + i] * p1[b * K + i];
+                for (int i = 0; i < K; i++) {
+                    int j = b * K + i;
+                    double want = 0.25 + p1[j] * (dp[j] - dot) / t;
+                    ck_assert_msg(fabs(dz[j] - want) <= 1e-5, "K=%d geri i=%d: %g, beklenen %g",
+                                  K, j, (double)dz[j], want);
+                }
+            }
+        }
 }
 END_TEST
 
@@ -474,6 +515,108 @@ START_TEST(test_mha_gradcheck_cross) {
 }
 END_TEST
 
+/* Çok başlı dikkat başları kopyalamadan, satır adımıyla okur. Başvuru: başları
+ * split_heads ile ayrı tamponlara bölen, bitişik sdpa_forward/sdpa_backward çağıran ve
+ * merge_heads ile birleştiren düz yol (dolgu maskesi her başa kopyalanır). Ayrıca 1 ve 2 iş
+ * parçacığıyla (sdpa'nın paralel yolu bu boyutta açılır) sonuçlar bit bit aynı olmalı. */
+typedef struct {
+    float *y, *grad, *dx;
+} MhaOut;
+
+static void mha_run(MhaOut *o, const float *par, const float *x, const float *dy, int B, int T,
+                    int C, int NH, const unsigned char *cm, const unsigned char *kpad) {
+    size_t np = mha_param_count(C, C), nx = (size_t)B * T * C;
+    MhaParams P, G;
+    mha_params_point(&P, (float *)par, C, C);
+    o->grad = calloc(np, 4), o->y = malloc(nx * 4), o->dx = calloc(nx, 4);
+    mha_params_point(&G, o->grad, C, C);
+    MhaActs a;
+    mha_acts_alloc(&a, C, C, NH, B, T, T);
+    mha_forward(o->y, &a, &P, x, x, B, T, T, cm, kpad);
+    mha_backward(o->dx, o->dx, &G, dy, &a, &P, x, x);
+    mha_acts_free(&a);
+}
+
+static void mha_plain(MhaOut *o, const float *par, const float *x, const float *dy, int B, int T,
+                      int C, int NH, const unsigned char *cm, const unsigned char *kpad) {
+    int HS = C / NH;
+    size_t np = mha_param_count(C, C), nx = (size_t)B * T * C;
+    MhaParams P, G;
+    mha_params_point(&P, (float *)par, C, C);
+    o->grad = calloc(np, 4), o->y = malloc(nx * 4), o->dx = calloc(nx, 4);
+    mha_params_point(&G, o->grad, C, C);
+    float *q = malloc(nx * 4), *k = malloc(nx * 4), *v = malloc(nx * 4), *cat = malloc(nx * 4);
+    float *qh = malloc(nx * 4), *kh = malloc(nx * 4), *vh = malloc(nx * 4), *oh = malloc(nx * 4);
+    float *dqh = calloc(nx, 4), *dkh = calloc(nx, 4), *dvh = calloc(nx, 4), *dcat = calloc(nx, 4);
+    float *doh = malloc(nx * 4), *dp = malloc(nx * 4);
+    float *att = malloc((size_t)B * NH * T * T * 4), *work = malloc(sdpa_work_size(T, T) * 4);
+    unsigned char *kph = malloc((size_t)B * NH * T);
+    for (int b = 0; b < B; b++)
+        for (int h = 0; h < NH; h++) memcpy(kph + ((size_t)b * NH + h) * T, kpad + (size_t)b * T, T);
+    dense_forward(q, x, P.wq, P.bq, B * T, C, C);
+    dense_forward(k, x, P.wk, P.bk, B * T, C, C);
+    dense_forward(v, x, P.wv, P.bv, B * T, C, C);
+    split_heads(qh, q, B, T, NH, HS);
+    split_heads(kh, k, B, T, NH, HS);
+    split_heads(vh, v, B, T, NH, HS);
+    sdpa_forward(oh, att, qh, kh, vh, B * NH, T, T, HS, HS, cm, kph, 1);
+    merge_heads(cat, oh, B, T, NH, HS);
+    dense_forward(o->y, cat, P.wo, P.bo, B * T, C, C);
+    dense_backward(dcat, G.wo, G.bo, dy, cat, P.wo, B * T, C, C);
+    split_heads(doh, dcat, B, T, NH, HS);
+    sdpa_backward(dqh, dkh, dvh, doh, att, qh, kh, vh, B * NH, T, T, HS, HS, 1, work);
+    merge_heads(dp, dqh, B, T, NH, HS);
+    dense_backward(o->dx, G.wq, G.bq, dp, x, P.wq, B * T, C, C);
+    merge_heads(dp, dkh, B, T, NH, HS);
+    dense_backward(o->dx, G.wk, G.bk, dp, x, P.wk, B * T, C, C);
+    merge_heads(dp, dvh, B, T, NH, HS);
+    dense_backward(o->dx, G.wv, G.bv, dp, x, P.wv, B * T, C, C);
+    free(q), free(k), free(v), free(cat), free(qh), free(kh), free(vh), free(oh);
+    free(dqh), free(dkh), free(dvh), free(dcat), free(doh), free(dp), free(att), free(work);
+    free(kph);
+}
+
+static void mha_out_free(MhaOut *o) { free(o->y), free(o->grad), free(o->dx); }
+
+START_TEST(test_mha_strided_matches_plain_and_threads) {
+    enum { B = 8, T = 40, C = 64, NH = 4 };
+    size_t np = mha_param_count(C, C), nx = (size_t)B * T * C;
+    Rng r;
+    rng_seed(&r, 77);
+    float *par = malloc(np * 4), *x = malloc(nx * 4), *dy = malloc(nx * 4);
+    MhaParams P;
+    mha_params_point(&P, par, C, C);
+    mha_params_init(&P, C, C, &r);
+    for (int i = 0; i < C; i++) P.bq[i] = P.bv[i] = P.bo[i] = 0.1f * rng_normal(&r);
+    fill(x, nx, &r, 1.0f);
+    fill(dy, nx, &r, 1.0f);
+    static unsigned char cm[T * T], kpad[B * T];
+    causal_mask(cm, T);
+    int len[B];
+    for (int b = 0; b < B; b++) len[b] = T - 3 * b;
+    padding_mask(kpad, len, B, T);
+    MhaOut f1, f2, ref;
+    omp_set_num_threads(1);
+    mha_run(&f1, par, x, dy, B, T, C, NH, cm, kpad);
+    omp_set_num_threads(2);
+    mha_run(&f2, par, x, dy, B, T, C, NH, cm, kpad);
+    ck_assert_int_eq(memcmp(f1.y, f2.y, nx * 4), 0);
+    ck_assert_int_eq(memcmp(f1.dx, f2.dx, nx * 4), 0);
+    ck_assert_int_eq(memcmp(f1.grad, f2.grad, np * 4), 0);
+    mha_plain(&ref, par, x, dy, B, T, C, NH, cm, kpad);
+    for (size_t i = 0; i < nx; i++) {
+        ck_assert_msg(fabsf(f1.y[i] - ref.y[i]) <= 1e-5f, "y[%zu]: %g, düz %g", i, f1.y[i], ref.y[i]);
+        ck_assert_msg(fabsf(f1.dx[i] - ref.dx[i]) <= 1e-4f * (1 + fabsf(ref.dx[i])), "dx[%zu]: %g, düz %g",
+                      i, f1.dx[i], ref.dx[i]);
+    }
+    for (size_t i = 0; i < np; i++)
+        ck_assert_msg(fabsf(f1.grad[i] - ref.grad[i]) <= 1e-3f * (1 + fabsf(ref.grad[i])),
+                      "grad[%zu]: %g, düz %g", i, f1.grad[i], ref.grad[i]);
+    mha_out_free(&f1), mha_out_free(&f2), mha_out_free(&ref);
+    free(par), free(x), free(dy);
+}
+END_TEST
+
 START_TEST(test_mha_bad_heads_dies) {
     MhaActs a;
     mha_acts_alloc(&a, 6, 6, 4, 1, 2, 2); /* 6, 4'e bölünmez */
@@ -484,6 +627,7 @@ static Suite *suite(void) {
     Suite *s = suite_create("attention");
     TCase *tc = tcase_create("dikkat");
     tcase_add_test(tc, test_softmax_matches_plain_and_sums_to_one);
+    tcase_add_test(tc, test_softmax_vector_rows_match_plain);
     tcase_add_test(tc, test_softmax_shift_invariant_no_overflow);
     tcase_add_test(tc, test_softmax_temperature_limits);
     tcase_add_test(tc, test_softmax_masked_and_fully_masked_rows);
@@ -499,6 +643,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, test_mha_heads_are_column_slices);
     tcase_add_test(tc, test_mha_gradcheck_self_causal);
     tcase_add_test(tc, test_mha_gradcheck_cross);
+    tcase_add_test(tc, test_mha_strided_matches_plain_and_threads);
     tcase_add_exit_test(tc, test_mha_bad_heads_dies, 1);
     suite_add_tcase(s, tc);
     return s;

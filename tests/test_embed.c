@@ -158,6 +158,51 @@ START_TEST(test_layernorm_rows_normalized) {
 }
 END_TEST
 
+/* Hızlı (float şeritler, omp simd) sürümler düz başvurulara (double) uyar: çeşitli C (kuyruklu,
+ * tek sayılı, büyük), kaymış ve ölçekli girişler; geri geçiş biriktirir (+=). */
+START_TEST(test_layernorm_fast_matches_ref) {
+    const int Cs[] = {1, 5, 16, 37, 64, 100, 768};
+    Rng r;
+    rng_seed(&r, 21);
+    for (size_t ci = 0; ci < sizeof Cs / sizeof *Cs; ci++) {
+        int C = Cs[ci], R = 6;
+        size_t n = (size_t)R * C;
+        float *x = malloc(n * 4), *dy = malloc(n * 4), *g = malloc(C * 4), *bb = malloc(C * 4);
+        float *y1 = malloc(n * 4), *y2 = malloc(n * 4), *dx1 = malloc(n * 4), *dx2 = malloc(n * 4);
+        float *dg1 = malloc(C * 4), *dg2 = malloc(C * 4), *db1 = malloc(C * 4), *db2 = malloc(C * 4);
+        float m1[6], m2[6], s1[6], s2[6];
+        for (size_t i = 0; i < n; i++) {
+            x[i] = 3.0f * rng_normal(&r) + 20.0f * (float)(i / C % 3);
+            dy[i] = rng_normal(&r);
+            dx1[i] = dx2[i] = 0.5f;
+        }
+        for (int k = 0; k < C; k++) {
+            g[k] = 1.0f + 0.3f * rng_normal(&r), bb[k] = 0.1f * rng_normal(&r);
+            dg1[k] = dg2[k] = db1[k] = db2[k] = -0.25f;
+        }
+        layernorm_forward_ref(y1, m1, s1, x, g, bb, 2, 3, C);
+        layernorm_forward(y2, m2, s2, x, g, bb, 2, 3, C);
+        for (size_t i = 0; i < n; i++)
+            ck_assert_msg(fabsf(y1[i] - y2[i]) <= 2e-5f, "C=%d y[%zu]: %g, düz %g", C, i, y2[i], y1[i]);
+        for (int i = 0; i < R; i++) {
+            ck_assert_float_eq_tol(m1[i], m2[i], 1e-4f * (1 + fabsf(m1[i])));
+            ck_assert_float_eq_tol(s1[i], s2[i], 1e-5f * s1[i] + 1e-6f);
+        }
+        layernorm_backward_ref(dx1, dg1, db1, dy, x, g, m1, s1, 2, 3, C);
+        layernorm_backward(dx2, dg2, db2, dy, x, g, m1, s1, 2, 3, C);
+        for (size_t i = 0; i < n; i++)
+            ck_assert_msg(fabsf(dx1[i] - dx2[i]) <= 1e-4f * (1 + fabsf(dx1[i])), "C=%d dx[%zu]: %g, düz %g",
+                          C, i, dx2[i], dx1[i]);
+        for (int k = 0; k < C; k++) {
+            ck_assert_float_eq_tol(dg1[k], dg2[k], 1e-4f);
+            ck_assert_float_eq_tol(db1[k], db2[k], 1e-5f);
+        }
+        free(x), free(dy), free(g), free(bb), free(y1), free(y2), free(dx1), free(dx2);
+        free(dg1), free(dg2), free(db1), free(db2);
+    }
+}
+END_TEST
+
 /* ---------------- konumsal kodlama ---------------- */
 
 START_TEST(test_posenc_known_values) {
@@ -267,6 +312,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, test_layernorm_backward_gradcheck);
     tcase_add_test(tc, test_gradcheck_catches_wrong_layernorm_grad);
     tcase_add_test(tc, test_layernorm_rows_normalized);
+    tcase_add_test(tc, test_layernorm_fast_matches_ref);
     tcase_add_test(tc, test_posenc_known_values);
     tcase_add_test(tc, test_posenc_add_every_batch);
     tcase_add_test(tc, test_posenc_shift_is_fixed_linear_map);

@@ -37,7 +37,10 @@ START_TEST(test_all_transposes_odd_shapes) {
                              {100, 3, 513}, {5, 4099, 9},
                              /* mikro-karenin kenarları (AVX-512'de 12, 8, 4 satırlık
                               * çekirdekler; AVX2'de 6, 4, 2): tam ve eksik şeritler */
-                             {20, 33, 40}, {8, 64, 17}, {16, 32, 5}, {24, 47, 70}, {4, 16, 8}};
+                             {20, 33, 40}, {8, 64, 17}, {16, 32, 5}, {24, 47, 70}, {4, 16, 8},
+                             /* A'nın paketlendiği (N > PACK_A_MIN_N = 1024) ve paketlenmediği
+                              * yollar, K birkaç dilimde (K > 384: sonraki dilimler C'ye ekler) */
+                             {37, 1030, 300}, {13, 1100, 800}, {29, 70, 800}, {5, 1025, 2}};
     for (size_t s = 0; s < sizeof shapes / sizeof shapes[0]; s++)
         for (int ta = 0; ta < 2; ta++)
             for (int tb = 0; tb < 2; tb++)
@@ -50,6 +53,8 @@ START_TEST(test_alpha_beta) {
         for (int tb = 0; tb < 2; tb++) {
             check_case(ta, tb, 23, 29, 31, 0.5f, 1.0f);
             check_case(ta, tb, 23, 29, 31, -2.0f, 0.25f);
+            check_case(ta, tb, 23, 1029, 31, -2.0f, 0.25f);  /* A paketli yol */
+            check_case(ta, tb, 23, 29, 900, 0.5f, 1.0f);     /* paketsiz, K üç dilim */
         }
 }
 END_TEST
@@ -91,6 +96,44 @@ START_TEST(test_thread_count_independent) {
 }
 END_TEST
 
+/* Paralel bölgenin içinden çağrılan gemm (ör. dikkatin baş başına çarpımları): her iş
+ * parçacığı kendi tamponunu kullanır; şekiller iş parçacığına ve tura göre değişir, tampon
+ * büyür. Sonuçlar dışarıda gemm_ref ile karşılaştırılır. */
+START_TEST(test_nested_calls) {
+    enum { NT = 4, ROUNDS = 3 };
+    Rng r;
+    rng_seed(&r, 9);
+    int M[NT][ROUNDS], N[NT][ROUNDS], K[NT][ROUNDS];
+    float *A[NT][ROUNDS], *B[NT][ROUNDS], *C[NT][ROUNDS];
+    for (int t = 0; t < NT; t++)
+        for (int k = 0; k < ROUNDS; k++) {
+            M[t][k] = 5 + 23 * t + 17 * k, N[t][k] = 7 + 31 * k + 3 * t, K[t][k] = 9 + 40 * k + t;
+            A[t][k] = malloc((size_t)M[t][k] * K[t][k] * 4);
+            B[t][k] = malloc((size_t)N[t][k] * K[t][k] * 4);
+            C[t][k] = malloc((size_t)M[t][k] * N[t][k] * 4);
+            fill(A[t][k], (size_t)M[t][k] * K[t][k], &r);
+            fill(B[t][k], (size_t)N[t][k] * K[t][k], &r);
+        }
+    omp_set_num_threads(2);
+#pragma omp parallel for schedule(static, 1)
+    for (int t = 0; t < NT; t++)
+        for (int k = 0; k < ROUNDS; k++)
+            gemm(t & 1, 1, M[t][k], N[t][k], K[t][k], 1.0f, A[t][k], (t & 1) ? M[t][k] : K[t][k],
+                 B[t][k], K[t][k], 0.0f, C[t][k], N[t][k]);
+    for (int t = 0; t < NT; t++)
+        for (int k = 0; k < ROUNDS; k++) {
+            int m = M[t][k], n = N[t][k], kk = K[t][k];
+            float *R = malloc((size_t)m * n * 4);
+            gemm_ref(t & 1, 1, m, n, kk, 1.0f, A[t][k], (t & 1) ? m : kk, B[t][k], kk, 0.0f, R, n);
+            for (int i = 0; i < m * n; i++)
+                ck_assert_msg(fabsf(R[i] - C[t][k][i]) <= 1e-4f * (1 + sqrtf((float)kk)),
+                              "t=%d tur=%d: %d. eleman %g, beklenen %g", t, k, i, C[t][k][i], R[i]);
+            free(R);
+            free(A[t][k]), free(B[t][k]), free(C[t][k]);
+        }
+}
+END_TEST
+
 static Suite *suite(void) {
     Suite *s = suite_create("gemm");
     TCase *tc = tcase_create("çekirdek");
@@ -99,6 +142,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, test_lesson_shapes);
     tcase_add_test(tc, test_beta_zero_ignores_nan);
     tcase_add_test(tc, test_thread_count_independent);
+    tcase_add_test(tc, test_nested_calls);
     suite_add_tcase(s, tc);
     return s;
 }

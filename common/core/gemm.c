@@ -67,6 +67,9 @@ void gemm_ref(int transA, int transB, int M, int N, int K, float alpha,
  * daha rahat sığar. 384, ders şekillerinde ölçtüğümüz en iyi dengeydi (192-512 denendi). */
 #define KC 384
 #define NC 4096
+#ifndef PACK_A_MIN_N
+#define PACK_A_MIN_N 1024   /* bu sayıdan az sütunda A paketlenmez (gemm() içinde, neden orada) */
+#endif
 #define BCH 8   /* B paketlemesinde bir iş parçası: 8 şerit (AVX-512'de 256 sütun) */
 
 /* SIMD_W x SIMD_W'lik kareyi vektör yazmaçlarında devir: dst[k*ldd + i] = src[i*lds + k].
@@ -77,7 +80,6 @@ void gemm_ref(int transA, int transB, int M, int N, int K, float alpha,
  *   yeni_i[k]   = k&w ? r_{i+w}[k-w] : r_i[k]
  *   yeni_i+w[k] = k&w ? r_{i+w}[k]   : r_i[k+w]
  * __builtin_shuffle'da maske elemanı < SIMD_W ilk vektörü, >= SIMD_W ikincisini seçer. */
-typedef int vfi __attribute__((vector_size(SIMD_W * sizeof(int))));
 static inline void transpose_regs(vf r[SIMD_W]) {
 #pragma GCC unroll 4
     for (int w = SIMD_W / 2; w >= 1; w /= 2) {
@@ -206,17 +208,34 @@ static void pack_b_strips(int transB, const float *B, int ldb, int p0, int j0, i
  * c0[r], c1[r]: C'nin r. satırının sol ve sağ vektörü. Sabit sınırlı döngüler
  * açıldığında (unroll) derleyici her birini ayrı bir yazmaçta tutar. */
 static inline __attribute__((always_inline)) void
-kernel_mr(const int mr, int kc, const float *restrict a, const float *restrict b, float *C,
-          int ldc, int rows, int cols, float alpha, float beta, int first) {
+kernel_mr(const int mr, const int packed, int kc, const float *restrict a, size_t ars, size_t acs,
+          const float *restrict b, float *C, int ldc, int rows, int cols, float alpha, float beta,
+          int first) {
     vf c0[MR], c1[MR];
 #pragma GCC unroll 16
     for (int r = 0; r < mr; r++) c0[r] = c1[r] = (vf){0};
-    for (int p = 0; p < kc; p++, a += MR, b += NR) {
-        vf x0 = ldv(b), x1 = ldv(b + SIMD_W);
+    if (packed) {
+        for (int p = 0; p < kc; p++, a += MR, b += NR) {
+            vf x0 = ldv(b), x1 = ldv(b + SIMD_W);
 #pragma GCC unroll 16
-        for (int r = 0; r < mr; r++) {
-            c0[r] += a[r] * x0;
-            c1[r] += a[r] * x1;
+            for (int r = 0; r < mr; r++) {
+                c0[r] += a[r] * x0;
+                c1[r] += a[r] * x1;
+            }
+        }
+    } else {
+        /* Paketsiz A: r. satırın p. sayısı a[r*ars + p*acs]; eksik satırlar (r >= rows)
+         * son geçerli satırı okur (sonuçları yazılmaz), A'nın dışına çıkılmaz. */
+        const float *ap[MR];
+#pragma GCC unroll 16
+        for (int r = 0; r < mr; r++) ap[r] = a + (size_t)(r < rows ? r : rows - 1) * ars;
+        for (size_t o = 0; o < (size_t)kc * acs; o += acs, b += NR) {
+            vf x0 = ldv(b), x1 = ldv(b + SIMD_W);
+#pragma GCC unroll 16
+            for (int r = 0; r < mr; r++) {
+                c0[r] += ap[r][o] * x0;
+                c1[r] += ap[r][o] * x1;
+            }
         }
     }
     if (rows == mr && cols == NR) { /* sık durum: tam kare, doğrudan vektörlerle */
@@ -254,24 +273,103 @@ kernel_mr(const int mr, int kc, const float *restrict a, const float *restrict b
 }
 
 /* Son satır şeridi eksikse (ör. M = 64 = 5*12 + 4) boş satırlar için FMA harcamamak üzere
- * çekirdeğin MR/3 ve 2*MR/3 satırlık kopyaları kullanılır (aynı kod, sabit mr). */
-static void kernel(int kc, const float *a, const float *b, float *C, int ldc, int rows, int cols,
-                   float alpha, float beta, int first) {
-    if (rows > 2 * MR / 3) kernel_mr(MR, kc, a, b, C, ldc, rows, cols, alpha, beta, first);
-    else if (rows > MR / 3) kernel_mr(2 * MR / 3, kc, a, b, C, ldc, rows, cols, alpha, beta, first);
-    else kernel_mr(MR / 3, kc, a, b, C, ldc, rows, cols, alpha, beta, first);
+ * çekirdeğin MR/3 ve 2*MR/3 satırlık kopyaları kullanılır (aynı kod, sabit mr).
+ * packed == 0: A paketlenmemiş, yerinde okunur (ars, acs adımlarıyla; aşağıda ne zaman). */
+static void kernel(int packed, int kc, const float *a, size_t ars, size_t acs, const float *b,
+                   float *C, int ldc, int rows, int cols, float alpha, float beta, int first) {
+    if (packed) {
+        if (rows > 2 * MR / 3) kernel_mr(MR, 1, kc, a, 1, MR, b, C, ldc, rows, cols, alpha, beta, first);
+        else if (rows > MR / 3) kernel_mr(2 * MR / 3, 1, kc, a, 1, MR, b, C, ldc, rows, cols, alpha, beta, first);
+        else kernel_mr(MR / 3, 1, kc, a, 1, MR, b, C, ldc, rows, cols, alpha, beta, first);
+    } else {
+        if (rows > 2 * MR / 3) kernel_mr(MR, 0, kc, a, ars, acs, b, C, ldc, rows, cols, alpha, beta, first);
+        else if (rows > MR / 3) kernel_mr(2 * MR / 3, 0, kc, a, ars, acs, b, C, ldc, rows, cols, alpha, beta, first);
+        else kernel_mr(MR / 3, 0, kc, a, ars, acs, b, C, ldc, rows, cols, alpha, beta, first);
+    }
 }
 
-/* Paket tamponları: paralel bölge dışındayken büyüyen statik tampon kullanılır;
- * gemm başka bir paralel bölgenin içinden çağrılırsa yerel tampon ayrılır. */
-static float *g_ap, *g_bp;
-static size_t g_ap_n, g_bp_n;
+/* Paket tamponları: her iş parçacığının kendi statik (thread-local) tamponu büyüyerek
+ * yeniden kullanılır. gemm başka bir paralel bölgenin içinden çağrıldığında (ör. dikkatin
+ * baş başına küçük çarpımları) her çağrıda bellek ayırıp bırakmak yerine o iş
+ * parçacığının tamponu kullanılır. Bir gemm'in kendi paralel bölgesinde tamponlar ortaktır
+ * (çağıran iş parçacığınınki): şeritler ayrı yerlere paketlenir. */
+static _Thread_local float *g_ap, *g_bp;
+static _Thread_local size_t g_ap_n, g_bp_n;
 
 static float *aligned_floats(size_t n) {
     size_t bytes = (n * sizeof(float) + 63) & ~(size_t)63;
     float *p = aligned_alloc(64, bytes ? bytes : 64);
     if (!p) die("gemm: bellek ayrılamadı (%zu bayt)", bytes);
     return p;
+}
+
+/* Bir çarpımın bütün bilgisi: iş parçacıkları aynı yapıyı okur. */
+typedef struct {
+    int transA, transB, M, N, K, lda, ldb, ldc, kcb, mstrips, pack_a;
+    float alpha, beta;
+    const float *A, *B;
+    float *C, *Ap, *Bp;
+} GemmJob;
+
+/* [0, n) aralığının tid. parçası (schedule(static) gibi eşit, bitişik parçalar) */
+static inline void split_range(long n, int tid, int nth, long *lo, long *hi) {
+    *lo = n * tid / nth;
+    *hi = n * (tid + 1) / nth;
+}
+
+/* Bloklar üzerinde yürüyüş; nth iş parçacığından tid.'si. nth == 1 ise paralel bölge
+ * yoktur ve hiçbir OpenMP çağrısı yapılmaz. Neden önemli: "#pragma omp parallel if (0)"
+ * bile tek kişilik bir takım kurar ve her engelde (barrier) işletim sistemine bir
+ * uyandırma çağrısı (futex) yapar; dikkatin binlerce küçük çarpımında bu çağrılar
+ * hesabın kendisinden pahalıydı (lesson12'nin adımında ~%30). */
+static void gemm_blocks(const GemmJob *g, int tid, int nth) {
+    int M = g->M, N = g->N, K = g->K, mstrips = g->mstrips;
+    for (int jc = 0; jc < N; jc += NC) {
+        int nc = N - jc < NC ? N - jc : NC;
+        int nstrips = (nc + NR - 1) / NR, nbchunks = (nstrips + BCH - 1) / BCH;
+        for (int pc = 0; pc < K; pc += g->kcb) {
+            int kc = K - pc < g->kcb ? K - pc : g->kcb;
+            int first = (pc == 0);
+            long lo, hi;
+            /* 1) paketleme: B şeritleri ve A şeritleri tek iş listesinde */
+            split_range(nbchunks + (g->pack_a ? mstrips : 0), tid, nth, &lo, &hi);
+            for (long t = lo; t < hi; t++) {
+                if (t < nbchunks) { /* BCH şeritlik B parçası */
+                    int j = (int)t * BCH * NR, ns = nstrips - (int)t * BCH < BCH ? nstrips - (int)t * BCH : BCH;
+                    pack_b_strips(g->transB, g->B, g->ldb, pc, jc + j, kc, nc - j, ns,
+                                  g->Bp + (size_t)j * kc);
+                } else {
+                    int i = (int)(t - nbchunks) * MR, rows = M - i < MR ? M - i : MR;
+                    pack_a_strip(g->transA, g->A, g->lda, i, pc, kc, rows, g->Ap + (size_t)i * kc);
+                }
+            }
+            if (nth > 1) {
+#pragma omp barrier
+            }
+            /* 2) mikro-karelerin ızgarası: satır şeritleri (dışta) x sütun şeritleri (içte) */
+            split_range((long)mstrips * nstrips, tid, nth, &lo, &hi);
+            for (long t = lo; t < hi; t++) {
+                int is = (int)(t / nstrips), js = (int)(t % nstrips);
+                int i = is * MR, j = js * NR;
+                int rows = M - i < MR ? M - i : MR;
+                int cols = nc - j < NR ? nc - j : NR;
+                float *c = g->C + (size_t)i * g->ldc + jc + j;
+                const float *bp = g->Bp + (size_t)j * kc;
+                if (g->pack_a)
+                    kernel(1, kc, g->Ap + (size_t)i * kc, 1, MR, bp, c, g->ldc, rows, cols,
+                           g->alpha, g->beta, first);
+                else if (!g->transA) /* A (M,K): satır i+r, sütun pc+p */
+                    kernel(0, kc, g->A + (size_t)i * g->lda + pc, g->lda, 1, bp, c, g->ldc, rows,
+                           cols, g->alpha, g->beta, first);
+                else                 /* A (K,M): op(A)(i+r, pc+p) = A[(pc+p)*lda + i+r] */
+                    kernel(0, kc, g->A + (size_t)pc * g->lda + i, 1, g->lda, bp, c, g->ldc, rows,
+                           cols, g->alpha, g->beta, first);
+            }
+            if (nth > 1) { /* paketler bir sonraki dilimde yeniden yazılacak */
+#pragma omp barrier
+            }
+        }
+    }
 }
 
 void gemm(int transA, int transB, int M, int N, int K, float alpha,
@@ -284,66 +382,38 @@ void gemm(int transA, int transB, int M, int N, int K, float alpha,
                 C[(size_t)i * ldc + j] = beta == 0.0f ? 0.0f : beta * C[(size_t)i * ldc + j];
         return;
     }
-    threads_adapt();   /* makine meşgulse iş parçacığı sayısını azalt (core/threads.h) */
-    int nested = 0;
+    int nested = 0, maxth = 1;
 #ifdef _OPENMP
     nested = omp_in_parallel();
+    if (!nested) {
+        threads_adapt();   /* makine meşgulse iş parçacığı sayısını azalt (core/threads.h) */
+        maxth = omp_get_max_threads();
+    }
 #endif
     /* Küçük çarpımlarda iş parçacıklarını uyandırıp eşitlemek hesabın kendisinden
      * pahalıdır: ~1 milyon çarp-topladan azı tek iş parçacığında yapılır. */
-    int par = !nested && (double)M * N * K >= 1048576.0;
+    int par = !nested && maxth > 1 && (double)M * N * K >= 1048576.0;
     int ncmax = N < NC ? ((N + NR - 1) / NR) * NR : NC;
     int kcmax = K < KC ? K : KC;
     size_t need_a = (size_t)((M + MR - 1) / MR) * MR * kcmax; /* tüm M şeritleri */
     size_t need_b = (size_t)ncmax * kcmax;
-    float *Ap, *Bp;
-    if (nested) {
-        Ap = aligned_floats(need_a);
-        Bp = aligned_floats(need_b);
-    } else {
-        if (need_a > g_ap_n) { free(g_ap); g_ap = aligned_floats(need_a); g_ap_n = need_a; }
-        if (need_b > g_bp_n) { free(g_bp); g_bp = aligned_floats(need_b); g_bp_n = need_b; }
-        Ap = g_ap;
-        Bp = g_bp;
-    }
-    int mstrips = (M + MR - 1) / MR;
+    if (need_a > g_ap_n) { free(g_ap); g_ap = aligned_floats(need_a); g_ap_n = need_a; }
+    if (need_b > g_bp_n) { free(g_bp); g_bp = aligned_floats(need_b); g_bp_n = need_b; }
     /* K'yı eşit parçalara böl (ör. K = 784: 262 + 262 + 260, 384 + 384 + 16 değil): son
      * parçanın küçük kalması verimsizdir. */
-    int nkb = (K + KC - 1) / KC, kcb = (K + nkb - 1) / nkb;
-    /* Tek bir paralel bölge: iş parçacıkları her blokta yalnızca engelde (barrier) buluşur. */
-#pragma omp parallel if (par)
-    for (int jc = 0; jc < N; jc += NC) {
-        int nc = N - jc < NC ? N - jc : NC;
-        int nstrips = (nc + NR - 1) / NR, nbchunks = (nstrips + BCH - 1) / BCH;
-        for (int pc = 0; pc < K; pc += kcb) {
-            int kc = K - pc < kcb ? K - pc : kcb;
-            int first = (pc == 0);
-            /* 1) paketleme: B şeritleri ve A şeritleri tek iş listesinde */
-#pragma omp for schedule(static)
-            for (int t = 0; t < nbchunks + mstrips; t++) {
-                if (t < nbchunks) { /* BCH şeritlik B parçası */
-                    int j = t * BCH * NR, ns = nstrips - t * BCH < BCH ? nstrips - t * BCH : BCH;
-                    pack_b_strips(transB, B, ldb, pc, jc + j, kc, nc - j, ns, Bp + (size_t)j * kc);
-                } else {
-                    int i = (t - nbchunks) * MR, rows = M - i < MR ? M - i : MR;
-                    pack_a_strip(transA, A, lda, i, pc, kc, rows, Ap + (size_t)i * kc);
-                }
-            }
-            /* 2) mikro-karelerin ızgarası: satır şeritleri (dışta) x sütun şeritleri (içte) */
-            long ntiles = (long)mstrips * nstrips;
-#pragma omp for schedule(static)
-            for (long t = 0; t < ntiles; t++) {
-                int is = (int)(t / nstrips), js = (int)(t % nstrips);
-                int i = is * MR, j = js * NR;
-                int rows = M - i < MR ? M - i : MR;
-                int cols = nc - j < NR ? nc - j : NR;
-                kernel(kc, Ap + (size_t)i * kc, Bp + (size_t)j * kc,
-                       C + (size_t)i * ldc + jc + j, ldc, rows, cols, alpha, beta, first);
-            }
-        }
+    int nkb = (K + KC - 1) / KC;
+    /* A'yı paketlemek, her A şeridi birçok sütun şeridinde yeniden okunduğunda değer: paket
+     * bitişiktir, ön-getirme kolaydır. N küçükse (<= PACK_A_MIN_N sütun) her şerit birkaç kez
+     * okunur; paketlemenin kopyası (ve devrik olmayan A'da yazmaçta devirme) kazançtan
+     * pahalıdır: çekirdek A'yı yerinde, satır adımıyla okur (küçük şerit L1'de kalır). */
+    int pack_a = N > PACK_A_MIN_N;
+    GemmJob g = {transA, transB, M, N, K, lda, ldb, ldc, (K + nkb - 1) / nkb, (M + MR - 1) / MR,
+                 pack_a, alpha, beta, A, B, C, g_ap, g_bp};
+    if (!par) {
+        gemm_blocks(&g, 0, 1);
+        return;
     }
-    if (nested) {
-        free(Ap);
-        free(Bp);
-    }
+    /* Tek bir paralel bölge: iş parçacıkları her blokta yalnızca engelde buluşur. */
+#pragma omp parallel
+    gemm_blocks(&g, omp_get_thread_num(), omp_get_num_threads());
 }

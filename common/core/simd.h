@@ -88,6 +88,30 @@ static inline vf ldv(const float *p) { return ld8(p); }
 static inline void stv(float *p, vf v) { st8(p, v); }
 #endif
 
+/* Şerit başına tam sayı vektörü: vektör karşılaştırması (a < b) bunu verir, şerit
+ * doğruysa -1 (bütün bitler 1), değilse 0. */
+typedef int vfi __attribute__((vector_size(SIMD_W * sizeof(int))));
+static inline vf vsplat(float x) { return x - (vf){0}; }
+/* m şeridi -1 ise a'nın, 0 ise b'nin şeridi (derleyici tek bir karıştırma komutu yapar) */
+static inline vf vsel(vfi m, vf a, vf b) {
+    vfi ai, bi;
+    memcpy(&ai, &a, sizeof ai);
+    memcpy(&bi, &b, sizeof bi);
+    vfi r = (ai & m) | (bi & ~m);
+    vf out;
+    memcpy(&out, &r, sizeof out);
+    return out;
+}
+static inline vf vmax(vf a, vf b) { return vsel(a > b, a, b); }
+/* makinenin genişliğindeki vektörün en büyük elemanı */
+static inline float hmaxv(vf v) {
+    float t[SIMD_W], m;
+    memcpy(t, &v, sizeof t);
+    m = t[0];
+    for (int i = 1; i < SIMD_W; i++) m = t[i] > m ? t[i] : m;
+    return m;
+}
+
 /* 8 elemanın toplamı (sabit sırayla: sonuç belirlenimci) */
 static inline float hsum8(v8 v) {
     float t[8];

@@ -88,7 +88,8 @@
  *   mha_backward(dx, dx, &G, dy, &a, &P, x, x);      // dx += ..., grad += ...
  *
  * SINIRLAR
- *   Sayılar float; ara toplamlar (softmax paydası) double. Her dikkat satırı
+ *   Sayılar float; softmax'ın paydası ve geri geçişteki Σ dA·A vektör şeritlerinde
+ *   float toplanır (satırdaki terim sayısı küçük, terimler sınırlı). Her dikkat satırı
  *   Tk uzunluğunda tamamen bellekte tutulur (T*T bellek); çok uzun diziler için
  *   değil, öğretmek için yazıldı. C, NH'ye tam bölünmelidir (değilse die()).
  */
@@ -161,17 +162,14 @@ typedef struct {
     int C, CKV, NH, HS;          /* yapı */
     int maxB, maxTq, maxTk;      /* ayrılan en büyük boyutlar */
     int B, Tq, Tk;               /* son ileri geçişin boyutları */
-    float *q, *k, *v;            /* (B,Tq,C), (B,Tk,C), (B,Tk,C) izdüşümler */
-    float *qh, *kh, *vh;         /* (B,NH,Tq,HS), (B,NH,Tk,HS), (B,NH,Tk,HS) başlara bölünmüş */
+    float *q, *k, *v;            /* (B,Tq,C), (B,Tk,C), (B,Tk,C) izdüşümler; h. baş
+                                    [h·HS, (h+1)·HS) sütunlarıdır (kopyalanmaz) */
     float *att;                  /* (B,NH,Tq,Tk) her başın dikkat ağırlıkları */
-    float *oh;                   /* (B,NH,Tq,HS) her başın çıktısı */
-    float *cat;                  /* (B,Tq,C) birleştirilmiş başlar (W_O'nun girişi) */
-    /* geri geçiş tamponları */
-    float *dcat, *doh, *dqh;     /* (B,Tq,C), (B,NH,Tq,HS), (B,NH,Tq,HS) */
-    float *dkh, *dvh;            /* (B,NH,Tk,HS) */
-    float *dproj;                /* (B,max(Tq,Tk),C) birleştirilmiş dQ / dK / dV */
+    float *cat;                  /* (B,Tq,C) başların çıktıları yan yana (W_O'nun girişi) */
+    /* geri geçiş tamponları (mha_backward'a ait; üzerlerine yazılır) */
+    float *dcat, *dq;            /* (B,Tq,C) */
+    float *dk, *dv;              /* (B,Tk,C) */
     float *datt;                 /* (Tq,Tk) sdpa_backward'ın ara tamponu (dS) */
-    unsigned char *kpad_h;       /* (B*NH,Tk) kpad'in her başa kopyası */
     float *mem;                  /* float tamponların hepsinin durduğu tek blok */
 } MhaActs;
 

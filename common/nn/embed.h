@@ -85,6 +85,13 @@ void layernorm_forward(float *out, float *mean, float *rstd, const float *inp, c
 void layernorm_backward(float *dinp, float *dgamma, float *dbeta, const float *dout,
                         const float *inp, const float *gamma, const float *mean, const float *rstd,
                         int B, int T, int C);
+/* Düz başvuru sürümleri (double ara toplamlar, vektörsüz): testler hızlıları bunlara karşı
+ * sınar. Arayüz ve biriktirme kuralı aynı. */
+void layernorm_forward_ref(float *out, float *mean, float *rstd, const float *inp,
+                           const float *gamma, const float *beta, int B, int T, int C);
+void layernorm_backward_ref(float *dinp, float *dgamma, float *dbeta, const float *dout,
+                            const float *inp, const float *gamma, const float *mean,
+                            const float *rstd, int B, int T, int C);
 
 /* ---- sinüslü konumsal kodlama ---- */
 /* ω_i = 1 / 10000^(2i/C), i = 0 .. (C+1)/2 - 1 */

@@ -4,6 +4,7 @@
  */
 #ifndef DOAA_FASTMATH_H
 #define DOAA_FASTMATH_H
+#include "core/simd.h"
 
 /* Hızlı erf ve exp: glibc'nin erff/expf'i tek tek çağrılır, döngü vektörleşmez; GPT'nin
  * bir eğitim adımında GELU bu yüzden zamanın ~%15'ini, dikkatin softmax'ı ~%5'ini alıyordu. Aşağıdakiler yalnız
@@ -52,4 +53,26 @@ static inline float exp_neg(float y) {
 }
 #pragma omp declare simd
 static inline float exp_neg0(float y) { return y < -87.0f ? 0.0f : exp_neg(y); }
+
+/* exp_neg0'ın makine genişliğindeki vektör sürümü (aynı formül, aynı sabitler; şerit şerit
+ * sonuç exp_neg0 ile aynıdır). Vektör karşılaştırması şerit başına -1/0 maskesi verir;
+ * vsel onunla seçer. 2^n üssü tam sayı vektörüne çevrilip kaydırılır. */
+static inline vf exp_neg0_v(vf y) {
+    vfi tiny = y < -87.0f;                    /* bu şeritlerin sonucu 0 */
+    vf yc = vsel(tiny, vsplat(-87.0f), y);
+    vf t = yc * 1.44269504088896341f + 12582912.0f;
+    vf n = t - 12582912.0f;
+    vf r = yc - n * 0.693359375f + n * 2.12194440e-4f;
+    vf p = vsplat(1.9875691500e-4f);
+    p = p * r + 1.3981999507e-3f;
+    p = p * r + 8.3334519073e-3f;
+    p = p * r + 4.1665795894e-2f;
+    p = p * r + 1.6666665459e-1f;
+    p = p * r + 5.0000001201e-1f;
+    p = p * r * r + r + 1.0f;
+    vfi e = (__builtin_convertvector(n, vfi) + 127) << 23;
+    vf two_n;
+    memcpy(&two_n, &e, sizeof two_n);
+    return vsel(tiny, vsplat(0.0f), p * two_n);
+}
 #endif
