@@ -665,14 +665,14 @@ static void step5_sampling(Gpt *m, const Corpus *c, const char *data, SampleRes 
     rng_seed(&r, (uint64_t)a->seed + 50);
     int *h1 = xmalloc(512 * sizeof(int)), *h2 = xmalloc(512 * sizeof(int));
     h1[0] = h2[0] = c->nl;
-    SampleCfg greedy = {0, 0, 0}, cold = {1e-3f, 0, 0};
+    SampleCfg greedy = {0, 0, 0}, cold = {1e-4f, 0, 0};
     int n1 = generate(m, &kc, h1, 1, 120, &greedy, &r, -1);
     int n2 = generate(m, &kc, h2, 1, 120, &cold, &r, -1);
     sr->greedy_eq = n1 == n2 && !memcmp(h1, h2, (size_t)n1 * sizeof(int));
     char buf[2048];
     charvocab_decode(&c->voc, h1 + 1, n1 - 1 < 60 ? n1 - 1 : 60, buf, sizeof buf);
     for (char *q = buf; *q; q++) if (*q == '\n') *q = '|';
-    printf("Açgözlü (T = 0): %s\nT = 0,001 ile örnekleme açgözlüyle %s.\n", buf,
+    printf("Açgözlü (T = 0): %s\nT = 0,0001 ile örnekleme açgözlüyle %s.\n", buf,
            sr->greedy_eq ? "aynı (T → 0 = açgözlü)" : "FARKLI (beklenmedik!)");
 
     /* Aynı başlangıçtan farklı ayarlar */
