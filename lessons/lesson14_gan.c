@@ -1536,6 +1536,9 @@ static void step6_mnist(const LessonArgs *a, const Mnist *mn, const char *path, 
     plot_render(&pc, a->ascii);
     printf("Grafik: %s\n", plot_png_path(&pc));
     /* Eğitim boyunca örnekler: her sıra bir epoch, aynı 16 gürültü */
+    /* Şekil mnist_egitim: Her sütun aynı gürültü vektörünün epoch'lar boyunca çözülüşü: ilk
+     * satırdaki karlı lekelerin sonraki satırlarda temiz çizgili rakamlara dönüştüğüne, bir
+     * sütunun çoğu zaman aynı rakamda kaldığına bakın. */
     save_digits("plots/lesson14/mnist_egitim.png", lg.snap, lg.nsnap * SNAPN, lg.nsnap, SNAPN);
     printf("Resim: plots/lesson14/mnist_egitim.png\n(sıralar: epoch");
     for (int k = 0; k < lg.nsnap; k++) printf("%s%d", k ? ", " : " ", lg.snap_ep[k]);
@@ -1556,6 +1559,9 @@ static void step6_mnist(const LessonArgs *a, const Mnist *mn, const char *path, 
     mgan_sample(&g.Ge, n, MNIST_SEED, img);
     judge_images(&cnn, img, n, &res->ema);
     res->mean_ema = mean_image_rms(img, n, refmean);
+    /* Şekil mnist_ornekler: EMA'lı üreticinin 100 örneği: on rakamın hepsinin göründüğüne ve
+     * bazı örneklerin iki rakam arasında kalan okunaksız biçimler olduğuna bakın; yargıcın
+     * güvenle okuyamadığı pay bunlardır. */
     save_digits("plots/lesson14/mnist_ornekler.png", img, 100, 10, 10);
     printf("Resim: plots/lesson14/mnist_ornekler.png (EMA'lı G'den 100 örnek)\n");
     printf("\nYargıç: %s\n%d örnek, güven eşiği 0,9:\n", res->judge_from, n);
