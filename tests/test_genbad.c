@@ -60,14 +60,18 @@ START_TEST(test_ddpm_model_files) {
     expect_run("lesson15", "--quick --no-mnist --hidden 8 --emb 4 --batch 16 --model tests/out/gb15.model", 0,
                "SONUÇ:", NULL, out, sizeof out);
     check_model_file("lesson15", "tests/out/gb15.model", "gb15", "10 nokta");
-    /* Türü farklı bir model dosyası (GAN üreticisi) DDPM olarak okunmaz */
-    expect_run("lesson14",
-               "--quick --hidden 8 --batch 16 --mnist-epochs 1 --model tests/out/gb14b.model", 0,
-               "SONUÇ:", NULL, out, sizeof out);
-    expect_run("lesson15", "--sample 10 --model tests/out/gb14b.model", 2, "gb14b.model", NULL,
+    /* Türü farklı bir model dosyası (GAN üreticisi) DDPM olarak okunmaz. Önceki test
+     * üreticileri yazdıysa onlar kullanılır (ASan altında dersi ikinci kez eğitmek pahalı);
+     * bu test tek başına koşarsa kendisi eğitir. */
+    struct stat st;
+    if (stat("tests/out/gb14.model", &st) != 0 || stat("tests/out/gb14_izgara.model", &st) != 0)
+        expect_run("lesson14",
+                   "--quick --hidden 8 --batch 16 --mnist-epochs 1 --model tests/out/gb14.model", 0,
+                   "SONUÇ:", NULL, out, sizeof out);
+    expect_run("lesson15", "--sample 10 --model tests/out/gb14.model", 2, "gb14.model", NULL,
                out, sizeof out);
-    expect_run("lesson15", "--sample 10 --model tests/out/gb14b_izgara.model", 2,
-               "gb14b_izgara.model", NULL, out, sizeof out);
+    expect_run("lesson15", "--sample 10 --model tests/out/gb14_izgara.model", 2,
+               "gb14_izgara.model", NULL, out, sizeof out);
     expect_run("lesson14", "--sample 10 --model tests/out/gb15.model", 2, "gb15.model", NULL, out,
                sizeof out);
 }
