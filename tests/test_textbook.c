@@ -145,13 +145,15 @@ START_TEST(test_prose_display_math) {
                      "  $x_1 = x + F(x)$,\n"
                      "  $\\eta(s) = s/W$  (s < W)\n"
                      "  $a_b$ ve c_d\n"
-                     "  $yarım\n";
+                     "  $yarım\n"
+                     "  $p = s/W$; sonunda $\\eta = f$.\n";
     o = (Str){0};
     wv_prose_md(&o, c2);
     ck_assert_str_eq(o.s, "Katman:\n\n"
                           "$$x_1 = x + F(x),$$\n\n"
                           "$$\\eta(s) = s/W\\quad\\text{(s < W)}$$\n\n"
-                          "```formul\n$a_b$ ve c_d\n$yarım\n```\n");
+                          "```formul\n$a_b$ ve c_d\n$yarım\n```\n\n"
+                          "$p = s/W$; sonunda $\\eta = f$.\n\n");
     free(o.s);
 }
 END_TEST

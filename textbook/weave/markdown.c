@@ -203,6 +203,22 @@ void wv_prose_md(Str *o, const char *text) {
                     depth = 0;
                     continue;
                 }
+                /* birden çok $...$ içeren satır ("$a$, $b$"): kendi paragrafında satır içi
+                 * matematik olarak yazılır (formül bloğunda TeX ham kalırdı) */
+                int nd = 0, dbl = 0;
+                for (size_t q = a; q < b; q++) {
+                    nd += s[q] == '$';
+                    if (q + 1 < b && s[q] == '$' && s[q + 1] == '$') dbl = 1;
+                }
+                if (!dbl && nd >= 4 && nd % 2 == 0) {
+                    if (mode == PRE) FLUSH_PRE();
+                    if (mode != NONE) str_addc(o, '\n');
+                    md_inline(o, s + a, b - a, 1);
+                    str_add(o, "\n\n");
+                    mode = NONE;
+                    depth = 0;
+                    continue;
+                }
             }
         }
         if (mk) {
