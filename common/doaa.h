@@ -38,6 +38,7 @@
 #include "nn/optim.h"
 #include "nn/sinemb.h"
 #include "lesson/judge.h"
+#include "lesson/ek.h"
 #include "lesson/predict.h"
 #include "lesson/plot.h"
 #include "core/progress.h"

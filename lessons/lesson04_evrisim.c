@@ -403,9 +403,11 @@ static void step6_filters(Net *net, Data *d, const LessonArgs *a, int *shown_lab
     printf("Filtreler: %s\n(%d filtre, 3x3, numaralı; beyaz artı, siyah eksi).\n",
            PLOT_DIR "/filtreler.png", nf);
     printf("Test rakamı #0, etiketi (label) %d: %s\n", y, PLOT_DIR "/rakam.png");
-    printf("1. evrişim + ReLU: %d haritanın %d'i bu rakamda bir yerde etkin (26x26):\n%s\n", maps[0],
-           active[0], names[0]);
-    printf("2. evrişim + ReLU: %d haritanın %d'i etkin (11x11):\n%s\n", maps[1], active[1], names[1]);
+    /* sayıdan sonraki ek okunuşa uyar ("32'si", "63'ü"): lesson/ek.h */
+    printf("1. evrişim + ReLU: %d haritanın %d'%s bu rakamda bir yerde etkin (26x26):\n%s\n",
+           maps[0], active[0], tr_ek_int(active[0], EK_IYELIK), names[0]);
+    printf("2. evrişim + ReLU: %d haritanın %d'%s etkin (11x11):\n%s\n", maps[1], active[1],
+           tr_ek_int(active[1], EK_IYELIK), names[1]);
     if (a->ascii) {
         printf("İlk dört filtrenin sayıları:\n");
         for (int f = 0; f < 4; f++) {

@@ -942,8 +942,9 @@ static void step5_number(Tf *m, SeqTask *num, const SeqSet *ts, const SeqSet *vs
     }
     seqset_range(vs, 1, &f1, &n1v);
     if (n1t > 0 && acc[1] < 0.9) {
-        printf("1 rakamlı sayılar yalnız 10 tane: %d'i testte, %d'si doğrulamada; eğitim\n"
-               "kalan %d'ünü tek başına gördü. Testteki yanlışlar:", n1t, n1v, 10 - n1t - n1v);
+        printf("1 rakamlı sayılar yalnız 10 tane: %d tanesi testte, %d tanesi doğrulamada;\n"
+               "eğitim kalan %d tanesini tek başına gördü. Testteki yanlışlar:", n1t, n1v,
+               10 - n1t - n1v);
         seqset_range(ts, 1, &f1, &n1t);
         int *o1 = xmalloc((size_t)m->cfg.T * sizeof(int)), col = 80;
         for (int i = 0; i < n1t; i++) {

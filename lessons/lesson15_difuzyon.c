@@ -1457,10 +1457,13 @@ static void step7_latent(const LessonArgs *a, const char *vae_path, const char *
     printf("Resimler: plots/lesson15/rakam_onsel.png, rakam_difuzyon.png;\n"
            "grafik: %s\n", plot_png_path(&p));
     if (res->ddpm.share > res->prior.share)
-        printf("Difüzyon örneklerinin %%%.1f'i güvenle okunuyor, önselinkilerin %%%.1f'i:\n"
+        /* sayıdan sonraki ek okunuşa uyar ("%84.7'si", "%49.3'ü"): lesson/ek.h */
+        printf("Difüzyon örneklerinin %%%.1f'%s güvenle okunuyor, önselinkilerin %%%.1f'%s:\n"
                "aynı kod çözücü, yalnızca kodların nereden çekildiği farklı. Tavan, VAE'nin\n"
                "gerçek kodlardan çizdiği rakamlar (%%%.1f).\n",
-               100 * res->ddpm.share, 100 * res->prior.share, 100 * res->recon.share);
+               100 * res->ddpm.share, tr_ek_f(100 * res->ddpm.share, 1, EK_IYELIK),
+               100 * res->prior.share, tr_ek_f(100 * res->prior.share, 1, EK_IYELIK),
+               100 * res->recon.share);
     else
         printf("Bu koşuda difüzyon örnekleri (%%%.1f) önselinkileri (%%%.1f) geçemedi: model\n"
                "kısa eğitildi.\n", 100 * res->ddpm.share, 100 * res->prior.share);
