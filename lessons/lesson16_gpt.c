@@ -710,7 +710,8 @@ static void step5_sampling(Gpt *m, const Corpus *c, const char *data, SampleRes 
                 novel++;
         }
         sr->novel = (double)novel / N;
-        printf("T = 1 ile %d ad üretildi: %%%.1f'i eğitim ve test kümesinde yok, yani yeni%s.\n", N, 100 * sr->novel,
+        printf("T = 1 ile %d ad üretildi: %%%.1f'%s eğitim ve test kümesinde yok, yani yeni%s.\n", N,
+               100 * sr->novel, tr_ek_f(100 * sr->novel, 1, EK_IYELIK),
                empty ? ";\nboş adlar yeni sayılmadı" : "");
         lines_free(tr, ntr), lines_free(te, nte);
     }
