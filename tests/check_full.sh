@@ -38,6 +38,7 @@ lesson14 pac_ring_hq 0.90
 lesson14 pac_grid_hq 0.90
 lesson14 mnist_conf 0.70
 lesson14 mnist_classes 8
+lesson14 seconds <=600
 lesson15 flag_ed <=0.02
 lesson15 flag_prec 0.90
 lesson15 flag_rec 0.90

@@ -99,6 +99,8 @@ START_TEST(test_bad_input) {
     expect_run("lesson14", "--sample 10 --generator", 2, "--generator", NULL, out, sizeof out);
     expect_run("lesson14", "--quick --generator mnist", 2, "--sample", NULL, out, sizeof out);
     expect_run("lesson14", "--quick --mnist-epochs 0", 2, "--mnist-epochs", NULL, out, sizeof out);
+    expect_run("lesson14", "--quick --seeds 11", 2, "--seeds", NULL, out, sizeof out);
+    expect_run("lesson14", "--quick --seeds 0", 2, "--seeds", NULL, out, sizeof out);
     /* Model olmayan bir dosyanın üzerine yazmayı reddeder (eğitimden önce) */
     expect_run("lesson14", "--quick --model tests/answers/lesson14.txt", 1, "lesson14.txt", NULL,
                out, sizeof out);
