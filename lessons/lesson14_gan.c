@@ -708,7 +708,7 @@ static void plot_snapshots(const char *step, const char *title, const Mix *d, co
  *   L_G = -log σ(D(G(z)))
  * Her adımda bir D, bir G güncellemesi (Adam, β1 = 0.5). Öğrenme oranı eğitim boyunca
  * doğrusal olarak sıfıra iner.
- * İki ağın etkinleştirmesi (activation) farklıdır (DCGAN'ın tarifi). D LeakyReLU (eğim 0.2)
+ * İki ağın aktivasyonu (activation) farklıdır (DCGAN'ın tarifi). D LeakyReLU (eğim 0.2)
  * kullanır: ReLU negatif bölgede gradyanı keser, D'nin "ölü" bölgelerinden G'ye hiç sinyal
  * gitmez. G ise düz ReLU kullanır. G'nin işi sürekli bir gürültüyü (2-B Gauss) birbirinden
  * kopuk, dar kümelere taşımaktır: z düzleminin geniş bir bölgesini tek bir modun 3σ'sına
@@ -1778,6 +1778,16 @@ static int run_quiz(const LessonArgs *a) {
          .correct = 1,
          .explain = "MLP'ler önce düşük frekansları öğrenir (spektral yanlılık); Fourier "
                     "öznitelikleri keskin ayrıntıyı baştan görünür kılar."},
+        {.q = "D'de LeakyReLU kullanırken G'de neden düz ReLU?",
+         .choices = {"ReLU'nun gradyanı daha büyüktür",
+                     "G'nin çıkışı hep pozitif olmalıdır",
+                     "Kapanan ReLU birimleri G'nin z düzleminin geniş bir bölgesini neredeyse tek "
+                     "bir noktaya büzmesine izin verir; dar modlar ve dar geçişler bunu ister",
+                     "D'nin gradyanı G'de hiç kullanılmaz"},
+         .correct = 2,
+         .explain = "LeakyReLU'da her birim en az 0.2 eğimle geçirir; G'nin bir bölgeyi büzmesi "
+                    "için ağırlıkların birbirini tam götürmesi gerekir. G'nin içinden geriye "
+                    "giden gradyan yalnızca G'nin ağırlıklarını eğitir, D'ye sinyal taşımaz."},
     };
     return quiz_run("lesson14", qs, (int)(sizeof qs / sizeof qs[0]), a->answers);
 }

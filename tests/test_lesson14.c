@@ -75,7 +75,7 @@ END_TEST
 START_TEST(test_quiz_answers) {
     check_quiz_key("lesson14", out, sizeof out);
     int rc = quiz_grade_text("lesson14", "tests/out/lesson14_yanlis.txt",
-                             "0.9889\n1.3863\n0.3301\nb\nb\nb\n1.386\nc\nb\n", out, sizeof out);
+                             "0.9889\n1.3863\n0.3301\nb\nb\nb\n1.386\nc\nb\na\n", out, sizeof out);
     ck_assert_msg(rc == 1, "yanlış cevap: çıkış %d\n%s", rc, out);
     rc = quiz_grade_text("lesson14", "tests/out/lesson14_bozuk.txt", "x\n", out, sizeof out);
     ck_assert_msg(rc == 2, "bozuk dosya: çıkış %d\n%s", rc, out);
