@@ -6,7 +6,7 @@
  *        ileri + geri + iki Adam güncellemesi. 3 ısınma adımından sonra STEPS adımın ortalaması:
  *        "RESULT model=gan2d sec_per_step=S params=P"
  *        (../shared/bench/torch_models.py gan2d --hidden H --batch B ile aynı iş; PyTorch
- *        tarafı ReLU, biz LeakyReLU kullanırız: maliyet aynı).
+ *        tarafı ReLU; bizde G ReLU, D LeakyReLU: maliyet aynı).
  * Dersin kodunu olduğu gibi kullanmak için lesson14'ü içerir (main'i yeniden adlandırılır).
  */
 #define main lesson14_main
@@ -24,7 +24,7 @@ int main(int argc, char **argv) {
 #ifdef _OPENMP
     omp_set_num_threads(threads);
 #endif
-    GanConf c = {.H = H, .B = B, .pack = 1, .lr = 1e-4f, .steps = steps};
+    GanConf c = {.H = H, .B = B, .pack = 1, .lr = 1e-4f, .steps = steps, .grelu = 1};
     Gan g;
     gan_build(&g, &c);
     Rng r;
