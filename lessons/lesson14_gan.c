@@ -810,19 +810,21 @@ static void step2_plain(const Mix *ring, const Mix *grid, const GanConf *c, cons
                "ama uzun eğitimde yetişir.\n",
                lraw->step[q], lraw->modes[q], 100 * lraw->hq[q], lraw->final.modes,
                100 * lraw->final.hq, tr_ek_f(100 * lraw->final.hq, 1, EK_YONELME));
-    int jm = 1;
+    /* Çöküş: mod sayısı önceki bir ölçümden en az 3 düşüp sonra yine en az 3 artmışsa */
+    int jm = 1, before = 0;
     for (int j = 1; j < lgr->n; j++)
         if (lgr->modes[j] < lgr->modes[jm]) jm = j;
+    for (int j = 0; j < jm; j++) before = before > lgr->modes[j] ? before : lgr->modes[j];
     printf("Gömmeli D ile ızgarada son: %d/25 mod, kalite %%%.1f.\n", lgr->final.modes,
            100 * lgr->final.hq);
-    if (lgr->modes[jm] + 3 <= lgr->final.modes)
+    if (lgr->modes[jm] + 3 <= before && lgr->modes[jm] + 3 <= lgr->final.modes)
         printf("Ama eğitim boyunca mod sayısına bakın: %d. adımda G yalnızca %d mod\n"
                "üretiyordu. Keskin bir D, G'yi birkaç moda sıkıştırabilir: mod çökmesi\n"
                "budur; bu koşuda G oradan çıktı, her koşuda çıkmaz (adım 4'te 5 tohum).\n",
                lgr->step[jm], lgr->modes[jm]);
     else
-        printf("Bu koşuda sade GAN ızgarada belirgin biçimde çökmedi (en az %d mod).\n",
-               lgr->modes[jm]);
+        printf("Bu koşuda sade GAN'ın mod sayısı ızgarada belirgin bir düşüş göstermedi\n"
+               "(en az %d mod).\n", lgr->modes[jm]);
     printf("Kayıplar çökmeyi göstermez (gömmeli D, ızgara, son ölçüm: L_D %.3f,\n"
            "L_G %.3f); ölçüt gösterir.\n", lgr->ld[lgr->n - 1], lgr->lg[lgr->n - 1]);
 }
