@@ -927,9 +927,9 @@ typedef struct {
  * Yayımlanmış sonuçlar (Lin ve diğ., 2018, Tablo 3; aynı ölçüt, 2500 örnek):
  *   halka:  GAN 6.3/8 mod, PacGAN4 7.8/8 mod (yüksek kalite %95.9)
  *   ızgara: GAN 17.3/25 mod, PacGAN4 24.8/25 mod (yüksek kalite %93.8)
- * Onların ağları bizimkinden büyüktür (G: 4 x 400 ReLU + toplu normalizasyon, D: 3 x 200
- * maxout) ve 400 000 adım eğitilir; biz birkaç on bin adımla yetinmek zorundayız.
- * Ayarları (G'de ReLU, adım sayısı) geliştirirken 100-104 tohumlarında seçtik; burada
+ * Onların ağları bizimkinden büyüktür (G: 4 x 400 ReLU + toplu normalizasyon (batch
+ * normalization), D: 3 x 200 maxout) ve 400 000 adım eğitilir; biz 24 000 adımla
+ * yetinmek zorundayız. Ayarları (G'de ReLU, G'nin çıkış ölçeği, adım sayısı) geliştirirken 100-104 tohumlarında seçtik; burada
  * raporlanan tohumlar --seed'den başlar (varsayılan 42-46): seçim yaptığımız tohumlarda
  * sonuç bildirmek, test kümesinde ayar yapmakla aynı hatadır.
  *
