@@ -31,7 +31,7 @@
  *                                                  başka bir tohum (seed) başka rakamlar verir)
  *              ./lesson13 --quiz                  (kendini sına)
  * Matematik common/ altındadır: nn/latent.c (BCE toplamı, KL, yeniden parametreleme),
- * model/vae.c (model, ileri/geri geçiş, kayıt), nn/dense.c (yoğun katmanlar (dense), GEMM).
+ * model/vae.c (model, ileri/geri geçiş, eğitim epoch'u, kayıt), nn/dense.c (yoğun katmanlar (dense), GEMM).
  */
 #include <math.h>
 #include <stdio.h>
@@ -119,7 +119,9 @@ static void eval_vae(Vae *m, const ImageSet *s, const int *idx, int n, uint64_t 
     free(ii);
 }
 
-/* Eğitim döngüsü: her epoch karıştır; her yığında ε çek, ileri, geri, Adam. */
+/* Eğitim döngüsü. Bir epoch (model/vae.c'deki vae_train_epoch) şudur: yığınları karıştır;
+ * her yığında ε ~ N(0, I) çek, ileri geçiş (kayıp = yeniden + KL), gradyanları sıfırla, geri
+ * geçiş, Adam adımı. Her epoch'tan sonra doğrulama kümesinde ölçer ve bir satır basar. */
 static void train_vae(Vae *m, Data *d, int epochs, uint64_t seed, Hist *h, const char *name) {
     Adam opt;
     adam_init(&opt, m->P.n, 1e-3f);
@@ -127,25 +129,13 @@ static void train_vae(Vae *m, Data *d, int epochs, uint64_t seed, Hist *h, const
     batcher_init(&bt, &d->m.train, d->tr_idx, d->ntr, BATCH);
     Rng r;
     rng_seed(&r, seed);
-    float *x = xmalloc((size_t)BATCH * D * sizeof(float));
     h->n = 0;
     for (int e = 0; e < epochs && e < MAXE; e++) {
-        double t0 = now_sec(), sr = 0, sk = 0;
-        int seen = 0, B;
-        batcher_shuffle(&bt, &r);
-        while ((B = batcher_next(&bt, x, NULL, NMINMAX)) > 0) {
-            for (int i = 0; i < B * m->J; i++) m->eps[i] = rng_normal(&r);
-            vae_forward(m, x, B, m->variational ? m->eps : NULL);
-            params_zero_grad(&m->P);
-            vae_backward(m, x, B);
-            adam_step(&opt, m->P.params, m->P.grads);
-            sr += m->last_rec * B;
-            sk += m->last_kl * B;
-            seen += B;
-        }
+        double t0 = now_sec(), tr, tk;
+        vae_train_epoch(m, &opt, &bt, &r, &tr, &tk);
         h->sec[e] = now_sec() - t0;
-        h->rec[e] = (float)(sr / seen);
-        h->kl[e] = (float)(sk / seen);
+        h->rec[e] = (float)tr;
+        h->kl[e] = (float)tk;
         double vr, vk;
         eval_vae(m, &d->m.train, d->va_idx, d->nva, seed + 1000 + e, &vr, &vk, NULL);
         h->vrec[e] = (float)vr;
@@ -156,7 +146,6 @@ static void train_vae(Vae *m, Data *d, int epochs, uint64_t seed, Hist *h, const
                h->sec[e]);
         fflush(stdout);
     }
-    free(x);
     batcher_free(&bt);
     adam_free(&opt);
 }
@@ -193,13 +182,14 @@ static void plot_hist(const char *step, const char *title, const Hist *h, int wi
     plot_render(&p, ascii);
 }
 
-/* Kod çözücüden görüntüler: x̂ = σ(logit) (Bernoulli'nin ortalaması). out (B,D) */
-static void decode_images(Vae *m, const float *z, int B, float *out) {
-    for (int s0 = 0; s0 < B; s0 += m->max_batch) {
-        int b = B - s0 < m->max_batch ? B - s0 : m->max_batch;
-        vae_decode(m, z + (size_t)s0 * m->J, b);
-        for (int i = 0; i < b * D; i++) out[(size_t)s0 * D + i] = (float)sigm(m->logits[i]);
-    }
+/* Önselden 64 kod, z ~ N(0, I), kod çözücüden geçer; 8x8'lik ızgara olarak kaydedilir. */
+static void save_prior_grid(Vae *m, uint64_t seed, const char *path) {
+    Rng r;
+    rng_seed(&r, seed);
+    float z[64 * J20], img[64 * D];
+    for (int i = 0; i < 64 * m->J; i++) z[i] = rng_normal(&r);
+    vae_decode_images(m, z, 64, img);
+    save_grid(path, img, 64, 8, 8, 2);
 }
 
 /* Test kümesinin ilk 10 rakamı (üst satır) ve yeniden yapılandırmaları (alt satır). */
@@ -462,15 +452,10 @@ static void step4_ae(Vae *ae, Data *d, const LessonArgs *a, int epochs, Hist *h,
     }
     printf("AE kodları: boyut başına ortalama |ortalama| %.2f, ortalama std %.2f —\n"
            "N(0, I)'dan (ortalama 0, std 1) çekilen bir kod bu bölgeye düşmez.\n", mabs, msd);
-    Rng r;
-    rng_seed(&r, (uint64_t)a->seed + 44);
-    float z[64 * J20], img[64 * D];
-    for (int i = 0; i < 64 * J20; i++) z[i] = rng_normal(&r);
-    decode_images(ae, z, 64, img);
     /* Şekil ae_ornekler: Otokodlayıcının çözücüsüne N(0, I)'den çekilen rastgele kodlar verildi:
      * görüntülerin çoğunun rakama benzemediğine bakın, çünkü otokodlayıcının kodları bu dağılıma
      * uymak zorunda değildir. */
-    save_grid(PLOT_DIR "/ae_ornekler.png", img, 64, 8, 8, 2);
+    save_prior_grid(ae, (uint64_t)a->seed + 44, PLOT_DIR "/ae_ornekler.png");
     printf("Resimler: %s/ae_yeniden.png (üst: test, alt: AE),\n"
            "%s/ae_ornekler.png (N(0, I) kodlarından çözülen 64 görüntü),\n"
            "%s/ae_kayip.png\n", PLOT_DIR, PLOT_DIR, PLOT_DIR);
@@ -531,15 +516,10 @@ static void step5_vae(Vae *m, Data *d, const LessonArgs *a, int epochs, Hist *h,
     /* Şekil vae_yeniden: Üst satır test rakamları, alt satır VAE'nin yeniden yaptıkları:
      * otokodlayıcınınkilerle karşılaştırın, KL terimi yüzünden biraz daha bulanık olabilirler. */
     save_recon(m, d, PLOT_DIR "/vae_yeniden.png");
-    Rng r;
-    rng_seed(&r, (uint64_t)a->seed + 55);
-    float z[64 * J20], img[64 * D];
-    for (int i = 0; i < 64 * J20; i++) z[i] = rng_normal(&r);
-    decode_images(m, z, 64, img);
     /* Şekil vae_ornekler: VAE'nin çözücüsüne önselden, N(0, I)'den, çekilen 64 kod verildi:
      * otokodlayıcının rastgele örnekleriyle karşılaştırın, buradakilerin ne kadarının rakama
      * benzediğine bakın. */
-    save_grid(PLOT_DIR "/vae_ornekler.png", img, 64, 8, 8, 2);
+    save_prior_grid(m, (uint64_t)a->seed + 55, PLOT_DIR "/vae_ornekler.png");
     printf("Resimler: %s/vae_yeniden.png,\n%s/vae_ornekler.png (önselden 64 örnek),\n"
            "%s/vae_kayip.png, %s/kl_boyut.png\n", PLOT_DIR, PLOT_DIR, PLOT_DIR, PLOT_DIR);
 }
@@ -565,22 +545,13 @@ static void step6_judge(Vae *ae, Vae *vae, Data *d, const LessonArgs *a, const f
                         float *cnn_acc) {
     step_banner(6, NSTEPS, "Ölç: lesson04'ün CNN'i önselden çözülen örnekleri okuyor");
     Net cnn;
-    models_mnist_cnn(&cnn, 1, 28, 28, 10, BATCH, (uint64_t)a->seed + 6);
-    TrainConfig cfg = train_config_default();
-    cfg.epochs = a->quick ? 1 : 2;
-    cfg.seed = (uint64_t)a->seed + 6;
-    cfg.quiet = 1;
-    TrainHistory th;
-    Adam opt;
-    adam_init(&opt, cnn.nparams, 1e-3f);
+    int cnn_epochs = a->quick ? 1 : 2;
     double t0 = now_sec();
-    train_classifier(&cnn, &opt, &d->m.train, d->tr_idx, d->ntr, &d->m.train, d->va_idx, d->nva,
-                     &cfg, &th);
-    adam_free(&opt);
+    judge_cnn_train(&cnn, &d->m.train, d->tr_idx, d->ntr, cnn_epochs, (uint64_t)a->seed + 6, BATCH);
     float loss;
-    evaluate(&cnn, &d->m.test, NULL, d->ntest, cfg.norm, LOSS_SOFTMAX_XENT, &loss, cnn_acc, NULL,
+    evaluate(&cnn, &d->m.test, NULL, d->ntest, NMINMAX, LOSS_SOFTMAX_XENT, &loss, cnn_acc, NULL,
              NULL);
-    printf("Yargıç CNN: %d epoch (%.0f s), test doğruluğu (accuracy) %%%.2f.\n", cfg.epochs,
+    printf("Yargıç CNN: %d epoch (%.0f s), test doğruluğu (accuracy) %%%.2f.\n", cnn_epochs,
            now_sec() - t0, 100.0 * *cnn_acc);
     int n = a->quick ? 300 : NJUDGE;
     float *img = xmalloc((size_t)n * D * sizeof(float)), *z = xmalloc((size_t)n * J20 * sizeof(float));
@@ -592,13 +563,13 @@ static void step6_judge(Vae *ae, Vae *vae, Data *d, const LessonArgs *a, const f
     Rng r;
     rng_seed(&r, (uint64_t)a->seed + 66);
     for (int i = 0; i < n * J20; i++) z[i] = rng_normal(&r);
-    decode_images(ae, z, n, img);
+    vae_decode_images(ae, z, n, img);
     judge_images(&cnn, img, n, jae);
     for (int i = 0; i < n * J20; i++) z[i] = cm[i % J20] + csd[i % J20] * rng_normal(&r);
-    decode_images(ae, z, n, img);
+    vae_decode_images(ae, z, n, img);
     judge_images(&cnn, img, n, jfit);
     for (int i = 0; i < n * J20; i++) z[i] = rng_normal(&r);
-    decode_images(vae, z, n, img);
+    vae_decode_images(vae, z, n, img);
     judge_images(&cnn, img, n, jvae);
     printf("\n%d örnek, güven eşiği 0,9:\n", n);
     printf("  kaynak                      güvenle okunan  en az %%5 alan sınıf\n");
@@ -718,7 +689,7 @@ static void step7_latent2(Vae *m2, Vae *m20, Data *d, const LessonArgs *a, int e
             z[(i * 20 + j) * 2 + 0] = (float)norm_ppf(0.05 + 0.9 * j / 19.0);
             z[(i * 20 + j) * 2 + 1] = (float)norm_ppf(0.95 - 0.9 * i / 19.0); /* yukarı z_2 büyür */
         }
-    decode_images(m2, z, 400, img);
+    vae_decode_images(m2, z, 400, img);
     /* Şekil manifold: Gizil düzlemde eşit aralıklı 20x20 noktanın çözülmüş hâli: komşu görüntülerin
      * birbirine yavaşça dönüştüğüne ve düzlemin farklı bölgelerinde farklı rakamlar durduğuna
      * bakın. */
@@ -744,7 +715,7 @@ static void step7_latent2(Vae *m2, Vae *m20, Data *d, const LessonArgs *a, int e
         memcpy(zb, mm->mu + J, J * sizeof(float));
         for (int k = 0; k < 10; k++)
             for (int j = 0; j < J; j++) zz[k * J + j] = za[j] + (zb[j] - za[j]) * k / 9.0f;
-        decode_images(mm, zz, 10, out + (size_t)r * 10 * D);
+        vae_decode_images(mm, zz, 10, out + (size_t)r * 10 * D);
     }
     /* Şekil ara_degerleme: Bir 0'ın kodundan bir 6'nın koduna düz bir çizgi boyunca ilerlerken
      * çözülen görüntüler, üstte J = 20, altta J = 2: aradaki adımların da rakama benzeyip
@@ -796,7 +767,7 @@ static int run_sample(const LessonArgs *a, int n) {
     rng_seed(&r, (uint64_t)a->seed);
     float *z = xmalloc((size_t)n * m.J * sizeof(float)), *img = xmalloc((size_t)n * D * sizeof(float));
     for (int i = 0; i < n * m.J; i++) z[i] = rng_normal(&r);
-    decode_images(&m, z, n, img);
+    vae_decode_images(&m, z, n, img);
     if (mkdir_p(PLOT_DIR) != 0) die("'%s' klasörü oluşturulamadı", PLOT_DIR);
     int cols = (int)ceil(sqrt((double)n)), rows = (n + cols - 1) / cols;
     const char *out = PLOT_DIR "/ornekler.png";
@@ -877,24 +848,9 @@ static int run_quiz(const LessonArgs *a) {
     return quiz_run(LESSON, qs, (int)(sizeof qs / sizeof qs[0]), a->answers);
 }
 
-/* --sample N'i ortak bayraklardan önce ayıklar (argv'den çıkarır). 0: yok. */
-static int take_sample_flag(int *argc, char **argv) {
-    for (int i = 1; i < *argc; i++) {
-        if (strcmp(argv[i], "--sample") != 0) continue;
-        if (i + 1 >= *argc) {
-            fprintf(stderr, "hata: '--sample' bayrağı bir değer ister (1..400 arası örnek sayısı)\n");
-            exit(2);
-        }
-        int n = (int)cli_parse_long("--sample", argv[i + 1], 1, 400);
-        for (int k = i; k + 2 < *argc; k++) argv[k] = argv[k + 2];
-        *argc -= 2;
-        return n;
-    }
-    return 0;
-}
-
 int main(int argc, char **argv) {
-    int nsample = take_sample_flag(&argc, argv);
+    long nsample = 0; /* --sample N: ortak bayraklardan önce ayıklanır */
+    cli_take_long(&argc, argv, "--sample", 1, 400, &nsample);
     LessonArgs a;
     cli_parse(argc, argv, &a,
               &(CliSpec){.name = LESSON, .title = "Varyasyonel otokodlayıcı (VAE)",
@@ -903,7 +859,7 @@ int main(int argc, char **argv) {
                          .extra_help = "  --sample N       kaydedilen VAE'den N örnek (1..400) çiz:\n"
                                        "                   plots/lesson13/ornekler.png\n"});
     if (a.quiz) return run_quiz(&a);
-    if (nsample) return run_sample(&a, nsample);
+    if (nsample) return run_sample(&a, (int)nsample);
     char err[512];
     if (mkdir_p(MODEL_DIR) != 0) die("'%s' klasörü oluşturulamadı", MODEL_DIR);
     if (model_path_check_writable(model_path(&a), err, sizeof err) != 0) die("%s", err);

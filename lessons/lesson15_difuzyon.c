@@ -1032,16 +1032,6 @@ static void step6_save(Denoiser *m, const DdpmConf *c, const char *path, const L
 
 /* Yargıç ölçüsü (güvenle okunan pay, sınıf sayısı): common/lesson/judge.h, lesson13 ve 14 ile ortak */
 
-/* Kod çözücüden görüntüler: x̂ = σ(logit), Bernoulli'nin ortalaması. z (n, J), out (n, 784) */
-static void decode_digits(Vae *v, const float *z, int n, float *out) {
-    for (int s0 = 0; s0 < n; s0 += v->max_batch) {
-        int b = n - s0 < v->max_batch ? n - s0 : v->max_batch;
-        vae_decode(v, z + (size_t)s0 * v->J, b);
-        for (size_t i = 0; i < (size_t)b * IMG; i++)
-            out[(size_t)s0 * IMG + i] = 1.0f / (1.0f + expf(-v->logits[i]));
-    }
-}
-
 /* Gizil model dosyası: gürültü tahmincisi + VAE'nin kod çözücüsü, tek dosyada. Kodlar o
  * VAE'ye özgüdür; başka bir VAE'nin çözücüsü aynı kodlardan anlamsız görüntü çizer. Bu
  * yüzden çözücü modelle birlikte saklanır (Stable Diffusion dosyaları da VAE'yi taşır). */
@@ -1154,7 +1144,7 @@ static void ldm_generate(Denoiser *m, Vae *v, const Schedule *s, double scale, i
         int b = n - s0 < m->maxB ? n - s0 : m->maxB;
         sample(m, s, z + (size_t)s0 * J, b, S, S < s->T ? 0.0 : 1.0, r, NULL, 0, NULL);
         for (size_t i = 0; i < (size_t)b * J; i++) zz[i] = (float)(z[(size_t)s0 * J + i] / scale);
-        decode_digits(v, zz, b, img + (size_t)s0 * IMG);
+        vae_decode_images(v, zz, b, img + (size_t)s0 * IMG);
     }
     free(zz);
 }
@@ -1223,30 +1213,8 @@ static double nn_median(const float *z, int n, const float *tr, int ntr, int J) 
     return med;
 }
 
-/* Yargıç: lesson04'ün kaydettiği CNN; yoksa (ya da --quick'te) burada kısaca eğitilen aynı mimari */
-static const char *judge_get(Net *cnn, MnistSplit *d, const LessonArgs *a) {
-    char err[512];
-    const char *p04 = MODEL_DIR "/lesson04_cnn.model";
-    if (!a->quick && net_load(cnn, p04, 250, err, sizeof err) == 0) {
-        if (net_in_size(cnn) == IMG && net_out_size(cnn) == 10) return "lesson04'ün CNN'i (" MODEL_DIR "/lesson04_cnn.model)";
-        net_free(cnn);
-    }
-    models_mnist_cnn(cnn, 1, 28, 28, 10, 250, (uint64_t)a->seed + 7);
-    TrainConfig cfg = train_config_default();
-    cfg.epochs = a->quick ? 1 : 2;
-    cfg.seed = (uint64_t)a->seed + 7;
-    cfg.quiet = 1;
-    TrainHistory th;
-    Adam opt;
-    adam_init(&opt, cnn->nparams, 1e-3f);
-    train_classifier(cnn, &opt, &d->m.train, d->tr_idx, d->ntr, &d->m.train, d->va_idx, d->nva,
-                     &cfg, &th);
-    adam_free(&opt);
-    return a->quick ? "burada 1 epoch eğitilen CNN (lesson04'ün mimarisi; --quick)"
-                    : "burada 2 epoch eğitilen CNN (lesson04'ün modeli bulunamadı)";
-}
-
-/* Kısa VAE eğitimi (yalnız --quick: test koşusu lesson13'ün dosyasına bağlı kalmasın) */
+/* Kısa VAE eğitimi (yalnız --quick: test koşusu lesson13'ün dosyasına bağlı kalmasın).
+ * lesson13'ün modeli ve eğitimi: vae_train_epoch (model/vae.h). */
 static void quick_vae(Vae *v, MnistSplit *d, int epochs, int seed) {
     vae_build(v, IMG, 400, 20, 1, 128);
     vae_init_torch(v, (uint64_t)seed);
@@ -1256,19 +1224,7 @@ static void quick_vae(Vae *v, MnistSplit *d, int epochs, int seed) {
     batcher_init(&bt, &d->m.train, d->tr_idx, d->ntr, 128);
     Rng r;
     rng_seed(&r, (uint64_t)seed + 1);
-    float *x = xmalloc(sizeof(float) * 128 * IMG);
-    for (int e = 0; e < epochs; e++) {
-        int B;
-        batcher_shuffle(&bt, &r);
-        while ((B = batcher_next(&bt, x, NULL, (Norm){.kind = NORM_MINMAX})) > 0) {
-            for (int i = 0; i < B * v->J; i++) v->eps[i] = rng_normal(&r);
-            vae_forward(v, x, B, v->eps);
-            params_zero_grad(&v->P);
-            vae_backward(v, x, B);
-            adam_step(&opt, v->P.params, v->P.grads);
-        }
-    }
-    free(x);
+    for (int e = 0; e < epochs; e++) vae_train_epoch(v, &opt, &bt, &r, NULL, NULL);
     batcher_free(&bt);
     adam_free(&opt);
 }
@@ -1373,7 +1329,15 @@ static void step7_latent(const LessonArgs *a, const char *vae_path, const char *
     /* 3. örnekler ve yargıç */
     Net cnn;
     double tj = now_sec();
-    const char *from = judge_get(&cnn, &d, a);
+    /* Yargıç: lesson04'ün kaydettiği CNN; yoksa (ya da --quick'te) aynı mimari burada,
+     * zaten yüklü eğitim rakamlarıyla kısaca eğitilir (common/lesson/judge.h) */
+    const char *from = "lesson04'ün CNN'i (" MODEL_DIR "/lesson04_cnn.model)";
+    if (a->quick || !judge_cnn_load(&cnn, MODEL_DIR "/lesson04_cnn.model", 250)) {
+        judge_cnn_train(&cnn, &d.m.train, d.tr_idx, d.ntr, a->quick ? 1 : 2,
+                        (uint64_t)a->seed + 7, 250);
+        from = a->quick ? "burada 1 epoch eğitilen CNN (lesson04'ün mimarisi; --quick)"
+                        : "burada 2 epoch eğitilen CNN (lesson04'ün modeli bulunamadı)";
+    }
     float acc, loss;
     evaluate(&cnn, &d.m.test, NULL, d.ntest, (Norm){.kind = NORM_MINMAX}, LOSS_SOFTMAX_XENT, &loss,
              &acc, NULL, NULL);
@@ -1386,12 +1350,12 @@ static void step7_latent(const LessonArgs *a, const char *vae_path, const char *
     batch_fill(img, NULL, &d.m.test, ii, n, (Norm){.kind = NORM_MINMAX});
     judge_images(&cnn, img, n, &res->real);
     encode_mu(&v, &d.m.test, ii, n, zt);
-    decode_digits(&v, zt, n, img);
+    vae_decode_images(&v, zt, n, img);
     judge_images(&cnn, img, n, &res->recon);
     Rng r;
     rng_seed(&r, (uint64_t)a->seed + 7100);
     for (size_t i = 0; i < (size_t)n * J; i++) zp[i] = rng_normal(&r);
-    decode_digits(&v, zp, n, img);
+    vae_decode_images(&v, zp, n, img);
     judge_images(&cnn, img, n, &res->prior);
     /* Şekil rakam_onsel: VAE'nin kod çözücüsüne önselden, N(0, I)'dan çekilen 64 kod: kaç
      * tanesinin bulanık ya da iki rakam arası olduğuna bakın; bunlar önsel deliklerinden
@@ -1564,39 +1528,13 @@ static int run_quiz(const LessonArgs *a) {
     return quiz_run("lesson15", qs, (int)(sizeof qs / sizeof qs[0]), a->answers);
 }
 
-/* Derse özgü "--ad DEĞER" (metin) ya da "--ad" (değersiz) bayrağı: argv'den çıkarır.
- * Metin bayrağında değer eksikse hata (çıkış 2). */
-static const char *take_str(int *argc, char **argv, const char *name) {
-    for (int i = 1; i < *argc; i++) {
-        if (strcmp(argv[i], name) != 0) continue;
-        if (i + 1 >= *argc || argv[i + 1][0] == '\0') {
-            fprintf(stderr, "hata: '%s' bayrağı bir dosya adı ister\n", name);
-            exit(2);
-        }
-        const char *v = argv[i + 1];
-        for (int k = i; k + 2 <= *argc; k++) argv[k] = argv[k + 2];
-        *argc -= 2;
-        return v;
-    }
-    return NULL;
-}
-static int take_flag(int *argc, char **argv, const char *name) {
-    for (int i = 1; i < *argc; i++) {
-        if (strcmp(argv[i], name) != 0) continue;
-        for (int k = i; k + 1 <= *argc; k++) argv[k] = argv[k + 1];
-        *argc -= 1;
-        return 1;
-    }
-    return 0;
-}
-
 int main(int argc, char **argv) {
     long nsample = 0, ssteps = 0, hidden = 128, emb = 64, batch = 256, T = 200, ldm_steps = 0;
     int want_sample = cli_take_long(&argc, argv, "--sample", 1, 100000, &nsample);
-    int want_mnist = take_flag(&argc, argv, "--mnist");
-    int no_mnist = take_flag(&argc, argv, "--no-mnist");
-    const char *vae_path = take_str(&argc, argv, "--vae");
-    const char *ldm_model = take_str(&argc, argv, "--mnist-model");
+    int want_mnist = cli_take_flag(&argc, argv, "--mnist");
+    int no_mnist = cli_take_flag(&argc, argv, "--no-mnist");
+    const char *vae_path = cli_take_str(&argc, argv, "--vae");
+    const char *ldm_model = cli_take_str(&argc, argv, "--mnist-model");
     int ldm_steps_given = cli_take_long(&argc, argv, "--mnist-steps", 10, 1000000, &ldm_steps);
     cli_take_long(&argc, argv, "--sample-steps", 1, TMAX, &ssteps);
     int hidden_given = cli_take_long(&argc, argv, "--hidden", 4, 1024, &hidden);

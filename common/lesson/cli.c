@@ -41,6 +41,31 @@ int cli_take_long(int *argc, char **argv, const char *name, long lo, long hi, lo
     return 0;
 }
 
+const char *cli_take_str(int *argc, char **argv, const char *name) {
+    for (int i = 1; i < *argc; i++) {
+        if (strcmp(argv[i], name) != 0) continue;
+        if (i + 1 >= *argc || argv[i + 1][0] == '\0') {
+            fprintf(stderr, "hata: %s bir değer (ör. dosya adı) bekliyor\n", name);
+            exit(2);
+        }
+        const char *v = argv[i + 1];
+        for (int j = i; j + 2 <= *argc; j++) argv[j] = argv[j + 2];
+        *argc -= 2;
+        return v;
+    }
+    return NULL;
+}
+
+int cli_take_flag(int *argc, char **argv, const char *name) {
+    for (int i = 1; i < *argc; i++) {
+        if (strcmp(argv[i], name) != 0) continue;
+        for (int j = i; j + 1 <= *argc; j++) argv[j] = argv[j + 1];
+        *argc -= 1;
+        return 1;
+    }
+    return 0;
+}
+
 static void usage(const CliSpec *s, FILE *out) {
     fprintf(out,
             "%s — %s\n\n"
