@@ -12,6 +12,9 @@ static void quick_run(void) {
     int rc = run_cmd(cmd, out, sizeof out);
     ck_assert_msg(rc == 0, "çıkış kodu %d\n%s", rc, out);
     check_fits_80("lesson13", out); /* terminal çıktısı 80 sütuna sığar */
+    /* her gnuplot betiği hatasız çizildi (plot_render hata verirse "çizilemedi" yazar;
+     * tırnaklı bir başlık, ör. "KL'si", betiği bozuyordu) */
+    ck_assert_msg(!strstr(out, "çizilemedi"), "bir grafik çizilemedi:\n%s", out);
 }
 
 START_TEST(test_quick_run_claims) {

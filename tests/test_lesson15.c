@@ -16,6 +16,9 @@ START_TEST(test_quick_run_claims) {
     int rc = run_cmd(cmd, out, sizeof out);
     ck_assert_msg(rc == 0, "lesson15 --quick çıkış kodu %d:\n%s", rc, out);
     check_fits_80("lesson15", out); /* terminal çıktısı 80 sütuna sığar */
+    /* her gnuplot betiği hatasız çizildi (plot_render hata verirse "çizilemedi" yazar;
+     * tırnaklı bir başlık, ör. "KL'si", betiği bozuyordu) */
+    ck_assert_msg(!strstr(out, "çizilemedi"), "bir grafik çizilemedi:\n%s", out);
     ck_assert_ptr_nonnull(strstr(out, "=== Adım 7/7"));
     /* Ölçütler: aynı dağılımdan iki küme ≈ 0 uzaklık ve tam duyarlılık; yarım veri
      * kesinliği korur, duyarlılığı kaybeder */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/util.h"
+#include "lesson/term.h"
 #include "data/data.h"
 #include "model/models.h"
 #include "model/train.h"
@@ -29,6 +30,25 @@ void judge_images(Net *cnn, const float *img, int n, Judge *j) {
     free(p);
     j->share = n ? (double)conf / n : 0;
     for (int k = 0; k < 10; k++) j->classes5 += j->hist[k] >= 0.05 * n;
+}
+
+void judge_print_header(int n, int namew) {
+    printf("\n%d örnek, güven eşiği 0.9:\n  ", n);
+    term_pad("kaynak", namew);
+    printf("  güvenle okunan  en az %%5 alan sınıf\n");
+}
+
+void judge_print_row(const char *name, const Judge *j, int namew) {
+    char a[16], b[16];
+    snprintf(a, sizeof a, "%%%.1f", 100.0 * j->share);
+    snprintf(b, sizeof b, "%d/10", j->classes5);
+    printf("  ");
+    term_pad(name, namew);
+    printf("  ");
+    term_rpad(a, 14);
+    printf("  ");
+    term_rpad(b, 19);
+    printf("\n");
 }
 
 void judge_cnn_train(Net *cnn, const ImageSet *train, const int *idx, int n, int epochs,

@@ -25,6 +25,12 @@ typedef struct {
  * Ağa en çok cnn->max_batch'lik dilimlerle verir. */
 void judge_images(Net *cnn, const float *img, int n, Judge *j);
 
+/* Sonuç tablosu: judge_print_header bir boş satır, "N örnek, güven eşiği 0.9:" ve sütun
+ * başlıklarını; judge_print_row bir kaynağın satırını basar (ad sütunu namew sütun genişliğinde,
+ * sayılar başlıklarının altında sağa yaslı). */
+void judge_print_header(int n, int namew);
+void judge_print_row(const char *name, const Judge *j, int namew);
+
 /* Yargıç CNN'i (lesson04'ün mimarisi, models_mnist_cnn) önceden yüklenmiş eğitim
  * görüntülerinde kısaca eğitir: Adam 1e-3, yığın 128, pikseller [0, 1]. idx NULL ise
  * kümenin ilk n görüntüsü. Ders kendi veri bölmesini verir; MNIST'i yeniden okumaz. */
