@@ -120,7 +120,7 @@ static void eval_vae(Vae *m, const ImageSet *s, const int *idx, int n, uint64_t 
 }
 
 /* Eğitim döngüsü. Bir epoch (model/vae.c'deki vae_train_epoch) şudur: yığınları karıştır;
- * her yığında ε ~ N(0, I) çek, ileri geçiş (kayıp = yeniden + KL), gradyanları sıfırla, geri
+ * her yığında ε ~ N(0, I) çek, ileri geçiş (forward pass; kayıp = yeniden + KL), gradyanları sıfırla, geri
  * geçiş, Adam adımı. Her epoch'tan sonra doğrulama kümesinde ölçer ve bir satır basar. */
 static void train_vae(Vae *m, Data *d, int epochs, uint64_t seed, Hist *h, const char *name) {
     Adam opt;

@@ -201,7 +201,14 @@ static void schedule_linear(Schedule *s, int T, double lo, double hi) {
  *        (Ex = 0 ise koordinatlar gömülmeden girer: e = [x | emb(t)], IN = Dx + E)
  *   h0 = GELU(e W_in + b_in)                           (B, H)
  *   h_{k+1} = h_k + GELU(h_k W_k + b_k), k = 0..2      (B, H)   artık bloklar
- *   ε̂  = h_3 W_out + b_out                            (B, Dx)                         */
+ *   ε̂  = h_3 W_out + b_out                            (B, Dx)
+ * GELU, yani Gauss hata doğrusal birimi (Gaussian error linear unit), ReLU'nun yumuşak
+ * hâlidir: GELU(a) = a Φ(a), Φ standart normal dağılımın birikimli dağılım fonksiyonu. Büyük
+ * a'da a, çok negatif a'da 0 verir, arada pürüzsüzdür; türevi her yerde tanımlı olduğundan
+ * tahmin edilen gürültü de konuma göre pürüzsüz değişir (formülü ve türevi:
+ * common/nn/act_extra.h). Artık bloklar (lesson12'deki artık bağlantı (residual connection))
+ * her bloğun girişini çıkışına ekler: blok yalnızca bir düzeltme öğrenir ve gradyan
+ * (gradient) bu kısa yoldan ilk katmanlara zayıflamadan ulaşır. */
 typedef struct {
     int Dx, Ex, E, H, IN, maxB;
     float *Win, *bin, *Wr[NRES], *br[NRES], *Wout, *bout;       /* ağırlıklar */
