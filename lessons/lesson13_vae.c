@@ -31,7 +31,8 @@
  *                                                  başka bir tohum (seed) başka rakamlar verir)
  *              ./lesson13 --quiz                  (kendini sına)
  * Matematik common/ altındadır: nn/latent.c (BCE toplamı, KL, yeniden parametreleme),
- * model/vae.c (model, ileri/geri geçiş, eğitim epoch'u, kayıt), nn/dense.c (yoğun katmanlar (dense), GEMM).
+ * model/vae.c (model, ileri/geri geçiş, eğitim epoch'u, kayıt), nn/dense.c (yoğun
+ * katmanlar (dense), GEMM), lesson/judge.c (rakam okuyucusu yargıç).
  */
 #include <math.h>
 #include <stdio.h>
