@@ -514,7 +514,7 @@ static void step5_vae(Vae *m, Data *d, const LessonArgs *a, int epochs, Hist *h,
     plot_hist("vae_kayip", "VAE (J = 20): yeniden yapılandırma ve KL", h, 1, a->ascii);
     /* Şekil kl_boyut: Her gizil boyutun test kümesindeki ortalama KL'si: KL'si 0'a yakın bir boyutu
      * model kullanmıyordur; boyutların ne kadar eşit kullanıldığına bakın. */
-    plot_lines(LESSON, "kl_boyut", "Boyut başına test KL'si", "gizil boyut j", "KL (nat)", J20, jj,
+    plot_lines(LESSON, "kl_boyut", "Her gizil boyutun test KL değeri", "gizil boyut j", "KL (nat)", J20, jj,
                1, (const float *const[]){kdf}, (const char *const[]){"KL_j"}, 0, a->ascii);
     /* Şekil vae_yeniden: Üst satır test rakamları, alt satır VAE'nin yeniden yaptıkları:
      * otokodlayıcınınkilerle karşılaştırın, KL terimi yüzünden biraz daha bulanık olabilirler. */

@@ -1548,13 +1548,39 @@ static int run_quiz(const LessonArgs *a) {
     return quiz_run("lesson15", qs, (int)(sizeof qs / sizeof qs[0]), a->answers);
 }
 
+/* Derse özgü "--ad DEĞER" (metin) ya da "--ad" (değersiz) bayrağı: argv'den çıkarır.
+ * Metin bayrağında değer eksikse hata (çıkış 2). */
+static const char *take_str(int *argc, char **argv, const char *name) {
+    for (int i = 1; i < *argc; i++) {
+        if (strcmp(argv[i], name) != 0) continue;
+        if (i + 1 >= *argc || argv[i + 1][0] == '\0') {
+            fprintf(stderr, "hata: '%s' bayrağı bir dosya adı ister\n", name);
+            exit(2);
+        }
+        const char *v = argv[i + 1];
+        for (int k = i; k + 2 <= *argc; k++) argv[k] = argv[k + 2];
+        *argc -= 2;
+        return v;
+    }
+    return NULL;
+}
+static int take_flag(int *argc, char **argv, const char *name) {
+    for (int i = 1; i < *argc; i++) {
+        if (strcmp(argv[i], name) != 0) continue;
+        for (int k = i; k + 1 <= *argc; k++) argv[k] = argv[k + 1];
+        *argc -= 1;
+        return 1;
+    }
+    return 0;
+}
+
 int main(int argc, char **argv) {
     long nsample = 0, ssteps = 0, hidden = 128, emb = 64, batch = 256, T = 200, ldm_steps = 0;
     int want_sample = cli_take_long(&argc, argv, "--sample", 1, 100000, &nsample);
-    int want_mnist = cli_take_flag(&argc, argv, "--mnist");
-    int no_mnist = cli_take_flag(&argc, argv, "--no-mnist");
-    const char *vae_path = cli_take_str(&argc, argv, "--vae");
-    const char *ldm_model = cli_take_str(&argc, argv, "--mnist-model");
+    int want_mnist = take_flag(&argc, argv, "--mnist");
+    int no_mnist = take_flag(&argc, argv, "--no-mnist");
+    const char *vae_path = take_str(&argc, argv, "--vae");
+    const char *ldm_model = take_str(&argc, argv, "--mnist-model");
     int ldm_steps_given = cli_take_long(&argc, argv, "--mnist-steps", 10, 1000000, &ldm_steps);
     cli_take_long(&argc, argv, "--sample-steps", 1, TMAX, &ssteps);
     int hidden_given = cli_take_long(&argc, argv, "--hidden", 4, 1024, &hidden);

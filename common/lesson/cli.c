@@ -41,36 +41,11 @@ int cli_take_long(int *argc, char **argv, const char *name, long lo, long hi, lo
     return 0;
 }
 
-const char *cli_take_str(int *argc, char **argv, const char *name) {
-    for (int i = 1; i < *argc; i++) {
-        if (strcmp(argv[i], name) != 0) continue;
-        if (i + 1 >= *argc || argv[i + 1][0] == '\0') {
-            fprintf(stderr, "hata: %s bir değer (ör. dosya adı) bekliyor\n", name);
-            exit(2);
-        }
-        const char *v = argv[i + 1];
-        for (int j = i; j + 2 <= *argc; j++) argv[j] = argv[j + 2];
-        *argc -= 2;
-        return v;
-    }
-    return NULL;
-}
-
-int cli_take_flag(int *argc, char **argv, const char *name) {
-    for (int i = 1; i < *argc; i++) {
-        if (strcmp(argv[i], name) != 0) continue;
-        for (int j = i; j + 1 <= *argc; j++) argv[j] = argv[j + 1];
-        *argc -= 1;
-        return 1;
-    }
-    return 0;
-}
-
 static void usage(const CliSpec *s, FILE *out) {
     fprintf(out,
             "%s — %s\n\n"
             "Kullanım: ./%s [SEÇENEKLER]\n\n"
-            "  --quick          kısa koşu: küçük bir alt kümeyle (testler bunu kullanır)\n",
+            "  --quick          küçük bir alt kümeyle birkaç saniyede çalış (testler bunu kullanır)\n",
             s->name, s->title, s->name);
     if (!(s->extras & CLI_NO_EPOCHS) && s->default_epochs > 0)
         fprintf(out, "  --epochs N       %s (varsayılan %d)\n",
@@ -83,9 +58,9 @@ static void usage(const CliSpec *s, FILE *out) {
             "  --threads N      iş parçacığı sayısı (varsayılan: %s)\n",
             s->default_seed ? s->default_seed : 42,
             s->default_threads == 1 ? "1, bu dersin matrisleri küçük"
-                                     : "boştaki çekirdekler");
+                                     : "boş çekirdekler, makine meşgulse azalır");
     if (!(s->extras & CLI_NO_DATA))
-        fprintf(out, "  --data DİZİN     MNIST biçimli dört IDX dosyasının klasörü (data/mnist)\n");
+        fprintf(out, "  --data DİZİN     MNIST biçimli dört IDX dosyasının klasörü (varsayılan data/mnist)\n");
     fprintf(out,
             "  --quiz           dersin sınavını çöz\n"
             "  --answers DOSYA  sınavı bu cevap dosyasıyla notlandır (--quiz ile)\n"

@@ -61,9 +61,4 @@ long cli_parse_long(const char *flag, const char *s, long lo, long hi);
  * argv'den çıkarır (*argc 2 azalır) ve 1 döndürür; yoksa 0. cli_parse'tan önce çağrılır.
  * Sayısı eksik ya da geçersizse hata (çıkış 2). */
 int cli_take_long(int *argc, char **argv, const char *name, long lo, long hi, long *val);
-/* Derse özgü "--ad DEĞER" (metin, ör. dosya adı) bayrağı: varsa değeri döndürür ve çifti
- * argv'den çıkarır; yoksa NULL. Değer eksik ya da boşsa hata (çıkış 2). */
-const char *cli_take_str(int *argc, char **argv, const char *name);
-/* Derse özgü değersiz "--ad" bayrağı: varsa argv'den çıkarır ve 1 döndürür; yoksa 0. */
-int cli_take_flag(int *argc, char **argv, const char *name);
 #endif
