@@ -14,18 +14,6 @@ static void quick_run(void) {
     check_fits_80("lesson13", out); /* terminal çıktısı 80 sütuna sığar */
 }
 
-/* gnuplot kuruluysa her adımın PNG'si gerçekten çizilmiş olmalı: betikteki bir sözdizimi
- * hatası (ör. başlıkta kaçışsız tırnak: 'KL'si') .gp'yi bırakıp boş bir PNG üretir. */
-static void check_plot_pngs(const char *lesson, const char *const *steps, int n) {
-    if (!plot_have_gnuplot()) return;
-    for (int i = 0; i < n; i++) {
-        char p[512], err[256];
-        int w, h, ch;
-        snprintf(p, sizeof p, "plots/%s/%s.png", lesson, steps[i]);
-        ck_assert_msg(image_info(p, &w, &h, &ch, err, sizeof err) == 0, "%s çizilmemiş: %s", p, err);
-    }
-}
-
 START_TEST(test_quick_run_claims) {
     quick_run();
     /* Adım 2: kapalı biçim KL = ½(0.25 + 0.25 - 1 - ln 0.25), Monte Carlo ile uyuşuyor */

@@ -8,18 +8,6 @@ static char out[1 << 17];
 #define MODEL "tests/out/l15_test.model"
 #define RMODEL "tests/out/l15_rakam.model"
 
-/* gnuplot kuruluysa her adımın PNG'si gerçekten çizilmiş olmalı: betikteki bir sözdizimi
- * hatası (ör. başlıkta kaçışsız tırnak: 'KL'si') .gp'yi bırakıp boş bir PNG üretir. */
-static void check_plot_pngs(const char *lesson, const char *const *steps, int n) {
-    if (!plot_have_gnuplot()) return;
-    for (int i = 0; i < n; i++) {
-        char p[512], err[256];
-        int w, h, ch;
-        snprintf(p, sizeof p, "plots/%s/%s.png", lesson, steps[i]);
-        ck_assert_msg(image_info(p, &w, &h, &ch, err, sizeof err) == 0, "%s çizilmemiş: %s", p, err);
-    }
-}
-
 START_TEST(test_quick_run_claims) {
     mkdir("tests/out", 0755);
     char cmd[512];
