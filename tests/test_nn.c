@@ -181,6 +181,29 @@ START_TEST(test_dropout) {
 }
 END_TEST
 
+/* Vektörlü maske üretimi, rng_uniform'u eleman başına çağıran kaynak sürümle bit bit aynı:
+ * aynı maske, aynı çıkış ve sonrasında aynı üreteç durumu (yerinde çağrı dahil; 16'nın
+ * katı olmayan boylar da). */
+START_TEST(test_dropout_fast_matches_ref) {
+    enum { N = 1000 };
+    static float x[N], o1[N], m1[N], o2[N], m2[N];
+    Rng r; rng_seed(&r, 9);
+    for (int i = 0; i < N; i++) x[i] = rng_normal(&r);
+    const size_t sizes[] = {1, 15, 17, 333, N};
+    for (int k = 0; k < 5; k++) {
+        size_t n = sizes[k];
+        Rng a, b; rng_seed(&a, 100 + k); rng_seed(&b, 100 + k);
+        dropout_forward_ref(o1, m1, x, n, 0.3f, &a);
+        memcpy(o2, x, n * sizeof(float));
+        dropout_forward(o2, m2, o2, n, 0.3f, 1, &b);   /* yerinde */
+        for (size_t i = 0; i < n; i++) {
+            ck_assert_msg(m1[i] == m2[i] && o1[i] == o2[i], "n=%zu, i=%zu farklı", n, i);
+        }
+        ck_assert_uint_eq(rng_u32(&a), rng_u32(&b));
+    }
+}
+END_TEST
+
 /* ---- bütün ağ: yumuşak aktivasyonlar + dropout (sabit maske), giriş ve parametre gradyanı ---- */
 typedef struct { Net *net; float *x; int *y; int B; Rng saved; } NetCtx;
 static double net_loss(void *q) {
@@ -409,6 +432,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, test_softmax_stable_and_sums_to_one);
     tcase_add_test(tc, test_bce_mse_grads);
     tcase_add_test(tc, test_dropout);
+    tcase_add_test(tc, test_dropout_fast_matches_ref);
     tcase_add_test(tc, test_net_backward_fd);
     tcase_add_test(tc, test_layer_table_complete);
     tcase_add_test(tc, test_net_leaky_relu);

@@ -21,5 +21,8 @@
 
 void dropout_forward(float *out, float *mask, const float *inp, size_t n, float p, int train,
                      Rng *rng);
+/* Kaynak (referans) sürüm, yalnızca eğitim kipi: rng_uniform'u eleman başına çağırır.
+ * dropout_forward aynı maskeyi ve aynı üreteç durumunu vektörle üretir. */
+void dropout_forward_ref(float *out, float *mask, const float *inp, size_t n, float p, Rng *rng);
 void dropout_backward(float *dinp, const float *dout, const float *mask, size_t n);
 #endif
