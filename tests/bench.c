@@ -184,6 +184,63 @@ static int mlp_profile(const char *dir, int epochs) {
     return 0;
 }
 
+/* Seyrek giriş yolu ile GEMM yan yana (bench sparse VERİ): lesson02'nin ilk katmanı
+ * (784 -> 256, yığın 128) gerçek MNIST yığınlarıyla; girişin sıfır olmayan oranını
+ * yapay olarak artırarak (sıfırları küçük değerlerle doldurarak) eşiğin nerede olması
+ * gerektiğini de gösterir. İş parçacığı işlemci zamanı, tek iş parçacığı. */
+static float *rnd(size_t n, Rng *r);
+static int sparse_bench(const char *dir) {
+    Mnist m;
+    mnist_load(dir, &m);
+    enum { B = 128, IN = 784, OUT = 256 };
+    Rng r;
+    rng_seed(&r, 7);
+    float *x = xmalloc(sizeof(float) * B * IN), *W = rnd((size_t)IN * OUT, &r);
+    float *bias = rnd(OUT, &r), *y = xmalloc(sizeof(float) * B * OUT);
+    float *dy = rnd((size_t)B * OUT, &r), *dW = xcalloc((size_t)IN * OUT, sizeof(float));
+    void *work = xmalloc(dense_sparse_work_floats(B, IN) * sizeof(float));
+    int idx[B];
+    for (int b = 0; b < B; b++) idx[b] = rng_int(&r, m.train.n);
+    Norm nm = {.kind = NORM_MINMAX};
+    printf("ilk katman 784->256, yığın 128, tek iş parçacığı, çağrı başına ms\n");
+    printf("%10s %10s %10s %10s %10s\n", "yoğunluk", "GEMM ileri", "seyrek", "GEMM dW", "seyrek dW");
+    static const float fill[] = {0.0f, 0.2f, 0.3f, 0.4f, 0.5f, 0.7f};
+    for (size_t f = 0; f < sizeof fill / sizeof fill[0]; f++) {
+        batch_fill(x, NULL, &m.train, idx, B, nm);
+        for (int i = 0; i < B * IN; i++)
+            if (x[i] == 0.0f && rng_uniform(&r) < fill[f]) x[i] = 0.5f;
+        long nz = 0;
+        for (int i = 0; i < B * IN; i++) nz += x[i] != 0.0f;
+        double t[4];
+        for (int k = 0; k < 4; k++) {
+            double best = 1e9;
+            for (int trial = 0; trial < 7; trial++) {
+                double c = thread_sec();
+                for (int rep = 0; rep < 20; rep++) {
+                    if (k == 0) dense_forward(y, x, W, bias, B, IN, OUT);
+                    else if (k == 1) { if (!dense_forward_sparse(y, x, W, bias, B, IN, OUT, work)) break; }
+                    else if (k == 2) dense_backward(NULL, dW, NULL, dy, x, W, B, IN, OUT);
+                    else if (!dense_backward_dw_sparse(dW, dy, x, B, IN, OUT, work)) break;
+                }
+                c = (thread_sec() - c) / 20;
+                if (c < best) best = c;
+            }
+            t[k] = best;
+        }
+        /* eşiğin üstünde seyrek yol çalışmaz ("-") */
+        char s1[16] = "-", s3[16] = "-";
+        if ((double)nz / (B * IN) <= DENSE_SPARSE_MAX_DENSITY) {
+            snprintf(s1, sizeof s1, "%.3f", 1e3 * t[1]);
+            snprintf(s3, sizeof s3, "%.3f", 1e3 * t[3]);
+        }
+        printf("%9.1f%% %10.3f %10s %10.3f %10s\n", 100.0 * nz / (B * IN), 1e3 * t[0], s1,
+               1e3 * t[2], s3);
+    }
+    free(x); free(W); free(bias); free(y); free(dy); free(dW); free(work);
+    mnist_free(&m);
+    return 0;
+}
+
 /* Tek iş parçacığında süre, sürecin harcadığı işlemci zamanıyla ölçülür: makine başka
  * işlerle yüklüyken duvar saati beklemeyi de sayar (iki taraf için de). */
 static int g_cpu_clock;
@@ -610,6 +667,10 @@ int main(int argc, char **argv) {
     if (argc >= 4 && !strcmp(argv[1], "vae")) {
         set_threads_arg(argv[3]);
         return vae_bench(atoi(argv[2]));
+    }
+    if (argc >= 3 && !strcmp(argv[1], "sparse")) {
+        omp_set_num_threads(1);
+        return sparse_bench(argv[2]);
     }
     if (argc >= 3 && !strcmp(argv[1], "mlpprof")) {
         omp_set_num_threads(1);

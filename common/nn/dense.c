@@ -2,7 +2,13 @@
 #include "nn/dense.h"
 #include <math.h>
 #include <stddef.h>
+#include <stdint.h>
 #include "core/gemm.h"
+#include "core/simd.h"
+#include <omp.h>
+#if defined(__AVX512F__)
+#include <immintrin.h>
+#endif
 
 void dense_forward(float *out, const float *inp, const float *W, const float *bias, int B, int IN,
                    int OUT) {
@@ -31,6 +37,285 @@ void dense_backward(float *dinp, float *dW, float *dbias, const float *dout, con
         }
     /* dinp (B,IN) += dout (B,OUT) * W^T (OUT,IN)   (beta = 1: eklenir) */
     if (dinp) gemm(0, 1, B, IN, OUT, 1.0f, dout, OUT, W, OUT, 1.0f, dinp, IN);
+}
+
+/* ---- Seyrek girişli yol (bkz. dense.h, "SEYREK GİRİŞ") ---- */
+
+#define SP_CW (4 * SIMD_W)   /* şerit genişliği (sütun), aşağıda "Bloklama" */
+#define SP_KB 64             /* giriş bloğu (16'nın katı) */
+#define SP_NBLK(IN) (((IN) + SP_KB - 1) / SP_KB)
+
+/* Çalışma alanının düzeni (hepsi tek blokta, 4 baytlık öğeler):
+ *   rval[cap+16] rcol[cap+16] rptr[B+1]      satır satır (CSR): değer, sütun, satır başı
+ *   seg[B·(NBLK+1)]                          her satırda her giriş bloğunun CSR'deki başı
+ *   cval[cap]    crow[cap]    cptr[IN+1]     sütun sütun (CSC): dW için
+ *   pack[IN·CW]  strip[B·CW]                 paketli W şeridi; çıkış / dout şeridi
+ * cap = en çok kaç sıfır olmayan öğeyle seyrek yola girilir (yoğunluk eşiği × B × IN).
+ * +16: AVX-512 sıkıştırması her 16'lık parçada 16 öğe yazar (fazlası sonra ezilir). */
+static size_t sparse_cap(int B, int IN) { return (size_t)(DENSE_SPARSE_MAX_DENSITY * B * IN); }
+
+size_t dense_sparse_work_floats(int B, int IN) {
+    size_t cap = sparse_cap(B, IN);
+    return 2 * (cap + 16) + (size_t)B + 1 + (size_t)B * (SP_NBLK(IN) + 1) + 2 * cap + (size_t)IN + 1 +
+           (size_t)(IN + B) * 4 * SIMD_W + SIMD_W;
+}
+
+typedef struct {
+    float *rval, *cval, *pack, *strip;
+    int32_t *rcol, *rptr, *seg, *crow, *cptr;
+    size_t cap;
+} SparseWork;
+
+static SparseWork sparse_work(void *work, int B, int IN) {
+    SparseWork w;
+    w.cap = sparse_cap(B, IN);
+    float *f = work;
+    w.rval = f;
+    w.rcol = (int32_t *)(f + w.cap + 16);
+    w.rptr = w.rcol + w.cap + 16;
+    w.seg = w.rptr + B + 1;
+    w.cval = (float *)(w.seg + (size_t)B * (SP_NBLK(IN) + 1));
+    w.crow = (int32_t *)(w.cval + w.cap);
+    w.cptr = w.crow + w.cap;
+    /* paket tamponları 64 bayta hizalı (önbellek satırı) */
+    uintptr_t pk = (uintptr_t)(w.cptr + IN + 1);
+    w.pack = (float *)((pk + 63) & ~(uintptr_t)63);
+    w.strip = w.pack + (size_t)IN * 4 * SIMD_W;
+    return w;
+}
+
+/* X'in sıfır olmayan öğelerini satır satır (CSR) toplar. Öğe sayısı cap'i aşarsa (girdi
+ * yeterince seyrek değil) -1 döner: çağıran yoğun yola (GEMM) geçer. Sıfır sayılan yalnızca
+ * tam 0 (ve -0); NaN sıfır değildir, seyrek yolda da çarpıma girer. */
+static long csr_build(SparseWork *w, const float *X, int B, int IN) {
+    size_t n = 0;
+    int nblk = SP_NBLK(IN);
+    for (int b = 0; b < B; b++) {
+        const float *x = X + (size_t)b * IN;
+        int32_t *seg = w->seg + (size_t)b * (nblk + 1);
+        w->rptr[b] = (int32_t)n;
+#if defined(__AVX512F__)
+        /* 16 öğeyi karşılaştır, sıfır olmayanları yazmaçta sıkıştır (vcompressps), tam bir
+         * vektör olarak yaz; sayaç yalnızca sıfır olmayanların sayısı kadar ilerler. */
+        const __m512i step = _mm512_set1_epi32(16);
+        __m512i iota = _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+        for (int i = 0; i < IN; i += 16) {
+            if (i % SP_KB == 0) seg[i / SP_KB] = (int32_t)n;
+            __mmask16 tail = IN - i >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << (IN - i)) - 1);
+            __m512 v = _mm512_maskz_loadu_ps(tail, x + i);
+            __mmask16 m = _mm512_mask_cmp_ps_mask(tail, v, _mm512_setzero_ps(), _CMP_NEQ_UQ);
+            _mm512_storeu_ps(w->rval + n, _mm512_maskz_compress_ps(m, v));
+            _mm512_storeu_si512((void *)(w->rcol + n), _mm512_maskz_compress_epi32(m, iota));
+            n += (size_t)__builtin_popcount(m);
+            iota = _mm512_add_epi32(iota, step);
+        }
+#else
+        /* dalsız: her öğe yazılır, sayaç yalnızca sıfır değilse ilerler */
+        for (int i = 0; i < IN; i++) {
+            if (i % SP_KB == 0) seg[i / SP_KB] = (int32_t)n;
+            w->rval[n] = x[i];
+            w->rcol[n] = i;
+            n += x[i] != 0.0f;
+        }
+#endif
+        seg[nblk] = (int32_t)n;
+        if (n > w->cap) return -1;
+        /* Erken vazgeçme: ilk 4 satırdan sonra şimdiye kadarki oran eşiğin 1,5 katını
+         * aşıyorsa yığın büyük olasılıkla seyrek değil; bütününü taramak boşa gider
+         * (ör. ReLU + dropout çıkışı, ~%40–50 dolu). Karar yalnızca girişe bağlıdır. */
+        if (b >= 3 && (double)n > 1.5 * DENSE_SPARSE_MAX_DENSITY * (double)(b + 1) * IN) return -1;
+    }
+    w->rptr[B] = (int32_t)n;
+    return (long)n;
+}
+
+/* CSR'den CSC'ye (sayarak sıralama): sütun i'nin öğeleri b'ye göre artan sırada. */
+static void csc_from_csr(SparseWork *w, int B, int IN) {
+    int32_t *cp = w->cptr;
+    for (int i = 0; i <= IN; i++) cp[i] = 0;
+    long nnz = w->rptr[B];
+    for (long k = 0; k < nnz; k++) cp[w->rcol[k] + 1]++;
+    for (int i = 0; i < IN; i++) cp[i + 1] += cp[i];
+    /* cp[i], doldururken i. sütunun sıradaki boş yeri; sonra geri alınır */
+    for (int b = 0; b < B; b++)
+        for (int32_t k = w->rptr[b]; k < w->rptr[b + 1]; k++) {
+            int32_t c = w->rcol[k], at = cp[c]++;
+            w->cval[at] = w->rval[k];
+            w->crow[at] = b;
+        }
+    for (int i = IN; i > 0; i--) cp[i] = cp[i - 1];
+    cp[0] = 0;
+}
+
+/* ---- Bloklama: veriyi L1 önbellekte tutmak ----
+ * Seyrek yolda bir çarpım için bir W (ya da dout) satır parçası okunur ve yalnızca birkaç
+ * FMA'da kullanılır; W (784x256 float = 800 KB) L1'e (48 KB) sığmaz. Bu yüzden çıkış
+ * sütunları CW = 4 vektörlük şeritlere bölünür (AVX-512'de 64, AVX2'de 32 sütun):
+ *   ileri: W'nun şeridi bitişik bir tampona kopyalanır (paketleme); onun KB = 32 girişlik
+ *          parçası (8 KB) ile yığının o şeritteki çıkışları (bitişik ara tampon, 128 satırda
+ *          32 KB) L1'de kalır; her satır bu parçadaki sıfır olmayan girişleriyle yazmaçlarda
+ *          biriktirir, sonra ara tampona ekler.
+ *   dW:    dout'un şeridi bitişik tampona kopyalanır (B x CW) ve L1'de kalır; dW'nun her
+ *          satır parçası yazmaçlarda birikir, sonra dW'ya eklenir.
+ * Kopyalar şart: satırları 1 KB arayla duran bir şerit L1'in yalnızca birkaç kümesine
+ * düşer (adresin 6–11. bitleri) ve birbirini önbellekten atar.
+ * Her çıkış öğesi tek bir iş parçacığında, sabit sırayla toplanır (satırlar / dW
+ * satırları iş parçacıklarına bölünür): sonuç iş parçacığı sayısından bağımsızdır. */
+
+/* acc[0..nv) += Σ_k val[k] · M[idx[k]·ld + 0..nv·W), k ∈ [k0, k1)
+ * Bir FMA'nın sonucu ~4 çevrim sonra hazır, çevrimde 2 FMA başlayabilir: 4 toplayıcı tek
+ * zincirle beklerdi. Çift ve tek k'ler ayrı toplayıcılarda (e, o: 8 zincir) birikir, sonda
+ * toplanır (sıra sabit: belirlenimci). */
+static inline __attribute__((always_inline)) void
+sp_accum(vf acc[4], const float *val, const int32_t *idx, int32_t k0, int32_t k1, const float *M,
+         size_t ld, const int nv) {
+    vf e[4], o[4];
+#pragma GCC unroll 4
+    for (int j = 0; j < nv; j++) e[j] = o[j] = (vf){0};
+    int32_t k = k0;
+    for (; k + 1 < k1; k += 2) {
+        vf x = vsplat(val[k]), y = vsplat(val[k + 1]);
+        const float *m = M + (size_t)idx[k] * ld, *q = M + (size_t)idx[k + 1] * ld;
+        /* Boş asm: derleyici m'yi ve q'yu birer yazmaçta tutsun; j·W ofsetleri yüklemelere
+         * sabit olarak gömülür (yoksa GCC her ofset için ayrı adres hesabı yapıyor). */
+        __asm__("" : "+r"(m), "+r"(q));
+#pragma GCC unroll 4
+        for (int j = 0; j < nv; j++) {
+            e[j] += x * ldv(m + j * SIMD_W);
+            o[j] += y * ldv(q + j * SIMD_W);
+        }
+    }
+    if (k < k1) {
+        vf x = vsplat(val[k]);
+        const float *m = M + (size_t)idx[k] * ld;
+        __asm__("" : "+r"(m));
+#pragma GCC unroll 4
+        for (int j = 0; j < nv; j++) e[j] += x * ldv(m + j * SIMD_W);
+    }
+#pragma GCC unroll 4
+    for (int j = 0; j < nv; j++) acc[j] += e[j] + o[j];
+}
+
+/* Bir iş parçacığının aralığı: [n·t/nt, n·(t+1)/nt) */
+static inline int part(int n, int t, int nt) { return (int)((long)n * t / nt); }
+
+/* İleri geçiş, bir şerit (o..o+nv·W sütunları), iş parçacığı t/nt.
+ * P: paketli şerit (IN x nv·W), S: çıkış ara tamponu (B x nv·W). */
+static inline __attribute__((always_inline)) void
+sp_fwd_strip(float *out, const SparseWork *w, int B, int IN, int OUT, const float *W,
+             const float *bias, int o, int t, int nt, const int nv) {
+    const int cw = nv * SIMD_W;
+    float *P = w->pack, *S = w->strip;
+    for (int i = part(IN, t, nt); i < part(IN, t + 1, nt); i++)
+        for (int j = 0; j < nv; j++) stv(P + (size_t)i * cw + j * SIMD_W, ldv(W + (size_t)i * OUT + o + j * SIMD_W));
+    int b0 = part(B, t, nt), b1 = part(B, t + 1, nt);
+    for (int b = b0; b < b1; b++) {
+        for (int j = 0; j < nv; j++)
+            stv(S + (size_t)b * cw + j * SIMD_W, bias ? ldv(bias + o + j * SIMD_W) : (vf){0});
+    }
+#pragma omp barrier
+    int nblk = SP_NBLK(IN);
+    for (int blk = 0; blk < nblk; blk++) {
+        for (int b = b0; b < b1; b++) {
+            const int32_t *seg = w->seg + (size_t)b * (nblk + 1) + blk;
+            int32_t k0 = seg[0], k1 = seg[1];
+            if (k1 == k0) continue;
+            float *dst = S + (size_t)b * cw;
+            vf acc[4];
+#pragma GCC unroll 4
+            for (int j = 0; j < nv; j++) acc[j] = ldv(dst + j * SIMD_W);
+            sp_accum(acc, w->rval, w->rcol, k0, k1, P, (size_t)cw, nv);
+#pragma GCC unroll 4
+            for (int j = 0; j < nv; j++) stv(dst + j * SIMD_W, acc[j]);
+        }
+    }
+    for (int b = b0; b < b1; b++)
+        for (int j = 0; j < nv; j++)
+            stv(out + (size_t)b * OUT + o + j * SIMD_W, ldv(S + (size_t)b * cw + j * SIMD_W));
+#pragma omp barrier   /* sıradaki şerit P'yi yeniden yazmadan önce herkes bitirmiş olsun */
+}
+
+int dense_forward_sparse(float *out, const float *inp, const float *W, const float *bias, int B,
+                         int IN, int OUT, void *work) {
+    SparseWork w = sparse_work(work, B, IN);
+    long nnz = csr_build(&w, inp, B, IN);
+    if (nnz < 0) return 0;
+#pragma omp parallel if (nnz * (long)OUT > 200000)
+    {
+        int nt = omp_get_num_threads(), t = omp_get_thread_num();
+        int o = 0;
+        for (; o + SP_CW <= OUT; o += SP_CW) sp_fwd_strip(out, &w, B, IN, OUT, W, bias, o, t, nt, 4);
+        for (; o + SIMD_W <= OUT; o += SIMD_W) sp_fwd_strip(out, &w, B, IN, OUT, W, bias, o, t, nt, 1);
+        /* vektörden kısa kuyruk sütunları (ör. OUT = 10): skaler */
+        for (int b = part(B, t, nt); b < part(B, t + 1, nt) && o < OUT; b++)
+            for (int c = o; c < OUT; c++) {
+                float a = 0.0f;
+                for (int32_t k = w.rptr[b]; k < w.rptr[b + 1]; k++)
+                    a += w.rval[k] * W[(size_t)w.rcol[k] * OUT + c];
+                out[(size_t)b * OUT + c] = (bias ? bias[c] : 0.0f) + a;
+            }
+    }
+    return 1;
+}
+
+/* dW, bir şerit: dout'un şeridi D'ye (B x nv·W) paketlenir, dW'nun satırları [i0, i1). */
+static inline __attribute__((always_inline)) void
+sp_dw_strip(float *dW, const SparseWork *w, int B, int IN, int OUT, const float *dout, int o, int t,
+            int nt, const int nv) {
+    const int cw = nv * SIMD_W;
+    float *D = w->strip;
+    for (int b = part(B, t, nt); b < part(B, t + 1, nt); b++)
+        for (int j = 0; j < nv; j++)
+            stv(D + (size_t)b * cw + j * SIMD_W, ldv(dout + (size_t)b * OUT + o + j * SIMD_W));
+#pragma omp barrier
+    for (int i = part(IN, t, nt); i < part(IN, t + 1, nt); i++) {
+        int32_t k0 = w->cptr[i], k1 = w->cptr[i + 1];
+        if (k0 == k1) continue;   /* bu giriş yığının hiçbir örneğinde sıfırdan farklı değil */
+        vf acc[4];
+#pragma GCC unroll 4
+        for (int j = 0; j < nv; j++) acc[j] = (vf){0};
+        sp_accum(acc, w->cval, w->crow, k0, k1, D, (size_t)cw, nv);
+        float *dst = dW + (size_t)i * OUT + o;
+#pragma GCC unroll 4
+        for (int j = 0; j < nv; j++) stv(dst + j * SIMD_W, ldv(dst + j * SIMD_W) + acc[j]);
+    }
+#pragma omp barrier
+}
+
+int dense_backward_dw_sparse(float *dW, const float *dout, const float *inp, int B, int IN, int OUT,
+                             void *work) {
+    SparseWork w = sparse_work(work, B, IN);
+    long nnz = csr_build(&w, inp, B, IN);
+    if (nnz < 0) return 0;
+    csc_from_csr(&w, B, IN);
+    /* dW'nun i. satırı += Σ_b x[b][i] · dout[b]: yalnızca x[b][i] ≠ 0 olan b'ler. */
+#pragma omp parallel if (nnz * (long)OUT > 200000)
+    {
+        int nt = omp_get_num_threads(), t = omp_get_thread_num();
+        int o = 0;
+        for (; o + SP_CW <= OUT; o += SP_CW) sp_dw_strip(dW, &w, B, IN, OUT, dout, o, t, nt, 4);
+        for (; o + SIMD_W <= OUT; o += SIMD_W) sp_dw_strip(dW, &w, B, IN, OUT, dout, o, t, nt, 1);
+        for (int i = part(IN, t, nt); i < part(IN, t + 1, nt) && o < OUT; i++)
+            for (int c = o; c < OUT; c++) {
+                float a = 0.0f;
+                for (int32_t k = w.cptr[i]; k < w.cptr[i + 1]; k++)
+                    a += w.cval[k] * dout[(size_t)w.crow[k] * OUT + c];
+                dW[(size_t)i * OUT + c] += a;
+            }
+    }
+    return 1;
+}
+
+void dense_forward_auto(float *out, const float *inp, const float *W, const float *bias, int B,
+                        int IN, int OUT, void *work) {
+    if (work && dense_forward_sparse(out, inp, W, bias, B, IN, OUT, work)) return;
+    dense_forward(out, inp, W, bias, B, IN, OUT);
+}
+
+void dense_backward_auto(float *dinp, float *dW, float *dbias, const float *dout, const float *inp,
+                         const float *W, int B, int IN, int OUT, void *work) {
+    if (dW && work && dense_backward_dw_sparse(dW, dout, inp, B, IN, OUT, work)) dW = NULL;
+    dense_backward(dinp, dW, dbias, dout, inp, W, B, IN, OUT);
 }
 
 void dense_init_he(float *W, float *bias, int IN, int OUT, Rng *rng) {
