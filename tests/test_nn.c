@@ -3,6 +3,7 @@
 #include "doaa.h"
 #include "model/layers.h"
 #include "testutil.h"
+#include <omp.h>
 
 /* Kayıp = Σ out ⊙ R (R sabit rastgele): dL/dout = R. Böylece her katman tek başına sınanır. */
 static double dotR(const float *out, const float *R, size_t n) {
@@ -201,6 +202,78 @@ START_TEST(test_dropout_fast_matches_ref) {
         }
         ck_assert_uint_eq(rng_u32(&a), rng_u32(&b));
     }
+}
+END_TEST
+
+/* ---- yoğun katmanın seyrek girişli yolu (dense.h "SEYREK GİRİŞ") ----
+ * Kaynak: iç içe döngü, double toplam. Seyrek yol hem buna hem GEMM yoluna karşı
+ * (float yuvarlaması kadar fark), iş parçacığı sayısından bağımsız (bit bit), eşiğin
+ * üstünde hiçbir şey yazmadan vazgeçer. Şekiller iki genişlikte de (16 / 8 şerit) tam
+ * şerit, tek vektör ve skaler kuyruk sütunlarını dener. */
+static void sparse_input(float *x, int n, float density, Rng *r) {
+    for (int i = 0; i < n; i++) x[i] = rng_uniform(r) < density ? rng_uniform(r) : 0.0f;
+}
+START_TEST(test_dense_sparse_matches_dense) {
+    /* (64, 200, 100): iş parçacıklarına bölünecek kadar büyük (nnz·OUT > 200 000) */
+    static const int shapes[][3] = {{37, 100, 70}, {5, 33, 10}, {64, 200, 100}, {9, 64, 24}};
+    Rng r; rng_seed(&r, 21);
+    for (int sh = 0; sh < 4; sh++) {
+        int B = shapes[sh][0], IN = shapes[sh][1], OUT = shapes[sh][2];
+        float *x = xmalloc(sizeof(float) * B * IN), *W = xmalloc(sizeof(float) * IN * OUT);
+        float *bias = xmalloc(sizeof(float) * OUT), *dy = xmalloc(sizeof(float) * B * OUT);
+        float *y1 = xmalloc(sizeof(float) * B * OUT), *y2 = xmalloc(sizeof(float) * B * OUT);
+        float *y3 = xmalloc(sizeof(float) * B * OUT);
+        float *g1 = xmalloc(sizeof(float) * IN * OUT), *g2 = xmalloc(sizeof(float) * IN * OUT);
+        float *g3 = xmalloc(sizeof(float) * IN * OUT);
+        void *work = xmalloc(dense_sparse_work_floats(B, IN) * sizeof(float));
+        sparse_input(x, B * IN, 0.2f, &r);
+        randn(W, (size_t)IN * OUT, &r, 0.1f);
+        randn(bias, OUT, &r, 0.1f);
+        randn(dy, (size_t)B * OUT, &r, 1.0f);
+        /* ileri: kaynak, GEMM, seyrek (1 ve 2 iş parçacığı) */
+        dense_forward(y1, x, W, bias, B, IN, OUT);
+        omp_set_num_threads(1);
+        ck_assert_int_eq(dense_forward_sparse(y2, x, W, bias, B, IN, OUT, work), 1);
+        omp_set_num_threads(2);
+        ck_assert_int_eq(dense_forward_sparse(y3, x, W, bias, B, IN, OUT, work), 1);
+        for (int b = 0; b < B; b++)
+            for (int o = 0; o < OUT; o++) {
+                double ref = bias[o];
+                for (int i = 0; i < IN; i++) ref += (double)x[b * IN + i] * W[i * OUT + o];
+                size_t k = (size_t)b * OUT + o;
+                ck_assert_close(y2[k], ref, 1e-5);
+                ck_assert_close(y2[k], y1[k], 1e-5);
+                ck_assert_msg(y2[k] == y3[k], "iş parçacığı sayısı sonucu değiştirdi (%d,%d)", b, o);
+            }
+        /* dW: biriktirme kuralı (önceki içeriğe eklenir) */
+        for (int i = 0; i < IN * OUT; i++) g1[i] = g2[i] = g3[i] = 0.5f;
+        dense_backward(NULL, g1, NULL, dy, x, W, B, IN, OUT);
+        omp_set_num_threads(1);
+        ck_assert_int_eq(dense_backward_dw_sparse(g2, dy, x, B, IN, OUT, work), 1);
+        omp_set_num_threads(2);
+        ck_assert_int_eq(dense_backward_dw_sparse(g3, dy, x, B, IN, OUT, work), 1);
+        for (int i = 0; i < IN; i++)
+            for (int o = 0; o < OUT; o++) {
+                double ref = 0.5;
+                for (int b = 0; b < B; b++) ref += (double)x[b * IN + i] * dy[b * OUT + o];
+                size_t k = (size_t)i * OUT + o;
+                ck_assert_close(g2[k], ref, 1e-5);
+                ck_assert_close(g2[k], g1[k], 1e-5);
+                ck_assert_msg(g2[k] == g3[k], "iş parçacığı sayısı dW'yu değiştirdi (%d,%d)", i, o);
+            }
+        /* eşiğin üstünde: seyrek yol vazgeçer, çıkışa dokunmaz; _auto GEMM'e döner */
+        sparse_input(x, B * IN, 0.9f, &r);
+        for (int k = 0; k < B * OUT; k++) y2[k] = 7.0f;
+        ck_assert_int_eq(dense_forward_sparse(y2, x, W, bias, B, IN, OUT, work), 0);
+        ck_assert_int_eq(dense_backward_dw_sparse(g2, dy, x, B, IN, OUT, work), 0);
+        for (int k = 0; k < B * OUT; k++) ck_assert_float_eq(y2[k], 7.0f);
+        dense_forward(y1, x, W, bias, B, IN, OUT);
+        dense_forward_auto(y2, x, W, bias, B, IN, OUT, work);
+        for (int k = 0; k < B * OUT; k++) ck_assert_float_eq(y2[k], y1[k]);
+        free(x); free(W); free(bias); free(dy); free(y1); free(y2); free(y3);
+        free(g1); free(g2); free(g3); free(work);
+    }
+    omp_set_num_threads(1);
 }
 END_TEST
 
@@ -433,6 +506,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, test_bce_mse_grads);
     tcase_add_test(tc, test_dropout);
     tcase_add_test(tc, test_dropout_fast_matches_ref);
+    tcase_add_test(tc, test_dense_sparse_matches_dense);
     tcase_add_test(tc, test_net_backward_fd);
     tcase_add_test(tc, test_layer_table_complete);
     tcase_add_test(tc, test_net_leaky_relu);

@@ -43,13 +43,14 @@ void dense_backward(float *dinp, float *dW, float *dbias, const float *dout, con
 
 #define SP_CW (4 * SIMD_W)   /* şerit genişliği (sütun), aşağıda "Bloklama" */
 #define SP_KB 64             /* giriş bloğu (16'nın katı) */
+#define SP_MAXT 4            /* seyrek bölgelerde en çok iş parçacığı */
 #define SP_NBLK(IN) (((IN) + SP_KB - 1) / SP_KB)
 
 /* Çalışma alanının düzeni (hepsi tek blokta, 4 baytlık öğeler):
  *   rval[cap+16] rcol[cap+16] rptr[B+1]      satır satır (CSR): değer, sütun, satır başı
  *   seg[B·(NBLK+1)]                          her satırda her giriş bloğunun CSR'deki başı
  *   cval[cap]    crow[cap]    cptr[IN+1]     sütun sütun (CSC): dW için
- *   pack[IN·CW]  strip[B·CW]                 paketli W şeridi; çıkış / dout şeridi
+ *   strip[SP_MAXT·B·CW]                      iş parçacığı başına çıkış / dout şeridi
  * cap = en çok kaç sıfır olmayan öğeyle seyrek yola girilir (yoğunluk eşiği × B × IN).
  * +16: AVX-512 sıkıştırması her 16'lık parçada 16 öğe yazar (fazlası sonra ezilir). */
 static size_t sparse_cap(int B, int IN) { return (size_t)(DENSE_SPARSE_MAX_DENSITY * B * IN); }
@@ -57,11 +58,11 @@ static size_t sparse_cap(int B, int IN) { return (size_t)(DENSE_SPARSE_MAX_DENSI
 size_t dense_sparse_work_floats(int B, int IN) {
     size_t cap = sparse_cap(B, IN);
     return 2 * (cap + 16) + (size_t)B + 1 + (size_t)B * (SP_NBLK(IN) + 1) + 2 * cap + (size_t)IN + 1 +
-           (size_t)(IN + B) * 4 * SIMD_W + SIMD_W;
+           (size_t)SP_MAXT * B * SP_CW + SIMD_W;
 }
 
 typedef struct {
-    float *rval, *cval, *pack, *strip;
+    float *rval, *cval, *strip;
     int32_t *rcol, *rptr, *seg, *crow, *cptr;
     size_t cap;
 } SparseWork;
@@ -77,10 +78,9 @@ static SparseWork sparse_work(void *work, int B, int IN) {
     w.cval = (float *)(w.seg + (size_t)B * (SP_NBLK(IN) + 1));
     w.crow = (int32_t *)(w.cval + w.cap);
     w.cptr = w.crow + w.cap;
-    /* paket tamponları 64 bayta hizalı (önbellek satırı) */
+    /* şerit tamponları 64 bayta hizalı (önbellek satırı) */
     uintptr_t pk = (uintptr_t)(w.cptr + IN + 1);
-    w.pack = (float *)((pk + 63) & ~(uintptr_t)63);
-    w.strip = w.pack + (size_t)IN * 4 * SIMD_W;
+    w.strip = (float *)((pk + 63) & ~(uintptr_t)63);
     return w;
 }
 
@@ -120,10 +120,10 @@ static long csr_build(SparseWork *w, const float *X, int B, int IN) {
 #endif
         seg[nblk] = (int32_t)n;
         if (n > w->cap) return -1;
-        /* Erken vazgeçme: ilk 4 satırdan sonra şimdiye kadarki oran eşiğin 1,5 katını
+        /* Erken vazgeçme: ilk 4 satırdan sonra şimdiye kadarki oran eşiğin 1,25 katını
          * aşıyorsa yığın büyük olasılıkla seyrek değil; bütününü taramak boşa gider
          * (ör. ReLU + dropout çıkışı, ~%40–50 dolu). Karar yalnızca girişe bağlıdır. */
-        if (b >= 3 && (double)n > 1.5 * DENSE_SPARSE_MAX_DENSITY * (double)(b + 1) * IN) return -1;
+        if (b >= 3 && (double)n > 1.25 * DENSE_SPARSE_MAX_DENSITY * (double)(b + 1) * IN) return -1;
     }
     w->rptr[B] = (int32_t)n;
     return (long)n;
@@ -151,31 +151,31 @@ static void csc_from_csr(SparseWork *w, int B, int IN) {
  * Seyrek yolda bir çarpım için bir W (ya da dout) satır parçası okunur ve yalnızca birkaç
  * FMA'da kullanılır; W (784x256 float = 800 KB) L1'e (48 KB) sığmaz. Bu yüzden çıkış
  * sütunları CW = 4 vektörlük şeritlere bölünür (AVX-512'de 64, AVX2'de 32 sütun):
- *   ileri: W'nun şeridi bitişik bir tampona kopyalanır (paketleme); onun KB = 32 girişlik
- *          parçası (8 KB) ile yığının o şeritteki çıkışları (bitişik ara tampon, 128 satırda
- *          32 KB) L1'de kalır; her satır bu parçadaki sıfır olmayan girişleriyle yazmaçlarda
- *          biriktirir, sonra ara tampona ekler.
+ *   ileri: W'nun şeridinin KB = 64 girişlik parçası bitişik bir tampona kopyalanır
+ *          (paketleme, 16 KB) ve yığının o şeritteki çıkışları (bitişik ara tampon, 128
+ *          satırda 32 KB) ile L1'de kalır; her satır bu parçadaki sıfır olmayan
+ *          girişleriyle yazmaçlarda biriktirir.
  *   dW:    dout'un şeridi bitişik tampona kopyalanır (B x CW) ve L1'de kalır; dW'nun her
  *          satır parçası yazmaçlarda birikir, sonra dW'ya eklenir.
  * Kopyalar şart: satırları 1 KB arayla duran bir şerit L1'in yalnızca birkaç kümesine
  * düşer (adresin 6–11. bitleri) ve birbirini önbellekten atar.
- * Her çıkış öğesi tek bir iş parçacığında, sabit sırayla toplanır (satırlar / dW
- * satırları iş parçacıklarına bölünür): sonuç iş parçacığı sayısından bağımsızdır. */
-
-/* acc[0..nv) += Σ_k val[k] · M[idx[k]·ld + 0..nv·W), k ∈ [k0, k1)
+ * İş parçacıkları şeritleri paylaşır: her şerit baştan sona tek bir iş parçacığında,
+ * sabit sırayla hesaplanır (sonuç iş parçacığı sayısından bağımsızdır) ve aralarında
+ * bekleşme (barrier) yoktur — meşgul bir makinede bekleşme pahalıdır. */
+/* acc[0..nv) += Σ_k val[k] · M[(idx[k] - base)·ld + 0..nv·W), k ∈ [k0, k1)
  * Bir FMA'nın sonucu ~4 çevrim sonra hazır, çevrimde 2 FMA başlayabilir: 4 toplayıcı tek
  * zincirle beklerdi. Çift ve tek k'ler ayrı toplayıcılarda (e, o: 8 zincir) birikir, sonda
  * toplanır (sıra sabit: belirlenimci). */
 static inline __attribute__((always_inline)) void
 sp_accum(vf acc[4], const float *val, const int32_t *idx, int32_t k0, int32_t k1, const float *M,
-         size_t ld, const int nv) {
+         size_t ld, int32_t base, const int nv) {
     vf e[4], o[4];
 #pragma GCC unroll 4
     for (int j = 0; j < nv; j++) e[j] = o[j] = (vf){0};
     int32_t k = k0;
     for (; k + 1 < k1; k += 2) {
         vf x = vsplat(val[k]), y = vsplat(val[k + 1]);
-        const float *m = M + (size_t)idx[k] * ld, *q = M + (size_t)idx[k + 1] * ld;
+        const float *m = M + (size_t)(idx[k] - base) * ld, *q = M + (size_t)(idx[k + 1] - base) * ld;
         /* Boş asm: derleyici m'yi ve q'yu birer yazmaçta tutsun; j·W ofsetleri yüklemelere
          * sabit olarak gömülür (yoksa GCC her ofset için ayrı adres hesabı yapıyor). */
         __asm__("" : "+r"(m), "+r"(q));
@@ -187,7 +187,7 @@ sp_accum(vf acc[4], const float *val, const int32_t *idx, int32_t k0, int32_t k1
     }
     if (k < k1) {
         vf x = vsplat(val[k]);
-        const float *m = M + (size_t)idx[k] * ld;
+        const float *m = M + (size_t)(idx[k] - base) * ld;
         __asm__("" : "+r"(m));
 #pragma GCC unroll 4
         for (int j = 0; j < nv; j++) e[j] += x * ldv(m + j * SIMD_W);
@@ -196,27 +196,40 @@ sp_accum(vf acc[4], const float *val, const int32_t *idx, int32_t k0, int32_t k1
     for (int j = 0; j < nv; j++) acc[j] += e[j] + o[j];
 }
 
-/* Bir iş parçacığının aralığı: [n·t/nt, n·(t+1)/nt) */
-static inline int part(int n, int t, int nt) { return (int)((long)n * t / nt); }
+/* Şeritler: önce 4 vektörlük (SP_CW sütun), sonra tek vektörlük, en sonda vektörden kısa
+ * kuyruk (skaler). u. şeridin başlangıç sütunu ve vektör sayısı (0: skaler kuyruk). */
+static int strip_count(int OUT) {
+    int n4 = OUT / SP_CW, n1 = (OUT - n4 * SP_CW) / SIMD_W;
+    return n4 + n1 + (OUT % SIMD_W != 0);
+}
+static void strip_at(int OUT, int u, int *o, int *nv) {
+    int n4 = OUT / SP_CW, n1 = (OUT - n4 * SP_CW) / SIMD_W;
+    if (u < n4) *o = u * SP_CW, *nv = 4;
+    else if (u < n4 + n1) *o = n4 * SP_CW + (u - n4) * SIMD_W, *nv = 1;
+    else *o = n4 * SP_CW + n1 * SIMD_W, *nv = 0;
+}
+/* Seyrek bölgelerin iş parçacığı sayısı: en çok SP_MAXT (her birinin ara tamponu var). */
+static int sp_threads(long work) {
+    int nt = work > 200000 ? omp_get_max_threads() : 1;
+    return nt < SP_MAXT ? nt : SP_MAXT;
+}
 
-/* İleri geçiş, bir şerit (o..o+nv·W sütunları), iş parçacığı t/nt.
- * P: paketli şerit (IN x nv·W), S: çıkış ara tamponu (B x nv·W). */
+/* İleri geçiş, bir şerit (o..o+nv·W sütunları). S: bu iş parçacığının ara tamponu. */
 static inline __attribute__((always_inline)) void
 sp_fwd_strip(float *out, const SparseWork *w, int B, int IN, int OUT, const float *W,
-             const float *bias, int o, int t, int nt, const int nv) {
+             const float *bias, int o, float *S, const int nv) {
     const int cw = nv * SIMD_W;
-    float *P = w->pack, *S = w->strip;
-    for (int i = part(IN, t, nt); i < part(IN, t + 1, nt); i++)
-        for (int j = 0; j < nv; j++) stv(P + (size_t)i * cw + j * SIMD_W, ldv(W + (size_t)i * OUT + o + j * SIMD_W));
-    int b0 = part(B, t, nt), b1 = part(B, t + 1, nt);
-    for (int b = b0; b < b1; b++) {
+    float P[SP_KB * SP_CW] __attribute__((aligned(64)));   /* W'nun paketli parçası */
+    for (int b = 0; b < B; b++)
         for (int j = 0; j < nv; j++)
             stv(S + (size_t)b * cw + j * SIMD_W, bias ? ldv(bias + o + j * SIMD_W) : (vf){0});
-    }
-#pragma omp barrier
     int nblk = SP_NBLK(IN);
     for (int blk = 0; blk < nblk; blk++) {
-        for (int b = b0; b < b1; b++) {
+        int i0 = blk * SP_KB, ni = IN - i0 < SP_KB ? IN - i0 : SP_KB;
+        for (int i = 0; i < ni; i++)
+            for (int j = 0; j < nv; j++)
+                stv(P + (size_t)i * cw + j * SIMD_W, ldv(W + (size_t)(i0 + i) * OUT + o + j * SIMD_W));
+        for (int b = 0; b < B; b++) {
             const int32_t *seg = w->seg + (size_t)b * (nblk + 1) + blk;
             int32_t k0 = seg[0], k1 = seg[1];
             if (k1 == k0) continue;
@@ -224,15 +237,15 @@ sp_fwd_strip(float *out, const SparseWork *w, int B, int IN, int OUT, const floa
             vf acc[4];
 #pragma GCC unroll 4
             for (int j = 0; j < nv; j++) acc[j] = ldv(dst + j * SIMD_W);
-            sp_accum(acc, w->rval, w->rcol, k0, k1, P, (size_t)cw, nv);
+            /* P'nin satırları bloğun girişleri: P'deki satır = sütun - i0 */
+            sp_accum(acc, w->rval, w->rcol, k0, k1, P, (size_t)cw, i0, nv);
 #pragma GCC unroll 4
             for (int j = 0; j < nv; j++) stv(dst + j * SIMD_W, acc[j]);
         }
     }
-    for (int b = b0; b < b1; b++)
+    for (int b = 0; b < B; b++)
         for (int j = 0; j < nv; j++)
             stv(out + (size_t)b * OUT + o + j * SIMD_W, ldv(S + (size_t)b * cw + j * SIMD_W));
-#pragma omp barrier   /* sıradaki şerit P'yi yeniden yazmadan önce herkes bitirmiş olsun */
 }
 
 int dense_forward_sparse(float *out, const float *inp, const float *W, const float *bias, int B,
@@ -240,46 +253,48 @@ int dense_forward_sparse(float *out, const float *inp, const float *W, const flo
     SparseWork w = sparse_work(work, B, IN);
     long nnz = csr_build(&w, inp, B, IN);
     if (nnz < 0) return 0;
-#pragma omp parallel if (nnz * (long)OUT > 200000)
+    int ns = strip_count(OUT);
+#pragma omp parallel num_threads(sp_threads(nnz * (long)OUT))
     {
-        int nt = omp_get_num_threads(), t = omp_get_thread_num();
-        int o = 0;
-        for (; o + SP_CW <= OUT; o += SP_CW) sp_fwd_strip(out, &w, B, IN, OUT, W, bias, o, t, nt, 4);
-        for (; o + SIMD_W <= OUT; o += SIMD_W) sp_fwd_strip(out, &w, B, IN, OUT, W, bias, o, t, nt, 1);
-        /* vektörden kısa kuyruk sütunları (ör. OUT = 10): skaler */
-        for (int b = part(B, t, nt); b < part(B, t + 1, nt) && o < OUT; b++)
-            for (int c = o; c < OUT; c++) {
-                float a = 0.0f;
-                for (int32_t k = w.rptr[b]; k < w.rptr[b + 1]; k++)
-                    a += w.rval[k] * W[(size_t)w.rcol[k] * OUT + c];
-                out[(size_t)b * OUT + c] = (bias ? bias[c] : 0.0f) + a;
-            }
+        float *S = w.strip + (size_t)omp_get_thread_num() * B * SP_CW;
+#pragma omp for schedule(static)
+        for (int u = 0; u < ns; u++) {
+            int o, nv;
+            strip_at(OUT, u, &o, &nv);
+            if (nv == 4) sp_fwd_strip(out, &w, B, IN, OUT, W, bias, o, S, 4);
+            else if (nv == 1) sp_fwd_strip(out, &w, B, IN, OUT, W, bias, o, S, 1);
+            else   /* vektörden kısa kuyruk sütunları (ör. OUT = 10): skaler */
+                for (int b = 0; b < B; b++)
+                    for (int c = o; c < OUT; c++) {
+                        float a = 0.0f;
+                        for (int32_t k = w.rptr[b]; k < w.rptr[b + 1]; k++)
+                            a += w.rval[k] * W[(size_t)w.rcol[k] * OUT + c];
+                        out[(size_t)b * OUT + c] = (bias ? bias[c] : 0.0f) + a;
+                    }
+        }
     }
     return 1;
 }
 
-/* dW, bir şerit: dout'un şeridi D'ye (B x nv·W) paketlenir, dW'nun satırları [i0, i1). */
+/* dW, bir şerit: dout'un şeridi D'ye (B x nv·W, bu iş parçacığının) paketlenir. */
 static inline __attribute__((always_inline)) void
-sp_dw_strip(float *dW, const SparseWork *w, int B, int IN, int OUT, const float *dout, int o, int t,
-            int nt, const int nv) {
+sp_dw_strip(float *dW, const SparseWork *w, int B, int IN, int OUT, const float *dout, int o,
+            float *D, const int nv) {
     const int cw = nv * SIMD_W;
-    float *D = w->strip;
-    for (int b = part(B, t, nt); b < part(B, t + 1, nt); b++)
+    for (int b = 0; b < B; b++)
         for (int j = 0; j < nv; j++)
             stv(D + (size_t)b * cw + j * SIMD_W, ldv(dout + (size_t)b * OUT + o + j * SIMD_W));
-#pragma omp barrier
-    for (int i = part(IN, t, nt); i < part(IN, t + 1, nt); i++) {
+    for (int i = 0; i < IN; i++) {
         int32_t k0 = w->cptr[i], k1 = w->cptr[i + 1];
         if (k0 == k1) continue;   /* bu giriş yığının hiçbir örneğinde sıfırdan farklı değil */
+        float *dst = dW + (size_t)i * OUT + o;
         vf acc[4];
 #pragma GCC unroll 4
-        for (int j = 0; j < nv; j++) acc[j] = (vf){0};
-        sp_accum(acc, w->cval, w->crow, k0, k1, D, (size_t)cw, nv);
-        float *dst = dW + (size_t)i * OUT + o;
+        for (int j = 0; j < nv; j++) acc[j] = ldv(dst + j * SIMD_W);
+        sp_accum(acc, w->cval, w->crow, k0, k1, D, (size_t)cw, 0, nv);
 #pragma GCC unroll 4
-        for (int j = 0; j < nv; j++) stv(dst + j * SIMD_W, ldv(dst + j * SIMD_W) + acc[j]);
+        for (int j = 0; j < nv; j++) stv(dst + j * SIMD_W, acc[j]);
     }
-#pragma omp barrier
 }
 
 int dense_backward_dw_sparse(float *dW, const float *dout, const float *inp, int B, int IN, int OUT,
@@ -289,19 +304,25 @@ int dense_backward_dw_sparse(float *dW, const float *dout, const float *inp, int
     if (nnz < 0) return 0;
     csc_from_csr(&w, B, IN);
     /* dW'nun i. satırı += Σ_b x[b][i] · dout[b]: yalnızca x[b][i] ≠ 0 olan b'ler. */
-#pragma omp parallel if (nnz * (long)OUT > 200000)
+    int ns = strip_count(OUT);
+#pragma omp parallel num_threads(sp_threads(nnz * (long)OUT))
     {
-        int nt = omp_get_num_threads(), t = omp_get_thread_num();
-        int o = 0;
-        for (; o + SP_CW <= OUT; o += SP_CW) sp_dw_strip(dW, &w, B, IN, OUT, dout, o, t, nt, 4);
-        for (; o + SIMD_W <= OUT; o += SIMD_W) sp_dw_strip(dW, &w, B, IN, OUT, dout, o, t, nt, 1);
-        for (int i = part(IN, t, nt); i < part(IN, t + 1, nt) && o < OUT; i++)
-            for (int c = o; c < OUT; c++) {
-                float a = 0.0f;
-                for (int32_t k = w.cptr[i]; k < w.cptr[i + 1]; k++)
-                    a += w.cval[k] * dout[(size_t)w.crow[k] * OUT + c];
-                dW[(size_t)i * OUT + c] += a;
-            }
+        float *D = w.strip + (size_t)omp_get_thread_num() * B * SP_CW;
+#pragma omp for schedule(static)
+        for (int u = 0; u < ns; u++) {
+            int o, nv;
+            strip_at(OUT, u, &o, &nv);
+            if (nv == 4) sp_dw_strip(dW, &w, B, IN, OUT, dout, o, D, 4);
+            else if (nv == 1) sp_dw_strip(dW, &w, B, IN, OUT, dout, o, D, 1);
+            else
+                for (int i = 0; i < IN; i++)
+                    for (int c = o; c < OUT; c++) {
+                        float a = 0.0f;
+                        for (int32_t k = w.cptr[i]; k < w.cptr[i + 1]; k++)
+                            a += w.cval[k] * dout[(size_t)w.crow[k] * OUT + c];
+                        dW[(size_t)i * OUT + c] += a;
+                    }
+        }
     }
     return 1;
 }
