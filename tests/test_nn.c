@@ -277,6 +277,61 @@ START_TEST(test_dense_sparse_matches_dense) {
 }
 END_TEST
 
+/* ReLU + dropout birleşik (eğitimde net.c tek geçişte yapar) = katman katman ayrı ayrı:
+ * aynı çıkış, aynı parametre ve giriş gradyanları (bit bit), aynı üreteç durumu. İki çift:
+ * biri ağın ortasında, biri ilk katmanda (gradyan doğrudan dx'e). */
+START_TEST(test_relu_dropout_fused_matches_layers) {
+    Net net;
+    net_init(&net, 1, 2, 5);
+    net_relu(&net); net_dropout(&net, 0.25f);
+    net_dense(&net, 9); net_relu(&net); net_dropout(&net, 0.4f);
+    net_dense(&net, 3);
+    net_build(&net, 6, 11);
+    enum { B = 6, D = 10 };
+    int y[B] = {0, 1, 2, 2, 1, 0};
+    float x[B * D], probs[B * 3], dz[B * 3] = {0}, dx1[B * D] = {0}, dx2[B * D] = {0};
+    Rng r; rng_seed(&r, 12);
+    randn(x, B * D, &r, 1);
+    Rng saved = net.rng;
+    const float *z = net_forward(&net, x, B, 1);
+    float z1[B * 3];
+    memcpy(z1, z, sizeof z1);
+    softmax_xent_forward(probs, z, y, B, 3);
+    softmax_xent_backward(dz, probs, y, B, 3);
+    net_zero_grad(&net);
+    net_backward(&net, x, dz, B, dx1);
+    float *g1 = malloc(net.nparams * sizeof(float));
+    memcpy(g1, net.grads, net.nparams * sizeof(float));
+    Rng after = net.rng;
+    /* katman katman, birleştirmesiz */
+    net.rng = saved;
+    const float *cur = x;
+    for (int i = 0; i < net.n; i++) {
+        Layer *l = &net.L[i];
+        layer_ops(l->kind)->forward(l, l->act, cur, net.params + l->w_off, net.params + l->b_off, B,
+                                    1, &net.rng);
+        cur = l->act;
+    }
+    for (int k = 0; k < B * 3; k++) ck_assert_float_eq(cur[k], z1[k]);
+    ck_assert_uint_eq(rng_u32(&net.rng), rng_u32(&after));
+    net_zero_grad(&net);
+    static float bufs[2][6 * 10];
+    const float *dcur = dz;
+    for (int i = net.n - 1, t = 0; i >= 0; i--, t ^= 1) {
+        Layer *l = &net.L[i];
+        float *dinp = i ? bufs[t] : dx2;
+        if (i) memset(dinp, 0, sizeof bufs[t]);
+        layer_ops(l->kind)->backward(l, dinp, net.grads + l->w_off, net.grads + l->b_off, dcur,
+                                     i ? net.L[i - 1].act : x, net.params + l->w_off, B);
+        dcur = dinp;
+    }
+    for (size_t k = 0; k < net.nparams; k++) ck_assert_float_eq(net.grads[k], g1[k]);
+    for (int k = 0; k < B * D; k++) ck_assert_float_eq(dx1[k], dx2[k]);
+    free(g1);
+    net_free(&net);
+}
+END_TEST
+
 /* ---- bütün ağ: yumuşak aktivasyonlar + dropout (sabit maske), giriş ve parametre gradyanı ---- */
 typedef struct { Net *net; float *x; int *y; int B; Rng saved; } NetCtx;
 static double net_loss(void *q) {
@@ -507,6 +562,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, test_dropout);
     tcase_add_test(tc, test_dropout_fast_matches_ref);
     tcase_add_test(tc, test_dense_sparse_matches_dense);
+    tcase_add_test(tc, test_relu_dropout_fused_matches_layers);
     tcase_add_test(tc, test_net_backward_fd);
     tcase_add_test(tc, test_layer_table_complete);
     tcase_add_test(tc, test_net_leaky_relu);
