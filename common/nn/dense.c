@@ -5,7 +5,12 @@
 #include <stdint.h>
 #include "core/gemm.h"
 #include "core/simd.h"
+#ifdef _OPENMP
 #include <omp.h>
+#else   /* OpenMP'siz derleme (ör. WebAssembly sayfaları): tek iş parçacığı */
+static inline int omp_get_max_threads(void) { return 1; }
+static inline int omp_get_thread_num(void) { return 0; }
+#endif
 #if defined(__AVX512F__)
 #include <immintrin.h>
 #endif
@@ -209,7 +214,7 @@ static void strip_at(int OUT, int u, int *o, int *nv) {
     else *o = n4 * SP_CW + n1 * SIMD_W, *nv = 0;
 }
 /* Seyrek bölgelerin iş parçacığı sayısı: en çok SP_MAXT (her birinin ara tamponu var). */
-static int sp_threads(long work) {
+static inline __attribute__((unused)) int sp_threads(long work) {
     int nt = work > 200000 ? omp_get_max_threads() : 1;
     return nt < SP_MAXT ? nt : SP_MAXT;
 }
