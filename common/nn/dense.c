@@ -125,10 +125,10 @@ static long csr_build(SparseWork *w, const float *X, int B, int IN) {
 #endif
         seg[nblk] = (int32_t)n;
         if (n > w->cap) return -1;
-        /* Erken vazgeçme: ilk 4 satırdan sonra şimdiye kadarki oran eşiğin 1,25 katını
-         * aşıyorsa yığın büyük olasılıkla seyrek değil; bütününü taramak boşa gider
-         * (ör. ReLU + dropout çıkışı, ~%40–50 dolu). Karar yalnızca girişe bağlıdır. */
-        if (b >= 3 && (double)n > 1.25 * DENSE_SPARSE_MAX_DENSITY * (double)(b + 1) * IN) return -1;
+        /* Erken vazgeçme: ilk 8 satırdan sonra şimdiye kadarki oran eşiği aşıyorsa yığın
+         * büyük olasılıkla seyrek değil; bütününü taramak boşa gider (ör. ReLU + dropout
+         * çıkışı, ~%37–45 dolu). Karar yalnızca girişe bağlıdır (belirlenimci). */
+        if (b >= 7 && (double)n > DENSE_SPARSE_MAX_DENSITY * (double)(b + 1) * IN) return -1;
     }
     w->rptr[B] = (int32_t)n;
     return (long)n;
