@@ -26,7 +26,8 @@
  *     ileri:  out[b] = bias + Σ_{i: x[b][i] ≠ 0} x[b][i] · W[i]        (W'nun satırları)
  *     dW:     dW[i] += Σ_{b: x[b][i] ≠ 0} x[b][i] · dout[b]
  *   Yığının sıfır olmayan öğeleri önce satır satır (CSR: değer + sütun) ve dW için sütun
- *   sütun (CSC) toplanır; her satırın çıkışı vektör yazmaçlarında birikir. Matematik
+ *   sütun (CSC) toplanır; çıkışlar, L1 önbelleğe sığan şeritler ve bloklar hâlinde vektör
+ *   yazmaçlarında birikir (ayrıntı dense.c'de, "Bloklama"). Matematik
  *   aynıdır; yalnızca toplama sırası GEMM'inkinden farklı olduğu için sonuç son
  *   bitlerde (float yuvarlamasında) değişebilir. dinp = dout W^T girişe bakmaz, GEMM'le
  *   kalır (ilk katmanda zaten hesaplanmaz).
@@ -34,8 +35,10 @@
  *   (%35) aşmıyorsa seyrek, aşıyorsa GEMM. Eşik bu makinede ölçüldü (bench sparse, 784->256,
  *   yığın 128, tek iş parçacığı): MNIST'in %19'unda ileri 0,16 ms / GEMM 0,28 ms, dW 0,15 /
  *   0,27 ms; %36'da 0,24 / 0,28 ms; ~%40'ta başa baş. Seyrek yol bir çarpım başına GEMM'den
- *   ~2 kat yavaş (W'nun satırları her örnek için yeniden okunur, dizinler dolaşılır), bu
- *   yüzden ancak çarpımların çoğu atlanınca kazanır.
+ *   ~2,5–3 kat yavaş (W'nun satırları her örnek için yeniden okunur, dizinler dolaşılır,
+ *   kısa döngüler dal tahminini şaşırtır), bu yüzden ancak çarpımların çoğu atlanınca
+ *   kazanır. Oran ilk 8 satırdan sonra eşiği aşmışsa tarama erken bırakılır (ör. ReLU +
+ *   dropout çıkışı ~%37–45 dolu: GEMM'de kalır). Sonuç iş parçacığı sayısından bağımsızdır.
  *   Sıfır sayılan yalnızca tam 0'dır; W'da sonsuz varsa GEMM 0·∞ = NaN verir, seyrek yol
  *   o çarpımı yapmaz (eğitimde W sonlu kalır; ckpt NaN/sonsuz yüklemez).
  *
