@@ -21,10 +21,12 @@ void batch_fill(float *x, int *y, const ImageSet *set, const int *idx, int B, No
     for (int v = 0; direct && v < 256; v++) direct = lut[0][v] == (float)v * sc;
     for (int b = 0; b < B; b++) {
         const uint8_t *src = set->images + (size_t)idx[b] * D;
-        /* Örnekler karışık sırada: sıradakinin görüntüsü büyük olasılıkla önbellekte yok.
-         * Onu şimdiden istemek (prefetch) bellek beklemesini bu örneğin işiyle örter. */
-        if (b + 1 < B) {
-            const uint8_t *next = set->images + (size_t)idx[b + 1] * D;
+        /* Örnekler karışık sırada: sıradakilerin görüntüsü büyük olasılıkla önbellekte yok.
+         * Onları şimdiden istemek (prefetch) bellek beklemesini bu örneklerin işiyle örter.
+         * Bir görüntünün dönüşümü (vektörle) bir bellek gecikmesinden kısa sürdüğü için
+         * 16 örnek ilerisi istenir; ilk adımda ilk 16'sı birden. */
+        for (int a = b == 0 ? 1 : b + 16; a <= b + 16 && a < B; a++) {
+            const uint8_t *next = set->images + (size_t)idx[a] * D;
             for (int k = 0; k < D; k += 64) __builtin_prefetch(next + k);
         }
         float *dst = x + (size_t)b * D;
