@@ -226,7 +226,7 @@ START_TEST(test_dense_sparse_matches_dense) {
         float *g1 = xmalloc(sizeof(float) * IN * OUT), *g2 = xmalloc(sizeof(float) * IN * OUT);
         float *g3 = xmalloc(sizeof(float) * IN * OUT);
         void *work = xmalloc(dense_sparse_work_floats(B, IN) * sizeof(float));
-        sparse_input(x, B * IN, 0.2f, &r);
+        sparse_input(x, B * IN, 0.12f, &r);
         randn(W, (size_t)IN * OUT, &r, 0.1f);
         randn(bias, OUT, &r, 0.1f);
         randn(dy, (size_t)B * OUT, &r, 1.0f);

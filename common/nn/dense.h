@@ -32,13 +32,16 @@
  *   bitlerde (float yuvarlamasında) değişebilir. dinp = dout W^T girişe bakmaz, GEMM'le
  *   kalır (ilk katmanda zaten hesaplanmaz).
  *   Yol kendiliğinden seçilir: yığında sıfır olmayanların oranı DENSE_SPARSE_MAX_DENSITY'yi
- *   (%35) aşmıyorsa seyrek, aşıyorsa GEMM. Eşik bu makinede ölçüldü (bench sparse, 784->256,
- *   yığın 128, tek iş parçacığı): MNIST'in %19'unda ileri 0,16 ms / GEMM 0,28 ms, dW 0,15 /
- *   0,27 ms; %36'da 0,24 / 0,28 ms; ~%40'ta başa baş. Seyrek yol bir çarpım başına GEMM'den
+ *   (%25) aşmıyorsa seyrek, aşıyorsa GEMM. Eşik bu makinede ölçüldü (bench sparse, 784->256,
+ *   yığın 128, tek iş parçacığı): MNIST'in %19'unda ileri 0,14 ms / GEMM 0,28 ms, dW 0,15 /
+ *   0,27 ms; %36'da ~0,24 / 0,28 ms; ~%40'ta başa baş. Seyrek yol bir çarpım başına GEMM'den
  *   ~2,5–3 kat yavaş (W'nun satırları her örnek için yeniden okunur, dizinler dolaşılır,
  *   kısa döngüler dal tahminini şaşırtır), bu yüzden ancak çarpımların çoğu atlanınca
- *   kazanır. Oran ilk 8 satırdan sonra eşiği aşmışsa tarama erken bırakılır (ör. ReLU +
- *   dropout çıkışı ~%37–45 dolu: GEMM'de kalır). Sonuç iş parçacığı sayısından bağımsızdır.
+ *   kazanır. Eşik başa baş noktasının epey altında: küçük katmanlarda (256->128) dizinleri
+ *   kurmanın payı büyük; lesson02'nin gizli katman girişleri (ReLU + dropout, ~%33–45 dolu)
+ *   %35 eşikle zaman zaman seyrek yola girip epoch'u ~20 ms yavaşlatıyordu. Oran ilk 8
+ *   satırdan sonra eşiği aşmışsa tarama erken bırakılır. Sonuç iş parçacığı sayısından
+ *   bağımsızdır.
  *   Sıfır sayılan yalnızca tam 0'dır; W'da sonsuz varsa GEMM 0·∞ = NaN verir, seyrek yol
  *   o çarpımı yapmaz (eğitimde W sonlu kalır; ckpt NaN/sonsuz yüklemez).
  *
@@ -55,7 +58,7 @@ void dense_forward(float *out, const float *inp, const float *W, const float *bi
 void dense_backward(float *dinp, float *dW, float *dbias, const float *dout, const float *inp,
                     const float *W, int B, int IN, int OUT);
 /* Seyrek yol: yığındaki sıfır olmayan öğelerin oranı bunu aşmıyorsa kullanılır. */
-#define DENSE_SPARSE_MAX_DENSITY 0.35
+#define DENSE_SPARSE_MAX_DENSITY 0.25
 /* Seyrek yolun çalışma alanı (float sayısı), B satır x IN girişlik yığın için. */
 size_t dense_sparse_work_floats(int B, int IN);
 /* Yolu yoğunluğa göre seçen ileri/geri geçiş: work NULL ise ya da giriş yeterince seyrek
