@@ -820,7 +820,8 @@ static void step2_plain(const Mix *ring, const Mix *grid, const GanConf *c, cons
     if (lgr->modes[jm] + 3 <= before && lgr->modes[jm] + 3 <= lgr->final.modes)
         printf("Ama eğitim boyunca mod sayısına bakın: %d. adımda G yalnızca %d mod\n"
                "üretiyordu. Keskin bir D, G'yi birkaç moda sıkıştırabilir: mod çökmesi\n"
-               "budur; bu koşuda G oradan çıktı, her koşuda çıkmaz (adım 4'te 5 tohum).\n",
+               "budur. Bu koşuda G oradan çıktı; her koşuda çıkmaz (adım 4'te birden çok\n"
+               "tohumla bakacağız).\n",
                lgr->step[jm], lgr->modes[jm]);
     else
         printf("Bu koşuda sade GAN'ın mod sayısı ızgarada belirgin bir düşüş göstermedi\n"
