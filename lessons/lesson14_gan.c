@@ -524,7 +524,7 @@ typedef struct {
     int snap_step[NSNAP];
     float *snap[NSNAP];  /* (NEVAL, 2) */
     ModeScore final;
-    ModeScore final_ema; /* aynı eğitimde G'nin ağırlık ortalamasıyla (EMA) ölçüm */
+    ModeScore final_raw; /* aynı eğitimde son ağırlıklarla (θ) ölçüm; final: ortalama θ̄ (EMA) */
     double seconds;
 } RunLog;
 
@@ -569,10 +569,10 @@ static void gan_train(Gan *g, const Mix *d, int seed, int nlog, int snaps, RunLo
                 si++;
             }
             if (it == steps) {
-                log->final = s;
+                log->final_raw = s;
                 rng_seed(&er, EVAL_SEED);
                 x = gan_sample_from(g, &g->Ge, NEVAL, &er);
-                log->final_ema = mode_score(d, x, NEVAL);
+                log->final = mode_score(d, x, NEVAL);
             }
         }
     }
@@ -785,7 +785,7 @@ static void step2_plain(const Mix *ring, const Mix *grid, const GanConf *c, cons
             printf("%s adım %d: %d mod%s", k == 3 ? "\n " : "", l->step[j], l->modes[j],
                    j + (l->n + 5) / 6 < l->n ? "," : "");
         printf("\n  son: %d/%d mod, yüksek kalite %%%.1f, ters KL %.3f (%.1f s)\n",
-               l->final.modes, mx[i]->K, 100 * l->final.hq, l->final.rkl, l->seconds);
+               l->final_raw.modes, mx[i]->K, 100 * l->final_raw.hq, l->final_raw.rkl, l->seconds);
     }
     /* Şekil ham_izgara, sade_halka, sade_izgara, pacgan_halka, pacgan_izgara: Soldan sağa
      * eğitimin dört anında üretilen noktalar (kırmızı) ve gerçek modlar (mavi halkalar):
@@ -801,23 +801,23 @@ static void step2_plain(const Mix *ring, const Mix *grid, const GanConf *c, cons
     printf("Anlık görüntüler: plots/lesson14/ham_izgara.png, sade_halka.png, sade_izgara.png\n");
     /* Yorum bu koşunun sayılarına göre: ham D'nin G'si yayıldı mı, sade GAN bir ara çöktü mü */
     int q = lraw->n / 4; /* eğitimin dörtte biri */
-    if (lraw->final.hq < 0.5)
+    if (lraw->final_raw.hq < 0.5)
         printf("Ham girişli D ile G'nin noktaları modların arasına yayıldı: %d/25 mod,\n"
-               "kalite %%%.1f.\n", lraw->final.modes, 100 * lraw->final.hq);
+               "kalite %%%.1f.\n", lraw->final_raw.modes, 100 * lraw->final_raw.hq);
     else
         printf("Ham girişli D'nin G'si %d. adımda %d mod, kalite %%%.1f idi; ilk katmanın\n"
                "ağırlıkları büyüdükçe sonunda %d/25 mod, kalite %%%.1f'%s vardı. Yavaştır\n"
                "ama uzun eğitimde yetişir.\n",
-               lraw->step[q], lraw->modes[q], 100 * lraw->hq[q], lraw->final.modes,
-               100 * lraw->final.hq, tr_ek_f(100 * lraw->final.hq, 1, EK_YONELME));
+               lraw->step[q], lraw->modes[q], 100 * lraw->hq[q], lraw->final_raw.modes,
+               100 * lraw->final_raw.hq, tr_ek_f(100 * lraw->final_raw.hq, 1, EK_YONELME));
     /* Çöküş: mod sayısı önceki bir ölçümden en az 3 düşüp sonra yine en az 3 artmışsa */
     int jm = 1, before = 0;
     for (int j = 1; j < lgr->n; j++)
         if (lgr->modes[j] < lgr->modes[jm]) jm = j;
     for (int j = 0; j < jm; j++) before = before > lgr->modes[j] ? before : lgr->modes[j];
-    printf("Gömmeli D ile ızgarada son: %d/25 mod, kalite %%%.1f.\n", lgr->final.modes,
-           100 * lgr->final.hq);
-    if (lgr->modes[jm] + 3 <= before && lgr->modes[jm] + 3 <= lgr->final.modes)
+    printf("Gömmeli D ile ızgarada son: %d/25 mod, kalite %%%.1f.\n", lgr->final_raw.modes,
+           100 * lgr->final_raw.hq);
+    if (lgr->modes[jm] + 3 <= before && lgr->modes[jm] + 3 <= lgr->final_raw.modes)
         printf("Ama eğitim boyunca mod sayısına bakın: %d. adımda G yalnızca %d mod\n"
                "üretiyordu. Keskin bir D, G'yi birkaç moda sıkıştırabilir: mod çökmesi\n"
                "budur. Bu koşuda G oradan çıktı; her koşuda çıkmaz (adım 4'te birden çok\n"
@@ -911,7 +911,7 @@ static void step3_packing_math(const LessonArgs *a, double *tv_col4, double *tv_
 typedef struct {
     ModeScore s[2][MAXSEEDS];  /* [halka/ızgara][tohum] */
     double mean_modes[2], mean_hq[2], mean_rkl[2], min_modes[2], seconds;
-    double ema_modes[2], ema_hq[2];  /* aynı eğitimlerin ağırlık ortalamasıyla (EMA) */
+    double raw_modes[2], raw_hq[2];  /* aynı eğitimlerin son ağırlıklarıyla (θ) */
 } PackResult;
 
 /*
@@ -942,14 +942,16 @@ typedef struct {
  * ortalamayla üretilen örneklerin belirgin biçimde iyi olduğunu gösterdi:
  *   θ̄_t = β_t θ̄_{t-1} + (1 - β_t) θ_t,   β_t = min(β, (1 + t)/(10 + t)),   β = 0.999
  * θ̄ eğitime karışmaz: D ve G her zamanki gibi θ ile oynar, θ̄ yalnızca ölçülür. Bu yüzden
- * aynı eğitimden iki ölçüm alabiliriz: tabloda son ağırlıklar θ, altındaki satırda ortalama θ̄.
+ * aynı eğitimden iki ölçüm alabiliriz: tabloda ortalama θ̄, altındaki satırda son ağırlıklar θ.
  * (β_t'nin başta küçük olması, ortalamanın rastgele başlangıç ağırlıklarını uzun süre
  * taşımasını önler; 0.999 kabaca son 1000 adımın ortalamasıdır; β'yı yayımlanmış değerden
- * aldık, bu ölçüme bakarak ayarlamadık.) Bir uyarı: burada öğrenme oranı eğitimin sonunda
- * doğrusal olarak 0'a iner; son adımlarda θ zaten neredeyse durur. O zaman EMA'nın katkısı
- * küçüktür, hatta daha eski (daha kötü) ağırlıkları kattığı için zararlı olabilir; bu derste
- * ölçtüğümüz budur. Sabit öğrenme oranıyla eğitilen adım 6'daki MNIST GAN'ında EMA'yı yine
- * deneyeceğiz.
+ * aldık.) Burada öğrenme oranı eğitimin sonunda doğrusal olarak 0'a iner, son adımlarda θ
+ * zaten yavaşlar; yine de oyunun son salınımlarında bir mod kaybolabilir. Hangisini
+ * raporlayacağımızı 100-104 tohumlarında seçtik: orada ızgarada son θ 24.6/25 mod (kalite
+ * %92.3), θ̄ 24.8/25 mod (kalite %92.4) verdi; θ̄ kaybolan bir modu geri getirdi. Bu yüzden
+ * tablo θ̄'yı raporlar ve kaydedilen üretici θ̄'dır. Adım 2'deki sade GAN sayıları son θ
+ * ile ölçüldü (EMA'yı henüz tanımamıştık); aşağıdaki karşılaştırma satırı sade GAN'ı da θ̄
+ * ile ölçer.
  */
 static void step4_pacgan(const Mix *ring, const Mix *grid, const GanConf *c, const LessonArgs *a,
                          int nseeds, PackResult *res, RunLog *last_ring, RunLog *last_grid,
@@ -965,7 +967,7 @@ static void step4_pacgan(const Mix *ring, const Mix *grid, const GanConf *c, con
     double t0 = now_sec();
     printf("Her eğitimde G'nin ağırlıklarının üstel hareketli ortalamasını da tutarız (EMA;\n"
            "Yazıcı ve ark. 2019): θ̄ ← β θ̄ + (1 - β) θ, β = %.3f (yaklaşık son 1000 adım).\n"
-           "Eğitim θ ile sürer; tablo θ'yı, altındaki satır θ̄'yı ölçer.\n", EMA_BETA);
+           "Eğitim θ ile sürer; tablo θ̄'yı, altındaki satır son θ'yı ölçer.\n", EMA_BETA);
     printf("%d eğitim (%d tohum x 2 veri), %d iş parçacığında; her biri %d adım...\n", njobs,
            nseeds, a->threads, c->steps);
     fflush(stdout);
@@ -983,7 +985,7 @@ static void step4_pacgan(const Mix *ring, const Mix *grid, const GanConf *c, con
     printf("  tohum   halka: mod  kalite  ters KL   ızgara: mod  kalite  ters KL\n");
     for (int di = 0; di < 2; di++)
         res->mean_modes[di] = res->mean_hq[di] = res->mean_rkl[di] = 0, res->min_modes[di] = 99,
-        res->ema_modes[di] = res->ema_hq[di] = 0;
+        res->raw_modes[di] = res->raw_hq[di] = 0;
     for (int si = 0; si < nseeds; si++) {
         printf("  %5d ", a->seed + si);
         for (int di = 0; di < 2; di++) {
@@ -993,8 +995,8 @@ static void step4_pacgan(const Mix *ring, const Mix *grid, const GanConf *c, con
             res->mean_hq[di] += s.hq / nseeds;
             res->mean_rkl[di] += s.rkl / nseeds;
             res->min_modes[di] = fmin(res->min_modes[di], s.modes);
-            res->ema_modes[di] += (double)logs[2 * si + di].final_ema.modes / nseeds;
-            res->ema_hq[di] += logs[2 * si + di].final_ema.hq / nseeds;
+            res->raw_modes[di] += (double)logs[2 * si + di].final_raw.modes / nseeds;
+            res->raw_hq[di] += logs[2 * si + di].final_raw.hq / nseeds;
             printf("        %2d/%-2d  %%%5.1f   %6.3f ", s.modes, mx[di]->K, 100 * s.hq, s.rkl);
         }
         printf("\n");
@@ -1004,20 +1006,25 @@ static void step4_pacgan(const Mix *ring, const Mix *grid, const GanConf *c, con
         printf("      %5.2f   %%%5.1f   %6.3f ", res->mean_modes[di], 100 * res->mean_hq[di],
                res->mean_rkl[di]);
     printf("\n(%.1f s toplam, %d iş parçacığı)\n", res->seconds, a->threads);
-    printf("Aynı eğitimler, G'nin ağırlık ortalamasıyla (EMA): halka %.2f/8 mod,\n"
-           "kalite %%%.1f; ızgara %.2f/25 mod, kalite %%%.1f.\n",
-           res->ema_modes[0], 100 * res->ema_hq[0], res->ema_modes[1], 100 * res->ema_hq[1]);
-    if (res->ema_hq[0] + res->ema_hq[1] <= res->mean_hq[0] + res->mean_hq[1] + 0.01)
-        printf("Ortalama kaliteyi artırmadı: öğrenme oranı sonda 0'a indiği için son adımlarda\n"
-               "ağırlıklar zaten neredeyse durur; EMA'nın kattığı eski ağırlıklar daha\n"
-               "kötüdür. Salınımı söndürmeyi burada öğrenme oranının azalması üstleniyor.\n");
+    printf("Aynı eğitimler, son ağırlıklarla (θ): halka %.2f/8 mod, kalite %%%.1f;\n"
+           "ızgara %.2f/25 mod, kalite %%%.1f.\n",
+           res->raw_modes[0], 100 * res->raw_hq[0], res->raw_modes[1], 100 * res->raw_hq[1]);
+    double gain = res->mean_modes[0] + res->mean_modes[1] - res->raw_modes[0] - res->raw_modes[1];
+    if (gain > 0.01)
+        printf("Ortalama θ̄, son θ'nın kaybettiği modların bir kısmını geri getirdi (iki veride\n"
+               "toplam +%.1f mod, tohum başına); kalite farkı küçük.\n", gain);
+    else if (gain < -0.01)
+        printf("Bu koşuda θ̄ son θ'dan az mod kapsadı (iki veride toplam %.1f mod, tohum\n"
+               "başına): kısa bir eğitimde ortalama, eski ve daha kötü ağırlıkları da taşır.\n",
+               gain);
     else
-        printf("Ortalama kaliteyi artırdı (%%%.1f -> %%%.1f, iki verinin ortalaması).\n",
-               50 * (res->mean_hq[0] + res->mean_hq[1]), 50 * (res->ema_hq[0] + res->ema_hq[1]));
+        printf("Ortalama θ̄ ile son θ arasında mod sayısında fark yok: öğrenme oranı sonda 0'a\n"
+               "indiği için son adımlarda ağırlıklar zaten neredeyse durur.\n");
     printf("Yayımlanan PacGAN4: halka 7.8/8 (kalite %%95.9), ızgara 24.8/25 (kalite %%93.8).\n");
     /* Bu koşunun sonucunu sade GAN'la (aynı ilk tohum) karşılaştır: yorum sayılara göre */
     const ModeScore *pg = &plain_grid->final, *pr = &plain_ring->final;
-    printf("Sade GAN (tohum %d): ızgara %d/25 mod, kalite %%%.1f; halka %d/8, kalite %%%.1f.\n",
+    printf("Sade GAN (tohum %d, θ̄): ızgara %d/25 mod, kalite %%%.1f; halka %d/8,\n"
+           "kalite %%%.1f.\n",
            a->seed, pg->modes, 100 * pg->hq, pr->modes, 100 * pr->hq);
     if (res->mean_modes[1] > pg->modes + 0.5)
         printf("Paketleme ızgarada kapsanan mod sayısını artırdı (sade GAN: %d, PacGAN4\n"
@@ -1047,8 +1054,9 @@ static void step4_pacgan(const Mix *ring, const Mix *grid, const GanConf *c, con
     CkptInt conf[6] = {{"H", c->H}, {"zdim", ZDIM}, {"data", 1}, {"pack", c->pack},
                        {"relu", c->grelu}, {"scaled", 1}};
     if (save_path) {
-        if (ckpt_save(save_path, KIND, conf, 6, "PacGAN4 üretici, 25 Gauss ızgara",
-                      &gs[1].G.P,
+        if (ckpt_save(save_path, KIND, conf, 6,
+                      "PacGAN4 üretici (EMA ağırlıkları), 25 Gauss ızgara",
+                      &gs[1].Ge.P,
                       err, sizeof err) != 0)
             die("%s", err);
         printf("Üretici (ızgara, tohum %d) kaydedildi: %s\n", a->seed, save_path);
@@ -1972,15 +1980,15 @@ int main(int argc, char **argv) {
            "pac_s=%.1f gradcheck=%.3e unif_grid_modes=%d unif_grid_hq=%.4f raw_grid_modes=%d "
            "raw_grid_hq=%.4f mnist_conf=%.4f mnist_classes=%d mnist_conf_raw=%.4f "
            "mnist_classes_raw=%d mnist_conf_init=%.4f mnist_conf_real=%.4f mnist_gradcheck=%.3e "
-           "pac_ring_hq_ema=%.4f pac_grid_hq_ema=%.4f pac_grid_modes_ema=%.2f mnist_mean_init=%.4f mnist_mean_ema=%.4f mnist_epochs=%d mnist_s=%.1f mnist_epoch_s=%.2f mnist_ld=%.4f mnist_lg=%.4f "
+           "pac_ring_hq_raw=%.4f pac_grid_hq_raw=%.4f pac_grid_modes_raw=%.2f mnist_mean_init=%.4f mnist_mean_ema=%.4f mnist_epochs=%d mnist_s=%.1f mnist_epoch_s=%.2f mnist_ld=%.4f mnist_lg=%.4f "
            "threads=%d seconds=%.1f\n",
-           real_hq, col_modes, col_rkl, pr.final.modes, pr.final.hq, pg.final.modes, pg.final.hq,
+           real_hq, col_modes, col_rkl, pr.final_raw.modes, pr.final_raw.hq, pg.final_raw.modes, pg.final_raw.hq,
            tv_c, tv_b, res.mean_modes[0], res.min_modes[0], res.mean_hq[0], res.mean_rkl[0],
            res.mean_modes[1], res.min_modes[1], res.mean_hq[1], res.mean_rkl[1], pg.modes[0],
            res.s[1][0].modes, res.s[1][0].hq, loaded.modes,
-           loaded.hq, nseeds, c.steps, c.H, c.B, res.seconds, gc, unif.modes, unif.hq, praw.final.modes, praw.final.hq,
+           loaded.hq, nseeds, c.steps, c.H, c.B, res.seconds, gc, unif.modes, unif.hq, praw.final_raw.modes, praw.final_raw.hq,
            mr.ema.share, mr.ema.classes5, mr.raw.share, mr.raw.classes5, mr.init.share,
-           mr.real.share, mr.gc, res.ema_hq[0], res.ema_hq[1], res.ema_modes[1], mr.mean_init, mr.mean_ema, mr.epochs, mr.seconds, mr.epoch_s, mr.ld, mr.lg, a.threads,
+           mr.real.share, mr.gc, res.raw_hq[0], res.raw_hq[1], res.raw_modes[1], mr.mean_init, mr.mean_ema, mr.epochs, mr.seconds, mr.epoch_s, mr.ld, mr.lg, a.threads,
            now_sec() - t_all);
     runlog_free(&pr);
     runlog_free(&pg);
