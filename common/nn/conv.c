@@ -145,9 +145,8 @@ void conv2d_relu_pool_backward(float *dinp, float *dW, float *dbias, float *y,
                                        Wd, OC, k, s, p, pk, work);
         return;
     }
-    /* y burada evrişim çıkışının gradyanı dY olur (ileri geçişin y'si artık gerekmez) */
-    int OH = conv_out_dim(H, k, s, p), OW = conv_out_dim(Wd, k, s, p);
-    memset(y, 0, (size_t)B * OC * OH * OW * sizeof(float));
-    maxpool2d_relu_backward(y, dpooled, argmax, pooled, B, OC, OH, OW, pk);
-    conv_winograd_backward(dinp, dW, dbias, y, inp, W, B, C, H, Wd, OC, p, work);
+    /* Havuzun gradyanı doğrudan Winograd'ın NHWC gradyan düzenine yazılır (y kullanılmaz) */
+    (void)y;
+    conv_winograd_relu_pool_backward(dinp, dW, dbias, dpooled, argmax, pooled, inp, W, B, C, H, Wd,
+                                     OC, p, pk, work);
 }

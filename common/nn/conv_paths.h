@@ -42,4 +42,9 @@ void conv_winograd_forward(float *out, const float *inp, const float *W, const f
 void conv_winograd_backward(float *dinp, float *dW, float *dbias, const float *dout,
                             const float *inp, const float *W, int B, int C, int H, int Wd, int OC,
                             int p, float *work);
+/* Birleşik geri geçiş: dout yerine ReLU + max pooling'in çıkış gradyanı (bkz. conv.h) */
+void conv_winograd_relu_pool_backward(float *dinp, float *dW, float *dbias, const float *dpooled,
+                                      const int *argmax, const float *pooled, const float *inp,
+                                      const float *W, int B, int C, int H, int Wd, int OC, int p,
+                                      int pk, float *work);
 #endif
