@@ -190,29 +190,35 @@ static void wg_filters(float *U, float *Ut, const float *W, int OC, int C, const
     for (int o = 0; o < OC; o++) wg_filter_transform(U, Ut, W, o, OC, C, P->Cp, P->OCp);
 }
 
-/* dW[o][c] += Gᵀ dU G, dU = yuvaların dUt[ξ][c][o] toplamı (yuva sırasıyla; 6x6 -> 3x3) */
-static void wg_filter_grad(float *dW, const float *part, const WgPlan *P, int o, int C) {
-    for (int c = 0; c < C; c++) {
-        float du[6][6], t[3][6];
+/* dW[o][c] += Gᵀ dU G, dU = yuvaların dUt[ξ][c][o] toplamı (yuva sırasıyla; 6x6 -> 3x3).
+ * 16 çıkış kanalı birlikte (şeritler o): dUt'nin her satırı bitişik okunur. */
+static void wg_filter_grad(float *dW, const float *part, const WgPlan *P, int c, int C, int OC) {
+    for (int o0 = 0; o0 < OC; o0 += 16) {
+        v16 du[36], t[18];
         for (int x = 0; x < 36; x++) {
-            float acc = 0.0f;
-            for (int sl = 0; sl < P->nslots; sl++)
-                acc += part[(size_t)sl * P->part_n + ((size_t)x * C + c) * P->OCp + o];
-            du[x / 6][x % 6] = acc;
+            v16 acc = ld16(part + ((size_t)x * C + c) * P->OCp + o0);
+            for (int sl = 1; sl < P->nslots; sl++)
+                acc += ld16(part + (size_t)sl * P->part_n + ((size_t)x * C + c) * P->OCp + o0);
+            du[x] = acc;
         }
         for (int i = 0; i < 3; i++)
             for (int j = 0; j < 6; j++) {
-                float a = 0.0f;
-                for (int q = 0; q < 6; q++) a += WG_G[q][i] * du[q][j];
-                t[i][j] = a;
+                v16 a = {0};
+                for (int q = 0; q < 6; q++) a += WG_G[q][i] * du[q * 6 + j];
+                t[i * 6 + j] = a;
             }
-        float *g = dW + ((size_t)o * C + c) * 9;
+        float g[9][16];
         for (int i = 0; i < 3; i++)
             for (int j = 0; j < 3; j++) {
-                float a = 0.0f;
-                for (int q = 0; q < 6; q++) a += t[i][q] * WG_G[q][j];
-                g[i * 3 + j] += a;
+                v16 a = {0};
+                for (int q = 0; q < 6; q++) a += t[i * 6 + q] * WG_G[q][j];
+                st16(g[i * 3 + j], a);
             }
+        int no = OC - o0 < 16 ? OC - o0 : 16;
+        for (int l = 0; l < no; l++) {
+            float *d = dW + ((size_t)(o0 + l) * C + c) * 9;
+            for (int k = 0; k < 9; k++) d[k] += g[k][l];
+        }
     }
 }
 
@@ -536,7 +542,7 @@ static void wg_backward(float *dinp, float *dW, float *dbias, const float *dout,
         }
         if (dW) {
 #pragma omp for schedule(static)
-            for (int o = 0; o < OC; o++) wg_filter_grad(dW, part, &P, o, C);
+            for (int c = 0; c < C; c++) wg_filter_grad(dW, part, &P, c, C, OC);
         }
     }
     if (dbias)
