@@ -85,6 +85,9 @@ void conv2d_set_tuning(size_t chunk_floats, int slots) {
 
 int conv2d_uses_winograd(int C, int k, int s) { return k == 3 && s == 1 && C >= CONV_WG_MIN_C; }
 
+/* Tek giriş kanallı 3x3, adım 1: doğrudan yol (conv_direct.c) */
+static int uses_direct(int C, int k, int s) { return C == 1 && k == 3 && s == 1; }
+
 size_t conv2d_work_size(int B, int C, int H, int Wd, int OC, int k, int s, int p) {
     /* Yuvarlamalar yüzünden daha küçük bir yığın (ör. son yığın) biraz daha çok
      * yer isteyebilir: 1..B arasındaki her yığın boyunun planına bakılır (ucuz). */
@@ -93,6 +96,9 @@ size_t conv2d_work_size(int B, int C, int H, int Wd, int OC, int k, int s, int p
         size_t t = conv2d_uses_winograd(C, k, s) ? conv_winograd_work_total(b, C, H, Wd, OC, p)
                                                  : conv_im2col_work_total(b, C, H, Wd, OC, k, s, p);
         if (t > need) need = t;
+        /* doğrudan yol; giriş gradyanı istenirse aynı şekil im2col'dan geçer (yukarıda) */
+        if (uses_direct(C, k, s) && conv_direct_work_total(b, H, Wd, OC, p) > need)
+            need = conv_direct_work_total(b, H, Wd, OC, p);
     }
     return need;
 }
@@ -102,6 +108,8 @@ void conv2d_forward(float *out, const float *inp, const float *W, const float *b
     if (B < 1) return;
     if (conv2d_uses_winograd(C, k, s))
         conv_winograd_forward(out, inp, W, bias, B, C, H, Wd, OC, p, work);
+    else if (uses_direct(C, k, s))
+        conv_direct_forward(out, inp, W, bias, B, H, Wd, OC, p, work);
     else
         conv_im2col_forward(out, inp, W, bias, B, C, H, Wd, OC, k, s, p, work);
 }
@@ -112,6 +120,8 @@ void conv2d_backward(float *dinp, float *dW, float *dbias, const float *dout, co
     if (B < 1 || (!dinp && !dW && !dbias)) return;
     if (conv2d_uses_winograd(C, k, s))
         conv_winograd_backward(dinp, dW, dbias, dout, inp, W, B, C, H, Wd, OC, p, work);
+    else if (uses_direct(C, k, s) && !dinp)
+        conv_direct_backward(dW, dbias, dout, NULL, NULL, NULL, 0, inp, B, H, Wd, OC, p, work);
     else
         conv_im2col_backward(dinp, dW, dbias, dout, inp, W, B, C, H, Wd, OC, k, s, p, work);
 }
@@ -125,6 +135,16 @@ void conv2d_relu_pool_forward(float *pooled, int *argmax, float *y, const float 
                               const float *W, const float *bias, int B, int C, int H, int Wd,
                               int OC, int k, int s, int p, int pk, float *work) {
     if (B < 1) return;
+    if (uses_direct(C, k, s)) {
+        if (pk == 2) {
+            conv_direct_relu_pool2_forward(pooled, argmax, inp, W, bias, B, H, Wd, OC, p, work);
+            return;
+        }
+        conv_direct_forward(y, inp, W, bias, B, H, Wd, OC, p, work);
+        maxpool2d_relu_forward(pooled, argmax, y, B, OC, conv_out_dim(H, k, s, p),
+                               conv_out_dim(Wd, k, s, p), pk);
+        return;
+    }
     if (!conv2d_uses_winograd(C, k, s)) {
         conv_im2col_relu_pool_forward(pooled, argmax, inp, W, bias, B, C, H, Wd, OC, k, s, p, pk,
                                       work);
@@ -140,6 +160,11 @@ void conv2d_relu_pool_backward(float *dinp, float *dW, float *dbias, float *y,
                                const float *inp, const float *W, int B, int C, int H, int Wd,
                                int OC, int k, int s, int p, int pk, float *work) {
     if (B < 1 || (!dinp && !dW && !dbias)) return;
+    if (uses_direct(C, k, s) && !dinp) {
+        conv_direct_backward(dW, dbias, NULL, dpooled, argmax, pooled, pk, inp, B, H, Wd, OC, p,
+                             work);
+        return;
+    }
     if (!conv2d_uses_winograd(C, k, s)) {
         conv_im2col_relu_pool_backward(dinp, dW, dbias, dpooled, argmax, pooled, inp, W, B, C, H,
                                        Wd, OC, k, s, p, pk, work);

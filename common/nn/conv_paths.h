@@ -5,6 +5,7 @@
  *   conv.c          referans döngüler, yol seçimi, ayar (parça boyu, yuva sayısı)
  *   conv_im2col.c   im2col + mikro-çekirdekler; birleşik evrişim+ReLU+havuz
  *   conv_winograd.c Winograd F(4x4,3x3): 3x3, adım 1, C >= CONV_WG_MIN_C
+ *   conv_direct.c   doğrudan evrişim, çıkış kanalları vektörde: C = 1, 3x3, adım 1
  *
  * Bütün yollar conv.h'deki biriktirme kuralına uyar (dinp, dW, dbias'a eklenir).
  */
@@ -42,6 +43,18 @@ void conv_winograd_forward(float *out, const float *inp, const float *W, const f
 void conv_winograd_backward(float *dinp, float *dW, float *dbias, const float *dout,
                             const float *inp, const float *W, int B, int C, int H, int Wd, int OC,
                             int p, float *work);
+/* Doğrudan yol (conv_direct.c): C = 1, k = 3, adım 1. Geri geçiş yalnızca dW/dbias
+ * (dinp gerekirse conv.c im2col'a gider); dout NULL ise havuzun gradyanı kullanılır. */
+size_t conv_direct_work_total(int B, int H, int Wd, int OC, int p);
+void conv_direct_forward(float *out, const float *inp, const float *W, const float *bias, int B,
+                         int H, int Wd, int OC, int p, float *work);
+void conv_direct_relu_pool2_forward(float *pooled, int *argmax, const float *inp, const float *W,
+                                    const float *bias, int B, int H, int Wd, int OC, int p,
+                                    float *work);
+void conv_direct_backward(float *dW, float *dbias, const float *dout, const float *dpooled,
+                          const int *argmax, const float *pooled, int pk, const float *inp, int B,
+                          int H, int Wd, int OC, int p, float *work);
+
 /* Birleşik geri geçiş: dout yerine ReLU + max pooling'in çıkış gradyanı (bkz. conv.h) */
 void conv_winograd_relu_pool_backward(float *dinp, float *dW, float *dbias, const float *dpooled,
                                       const int *argmax, const float *pooled, const float *inp,
