@@ -47,8 +47,9 @@ static DirPlan dir_plan(int B, int H, int Wd, int OC, int p) {
     P.nslots = B < CONV_DIRECT_SLOTS ? B : CONV_DIRECT_SLOTS;
     if (P.nslots < 1) P.nslots = 1;
     /* yuva: çıkış/gradyan tamponu (N, OCp) | dolgulu giriş (PH*PW) | filtre (9+1, OCp)
-     * | kısmi dW ve dbias (9+1, OCp) */
-    P.slot_floats = (size_t)P.N * P.OCp + (size_t)P.PH * P.PW + (size_t)20 * P.OCp;
+     * | kısmi dW ve dbias (9+1, OCp) | geçici alan (N, OCp): ileri geçişte havuz çıkışı ve argmax (kanal en içte,
+     * 2 x PN x OCp <= N x OCp), geri geçişte ReLU kapısından geçmiş havuz gradyanı */
+    P.slot_floats = (size_t)2 * P.N * P.OCp + (size_t)P.PH * P.PW + (size_t)20 * P.OCp;
     return P;
 }
 
@@ -133,6 +134,8 @@ static void conv_direct_fwd_impl(float *out, float *pooled, int *argmax, const f
     for (int sl = 0; sl < P.nslots; sl++) {
         float *yb = work + (size_t)sl * P.slot_floats;
         float *Xp = yb + (size_t)N * OCp, *wv = Xp + (size_t)P.PH * P.PW;
+        float *pt = wv + (size_t)20 * OCp;
+        int *at = (int *)(pt + (size_t)PN * OCp);
         dir_weights(wv, W, bias, OC, OCp);
         int bs = (int)((long)B * sl / P.nslots), be = (int)((long)B * (sl + 1) / P.nslots);
         for (int b = bs; b < be; b++) {
@@ -152,11 +155,9 @@ static void conv_direct_fwd_impl(float *out, float *pooled, int *argmax, const f
                     int i0 = 2 * py * OW + 2 * px;
                     const float *s0 = yb + (size_t)i0 * OCp, *s2 = s0 + (size_t)OW * OCp;
                     for (int o0 = 0; o0 < OC; o0 += 16) {
-                        float mv[16];
-                        int av[16];
+                        typedef int v16i __attribute__((vector_size(64)));
                         v16 v0 = ld16(s0 + o0), v1 = ld16(s0 + OCp + o0);
                         v16 v2 = ld16(s2 + o0), v3 = ld16(s2 + OCp + o0);
-                        typedef int v16i __attribute__((vector_size(64)));
                         v16i c01 = v1 > v0, c23 = v3 > v2;   /* -1 / 0 */
                         v16 m01, m23, m;
                         v16i bi;
@@ -171,17 +172,21 @@ static void conv_direct_fwd_impl(float *out, float *pooled, int *argmax, const f
                         memcpy(&m, &bi, 64);
                         v16i pos = -c01 + (-c) * (OW - c23 + c01) + i0;   /* c'ler -1/0: işaret çevrilir */
                         v16i g = m > (v16){0};
-                        { v16i a; memcpy(&a, &m, 64); bi = a & g; }
-                        memcpy(mv, &bi, 64);
-                        memcpy(av, &pos, 64);
-                        int no = OC - o0 < 16 ? OC - o0 : 16;
-                        size_t q = ((size_t)b * OC + o0) * PN + py * PW2 + px;
-                        for (int l = 0; l < no; l++) {
-                            pooled[q + (size_t)l * PN] = mv[l];
-                            argmax[q + (size_t)l * PN] = av[l];
-                        }
+                        { v16i a; memcpy(&a, &m, 64); bi = a & g; }   /* ReLU: m > 0 ? m : 0 */
+                        size_t qo = ((size_t)py * PW2 + px) * OCp + o0;
+                        memcpy(pt + qo, &bi, 64);
+                        memcpy(at + qo, &pos, 64);
                     }
                 }
+            /* kanal en içteki havuz çıkışını NCHW'ye devir (vektör yazmalarından sonra,
+             * ayrı bir geçişte: tek tek okumalar yazmaların hemen ardından gelmesin) */
+            for (int o = 0; o < OC; o++) {
+                size_t q0 = ((size_t)b * OC + o) * PN;
+                for (int q = 0; q < PN; q++) {
+                    pooled[q0 + q] = pt[(size_t)q * OCp + o];
+                    argmax[q0 + q] = at[(size_t)q * OCp + o];
+                }
+            }
         }
     }
 }
@@ -219,12 +224,17 @@ void conv_direct_backward(float *dW, float *dbias, const float *dout, const floa
                     for (int n = 0; n < N; n++) gb[(size_t)n * OCp + o] = s[n];
                 }
             } else {
+                /* Önce ReLU kapısı dalsız, vektörlerle (kapı rastgele: dal her seferinde
+                 * yanlış tahmin edilirdi), sonra ayrı bir geçişte argmax'lara dağıtım */
                 int PN = (P.OH / pk) * (P.OW / pk);
-                for (int o = 0; o < OC; o++) {
-                    size_t q0 = ((size_t)b * OC + o) * PN;
+                size_t q0 = (size_t)b * OC * PN;
+                float *gv = part + (size_t)10 * OCp;
+#pragma omp simd
+                for (int i = 0; i < OC * PN; i++)
+                    gv[i] = pooled[q0 + i] > 0.0f ? dpooled[q0 + i] : 0.0f;
+                for (int o = 0; o < OC; o++)
                     for (int q = 0; q < PN; q++)
-                        gb[(size_t)argmax[q0 + q] * OCp + o] += pooled[q0 + q] > 0.0f ? dpooled[q0 + q] : 0.0f;
-                }
+                        gb[(size_t)argmax[q0 + (size_t)o * PN + q] * OCp + o] = gv[o * PN + q];
             }
             const float *x = dir_pad(Xp, &P, inp + (size_t)b * H * Wd, H, Wd, p);
             for (int g = 0; g < OCp; g += 32) {
