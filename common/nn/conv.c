@@ -150,6 +150,10 @@ void conv2d_relu_pool_forward(float *pooled, int *argmax, float *y, const float 
                                       work);
         return;
     }
+    if (pk == 2) {
+        conv_winograd_relu_pool2_forward(pooled, argmax, inp, W, bias, B, C, H, Wd, OC, p, work);
+        return;
+    }
     int OH = conv_out_dim(H, k, s, p), OW = conv_out_dim(Wd, k, s, p);
     conv_winograd_forward(y, inp, W, bias, B, C, H, Wd, OC, p, work);
     maxpool2d_relu_forward(pooled, argmax, y, B, OC, OH, OW, pk);

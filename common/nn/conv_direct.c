@@ -124,6 +124,50 @@ static void dir_forward_sample(float *yb, const float *x, const float *wv, const
     }
 }
 
+/* ReLU + 2x2 max pooling, bir örnek, "kanal en içte" evrişim çıkışından: yb[(y*ys + x)*OCp + o]
+ * (ys: satır adımı, piksel). 16 kanal birlikte; seçim ve eşitlik kuralı maxpool2d_forward'unkiyle
+ * aynı (eşitlikte ilk eleman), sonra ReLU (m > 0 ? m : 0). argmax, OH x OW düzlemindeki
+ * indistir. Sonuç önce kanal en içte pt/at'ye (PN x OCp) yazılır, ardından ayrı bir geçişte
+ * NCHW'ye (pooled, argmax: bu örneğin (OC, PN) düzlemleri) devrilir: tek tek okumalar
+ * vektör yazmalarının hemen ardından gelmesin. */
+void conv_relu_pool2_nhwc(float *pooled, int *argmax, const float *yb, int ys, int OH, int OW,
+                          int OC, int OCp, float *pt, int *at) {
+    typedef int v16i __attribute__((vector_size(64)));
+    int PH2 = OH / 2, PW2 = OW / 2, PN = PH2 * PW2;
+    for (int py = 0; py < PH2; py++)
+        for (int px = 0; px < PW2; px++) {
+            int i0 = 2 * py * OW + 2 * px;
+            const float *s0 = yb + ((size_t)2 * py * ys + 2 * px) * OCp, *s2 = s0 + (size_t)ys * OCp;
+            for (int o0 = 0; o0 < OC; o0 += 16) {
+                v16 v0 = ld16(s0 + o0), v1 = ld16(s0 + OCp + o0);
+                v16 v2 = ld16(s2 + o0), v3 = ld16(s2 + OCp + o0);
+                v16i c01 = v1 > v0, c23 = v3 > v2;   /* -1 / 0 */
+                v16 m01, m23, m;
+                v16i bi;
+                memcpy(&bi, &v0, 64);
+                { v16i x1; memcpy(&x1, &v1, 64); bi = (x1 & c01) | (bi & ~c01); }
+                memcpy(&m01, &bi, 64);
+                memcpy(&bi, &v2, 64);
+                { v16i x3; memcpy(&x3, &v3, 64); bi = (x3 & c23) | (bi & ~c23); }
+                memcpy(&m23, &bi, 64);
+                v16i c = m23 > m01;
+                { v16i a, d; memcpy(&a, &m23, 64); memcpy(&d, &m01, 64); bi = (a & c) | (d & ~c); }
+                memcpy(&m, &bi, 64);
+                v16i pos = -c01 + (-c) * (OW - c23 + c01) + i0;   /* c'ler -1/0: işaret çevrilir */
+                v16i g = m > (v16){0};
+                { v16i a; memcpy(&a, &m, 64); bi = a & g; }   /* ReLU */
+                size_t qo = ((size_t)py * PW2 + px) * OCp + o0;
+                memcpy(pt + qo, &bi, 64);
+                memcpy(at + qo, &pos, 64);
+            }
+        }
+    for (int o = 0; o < OC; o++)
+        for (int q = 0; q < PN; q++) {
+            pooled[(size_t)o * PN + q] = pt[(size_t)q * OCp + o];
+            argmax[(size_t)o * PN + q] = at[(size_t)q * OCp + o];
+        }
+}
+
 static void conv_direct_fwd_impl(float *out, float *pooled, int *argmax, const float *inp,
                                  const float *W, const float *bias, int B, int H, int Wd, int OC,
                                  int p, float *work) {
@@ -148,45 +192,8 @@ static void conv_direct_fwd_impl(float *out, float *pooled, int *argmax, const f
                 }
                 continue;
             }
-            /* ReLU + 2x2 max pooling, 16 kanal birlikte; seçim ve eşitlik kuralı
-             * maxpool2d_forward'unkiyle aynı (eşitlikte ilk eleman), sonra ReLU */
-            for (int py = 0; py < PH2; py++)
-                for (int px = 0; px < PW2; px++) {
-                    int i0 = 2 * py * OW + 2 * px;
-                    const float *s0 = yb + (size_t)i0 * OCp, *s2 = s0 + (size_t)OW * OCp;
-                    for (int o0 = 0; o0 < OC; o0 += 16) {
-                        typedef int v16i __attribute__((vector_size(64)));
-                        v16 v0 = ld16(s0 + o0), v1 = ld16(s0 + OCp + o0);
-                        v16 v2 = ld16(s2 + o0), v3 = ld16(s2 + OCp + o0);
-                        v16i c01 = v1 > v0, c23 = v3 > v2;   /* -1 / 0 */
-                        v16 m01, m23, m;
-                        v16i bi;
-                        memcpy(&bi, &v0, 64);
-                        { v16i x1; memcpy(&x1, &v1, 64); bi = (x1 & c01) | (bi & ~c01); }
-                        memcpy(&m01, &bi, 64);
-                        memcpy(&bi, &v2, 64);
-                        { v16i x3; memcpy(&x3, &v3, 64); bi = (x3 & c23) | (bi & ~c23); }
-                        memcpy(&m23, &bi, 64);
-                        v16i c = m23 > m01;
-                        { v16i a, d; memcpy(&a, &m23, 64); memcpy(&d, &m01, 64); bi = (a & c) | (d & ~c); }
-                        memcpy(&m, &bi, 64);
-                        v16i pos = -c01 + (-c) * (OW - c23 + c01) + i0;   /* c'ler -1/0: işaret çevrilir */
-                        v16i g = m > (v16){0};
-                        { v16i a; memcpy(&a, &m, 64); bi = a & g; }   /* ReLU: m > 0 ? m : 0 */
-                        size_t qo = ((size_t)py * PW2 + px) * OCp + o0;
-                        memcpy(pt + qo, &bi, 64);
-                        memcpy(at + qo, &pos, 64);
-                    }
-                }
-            /* kanal en içteki havuz çıkışını NCHW'ye devir (vektör yazmalarından sonra,
-             * ayrı bir geçişte: tek tek okumalar yazmaların hemen ardından gelmesin) */
-            for (int o = 0; o < OC; o++) {
-                size_t q0 = ((size_t)b * OC + o) * PN;
-                for (int q = 0; q < PN; q++) {
-                    pooled[q0 + q] = pt[(size_t)q * OCp + o];
-                    argmax[q0 + q] = at[(size_t)q * OCp + o];
-                }
-            }
+            conv_relu_pool2_nhwc(pooled + (size_t)b * OC * PN, argmax + (size_t)b * OC * PN, yb,
+                                 OW, P.OH, OW, OC, OCp, pt, at);
         }
     }
 }

@@ -55,6 +55,16 @@ void conv_direct_backward(float *dW, float *dbias, const float *dout, const floa
                           const int *argmax, const float *pooled, int pk, const float *inp, int B,
                           int H, int Wd, int OC, int p, float *work);
 
+/* Evrişim çıkışı "kanal en içte" olan yolların (doğrudan, Winograd) ortak ReLU + 2x2 max
+ * pooling'i (conv_direct.c): bir örnek; yb[(y*ys + x)*OCp + o], OCp 16'nın katı; pt, at:
+ * (OH/2)*(OW/2)*OCp'lik geçici alanlar. pooled/argmax: örneğin (OC, PN) düzlemleri. */
+void conv_relu_pool2_nhwc(float *pooled, int *argmax, const float *yb, int ys, int OH, int OW,
+                          int OC, int OCp, float *pt, int *at);
+/* Winograd + ReLU + 2x2 max pooling (ileri geçiş, eğitim) */
+void conv_winograd_relu_pool2_forward(float *pooled, int *argmax, const float *inp, const float *W,
+                                      const float *bias, int B, int C, int H, int Wd, int OC,
+                                      int p, float *work);
+
 /* Birleşik geri geçiş: dout yerine ReLU + max pooling'in çıkış gradyanı (bkz. conv.h) */
 void conv_winograd_relu_pool_backward(float *dinp, float *dW, float *dbias, const float *dpooled,
                                       const int *argmax, const float *pooled, const float *inp,

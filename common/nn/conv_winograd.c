@@ -393,10 +393,11 @@ static void wg_dout(float *M, float *dbp, const WgPlan *P, const float *dYp, int
 }
 
 /* İleri geçiş: M[ξ] (kareler, OC) = V[ξ] (kareler, C) * Ut[ξ] (C, OC), sonra Y = Aᵀ M A.
- * 6 kare x 16 çıkış kanalı birlikte; Y'nin 16 kanalı NCHW çıkışa tek tek yazılır. */
-static void wg_forward_chunk(float *out, const float *Ut, const float *V, const float *bias,
-                             const WgPlan *P, int b0, int nb, int C, int OC) {
-    int T = nb * P->TT, OH = P->OH, OW = P->OW, Cp = P->Cp, OCp = P->OCp;
+ * Y, parçanın "kanal en içte" çıkış tamponuna yazılır: Yb (nb, YH, YW, OCp), 16 kanal bir
+ * vektör. (NCHW'ye ya da havuza sonra, ayrı bir geçişte gider.) */
+static void wg_forward_chunk(float *Yb, const float *Ut, const float *V, const float *bias,
+                             const WgPlan *P, int nb, int C, int OC) {
+    int T = nb * P->TT, Cp = P->Cp, OCp = P->OCp;
     float acc[36][WG_FR][WG_FC];
     for (int t0 = 0; t0 < T; t0 += WG_FR) {
         int rows = T - t0 < WG_FR ? T - t0 : WG_FR;
@@ -411,20 +412,15 @@ static void wg_forward_chunk(float *out, const float *Ut, const float *V, const 
                 v16 bo = ld16(bv);
                 for (int r = 0; r < rows; r++) {
                     v16 m[36], t[24], yv[16];
-                    float y[16][16];
                     for (int x = 0; x < 36; x++) m[x] = ld16(&acc[x][r][s0]);
                     for (int j = 0; j < 6; j++) at6(t + j, 6, m + j, 6);         /* sütunlar: 6 -> 4 satır */
                     for (int i = 0; i < 4; i++) at6(yv + 4 * i, 1, t + 6 * i, 1); /* satırlar: 6 -> 4 */
-                    for (int x = 0; x < 16; x++) st16(y[x], yv[x] + bo);
                     int b, y0, x0;
                     wg_tile(P, t0 + r, &b, &y0, &x0);
-                    int ni = OH - y0 < 4 ? OH - y0 : 4, nj = OW - x0 < 4 ? OW - x0 : 4;
-                    float *dst0 = out + ((size_t)(b0 + b) * OC + os) * OH * OW + y0 * OW + x0;
-                    for (int l = 0; l < no; l++) {
-                        float *dst = dst0 + (size_t)l * OH * OW;
-                        for (int i = 0; i < ni; i++)
-                            for (int j = 0; j < nj; j++) dst[i * OW + j] = y[i * 4 + j][l];
-                    }
+                    float *dst = Yb + (((size_t)b * P->YH + y0) * P->YW + x0) * OCp + os;
+                    for (int i = 0; i < 4; i++)
+                        for (int j = 0; j < 4; j++)
+                            st16(dst + ((size_t)i * P->YW + j) * OCp, yv[i * 4 + j] + bo);
                 }
             }
         }
@@ -489,25 +485,56 @@ static float *wg_slot(float *work, const WgPlan *P, int sl) {
     return wg_U(work) + P->u_floats + (size_t)sl * P->slot_floats;
 }
 
-void conv_winograd_forward(float *out, const float *inp, const float *W, const float *bias, int B,
-                           int C, int H, int Wd, int OC, int p, float *work) {
+/* out verilirse evrişim çıkışı NCHW'ye yazılır; verilmezse ReLU + 2x2 max pooling
+ * (pooled, argmax) alınır. */
+static void wg_forward(float *out, float *pooled, int *argmax, const float *inp, const float *W,
+                       const float *bias, int B, int C, int H, int Wd, int OC, int p, float *work) {
     WgPlan P = wg_plan(B, C, H, Wd, OC, p);
     float *U = wg_U(work), *Ut = U + (size_t)36 * OC * P.Cp;
+    int OH = P.OH, OW = P.OW, N = OH * OW, PN = (OH / 2) * (OW / 2), OCp = P.OCp;
 #pragma omp parallel if (P.nslots > 1)
     {
         wg_filters(U, Ut, W, OC, C, &P);
 #pragma omp for schedule(static)
         for (int sl = 0; sl < P.nslots; sl++) {
             float *V = wg_slot(work, &P, sl);
-            float *Xp = V + (size_t)36 * P.Tc * (P.Cp + P.OCp);
+            float *M = V + (size_t)36 * P.Tc * P.Cp;   /* ileri geçişte havuzun geçici alanı */
+            float *Xp = M + (size_t)36 * P.Tc * OCp;
+            float *Yb = Xp + (size_t)P.ch * P.PH * P.PW * P.Cp;
             for (int ci = sl; ci < P.nchunks; ci += P.nslots) {
                 int b0 = ci * P.ch, nb = B - b0 < P.ch ? B - b0 : P.ch;
                 wg_pad(Xp, &P, inp + (size_t)b0 * C * H * Wd, nb, C, H, Wd, p);
                 wg_input(V, &P, Xp, nb);
-                wg_forward_chunk(out, Ut, V, bias, &P, b0, nb, C, OC);
+                wg_forward_chunk(Yb, Ut, V, bias, &P, nb, C, OC);
+                for (int b = 0; b < nb; b++) {
+                    const float *yb = Yb + (size_t)b * P.YH * P.YW * OCp;
+                    if (out) {
+                        for (int o = 0; o < OC; o++) {
+                            float *d = out + ((size_t)(b0 + b) * OC + o) * N;
+                            for (int y = 0; y < OH; y++)
+                                for (int x = 0; x < OW; x++)
+                                    d[y * OW + x] = yb[((size_t)y * P.YW + x) * OCp + o];
+                        }
+                    } else {
+                        size_t q = (size_t)(b0 + b) * OC * PN;
+                        conv_relu_pool2_nhwc(pooled + q, argmax + q, yb, P.YW, OH, OW, OC, OCp, M,
+                                             (int *)(M + (size_t)PN * OCp));
+                    }
+                }
             }
         }
     }
+}
+
+void conv_winograd_forward(float *out, const float *inp, const float *W, const float *bias, int B,
+                           int C, int H, int Wd, int OC, int p, float *work) {
+    wg_forward(out, NULL, NULL, inp, W, bias, B, C, H, Wd, OC, p, work);
+}
+
+void conv_winograd_relu_pool2_forward(float *pooled, int *argmax, const float *inp, const float *W,
+                                      const float *bias, int B, int C, int H, int Wd, int OC,
+                                      int p, float *work) {
+    wg_forward(NULL, pooled, argmax, inp, W, bias, B, C, H, Wd, OC, p, work);
 }
 
 static void wg_backward(float *dinp, float *dW, float *dbias, const float *dout,
