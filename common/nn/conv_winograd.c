@@ -73,7 +73,12 @@ wg_kernel(int R, int NC, float *acc, const float *A, size_t ars, size_t acs, int
         vf x[MAXV];
         size_t k = (size_t)q * acs;
 #pragma GCC unroll 8
-        for (int v = 0; v < NV; v++) x[v] = ldv(Bm + v * SIMD_W);
+        for (int v = 0; v < NV; v++) {
+            x[v] = ldv(Bm + v * SIMD_W);
+            /* B'nin vektörü yazmaçta kalsın: yoksa derleyici her FMA'da bellekten yeniden
+             * okur (R kat yükleme; AVX-512'de yükleme sınırına takılırdı) */
+            __asm__("" : "+v"(x[v]));
+        }
 #pragma GCC unroll 8
         for (int r = 0; r < R; r++) {
             float s = p[r][k];
