@@ -375,11 +375,10 @@ static void wg_dout_layout(float *dYp, const WgPlan *P, const float *dout, const
  * gradyanı (dYp'den; dışarısı 0). Ayrıca dbp[o] += Σ dY (bias gradyanı). */
 static void wg_dout(float *M, float *dbp, const WgPlan *P, const float *dYp, int nb) {
     int T = nb * P->TT, OCp = P->OCp;
-    for (int o0 = 0; o0 < OCp; o0 += 16) {
-        v16 db = ld16(dbp + o0);
-        for (int t = 0; t < T; t++) {
-            int b, y0, x0;
-            wg_tile(P, t, &b, &y0, &x0);
+    for (int t = 0; t < T; t++) {   /* kare dışta: karenin 16 pikseli x OCp bitişik okunur */
+        int b, y0, x0;
+        wg_tile(P, t, &b, &y0, &x0);
+        for (int o0 = 0; o0 < OCp; o0 += 16) {
             const float *base = dYp + (((size_t)b * P->YH + y0) * P->YW + x0) * OCp + o0;
             v16 y[16], tt[24], m[36], s = {0};
             for (int i = 0; i < 4; i++)
@@ -387,13 +386,12 @@ static void wg_dout(float *M, float *dbp, const WgPlan *P, const float *dYp, int
                     y[i * 4 + j] = ld16(base + ((size_t)i * P->YW + j) * OCp);
                     s += y[i * 4 + j];
                 }
-            db += s;
+            st16(dbp + o0, ld16(dbp + o0) + s);
             for (int j = 0; j < 4; j++) a4(tt + j, 4, y + j, 4);        /* sütunlar: 4 -> 6 satır */
             for (int i = 0; i < 6; i++) a4(m + 6 * i, 1, tt + 4 * i, 1); /* satırlar: 4 -> 6 */
             float *dst = M + (size_t)t * OCp + o0;
             for (int x = 0; x < 36; x++) st16(dst + (size_t)x * P->Tc * OCp, m[x]);
         }
-        st16(dbp + o0, db);
     }
 }
 
