@@ -161,8 +161,22 @@ void conv_relu_pool2_nhwc(float *pooled, int *argmax, const float *yb, int ys, i
                 memcpy(at + qo, &pos, 64);
             }
         }
-    for (int o = 0; o < OC; o++)
-        for (int q = 0; q < PN; q++) {
+    int O16 = OC & ~15, Q16 = PN & ~15;
+    for (int o0 = 0; o0 < O16; o0 += 16)
+        for (int q0 = 0; q0 < Q16; q0 += 16) {   /* 16x16 bloklar yazmaçlarda devrilir */
+            void *dp[16], *da[16];
+            const void *sp[16], *sa[16];
+            for (int i = 0; i < 16; i++) {
+                sp[i] = pt + (size_t)(q0 + i) * OCp + o0;
+                sa[i] = at + (size_t)(q0 + i) * OCp + o0;
+                dp[i] = pooled + (size_t)(o0 + i) * PN + q0;
+                da[i] = argmax + (size_t)(o0 + i) * PN + q0;
+            }
+            conv_tr16(dp, sp, 0);
+            conv_tr16(da, sa, 0);
+        }
+    for (int o = 0; o < OC; o++)   /* kalan kenarlar tek tek */
+        for (int q = o < O16 ? Q16 : 0; q < PN; q++) {
             pooled[(size_t)o * PN + q] = pt[(size_t)q * OCp + o];
             argmax[(size_t)o * PN + q] = at[(size_t)q * OCp + o];
         }

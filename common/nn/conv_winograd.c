@@ -285,30 +285,55 @@ static inline void a4(v16 *r, int rs, const v16 *y, int ys) {
  * sığar: OH = H + 2p - 2 olduğundan PH = 4*ceil(OH/4) + 2 >= H + 2p (genişlik için de). */
 static void wg_pad(float *Xp, const WgPlan *P, const float *inp, int nb, int C, int H, int Wd,
                    int p) {
-    int Cp = P->Cp;
+    int Cp = P->Cp, HW = H * Wd, C16 = C & ~15, N16 = HW & ~15;
     memset(Xp, 0, (size_t)nb * P->PH * P->PW * Cp * sizeof(float));
-    for (int b = 0; b < nb; b++)
-        for (int c = 0; c < C; c++) {
-            const float *src = inp + ((size_t)b * C + c) * H * Wd;
-            for (int h = 0; h < H; h++) {
-                float *dst = Xp + (((size_t)b * P->PH + h + p) * P->PW + p) * Cp + c;
-                for (int w = 0; w < Wd; w++) dst[(size_t)w * Cp] = src[h * Wd + w];
+    for (int b = 0; b < nb; b++) {
+        float *xb = Xp + (size_t)b * P->PH * P->PW * Cp;
+        const float *ib = inp + (size_t)b * C * HW;
+        /* 16 kanal x 16 piksellik bloklar yazmaçlarda devrilir (conv_tr16) */
+        for (int c0 = 0; c0 < C16; c0 += 16)
+            for (int n0 = 0; n0 < N16; n0 += 16) {
+                void *d[16];
+                const void *s[16];
+                for (int i = 0, h = n0 / Wd, w = n0 % Wd; i < 16; i++) {
+                    s[i] = ib + (size_t)(c0 + i) * HW + n0;
+                    d[i] = xb + ((size_t)(h + p) * P->PW + w + p) * Cp + c0;
+                    if (++w == Wd) w = 0, h++;
+                }
+                conv_tr16(d, s, 0);
             }
-        }
+        for (int c = 0; c < C; c++)   /* kalan kenarlar tek tek */
+            for (int n = c < C16 ? N16 : 0; n < HW; n++) {
+                int h = n / Wd, w = n % Wd;
+                xb[((size_t)(h + p) * P->PW + w + p) * Cp + c] = ib[(size_t)c * HW + n];
+            }
+    }
 }
 
 /* wg_pad'in tersi: dolgulu NHWC gradyanının iç kısmını NCHW dinp'e EKLER */
 static void wg_unpad(float *dinp, const WgPlan *P, const float *Xp, int nb, int C, int H, int Wd,
                      int p) {
-    int Cp = P->Cp;
-    for (int b = 0; b < nb; b++)
-        for (int c = 0; c < C; c++) {
-            float *dst = dinp + ((size_t)b * C + c) * H * Wd;
-            for (int h = 0; h < H; h++) {
-                const float *src = Xp + (((size_t)b * P->PH + h + p) * P->PW + p) * Cp + c;
-                for (int w = 0; w < Wd; w++) dst[h * Wd + w] += src[(size_t)w * Cp];
+    int Cp = P->Cp, HW = H * Wd, C16 = C & ~15, N16 = HW & ~15;
+    for (int b = 0; b < nb; b++) {
+        const float *xb = Xp + (size_t)b * P->PH * P->PW * Cp;
+        float *ib = dinp + (size_t)b * C * HW;
+        for (int c0 = 0; c0 < C16; c0 += 16)
+            for (int n0 = 0; n0 < N16; n0 += 16) {
+                void *d[16];
+                const void *s[16];
+                for (int i = 0, h = n0 / Wd, w = n0 % Wd; i < 16; i++) {
+                    s[i] = xb + ((size_t)(h + p) * P->PW + w + p) * Cp + c0;
+                    d[i] = ib + (size_t)(c0 + i) * HW + n0;
+                    if (++w == Wd) w = 0, h++;
+                }
+                conv_tr16(d, s, 1);
             }
-        }
+        for (int c = 0; c < C; c++)
+            for (int n = c < C16 ? N16 : 0; n < HW; n++) {
+                int h = n / Wd, w = n % Wd;
+                ib[(size_t)c * HW + n] += xb[((size_t)(h + p) * P->PW + w + p) * Cp + c];
+            }
+    }
 }
 
 /* Giriş dönüşümü: V[ξ][t][c] = (Bᵀ d B)[ξ], d = t. karenin 6x6 girişi (Xp'den) */
