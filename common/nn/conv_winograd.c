@@ -364,9 +364,10 @@ typedef struct {
 
 /* Çıkış gradyanını dolgulu NHWC düzenine alır: dYp (nb, YH, YW, OCp), dışarısı 0.
  * dout verildiyse kopyalar; havuz verildiyse her pencerenin argmax'ına, havuz çıkışı
- * > 0 ise, pencerenin gradyanını yazar (ReLU + max pooling'in geri geçişi). */
-static void wg_dout_layout(float *dYp, const WgPlan *P, const float *dout, const WgPool *pool,
-                           int b0, int nb, int OC) {
+ * > 0 ise, pencerenin gradyanını yazar (ReLU + max pooling'in geri geçişi). tmp: en az
+ * nb*OC*PN float'lık geçici alan. */
+static void wg_dout_layout(float *dYp, float *tmp, const WgPlan *P, const float *dout,
+                           const WgPool *pool, int b0, int nb, int OC) {
     int OH = P->OH, OW = P->OW, OCp = P->OCp;
     memset(dYp, 0, (size_t)nb * P->YH * P->YW * OCp * sizeof(float));
     if (pool) {
@@ -376,13 +377,18 @@ static void wg_dout_layout(float *dYp, const WgPlan *P, const float *dout, const
         int pos[OH * OW];
         for (int y = 0; y < OH; y++)
             for (int x = 0; x < OW; x++) pos[y * OW + x] = (y * P->YW + x) * OCp;
+        /* ReLU kapısı önce dalsız, vektörlerle (kapı rastgele: dal sık sık yanlış tahmin
+         * edilirdi) tmp'ye; dağıtım ayrı geçişte (pencereler örtüşmez: atama yeter) */
+        size_t q0 = (size_t)b0 * OC * PN, nq = (size_t)nb * OC * PN;
+        const float *g = pool->dpooled + q0, *yv = pool->pooled + q0;
+        const int *a = pool->argmax + q0;
+#pragma omp simd
+        for (size_t i = 0; i < nq; i++) tmp[i] = yv[i] > 0.0f ? g[i] : 0.0f;
         for (int b = 0; b < nb; b++)
             for (int o = 0; o < OC; o++) {
-                size_t q0 = ((size_t)(b0 + b) * OC + o) * PN;
-                const float *g = pool->dpooled + q0, *yv = pool->pooled + q0;
-                const int *a = pool->argmax + q0;
                 float *dst = dYp + (size_t)b * P->YH * P->YW * OCp + o;
-                for (int q = 0; q < PN; q++) dst[pos[a[q]]] += yv[q] > 0.0f ? g[q] : 0.0f;
+                size_t i0 = ((size_t)b * OC + o) * PN;
+                for (int q = 0; q < PN; q++) dst[pos[a[i0 + q]]] = tmp[i0 + q];
             }
         return;
     }
@@ -584,7 +590,7 @@ static void wg_backward(float *dinp, float *dW, float *dbias, const float *dout,
             memset(dUt, 0, P.part_n * sizeof(float));
             for (int ci = sl; ci < P.nchunks; ci += P.nslots) {
                 int b0 = ci * P.ch, nb = B - b0 < P.ch ? B - b0 : P.ch;
-                wg_dout_layout(dYp, &P, dout, pool, b0, nb, OC);
+                wg_dout_layout(dYp, M, &P, dout, pool, b0, nb, OC);   /* M: geçici alan */
                 wg_dout(M, dbp, &P, dYp, nb);
                 if (dW) {
                     wg_pad(Xp, &P, inp + (size_t)b0 * C * H * Wd, nb, C, H, Wd, p);
