@@ -238,6 +238,57 @@ void conv_direct_backward(float *dW, float *dbias, const float *dout, const floa
         int bs = (int)((long)B * sl / P.nslots), be = (int)((long)B * (sl + 1) / P.nslots);
         for (int b = bs; b < be; b++) {
             /* dY'yi (N, OCp) düzenine kur */
+            if (!dout && pk == 2 && OC % 16 == 0) {
+                /* 2x2 havuz: her pencerenin 4 pikselinden tam biri (argmax) gradyanı alır.
+                 * Kapıdan geçmiş gradyan ve argmax kanal en içe devrilir (conv_tr16); sonra
+                 * her pencerenin 4 pikseli 16 kanal birlikte, "argmax bu piksel mi?"
+                 * seçimiyle yazılır: tamponu sıfırlamak ve tek tek dağıtmak gerekmez. */
+                int PW2 = P.OW / 2, PN = (P.OH / 2) * PW2;
+                size_t q0 = (size_t)b * OC * PN;
+                float *gv = part + (size_t)10 * OCp, *gt = gv + (size_t)OC * PN;
+                int *at = (int *)(gt + (size_t)PN * OCp);
+#pragma omp simd
+                for (int i = 0; i < OC * PN; i++)
+                    gv[i] = pooled[q0 + i] > 0.0f ? dpooled[q0 + i] : 0.0f;
+                int Q16 = PN & ~15;
+                for (int o0 = 0; o0 < OC; o0 += 16) {
+                    for (int qb = 0; qb < Q16; qb += 16) {
+                        void *dg[16], *da[16];
+                        const void *sg[16], *sa[16];
+                        for (int i = 0; i < 16; i++) {
+                            sg[i] = gv + (size_t)(o0 + i) * PN + qb;
+                            sa[i] = argmax + q0 + (size_t)(o0 + i) * PN + qb;
+                            dg[i] = gt + (size_t)(qb + i) * OCp + o0;
+                            da[i] = at + (size_t)(qb + i) * OCp + o0;
+                        }
+                        conv_tr16(dg, sg, 0);
+                        conv_tr16(da, sa, 0);
+                    }
+                    for (int o = o0; o < o0 + 16; o++)
+                        for (int q = Q16; q < PN; q++) {
+                            gt[(size_t)q * OCp + o] = gv[(size_t)o * PN + q];
+                            at[(size_t)q * OCp + o] = argmax[q0 + (size_t)o * PN + q];
+                        }
+                }
+                if (P.OH % 2 || P.OW % 2) memset(gb, 0, (size_t)N * OCp * sizeof(float));
+                typedef int v16i __attribute__((vector_size(64)));
+                for (int q = 0; q < PN; q++) {
+                    int i0 = 2 * (q / PW2) * OW + 2 * (q % PW2);
+                    for (int o0 = 0; o0 < OC; o0 += 16) {
+                        v16i g, a;
+                        memcpy(&g, gt + (size_t)q * OCp + o0, 64);
+                        memcpy(&a, at + (size_t)q * OCp + o0, 64);
+                        for (int k = 0; k < 4; k++) {
+                            int pk4 = i0 + (k >> 1) * OW + (k & 1);
+                            v16i m = (a == pk4) & g;   /* eşleşen şeritte gradyan, yoksa 0 */
+                            memcpy(gb + (size_t)pk4 * OCp + o0, &m, 64);
+                        }
+                    }
+                }
+                if (OCp > OC)
+                    for (int n = 0; n < N; n++)
+                        memset(gb + (size_t)n * OCp + OC, 0, (size_t)(OCp - OC) * sizeof(float));
+            } else {
             memset(gb, 0, (size_t)N * OCp * sizeof(float));
             if (dout) {
                 for (int o = 0; o < OC; o++) {
@@ -256,6 +307,7 @@ void conv_direct_backward(float *dW, float *dbias, const float *dout, const floa
                 for (int o = 0; o < OC; o++)
                     for (int q = 0; q < PN; q++)
                         gb[(size_t)argmax[q0 + (size_t)o * PN + q] * OCp + o] = gv[o * PN + q];
+            }
             }
             const float *x = dir_pad(Xp, &P, inp + (size_t)b * H * Wd, H, Wd, p);
             for (int g = 0; g < OCp; g += 32) {
