@@ -146,37 +146,59 @@ START_TEST(test_smaller_batch_same_buffer) {
 END_TEST
 
 START_TEST(test_thread_independent) {
-    const Shape S = {16, 8, 12, 10, 12, 3, 1, 1};
-    int OH = conv_out_dim(S.H, 3, 1, 1), OW = conv_out_dim(S.W, 3, 1, 1);
-    size_t ni = (size_t)S.B * S.C * S.H * S.W, no = (size_t)S.B * S.OC * OH * OW, nw = (size_t)S.OC * S.C * 9;
-    Rng r;
-    rng_seed(&r, 11);
-    float *x = malloc(ni * 4), *W = malloc(nw * 4), *bias = malloc(S.OC * 4), *g = malloc(no * 4);
-    fill(x, ni, &r);
-    fill(W, nw, &r);
-    fill(bias, S.OC, &r);
-    fill(g, no, &r);
-    float *out[2], *di[2], *dW[2], *db[2];
-    conv2d_set_tuning(3000, 0); /* birkaç parça olsun */
-    float *work = malloc(conv2d_work_size(S.B, S.C, S.H, S.W, S.OC, 3, 1, 1) * 4);
-    for (int t = 0; t < 2; t++) {
-        omp_set_num_threads(t + 1);
-        out[t] = malloc(no * 4);
-        di[t] = calloc(ni, 4);
-        dW[t] = calloc(nw, 4);
-        db[t] = calloc(S.OC, 4);
-        conv2d_forward(out[t], x, W, bias, S.B, S.C, S.H, S.W, S.OC, 3, 1, 1, work);
-        conv2d_backward(di[t], dW[t], db[t], g, x, W, S.B, S.C, S.H, S.W, S.OC, 3, 1, 1, work);
+    /* Winograd (C=8) ve doğrudan yol (C=1; giriş gradyanı istenmez, ilk katman gibi);
+     * ikisinde de katman katman ve birleşik evrişim+ReLU+havuz */
+    const Shape shp[] = {{16, 8, 12, 10, 12, 3, 1, 1}, {9, 1, 12, 12, 32, 3, 1, 0}};
+    for (int si = 0; si < 2; si++) {
+        const Shape S = shp[si];
+        int direct = S.C == 1;
+        int OH = conv_out_dim(S.H, 3, 1, S.p), OW = conv_out_dim(S.W, 3, 1, S.p);
+        size_t ni = (size_t)S.B * S.C * S.H * S.W, no = (size_t)S.B * S.OC * OH * OW, nw = (size_t)S.OC * S.C * 9;
+        size_t np = (size_t)S.B * S.OC * (OH / 2) * (OW / 2);
+        Rng r;
+        rng_seed(&r, 11);
+        float *x = malloc(ni * 4), *W = malloc(nw * 4), *bias = malloc(S.OC * 4), *g = malloc(no * 4);
+        float *dp = malloc(np * 4), *y = malloc(no * 4);
+        fill(x, ni, &r);
+        fill(W, nw, &r);
+        fill(bias, S.OC, &r);
+        fill(g, no, &r);
+        fill(dp, np, &r);
+        float *out[2], *di[2], *dW[2], *db[2], *pl[2], *dW2[2];
+        int *am[2];
+        conv2d_set_tuning(3000, 0); /* birkaç parça olsun */
+        float *work = malloc(conv2d_work_size(S.B, S.C, S.H, S.W, S.OC, 3, 1, S.p) * 4);
+        for (int t = 0; t < 2; t++) {
+            omp_set_num_threads(t + 1);
+            out[t] = malloc(no * 4);
+            di[t] = calloc(ni, 4);
+            dW[t] = calloc(nw, 4);
+            db[t] = calloc(S.OC, 4);
+            pl[t] = malloc(np * 4);
+            am[t] = malloc(np * sizeof(int));
+            dW2[t] = calloc(nw, 4);
+            conv2d_forward(out[t], x, W, bias, S.B, S.C, S.H, S.W, S.OC, 3, 1, S.p, work);
+            conv2d_backward(direct ? NULL : di[t], dW[t], db[t], g, x, W, S.B, S.C, S.H, S.W, S.OC,
+                            3, 1, S.p, work);
+            conv2d_relu_pool_forward(pl[t], am[t], y, x, W, bias, S.B, S.C, S.H, S.W, S.OC, 3, 1,
+                                     S.p, 2, work);
+            conv2d_relu_pool_backward(NULL, dW2[t], NULL, y, dp, am[t], pl[t], x, W, S.B, S.C, S.H,
+                                      S.W, S.OC, 3, 1, S.p, 2, work);
+        }
+        omp_set_num_threads(2);
+        conv2d_set_tuning(0, 0);
+        ck_assert_int_eq(memcmp(out[0], out[1], no * 4), 0);
+        ck_assert_int_eq(memcmp(di[0], di[1], ni * 4), 0);
+        ck_assert_int_eq(memcmp(dW[0], dW[1], nw * 4), 0);
+        ck_assert_int_eq(memcmp(db[0], db[1], S.OC * 4), 0);
+        ck_assert_int_eq(memcmp(pl[0], pl[1], np * 4), 0);
+        ck_assert_int_eq(memcmp(am[0], am[1], np * sizeof(int)), 0);
+        ck_assert_int_eq(memcmp(dW2[0], dW2[1], nw * 4), 0);
+        for (int t = 0; t < 2; t++) {
+            free(out[t]); free(di[t]); free(dW[t]); free(db[t]); free(pl[t]); free(am[t]); free(dW2[t]);
+        }
+        free(x); free(W); free(bias); free(g); free(dp); free(y); free(work);
     }
-    conv2d_set_tuning(0, 0);
-    ck_assert_int_eq(memcmp(out[0], out[1], no * 4), 0);
-    ck_assert_int_eq(memcmp(di[0], di[1], ni * 4), 0);
-    ck_assert_int_eq(memcmp(dW[0], dW[1], nw * 4), 0);
-    ck_assert_int_eq(memcmp(db[0], db[1], S.OC * 4), 0);
-    for (int t = 0; t < 2; t++) {
-        free(out[t]); free(di[t]); free(dW[t]); free(db[t]);
-    }
-    free(x); free(W); free(bias); free(g); free(work);
 }
 END_TEST
 
