@@ -1,6 +1,7 @@
 /* conv.c — evrişimin referans döngüleri ve hızlı yolların seçimi (bkz. conv.h).
- * Hızlı yollar: conv_im2col.c (im2col + mikro-çekirdekler) ve conv_winograd.c
- * (Winograd F(4x4,3x3)); iç arayüzleri conv_paths.h'de. */
+ * Hızlı yollar: conv_im2col.c (im2col + mikro-çekirdekler), conv_winograd.c
+ * (Winograd F(4x4,3x3)) ve conv_direct.c (tek giriş kanallı 3x3); iç arayüzleri
+ * conv_paths.h'de. */
 #include "nn/conv.h"
 #include <string.h>
 #include "nn/conv_paths.h"
@@ -128,8 +129,10 @@ void conv2d_backward(float *dinp, float *dW, float *dbias, const float *dout, co
 
 /* ---- Evrişim + ReLU + max pooling ----
  * im2col yolu parça parça birleştirir (evrişimin büyük çıkışı belleğe hiç yazılmaz).
- * Winograd yolu kareler halinde çalıştığı için birleştirilmez: evrişim çıkışı y'ye
- * yazılır, ardından havuz ReLU ile birlikte tek geçişte alınır (maxpool2d_relu_*). */
+ * Winograd ve doğrudan yol, 2x2 havuzu "kanal en içte" parça tamponundan alır
+ * (conv_relu_pool2_nhwc); geri geçişte havuzun gradyanını doğrudan kendi düzenlerine
+ * yazarlar. Başka pencere boyunda evrişim çıkışı y'ye yazılır, havuz ReLU ile birlikte
+ * tek geçişte alınır (maxpool2d_relu_*). */
 
 void conv2d_relu_pool_forward(float *pooled, int *argmax, float *y, const float *inp,
                               const float *W, const float *bias, int B, int C, int H, int Wd,
