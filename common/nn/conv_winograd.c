@@ -77,7 +77,9 @@ wg_kernel(int R, int NC, float *acc, const float *A, size_t ars, size_t acs, int
             x[v] = ldv(Bm + v * SIMD_W);
             /* B'nin vektörü yazmaçta kalsın: yoksa derleyici her FMA'da bellekten yeniden
              * okur (R kat yükleme; AVX-512'de yükleme sınırına takılırdı) */
+#if defined(__x86_64__) || defined(__i386__)
             __asm__("" : "+v"(x[v]));
+#endif
         }
 #pragma GCC unroll 8
         for (int r = 0; r < R; r++) {
