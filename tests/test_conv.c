@@ -38,6 +38,9 @@ static const Shape shapes[] = {
     {2, 2, 3, 3, 2, 5, 1, 2},     /* çekirdek girişten büyük, dolgu sayesinde geçerli */
     {3, 3, 10, 8, 9, 3, 3, 1},    /* adım 3 */
     {1, 1, 1, 1, 1, 1, 1, 0},     /* en küçük */
+    /* doğrudan yol (C=1, 3x3, adım 1; giriş gradyanı istenirse im2col): */
+    {3, 1, 9, 8, 20, 3, 1, 1},    /* dolgu 1, kare olmayan, OC 32'nin katı değil */
+    {1, 1, 3, 3, 40, 3, 1, 0},    /* çıkış 1x1, iki 32'lik kanal grubu */
     /* Winograd F(4x4,3x3) yolu (k=3, adım 1, C >= 8): */
     {3, 9, 10, 7, 5, 3, 1, 1},    /* dolgu 1, tek sayılı, kare olmayan */
     {2, 8, 4, 4, 13, 3, 1, 2},    /* dolgu 2, çıkış 6x6 (eksik kareler) */
