@@ -134,13 +134,12 @@ build/asan/tests/%: tests/%.c tests/testutil.h build/asan/libdoaa.a $(COMMON_HDR
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(ASAN) -Itests -o $@ $< build/asan/libdoaa.a -lcheck -lsubunit -lrt -pthread $(LDLIBS)
 
-# Testler: önce normal derleme (birim + derslerin --quick koşuları), sonra
-# aynı birim testleri ve kötü girdi testleri AddressSanitizer/UBSan ile.
-check: $(LESSONS) $(TESTS) $(AVX2_TESTS) $(MNIST_OK)
+# Testler: normal derleme (birim + derslerin --quick koşuları), AVX2 derlemesi ve
+# aynı birim testleri ve kötü girdi testleri AddressSanitizer/UBSan ile; hepsi önce
+# derlenir, sonra tests/lanes.sh iki şeritte (dersleri koşanlar / birim testleri) koşar.
+check: $(LESSONS) $(TESTS) $(AVX2_TESTS) $(ASAN_TESTS) $(addprefix build/asan/,$(LESSONS)) $(MNIST_OK)
 	@sh tests/layers.sh
-	@sh tests/run.sh normal . $(TESTS)
-	@sh tests/run.sh avx2 build/avx2 $(AVX2_TESTS)
-	@$(MAKE) --no-print-directory check-asan
+	@sh tests/lanes.sh "$(TESTS)" "$(AVX2_TESTS)" "$(ASAN_TESTS)"
 
 check-layers:
 	@sh tests/layers.sh

@@ -8,6 +8,8 @@
  *        kendi gemm'imiz ile OpenBLAS (cblas_sgemm) yan yana.
  *        THREADS "auto" ise dersin varsayılanı: bütün çekirdekler, makine meşgulse azalır.
  *   build/bench peak                       -> tek çekirdeğin ölçülen tepe FMA hızı (GFLOP/s).
+ *   build/bench mlpprof DATA [EPOCHS]      -> lesson02 MLP'sinin epoch'u parça parça (tek iş
+ *        parçacığı, işlemci zamanı): yığın, her katmanın ileri/geri geçişi, kayıp, Adam.
  *   build/bench layers THREADS             -> lesson04 CNN ve lesson02 MLP katmanları tek tek:
  *        ileri/geri ms, etkin GFLOP/s, tepeye oranı.
  *   build/bench rss KOMUT...               -> komutu çalıştırır, en yüksek belleğini yazar.
@@ -44,6 +46,7 @@
 #include "doaa.h"
 #include "core/simd.h"
 #include "model/gpt.h"
+#include "model/layers.h"
 #include "nn/sample.h"
 
 static int train_bench(const char *kind, const char *dir, int epochs) {
@@ -69,6 +72,189 @@ static int train_bench(const char *kind, const char *dir, int epochs) {
            epochs, best, acc, peak_rss_kb() / 1024.0);
     adam_free(&opt);
     net_free(&net);
+    mnist_free(&m);
+    return 0;
+}
+
+/* lesson02 MLP'sinin bir epoch'u parça parça (bench mlpprof VERİ): train_step'in işi elle,
+ * her parçanın çevresinde iş parçacığının işlemci zamanı (yük altında da anlamlı; tek iş
+ * parçacığı için). Parçalar: yığın doldurma, her katmanın ileri geçişi, kayıp ve çıkış
+ * gradyanı, gradyanları sıfırlama, her katmanın geri geçişi (ara tamponun sıfırlanmasıyla),
+ * Adam. Sonuç train_step ile aynıdır (aynı çağrılar, aynı sıra). */
+static double thread_sec(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return ts.tv_sec + 1e-9 * ts.tv_nsec;
+}
+/* UTF-8 metni en az w sütuna tamamlar (printf'in %-30s'i baytı sayar, harfi değil). */
+static void print_row(const char *label, double ms) {
+    int cols = 0;
+    for (const char *q = label; *q; q++) cols += ((unsigned char)*q & 0xC0) != 0x80;
+    printf("  %s%*s %8.1f ms\n", label, cols < 30 ? 30 - cols : 0, "", ms);
+}
+static int mlp_profile(const char *dir, int epochs) {
+    Mnist m;
+    mnist_load(dir, &m);
+    Net net;
+    models_mnist_mlp(&net, 0.2f, 128, 1);
+    Adam opt;
+    adam_init(&opt, net.nparams, 1e-3f);
+    TrainConfig cfg = train_config_default();
+    int Bmax = cfg.batch, K = (int)net_out_size(&net), nl = net.n;
+    float *x = xmalloc((size_t)Bmax * net_in_size(&net) * sizeof(float));
+    int *y = xmalloc((size_t)Bmax * sizeof(int));
+    Batcher bt;
+    batcher_init(&bt, &m.train, NULL, m.train.n, Bmax);
+    Rng rng;
+    rng_seed(&rng, cfg.seed);
+    enum { P_BATCH, P_LOSS, P_ZERO, P_ADAM, P_FWD0 };
+    double t[P_FWD0 + 2 * NET_MAX_LAYERS];
+    double best_total = 1e9, best[P_FWD0 + 2 * NET_MAX_LAYERS];
+    for (int e = 0; e < epochs; e++) {
+        memset(t, 0, sizeof t);
+        batcher_shuffle(&bt, &rng);
+        int B;
+        double c = thread_sec(), c0 = c, c1;
+#define LAP(slot) (c1 = thread_sec(), t[slot] += c1 - c, c = c1)
+        while ((B = batcher_next(&bt, x, y, cfg.norm)) > 0) {
+            LAP(P_BATCH);
+            const float *cur = x;
+            for (int i = 0; i < nl; i++) {
+                Layer *l = &net.L[i];
+                layer_ops(l->kind)->forward(l, l->act, cur, net.params + l->w_off,
+                                            net.params + l->b_off, B, 1, &net.rng);
+                cur = l->act;
+                LAP(P_FWD0 + i);
+            }
+            memset(net.dlogits, 0, (size_t)B * K * sizeof(float));
+            softmax_xent_forward(net.probs, cur, y, B, K);
+            softmax_xent_backward(net.dlogits, net.probs, y, B, K);
+            LAP(P_LOSS);
+            net_zero_grad(&net);
+            LAP(P_ZERO);
+            const float *dcur = net.dlogits;
+            for (int i = nl - 1, tb = 0; i >= 0; i--, tb ^= 1) {
+                Layer *l = &net.L[i];
+                float *dinp = i ? net.dbuf[tb] : NULL;
+                if (dinp) memset(dinp, 0, (size_t)B * layer_in_size(l) * sizeof(float));
+                layer_ops(l->kind)->backward(l, dinp, net.grads + l->w_off, net.grads + l->b_off,
+                                             dcur, i ? net.L[i - 1].act : x,
+                                             net.params + l->w_off, B);
+                dcur = dinp;
+                LAP(P_FWD0 + nl + i);
+            }
+            adam_step(&opt, net.params, net.grads);
+            LAP(P_ADAM);
+        }
+#undef LAP
+        if (c - c0 < best_total) {
+            best_total = c - c0;
+            memcpy(best, t, sizeof t);
+        }
+    }
+    /* Aynı iş train_step ile (net_forward/net_backward'ın birleştirmeleriyle: ReLU + dropout
+     * tek geçiş): derslerin gerçekten koştuğu yol. */
+    double best_step = 1e9;
+    for (int e = 0; e < epochs; e++) {
+        batcher_shuffle(&bt, &rng);
+        int B;
+        double c0 = thread_sec(), tfill = 0;
+        for (;;) {
+            double cf = thread_sec();
+            if ((B = batcher_next(&bt, x, y, cfg.norm)) <= 0) break;
+            tfill += thread_sec() - cf;
+            train_step(&net, &opt, x, y, B, cfg.loss, NULL);
+        }
+        double tt = thread_sec() - c0;
+        if (tt < best_step) best_step = tt;
+        (void)tfill;
+    }
+    float loss, acc;
+    evaluate(&net, &m.test, NULL, m.test.n, cfg.norm, cfg.loss, &loss, &acc, NULL, NULL);
+    printf("lesson02 MLP, bir epoch (%d yığın), iş parçacığı işlemci zamanı, %d epoch'un en iyisi\n",
+           batcher_steps(&bt), epochs);
+    print_row("yığın doldurma (batch_fill)", 1e3 * best[P_BATCH]);
+    char name[64], desc[32];
+    for (int i = 0; i < nl; i++) {
+        layer_ops(net.L[i].kind)->describe ? layer_ops(net.L[i].kind)->describe(&net.L[i], desc, sizeof desc)
+                                           : snprintf(desc, sizeof desc, "%s", layer_ops(net.L[i].kind)->name);
+        snprintf(name, sizeof name, "ileri %d %s", i + 1, desc);
+        print_row(name, 1e3 * best[P_FWD0 + i]);
+    }
+    print_row("kayıp + çıkış gradyanı", 1e3 * best[P_LOSS]);
+    print_row("gradyanları sıfırlama", 1e3 * best[P_ZERO]);
+    for (int i = nl - 1; i >= 0; i--) {
+        layer_ops(net.L[i].kind)->describe ? layer_ops(net.L[i].kind)->describe(&net.L[i], desc, sizeof desc)
+                                           : snprintf(desc, sizeof desc, "%s", layer_ops(net.L[i].kind)->name);
+        snprintf(name, sizeof name, "geri %d %s", i + 1, desc);
+        print_row(name, 1e3 * best[P_FWD0 + nl + i]);
+    }
+    print_row("Adam", 1e3 * best[P_ADAM]);
+    print_row("TOPLAM", 1e3 * best_total);
+    print_row("train_step ile (birleşik)", 1e3 * best_step);
+    printf("  test doğruluğu %.4f\n", acc);
+    free(x);
+    free(y);
+    batcher_free(&bt);
+    adam_free(&opt);
+    net_free(&net);
+    mnist_free(&m);
+    return 0;
+}
+
+/* Seyrek giriş yolu ile GEMM yan yana (bench sparse VERİ): lesson02'nin ilk katmanı
+ * (784 -> 256, yığın 128) gerçek MNIST yığınlarıyla; girişin sıfır olmayan oranını
+ * yapay olarak artırarak (sıfırları küçük değerlerle doldurarak) eşiğin nerede olması
+ * gerektiğini de gösterir. İş parçacığı işlemci zamanı, tek iş parçacığı. */
+static float *rnd(size_t n, Rng *r);
+static int sparse_bench(const char *dir) {
+    Mnist m;
+    mnist_load(dir, &m);
+    enum { B = 128, IN = 784, OUT = 256 };
+    Rng r;
+    rng_seed(&r, 7);
+    float *x = xmalloc(sizeof(float) * B * IN), *W = rnd((size_t)IN * OUT, &r);
+    float *bias = rnd(OUT, &r), *y = xmalloc(sizeof(float) * B * OUT);
+    float *dy = rnd((size_t)B * OUT, &r), *dW = xcalloc((size_t)IN * OUT, sizeof(float));
+    void *work = xmalloc(dense_sparse_work_floats(B, IN) * sizeof(float));
+    int idx[B];
+    for (int b = 0; b < B; b++) idx[b] = rng_int(&r, m.train.n);
+    Norm nm = {.kind = NORM_MINMAX};
+    printf("ilk katman 784->256, yığın 128, tek iş parçacığı, çağrı başına ms\n");
+    printf("%10s %10s %10s %10s %10s\n", "yoğunluk", "GEMM ileri", "seyrek", "GEMM dW", "seyrek dW");
+    static const float fill[] = {0.0f, 0.1f, 0.2f, 0.3f, 0.5f};
+    for (size_t f = 0; f < sizeof fill / sizeof fill[0]; f++) {
+        batch_fill(x, NULL, &m.train, idx, B, nm);
+        for (int i = 0; i < B * IN; i++)
+            if (x[i] == 0.0f && rng_uniform(&r) < fill[f]) x[i] = 0.5f;
+        long nz = 0;
+        for (int i = 0; i < B * IN; i++) nz += x[i] != 0.0f;
+        double t[4];
+        for (int k = 0; k < 4; k++) {
+            double best = 1e9;
+            for (int trial = 0; trial < 7; trial++) {
+                double c = thread_sec();
+                for (int rep = 0; rep < 20; rep++) {
+                    if (k == 0) dense_forward(y, x, W, bias, B, IN, OUT);
+                    else if (k == 1) { if (!dense_forward_sparse(y, x, W, bias, B, IN, OUT, work)) break; }
+                    else if (k == 2) dense_backward(NULL, dW, NULL, dy, x, W, B, IN, OUT);
+                    else if (!dense_backward_dw_sparse(dW, dy, x, B, IN, OUT, work)) break;
+                }
+                c = (thread_sec() - c) / 20;
+                if (c < best) best = c;
+            }
+            t[k] = best;
+        }
+        /* eşiğin üstünde seyrek yol çalışmaz ("-") */
+        char s1[16] = "-", s3[16] = "-";
+        if ((double)nz / (B * IN) <= DENSE_SPARSE_MAX_DENSITY) {
+            snprintf(s1, sizeof s1, "%.3f", 1e3 * t[1]);
+            snprintf(s3, sizeof s3, "%.3f", 1e3 * t[3]);
+        }
+        printf("%9.1f%% %10.3f %10s %10.3f %10s\n", 100.0 * nz / (B * IN), 1e3 * t[0], s1,
+               1e3 * t[2], s3);
+    }
+    free(x); free(W); free(bias); free(y); free(dy); free(dW); free(work);
     mnist_free(&m);
     return 0;
 }
@@ -500,6 +686,14 @@ int main(int argc, char **argv) {
         set_threads_arg(argv[3]);
         return vae_bench(atoi(argv[2]));
     }
+    if (argc >= 3 && !strcmp(argv[1], "sparse")) {
+        omp_set_num_threads(1);
+        return sparse_bench(argv[2]);
+    }
+    if (argc >= 3 && !strcmp(argv[1], "mlpprof")) {
+        omp_set_num_threads(1);
+        return mlp_profile(argv[2], argc >= 4 ? atoi(argv[3]) : 3);
+    }
     if (argc >= 5 && (!strcmp(argv[1], "mlp") || !strcmp(argv[1], "cnn"))) {
         set_threads_arg(argv[4]);
         return train_bench(argv[1], argv[2], atoi(argv[3]));
@@ -518,7 +712,7 @@ int main(int argc, char **argv) {
     }
     if (argc >= 3 && !strcmp(argv[1], "rss")) return rss_of(argv + 2);
     fprintf(stderr, "kullanım: bench mlp|cnn VERİ EPOCH İŞ_PARÇACIĞI | bench gemm İŞ_PARÇACIĞI | "
-                    "bench layers İŞ_PARÇACIĞI | bench peak | bench vae ADIM İŞ_PARÇACIĞI | "
+                    "bench layers İŞ_PARÇACIĞI | bench mlpprof VERİ [EPOCH] | bench peak | bench vae ADIM İŞ_PARÇACIĞI | "
                     "bench gpt ADIM İŞ_PARÇACIĞI V C NH NL T B ÜRETİM | "
                     "bench gru_seq2seq ADIM İŞ_PARÇACIĞI L A | "
                     "bench transformer ADIM İŞ_PARÇACIĞI L | bench rss KOMUT...\n");

@@ -15,13 +15,14 @@
 # Ortam: BENCH_EPOCHS (varsayılan 1), BENCH_PAIRS (varsayılan 3: C/PyTorch çifti sayısı),
 #        BENCH_THREADS (varsayılan "1 $(nproc)"), BENCH_MODELS (varsayılan "mlp cnn"),
 #        BENCH_BUSY=0 meşgul makine ölçümünü atlar; BENCH_BUSY_MODELS (varsayılan "mlp cnn"),
-#        BENCH_SECTIONS (varsayılan "mnist vae seq2seq gpt gan2d ddpm2d gemm busy"): yalnız
-#        bu bölümler,
+#        BENCH_SECTIONS (varsayılan "mnist vae seq2seq gpt gan2d ddpm2d gemm profil busy"):
+#        yalnız bu bölümler ("profil": MLP epoch'unun parça parça dökümü, seyrek giriş yolu
+#        ile GEMM yan yana, katmanların tepe hıza oranı; tek iş parçacığı),
 #        BENCH_SEQ_STEPS (varsayılan 20): seq2seq bölümünde ölçülen eğitim adımı,
 #        BENCH_SHARED: rakip betiklerin klasörü (varsayılan ../shared/bench).
 #        GPT bölümünün ayarları tests/bench_gpt.sh'de.
 set -u
-SECTIONS=${BENCH_SECTIONS:-"mnist vae seq2seq gpt gan2d ddpm2d gemm busy"}
+SECTIONS=${BENCH_SECTIONS:-"mnist vae seq2seq gpt gan2d ddpm2d gemm profil busy"}
 has() { case " $SECTIONS " in *" $1 "*) return 0 ;; esac; return 1; }
 E=${BENCH_EPOCHS:-1}
 P=${BENCH_PAIRS:-3}
@@ -213,6 +214,15 @@ for T in $THREADS; do
     echo "-- $T iş parçacığı --"
     $PEER build/bench gemm "$T"
 done
+
+# ---- Profil: zaman nereye gidiyor (tek iş parçacığı, işlemci zamanı) ----
+if has profil; then
+    echo
+    echo "== Profil: lesson02 MLP epoch'u parça parça; seyrek giriş yolu; katmanlar =="
+    build/bench mlpprof "$D" 2
+    build/bench sparse "$D"
+    build/bench layers 1
+fi
 
 # ---- Meşgul makine: başka bir işlem bir çekirdeği tüketirken ----
 # Dersler --threads verilmeden "auto" kipte çalışır (core/threads.h): bütün çekirdekler, ama

@@ -11,8 +11,11 @@ mkdir -p tests/out
 for t in "$@"; do
     name=$(basename "$t")
     log="tests/out/$label-$name.log"
+    t0=$(date +%s%N)
     "$t" >"$log" 2>&1
     rc=$?
+    sec=$(( ($(date +%s%N) - t0) / 100000000 ))
+    sec="$((sec / 10)).$((sec % 10)) s"
     line=$(grep -E '^[0-9]+%: Checks: [0-9]+' "$log" | tail -n 1)
     if [ -z "$line" ]; then
         echo "[$label] $name: Check özeti yok (çıkış kodu $rc) — günlük: $log"
@@ -25,7 +28,7 @@ for t in "$@"; do
     e=$(echo "$line" | sed -E 's/.*Errors: ([0-9]+).*/\1/')
     bad=$((f + e))
     pass=$((pass + n - bad)); fail=$((fail + bad))
-    echo "[$label] $name: $line"
+    echo "[$label] $name: $line ($sec)"
     if [ "$bad" -ne 0 ] || [ "$rc" -ne 0 ]; then
         grep -E ':[EF]:' "$log" | head -n 20
         [ "$bad" -eq 0 ] && fail=$((fail + 1))

@@ -55,6 +55,7 @@ START_TEST(test_quick_run_claims) {
     const char *steps[] = {"kl_egrisi", "tahminci", "ae_kayip", "vae_kayip", "kl_boyut", "yargic",
                            "gizil2", "vae2_kayip"};
     check_plot_files("lesson13", steps, 8);
+    check_plot_pngs("lesson13", steps, 8);
     const char *pngs[] = {"plots/lesson13/ae_yeniden.png", "plots/lesson13/ae_ornekler.png",
                           "plots/lesson13/vae_yeniden.png", "plots/lesson13/vae_ornekler.png",
                           "plots/lesson13/manifold.png", "plots/lesson13/ara_degerleme.png"};

@@ -43,6 +43,7 @@ START_TEST(test_quick_run_claims) {
     const char *steps[] = {"veri", "cizelge", "ileri_surec", "kayip", "ters_surec", "uretilen",
                            "adim_sayisi", "yollar", "orneklem"};
     check_plot_files("lesson15", steps, 9);
+    check_plot_pngs("lesson15", steps, 9);
     /* Adım 7, gizil difüzyon (kısa koşu: VAE ve yargıç CNN burada kısaca eğitilir; CNN'in
      * okuduğu paylar bu kadar kısa eğitimde anlamlı değil, tam koşunun hedefleri
      * tests/check_full.sh'de). Kısa koşunun iddiaları: tahmincinin 20 boyutlu geri geçişi
@@ -61,6 +62,7 @@ START_TEST(test_quick_run_claims) {
     ck_assert_msg(sonuc_get(out, "mnist_classes") >= 3, "mnist_classes");
     const char *steps7[] = {"rakam_kayip", "rakam_siniflar"};
     check_plot_files("lesson15", steps7, 2);
+    check_plot_pngs("lesson15", steps7, 2);
     const char *pngs[] = {"plots/lesson15/rakam_onsel.png", "plots/lesson15/rakam_difuzyon.png"};
     char err[256];
     int w, h, ch;

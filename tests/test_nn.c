@@ -3,6 +3,7 @@
 #include "doaa.h"
 #include "model/layers.h"
 #include "testutil.h"
+#include <omp.h>
 
 /* Kayıp = Σ out ⊙ R (R sabit rastgele): dL/dout = R. Böylece her katman tek başına sınanır. */
 static double dotR(const float *out, const float *R, size_t n) {
@@ -178,6 +179,156 @@ START_TEST(test_dropout) {
     for (int i = 0; i < N; i++) ck_assert_float_eq(dx[i], m[i]);
     dropout_forward(o, m, x, N, 0.2f, 0, &r); /* değerlendirme: kimlik */
     for (int i = 0; i < N; i++) ck_assert_float_eq(o[i], 1.0f);
+}
+END_TEST
+
+/* Vektörlü maske üretimi, rng_uniform'u eleman başına çağıran kaynak sürümle bit bit aynı:
+ * aynı maske, aynı çıkış ve sonrasında aynı üreteç durumu (yerinde çağrı dahil; 16'nın
+ * katı olmayan boylar da). */
+START_TEST(test_dropout_fast_matches_ref) {
+    enum { N = 1000 };
+    static float x[N], o1[N], m1[N], o2[N], m2[N];
+    Rng r; rng_seed(&r, 9);
+    for (int i = 0; i < N; i++) x[i] = rng_normal(&r);
+    const size_t sizes[] = {1, 15, 17, 333, N};
+    for (int k = 0; k < 5; k++) {
+        size_t n = sizes[k];
+        Rng a, b; rng_seed(&a, 100 + k); rng_seed(&b, 100 + k);
+        dropout_forward_ref(o1, m1, x, n, 0.3f, &a);
+        memcpy(o2, x, n * sizeof(float));
+        dropout_forward(o2, m2, o2, n, 0.3f, 1, &b);   /* yerinde */
+        for (size_t i = 0; i < n; i++) {
+            ck_assert_msg(m1[i] == m2[i] && o1[i] == o2[i], "n=%zu, i=%zu farklı", n, i);
+        }
+        ck_assert_uint_eq(rng_u32(&a), rng_u32(&b));
+    }
+}
+END_TEST
+
+/* ---- yoğun katmanın seyrek girişli yolu (dense.h "SEYREK GİRİŞ") ----
+ * Kaynak: iç içe döngü, double toplam. Seyrek yol hem buna hem GEMM yoluna karşı
+ * (float yuvarlaması kadar fark), iş parçacığı sayısından bağımsız (bit bit), eşiğin
+ * üstünde hiçbir şey yazmadan vazgeçer. Şekiller iki genişlikte de (16 / 8 şerit) tam
+ * şerit, tek vektör ve skaler kuyruk sütunlarını dener. */
+static void sparse_input(float *x, int n, float density, Rng *r) {
+    for (int i = 0; i < n; i++) x[i] = rng_uniform(r) < density ? rng_uniform(r) : 0.0f;
+}
+START_TEST(test_dense_sparse_matches_dense) {
+    /* (64, 200, 100): iş parçacıklarına bölünecek kadar büyük (nnz·OUT > 200 000) */
+    static const int shapes[][3] = {{37, 100, 70}, {5, 33, 10}, {64, 200, 100}, {9, 64, 24}};
+    Rng r; rng_seed(&r, 21);
+    for (int sh = 0; sh < 4; sh++) {
+        int B = shapes[sh][0], IN = shapes[sh][1], OUT = shapes[sh][2];
+        float *x = xmalloc(sizeof(float) * B * IN), *W = xmalloc(sizeof(float) * IN * OUT);
+        float *bias = xmalloc(sizeof(float) * OUT), *dy = xmalloc(sizeof(float) * B * OUT);
+        float *y1 = xmalloc(sizeof(float) * B * OUT), *y2 = xmalloc(sizeof(float) * B * OUT);
+        float *y3 = xmalloc(sizeof(float) * B * OUT);
+        float *g1 = xmalloc(sizeof(float) * IN * OUT), *g2 = xmalloc(sizeof(float) * IN * OUT);
+        float *g3 = xmalloc(sizeof(float) * IN * OUT);
+        void *work = xmalloc(dense_sparse_work_floats(B, IN) * sizeof(float));
+        sparse_input(x, B * IN, 0.12f, &r);
+        randn(W, (size_t)IN * OUT, &r, 0.1f);
+        randn(bias, OUT, &r, 0.1f);
+        randn(dy, (size_t)B * OUT, &r, 1.0f);
+        /* ileri: kaynak, GEMM, seyrek (1 ve 2 iş parçacığı) */
+        dense_forward(y1, x, W, bias, B, IN, OUT);
+        omp_set_num_threads(1);
+        ck_assert_int_eq(dense_forward_sparse(y2, x, W, bias, B, IN, OUT, work), 1);
+        omp_set_num_threads(2);
+        ck_assert_int_eq(dense_forward_sparse(y3, x, W, bias, B, IN, OUT, work), 1);
+        for (int b = 0; b < B; b++)
+            for (int o = 0; o < OUT; o++) {
+                double ref = bias[o];
+                for (int i = 0; i < IN; i++) ref += (double)x[b * IN + i] * W[i * OUT + o];
+                size_t k = (size_t)b * OUT + o;
+                ck_assert_close(y2[k], ref, 1e-5);
+                ck_assert_close(y2[k], y1[k], 1e-5);
+                ck_assert_msg(y2[k] == y3[k], "iş parçacığı sayısı sonucu değiştirdi (%d,%d)", b, o);
+            }
+        /* dW: biriktirme kuralı (önceki içeriğe eklenir) */
+        for (int i = 0; i < IN * OUT; i++) g1[i] = g2[i] = g3[i] = 0.5f;
+        dense_backward(NULL, g1, NULL, dy, x, W, B, IN, OUT);
+        omp_set_num_threads(1);
+        ck_assert_int_eq(dense_backward_dw_sparse(g2, dy, x, B, IN, OUT, work), 1);
+        omp_set_num_threads(2);
+        ck_assert_int_eq(dense_backward_dw_sparse(g3, dy, x, B, IN, OUT, work), 1);
+        for (int i = 0; i < IN; i++)
+            for (int o = 0; o < OUT; o++) {
+                double ref = 0.5;
+                for (int b = 0; b < B; b++) ref += (double)x[b * IN + i] * dy[b * OUT + o];
+                size_t k = (size_t)i * OUT + o;
+                ck_assert_close(g2[k], ref, 1e-5);
+                ck_assert_close(g2[k], g1[k], 1e-5);
+                ck_assert_msg(g2[k] == g3[k], "iş parçacığı sayısı dW'yu değiştirdi (%d,%d)", i, o);
+            }
+        /* eşiğin üstünde: seyrek yol vazgeçer, çıkışa dokunmaz; _auto GEMM'e döner */
+        sparse_input(x, B * IN, 0.9f, &r);
+        for (int k = 0; k < B * OUT; k++) y2[k] = 7.0f;
+        ck_assert_int_eq(dense_forward_sparse(y2, x, W, bias, B, IN, OUT, work), 0);
+        ck_assert_int_eq(dense_backward_dw_sparse(g2, dy, x, B, IN, OUT, work), 0);
+        for (int k = 0; k < B * OUT; k++) ck_assert_float_eq(y2[k], 7.0f);
+        dense_forward(y1, x, W, bias, B, IN, OUT);
+        dense_forward_auto(y2, x, W, bias, B, IN, OUT, work);
+        for (int k = 0; k < B * OUT; k++) ck_assert_float_eq(y2[k], y1[k]);
+        free(x); free(W); free(bias); free(dy); free(y1); free(y2); free(y3);
+        free(g1); free(g2); free(g3); free(work);
+    }
+    omp_set_num_threads(1);
+}
+END_TEST
+
+/* ReLU + dropout birleşik (eğitimde net.c tek geçişte yapar) = katman katman ayrı ayrı:
+ * aynı çıkış, aynı parametre ve giriş gradyanları (bit bit), aynı üreteç durumu. İki çift:
+ * biri ağın ortasında, biri ilk katmanda (gradyan doğrudan dx'e). */
+START_TEST(test_relu_dropout_fused_matches_layers) {
+    Net net;
+    net_init(&net, 1, 2, 5);
+    net_relu(&net); net_dropout(&net, 0.25f);
+    net_dense(&net, 9); net_relu(&net); net_dropout(&net, 0.4f);
+    net_dense(&net, 3);
+    net_build(&net, 6, 11);
+    enum { B = 6, D = 10 };
+    int y[B] = {0, 1, 2, 2, 1, 0};
+    float x[B * D], probs[B * 3], dz[B * 3] = {0}, dx1[B * D] = {0}, dx2[B * D] = {0};
+    Rng r; rng_seed(&r, 12);
+    randn(x, B * D, &r, 1);
+    Rng saved = net.rng;
+    const float *z = net_forward(&net, x, B, 1);
+    float z1[B * 3];
+    memcpy(z1, z, sizeof z1);
+    softmax_xent_forward(probs, z, y, B, 3);
+    softmax_xent_backward(dz, probs, y, B, 3);
+    net_zero_grad(&net);
+    net_backward(&net, x, dz, B, dx1);
+    float *g1 = malloc(net.nparams * sizeof(float));
+    memcpy(g1, net.grads, net.nparams * sizeof(float));
+    Rng after = net.rng;
+    /* katman katman, birleştirmesiz */
+    net.rng = saved;
+    const float *cur = x;
+    for (int i = 0; i < net.n; i++) {
+        Layer *l = &net.L[i];
+        layer_ops(l->kind)->forward(l, l->act, cur, net.params + l->w_off, net.params + l->b_off, B,
+                                    1, &net.rng);
+        cur = l->act;
+    }
+    for (int k = 0; k < B * 3; k++) ck_assert_float_eq(cur[k], z1[k]);
+    ck_assert_uint_eq(rng_u32(&net.rng), rng_u32(&after));
+    net_zero_grad(&net);
+    static float bufs[2][6 * 10];
+    const float *dcur = dz;
+    for (int i = net.n - 1, t = 0; i >= 0; i--, t ^= 1) {
+        Layer *l = &net.L[i];
+        float *dinp = i ? bufs[t] : dx2;
+        if (i) memset(dinp, 0, sizeof bufs[t]);
+        layer_ops(l->kind)->backward(l, dinp, net.grads + l->w_off, net.grads + l->b_off, dcur,
+                                     i ? net.L[i - 1].act : x, net.params + l->w_off, B);
+        dcur = dinp;
+    }
+    for (size_t k = 0; k < net.nparams; k++) ck_assert_float_eq(net.grads[k], g1[k]);
+    for (int k = 0; k < B * D; k++) ck_assert_float_eq(dx1[k], dx2[k]);
+    free(g1);
+    net_free(&net);
 }
 END_TEST
 
@@ -409,6 +560,9 @@ static Suite *suite(void) {
     tcase_add_test(tc, test_softmax_stable_and_sums_to_one);
     tcase_add_test(tc, test_bce_mse_grads);
     tcase_add_test(tc, test_dropout);
+    tcase_add_test(tc, test_dropout_fast_matches_ref);
+    tcase_add_test(tc, test_dense_sparse_matches_dense);
+    tcase_add_test(tc, test_relu_dropout_fused_matches_layers);
     tcase_add_test(tc, test_net_backward_fd);
     tcase_add_test(tc, test_layer_table_complete);
     tcase_add_test(tc, test_net_leaky_relu);

@@ -185,6 +185,18 @@ START_TEST(test_output_and_quiz_parse) {
     ck_assert_str_eq(r.quiz[0].answer, "b) iki");
     ck_assert_str_eq(r.quiz[0].explain, "Çünkü.");
     wv_free_run(&r);
+    /* 79 sütunda bölünmüş sınav (common/lesson/quiz.c): devam satırları girintiden tanınır */
+    memset(&r, 0, sizeof r);
+    wv_parse_quiz(&r, "Soru 1/1: Uzun bir\nsoru?\n   a) bir\n   b) iki ve\n      üç\n"
+                      "Cevabınız:   '?' olmaz,\n    tekrar deneyin.\n  Yanlış.\n"
+                      "  Doğru cevap: b) iki ve\n    üç\n  Açıklama: Çünkü\n    böyle.\n\nPuan: 0/1\n");
+    ck_assert_int_eq(r.nquiz, 1);
+    ck_assert_str_eq(r.quiz[0].q, "Uzun bir\nsoru?");
+    ck_assert_int_eq(r.quiz[0].nch, 2);
+    ck_assert_str_eq(r.quiz[0].choices[1], "b) iki ve üç");
+    ck_assert_str_eq(r.quiz[0].answer, "b) iki ve üç");
+    ck_assert_str_eq(r.quiz[0].explain, "Çünkü böyle.");
+    wv_free_run(&r);
 }
 END_TEST
 

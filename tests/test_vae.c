@@ -210,6 +210,71 @@ START_TEST(test_save_load_and_bad_files) {
 }
 END_TEST
 
+/* ---- vae_train_epoch ve vae_decode_images ----
+ * 4x4'lük 40 sentetik görüntü (çizgi desenleri). Ortak epoch döngüsü, elle yazılmış
+ * (dersin eski) döngüsüyle bit bit aynı ağırlıkları vermeli; birkaç epoch kaybı düşürmeli. */
+START_TEST(test_train_epoch_and_decode) {
+    enum { N = 40, P = 16, BB = 8 };
+    uint8_t pix[N * P];
+    Rng g;
+    rng_seed(&g, 5);
+    for (int i = 0; i < N; i++)
+        for (int k = 0; k < P; k++) /* satır i%4 ya da sütun i%4 parlak, biraz gri gürültü */
+            pix[i * P + k] = (uint8_t)(((i & 4) ? k % 4 == i % 4 : k / 4 == i % 4) ? 230
+                                                                             : rng_int(&g, 8));
+    ImageSet set = {.images = pix, .labels = NULL, .n = N, .rows = 4, .cols = 4, .channels = 1};
+    for (int variational = 0; variational <= 1; variational++) {
+        Vae a, b;
+        vae_build(&a, P, 6, 2, variational, BB);
+        vae_build(&b, P, 6, 2, variational, BB);
+        vae_init_torch(&a, 3);
+        vae_init_torch(&b, 3);
+        Adam oa, ob;
+        adam_init(&oa, a.P.n, 1e-2f);
+        adam_init(&ob, b.P.n, 1e-2f);
+        Batcher ba, bb;
+        batcher_init(&ba, &set, NULL, N, BB);
+        batcher_init(&bb, &set, NULL, N, BB);
+        Rng ra, rb;
+        rng_seed(&ra, 9);
+        rng_seed(&rb, 9);
+        double first = 0, last = 0, rec, kl;
+        for (int e = 0; e < 60; e++) {
+            vae_train_epoch(&a, &oa, &ba, &ra, &rec, &kl);
+            if (e == 0) first = rec + kl;
+            last = rec + kl;
+            /* elle: karıştır, her yığında ε çek, ileri, sıfırla, geri, Adam */
+            float x[BB * P];
+            int B;
+            batcher_shuffle(&bb, &rb);
+            while ((B = batcher_next(&bb, x, NULL, (Norm){.kind = NORM_MINMAX})) > 0) {
+                for (int i = 0; i < B * b.J; i++) b.eps[i] = rng_normal(&rb);
+                vae_forward(&b, x, B, variational ? b.eps : NULL);
+                params_zero_grad(&b.P);
+                vae_backward(&b, x, B);
+                adam_step(&ob, b.P.params, b.P.grads);
+            }
+        }
+        ck_assert_int_eq(memcmp(a.P.params, b.P.params, a.P.n * sizeof(float)), 0);
+        ck_assert_msg(last < 0.85 * first, "kayıp düşmedi (%d): %g -> %g", variational, first, last);
+        ck_assert_msg(variational ? kl > 0 : kl == 0, "KL %g", kl);
+        /* vae_decode_images: max_batch'ten büyük n dilim dilim, σ(logit) */
+        enum { NZ = 19 };
+        float z[NZ * 2], img[NZ * P];
+        for (int i = 0; i < NZ * 2; i++) z[i] = rng_normal(&g);
+        vae_decode_images(&a, z, NZ, img);
+        for (int i = 0; i < NZ; i++) {
+            vae_decode(&b, z + 2 * i, 1);
+            for (int k = 0; k < P; k++)
+                ck_assert_float_eq_tol(img[i * P + k], 1.0f / (1.0f + expf(-b.logits[k])), 1e-6f);
+        }
+        batcher_free(&ba), batcher_free(&bb);
+        adam_free(&oa), adam_free(&ob);
+        vae_free(&a), vae_free(&b);
+    }
+}
+END_TEST
+
 static Suite *suite(void) {
     Suite *s = suite_create("vae");
     TCase *tc = tcase_create("cekirdek");
@@ -219,6 +284,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, test_model_gradcheck_vae);
     tcase_add_test(tc, test_model_gradcheck_ae);
     tcase_add_test(tc, test_save_load_and_bad_files);
+    tcase_add_test(tc, test_train_epoch_and_decode);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -18,6 +18,9 @@
  *                              has geçmeli (NULL: bakılmaz), hasnt geçmemeli (NULL: bakılmaz)
  *   check_plot_files("lesson07", adimlar, n)
  *                              her adımın plots/lessonNN/<adım>.gp'si ve boş olmayan .dat'ı var mı
+ *   check_plot_pngs("lesson13", adimlar, n)
+ *                              gnuplot kuruluysa her adımın PNG'si gerçekten çizilmiş mi (doaa.h'den
+ *                              sonra içerilince)
  */
 #ifndef DOAA_TESTUTIL_H
 #define DOAA_TESTUTIL_H
@@ -155,4 +158,18 @@ static inline void check_plot_files(const char *lesson, const char *const *steps
         ck_assert_msg(stat(p, &st) == 0 && st.st_size > 0, "%s yok ya da boş", p);
     }
 }
+
+#if defined(DOAA_PLOT_H) && defined(DOAA_IMAGE_H)
+/* Betikteki bir sözdizimi hatası (ör. başlıkta kaçışsız tırnak: 'KL'si') .gp'yi bırakıp boş
+ * bir PNG üretir; check_plot_files bunu görmez. */
+static inline void check_plot_pngs(const char *lesson, const char *const *steps, int n) {
+    if (!plot_have_gnuplot()) return;
+    for (int i = 0; i < n; i++) {
+        char p[512], err[256];
+        int w, h, ch;
+        snprintf(p, sizeof p, "plots/%s/%s.png", lesson, steps[i]);
+        ck_assert_msg(image_info(p, &w, &h, &ch, err, sizeof err) == 0, "%s çizilmemiş: %s", p, err);
+    }
+}
+#endif
 #endif

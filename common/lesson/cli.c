@@ -45,7 +45,7 @@ static void usage(const CliSpec *s, FILE *out) {
     fprintf(out,
             "%s — %s\n\n"
             "Kullanım: ./%s [SEÇENEKLER]\n\n"
-            "  --quick          küçük bir alt kümeyle birkaç saniyede çalış (testler bunu kullanır)\n",
+            "  --quick          kısa koşu: küçük bir alt kümeyle (testler bunu kullanır)\n",
             s->name, s->title, s->name);
     if (!(s->extras & CLI_NO_EPOCHS) && s->default_epochs > 0)
         fprintf(out, "  --epochs N       %s (varsayılan %d)\n",
@@ -58,9 +58,9 @@ static void usage(const CliSpec *s, FILE *out) {
             "  --threads N      iş parçacığı sayısı (varsayılan: %s)\n",
             s->default_seed ? s->default_seed : 42,
             s->default_threads == 1 ? "1, bu dersin matrisleri küçük"
-                                     : "boş çekirdekler, makine meşgulse azalır");
+                                     : "boştaki çekirdekler");
     if (!(s->extras & CLI_NO_DATA))
-        fprintf(out, "  --data DİZİN     MNIST biçimli dört IDX dosyasının klasörü (varsayılan data/mnist)\n");
+        fprintf(out, "  --data DİZİN     MNIST biçimli dört IDX dosyasının klasörü (data/mnist)\n");
     fprintf(out,
             "  --quiz           dersin sınavını çöz\n"
             "  --answers DOSYA  sınavı bu cevap dosyasıyla notlandır (--quiz ile)\n"

@@ -11,6 +11,8 @@
 #ifndef DOAA_JUDGE_H
 #define DOAA_JUDGE_H
 #include "lesson/cli.h"
+#include <stdint.h>
+#include "data/data.h"
 #include "model/net.h"
 
 typedef struct {
@@ -23,8 +25,27 @@ typedef struct {
  * Ağa en çok cnn->max_batch'lik dilimlerle verir. */
 void judge_images(Net *cnn, const float *img, int n, Judge *j);
 
+/* Sonuç tablosu: judge_print_header bir boş satır, "N örnek, güven eşiği 0.9:" ve sütun
+ * başlıklarını; judge_print_row bir kaynağın satırını basar (ad sütunu namew sütun genişliğinde,
+ * sayılar başlıklarının altında sağa yaslı). */
+void judge_print_header(int n, int namew);
+void judge_print_row(const char *name, const Judge *j, int namew);
+
+/* Yargıç CNN'i (lesson04'ün mimarisi, models_mnist_cnn) önceden yüklenmiş eğitim
+ * görüntülerinde kısaca eğitir: Adam 1e-3, yığın 128, pikseller [0, 1]. idx NULL ise
+ * kümenin ilk n görüntüsü. Ders kendi veri bölmesini verir; MNIST'i yeniden okumaz. */
+void judge_cnn_train(Net *cnn, const ImageSet *train, const int *idx, int n, int epochs,
+                     uint64_t seed, int max_batch);
+
+/* path'teki kayıtlı rakam okuyucusunu yükler: 1 yüklendi, 0 dosya yok. Dosya var ama
+ * okunamıyorsa ya da 1x28x28 giriş ve 10 sınıflı bir ağ değilse dosyayı adlandıran bir
+ * hatayla durur. */
+int judge_cnn_load(Net *cnn, const char *path, int max_batch);
+
 /* lesson04'ün kaydettiği CNN'i yükler (tam koşuda data/models/lesson04_cnn.model,
- * --quick'te lesson04_cnn_quick.model); dosya yoksa MNIST'in bir diliminde kısa bir CNN eğitir
- * (quick: 1500 görüntü, 1 epoch; tam: 6000 görüntü, 2 epoch). *from: modelin nereden geldiği. */
+ * --quick'te lesson04_cnn_quick.model); dosya yoksa MNIST'in bir dilimini okuyup
+ * judge_cnn_train ile kısa bir CNN eğitir (quick: 1500 görüntü, 1 epoch; tam: 6000
+ * görüntü, 2 epoch). *from: modelin nereden geldiği. MNIST'i zaten yüklemiş bir ders
+ * judge_cnn_load ve judge_cnn_train'i doğrudan çağırır. */
 void lesson04_cnn_get(Net *cnn, const LessonArgs *a, int max_batch, const char **from);
 #endif

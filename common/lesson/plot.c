@@ -53,6 +53,7 @@ int plot_render(Plot *p, int ascii) {
     char cmd[1024];
     snprintf(cmd, sizeof cmd, "cd '%s' && gnuplot '%s.gp' 2>/dev/null", p->dir, p->step);
     int rc = system(cmd);
+    if (rc != 0) warnf("'%s' çizilemedi (gnuplot hatası)", p->gp);
     if (ascii) {
         fflush(stdout);
         /* terminalin genişliğine sığsın: gnuplot 'dumb' bir sütun fazla yazar */
@@ -69,6 +70,21 @@ int plot_render(Plot *p, int ascii) {
 
 const char *plot_png_path(const Plot *p) { return p->png; }
 
+/* Metni gnuplot'un tek tırnaklı dizgisine koyulabilir yapar: ' -> '' ("KL'si" başlığı
+ * yoksa betiği bozar). Aynı snprintf'te birkaç kez çağrılabilsin diye dönen tampon halkası. */
+static const char *gq(const char *s) {
+    static char ring[8][512];
+    static int k;
+    char *o = ring[k++ & 7];
+    size_t j = 0;
+    for (; s && *s && j + 2 < sizeof ring[0]; s++) {
+        if (*s == '\'') o[j++] = '\'';
+        o[j++] = *s;
+    }
+    o[j] = '\0';
+    return o;
+}
+
 void plot_lines(const char *lesson, const char *step, const char *title, const char *xlabel,
                 const char *ylabel, int n, const float *x, int nseries, const float *const *ys,
                 const char *const *names, int logy, int ascii) {
@@ -83,10 +99,10 @@ void plot_lines(const char *lesson, const char *step, const char *title, const c
     int k = snprintf(body, sizeof body,
                      "set title '%s'\nset xlabel '%s'\nset ylabel '%s'\nset grid\nset key below height 1\n%s"
                      "plot ",
-                     title, xlabel, ylabel, logy ? "set logscale y\n" : "");
+                     gq(title), gq(xlabel), gq(ylabel), logy ? "set logscale y\n" : "");
     for (int s = 0; s < nseries && k < (int)sizeof body - 200; s++)
         k += snprintf(body + k, sizeof body - k, "%s'%s.dat' using 1:%d with linespoints lw 2 title '%s'",
-                      s ? ", " : "", step, s + 2, names[s]);
+                      s ? ", " : "", step, s + 2, gq(names[s]));
     snprintf(body + k, sizeof body - k, "\n");
     plot_finish(&p, body);
     plot_render(&p, ascii);
@@ -108,17 +124,17 @@ void plot_heatmap(const char *lesson, const char *step, const char *title, int r
                      "set title '%s'\nset xlabel '%s'\nset ylabel '%s'\n"
                      "set xrange [-0.5:%d.5]\nset yrange [%d.5:-0.5]\n"
                      "set palette defined (0 '#ffffff', 1 '#2b6cb0')\nunset key\n",
-                     title, xlabel ? xlabel : "", ylabel ? ylabel : "", cols - 1, rows - 1);
+                     gq(title), gq(xlabel), gq(ylabel), cols - 1, rows - 1);
     if (collabels) {
         k += snprintf(body + k, cap - k, "set xtics (");
         for (int j = 0; j < cols; j++)
-            k += snprintf(body + k, cap - k, "%s'%s' %d", j ? ", " : "", collabels[j], j);
+            k += snprintf(body + k, cap - k, "%s'%s' %d", j ? ", " : "", gq(collabels[j]), j);
         k += snprintf(body + k, cap - k, ")\n");
     }
     if (rowlabels) {
         k += snprintf(body + k, cap - k, "set ytics (");
         for (int i = 0; i < rows; i++)
-            k += snprintf(body + k, cap - k, "%s'%s' %d", i ? ", " : "", rowlabels[i], i);
+            k += snprintf(body + k, cap - k, "%s'%s' %d", i ? ", " : "", gq(rowlabels[i]), i);
         k += snprintf(body + k, cap - k, ")\n");
     }
     if (values)
@@ -148,11 +164,11 @@ void plot_lines_below(const char *lesson, const char *step, const char *title, c
     int k = snprintf(body, sizeof body,
                      "set title '%s'\nset xlabel '%s'\nset ylabel '%s'\nset grid\n"
                      "set yrange [%g:%g]\nset bmargin 7\nset key outside below maxrows 2\nplot ",
-                     title, xlabel, ylabel, (double)ymin, (double)ymax);
+                     gq(title), gq(xlabel), gq(ylabel), (double)ymin, (double)ymax);
     for (int j = 0; j < nseries && k < (int)sizeof body; j++)
         k += snprintf(body + k, sizeof body - k, "%s'%s.dat' using 1:%d with linespoints lw 2 "
                       "%s title '%s'", j ? ", " : "", step, j + 2,
-                      styles && styles[j] ? styles[j] : "", names[j]);
+                      styles && styles[j] ? styles[j] : "", gq(names[j]));
     if (k < (int)sizeof body) snprintf(body + k, sizeof body - k, "\n");
     plot_finish_size(&p, body, 860, 560);
     plot_render(&p, ascii);

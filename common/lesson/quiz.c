@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "core/util.h"
+#include "lesson/term.h"
 
 static int nchoices(const QuizQuestion *q) {
     int k = 0;
@@ -50,12 +51,19 @@ int quiz_check_answer(const QuizQuestion *q, const char *text, char *msg, int ms
     return fabs(v - q->answer) <= q->tol;
 }
 
+/* Sınav metni terminale sığsın diye QUIZ_WIDTH sütunda sözcük sınırından bölünür (ders
+ * kitabının ayrıştırıcısı, textbook/weave/run.c, devam satırlarını girintilerinden tanır:
+ * soru 0, şık 6, doğru cevap ve açıklama 4 boşluk). */
+#define QUIZ_WIDTH 79
+
 static void print_correct(const QuizQuestion *q) {
-    if (nchoices(q) > 0)
-        printf("  Doğru cevap: %c) %s\n", 'a' + q->correct, q->choices[q->correct]);
-    else
+    char pre[64];
+    if (nchoices(q) > 0) {
+        snprintf(pre, sizeof pre, "  Doğru cevap: %c) ", 'a' + q->correct);
+        term_wrap(stdout, pre, q->choices[q->correct], 4, QUIZ_WIDTH);
+    } else
         printf("  Doğru cevap: %.6g\n", q->answer);
-    if (q->explain) printf("  Açıklama: %s\n", q->explain);
+    if (q->explain) term_wrap(stdout, "  Açıklama: ", q->explain, 4, QUIZ_WIDTH);
 }
 
 static int grade_file(const char *lesson, const QuizQuestion *qs, int n, const char *path) {
@@ -130,8 +138,13 @@ int quiz_run(const char *lesson, const QuizQuestion *qs, int n, const char *answ
     int right = 0;
     for (int i = 0; i < n; i++) {
         const QuizQuestion *q = &qs[i];
-        printf("Soru %d/%d: %s\n", i + 1, n, q->q);
-        for (int c = 0; c < nchoices(q); c++) printf("   %c) %s\n", 'a' + c, q->choices[c]);
+        char pre[64];
+        snprintf(pre, sizeof pre, "Soru %d/%d: ", i + 1, n);
+        term_wrap(stdout, pre, q->q, 0, QUIZ_WIDTH);
+        for (int c = 0; c < nchoices(q); c++) {
+            snprintf(pre, sizeof pre, "   %c) ", 'a' + c);
+            term_wrap(stdout, pre, q->choices[c], 6, QUIZ_WIDTH);
+        }
         char line[256], msg[256];
         int r = -1;
         for (int tries = 0; tries < 5 && r < 0; tries++) {
@@ -142,7 +155,11 @@ int quiz_run(const char *lesson, const QuizQuestion *qs, int n, const char *answ
                 return 2;
             }
             r = quiz_check_answer(q, line, msg, sizeof msg);
-            if (r < 0) printf("  %s, tekrar deneyin.\n", msg);
+            if (r < 0) {
+                char again[300];
+                snprintf(again, sizeof again, "%s, tekrar deneyin.", msg);
+                term_wrap(stdout, "  ", again, 4, QUIZ_WIDTH);
+            }
         }
         if (r < 0) r = 0;
         printf("  %s\n", r ? "Doğru!" : "Yanlış.");

@@ -10,6 +10,8 @@
  *   term_pad("öğrenci", 10);  printf("|\n");    // "öğrenci   |"
  *   term_rpad("ağırlık", 9);                    // "  ağırlık"
  *   int w = term_cols("çıkış");                 // 5
+ *   term_wrap(stdout, "   a) ", sik, 6, 79);     // 79 sütunda sözcük sınırından
+ *                                               // böler, devam satırları 6 boşlukla
  *
  * SINIRLAR
  *   Her kod noktası bir sütun sayılır (Türkçe ve Latin harfleri için doğru); doğu
@@ -29,4 +31,8 @@ void term_fpad(FILE *out, const char *s, int w);
 void term_pad(const char *s, int w);
 /* stdout'a sağa yaslı: önce boşluklar, sonra s */
 void term_rpad(const char *s, int w);
+/* prefix + text'i width sütuna sığacak biçimde sözcük sınırlarından bölerek basar ve
+ * satırı bitirir; devam satırları indent boşlukla başlar. text'teki '\n' yeni satır
+ * açar (o da indent ile). width'ten uzun tek bir sözcük bölünmez. */
+void term_wrap(FILE *out, const char *prefix, const char *text, int indent, int width);
 #endif

@@ -25,14 +25,19 @@ static int dense_shape(Layer *l, char *err, size_t errlen) {
 static void dense_init(const Layer *l, float *w, float *b, Rng *r) {
     dense_init_he(w, b, (int)layer_in_size(l), l->a, r);
 }
+/* Yardımcı tampon: seyrek giriş yolunun çalışma alanı (bkz. dense.h "SEYREK GİRİŞ");
+ * yol her yığında girişin yoğunluğuna göre kendiliğinden seçilir. */
+static size_t dense_aux(const Layer *l, int max_batch) {
+    return dense_sparse_work_floats(max_batch, (int)layer_in_size(l));
+}
 static void dense_fwd(Layer *l, float *out, const float *inp, const float *w, const float *b, int B,
                       int train, Rng *rng) {
     (void)train; (void)rng;
-    dense_forward(out, inp, w, b, B, (int)layer_in_size(l), l->a);
+    dense_forward_auto(out, inp, w, b, B, (int)layer_in_size(l), l->a, l->aux);
 }
 static void dense_bwd(const Layer *l, float *dinp, float *dw, float *db, const float *dout,
                       const float *inp, const float *w, int B) {
-    dense_backward(dinp, dw, db, dout, inp, w, B, (int)layer_in_size(l), l->a);
+    dense_backward_auto(dinp, dw, db, dout, inp, w, B, (int)layer_in_size(l), l->a, l->aux);
 }
 static int dense_desc(const Layer *l, char *buf, size_t len) {
     return snprintf(buf, len, "dense(%d)", l->a);
@@ -212,7 +217,7 @@ static int leaky_desc(const Layer *l, char *buf, size_t len) {
 /* ---- tablo: bir satır = bir tür (sıra LayerKind numarasıdır) ---- */
 static const LayerOps layer_table[LAYER_KIND_END] = {
     /*                 ad           shape          aux             init        forward      backward     describe */
-    [LAYER_DENSE]     = {"dense",     dense_shape,   NULL,           dense_init, dense_fwd,   dense_bwd,   dense_desc},
+    [LAYER_DENSE]     = {"dense",     dense_shape,   dense_aux,      dense_init, dense_fwd,   dense_bwd,   dense_desc},
     [LAYER_RELU]      = {"relu",      same_shape,    NULL,           NULL,       relu_fwd,    relu_bwd,    NULL},
     [LAYER_SIGMOID]   = {"sigmoid",   same_shape,    NULL,           NULL,       sigmoid_fwd, sigmoid_bwd, NULL},
     [LAYER_TANH]      = {"tanh",      same_shape,    NULL,           NULL,       tanh_fwd,    tanh_bwd,    NULL},

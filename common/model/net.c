@@ -11,6 +11,7 @@
 #include <zlib.h>
 #include "model/layers.h"
 #include "nn/conv.h"
+#include "nn/dropout.h"
 #include "core/util.h"
 
 static const char *kind_name(int k) {
@@ -133,6 +134,14 @@ static int relu_pool_fused(const Net *net, int i) {
            net->L[i + 1].kind == LAYER_MAXPOOL2D;
 }
 
+/* ReLU + dropout birleştirmesi: eğitimde ReLU'dan hemen sonra dropout geliyorsa ikisi tek
+ * geçişte yapılır (relu_dropout_*, bkz. nn/dropout.h): aynı maske, aynı sonuç ve
+ * gradyanlar; ReLU'nun çıkışı yazılmaz, geri geçişte bir ara tampon ve iki geçiş azalır. */
+static int relu_drop_fused(const Net *net, int i) {
+    return net->fused && net->L[i].kind == LAYER_RELU && i + 1 < net->n &&
+           net->L[i + 1].kind == LAYER_DROPOUT;
+}
+
 /* Evrişim + ReLU + max pooling üçlüsü: eğitimde tek çağrıyla yapılır
  * (conv2d_relu_pool_*, bkz. conv.h; yolu çağrının kendisi seçer). ReLU'nun büyük
  * çıkışı hiç yazılmaz; im2col yolunda evrişimin çıkışı da yazılmaz. */
@@ -157,6 +166,12 @@ const float *net_forward(Net *net, const float *x, int B, int train) {
             continue;
         }
         if (relu_pool_fused(net, i)) continue;   /* havuz katmanı ReLU'yu da yapacak */
+        if (relu_drop_fused(net, i)) continue;   /* dropout katmanı ReLU'yu da yapacak */
+        if (l->kind == LAYER_DROPOUT && i > 0 && relu_drop_fused(net, i - 1)) {
+            relu_dropout_forward(l->act, l->aux, cur, (size_t)B * layer_out_size(l), l->p, &net->rng);
+            cur = l->act;
+            continue;
+        }
         if (l->kind == LAYER_MAXPOOL2D && i > 0 && relu_pool_fused(net, i - 1)) {
             maxpool2d_relu_forward(l->act, (int *)l->aux, cur, B, l->in_c, l->in_h, l->in_w, l->a);
             cur = l->act;
@@ -204,6 +219,18 @@ void net_backward(Net *net, const float *x, const float *dlogits, int B, float *
             continue;
         }
         if (relu_pool_fused(net, i)) continue;   /* geri geçişi havuz katmanında yapıldı */
+        if (l->kind == LAYER_DROPOUT && i > 0 && relu_drop_fused(net, i - 1)) {
+            /* dropout ve ondan önceki ReLU birlikte: gradyan doğrudan ReLU'nun girişine */
+            const Layer *rl = &net->L[i - 1];
+            float *rd = i - 1 > lowest ? (i - 1 == 0 ? dx : net->dbuf[t]) : NULL;
+            if (!rd) break;
+            if (rd != dx) memset(rd, 0, (size_t)B * layer_in_size(rl) * sizeof(float));
+            relu_dropout_backward(rd, dcur, l->aux, l->act, (size_t)B * layer_out_size(l));
+            dcur = rd;
+            t ^= 1;
+            i -= 1;
+            continue;
+        }
         /* Biriktirme kuralı: katmanlar dinp'e ekler; ara tampon burada bir kez sıfırlanır
          * (çağıranın dx'i sıfırlanmaz: ona eklenir). */
         if (dinp && dinp != dx) memset(dinp, 0, (size_t)B * layer_in_size(l) * sizeof(float));

@@ -106,8 +106,8 @@ size_t layer_out_size(const Layer *l);
 size_t layer_in_size(const Layer *l);
 
 /* x (B, in_size) -> dönüş (B, out_size). train=1: dropout etkin; ayrıca ardından
- * max pooling gelen ReLU katmanları havuzla birleşik hesaplanır ve bu ReLU'ların
- * act tamponu YAZILMAZ (train=0 ile her katmanın çıkışı yazılır). */
+ * max pooling ya da dropout gelen ReLU katmanları onunla birleşik hesaplanır ve bu
+ * ReLU'ların act tamponu YAZILMAZ (train=0 ile her katmanın çıkışı yazılır). */
 const float *net_forward(Net *net, const float *x, int B, int train);
 /* dlogits (B, out_size); parametre gradyanları net->grads'a EKLENİR (biriktirme
  * kuralı, bkz. common/README.md). dx NULL değilse (B, in_size) giriş gradyanı da

@@ -155,6 +155,37 @@ void vae_backward(Vae *m, const float *x, int B) {
     dense_backward(NULL, m->g.fc1w, m->g.fc1b, m->dh1, x, m->w.fc1w, B, D, H);
 }
 
+void vae_train_epoch(Vae *m, Adam *opt, Batcher *bt, Rng *r, double *rec, double *kl) {
+    if (bt->batch > m->max_batch)
+        die("vae_train_epoch: yığın %d > max_batch %d", bt->batch, m->max_batch);
+    float *x = xmalloc((size_t)bt->batch * m->D * sizeof(float));
+    double sr = 0, sk = 0;
+    int seen = 0, B;
+    batcher_shuffle(bt, r);
+    while ((B = batcher_next(bt, x, NULL, (Norm){.kind = NORM_MINMAX})) > 0) {
+        for (int i = 0; i < B * m->J; i++) m->eps[i] = rng_normal(r);
+        vae_forward(m, x, B, m->variational ? m->eps : NULL);
+        params_zero_grad(&m->P);
+        vae_backward(m, x, B);
+        adam_step(opt, m->P.params, m->P.grads);
+        sr += m->last_rec * B;
+        sk += m->last_kl * B;
+        seen += B;
+    }
+    free(x);
+    if (rec) *rec = seen ? sr / seen : 0;
+    if (kl) *kl = seen ? sk / seen : 0;
+}
+
+void vae_decode_images(Vae *m, const float *z, int n, float *out) {
+    for (int s0 = 0; s0 < n; s0 += m->max_batch) {
+        int b = n - s0 < m->max_batch ? n - s0 : m->max_batch;
+        vae_decode(m, z + (size_t)s0 * m->J, b);
+        for (size_t i = 0; i < (size_t)b * m->D; i++)
+            out[(size_t)s0 * m->D + i] = (float)(1.0 / (1.0 + exp(-(double)m->logits[i])));
+    }
+}
+
 int vae_save(const Vae *m, const char *path, const char *meta, char *err, size_t errlen) {
     CkptInt conf[] = {{"D", m->D}, {"H", m->H}, {"J", m->J}};
     return ckpt_save(path, m->variational ? "vae" : "ae", conf, 3, meta, &m->P, err, errlen);

@@ -19,7 +19,8 @@
  *       params_zero_grad(&m.P);  vae_backward(&m, x, B);   // gradyanlar m.P.grads'a EKLENİR
  *       adam_step(&opt, m.P.params, m.P.grads);
  *   }
- *   vae_decode(&m, z, B);  sigmoid(m.logits) = üretilen görüntüler
+ *   (bu döngünün bir epoch'u: vae_train_epoch)
+ *   vae_decode(&m, z, B);  sigmoid(m.logits) = üretilen görüntüler (vae_decode_images)
  *   vae_save / vae_load: model/ckpt.h ile (tür "vae" ya da "ae", yapılandırma D, H, J).
  *
  * Ağırlıklar tek Params bloğunda (model/params.h); adları PyTorch'takilerle aynıdır
@@ -30,7 +31,10 @@
 #define DOAA_VAE_H
 #include <stddef.h>
 #include <stdint.h>
+#include "core/rng.h"
+#include "data/data.h"
 #include "model/params.h"
+#include "nn/optim.h"
 
 typedef struct {
     float *fc1w, *fc1b;     /* (D,H), (H)   kodlayıcının gizli katmanı */
@@ -71,6 +75,16 @@ void vae_decode(Vae *m, const float *z, int B);
 double vae_forward(Vae *m, const float *x, int B, const float *eps);
 /* Son vae_forward'ın gradyanlarını m->P.grads'a EKLER. */
 void vae_backward(Vae *m, const float *x, int B);
+
+/* Bir eğitim epoch'u: bt'yi karıştırır; her yığında ε ~ N(0, I) çeker (AE'de de çekilir ama
+ * kullanılmaz), ileri geçiş, gradyanları sıfırla, geri geçiş, Adam adımı. Pikseller [0, 1]
+ * (NORM_MINMAX). bt'nin yığını max_batch'i geçmemeli. rec, kl NULL değilse epoch'un görüntü
+ * başına ortalama iki terimi yazılır. */
+void vae_train_epoch(Vae *m, Adam *opt, Batcher *bt, Rng *r, double *rec, double *kl);
+
+/* n kodu (n, J) kod çözücüden geçirip görüntüleri out'a (n, D) yazar: x̂ = σ(logit),
+ * Bernoulli'nin ortalaması. max_batch'lik dilimlerle çalışır. */
+void vae_decode_images(Vae *m, const float *z, int n, float *out);
 
 /* ckpt ile kaydet/yükle (tür "vae"/"ae"; D, H, J yapılandırmada). 0 / -1 (err). */
 int vae_save(const Vae *m, const char *path, const char *meta, char *err, size_t errlen);

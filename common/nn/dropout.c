@@ -1,5 +1,6 @@
 /* dropout.c — bkz. dropout.h */
 #include "nn/dropout.h"
+#include <stdint.h>
 
 void dropout_forward(float *out, float *mask, const float *inp, size_t n, float p, int train,
                      Rng *rng) {
@@ -11,7 +12,67 @@ void dropout_forward(float *out, float *mask, const float *inp, size_t n, float 
         return;
     }
     float keep = 1.0f / (1.0f - p);
-    /* Maske tek iş parçacığında üretilir: aynı tohum her zaman aynı maskeyi verir. */
+    /* Maske tek iş parçacığında üretilir: aynı tohum her zaman aynı maskeyi verir.
+     * Üreteç SplitMix64 (core/rng.c) bir sayaçtır: i. çağrının durumu s0 + (i+1)·G'dir.
+     * Bu yüzden u_i'ler birbirini beklemeden, vektörle 8–16'şar hesaplanabilir; sayılar
+     * rng_uniform'u n kez çağırmakla bit bit aynıdır (test_nn bunu denetler). */
+    const uint64_t G = 0x9E3779B97F4A7C15ull;
+    uint64_t s0 = rng->state;
+#pragma omp simd
+    for (size_t i = 0; i < n; i++) {
+        uint64_t z = s0 + (uint64_t)(i + 1) * G;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+        z ^= z >> 31;
+        /* rng_uniform: üst 32 bitin üst 24 biti, [0,1) */
+        float u = (float)(int32_t)((uint32_t)(z >> 32) >> 8) * (1.0f / 16777216.0f);
+        float m = u >= p ? keep : 0.0f;
+        mask[i] = m;
+        out[i] = inp[i] * m;
+    }
+    rng->state = s0 + (uint64_t)n * G;
+}
+
+/* ReLU + dropout tek geçişte: out = max(x, 0) · mask. Maske dropout_forward'unkiyle aynı
+ * (aynı sayaç, aynı sayılar); ReLU'nun ara çıkışı hiç yazılmaz. */
+void relu_dropout_forward(float *out, float *mask, const float *inp, size_t n, float p, Rng *rng) {
+    if (p <= 0.0f) {
+#pragma omp simd
+        for (size_t i = 0; i < n; i++) {
+            mask[i] = 1.0f;
+            out[i] = inp[i] > 0.0f ? inp[i] : 0.0f;
+        }
+        return;
+    }
+    float keep = 1.0f / (1.0f - p);
+    const uint64_t G = 0x9E3779B97F4A7C15ull;
+    uint64_t s0 = rng->state;
+#pragma omp simd
+    for (size_t i = 0; i < n; i++) {
+        uint64_t z = s0 + (uint64_t)(i + 1) * G;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+        z ^= z >> 31;
+        float u = (float)(int32_t)((uint32_t)(z >> 32) >> 8) * (1.0f / 16777216.0f);
+        float m = u >= p ? keep : 0.0f;
+        mask[i] = m;
+        out[i] = (inp[i] > 0.0f ? inp[i] : 0.0f) * m;
+    }
+    rng->state = s0 + (uint64_t)n * G;
+}
+
+/* Geri: dinp += dout · mask, ReLU'nun kapalı olduğu yerlerde 0. ReLU'nun çıkışı
+ * saklanmadığı için açık olup olmadığı out'tan okunur: mask ≠ 0 iken out > 0 ⟺ x > 0;
+ * mask = 0 iken terim zaten 0'dır (dout sonluysa). */
+void relu_dropout_backward(float *dinp, const float *dout, const float *mask, const float *out,
+                           size_t n) {
+#pragma omp simd
+    for (size_t i = 0; i < n; i++) dinp[i] += out[i] > 0.0f ? dout[i] * mask[i] : 0.0f;
+}
+
+/* Kaynak sürüm: her eleman için rng_uniform (testler hızlı sürümü buna karşı denetler). */
+void dropout_forward_ref(float *out, float *mask, const float *inp, size_t n, float p, Rng *rng) {
+    float keep = 1.0f / (1.0f - p);
     for (size_t i = 0; i < n; i++) {
         float m = rng_uniform(rng) >= p ? keep : 0.0f;
         mask[i] = m;

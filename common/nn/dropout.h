@@ -21,5 +21,15 @@
 
 void dropout_forward(float *out, float *mask, const float *inp, size_t n, float p, int train,
                      Rng *rng);
+/* Kaynak (referans) sürüm, yalnızca eğitim kipi: rng_uniform'u eleman başına çağırır.
+ * dropout_forward aynı maskeyi ve aynı üreteç durumunu vektörle üretir. */
+void dropout_forward_ref(float *out, float *mask, const float *inp, size_t n, float p, Rng *rng);
 void dropout_backward(float *dinp, const float *dout, const float *mask, size_t n);
+/* ReLU ardından dropout, eğitimde tek geçişte (net.c birleştirir): out = max(x,0)·mask,
+ * maske ve üreteç durumu dropout_forward'unkiyle aynı. Geri geçiş dinp'e EKLER:
+ * dinp += (out > 0 ? dout·mask : 0) — ayrı ayrı ReLU ve dropout geri geçişleriyle aynı
+ * sonuç (dout sonlu olduğu sürece). */
+void relu_dropout_forward(float *out, float *mask, const float *inp, size_t n, float p, Rng *rng);
+void relu_dropout_backward(float *dinp, const float *dout, const float *mask, const float *out,
+                           size_t n);
 #endif

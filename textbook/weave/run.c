@@ -92,9 +92,22 @@ void wv_parse_output(Run *r, const char *text) {
     free(L);
 }
 
-/* quiz.txt: `./lessonNN --quiz` etkileşimli çıktısı. Satırlar:
- *   "Soru i/n: metin" (+ devam satırları), "   a) şık", "Cevabınız: ...",
- *   "  Doğru cevap: ...", "  Açıklama: ..." (+ boş satıra kadar devam). */
+/* Metne bir devam satırı ekler: baştaki boşluklar atılır, araya tek boşluk. */
+static void append_cont(char **dst, const char *s) {
+    while (*s == ' ') s++;
+    Str q = {0};
+    str_add(&q, *dst ? *dst : "");
+    str_addc(&q, ' ');
+    str_add(&q, s);
+    free(*dst);
+    *dst = str_take(&q);
+}
+
+/* quiz.txt: `./lessonNN --quiz` etkileşimli çıktısı. Satırlar (common/lesson/quiz.c
+ * 79 sütunda böler; devam satırları girintilerinden tanınır):
+ *   "Soru i/n: metin" (+ girintisiz devam satırları), "   a) şık" (+ 6 boşlukla devam),
+ *   "Cevabınız: ...", "  Doğru cevap: ..." (+ 4 boşlukla devam), "  Açıklama: ..."
+ *   (+ boş satıra kadar devam). */
 void wv_parse_quiz(Run *r, const char *text) {
     char **L;
     int n = split_lines(text, &L);
@@ -122,6 +135,10 @@ void wv_parse_quiz(Run *r, const char *text) {
                 if (cur->nch < 8) cur->choices[cur->nch++] = strdup(s + 3);
                 continue;
             }
+            if (cur->nch > 0 && !strncmp(s, "      ", 6) && s[6] != ' ' && s[6]) {
+                append_cont(&cur->choices[cur->nch - 1], s); /* şıkkın devamı */
+                continue;
+            }
             Str q = {0};
             str_add(&q, cur->q);
             str_addc(&q, '\n');
@@ -134,7 +151,11 @@ void wv_parse_quiz(Run *r, const char *text) {
         if (!strncmp(s, dc, strlen(dc))) {
             free(cur->answer);
             cur->answer = strdup(s + strlen(dc));
-            state = 2;
+            state = 5;
+            continue;
+        }
+        if (state == 5 && !strncmp(s, "    ", 4) && s[4] != ' ' && s[4]) {
+            append_cont(&cur->answer, s); /* doğru cevabın devamı */
             continue;
         }
         if (!strncmp(s, ac, strlen(ac))) {
