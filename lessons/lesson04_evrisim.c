@@ -189,8 +189,9 @@ static void step3_model(Net *net, const LessonArgs *a, size_t *mlp_params) {
  * 3x3'lük filtrelerde bir adım daha atılabilir: Winograd yöntemi 4x4'lük bir çıkış
  * karesini, 6x6'lık giriş karesini ve filtreyi sabit matrislerle dönüştürüp eleman
  * eleman çarparak üretir; çarpma sayısı 16·9 = 144'ten 36'ya iner. common/nn/conv.c
- * ikinci katman gibi şekillerde (3x3, adım 1, en az 8 giriş kanalı) bunu kullanır;
- * ilk katmanda (tek kanal) im2col daha hızlıdır.
+ * ikinci katman gibi şekillerde (3x3, adım 1, en az 8 giriş kanalı) bunu kullanır.
+ * İlk katmanda (tek kanal) yama yalnızca 9 sayıdır; orada filtreleri yazmaçlarda tutan
+ * doğrudan bir döngü daha hızlıdır (common/nn/conv_direct.c).
  * Burada ikinci evrişim katmanının şekliyle düz döngüyü hızlı yolla karşılaştırıyoruz:
  * sonuçlar (float yuvarlaması dışında) aynı mı, hız farkı ne?
  * Hızlandırılmamış düz hâli: bkz. common/nn/conv.c: conv2d_forward_ref, conv2d_backward_ref.

@@ -406,7 +406,7 @@ static int layers_bench(int threads) {
            SIMD_W, threads, peak);
     printf("%-28s %9s %9s %8s %8s\n", "katman", "ileri ms", "geri ms", "GFLOP/s", "tepe %");
     static const struct { const char *name; int conv, C, H, OC, dinp; } L[] = {
-        {"cnn evr1 1->32 28x28 (im2col)", 1, 1, 28, 32, 0},
+        {"cnn evr1 1->32 28x28 (doğr.)", 1, 1, 28, 32, 0},
         {"cnn evr2 32->64 13x13 (Wino)", 1, 32, 13, 64, 1},
         {"cnn dense 1600->128", 0, 1600, 0, 128, 1},
         {"cnn dense 128->10", 0, 128, 0, 10, 1},

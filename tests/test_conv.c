@@ -38,6 +38,9 @@ static const Shape shapes[] = {
     {2, 2, 3, 3, 2, 5, 1, 2},     /* çekirdek girişten büyük, dolgu sayesinde geçerli */
     {3, 3, 10, 8, 9, 3, 3, 1},    /* adım 3 */
     {1, 1, 1, 1, 1, 1, 1, 0},     /* en küçük */
+    /* doğrudan yol (C=1, 3x3, adım 1; giriş gradyanı istenirse im2col): */
+    {3, 1, 9, 8, 20, 3, 1, 1},    /* dolgu 1, kare olmayan, OC 32'nin katı değil */
+    {1, 1, 3, 3, 40, 3, 1, 0},    /* çıkış 1x1, iki 32'lik kanal grubu */
     /* Winograd F(4x4,3x3) yolu (k=3, adım 1, C >= 8): */
     {3, 9, 10, 7, 5, 3, 1, 1},    /* dolgu 1, tek sayılı, kare olmayan */
     {2, 8, 4, 4, 13, 3, 1, 2},    /* dolgu 2, çıkış 6x6 (eksik kareler) */
@@ -146,37 +149,59 @@ START_TEST(test_smaller_batch_same_buffer) {
 END_TEST
 
 START_TEST(test_thread_independent) {
-    const Shape S = {16, 8, 12, 10, 12, 3, 1, 1};
-    int OH = conv_out_dim(S.H, 3, 1, 1), OW = conv_out_dim(S.W, 3, 1, 1);
-    size_t ni = (size_t)S.B * S.C * S.H * S.W, no = (size_t)S.B * S.OC * OH * OW, nw = (size_t)S.OC * S.C * 9;
-    Rng r;
-    rng_seed(&r, 11);
-    float *x = malloc(ni * 4), *W = malloc(nw * 4), *bias = malloc(S.OC * 4), *g = malloc(no * 4);
-    fill(x, ni, &r);
-    fill(W, nw, &r);
-    fill(bias, S.OC, &r);
-    fill(g, no, &r);
-    float *out[2], *di[2], *dW[2], *db[2];
-    conv2d_set_tuning(3000, 0); /* birkaç parça olsun */
-    float *work = malloc(conv2d_work_size(S.B, S.C, S.H, S.W, S.OC, 3, 1, 1) * 4);
-    for (int t = 0; t < 2; t++) {
-        omp_set_num_threads(t + 1);
-        out[t] = malloc(no * 4);
-        di[t] = calloc(ni, 4);
-        dW[t] = calloc(nw, 4);
-        db[t] = calloc(S.OC, 4);
-        conv2d_forward(out[t], x, W, bias, S.B, S.C, S.H, S.W, S.OC, 3, 1, 1, work);
-        conv2d_backward(di[t], dW[t], db[t], g, x, W, S.B, S.C, S.H, S.W, S.OC, 3, 1, 1, work);
+    /* Winograd (C=8) ve doğrudan yol (C=1; giriş gradyanı istenmez, ilk katman gibi);
+     * ikisinde de katman katman ve birleşik evrişim+ReLU+havuz */
+    const Shape shp[] = {{16, 8, 12, 10, 12, 3, 1, 1}, {9, 1, 12, 12, 32, 3, 1, 0}};
+    for (int si = 0; si < 2; si++) {
+        const Shape S = shp[si];
+        int direct = S.C == 1;
+        int OH = conv_out_dim(S.H, 3, 1, S.p), OW = conv_out_dim(S.W, 3, 1, S.p);
+        size_t ni = (size_t)S.B * S.C * S.H * S.W, no = (size_t)S.B * S.OC * OH * OW, nw = (size_t)S.OC * S.C * 9;
+        size_t np = (size_t)S.B * S.OC * (OH / 2) * (OW / 2);
+        Rng r;
+        rng_seed(&r, 11);
+        float *x = malloc(ni * 4), *W = malloc(nw * 4), *bias = malloc(S.OC * 4), *g = malloc(no * 4);
+        float *dp = malloc(np * 4), *y = malloc(no * 4);
+        fill(x, ni, &r);
+        fill(W, nw, &r);
+        fill(bias, S.OC, &r);
+        fill(g, no, &r);
+        fill(dp, np, &r);
+        float *out[2], *di[2], *dW[2], *db[2], *pl[2], *dW2[2];
+        int *am[2];
+        conv2d_set_tuning(3000, 0); /* birkaç parça olsun */
+        float *work = malloc(conv2d_work_size(S.B, S.C, S.H, S.W, S.OC, 3, 1, S.p) * 4);
+        for (int t = 0; t < 2; t++) {
+            omp_set_num_threads(t + 1);
+            out[t] = malloc(no * 4);
+            di[t] = calloc(ni, 4);
+            dW[t] = calloc(nw, 4);
+            db[t] = calloc(S.OC, 4);
+            pl[t] = malloc(np * 4);
+            am[t] = malloc(np * sizeof(int));
+            dW2[t] = calloc(nw, 4);
+            conv2d_forward(out[t], x, W, bias, S.B, S.C, S.H, S.W, S.OC, 3, 1, S.p, work);
+            conv2d_backward(direct ? NULL : di[t], dW[t], db[t], g, x, W, S.B, S.C, S.H, S.W, S.OC,
+                            3, 1, S.p, work);
+            conv2d_relu_pool_forward(pl[t], am[t], y, x, W, bias, S.B, S.C, S.H, S.W, S.OC, 3, 1,
+                                     S.p, 2, work);
+            conv2d_relu_pool_backward(NULL, dW2[t], NULL, y, dp, am[t], pl[t], x, W, S.B, S.C, S.H,
+                                      S.W, S.OC, 3, 1, S.p, 2, work);
+        }
+        omp_set_num_threads(2);
+        conv2d_set_tuning(0, 0);
+        ck_assert_int_eq(memcmp(out[0], out[1], no * 4), 0);
+        ck_assert_int_eq(memcmp(di[0], di[1], ni * 4), 0);
+        ck_assert_int_eq(memcmp(dW[0], dW[1], nw * 4), 0);
+        ck_assert_int_eq(memcmp(db[0], db[1], S.OC * 4), 0);
+        ck_assert_int_eq(memcmp(pl[0], pl[1], np * 4), 0);
+        ck_assert_int_eq(memcmp(am[0], am[1], np * sizeof(int)), 0);
+        ck_assert_int_eq(memcmp(dW2[0], dW2[1], nw * 4), 0);
+        for (int t = 0; t < 2; t++) {
+            free(out[t]); free(di[t]); free(dW[t]); free(db[t]); free(pl[t]); free(am[t]); free(dW2[t]);
+        }
+        free(x); free(W); free(bias); free(g); free(dp); free(y); free(work);
     }
-    conv2d_set_tuning(0, 0);
-    ck_assert_int_eq(memcmp(out[0], out[1], no * 4), 0);
-    ck_assert_int_eq(memcmp(di[0], di[1], ni * 4), 0);
-    ck_assert_int_eq(memcmp(dW[0], dW[1], nw * 4), 0);
-    ck_assert_int_eq(memcmp(db[0], db[1], S.OC * 4), 0);
-    for (int t = 0; t < 2; t++) {
-        free(out[t]); free(di[t]); free(dW[t]); free(db[t]);
-    }
-    free(x); free(W); free(bias); free(g); free(work);
 }
 END_TEST
 
@@ -435,6 +460,69 @@ START_TEST(test_relu_pool_fused_same) {
 }
 END_TEST
 
+
+/* Birleşik evrişim+ReLU+havuz yolları (doğrudan yol: C=1; Winograd; im2col), şekil
+ * şekil: ileri geçiş, aynı hızlı evrişimin katman katman sonucuyla (conv2d_forward +
+ * maxpool2d_relu_forward) bit düzeyinde aynı olmalı (havuz çıkışı ve argmax); geri
+ * geçiş, havuzun gradyanından kurulan dY ile referans geri geçişe (conv2d_backward_ref)
+ * yakın olmalı. Şekiller hızlı yolların özel dallarını kapsar: 16'nın katı olan ve
+ * olmayan OC, tek sayılı çıkış (havuz son satırı atlar), dolgu, pencere 3. */
+START_TEST(test_relu_pool_paths) {
+    static const struct { int B, C, H, W, OC, p, pk; } S[] = {
+        {3, 1, 12, 12, 32, 0, 2},   /* doğrudan yol, OC 16'nın katı (vektörlü dağıtım) */
+        {2, 1, 9, 11, 20, 1, 2},    /* doğrudan yol, OC 16'nın katı değil, tek sayılı çıkış */
+        {2, 1, 11, 11, 16, 0, 3},   /* doğrudan yol, pencere 3 */
+        {3, 32, 13, 13, 64, 0, 2},  /* Winograd, ders 04'ün ikinci katmanı gibi */
+        {2, 9, 9, 7, 20, 1, 2},     /* Winograd, tek sayılı çıkış, dolgu */
+        {2, 9, 8, 8, 12, 0, 3},     /* Winograd, pencere 3 */
+        {2, 2, 8, 8, 6, 0, 2},      /* im2col */
+    };
+    for (size_t si = 0; si < sizeof S / sizeof S[0]; si++) {
+        int B = S[si].B, C = S[si].C, H = S[si].H, Wd = S[si].W, OC = S[si].OC, p = S[si].p;
+        int pk = S[si].pk, OH = conv_out_dim(H, 3, 1, p), OW = conv_out_dim(Wd, 3, 1, p);
+        size_t ni = (size_t)B * C * H * Wd, no = (size_t)B * OC * OH * OW, nw = (size_t)OC * C * 9;
+        size_t np = (size_t)B * OC * (OH / pk) * (OW / pk);
+        Rng r;
+        rng_seed(&r, 40 + si);
+        float *x = malloc(ni * 4), *W = malloc(nw * 4), *bias = malloc(OC * 4), *y = malloc(no * 4);
+        float *y2 = malloc(no * 4), *pl = malloc(np * 4), *pl2 = malloc(np * 4), *dp = malloc(np * 4);
+        int *am = malloc(np * sizeof(int)), *am2 = malloc(np * sizeof(int));
+        fill(x, ni, &r); fill(W, nw, &r); fill(bias, OC, &r); fill(dp, np, &r);
+        float *work = malloc(conv2d_work_size(B, C, H, Wd, OC, 3, 1, p) * 4);
+        conv2d_relu_pool_forward(pl, am, y, x, W, bias, B, C, H, Wd, OC, 3, 1, p, pk, work);
+        conv2d_forward(y2, x, W, bias, B, C, H, Wd, OC, 3, 1, p, work);
+        maxpool2d_relu_forward(pl2, am2, y2, B, OC, OH, OW, pk);
+        ck_assert_msg(memcmp(pl, pl2, np * 4) == 0, "şekil %zu: havuz çıkışı farklı", si);
+        ck_assert_msg(memcmp(am, am2, np * sizeof(int)) == 0, "şekil %zu: argmax farklı", si);
+        /* ileri geçiş referansa yakın */
+        conv2d_forward_ref(y, x, W, bias, B, C, H, Wd, OC, 3, 1, p);
+        ck_assert_msg(max_abs_diff(y, y2, no) <= 1e-5 * (1 + sqrt(9.0 * C)), "şekil %zu: ileri %g",
+                      si, max_abs_diff(y, y2, no));
+        /* geri geçiş: dinp NULL (ilk katman) ve dinp'li; biriktirme kuralı (başlangıç 0 değil) */
+        float *dY = calloc(no, 4), *di1 = malloc(ni * 4), *di2 = malloc(ni * 4);
+        float *dW1 = malloc(nw * 4), *dW2 = malloc(nw * 4), *db1 = malloc(OC * 4), *db2 = malloc(OC * 4);
+        maxpool2d_relu_backward(dY, dp, am, pl, B, OC, OH, OW, pk);
+        for (int with_dinp = 0; with_dinp < 2; with_dinp++) {
+            fill(di1, ni, &r); memcpy(di2, di1, ni * 4);
+            fill(dW1, nw, &r); memcpy(dW2, dW1, nw * 4);
+            fill(db1, OC, &r); memcpy(db2, db1, OC * 4);
+            conv2d_backward_ref(with_dinp ? di1 : NULL, dW1, db1, dY, x, W, B, C, H, Wd, OC, 3, 1, p);
+            conv2d_relu_pool_backward(with_dinp ? di2 : NULL, dW2, db2, y, dp, am, pl, x, W, B, C, H,
+                                      Wd, OC, 3, 1, p, pk, work);
+            double tol = 1e-5 * (1 + sqrt((double)B * OH * OW * OC));
+            ck_assert_msg(max_abs_diff(dW1, dW2, nw) <= tol, "şekil %zu: dW %g", si,
+                          max_abs_diff(dW1, dW2, nw));
+            ck_assert_msg(max_abs_diff(db1, db2, OC) <= tol, "şekil %zu: dbias %g", si,
+                          max_abs_diff(db1, db2, OC));
+            ck_assert_msg(max_abs_diff(di1, di2, ni) <= tol, "şekil %zu: dinp %g", si,
+                          max_abs_diff(di1, di2, ni));
+        }
+        free(x); free(W); free(bias); free(y); free(y2); free(pl); free(pl2); free(dp); free(am);
+        free(am2); free(work); free(dY); free(di1); free(di2); free(dW1); free(dW2); free(db1); free(db2);
+    }
+}
+END_TEST
+
 static Suite *suite(void) {
     Suite *s = suite_create("conv");
     TCase *tc = tcase_create("evrişim");
@@ -446,6 +534,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, test_conv_gradcheck);
     tcase_add_test(tc, test_maxpool_gradcheck_and_values);
     tcase_add_test(tc, test_relu_pool_fused_same);
+    tcase_add_test(tc, test_relu_pool_paths);
     tcase_add_test(tc, test_net_gradcheck);
     suite_add_tcase(s, tc);
     return s;

@@ -1,6 +1,7 @@
 /* conv.c — evrişimin referans döngüleri ve hızlı yolların seçimi (bkz. conv.h).
- * Hızlı yollar: conv_im2col.c (im2col + mikro-çekirdekler) ve conv_winograd.c
- * (Winograd F(4x4,3x3)); iç arayüzleri conv_paths.h'de. */
+ * Hızlı yollar: conv_im2col.c (im2col + mikro-çekirdekler), conv_winograd.c
+ * (Winograd F(4x4,3x3)) ve conv_direct.c (tek giriş kanallı 3x3); iç arayüzleri
+ * conv_paths.h'de. */
 #include "nn/conv.h"
 #include <string.h>
 #include "nn/conv_paths.h"
@@ -85,6 +86,9 @@ void conv2d_set_tuning(size_t chunk_floats, int slots) {
 
 int conv2d_uses_winograd(int C, int k, int s) { return k == 3 && s == 1 && C >= CONV_WG_MIN_C; }
 
+/* Tek giriş kanallı 3x3, adım 1: doğrudan yol (conv_direct.c) */
+static int uses_direct(int C, int k, int s) { return C == 1 && k == 3 && s == 1; }
+
 size_t conv2d_work_size(int B, int C, int H, int Wd, int OC, int k, int s, int p) {
     /* Yuvarlamalar yüzünden daha küçük bir yığın (ör. son yığın) biraz daha çok
      * yer isteyebilir: 1..B arasındaki her yığın boyunun planına bakılır (ucuz). */
@@ -93,6 +97,9 @@ size_t conv2d_work_size(int B, int C, int H, int Wd, int OC, int k, int s, int p
         size_t t = conv2d_uses_winograd(C, k, s) ? conv_winograd_work_total(b, C, H, Wd, OC, p)
                                                  : conv_im2col_work_total(b, C, H, Wd, OC, k, s, p);
         if (t > need) need = t;
+        /* doğrudan yol; giriş gradyanı istenirse aynı şekil im2col'dan geçer (yukarıda) */
+        if (uses_direct(C, k, s) && conv_direct_work_total(b, H, Wd, OC, p) > need)
+            need = conv_direct_work_total(b, H, Wd, OC, p);
     }
     return need;
 }
@@ -102,6 +109,8 @@ void conv2d_forward(float *out, const float *inp, const float *W, const float *b
     if (B < 1) return;
     if (conv2d_uses_winograd(C, k, s))
         conv_winograd_forward(out, inp, W, bias, B, C, H, Wd, OC, p, work);
+    else if (uses_direct(C, k, s))
+        conv_direct_forward(out, inp, W, bias, B, H, Wd, OC, p, work);
     else
         conv_im2col_forward(out, inp, W, bias, B, C, H, Wd, OC, k, s, p, work);
 }
@@ -112,22 +121,40 @@ void conv2d_backward(float *dinp, float *dW, float *dbias, const float *dout, co
     if (B < 1 || (!dinp && !dW && !dbias)) return;
     if (conv2d_uses_winograd(C, k, s))
         conv_winograd_backward(dinp, dW, dbias, dout, inp, W, B, C, H, Wd, OC, p, work);
+    else if (uses_direct(C, k, s) && !dinp)
+        conv_direct_backward(dW, dbias, dout, NULL, NULL, NULL, 0, inp, B, H, Wd, OC, p, work);
     else
         conv_im2col_backward(dinp, dW, dbias, dout, inp, W, B, C, H, Wd, OC, k, s, p, work);
 }
 
 /* ---- Evrişim + ReLU + max pooling ----
  * im2col yolu parça parça birleştirir (evrişimin büyük çıkışı belleğe hiç yazılmaz).
- * Winograd yolu kareler halinde çalıştığı için birleştirilmez: evrişim çıkışı y'ye
- * yazılır, ardından havuz ReLU ile birlikte tek geçişte alınır (maxpool2d_relu_*). */
+ * Winograd ve doğrudan yol, 2x2 havuzu "kanal en içte" parça tamponundan alır
+ * (conv_relu_pool2_nhwc); geri geçişte havuzun gradyanını doğrudan kendi düzenlerine
+ * yazarlar. Başka pencere boyunda evrişim çıkışı y'ye yazılır, havuz ReLU ile birlikte
+ * tek geçişte alınır (maxpool2d_relu_*). */
 
 void conv2d_relu_pool_forward(float *pooled, int *argmax, float *y, const float *inp,
                               const float *W, const float *bias, int B, int C, int H, int Wd,
                               int OC, int k, int s, int p, int pk, float *work) {
     if (B < 1) return;
+    if (uses_direct(C, k, s)) {
+        if (pk == 2) {
+            conv_direct_relu_pool2_forward(pooled, argmax, inp, W, bias, B, H, Wd, OC, p, work);
+            return;
+        }
+        conv_direct_forward(y, inp, W, bias, B, H, Wd, OC, p, work);
+        maxpool2d_relu_forward(pooled, argmax, y, B, OC, conv_out_dim(H, k, s, p),
+                               conv_out_dim(Wd, k, s, p), pk);
+        return;
+    }
     if (!conv2d_uses_winograd(C, k, s)) {
         conv_im2col_relu_pool_forward(pooled, argmax, inp, W, bias, B, C, H, Wd, OC, k, s, p, pk,
                                       work);
+        return;
+    }
+    if (pk == 2) {
+        conv_winograd_relu_pool2_forward(pooled, argmax, inp, W, bias, B, C, H, Wd, OC, p, work);
         return;
     }
     int OH = conv_out_dim(H, k, s, p), OW = conv_out_dim(Wd, k, s, p);
@@ -140,14 +167,18 @@ void conv2d_relu_pool_backward(float *dinp, float *dW, float *dbias, float *y,
                                const float *inp, const float *W, int B, int C, int H, int Wd,
                                int OC, int k, int s, int p, int pk, float *work) {
     if (B < 1 || (!dinp && !dW && !dbias)) return;
+    if (uses_direct(C, k, s) && !dinp) {
+        conv_direct_backward(dW, dbias, NULL, dpooled, argmax, pooled, pk, inp, B, H, Wd, OC, p,
+                             work);
+        return;
+    }
     if (!conv2d_uses_winograd(C, k, s)) {
         conv_im2col_relu_pool_backward(dinp, dW, dbias, dpooled, argmax, pooled, inp, W, B, C, H,
                                        Wd, OC, k, s, p, pk, work);
         return;
     }
-    /* y burada evrişim çıkışının gradyanı dY olur (ileri geçişin y'si artık gerekmez) */
-    int OH = conv_out_dim(H, k, s, p), OW = conv_out_dim(Wd, k, s, p);
-    memset(y, 0, (size_t)B * OC * OH * OW * sizeof(float));
-    maxpool2d_relu_backward(y, dpooled, argmax, pooled, B, OC, OH, OW, pk);
-    conv_winograd_backward(dinp, dW, dbias, y, inp, W, B, C, H, Wd, OC, p, work);
+    /* Havuzun gradyanı doğrudan Winograd'ın NHWC gradyan düzenine yazılır (y kullanılmaz) */
+    (void)y;
+    conv_winograd_relu_pool_backward(dinp, dW, dbias, dpooled, argmax, pooled, inp, W, B, C, H, Wd,
+                                     OC, p, pk, work);
 }

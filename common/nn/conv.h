@@ -31,6 +31,7 @@
  *                   yolları bunlara karşı sınar. Hızlı yolların seçimi de buradadır.
  *   conv_im2col.c   İM2COL yolu (aşağıda 1-5 ve 7)
  *   conv_winograd.c WINOGRAD yolu (aşağıda 6): 3x3, adım 1, en az 8 giriş kanalı
+ *   conv_direct.c   DOĞRUDAN yol (aşağıda 8): 3x3, adım 1, tek giriş kanalı
  *   pool.c          max pooling (pool.h)
  *   core/simd.h     iki yolun (ve gemm.c'nin) ortak vektör yardımcıları ve 6x16 mikro-çekirdeği
  *
@@ -58,13 +59,24 @@
  *     6. 3x3'lük, adımı 1 olan ve en az 8 giriş kanallı evrişimler (ders 04'ün ikinci
  *        katmanı) Winograd F(4x4,3x3) ile hesaplanır: 4x4'lük çıkış karesi başına
  *        çarpma sayısı 144'ten 36'ya iner (bkz. conv_winograd.c). Aynı plan,
- *        parçalar ve yuvalar; geri geçiş dönüşümlerin devriğidir.
+ *        parçalar ve yuvalar; geri geçiş dönüşümlerin devriğidir. Dönüşümler 16 kanalı
+ *        birlikte işler: parçanın girişi önce "kanal en içte" (NHWC) düzene devrilir.
  *   BİRLEŞİK
  *     7. Eğitimde ağ, "evrişim → ReLU → max pooling" dizisini tek çağrıyla yapar
  *        (conv2d_relu_pool_*, aşağıda); yolu çağrı seçer. im2col yolunda evrişimin
  *        parça çıkışı önbellekteyken havuzlanır, büyük ara çıktı belleğe yazılmaz;
- *        Winograd yolunda evrişim çıkışı y tamponuna yazılır ve havuz ReLU ile
- *        birlikte tek geçişte alınır.
+ *        Winograd ve doğrudan yollarda evrişim çıkışı "kanal en içte" bir parça
+ *        tamponundadır ve 2x2 havuz ReLU ile birlikte oradan, 16 kanal birlikte alınır
+ *        (başka pencere boyunda: y tamponu + maxpool2d_relu_forward).
+ *   DOĞRUDAN
+ *     8. Tek giriş kanallı 3x3 evrişimde (ders 04'ün ilk katmanı) im2col'un matris
+ *        çarpımının toplama boyu yalnızca 9'dur: mikro-çekirdek işinin çoğunu
+ *        toplayıcıları sıfırlayıp yazmaya harcar. conv_direct.c çıkış kanallarını
+ *        vektör şeritlerine dizer, 9 x 32 filtre değeri yazmaçlarda durur. Geri geçiş
+ *        yalnızca dW ve dbias'tır (ilk katman); dinp istenirse aynı şekil im2col'a gider.
+ *   Hızlı yolların hepsinde sonuç iş parçacığı sayısından bağımsızdır ve değerlendirme
+ *   kipindeki katman katman hesap (conv2d_forward + maxpool2d_relu_forward) birleşik
+ *   yolla bit düzeyinde aynı çıkışı verir (testler: test_conv).
  *   work: conv2d_work_size(B,...) float'lık tampon (ağ her evrişim katmanı için bir
  *   tane ayırır; B en büyük yığındır, daha küçük yığınlar da aynı tamponla çalışır).
  *
@@ -109,8 +121,8 @@ int conv2d_uses_winograd(int C, int k, int s);
 /* Evrişim + ReLU + max pooling, eğitim için tek çağrıda; yolu kendisi seçer (bkz. 7).
  * Geri geçiş dout yerine havuz çıkışının gradyanını (dpooled) alır. pk: havuz penceresi.
  * pooled, argmax, dpooled (B, OC, OH/pk, OW/pk); diğer şekiller conv2d ile aynı.
- * y (B,OC,OH,OW): ara tampon; her zaman verilmeli (im2col yolu ona dokunmaz, Winograd
- * yolu ileri geçişte evrişim çıkışını, geri geçişte onun gradyanını orada tutar).
+ * y (B,OC,OH,OW): ara tampon; her zaman verilmeli (pk = 2'de hiçbir yol ona dokunmaz;
+ * başka pencerede Winograd ve doğrudan yol ileri geçişte evrişim çıkışını orada tutar).
  * Geri geçiş de biriktirme kuralına uyar: dinp, dW, dbias'a eklenir. */
 void conv2d_relu_pool_forward(float *pooled, int *argmax, float *y, const float *inp,
                               const float *W, const float *bias, int B, int C, int H, int Wd,

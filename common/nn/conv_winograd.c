@@ -19,18 +19,24 @@
  *   Y = Aᵀ [ Σ_c U[o][c] ⊙ V[c] ] A      (Y 4x4; ⊙: eleman eleman çarpım)
  *
  * Kanallar üzerindeki toplam, dönüşüm uzayının 36 noktasının (ξ) her birinde ayrı
- * bir matris çarpımıdır:  M[ξ] (OC, kareler) = U[ξ] (OC, C) * V[ξ] (C, kareler).
+ * bir matris çarpımıdır:  M[ξ] (kareler, OC) = V[ξ] (kareler, C) * Uᵀ[ξ] (C, OC).
  * Çarpma sayısı 144/36 = 4 kat azalır; dönüşümler toplama ağırlıklıdır ve ucuzdur.
  * Sonuç matematikte aynıdır, float yuvarlaması biraz farklıdır (testler referansla
  * karşılaştırır).
  *
  * Geri geçiş aynı doğrusal işlemlerin devriğidir (transpose):
  *   dM = A dY Aᵀ                       (4x4 -> 6x6)
- *   dU[ξ] += dM[ξ] * V[ξ]ᵀ,  dg = Gᵀ dU G      (filtre gradyanı)
- *   dV[ξ]  = U[ξ]ᵀ * dM[ξ],  dd = B dV Bᵀ      (giriş gradyanı; kareler üst üste
+ *   dUᵀ[ξ] += V[ξ]ᵀ * dM[ξ],  dg = Gᵀ dU G      (filtre gradyanı)
+ *   dV[ξ]   = dM[ξ] * U[ξ],   dd = B dV Bᵀ      (giriş gradyanı; kareler üst üste
  *                                              bindiği için dinp'e toplanır)
- * Kareler 16'lık bloklar halinde "şeritlere" (lane) dizilir; dönüşümler 16 kareyi
- * birlikte, vektörlerle hesaplar ve matris çarpımları tile6x16'yı kullanır. */
+ *
+ * VERİ DÜZENİ. Dönüşümler 16 KANALI birlikte, vektörlerle hesaplar. Bunun için parçanın
+ * girişi önce "kanal en içte" (NHWC) düzenine, sıfır dolgulu olarak kopyalanır:
+ * Xp[b][y][x][c]. Bir karenin 6x6 girişinin her noktası için 16 kanal bellekte
+ * bitişiktir: tek vektör yüklemesi. (NCHW düzeninde aynı 16 sayı 16 ayrı düzlemden
+ * tek tek toplanırdı; ölçtüğümüzde dönüşümlerin süresinin çoğu buydu.) Çıkışın
+ * gradyanı da aynı düzene (dYp) alınır; giriş gradyanı dXp'de vektörlerle toplanır ve
+ * en sonda NCHW'ye geri yazılır. Matris çarpımları tile6x16'yı kullanır. */
 
 /* Bᵀ (6x6) ve Aᵀ (4x6) aşağıda bt6/b6/at6/a4 içinde açık yazılmıştır:
  *   Bᵀ = [4 0 -5 0 1 0; 0 -4 -4 1 1 0; 0 4 -4 -1 1 0; 0 -2 -1 2 1 0; 0 2 -1 -2 1 0; 0 4 0 -5 0 1]
@@ -43,19 +49,84 @@ static const float WG_G[6][3] = {    /* G */
     {1.0f / 24, -1.0f / 12, 1.0f / 6},
     {0, 0, 1}};
 
+/* ---- Winograd'ın matris çarpımı mikro-çekirdeği ----
+ * acc[r][j] = Σ_q A(r,q) * Bm[q*ldb + j],  r < R, j < NC (NC: SIMD_W'nin katı), q < Q;
+ * A(r,q) = A[r*ars + q*acs]. rows < R ise eksik satırlar son geçerli satırı okur
+ * (sonuçları kullanılmaz). R*NC/SIMD_W toplayıcı vektör yazmaçta kalır; her q adımında
+ * B'den NC/SIMD_W vektör yüklenir, A'dan R sayı bütün şeritlere yayılır. R ve NC sabit
+ * verildiğinde derleyici döngüleri açar (always_inline). tile6x16'dan farkı: AVX-512'de
+ * 16 toplayıcı (4x64 ya da 8x32) ile FMA başına daha az yükleme yapılır. */
+static inline __attribute__((always_inline)) void
+wg_kernel(int R, int NC, float *acc, const float *A, size_t ars, size_t acs, int rows,
+          const float *Bm, int ldb, int Q) {
+    enum { MAXR = 8, MAXV = 64 / SIMD_W };
+    int NV = NC / SIMD_W;
+    const float *p[MAXR];
+#pragma GCC unroll 8
+    for (int r = 0; r < R; r++) p[r] = A + (size_t)(r < rows ? r : rows - 1) * ars;
+    vf a[MAXR][MAXV];
+#pragma GCC unroll 8
+    for (int r = 0; r < R; r++)
+#pragma GCC unroll 8
+        for (int v = 0; v < NV; v++) a[r][v] = (vf){0};
+    for (int q = 0; q < Q; q++, Bm += ldb) {
+        vf x[MAXV];
+        size_t k = (size_t)q * acs;
+#pragma GCC unroll 8
+        for (int v = 0; v < NV; v++) {
+            x[v] = ldv(Bm + v * SIMD_W);
+            /* B'nin vektörü yazmaçta kalsın: yoksa derleyici her FMA'da bellekten yeniden
+             * okur (R kat yükleme; AVX-512'de yükleme sınırına takılırdı) */
+#if defined(__x86_64__) || defined(__i386__)
+            __asm__("" : "+v"(x[v]));
+#endif
+        }
+#pragma GCC unroll 8
+        for (int r = 0; r < R; r++) {
+            float s = p[r][k];
+#pragma GCC unroll 8
+            for (int v = 0; v < NV; v++) a[r][v] += s * x[v];
+        }
+    }
+#pragma GCC unroll 8
+    for (int r = 0; r < R; r++)
+#pragma GCC unroll 8
+        for (int v = 0; v < NV; v++) stv(acc + r * NC + v * SIMD_W, a[r][v]);
+}
+
+/* Çarpımların kare boyları (satır x sütun): ileri geçiş (kareler x çıkış kanalı),
+ * giriş gradyanı (kareler x giriş kanalı), filtre gradyanı (giriş x çıkış kanalı).
+ * AVX-512'de 16 toplayıcı; AVX2'de (16 yazmaç) 6x16 = 12 toplayıcı. OCp ve Cp bu
+ * sütun sayılarının katına yuvarlanır (fazla sütunlar 0). */
+#if SIMD_W == 16
+#define WG_FR 4
+#define WG_FC 64
+#define WG_DR 8
+#define WG_DC 32
+#define WG_WR 4
+#define WG_WC 64
+#else
+#define WG_FR 6
+#define WG_FC 16
+#define WG_DR 6
+#define WG_DC 16
+#define WG_WR 6
+#define WG_WC 16
+#endif
+
 typedef struct {
     int OH, OW, TH, TW, TT;   /* çıkış; kare satırı/sütunu; örnek başına kare */
     int PH, PW;               /* dolgulu giriş düzleminin boyu: 4*TH+2, 4*TW+2 */
-    int Cp, OCp;              /* C ve OC, 16'nın katına yuvarlanmış (vektör sütunları) */
+    int YH, YW;               /* dolgulu çıkış (gradyanı) düzlemi: 4*TH, 4*TW */
+    int Cp, OCp;              /* C ve OC, 16'nın katına yuvarlanmış (vektör şeritleri) */
     int ch, nchunks, nslots;
-    int Tp;                   /* parçadaki kare sayısı, 16'nın katına yuvarlanmış */
+    int Tc;                   /* parçadaki kare sayısı: ch*TT */
     size_t u_floats, slot_floats, part_n, part_off, total;
 } WgPlan;
 
-static int gcd(int a, int b) { return b ? gcd(b, a % b) : a; }
-
-/* Yuva tamponu: V (36, C, Tp) | Mt (36, Tp, OCp) | Xp (ch, C, PH, PW).
- * work: U (36, OC, Cp) | yuvalar | yuva başına kısmi dUt (36, C, OCp) ve dbias (OC). */
+/* work: U (36, OC, Cp) | Ut (36, Cp, OCp) | yuvalar | yuva başına kısmi dUt (36, C, OCp) ve
+ * dbias (OCp). Yuva tamponu: V (36, Tc, Cp) | M (36, Tc, OCp) | Xp (ch, PH, PW, Cp) |
+ * dYp (ch, YH, YW, OCp). Geri geçişte Xp, V hesaplandıktan sonra dXp olarak kullanılır. */
 static WgPlan wg_plan(int B, int C, int H, int Wd, int OC, int p) {
     WgPlan P;
     P.OH = conv_out_dim(H, 3, 1, p);
@@ -65,16 +136,17 @@ static WgPlan wg_plan(int B, int C, int H, int Wd, int OC, int p) {
     P.TT = P.TH * P.TW;
     P.PH = 4 * P.TH + 2;
     P.PW = 4 * P.TW + 2;
-    P.Cp = (C + 15) & ~15;
-    P.OCp = (OC + 15) & ~15;
-    size_t per = (size_t)P.TT * 36 * (C + P.OCp) + (size_t)C * P.PH * P.PW;   /* V + Mt + Xp */
-    /* ch*TT 16'nın katı olsun (boş şerit kalmasın) */
-    conv_split(B, per, 16 / gcd(P.TT, 16), &P.ch, &P.nchunks, &P.nslots);
-    int ch = P.ch;
-    P.Tp = (ch * P.TT + 15) & ~15;
-    P.u_floats = (size_t)36 * OC * P.Cp;
-    P.slot_floats = (size_t)36 * P.Tp * (C + P.OCp) + (size_t)ch * C * P.PH * P.PW;
-    P.part_n = (size_t)36 * C * P.OCp + OC;
+    P.YH = 4 * P.TH;
+    P.YW = 4 * P.TW;
+    P.Cp = (C + WG_DC - 1) / WG_DC * WG_DC;
+    P.OCp = (OC + WG_FC - 1) / WG_FC * WG_FC;   /* WG_WC de WG_FC'nin böleni */
+    size_t per = (size_t)P.TT * 36 * (P.Cp + P.OCp) + (size_t)P.PH * P.PW * P.Cp +
+                 (size_t)P.YH * P.YW * P.OCp;
+    conv_split(B, per, 1, &P.ch, &P.nchunks, &P.nslots);
+    P.Tc = P.ch * P.TT;
+    P.u_floats = (size_t)36 * OC * P.Cp + (size_t)36 * P.Cp * P.OCp;
+    P.slot_floats = (size_t)P.ch * per;
+    P.part_n = (size_t)36 * C * P.OCp + P.OCp;
     P.part_off = P.u_floats + (size_t)P.nslots * P.slot_floats;
     P.total = 16 + P.part_off + (size_t)P.nslots * P.part_n;
     return P;
@@ -85,10 +157,11 @@ size_t conv_winograd_work_total(int B, int C, int H, int Wd, int OC, int p) {
 }
 
 /* U[ξ][o][c] = (G g Gᵀ)[ξ],  g = W[o][c] (3x3).  U (36, OC, Cp); c >= C sütunları 0.
- * 16 kanal birlikte: her ξ için U'nun bitişik 16 sayısı tek seferde yazılır (ξ'ler
- * arasında OC*Cp'lik atlama var; kanal kanal yazmak her sayıda ayrı bir önbellek
- * satırına dokunurdu). */
-static void wg_filter_transform(float *U, const float *W, int o, int OC, int C, int Cp) {
+ * Ut[ξ][c][o] aynı sayıların devriği (ileri geçişin çarpımı onu okur); Ut'nin o >= OC
+ * sütunları ayrıca sıfırlanır (wg_filters). 16 kanal birlikte: her ξ için U'nun bitişik
+ * 16 sayısı tek seferde yazılır. */
+static void wg_filter_transform(float *U, float *Ut, const float *W, int o, int OC, int C, int Cp,
+                                int OCp) {
     for (int c0 = 0; c0 < Cp; c0 += 16) {
         float u[36][16];
         for (int l = 0; l < 16; l++) {
@@ -106,48 +179,67 @@ static void wg_filter_transform(float *U, const float *W, int o, int OC, int C, 
                 for (int j = 0; j < 6; j++)
                     u[i * 6 + j][l] = t[i][0] * WG_G[j][0] + t[i][1] * WG_G[j][1] + t[i][2] * WG_G[j][2];
         }
-        for (int x = 0; x < 36; x++) memcpy(U + ((size_t)x * OC + o) * Cp + c0, u[x], sizeof u[x]);
+        for (int x = 0; x < 36; x++) {
+            memcpy(U + ((size_t)x * OC + o) * Cp + c0, u[x], sizeof u[x]);
+            for (int l = 0; l < 16; l++) Ut[((size_t)x * Cp + c0 + l) * OCp + o] = u[x][l];
+        }
     }
 }
 
-/* dW[o][c] += Gᵀ dU G, dU = yuvaların dUt[ξ][c][o] toplamı (yuva sırasıyla; 6x6 -> 3x3) */
-static void wg_filter_grad(float *dW, const float *part, const WgPlan *P, int o, int C) {
-    for (int c = 0; c < C; c++) {
-        float du[6][6], t[3][6];
+/* U ve Ut'yi kurar (paralel bölgenin içinden çağrılır) */
+static void wg_filters(float *U, float *Ut, const float *W, int OC, int C, const WgPlan *P) {
+    if (P->OCp > OC) {
+#pragma omp for schedule(static)
+        for (int r = 0; r < 36 * P->Cp; r++)
+            memset(Ut + (size_t)r * P->OCp + OC, 0, (size_t)(P->OCp - OC) * sizeof(float));
+    }
+#pragma omp for schedule(static)
+    for (int o = 0; o < OC; o++) wg_filter_transform(U, Ut, W, o, OC, C, P->Cp, P->OCp);
+}
+
+/* dW[o][c] += Gᵀ dU G, dU = yuvaların dUt[ξ][c][o] toplamı (yuva sırasıyla; 6x6 -> 3x3).
+ * 16 çıkış kanalı birlikte (şeritler o): dUt'nin her satırı bitişik okunur. */
+static void wg_filter_grad(float *dW, const float *part, const WgPlan *P, int c, int C, int OC) {
+    for (int o0 = 0; o0 < OC; o0 += 16) {
+        v16 du[36], t[18];
         for (int x = 0; x < 36; x++) {
-            float acc = 0.0f;
-            for (int sl = 0; sl < P->nslots; sl++)
-                acc += part[(size_t)sl * P->part_n + ((size_t)x * C + c) * P->OCp + o];
-            du[x / 6][x % 6] = acc;
+            v16 acc = ld16(part + ((size_t)x * C + c) * P->OCp + o0);
+            for (int sl = 1; sl < P->nslots; sl++)
+                acc += ld16(part + (size_t)sl * P->part_n + ((size_t)x * C + c) * P->OCp + o0);
+            du[x] = acc;
         }
         for (int i = 0; i < 3; i++)
             for (int j = 0; j < 6; j++) {
-                float a = 0.0f;
-                for (int q = 0; q < 6; q++) a += WG_G[q][i] * du[q][j];
-                t[i][j] = a;
+                v16 a = {0};
+                for (int q = 0; q < 6; q++) a += WG_G[q][i] * du[q * 6 + j];
+                t[i * 6 + j] = a;
             }
-        float *g = dW + ((size_t)o * C + c) * 9;
+        float g[9][16];
         for (int i = 0; i < 3; i++)
             for (int j = 0; j < 3; j++) {
-                float a = 0.0f;
-                for (int q = 0; q < 6; q++) a += t[i][q] * WG_G[q][j];
-                g[i * 3 + j] += a;
+                v16 a = {0};
+                for (int q = 0; q < 6; q++) a += t[i * 6 + q] * WG_G[q][j];
+                st16(g[i * 3 + j], a);
             }
+        int no = OC - o0 < 16 ? OC - o0 : 16;
+        for (int l = 0; l < no; l++) {
+            float *d = dW + ((size_t)(o0 + l) * C + c) * 9;
+            for (int k = 0; k < 9; k++) d[k] += g[k][l];
+        }
     }
 }
 
-/* Parçanın g. karesinin örneği ve sol üst köşesi (çıkış koordinatında) */
-static inline void wg_lane(const WgPlan *P, int g, int *b, int *y0, int *x0) {
-    int rem = g % P->TT;
-    *b = g / P->TT;
+/* Parçanın t. karesinin örneği ve sol üst köşesi (çıkış koordinatında) */
+static inline void wg_tile(const WgPlan *P, int t, int *b, int *y0, int *x0) {
+    int rem = t % P->TT;
+    *b = t / P->TT;
     *y0 = rem / P->TW * 4;
     *x0 = rem % P->TW * 4;
 }
 
-/* Dönüşümler 16 şeridi birlikte işler: v16 = 16 float'lık vektör (core/simd.h). Şerit,
- * giriş dönüşümünde ve ileri geçişte 16 kare, geri geçişte 16 kanaldır. Tek boyutlu
- * dönüşümler matrislerin açık yazılmış halidir (sıfırlar atlanır); 2B dönüşüm
- * önce sütunlara, sonra satırlara uygulanır. */
+/* Dönüşümler 16 kanalı (şerit) birlikte işler: v16 = 16 float'lık vektör (core/simd.h).
+ * Tek boyutlu dönüşümler matrislerin açık yazılmış halidir (sıfırlar atlanır); 2B
+ * dönüşüm önce sütunlara, sonra satırlara uygulanır. */
 
 /* r = Bᵀ z  (z, r: 6 eleman; zs, rs: adımları) */
 static inline void bt6(v16 *r, int rs, const v16 *z, int zs) {
@@ -190,182 +282,238 @@ static inline void a4(v16 *r, int rs, const v16 *y, int ys) {
     r[5 * rs] = y3;
 }
 
-/* Parçanın girişini sıfır dolgulu düzlemlere kopyalar: Xp (nb, C, PH, PW), giriş p kadar
- * içeride. Böylece her 6x6 kare sınır denetimi olmadan okunur. Giriş her zaman sığar:
- * OH = H + 2p - 2 olduğundan PH = 4*ceil(OH/4) + 2 >= H + 2p (genişlik için de aynı). */
-static void wg_pad(float *Xp, const WgPlan *P, const float *inp, int nb, int C, int H, int Wd, int p) {
-    size_t plane = (size_t)P->PH * P->PW;
-    memset(Xp, 0, (size_t)nb * C * plane * sizeof(float));
-    for (size_t bc = 0; bc < (size_t)nb * C; bc++)
-        for (int h = 0; h < H; h++)
-            memcpy(Xp + bc * plane + (size_t)(h + p) * P->PW + p, inp + (bc * H + h) * Wd,
-                   (size_t)Wd * sizeof(float));
+/* Parçanın girişini sıfır dolgulu NHWC düzlemlerine kopyalar: Xp (nb, PH, PW, Cp), giriş
+ * p kadar içeride. Böylece her 6x6 kare sınır denetimi olmadan okunur. Giriş her zaman
+ * sığar: OH = H + 2p - 2 olduğundan PH = 4*ceil(OH/4) + 2 >= H + 2p (genişlik için de). */
+static void wg_pad(float *Xp, const WgPlan *P, const float *inp, int nb, int C, int H, int Wd,
+                   int p) {
+    int Cp = P->Cp, HW = H * Wd, C16 = C & ~15, N16 = HW & ~15;
+    memset(Xp, 0, (size_t)nb * P->PH * P->PW * Cp * sizeof(float));
+    for (int b = 0; b < nb; b++) {
+        float *xb = Xp + (size_t)b * P->PH * P->PW * Cp;
+        const float *ib = inp + (size_t)b * C * HW;
+        /* 16 kanal x 16 piksellik bloklar yazmaçlarda devrilir (conv_tr16) */
+        for (int c0 = 0; c0 < C16; c0 += 16)
+            for (int n0 = 0; n0 < N16; n0 += 16) {
+                void *d[16];
+                const void *s[16];
+                for (int i = 0, h = n0 / Wd, w = n0 % Wd; i < 16; i++) {
+                    s[i] = ib + (size_t)(c0 + i) * HW + n0;
+                    d[i] = xb + ((size_t)(h + p) * P->PW + w + p) * Cp + c0;
+                    if (++w == Wd) w = 0, h++;
+                }
+                conv_tr16(d, s, 0);
+            }
+        for (int c = 0; c < C; c++)   /* kalan kenarlar tek tek */
+            for (int n = c < C16 ? N16 : 0; n < HW; n++) {
+                int h = n / Wd, w = n % Wd;
+                xb[((size_t)(h + p) * P->PW + w + p) * Cp + c] = ib[(size_t)c * HW + n];
+            }
+    }
 }
 
-/* wg_pad'in tersi: dolgulu gradyan düzlemlerinin iç kısmını dinp'e EKLER */
+/* wg_pad'in tersi: dolgulu NHWC gradyanının iç kısmını NCHW dinp'e EKLER */
 static void wg_unpad(float *dinp, const WgPlan *P, const float *Xp, int nb, int C, int H, int Wd,
                      int p) {
-    size_t plane = (size_t)P->PH * P->PW;
-    for (size_t bc = 0; bc < (size_t)nb * C; bc++)
-        for (int h = 0; h < H; h++)
-            add_row(dinp + (bc * H + h) * Wd, Xp + bc * plane + (size_t)(h + p) * P->PW + p, Wd);
+    int Cp = P->Cp, HW = H * Wd, C16 = C & ~15, N16 = HW & ~15;
+    for (int b = 0; b < nb; b++) {
+        const float *xb = Xp + (size_t)b * P->PH * P->PW * Cp;
+        float *ib = dinp + (size_t)b * C * HW;
+        for (int c0 = 0; c0 < C16; c0 += 16)
+            for (int n0 = 0; n0 < N16; n0 += 16) {
+                void *d[16];
+                const void *s[16];
+                for (int i = 0, h = n0 / Wd, w = n0 % Wd; i < 16; i++) {
+                    s[i] = xb + ((size_t)(h + p) * P->PW + w + p) * Cp + c0;
+                    d[i] = ib + (size_t)(c0 + i) * HW + n0;
+                    if (++w == Wd) w = 0, h++;
+                }
+                conv_tr16(d, s, 1);
+            }
+        for (int c = 0; c < C; c++)
+            for (int n = c < C16 ? N16 : 0; n < HW; n++) {
+                int h = n / Wd, w = n % Wd;
+                ib[(size_t)c * HW + n] += xb[((size_t)(h + p) * P->PW + w + p) * Cp + c];
+            }
+    }
 }
 
-/* Giriş dönüşümü: V[ξ][c][t] = (Bᵀ d B)[ξ], d = t. karenin 6x6 girişi (Xp'den) */
-static void wg_input(float *V, const WgPlan *P, const float *Xp, int nb, int C) {
-    int T = nb * P->TT;
-    size_t plane = (size_t)P->PH * P->PW;
-    for (int t0 = 0; t0 < P->Tp; t0 += 16) {
-        const float *base[16];
-        for (int l = 0; l < 16; l++) {
-            int b, y0, x0;
-            if (t0 + l >= T) { base[l] = NULL; continue; }
-            wg_lane(P, t0 + l, &b, &y0, &x0);
-            base[l] = Xp + (size_t)b * C * plane + (size_t)y0 * P->PW + x0;
-        }
-        for (int c = 0; c < C; c++) {
-            float d[36][16];
-            for (int l = 0; l < 16; l++) {
-                if (!base[l]) {
-                    for (int x = 0; x < 36; x++) d[x][l] = 0.0f;
-                    continue;
-                }
-                const float *src = base[l] + (size_t)c * plane;
-                for (int i = 0; i < 6; i++, src += P->PW)
-                    for (int j = 0; j < 6; j++) d[i * 6 + j][l] = src[j];
-            }
-            v16 z[36], t[36], v[36];
-            for (int x = 0; x < 36; x++) z[x] = ld16(d[x]);
-            for (int j = 0; j < 6; j++) bt6(t + j, 6, z + j, 6);       /* sütunlar */
-            for (int i = 0; i < 6; i++) bt6(v + 6 * i, 1, t + 6 * i, 1); /* satırlar */
-            float *dst = V + (size_t)c * P->Tp + t0;
-            for (int x = 0; x < 36; x++) st16(dst + (size_t)x * C * P->Tp, v[x]);
+/* Giriş dönüşümü: V[ξ][t][c] = (Bᵀ d B)[ξ], d = t. karenin 6x6 girişi (Xp'den) */
+static void wg_input(float *V, const WgPlan *P, const float *Xp, int nb) {
+    int T = nb * P->TT, Cp = P->Cp;
+    for (int t = 0; t < T; t++) {
+        int b, y0, x0;
+        wg_tile(P, t, &b, &y0, &x0);
+        const float *base = Xp + (((size_t)b * P->PH + y0) * P->PW + x0) * Cp;
+        for (int c0 = 0; c0 < Cp; c0 += 16) {
+            v16 z[36], tt[36], v[36];
+            for (int i = 0; i < 6; i++)
+                for (int j = 0; j < 6; j++) z[i * 6 + j] = ld16(base + ((size_t)i * P->PW + j) * Cp + c0);
+            for (int j = 0; j < 6; j++) bt6(tt + j, 6, z + j, 6);       /* sütunlar */
+            for (int i = 0; i < 6; i++) bt6(v + 6 * i, 1, tt + 6 * i, 1); /* satırlar */
+            float *dst = V + (size_t)t * Cp + c0;
+            for (int x = 0; x < 36; x++) st16(dst + (size_t)x * P->Tc * Cp, v[x]);
         }
     }
 }
 
-/* Çıkış gradyanının dönüşümü: Mt[ξ][t][o] = (A dY Aᵀ)[ξ], dY = t. karenin 4x4
- * çıkış gradyanı (dışarısı 0). Şeritler 16 kanaldır: yazma bitişik. */
-static void wg_dout(float *Mt, const WgPlan *P, const float *dout, int nb, int OC) {
-    int T = nb * P->TT, OH = P->OH, OW = P->OW, OCp = P->OCp;
-    for (int t = 0; t < P->Tp; t++) {
-        if (t >= T) {
-            for (int x = 0; x < 36; x++) memset(Mt + ((size_t)x * P->Tp + t) * OCp, 0, OCp * sizeof(float));
-            continue;
-        }
-        int b, y0, x0;
-        wg_lane(P, t, &b, &y0, &x0);
-        int ni = OH - y0 < 4 ? OH - y0 : 4, nj = OW - x0 < 4 ? OW - x0 : 4;
-        for (int o0 = 0; o0 < OCp; o0 += 16) {
-            float dy[16][16];
-            for (int l = 0; l < 16; l++) {
-                int o = o0 + l;
-                if (o >= OC) {
-                    for (int x = 0; x < 16; x++) dy[x][l] = 0.0f;
-                    continue;
-                }
-                const float *src = dout + ((size_t)b * OC + o) * OH * OW + y0 * OW + x0;
-                if (ni == 4 && nj == 4) {
-                    for (int i = 0; i < 4; i++, src += OW)
-                        for (int j = 0; j < 4; j++) dy[i * 4 + j][l] = src[j];
-                    continue;
-                }
-                for (int i = 0; i < 4; i++)
-                    for (int j = 0; j < 4; j++) dy[i * 4 + j][l] = i < ni && j < nj ? src[i * OW + j] : 0.0f;
+/* Havuzun gradyanı (birleşik geri geçiş): dout yerine bu verilir */
+typedef struct {
+    const float *dpooled, *pooled;   /* (B, OC, OH/pk, OW/pk) */
+    const int *argmax;
+    int pk;
+} WgPool;
+
+/* Çıkış gradyanını dolgulu NHWC düzenine alır: dYp (nb, YH, YW, OCp), dışarısı 0.
+ * dout verildiyse kopyalar; havuz verildiyse her pencerenin argmax'ına, havuz çıkışı
+ * > 0 ise, pencerenin gradyanını yazar (ReLU + max pooling'in geri geçişi). tmp: en az
+ * nb*OC*PN float'lık geçici alan. */
+static void wg_dout_layout(float *dYp, float *tmp, const WgPlan *P, const float *dout,
+                           const WgPool *pool, int b0, int nb, int OC) {
+    int OH = P->OH, OW = P->OW, OCp = P->OCp;
+    memset(dYp, 0, (size_t)nb * P->YH * P->YW * OCp * sizeof(float));
+    if (pool) {
+        int PN = (OH / pool->pk) * (OW / pool->pk);
+        /* argmax (düzlem içi indis a = y*OW + x) -> dYp'deki konum (y*YW + x)*OCp; bölme
+         * yerine tablo (pencere başına iki tamsayı bölmesi bu döngünün çoğunu alıyordu) */
+        int pos[OH * OW];
+        for (int y = 0; y < OH; y++)
+            for (int x = 0; x < OW; x++) pos[y * OW + x] = (y * P->YW + x) * OCp;
+        /* ReLU kapısı önce dalsız, vektörlerle (kapı rastgele: dal sık sık yanlış tahmin
+         * edilirdi) tmp'ye; dağıtım ayrı geçişte (pencereler örtüşmez: atama yeter) */
+        size_t q0 = (size_t)b0 * OC * PN, nq = (size_t)nb * OC * PN;
+        const float *g = pool->dpooled + q0, *yv = pool->pooled + q0;
+        const int *a = pool->argmax + q0;
+#pragma omp simd
+        for (size_t i = 0; i < nq; i++) tmp[i] = yv[i] > 0.0f ? g[i] : 0.0f;
+        for (int b = 0; b < nb; b++)
+            for (int o = 0; o < OC; o++) {
+                float *dst = dYp + (size_t)b * P->YH * P->YW * OCp + o;
+                size_t i0 = ((size_t)b * OC + o) * PN;
+                for (int q = 0; q < PN; q++) dst[pos[a[i0 + q]]] = tmp[i0 + q];
             }
-            v16 y[16], tt[24], m[36];
-            for (int x = 0; x < 16; x++) y[x] = ld16(dy[x]);
+        return;
+    }
+    for (int b = 0; b < nb; b++)
+        for (int o = 0; o < OC; o++) {
+            const float *src = dout + ((size_t)(b0 + b) * OC + o) * OH * OW;
+            for (int y = 0; y < OH; y++) {
+                float *dst = dYp + (((size_t)b * P->YH + y) * P->YW) * OCp + o;
+                for (int x = 0; x < OW; x++) dst[(size_t)x * OCp] = src[y * OW + x];
+            }
+        }
+}
+
+/* Çıkış gradyanının dönüşümü: M[ξ][t][o] = (A dY Aᵀ)[ξ], dY = t. karenin 4x4 çıkış
+ * gradyanı (dYp'den; dışarısı 0). Ayrıca dbp[o] += Σ dY (bias gradyanı). */
+static void wg_dout(float *M, float *dbp, const WgPlan *P, const float *dYp, int nb) {
+    int T = nb * P->TT, OCp = P->OCp;
+    for (int t = 0; t < T; t++) {   /* kare dışta: karenin 16 pikseli x OCp bitişik okunur */
+        int b, y0, x0;
+        wg_tile(P, t, &b, &y0, &x0);
+        for (int o0 = 0; o0 < OCp; o0 += 16) {
+            const float *base = dYp + (((size_t)b * P->YH + y0) * P->YW + x0) * OCp + o0;
+            v16 y[16], tt[24], m[36], s = {0};
+            for (int i = 0; i < 4; i++)
+                for (int j = 0; j < 4; j++) {
+                    y[i * 4 + j] = ld16(base + ((size_t)i * P->YW + j) * OCp);
+                    s += y[i * 4 + j];
+                }
+            st16(dbp + o0, ld16(dbp + o0) + s);
             for (int j = 0; j < 4; j++) a4(tt + j, 4, y + j, 4);        /* sütunlar: 4 -> 6 satır */
             for (int i = 0; i < 6; i++) a4(m + 6 * i, 1, tt + 4 * i, 1); /* satırlar: 4 -> 6 */
-            for (int x = 0; x < 36; x++) st16(Mt + ((size_t)x * P->Tp + t) * OCp + o0, m[x]);
+            float *dst = M + (size_t)t * OCp + o0;
+            for (int x = 0; x < 36; x++) st16(dst + (size_t)x * P->Tc * OCp, m[x]);
         }
     }
 }
 
-/* İleri geçiş: M[ξ] (OC, kareler) = U[ξ] (OC, C) * V[ξ] (C, kareler), sonra Y = Aᵀ M A */
-static void wg_forward_chunk(float *out, const float *U, const float *V, const float *bias,
-                             const WgPlan *P, int b0, int nb, int C, int OC) {
-    int T = nb * P->TT, OH = P->OH, OW = P->OW;
-    float acc[36][6][16];
-    for (int t0 = 0; t0 < T; t0 += 16) {
-        int bl[16], yl[16], xl[16], nl = T - t0 < 16 ? T - t0 : 16;
-        for (int l = 0; l < nl; l++) wg_lane(P, t0 + l, &bl[l], &yl[l], &xl[l]);
-        for (int o0 = 0; o0 < OC; o0 += 6) {
-            int rows = OC - o0 < 6 ? OC - o0 : 6;
+/* İleri geçiş: M[ξ] (kareler, OC) = V[ξ] (kareler, C) * Ut[ξ] (C, OC), sonra Y = Aᵀ M A.
+ * Y, parçanın "kanal en içte" çıkış tamponuna yazılır: Yb (nb, YH, YW, OCp), 16 kanal bir
+ * vektör. (NCHW'ye ya da havuza sonra, ayrı bir geçişte gider.) */
+static void wg_forward_chunk(float *Yb, const float *Ut, const float *V, const float *bias,
+                             const WgPlan *P, int nb, int C, int OC) {
+    int T = nb * P->TT, Cp = P->Cp, OCp = P->OCp;
+    float acc[36][WG_FR][WG_FC];
+    for (int t0 = 0; t0 < T; t0 += WG_FR) {
+        int rows = T - t0 < WG_FR ? T - t0 : WG_FR;
+        for (int o0 = 0; o0 < OC; o0 += WG_FC) {
             for (int x = 0; x < 36; x++)
-                tile6x16(acc[x], U + ((size_t)x * OC + o0) * P->Cp, (size_t)P->Cp, 1, rows,
-                         V + (size_t)x * C * P->Tp + t0, P->Tp, C);
-            for (int r = 0; r < rows; r++) {
-                v16 m[36], t[24], yv[16];
-                float y[16][16];
-                for (int x = 0; x < 36; x++) m[x] = ld16(acc[x][r]);
-                for (int j = 0; j < 6; j++) at6(t + j, 6, m + j, 6);         /* sütunlar: 6 -> 4 satır */
-                for (int i = 0; i < 4; i++) at6(yv + 4 * i, 1, t + 6 * i, 1); /* satırlar: 6 -> 4 */
-                int o = o0 + r;
-                float bo = bias ? bias[o] : 0.0f;
-                for (int x = 0; x < 16; x++) st16(y[x], yv[x] + bo);
-                for (int l = 0; l < nl; l++) {
-                    float *dst = out + ((size_t)(b0 + bl[l]) * OC + o) * OH * OW + yl[l] * OW + xl[l];
-                    int ni = OH - yl[l] < 4 ? OH - yl[l] : 4, nj = OW - xl[l] < 4 ? OW - xl[l] : 4;
-                    for (int i = 0; i < ni; i++)
-                        for (int j = 0; j < nj; j++) dst[i * OW + j] = y[i * 4 + j][l];
-                }
-            }
-        }
-    }
-}
-
-/* Filtre gradyanı: dUt[ξ] (C, OCp) += V[ξ] (C, kareler) * Mt[ξ] (kareler, OCp) */
-static void wg_dw_chunk(float *dUt, const float *V, const float *Mt, const WgPlan *P, int T, int C) {
-    float acc[6][16];
-    for (int x = 0; x < 36; x++)
-        for (int c0 = 0; c0 < C; c0 += 6) {
-            int rows = C - c0 < 6 ? C - c0 : 6;
-            for (int o0 = 0; o0 < P->OCp; o0 += 16) {
-                tile6x16(acc, V + ((size_t)x * C + c0) * P->Tp, (size_t)P->Tp, 1, rows,
-                         Mt + (size_t)x * P->Tp * P->OCp + o0, P->OCp, T);
+                wg_kernel(WG_FR, WG_FC, &acc[x][0][0], V + ((size_t)x * P->Tc + t0) * Cp,
+                          (size_t)Cp, 1, rows, Ut + (size_t)x * Cp * OCp + o0, OCp, C);
+            for (int s0 = 0; s0 < WG_FC && o0 + s0 < OC; s0 += 16) {
+                int os = o0 + s0, no = OC - os < 16 ? OC - os : 16;
+                float bv[16];
+                for (int l = 0; l < 16; l++) bv[l] = bias && l < no ? bias[os + l] : 0.0f;
+                v16 bo = ld16(bv);
                 for (int r = 0; r < rows; r++) {
-                    float *d = dUt + ((size_t)x * C + c0 + r) * P->OCp + o0;
-                    for (int j = 0; j < 16; j += SIMD_W) stv(d + j, ldv(d + j) + ldv(acc[r] + j));
+                    v16 m[36], t[24], yv[16];
+                    for (int x = 0; x < 36; x++) m[x] = ld16(&acc[x][r][s0]);
+                    for (int j = 0; j < 6; j++) at6(t + j, 6, m + j, 6);         /* sütunlar: 6 -> 4 satır */
+                    for (int i = 0; i < 4; i++) at6(yv + 4 * i, 1, t + 6 * i, 1); /* satırlar: 6 -> 4 */
+                    int b, y0, x0;
+                    wg_tile(P, t0 + r, &b, &y0, &x0);
+                    float *dst = Yb + (((size_t)b * P->YH + y0) * P->YW + x0) * OCp + os;
+                    for (int i = 0; i < 4; i++)
+                        for (int j = 0; j < 4; j++)
+                            st16(dst + ((size_t)i * P->YW + j) * OCp, yv[i * 4 + j] + bo);
+                }
+            }
+        }
+    }
+}
+
+/* Filtre gradyanı: dUt[ξ] (C, OCp) += V[ξ]ᵀ (C, kareler) * M[ξ] (kareler, OCp) */
+static void wg_dw_chunk(float *dUt, const float *V, const float *M, const WgPlan *P, int T, int C) {
+    float acc[WG_WR][WG_WC];
+    int Cp = P->Cp, OCp = P->OCp;
+    for (int x = 0; x < 36; x++)
+        for (int c0 = 0; c0 < C; c0 += WG_WR) {
+            int rows = C - c0 < WG_WR ? C - c0 : WG_WR;
+            for (int o0 = 0; o0 < OCp; o0 += WG_WC) {
+                wg_kernel(WG_WR, WG_WC, &acc[0][0], V + (size_t)x * P->Tc * Cp + c0, 1, (size_t)Cp,
+                          rows, M + (size_t)x * P->Tc * OCp + o0, OCp, T);
+                for (int r = 0; r < rows; r++) {
+                    float *d = dUt + ((size_t)x * C + c0 + r) * OCp + o0;
+                    for (int j = 0; j < WG_WC; j += SIMD_W) stv(d + j, ldv(d + j) + ldv(acc[r] + j));
                 }
             }
         }
 }
 
-/* Giriş gradyanı: dVᵀ[ξ] (kareler, Cp) = Mt[ξ] (kareler, OC) * U[ξ] (OC, Cp), sonra her
- * kare için dd = B dV Bᵀ dolgulu Xp'ye toplanır (kareler üst üste biner). */
-static void wg_dinp_chunk(float *dinp, float *Xp, const float *U, const float *Mt, const WgPlan *P,
+/* Giriş gradyanı: dV[ξ] (kareler, Cp) = M[ξ] (kareler, OC) * U[ξ] (OC, Cp), sonra her
+ * kare için dd = B dV Bᵀ dolgulu dXp'ye (NHWC) vektörlerle toplanır (kareler üst üste
+ * biner), en sonda NCHW dinp'e eklenir. */
+static void wg_dinp_chunk(float *dinp, float *dXp, const float *U, const float *M, const WgPlan *P,
                           int nb, int C, int H, int Wd, int OC, int p) {
-    int T = nb * P->TT;
-    size_t plane = (size_t)P->PH * P->PW;
-    memset(Xp, 0, (size_t)nb * C * plane * sizeof(float));
-    float acc[36][6][16];
-    for (int t0 = 0; t0 < T; t0 += 6) {
-        int rows = T - t0 < 6 ? T - t0 : 6;
-        for (int c0 = 0; c0 < C; c0 += 16) {
-            int nc = C - c0 < 16 ? C - c0 : 16;
+    int T = nb * P->TT, Cp = P->Cp, OCp = P->OCp;
+    memset(dXp, 0, (size_t)nb * P->PH * P->PW * Cp * sizeof(float));
+    float acc[36][WG_DR][WG_DC];
+    for (int t0 = 0; t0 < T; t0 += WG_DR) {
+        int rows = T - t0 < WG_DR ? T - t0 : WG_DR;
+        for (int c0 = 0; c0 < Cp; c0 += WG_DC) {
             for (int x = 0; x < 36; x++)
-                tile6x16(acc[x], Mt + ((size_t)x * P->Tp + t0) * P->OCp, (size_t)P->OCp, 1, rows,
-                         U + (size_t)x * OC * P->Cp + c0, P->Cp, OC);
+                wg_kernel(WG_DR, WG_DC, &acc[x][0][0], M + ((size_t)x * P->Tc + t0) * OCp,
+                          (size_t)OCp, 1, rows, U + (size_t)x * OC * Cp + c0, Cp, OC);
             for (int r = 0; r < rows; r++) {
-                v16 dv[36], t[36], ddv[36];
-                float dd[36][16];
-                for (int x = 0; x < 36; x++) dv[x] = ld16(acc[x][r]);
-                for (int j = 0; j < 6; j++) b6(t + j, 6, dv + j, 6);         /* sütunlar */
-                for (int i = 0; i < 6; i++) b6(ddv + 6 * i, 1, t + 6 * i, 1); /* satırlar */
-                for (int x = 0; x < 36; x++) st16(dd[x], ddv[x]);
                 int b, y0, x0;
-                wg_lane(P, t0 + r, &b, &y0, &x0);
-                float *base = Xp + ((size_t)b * C + c0) * plane + (size_t)y0 * P->PW + x0;
-                for (int l = 0; l < nc; l++) {
-                    float *dst = base + (size_t)l * plane;
-                    for (int i = 0; i < 6; i++, dst += P->PW)
-                        for (int j = 0; j < 6; j++) dst[j] += dd[i * 6 + j][l];
+                wg_tile(P, t0 + r, &b, &y0, &x0);
+                for (int s0 = 0; s0 < WG_DC; s0 += 16) {
+                    v16 dv[36], t[36], ddv[36];
+                    for (int x = 0; x < 36; x++) dv[x] = ld16(&acc[x][r][s0]);
+                    for (int j = 0; j < 6; j++) b6(t + j, 6, dv + j, 6);         /* sütunlar */
+                    for (int i = 0; i < 6; i++) b6(ddv + 6 * i, 1, t + 6 * i, 1); /* satırlar */
+                    float *base = dXp + (((size_t)b * P->PH + y0) * P->PW + x0) * Cp + c0 + s0;
+                    for (int i = 0; i < 6; i++)
+                        for (int j = 0; j < 6; j++) {
+                            float *d = base + ((size_t)i * P->PW + j) * Cp;
+                            st16(d, ld16(d) + ddv[i * 6 + j]);
+                        }
                 }
             }
         }
     }
-    wg_unpad(dinp, P, Xp, nb, C, H, Wd, p);
+    wg_unpad(dinp, P, dXp, nb, C, H, Wd, p);
 }
 
 static float *wg_U(float *work) { return (float *)(((uintptr_t)work + 63) & ~(uintptr_t)63); }
@@ -373,75 +521,91 @@ static float *wg_slot(float *work, const WgPlan *P, int sl) {
     return wg_U(work) + P->u_floats + (size_t)sl * P->slot_floats;
 }
 
-void conv_winograd_forward(float *out, const float *inp, const float *W, const float *bias, int B,
-                           int C, int H, int Wd, int OC, int p, float *work) {
+/* out verilirse evrişim çıkışı NCHW'ye yazılır; verilmezse ReLU + 2x2 max pooling
+ * (pooled, argmax) alınır. */
+static void wg_forward(float *out, float *pooled, int *argmax, const float *inp, const float *W,
+                       const float *bias, int B, int C, int H, int Wd, int OC, int p, float *work) {
     WgPlan P = wg_plan(B, C, H, Wd, OC, p);
-    float *U = wg_U(work);
+    float *U = wg_U(work), *Ut = U + (size_t)36 * OC * P.Cp;
+    int OH = P.OH, OW = P.OW, N = OH * OW, PN = (OH / 2) * (OW / 2), OCp = P.OCp;
 #pragma omp parallel if (P.nslots > 1)
     {
-#pragma omp for schedule(static)
-        for (int o = 0; o < OC; o++) wg_filter_transform(U, W, o, OC, C, P.Cp);
+        wg_filters(U, Ut, W, OC, C, &P);
 #pragma omp for schedule(static)
         for (int sl = 0; sl < P.nslots; sl++) {
             float *V = wg_slot(work, &P, sl);
-            float *Xp = V + (size_t)36 * P.Tp * (C + P.OCp);
+            float *M = V + (size_t)36 * P.Tc * P.Cp;   /* ileri geçişte havuzun geçici alanı */
+            float *Xp = M + (size_t)36 * P.Tc * OCp;
+            float *Yb = Xp + (size_t)P.ch * P.PH * P.PW * P.Cp;
             for (int ci = sl; ci < P.nchunks; ci += P.nslots) {
                 int b0 = ci * P.ch, nb = B - b0 < P.ch ? B - b0 : P.ch;
                 wg_pad(Xp, &P, inp + (size_t)b0 * C * H * Wd, nb, C, H, Wd, p);
-                wg_input(V, &P, Xp, nb, C);
-                wg_forward_chunk(out, U, V, bias, &P, b0, nb, C, OC);
+                wg_input(V, &P, Xp, nb);
+                wg_forward_chunk(Yb, Ut, V, bias, &P, nb, C, OC);
+                for (int b = 0; b < nb; b++) {
+                    const float *yb = Yb + (size_t)b * P.YH * P.YW * OCp;
+                    if (out) {
+                        for (int o = 0; o < OC; o++) {
+                            float *d = out + ((size_t)(b0 + b) * OC + o) * N;
+                            for (int y = 0; y < OH; y++)
+                                for (int x = 0; x < OW; x++)
+                                    d[y * OW + x] = yb[((size_t)y * P.YW + x) * OCp + o];
+                        }
+                    } else {
+                        size_t q = (size_t)(b0 + b) * OC * PN;
+                        conv_relu_pool2_nhwc(pooled + q, argmax + q, yb, P.YW, OH, OW, OC, OCp, M,
+                                             (int *)(M + (size_t)PN * OCp));
+                    }
+                }
             }
         }
     }
 }
 
-void conv_winograd_backward(float *dinp, float *dW, float *dbias, const float *dout,
-                            const float *inp,
-                            const float *W, int B, int C, int H, int Wd, int OC, int p,
-                            float *work) {
+void conv_winograd_forward(float *out, const float *inp, const float *W, const float *bias, int B,
+                           int C, int H, int Wd, int OC, int p, float *work) {
+    wg_forward(out, NULL, NULL, inp, W, bias, B, C, H, Wd, OC, p, work);
+}
+
+void conv_winograd_relu_pool2_forward(float *pooled, int *argmax, const float *inp, const float *W,
+                                      const float *bias, int B, int C, int H, int Wd, int OC,
+                                      int p, float *work) {
+    wg_forward(NULL, pooled, argmax, inp, W, bias, B, C, H, Wd, OC, p, work);
+}
+
+static void wg_backward(float *dinp, float *dW, float *dbias, const float *dout,
+                        const WgPool *pool, const float *inp, const float *W, int B, int C, int H,
+                        int Wd, int OC, int p, float *work) {
     WgPlan P = wg_plan(B, C, H, Wd, OC, p);
-    int N = P.OH * P.OW;
-    float *U = wg_U(work);
+    float *U = wg_U(work), *Ut = U + (size_t)36 * OC * P.Cp;
     float *part = U + P.part_off;
 #pragma omp parallel if (P.nslots > 1)
     {
-        if (dinp) {
-#pragma omp for schedule(static)
-            for (int o = 0; o < OC; o++) wg_filter_transform(U, W, o, OC, C, P.Cp);
-        }
+        if (dinp) wg_filters(U, Ut, W, OC, C, &P);
 #pragma omp for schedule(static)
         for (int sl = 0; sl < P.nslots; sl++) {
             float *V = wg_slot(work, &P, sl);
-            float *Mt = V + (size_t)36 * P.Tp * C;
-            float *Xp = Mt + (size_t)36 * P.Tp * P.OCp;
+            float *M = V + (size_t)36 * P.Tc * P.Cp;
+            float *Xp = M + (size_t)36 * P.Tc * P.OCp;
+            float *dYp = Xp + (size_t)P.ch * P.PH * P.PW * P.Cp;
             float *dUt = part + (size_t)sl * P.part_n, *dbp = dUt + (size_t)36 * C * P.OCp;
             memset(dUt, 0, P.part_n * sizeof(float));
             for (int ci = sl; ci < P.nchunks; ci += P.nslots) {
                 int b0 = ci * P.ch, nb = B - b0 < P.ch ? B - b0 : P.ch;
-                if (dbias)
-                    for (int o = 0; o < OC; o++) {
-                        float sum = 0.0f;
-                        for (int bb = 0; bb < nb; bb++) {
-                            const float *src = dout + ((size_t)(b0 + bb) * OC + o) * N;
-#pragma omp simd reduction(+ : sum)
-                            for (int n = 0; n < N; n++) sum += src[n];
-                        }
-                        dbp[o] += sum;
-                    }
-                if (!dW && !dinp) continue;
-                wg_dout(Mt, &P, dout + (size_t)b0 * OC * N, nb, OC);
+                wg_dout_layout(dYp, M, &P, dout, pool, b0, nb, OC);   /* M: geçici alan */
+                wg_dout(M, dbp, &P, dYp, nb);
                 if (dW) {
                     wg_pad(Xp, &P, inp + (size_t)b0 * C * H * Wd, nb, C, H, Wd, p);
-                    wg_input(V, &P, Xp, nb, C);
-                    wg_dw_chunk(dUt, V, Mt, &P, nb * P.TT, C);
+                    wg_input(V, &P, Xp, nb);
+                    wg_dw_chunk(dUt, V, M, &P, nb * P.TT, C);
                 }
                 if (dinp)
-                    wg_dinp_chunk(dinp + (size_t)b0 * C * H * Wd, Xp, U, Mt, &P, nb, C, H, Wd, OC, p);
+                    wg_dinp_chunk(dinp + (size_t)b0 * C * H * Wd, Xp, U, M, &P, nb, C, H, Wd, OC, p);
             }
         }
         if (dW) {
 #pragma omp for schedule(static)
-            for (int o = 0; o < OC; o++) wg_filter_grad(dW, part, &P, o, C);
+            for (int c = 0; c < C; c++) wg_filter_grad(dW, part, &P, c, C, OC);
         }
     }
     if (dbias)
@@ -452,3 +616,16 @@ void conv_winograd_backward(float *dinp, float *dW, float *dbias, const float *d
         }
 }
 
+void conv_winograd_backward(float *dinp, float *dW, float *dbias, const float *dout,
+                            const float *inp, const float *W, int B, int C, int H, int Wd, int OC,
+                            int p, float *work) {
+    wg_backward(dinp, dW, dbias, dout, NULL, inp, W, B, C, H, Wd, OC, p, work);
+}
+
+void conv_winograd_relu_pool_backward(float *dinp, float *dW, float *dbias, const float *dpooled,
+                                      const int *argmax, const float *pooled, const float *inp,
+                                      const float *W, int B, int C, int H, int Wd, int OC, int p,
+                                      int pk, float *work) {
+    WgPool pool = {dpooled, pooled, argmax, pk};
+    wg_backward(dinp, dW, dbias, NULL, &pool, inp, W, B, C, H, Wd, OC, p, work);
+}

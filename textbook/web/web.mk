@@ -24,7 +24,8 @@ WASM_CFLAGS := --target=wasm32-wasi -O2 -msimd128 -std=c11 -D_GNU_SOURCE \
                -Icommon -Itextbook/web/shim -include textbook/web/shim/wasm_compat.h -I/usr/include/stb
 # Çıkarımın gerektirdiği common/ dosyaları (eğitim, veri kümeleri, terminal yok)
 WASM_COMMON := core/util core/rng core/gemm nn/activation nn/conv nn/conv_im2col \
-               nn/conv_winograd nn/pool nn/dense nn/dropout model/net model/layers model/ckpt \
+               nn/conv_winograd nn/conv_direct nn/pool nn/dense nn/dropout model/net \
+               model/layers model/ckpt \
                data/handwriting data/image lesson/drawpad
 WASM_OBJ    := $(WASM_COMMON:%=build/web/common/%.o) build/web/rakam.o build/web/wasm_libs.o
 WASM_EXPORTS := rk_buf rk_free rk_error rk_load rk_read rk_img rk_probs rk_logits rk_digit \
