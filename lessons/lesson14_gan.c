@@ -1501,12 +1501,6 @@ static double mean_image_rms(const float *img, int n, const float *ref) {
     return sqrt(e / MPIX);
 }
 
-static void print_judge_row(const char *name, const Judge *j) {
-    printf("  ");
-    term_pad(name, 26);
-    printf("  %%%5.1f            %2d/10\n", 100.0 * j->share, j->classes5);
-}
-
 typedef struct {
     Judge real, init, raw, ema;
     double mean_init, mean_ema; /* örneklerin ortalama görüntüsünün gerçeğinkine RMS uzaklığı */
@@ -1656,12 +1650,12 @@ static void step6_mnist(const LessonArgs *a, const Mnist *mn, const char *path, 
      * güvenle okuyamadığı pay bunlardır. */
     save_digits("plots/lesson14/mnist_ornekler.png", img, 100, 10, 10);
     printf("Resim: plots/lesson14/mnist_ornekler.png (EMA'lı G'den 100 örnek)\n");
-    printf("\nYargıç: %s\n%d örnek, güven eşiği 0,9:\n", res->judge_from, n);
-    printf("  kaynak                      güvenle okunan  en az %%5 alan sınıf\n");
-    print_judge_row("gerçek test rakamları", &res->real);
-    print_judge_row("eğitilmemiş G", &res->init);
-    print_judge_row("G (son ağırlıklar)", &res->raw);
-    print_judge_row("G (EMA ağırlıkları)", &res->ema);
+    printf("\nYargıç: %s", res->judge_from);
+    judge_print_header(n, 26);
+    judge_print_row("gerçek test rakamları", &res->real, 26);
+    judge_print_row("eğitilmemiş G", &res->init, 26);
+    judge_print_row("G (son ağırlıklar)", &res->raw, 26);
+    judge_print_row("G (EMA ağırlıkları)", &res->ema, 26);
     printf("  EMA'lı G, rakam:sayı");
     for (int k = 0; k < 10; k++) printf(" %d:%d", k, res->ema.hist[k]);
     printf("\n");
