@@ -84,7 +84,8 @@
  *   float *work = xmalloc(conv2d_work_size(B, C, H, W, OC, k, s, p) * sizeof(float));
  *   conv2d_forward(out, inp, Wt, bias, B, C, H, W, OC, k, s, p, work);
  *   conv2d_backward(dinp, dWt, dbias, dout, inp, Wt, B, C, H, W, OC, k, s, p, work);
- *   (work ileri ve geri geçiş arasında bir şey taşımaz; aynı tampon ikisinde de kullanılır.)
+ *   (conv2d_forward/backward'da work ileri ve geri geçiş arasında bir şey taşımaz; aynı
+ *   tampon ikisinde de kullanılır. Birleşik conv2d_relu_pool_* için aşağıya bakın.)
  */
 #ifndef DOAA_CONV_H
 #define DOAA_CONV_H
@@ -123,7 +124,10 @@ int conv2d_uses_winograd(int C, int k, int s);
  * pooled, argmax, dpooled (B, OC, OH/pk, OW/pk); diğer şekiller conv2d ile aynı.
  * y (B,OC,OH,OW): ara tampon; her zaman verilmeli (pk = 2'de hiçbir yol ona dokunmaz;
  * başka pencerede Winograd ve doğrudan yol ileri geçişte evrişim çıkışını orada tutar).
- * Geri geçiş de biriktirme kuralına uyar: dinp, dW, dbias'a eklenir. */
+ * Geri geçiş de biriktirme kuralına uyar: dinp, dW, dbias'a eklenir.
+ * Geri geçiş, aynı girdilerle hemen önce yapılmış ileri geçişin çıktılarını (pooled,
+ * argmax, y) ve work'te bıraktığını okur (Winograd yolu, pk = 2: girişin dönüşümü V);
+ * arada work başka bir çağrıda kullanılmamalı. */
 void conv2d_relu_pool_forward(float *pooled, int *argmax, float *y, const float *inp,
                               const float *W, const float *bias, int B, int C, int H, int Wd,
                               int OC, int k, int s, int p, int pk, float *work);
