@@ -490,10 +490,27 @@ START_TEST(test_relu_pool_paths) {
         fill(x, ni, &r); fill(W, nw, &r); fill(bias, OC, &r); fill(dp, np, &r);
         float *work = malloc(conv2d_work_size(B, C, H, Wd, OC, 3, 1, p) * 4);
         conv2d_relu_pool_forward(pl, am, y, x, W, bias, B, C, H, Wd, OC, 3, 1, p, pk, work);
-        conv2d_forward(y2, x, W, bias, B, C, H, Wd, OC, 3, 1, p, work);
+        /* katman katman hesap kendi tamponuyla: birleşik geri geçiş work'te ileri geçişin
+         * bıraktığını okur (conv.h) */
+        float *work2 = malloc(conv2d_work_size(B, C, H, Wd, OC, 3, 1, p) * 4);
+        conv2d_forward(y2, x, W, bias, B, C, H, Wd, OC, 3, 1, p, work2);
+        free(work2);
         maxpool2d_relu_forward(pl2, am2, y2, B, OC, OH, OW, pk);
         ck_assert_msg(memcmp(pl, pl2, np * 4) == 0, "şekil %zu: havuz çıkışı farklı", si);
-        ck_assert_msg(memcmp(am, am2, np * sizeof(int)) == 0, "şekil %zu: argmax farklı", si);
+        if (conv2d_relu_pool_argmax_nhwc(C, 3, 1, OC, pk)) {
+            /* birleşik yolun düzeni: örnek başına (PN, OC), kapalı ReLU kapısında -1 */
+            size_t PN = (size_t)(OH / pk) * (OW / pk);
+            for (size_t b = 0; b < (size_t)B; b++)
+                for (size_t o = 0; o < (size_t)OC; o++)
+                    for (size_t q = 0; q < PN; q++) {
+                        size_t i = (b * OC + o) * PN + q;
+                        int want = pl2[i] > 0.0f ? am2[i] : -1;
+                        ck_assert_msg(am[(b * PN + q) * OC + o] == want,
+                                      "şekil %zu: argmax farklı (örnek %zu, kanal %zu, pencere %zu)",
+                                      si, b, o, q);
+                    }
+        } else
+            ck_assert_msg(memcmp(am, am2, np * sizeof(int)) == 0, "şekil %zu: argmax farklı", si);
         /* ileri geçiş referansa yakın */
         conv2d_forward_ref(y, x, W, bias, B, C, H, Wd, OC, 3, 1, p);
         ck_assert_msg(max_abs_diff(y, y2, no) <= 1e-5 * (1 + sqrt(9.0 * C)), "şekil %zu: ileri %g",
@@ -501,7 +518,7 @@ START_TEST(test_relu_pool_paths) {
         /* geri geçiş: dinp NULL (ilk katman) ve dinp'li; biriktirme kuralı (başlangıç 0 değil) */
         float *dY = calloc(no, 4), *di1 = malloc(ni * 4), *di2 = malloc(ni * 4);
         float *dW1 = malloc(nw * 4), *dW2 = malloc(nw * 4), *db1 = malloc(OC * 4), *db2 = malloc(OC * 4);
-        maxpool2d_relu_backward(dY, dp, am, pl, B, OC, OH, OW, pk);
+        maxpool2d_relu_backward(dY, dp, am2, pl2, B, OC, OH, OW, pk);
         for (int with_dinp = 0; with_dinp < 2; with_dinp++) {
             fill(di1, ni, &r); memcpy(di2, di1, ni * 4);
             fill(dW1, nw, &r); memcpy(dW2, dW1, nw * 4);

@@ -134,6 +134,11 @@ void conv2d_backward(float *dinp, float *dW, float *dbias, const float *dout, co
  * yazarlar. Başka pencere boyunda evrişim çıkışı y'ye yazılır, havuz ReLU ile birlikte
  * tek geçişte alınır (maxpool2d_relu_*). */
 
+int conv2d_relu_pool_argmax_nhwc(int C, int k, int s, int OC, int pk) {
+    return pk == 2 && conv_pool2_argmax_nhwc(OC) &&
+           (uses_direct(C, k, s) || conv2d_uses_winograd(C, k, s));
+}
+
 void conv2d_relu_pool_forward(float *pooled, int *argmax, float *y, const float *inp,
                               const float *W, const float *bias, int B, int C, int H, int Wd,
                               int OC, int k, int s, int p, int pk, float *work) {
@@ -170,6 +175,22 @@ void conv2d_relu_pool_backward(float *dinp, float *dW, float *dbias, float *y,
     if (uses_direct(C, k, s) && !dinp) {
         conv_direct_backward(dW, dbias, NULL, dpooled, argmax, pooled, pk, inp, B, H, Wd, OC, p,
                              work);
+        return;
+    }
+    if (uses_direct(C, k, s) && conv2d_relu_pool_argmax_nhwc(C, k, s, OC, pk)) {
+        /* Doğrudan yolun giriş gradyanı (nadir: ilk katmandan girişe gradyan, ör. girişe
+         * göre duyarlılık) im2col'dan geçer. argmax kanal en içte düzende olduğundan
+         * evrişim çıkışının gradyanı önce y'de açıkça kurulur. */
+        int OH = conv_out_dim(H, k, s, p), OW = conv_out_dim(Wd, k, s, p), PN = (OH / 2) * (OW / 2);
+        memset(y, 0, (size_t)B * OC * OH * OW * sizeof(float));
+        for (int b = 0; b < B; b++)
+            for (int q = 0; q < PN; q++)
+                for (int o = 0; o < OC; o++) {
+                    int a = argmax[((size_t)b * PN + q) * OC + o];   /* -1: ReLU kapısı kapalı */
+                    if (a >= 0)
+                        y[((size_t)b * OC + o) * OH * OW + a] = dpooled[((size_t)b * OC + o) * PN + q];
+                }
+        conv_im2col_backward(dinp, dW, dbias, y, inp, W, B, C, H, Wd, OC, k, s, p, work);
         return;
     }
     if (!conv2d_uses_winograd(C, k, s)) {

@@ -122,12 +122,18 @@ int conv2d_uses_winograd(int C, int k, int s);
 /* Evrişim + ReLU + max pooling, eğitim için tek çağrıda; yolu kendisi seçer (bkz. 7).
  * Geri geçiş dout yerine havuz çıkışının gradyanını (dpooled) alır. pk: havuz penceresi.
  * pooled, argmax, dpooled (B, OC, OH/pk, OW/pk); diğer şekiller conv2d ile aynı.
- * y (B,OC,OH,OW): ara tampon; her zaman verilmeli (pk = 2'de hiçbir yol ona dokunmaz;
- * başka pencerede Winograd ve doğrudan yol ileri geçişte evrişim çıkışını orada tutar).
+ * y (B,OC,OH,OW): ara tampon; her zaman verilmeli (pk = 2'de ileri geçiş ona dokunmaz;
+ * başka pencerede Winograd ve doğrudan yol ileri geçişte evrişim çıkışını orada tutar;
+ * doğrudan yolun giriş gradyanı istenirse geri geçiş evrişim çıkışının gradyanını orada kurar).
  * Geri geçiş de biriktirme kuralına uyar: dinp, dW, dbias'a eklenir.
  * Geri geçiş, aynı girdilerle hemen önce yapılmış ileri geçişin çıktılarını (pooled,
  * argmax, y) ve work'te bıraktığını okur (Winograd yolu, pk = 2: girişin dönüşümü V);
- * arada work başka bir çağrıda kullanılmamalı. */
+ * arada work başka bir çağrıda kullanılmamalı.
+ * argmax'ın düzeni yola özgüdür (yalnızca geri geçiş okur): conv2d_relu_pool_argmax_nhwc
+ * 1 dönerse her örnek için "kanal en içte" (OH/pk * OW/pk, OC) ve ReLU kapısı kapalı
+ * (havuz çıkışı 0) pencerelerde -1 — geri geçiş onu devirmeden okur; yoksa
+ * maxpool2d_relu_forward'unki gibi (OC, OH/pk, OW/pk). */
+int conv2d_relu_pool_argmax_nhwc(int C, int k, int s, int OC, int pk);
 void conv2d_relu_pool_forward(float *pooled, int *argmax, float *y, const float *inp,
                               const float *W, const float *bias, int B, int C, int H, int Wd,
                               int OC, int k, int s, int p, int pk, float *work);

@@ -128,12 +128,15 @@ static void dir_forward_sample(float *yb, const float *x, const float *wv, const
  * (ys: satır adımı, piksel). 16 kanal birlikte; seçim ve eşitlik kuralı maxpool2d_forward'unkiyle
  * aynı (eşitlikte ilk eleman), sonra ReLU (m > 0 ? m : 0). argmax, OH x OW düzlemindeki
  * indistir. Sonuç önce kanal en içte pt/at'ye (PN x OCp) yazılır, ardından ayrı bir geçişte
- * NCHW'ye (pooled, argmax: bu örneğin (OC, PN) düzlemleri) devrilir: tek tek okumalar
- * vektör yazmalarının hemen ardından gelmesin. */
+ * NCHW'ye (pooled: bu örneğin (OC, PN) düzlemi) devrilir: tek tek okumalar vektör
+ * yazmalarının hemen ardından gelmesin.
+ * argmax'ın düzeni: OC 16'nın katıysa "kanal en içte" (PN, OC) ve ReLU kapısı kapalıysa
+ * (havuz çıkışı 0) -1 — geri geçiş (conv_pool2_grad_nhwc) onu devirmeden okur ve pooled'a
+ * hiç bakmaz; değilse maxpool2d_relu_forward'unki gibi (OC, PN). */
 void conv_relu_pool2_nhwc(float *pooled, int *argmax, const float *yb, int ys, int OH, int OW,
                           int OC, int OCp, float *pt, int *at) {
     typedef int v16i __attribute__((vector_size(64)));
-    int PH2 = OH / 2, PW2 = OW / 2, PN = PH2 * PW2;
+    int PH2 = OH / 2, PW2 = OW / 2, PN = PH2 * PW2, nhwc = conv_pool2_argmax_nhwc(OC);
     for (int py = 0; py < PH2; py++)
         for (int px = 0; px < PW2; px++) {
             int i0 = 2 * py * OW + 2 * px;
@@ -158,7 +161,11 @@ void conv_relu_pool2_nhwc(float *pooled, int *argmax, const float *yb, int ys, i
                 { v16i a; memcpy(&a, &m, 64); bi = a & g; }   /* ReLU */
                 size_t qo = ((size_t)py * PW2 + px) * OCp + o0;
                 memcpy(pt + qo, &bi, 64);
-                memcpy(at + qo, &pos, 64);
+                if (nhwc) {
+                    pos |= ~g;   /* kapı kapalıysa -1 */
+                    memcpy(argmax + ((size_t)py * PW2 + px) * OC + o0, &pos, 64);
+                } else
+                    memcpy(at + qo, &pos, 64);
             }
         }
     int O16 = OC & ~15, Q16 = PN & ~15;
@@ -173,13 +180,57 @@ void conv_relu_pool2_nhwc(float *pooled, int *argmax, const float *yb, int ys, i
                 da[i] = argmax + (size_t)(o0 + i) * PN + q0;
             }
             conv_tr16(dp, sp, 0);
-            conv_tr16(da, sa, 0);
+            if (!nhwc) conv_tr16(da, sa, 0);
         }
     for (int o = 0; o < OC; o++)   /* kalan kenarlar tek tek */
         for (int q = o < O16 ? Q16 : 0; q < PN; q++) {
             pooled[(size_t)o * PN + q] = pt[(size_t)q * OCp + o];
-            argmax[(size_t)o * PN + q] = at[(size_t)q * OCp + o];
+            if (!nhwc) argmax[(size_t)o * PN + q] = at[(size_t)q * OCp + o];
         }
+}
+
+/* ReLU + 2x2 max pooling'in geri geçişi, bir örnek, "kanal en içte" gradyan düzlemine:
+ * gb[(y*ys + x)*OCp + o] = havuzun gradyanı, (y, x) o kanalın penceresindeki argmax ise
+ * (ReLU kapısı kapalıysa argmax -1'dir: hiçbir piksel almaz); pencerenin öbür pikselleri 0.
+ * Yalnızca havuzun kapladığı 2*(OH/2) x 2*(OW/2) bölge ve o < OC şeritleri yazılır (gerisi
+ * çağıranın). dpooled: bu örneğin (OC, PN) düzlemi; argmax: conv_relu_pool2_nhwc'nin
+ * "kanal en içte" (PN, OC) düzeni (OH x OW düzleminde indis). OC 16'nın katı.
+ * tmp: en az PN*OCp float'lık geçici alan.
+ * Nasıl: gradyan kanal en içe devrilir (conv_tr16); sonra her pencerenin 4 pikseli 16 kanal
+ * birlikte, "argmax bu piksel mi?" seçimiyle yazılır: düzlemi sıfırlayıp tek tek dağıtmak
+ * gerekmez. */
+void conv_pool2_grad_nhwc(float *gb, int ys, int OH, int OW, int OC, int OCp,
+                          const float *dpooled, const int *argmax, float *tmp) {
+    typedef int v16i __attribute__((vector_size(64)));
+    int PW2 = OW / 2, PN = (OH / 2) * PW2, Q16 = PN & ~15;
+    float *gt = tmp;
+    for (int o0 = 0; o0 < OC; o0 += 16) {
+        for (int qb = 0; qb < Q16; qb += 16) {
+            void *dg[16];
+            const void *sg[16];
+            for (int i = 0; i < 16; i++) {
+                sg[i] = dpooled + (size_t)(o0 + i) * PN + qb;
+                dg[i] = gt + (size_t)(qb + i) * OCp + o0;
+            }
+            conv_tr16(dg, sg, 0);
+        }
+        for (int o = o0; o < o0 + 16; o++)
+            for (int q = Q16; q < PN; q++) gt[(size_t)q * OCp + o] = dpooled[(size_t)o * PN + q];
+    }
+    for (int q = 0; q < PN; q++) {
+        int py = q / PW2, px = q % PW2, i0 = 2 * py * OW + 2 * px;
+        float *w0 = gb + ((size_t)2 * py * ys + 2 * px) * OCp;
+        for (int o0 = 0; o0 < OC; o0 += 16) {
+            v16i g, a;
+            memcpy(&g, gt + (size_t)q * OCp + o0, 64);
+            memcpy(&a, argmax + (size_t)q * OC + o0, 64);
+            for (int k = 0; k < 4; k++) {
+                int dy = k >> 1, dx = k & 1;
+                v16i m = (a == i0 + dy * OW + dx) & g;   /* eşleşen şeritte gradyan, yoksa 0 */
+                memcpy(w0 + ((size_t)dy * ys + dx) * OCp + o0, &m, 64);
+            }
+        }
+    }
 }
 
 static void conv_direct_fwd_impl(float *out, float *pooled, int *argmax, const float *inp,
@@ -238,53 +289,15 @@ void conv_direct_backward(float *dW, float *dbias, const float *dout, const floa
         int bs = (int)((long)B * sl / P.nslots), be = (int)((long)B * (sl + 1) / P.nslots);
         for (int b = bs; b < be; b++) {
             /* dY'yi (N, OCp) düzenine kur */
-            if (!dout && pk == 2 && OC % 16 == 0) {
-                /* 2x2 havuz: her pencerenin 4 pikselinden tam biri (argmax) gradyanı alır.
-                 * Kapıdan geçmiş gradyan ve argmax kanal en içe devrilir (conv_tr16); sonra
-                 * her pencerenin 4 pikseli 16 kanal birlikte, "argmax bu piksel mi?"
-                 * seçimiyle yazılır: tamponu sıfırlamak ve tek tek dağıtmak gerekmez. */
-                int PW2 = P.OW / 2, PN = (P.OH / 2) * PW2;
+            if (!dout && pk == 2 && conv_pool2_argmax_nhwc(OC)) {
+                /* 2x2 havuz: her pencerenin 4 pikselinden tam biri (argmax) gradyanı alır
+                 * (conv_pool2_grad_nhwc); tek boyutlu çıkışta havuzun dışındaki son
+                 * satır/sütun ve OC'den sonraki şeritler 0 */
+                int PN = (P.OH / 2) * (P.OW / 2);
                 size_t q0 = (size_t)b * OC * PN;
-                float *gv = part + (size_t)10 * OCp, *gt = gv + (size_t)OC * PN;
-                int *at = (int *)(gt + (size_t)PN * OCp);
-#pragma omp simd
-                for (int i = 0; i < OC * PN; i++)
-                    gv[i] = pooled[q0 + i] > 0.0f ? dpooled[q0 + i] : 0.0f;
-                int Q16 = PN & ~15;
-                for (int o0 = 0; o0 < OC; o0 += 16) {
-                    for (int qb = 0; qb < Q16; qb += 16) {
-                        void *dg[16], *da[16];
-                        const void *sg[16], *sa[16];
-                        for (int i = 0; i < 16; i++) {
-                            sg[i] = gv + (size_t)(o0 + i) * PN + qb;
-                            sa[i] = argmax + q0 + (size_t)(o0 + i) * PN + qb;
-                            dg[i] = gt + (size_t)(qb + i) * OCp + o0;
-                            da[i] = at + (size_t)(qb + i) * OCp + o0;
-                        }
-                        conv_tr16(dg, sg, 0);
-                        conv_tr16(da, sa, 0);
-                    }
-                    for (int o = o0; o < o0 + 16; o++)
-                        for (int q = Q16; q < PN; q++) {
-                            gt[(size_t)q * OCp + o] = gv[(size_t)o * PN + q];
-                            at[(size_t)q * OCp + o] = argmax[q0 + (size_t)o * PN + q];
-                        }
-                }
+                float *gv = part + (size_t)10 * OCp;
                 if (P.OH % 2 || P.OW % 2) memset(gb, 0, (size_t)N * OCp * sizeof(float));
-                typedef int v16i __attribute__((vector_size(64)));
-                for (int q = 0; q < PN; q++) {
-                    int i0 = 2 * (q / PW2) * OW + 2 * (q % PW2);
-                    for (int o0 = 0; o0 < OC; o0 += 16) {
-                        v16i g, a;
-                        memcpy(&g, gt + (size_t)q * OCp + o0, 64);
-                        memcpy(&a, at + (size_t)q * OCp + o0, 64);
-                        for (int k = 0; k < 4; k++) {
-                            int pk4 = i0 + (k >> 1) * OW + (k & 1);
-                            v16i m = (a == pk4) & g;   /* eşleşen şeritte gradyan, yoksa 0 */
-                            memcpy(gb + (size_t)pk4 * OCp + o0, &m, 64);
-                        }
-                    }
-                }
+                conv_pool2_grad_nhwc(gb, OW, P.OH, OW, OC, OCp, dpooled + q0, argmax + q0, gv);
                 if (OCp > OC)
                     for (int n = 0; n < N; n++)
                         memset(gb + (size_t)n * OCp + OC, 0, (size_t)(OCp - OC) * sizeof(float));

@@ -384,10 +384,30 @@ typedef struct {
 /* Çıkış gradyanını dolgulu NHWC düzenine alır: dYp (nb, YH, YW, OCp), dışarısı 0.
  * dout verildiyse kopyalar; havuz verildiyse her pencerenin argmax'ına, havuz çıkışı
  * > 0 ise, pencerenin gradyanını yazar (ReLU + max pooling'in geri geçişi). tmp: en az
- * nb*OC*PN float'lık geçici alan. */
+ * nb*OC*PN float'lık geçici alan (M'nin yeri yeter). */
 static void wg_dout_layout(float *dYp, float *tmp, const WgPlan *P, const float *dout,
                            const WgPool *pool, int b0, int nb, int OC) {
     int OH = P->OH, OW = P->OW, OCp = P->OCp;
+    if (pool && pool->pk == 2 && conv_pool2_argmax_nhwc(OC)) {
+        /* 2x2 havuz, argmax kanal en içte: pencereler vektörlerle yazılır
+         * (conv_pool2_grad_nhwc); yalnızca havuzun kapsamadığı kenar satır ve sütunlar
+         * (OCp > OC ise hepsi) sıfırlanır */
+        int PN = (OH / 2) * (OW / 2), H2 = OH & ~1, W2 = OW & ~1;
+        size_t px = (size_t)OCp * sizeof(float);
+        if (OCp > OC) memset(dYp, 0, (size_t)nb * P->YH * P->YW * px);
+        for (int b = 0; b < nb; b++) {
+            float *yb = dYp + (size_t)b * P->YH * P->YW * OCp;
+            size_t q0 = (size_t)(b0 + b) * OC * PN;
+            if (OCp == OC) {
+                for (int y = 0; y < H2; y++)
+                    memset(yb + ((size_t)y * P->YW + W2) * OCp, 0, (size_t)(P->YW - W2) * px);
+                memset(yb + (size_t)H2 * P->YW * OCp, 0, (size_t)(P->YH - H2) * P->YW * px);
+            }
+            conv_pool2_grad_nhwc(yb, P->YW, OH, OW, OC, OCp, pool->dpooled + q0,
+                                 pool->argmax + q0, tmp);
+        }
+        return;
+    }
     memset(dYp, 0, (size_t)nb * P->YH * P->YW * OCp * sizeof(float));
     if (pool) {
         int PN = (OH / pool->pk) * (OW / pool->pk);
