@@ -178,7 +178,7 @@ START_TEST(test_thread_independent) {
             dW[t] = calloc(nw, 4);
             db[t] = calloc(S.OC, 4);
             pl[t] = malloc(np * 4);
-            am[t] = malloc(np * sizeof(int));
+            am[t] = calloc(np, sizeof(int));   /* bayt düzeninde (conv.h) dörtte üçü boş kalır */
             dW2[t] = calloc(nw, 4);
             conv2d_forward(out[t], x, W, bias, S.B, S.C, S.H, S.W, S.OC, 3, 1, S.p, work);
             conv2d_backward(direct ? NULL : di[t], dW[t], db[t], g, x, W, S.B, S.C, S.H, S.W, S.OC,
@@ -498,14 +498,17 @@ START_TEST(test_relu_pool_paths) {
         maxpool2d_relu_forward(pl2, am2, y2, B, OC, OH, OW, pk);
         ck_assert_msg(memcmp(pl, pl2, np * 4) == 0, "şekil %zu: havuz çıkışı farklı", si);
         if (conv2d_relu_pool_argmax_nhwc(C, 3, 1, OC, pk)) {
-            /* birleşik yolun düzeni: örnek başına (PN, OC), kapalı ReLU kapısında -1 */
-            size_t PN = (size_t)(OH / pk) * (OW / pk);
+            /* birleşik yolun düzeni: örnek başına (PN, OC) bayt, pencere içi konum dy*2 + dx,
+             * kapalı ReLU kapısında -1 */
+            size_t PN = (size_t)(OH / pk) * (OW / pk), PW2 = OW / pk;
+            const signed char *a8 = (const signed char *)am;
             for (size_t b = 0; b < (size_t)B; b++)
                 for (size_t o = 0; o < (size_t)OC; o++)
                     for (size_t q = 0; q < PN; q++) {
                         size_t i = (b * OC + o) * PN + q;
-                        int want = pl2[i] > 0.0f ? am2[i] : -1;
-                        ck_assert_msg(am[(b * PN + q) * OC + o] == want,
+                        int rel = (am2[i] / OW - 2 * (int)(q / PW2)) * 2 + am2[i] % OW - 2 * (int)(q % PW2);
+                        int want = pl2[i] > 0.0f ? rel : -1;
+                        ck_assert_msg(a8[(b * PN + q) * OC + o] == want,
                                       "şekil %zu: argmax farklı (örnek %zu, kanal %zu, pencere %zu)",
                                       si, b, o, q);
                     }

@@ -3,6 +3,7 @@
  * (Winograd F(4x4,3x3)) ve conv_direct.c (tek giriş kanallı 3x3); iç arayüzleri
  * conv_paths.h'de. */
 #include "nn/conv.h"
+#include <stdint.h>
 #include <string.h>
 #include "nn/conv_paths.h"
 #include "nn/pool.h"
@@ -183,12 +184,15 @@ void conv2d_relu_pool_backward(float *dinp, float *dW, float *dbias, float *y,
          * evrişim çıkışının gradyanı önce y'de açıkça kurulur. */
         int OH = conv_out_dim(H, k, s, p), OW = conv_out_dim(Wd, k, s, p), PN = (OH / 2) * (OW / 2);
         memset(y, 0, (size_t)B * OC * OH * OW * sizeof(float));
+        const int8_t *am8 = (const int8_t *)argmax;
         for (int b = 0; b < B; b++)
             for (int q = 0; q < PN; q++)
                 for (int o = 0; o < OC; o++) {
-                    int a = argmax[((size_t)b * PN + q) * OC + o];   /* -1: ReLU kapısı kapalı */
+                    int a = am8[((size_t)b * PN + q) * OC + o];   /* -1: ReLU kapısı kapalı */
+                    int py = q / (OW / 2), px = q % (OW / 2);
                     if (a >= 0)
-                        y[((size_t)b * OC + o) * OH * OW + a] = dpooled[((size_t)b * OC + o) * PN + q];
+                        y[((size_t)b * OC + o) * OH * OW + (2 * py + (a >> 1)) * OW + 2 * px + (a & 1)] =
+                            dpooled[((size_t)b * OC + o) * PN + q];
                 }
         conv_im2col_backward(dinp, dW, dbias, y, inp, W, B, C, H, Wd, OC, k, s, p, work);
         return;

@@ -130,9 +130,10 @@ int conv2d_uses_winograd(int C, int k, int s);
  * argmax, y) ve work'te bıraktığını okur (Winograd yolu, pk = 2: girişin dönüşümü V);
  * arada work başka bir çağrıda kullanılmamalı.
  * argmax'ın düzeni yola özgüdür (yalnızca geri geçiş okur): conv2d_relu_pool_argmax_nhwc
- * 1 dönerse her örnek için "kanal en içte" (OH/pk * OW/pk, OC) ve ReLU kapısı kapalı
- * (havuz çıkışı 0) pencerelerde -1 — geri geçiş onu devirmeden okur; yoksa
- * maxpool2d_relu_forward'unki gibi (OC, OH/pk, OW/pk). */
+ * 1 dönerse argmax'ın ilk B*OC*PN baytı (PN = OH/2 * OW/2) int8_t'dir: her örnek için
+ * "kanal en içte" (PN, OC), pencere içindeki konum dy*2 + dx, ReLU kapısı kapalı (havuz
+ * çıkışı 0) pencerelerde -1 — geri geçiş onu devirmeden okur; yoksa
+ * maxpool2d_relu_forward'unki gibi (OC, OH/pk, OW/pk) int, düzlemdeki indis. */
 int conv2d_relu_pool_argmax_nhwc(int C, int k, int s, int OC, int pk);
 void conv2d_relu_pool_forward(float *pooled, int *argmax, float *y, const float *inp,
                               const float *W, const float *bias, int B, int C, int H, int Wd,

@@ -22,6 +22,7 @@
  * İş parçacıkları: yığın sabit sayıda (CONV_DIRECT_SLOTS) bitişik örnek aralığına bölünür;
  * her yuvanın kısmi dW'si ayrı tutulur ve yuva sırasıyla toplanır: sonuç iş parçacığı
  * sayısından bağımsızdır. */
+#include <stdint.h>
 #include <string.h>
 #include "core/simd.h"
 #include "nn/conv.h"
@@ -130,13 +131,18 @@ static void dir_forward_sample(float *yb, const float *x, const float *wv, const
  * indistir. Sonuç önce kanal en içte pt/at'ye (PN x OCp) yazılır, ardından ayrı bir geçişte
  * NCHW'ye (pooled: bu örneğin (OC, PN) düzlemi) devrilir: tek tek okumalar vektör
  * yazmalarının hemen ardından gelmesin.
- * argmax'ın düzeni: OC 16'nın katıysa "kanal en içte" (PN, OC) ve ReLU kapısı kapalıysa
- * (havuz çıkışı 0) -1 — geri geçiş (conv_pool2_grad_nhwc) onu devirmeden okur ve pooled'a
- * hiç bakmaz; değilse maxpool2d_relu_forward'unki gibi (OC, PN). */
-void conv_relu_pool2_nhwc(float *pooled, int *argmax, const float *yb, int ys, int OH, int OW,
-                          int OC, int OCp, float *pt, int *at) {
+ * argmax'ın düzeni: OC 16'nın katıysa "kanal en içte" (PN, OC) int8_t, pencere içindeki
+ * konum dy*2 + dx, ReLU kapısı kapalıysa (havuz çıkışı 0) -1 — geri geçiş
+ * (conv_pool2_grad_nhwc) onu devirmeden okur, pooled'a hiç bakmaz ve int'in dörtte biri
+ * kadar bellek okur; değilse maxpool2d_relu_forward'unki gibi (OC, PN) int. */
+void conv_relu_pool2_nhwc(float *pooled, int *argmax, size_t q, const float *yb, int ys, int OH,
+                          int OW, int OC, int OCp, float *pt, int *at) {
     typedef int v16i __attribute__((vector_size(64)));
+    typedef signed char v16b __attribute__((vector_size(16)));
     int PH2 = OH / 2, PW2 = OW / 2, PN = PH2 * PW2, nhwc = conv_pool2_argmax_nhwc(OC);
+    int8_t *am8 = (int8_t *)argmax + q;   /* bayt düzeninde örneğin yeri */
+    pooled += q;
+    argmax += q;
     for (int py = 0; py < PH2; py++)
         for (int px = 0; px < PW2; px++) {
             int i0 = 2 * py * OW + 2 * px;
@@ -161,9 +167,10 @@ void conv_relu_pool2_nhwc(float *pooled, int *argmax, const float *yb, int ys, i
                 { v16i a; memcpy(&a, &m, 64); bi = a & g; }   /* ReLU */
                 size_t qo = ((size_t)py * PW2 + px) * OCp + o0;
                 memcpy(pt + qo, &bi, 64);
-                if (nhwc) {
-                    pos |= ~g;   /* kapı kapalıysa -1 */
-                    memcpy(argmax + ((size_t)py * PW2 + px) * OC + o0, &pos, 64);
+                if (nhwc) {   /* pencere içi konum dy*2 + dx (bayt); kapı kapalıysa -1 */
+                    v16i k = (-c01 + (-c) * (2 - c23 + c01)) | ~g;
+                    v16b kb = __builtin_convertvector(k, v16b);
+                    memcpy(am8 + ((size_t)py * PW2 + px) * OC + o0, &kb, 16);
                 } else
                     memcpy(at + qo, &pos, 64);
             }
@@ -193,15 +200,16 @@ void conv_relu_pool2_nhwc(float *pooled, int *argmax, const float *yb, int ys, i
  * gb[(y*ys + x)*OCp + o] = havuzun gradyanı, (y, x) o kanalın penceresindeki argmax ise
  * (ReLU kapısı kapalıysa argmax -1'dir: hiçbir piksel almaz); pencerenin öbür pikselleri 0.
  * Yalnızca havuzun kapladığı 2*(OH/2) x 2*(OW/2) bölge ve o < OC şeritleri yazılır (gerisi
- * çağıranın). dpooled: bu örneğin (OC, PN) düzlemi; argmax: conv_relu_pool2_nhwc'nin
- * "kanal en içte" (PN, OC) düzeni (OH x OW düzleminde indis). OC 16'nın katı.
+ * çağıranın). dpooled: bu örneğin (OC, PN) düzlemi; am8: conv_relu_pool2_nhwc'nin
+ * "kanal en içte" (PN, OC) bayt düzeni (pencere içi konum dy*2 + dx). OC 16'nın katı.
  * tmp: en az PN*OCp float'lık geçici alan.
  * Nasıl: gradyan kanal en içe devrilir (conv_tr16); sonra her pencerenin 4 pikseli 16 kanal
  * birlikte, "argmax bu piksel mi?" seçimiyle yazılır: düzlemi sıfırlayıp tek tek dağıtmak
  * gerekmez. */
 void conv_pool2_grad_nhwc(float *gb, int ys, int OH, int OW, int OC, int OCp,
-                          const float *dpooled, const int *argmax, float *tmp) {
+                          const float *dpooled, const int8_t *am8, float *tmp) {
     typedef int v16i __attribute__((vector_size(64)));
+    typedef signed char v16b __attribute__((vector_size(16)));
     int PW2 = OW / 2, PN = (OH / 2) * PW2, Q16 = PN & ~15;
     float *gt = tmp;
     for (int o0 = 0; o0 < OC; o0 += 16) {
@@ -218,16 +226,17 @@ void conv_pool2_grad_nhwc(float *gb, int ys, int OH, int OW, int OC, int OCp,
             for (int q = Q16; q < PN; q++) gt[(size_t)q * OCp + o] = dpooled[(size_t)o * PN + q];
     }
     for (int q = 0; q < PN; q++) {
-        int py = q / PW2, px = q % PW2, i0 = 2 * py * OW + 2 * px;
-        float *w0 = gb + ((size_t)2 * py * ys + 2 * px) * OCp;
+        float *w0 = gb + ((size_t)2 * (q / PW2) * ys + 2 * (q % PW2)) * OCp;
         for (int o0 = 0; o0 < OC; o0 += 16) {
-            v16i g, a;
+            v16i g;
+            v16b ab;
             memcpy(&g, gt + (size_t)q * OCp + o0, 64);
-            memcpy(&a, argmax + (size_t)q * OC + o0, 64);
+            memcpy(&ab, am8 + (size_t)q * OC + o0, 16);
+            v16i a = __builtin_convertvector(ab, v16i);
+#pragma GCC unroll 4
             for (int k = 0; k < 4; k++) {
-                int dy = k >> 1, dx = k & 1;
-                v16i m = (a == i0 + dy * OW + dx) & g;   /* eşleşen şeritte gradyan, yoksa 0 */
-                memcpy(w0 + ((size_t)dy * ys + dx) * OCp + o0, &m, 64);
+                v16i m = (a == k) & g;   /* eşleşen şeritte gradyan, yoksa 0 */
+                memcpy(w0 + ((size_t)(k >> 1) * ys + (k & 1)) * OCp + o0, &m, 64);
             }
         }
     }
@@ -257,7 +266,7 @@ static void conv_direct_fwd_impl(float *out, float *pooled, int *argmax, const f
                 }
                 continue;
             }
-            conv_relu_pool2_nhwc(pooled + (size_t)b * OC * PN, argmax + (size_t)b * OC * PN, yb,
+            conv_relu_pool2_nhwc(pooled, argmax, (size_t)b * OC * PN, yb,
                                  OW, P.OH, OW, OC, OCp, pt, at);
         }
     }
@@ -297,7 +306,8 @@ void conv_direct_backward(float *dW, float *dbias, const float *dout, const floa
                 size_t q0 = (size_t)b * OC * PN;
                 float *gv = part + (size_t)10 * OCp;
                 if (P.OH % 2 || P.OW % 2) memset(gb, 0, (size_t)N * OCp * sizeof(float));
-                conv_pool2_grad_nhwc(gb, OW, P.OH, OW, OC, OCp, dpooled + q0, argmax + q0, gv);
+                conv_pool2_grad_nhwc(gb, OW, P.OH, OW, OC, OCp, dpooled + q0,
+                                     (const int8_t *)argmax + q0, gv);
                 if (OCp > OC)
                     for (int n = 0; n < N; n++)
                         memset(gb + (size_t)n * OCp + OC, 0, (size_t)(OCp - OC) * sizeof(float));

@@ -118,16 +118,17 @@ void conv_direct_backward(float *dW, float *dbias, const float *dout, const floa
 
 /* Evrişim çıkışı "kanal en içte" olan yolların (doğrudan, Winograd) ortak ReLU + 2x2 max
  * pooling'i (conv_direct.c): bir örnek; yb[(y*ys + x)*OCp + o], OCp 16'nın katı; pt, at:
- * (OH/2)*(OW/2)*OCp'lik geçici alanlar. pooled/argmax: örneğin (OC, PN) düzlemleri. */
-void conv_relu_pool2_nhwc(float *pooled, int *argmax, const float *yb, int ys, int OH, int OW,
-                          int OC, int OCp, float *pt, int *at);
-/* Onun argmax'ı "kanal en içte" (PN, OC) ve ReLU kapısı kapalıysa -1 mi? (OC 16'nın katıysa;
- * değilse (OC, PN), maxpool2d_relu_forward'unki gibi) */
+ * (OH/2)*(OW/2)*OCp'lik geçici alanlar. pooled/argmax: yığının tamponları, q = b*OC*PN
+ * örneğin başladığı eleman (argmax'ın bayt düzeninde bayt). */
+void conv_relu_pool2_nhwc(float *pooled, int *argmax, size_t q, const float *yb, int ys, int OH,
+                          int OW, int OC, int OCp, float *pt, int *at);
+/* Onun argmax'ı "kanal en içte" (PN, OC) bayt (pencere içi konum, ReLU kapısı kapalıysa -1)
+ * mi? (OC 16'nın katıysa; değilse (OC, PN) int, maxpool2d_relu_forward'unki gibi) */
 static inline int conv_pool2_argmax_nhwc(int OC) { return OC % 16 == 0; }
 /* Onun geri geçişi: havuzun gradyanı bir örneğin "kanal en içte" düzlemine (bkz.
  * conv_direct.c; argmax kanal en içte düzende olmalı) */
 void conv_pool2_grad_nhwc(float *gb, int ys, int OH, int OW, int OC, int OCp,
-                          const float *dpooled, const int *argmax, float *tmp);
+                          const float *dpooled, const int8_t *am8, float *tmp);
 /* Winograd + ReLU + 2x2 max pooling (ileri geçiş, eğitim) */
 void conv_winograd_relu_pool2_forward(float *pooled, int *argmax, const float *inp, const float *W,
                                       const float *bias, int B, int C, int H, int Wd, int OC,

@@ -404,7 +404,7 @@ static void wg_dout_layout(float *dYp, float *tmp, const WgPlan *P, const float 
                 memset(yb + (size_t)H2 * P->YW * OCp, 0, (size_t)(P->YH - H2) * P->YW * px);
             }
             conv_pool2_grad_nhwc(yb, P->YW, OH, OW, OC, OCp, pool->dpooled + q0,
-                                 pool->argmax + q0, tmp);
+                                 (const int8_t *)pool->argmax + q0, tmp);
         }
         return;
     }
@@ -591,7 +591,7 @@ static void wg_forward(float *out, float *pooled, int *argmax, const float *inp,
                         }
                     } else {
                         size_t q = (size_t)(b0 + b) * OC * PN;
-                        conv_relu_pool2_nhwc(pooled + q, argmax + q, yb, P.YW, OH, OW, OC, OCp, M,
+                        conv_relu_pool2_nhwc(pooled, argmax, q, yb, P.YW, OH, OW, OC, OCp, M,
                                              (int *)(M + (size_t)PN * OCp));
                     }
                 }
