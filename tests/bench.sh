@@ -15,6 +15,7 @@
 # Ortam: BENCH_EPOCHS (varsayılan 1), BENCH_PAIRS (varsayılan 3: C/PyTorch çifti sayısı),
 #        BENCH_THREADS (varsayılan "1 $(nproc)"), BENCH_MODELS (varsayılan "mlp cnn"),
 #        BENCH_BUSY=0 meşgul makine ölçümünü atlar; BENCH_BUSY_MODELS (varsayılan "mlp cnn"),
+#        BENCH_BUSY_PAIRS (varsayılan 3: boşta / meşgulken varsayılan / meşgulken --threads 1),
 #        BENCH_SECTIONS (varsayılan "mnist vae seq2seq gpt gan2d ddpm2d gemm profil busy"):
 #        yalnız bu bölümler ("profil": MLP epoch'unun parça parça dökümü, seyrek giriş yolu
 #        ile GEMM yan yana, katmanların tepe hıza oranı; tek iş parçacığı),
@@ -26,6 +27,7 @@ SECTIONS=${BENCH_SECTIONS:-"mnist vae seq2seq gpt gan2d ddpm2d gemm profil busy"
 has() { case " $SECTIONS " in *" $1 "*) return 0 ;; esac; return 1; }
 E=${BENCH_EPOCHS:-1}
 P=${BENCH_PAIRS:-3}
+BP=${BENCH_BUSY_PAIRS:-3}
 THREADS=${BENCH_THREADS:-"1 $(nproc)"}
 MODELS=${BENCH_MODELS:-"mlp cnn"}
 D=data/mnist
@@ -234,16 +236,27 @@ if has busy && [ "${BENCH_BUSY:-1}" != 0 ] && [ "$(nproc)" -ge 2 ]; then
     for model in ${BENCH_BUSY_MODELS:-mlp cnn}; do
         echo
         echo "== Meşgul makine: bir 'yes > /dev/null' çalışırken $model epoch'u =="
-        idle=$(field "$(build/bench $model $D 1 auto | tr '\n' ' ')" sec_per_epoch)
-        yes >/dev/null &
-        ypid=$!
-        busy=$(field "$(build/bench $model $D 1 auto | tr '\n' ' ')" sec_per_epoch)
-        busy1=$(field "$(build/bench $model $D 1 1 | tr '\n' ' ')" sec_per_epoch)
-        busyN=$(field "$(build/bench $model $D 1 "$N" | tr '\n' ' ')" sec_per_epoch)
-        kill "$ypid" 2>/dev/null
-        wait "$ypid" 2>/dev/null
-        echo "boşta varsayılan: $idle s; meşgulken varsayılan: $busy s;"
-        echo "meşgulken --threads 1: $busy1 s; meşgulken sabit $N iş parçacığı: $busyN s"
-        echo "BUSY model=$model idle_s=$idle busy_s=$busy busy_1thread_s=$busy1 busy_fixed${N}_s=$busyN slowdown=$(awk -v a="$busy" -v b="$idle" 'BEGIN { if (b > 0) printf "%.2f", a / b }') vs_1thread=$(awk -v a="$busy" -v b="$busy1" 'BEGIN { if (b > 0) printf "%.2f", a / b }')"
+        # Bu makinede aynı komutun süresi dakikadan dakikaya %30'a dek oynar: her çiftte
+        # boşta varsayılan kip, sonra (bir 'yes' çalışırken) varsayılan kip ve --threads 1
+        # sırayla koşulur; çift başına oranların ortancası alınır ($BP çift).
+        ids="" bs="" b1s="" sr="" vr=""
+        for i in $(seq "$BP"); do
+            a=$(field "$(build/bench $model $D 1 auto | tr '\n' ' ')" sec_per_epoch)
+            yes >/dev/null &
+            ypid=$!
+            b=$(field "$(build/bench $model $D 1 auto | tr '\n' ' ')" sec_per_epoch)
+            b1=$(field "$(build/bench $model $D 1 1 | tr '\n' ' ')" sec_per_epoch)
+            [ "$i" = 1 ] && busyN=$(field "$(build/bench $model $D 1 "$N" | tr '\n' ' ')" sec_per_epoch)
+            kill "$ypid" 2>/dev/null
+            wait "$ypid" 2>/dev/null
+            echo "  çift $i: boşta $a s | meşgulken varsayılan $b s | meşgulken --threads 1 $b1 s"
+            ids="$ids $a" bs="$bs $b" b1s="$b1s $b1"
+            sr="$sr $(awk -v x="$b" -v y="$a" 'BEGIN { if (y > 0) printf "%.3f", x / y }')"
+            vr="$vr $(awk -v x="$b" -v y="$b1" 'BEGIN { if (y > 0) printf "%.3f", x / y }')"
+        done
+        idle=$(echo "$ids" | median) busy=$(echo "$bs" | median) busy1=$(echo "$b1s" | median)
+        echo "ortancalar: boşta varsayılan $idle s; meşgulken varsayılan $busy s; meşgulken"
+        echo "--threads 1 $busy1 s; meşgulken sabit $N iş parçacığı (1. çift) $busyN s"
+        echo "BUSY model=$model idle_s=$idle busy_s=$busy busy_1thread_s=$busy1 busy_fixed${N}_s=$busyN slowdown_median=$(echo "$sr" | median) vs_1thread_median=$(echo "$vr" | median)"
     done
 fi
