@@ -300,8 +300,8 @@ void conv_direct_backward(float *dW, float *dbias, const float *dout, const floa
             /* dY'yi (N, OCp) düzenine kur */
             if (!dout && pk == 2 && conv_pool2_argmax_nhwc(OC)) {
                 /* 2x2 havuz: her pencerenin 4 pikselinden tam biri (argmax) gradyanı alır
-                 * (conv_pool2_grad_nhwc); tek boyutlu çıkışta havuzun dışındaki son
-                 * satır/sütun ve OC'den sonraki şeritler 0 */
+                 * (conv_pool2_grad_nhwc); çıkışın boyu tek sayıysa havuzun dışında kalan
+                 * son satır/sütun ve OC'den sonraki şeritler 0 */
                 int PN = (P.OH / 2) * (P.OW / 2);
                 size_t q0 = (size_t)b * OC * PN;
                 float *gv = part + (size_t)10 * OCp;

@@ -11,6 +11,7 @@
  */
 #ifndef DOAA_CONV_PATHS_H
 #define DOAA_CONV_PATHS_H
+#include <stdint.h>
 #include <stddef.h>
 #include <string.h>
 
